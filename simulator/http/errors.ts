@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { EndpointProduct } from '../../src/atlassian/catalogue/index.ts';
+
+/** An error a simulated endpoint answers with; rendered in the product's own error format. */
+export class SimError extends Error {
+  readonly status: number;
+  /** Admin API application error code (`ADMIN-404-2`), or a Confluence v2 code (`NOT_FOUND`). */
+  readonly code: string | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, message: string, options: { code?: string; headers?: Record<string, string> } = {}) {
+    super(message);
+    this.status = status;
+    this.code = options.code;
+    this.headers = options.headers ?? {};
+  }
+}
+
+const reasons: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+const confluenceV2Codes: Record<number, string> = {
+  400: 'INVALID_REQUEST_PARAMETER',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/**
+ * The body Atlassian sends for an error, per product:
+ * - Jira: `ErrorCollection` `{errorMessages, errors}`.
+ * - Confluence v2: `{errors:[{status,code,title,detail}]}`; v1: `{statusCode,data,message}`.
+ * - Admin API: `{errors:[{id,status,code,title,detail}]}` (ApplicationError); an API gateway
+ *   rejection of the key itself is a ProxyError `{code,message}`.
+ * - UPM: `{status-code, message}`; Marketplace: `{errors:[{message}]}`; OAuth: RFC 6749 `{error, error_description}`.
+ */
+export function errorBody(product: EndpointProduct, path: string, error: SimError): unknown {
+  const title = reasons[error.status] ?? 'Error';
+  switch (product) {
+    case 'jira':
+      return { errorMessages: [error.message], errors: {} };
+    case 'confluence':
+      if (path.includes('/wiki/api/v2/')) {
+        return {
+          errors: [
+            {
+              status: error.status,
+              code: error.code ?? confluenceV2Codes[error.status] ?? 'ERROR',
+              title: error.message,
+              detail: null,
+            },
+          ],
+        };
+      }
+      return {
+        statusCode: error.status,
+        data: { authorized: error.status !== 401 && error.status !== 403, valid: true, errors: [], successful: false },
+        message: error.message,
+      };
+    case 'admin':
+      if (error.status === 401) return { code: 401, message: error.message };
+      return {
+        errors: [
+          {
+            id: randomUUID(),
+            status: String(error.status),
+            code: error.code ?? `ADMIN-${error.status}-1`,
+            title,
+            detail: error.message,
+          },
+        ],
+      };
+    case 'user-management':
+      return { code: error.status, message: error.message };
+    case 'upm':
+      return { 'status-code': error.status, message: error.message };
+    case 'graphql':
+      return { errors: [{ message: error.message, extensions: { statusCode: error.status } }] };
+    case 'marketplace':
+      return { errors: [{ message: error.message }] };
+    case 'oauth':
+      return { error: error.code ?? 'invalid_request', error_description: error.message };
+  }
+}

@@ -1,0 +1,241 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type Endpoint, endpoint as lookup } from '../../src/atlassian/catalogue/index.ts';
+import type { SimContext } from '../core/context.ts';
+import type { Site } from '../tenant/model.ts';
+import { authenticate, type Principal, revokeCredential } from './auth.ts';
+import { errorBody, SimError } from './errors.ts';
+
+export type Query = Record<string, string | string[] | undefined>;
+
+/** One call to a simulated endpoint, as its handler sees it. */
+export interface Call {
+  endpoint: Endpoint;
+  ctx: SimContext;
+  params: Record<string, string>;
+  query: Query;
+  body: unknown;
+  headers: FastifyRequest['headers'];
+  principal: Principal;
+  /** The site the call is for (site listeners and `/ex/{product}/{cloudId}`). */
+  site: Site | undefined;
+  /** Base URL that self/next links start with: the site URL, or the `/ex/...` prefix for 3LO. */
+  baseUrl: string;
+  /** The path and query string of this request, as received (for `self` links). */
+  url: string;
+  now: number;
+  /** Extra response headers a handler wants sent (e.g. `Link`). */
+  responseHeaders: Record<string, string>;
+}
+
+/** A handler's answer: a JSON body (status 200), or an explicit status, body and content type. */
+export type Answer = unknown;
+export class Respond {
+  readonly status: number;
+  readonly body: unknown;
+  readonly contentType: string;
+
+  constructor(status: number, body: unknown, contentType = 'application/json;charset=UTF-8') {
+    this.status = status;
+    this.body = body;
+    this.contentType = contentType;
+  }
+}
+
+export interface ServeOptions {
+  /** Throws a SimError (403) when the principal may not call this endpoint on this site. */
+  authorize?: (call: Call) => void;
+  /** Writes are recorded in the counters' write log. */
+  write?: boolean;
+}
+
+export type Handler = (call: Call) => Answer | Promise<Answer>;
+
+export interface Registrar {
+  serve(endpointId: string, handler: Handler, options?: ServeOptions): void;
+}
+
+type SiteResolver = (request: FastifyRequest) => { site: Site | undefined; baseUrl: string };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `{param}` → `:param`; a segment like `{pluginKey}-key` keeps its suffix to check at call time. */
+function toRoute(path: string): { route: string; suffixes: Map<string, string> } {
+  const suffixes = new Map<string, string>();
+  const route = path.replace(/\{([^}]+)\}([^/]*)/g, (_m, name: string, suffix: string) => {
+    if (suffix) suffixes.set(name, suffix);
+    return `:${name}`;
+  });
+  return { route, suffixes };
+}
+
+/** The product a site endpoint belongs to (UPM and GraphQL paths name theirs). */
+function siteProduct(e: Endpoint): 'jira' | 'confluence' | undefined {
+  if (e.host !== 'site' || e.product === 'graphql') return undefined;
+  if (e.product === 'confluence' || e.id.startsWith('upm.confluence')) return 'confluence';
+  if (e.id === 'site.tenantInfo') return undefined;
+  return 'jira';
+}
+
+function rateLimitReason(e: Endpoint): string {
+  if (e.product === 'jira' || e.product === 'confluence') return `${e.product}-burst-based`;
+  return 'burst-based';
+}
+
+function sendError(ctx: SimContext, e: Endpoint, url: string, reply: FastifyReply, error: SimError, headers = {}) {
+  ctx.counters.record(e.id, error.status);
+  reply
+    .code(error.status)
+    .headers({ ...headers, ...error.headers })
+    .type('application/json;charset=UTF-8')
+    .send(JSON.stringify(errorBody(e.product, url, error)));
+}
+
+function register(
+  app: FastifyInstance,
+  ctx: SimContext,
+  hostName: string,
+  prefix: string,
+  resolveSite: SiteResolver,
+  endpointId: string,
+  handler: Handler,
+  options: ServeOptions,
+): void {
+  const e = lookup(endpointId);
+  const { route, suffixes } = toRoute(e.path);
+  app.route({
+    method: e.method,
+    url: prefix + route,
+    handler: async (request, reply) => {
+      const now = ctx.now();
+      const url = request.url;
+      let rateHeaders: Record<string, string> = {};
+      try {
+        const params = { ...(request.params as Record<string, string>) };
+        for (const [name, suffix] of suffixes) {
+          const value = params[name] ?? '';
+          if (!value.endsWith(suffix)) throw new SimError(404, 'Not found');
+          params[name] = value.slice(0, -suffix.length);
+        }
+        const { site, baseUrl } = resolveSite(request);
+        const product = siteProduct(e);
+        if (site && product && !site[product]) throw new SimError(404, 'Not found');
+        const principal = authenticate(
+          ctx.state,
+          request.headers.authorization,
+          e.auth,
+          request.socket.remoteAddress ?? 'unknown',
+          now,
+        );
+
+        const limit = ctx.faults.rateLimitFor(e.id);
+        if (limit) {
+          const verdict = ctx.limiter.take(
+            `${hostName}|${principal.credentialId}`,
+            limit.perSecond,
+            limit.burst,
+            rateLimitReason(e),
+            now,
+          );
+          rateHeaders = verdict.headers;
+          if (!verdict.allowed) throw new SimError(429, 'Rate limit exceeded.', { code: 'ADMIN-429-1' });
+        }
+        if (principal.kind !== 'anonymous' && ctx.faults.countAndCheckRevoke(e.id, principal.credentialId)) {
+          revokeCredential(ctx.state, principal);
+          throw new SimError(401, 'Client must be authenticated to access this resource.');
+        }
+
+        const latency = ctx.faults.latencyFor(e.id);
+        if (latency > 0) await sleep(latency);
+        const fault = ctx.faults.decide(e.id);
+        if (fault.kind === 'hang') {
+          ctx.counters.hung++;
+          const socket = request.raw.socket;
+          ctx.hung.add(socket);
+          socket.once('close', () => ctx.hung.delete(socket));
+          return reply.hijack();
+        }
+        if (fault.kind === 'error') throw new SimError(fault.status, 'Internal server error');
+
+        if (principal.kind === 'oauth') {
+          if (site && !principal.grant.siteIds.includes(site.id)) {
+            throw new SimError(401, 'Unauthorized; the token has no access to this site.');
+          }
+          const missing = e.oauthScopes.filter((s) => !principal.grant.scopes.includes(s));
+          if (missing.length > 0) {
+            throw new SimError(403, `Unauthorized; scope does not match. Required scope: ${missing.join(', ')}`, {
+              code: 'FORBIDDEN',
+            });
+          }
+        }
+
+        const call: Call = {
+          endpoint: e,
+          ctx,
+          params,
+          query: request.query as Query,
+          body: request.body,
+          headers: request.headers,
+          principal,
+          site,
+          baseUrl,
+          url,
+          now,
+          responseHeaders: {},
+        };
+        options.authorize?.(call);
+        const answer = await handler(call);
+        const status = answer instanceof Respond ? answer.status : 200;
+        const body = answer instanceof Respond ? answer.body : answer;
+        const contentType = answer instanceof Respond ? answer.contentType : 'application/json;charset=UTF-8';
+        ctx.counters.record(e.id, status);
+        if (options.write) {
+          ctx.counters.writes.push({ endpointId: e.id, method: e.method, url, at: new Date(now).toISOString(), status });
+        }
+        let payload = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+        if (fault.kind === 'malformed' && payload.length > 0) {
+          ctx.counters.malformed++;
+          payload = payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+        }
+        reply.code(status).headers({ ...rateHeaders, ...call.responseHeaders });
+        if (payload) reply.type(contentType);
+        return reply.send(payload);
+      } catch (error) {
+        if (error instanceof SimError) return sendError(ctx, e, url, reply, error, rateHeaders);
+        request.log.error(error);
+        return sendError(ctx, e, url, reply, new SimError(500, 'Internal server error'), rateHeaders);
+      }
+    },
+  });
+}
+
+/** Registers endpoints served at the root of a listener (one site, or a fixed host). */
+export function hostRegistrar(app: FastifyInstance, ctx: SimContext, hostName: string, site?: Site): Registrar {
+  const resolve: SiteResolver = () => ({
+    site,
+    baseUrl: site ? (ctx.urls.sites.get(site.id) ?? '') : hostName === 'api' ? ctx.urls.api : '',
+  });
+  return {
+    serve: (id, handler, options = {}) => register(app, ctx, hostName, '', resolve, id, handler, options),
+  };
+}
+
+/**
+ * Registers the 3LO routing `api.atlassian.com/ex/{jira|confluence}/{cloudId}/...` for site
+ * endpoints that accept OAuth; other site endpoints are not reachable that way.
+ */
+export function exRegistrar(app: FastifyInstance, ctx: SimContext): Registrar {
+  return {
+    serve: (id, handler, options = {}) => {
+      const e = lookup(id);
+      if (!e.auth.includes('oauth') || e.host !== 'site') return;
+      const product = e.product === 'confluence' ? 'confluence' : 'jira';
+      const resolve: SiteResolver = (request) => {
+        const cloudId = (request.params as Record<string, string>).cloudId ?? '';
+        const site = ctx.state.sitesById.get(cloudId);
+        if (!site || !site[product]) throw new SimError(404, `No ${product} site with cloud id ${cloudId}`);
+        return { site, baseUrl: `${ctx.urls.api}/ex/${product}/${cloudId}` };
+      };
+      register(app, ctx, 'api', `/ex/${product}/:cloudId`, resolve, id, handler, options);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { Endpoint, Pagination } from './endpoint.ts';
+
+// Confluence Cloud REST v2 (current) and v1 (the only place anonymous and unlicensed access show).
+// https://developer.atlassian.com/cloud/confluence/rest/v2/ and .../rest/v1/
+function confluence(
+  id: string,
+  version: 1 | 2,
+  path: string,
+  scope: string,
+  purpose: string,
+  paging: { pagination: Pagination; pageSize?: { default: number; max: number } } = { pagination: 'none' },
+  anonymous = false,
+): Endpoint {
+  const specPath = version === 2 ? path.replace('/wiki/api/v2', '') : path;
+  return {
+    id: `confluence.${id}`,
+    host: 'site',
+    product: 'confluence',
+    method: 'GET',
+    path,
+    auth: anonymous ? ['basic', 'oauth', 'anonymous'] : ['basic', 'oauth'],
+    oauthScopes: [scope],
+    ...paging,
+    spec: {
+      file: version === 2 ? 'confluence-rest-v2' : 'confluence-rest-v1',
+      path: specPath,
+      method: 'get',
+      status: '200',
+    },
+    purpose,
+  };
+}
+
+export const confluenceEndpoints: Endpoint[] = [
+  confluence('spaces', 2, '/wiki/api/v2/spaces', 'read:space:confluence', 'Spaces.', {
+    pagination: 'cursor-links',
+    pageSize: { default: 25, max: 250 },
+  }, true),
+  confluence(
+    'spacePermissions',
+    2,
+    '/wiki/api/v2/spaces/{id}/permissions',
+    'read:space:confluence',
+    'Who may do what in a space.',
+    { pagination: 'cursor-links', pageSize: { default: 25, max: 250 } },
+  ),
+  confluence(
+    'spacesWithPermissions',
+    1,
+    '/wiki/rest/api/space',
+    'read:confluence-space.summary',
+    'Spaces with permissions, including the anonymous and unlicensed access flags.',
+    { pagination: 'start-limit', pageSize: { default: 25, max: 500 } },
+    true,
+  ),
+  confluence('groups', 1, '/wiki/rest/api/group', 'read:confluence-groups', 'Confluence groups.', {
+    pagination: 'start-limit',
+    pageSize: { default: 200, max: 200 },
+  }),
+  confluence(
+    'groupMembers',
+    1,
+    '/wiki/rest/api/group/{groupId}/membersByGroupId',
+    'read:confluence-groups',
+    'Members of a group.',
+    { pagination: 'start-limit', pageSize: { default: 200, max: 200 } },
+  ),
+  confluence('audit', 1, '/wiki/rest/api/audit', 'read:audit-log:confluence', 'The Confluence audit log.', {
+    pagination: 'start-limit',
+    pageSize: { default: 1000, max: 1000 },
+  }),
+  confluence(
+    'systemInfo',
+    1,
+    '/wiki/rest/api/settings/systemInfo',
+    'manage:confluence-configuration',
+    'Cloud id, edition and base URL.',
+  ),
+  confluence(
+    'anonymousUser',
+    1,
+    '/wiki/rest/api/user/anonymous',
+    'read:confluence-user',
+    'What an anonymous visitor may do site-wide.',
+    undefined,
+    true,
+  ),
+];

@@ -1,0 +1,90 @@
+// The shape of one Atlassian endpoint as Palisade knows it. The connector calls endpoints by id
+// and the simulator serves them by id, so a path or a pagination style lives in one place only.
+
+/** Which Atlassian host serves the endpoint. */
+export type EndpointHost =
+  /** `https://{site}.atlassian.net` (and `api.atlassian.com/ex/{product}/{cloudId}` for 3LO). */
+  | 'site'
+  /** `https://api.atlassian.com`: organization admin API, user management, 3LO helpers. */
+  | 'api'
+  /** `https://marketplace.atlassian.com`. */
+  | 'marketplace'
+  /** `https://auth.atlassian.com`: the OAuth 2.0 authorization server. */
+  | 'auth';
+
+export type EndpointProduct =
+  | 'admin'
+  | 'user-management'
+  | 'jira'
+  | 'confluence'
+  | 'upm'
+  | 'graphql'
+  | 'marketplace'
+  | 'oauth';
+
+export type AuthKind =
+  /** `Authorization: Basic base64(email:api_token)`. */
+  | 'basic'
+  /** `Authorization: Bearer <org API key>`. */
+  | 'org-key'
+  /** `Authorization: Bearer <3LO access token>` through `/ex/{product}/{cloudId}`. */
+  | 'oauth'
+  /** No credentials at all (public reads, unauthenticated probes). */
+  | 'anonymous';
+
+/**
+ * The pagination styles Atlassian uses (see shared/atlassian/API.md §0.2).
+ * - `page-bean`: Jira `startAt`/`maxResults` → `{startAt,maxResults,total,isLast,values,nextPage}`.
+ * - `start-at-array`: Jira plain arrays; the client stops on a short page.
+ * - `jira-audit`: `offset`/`limit` → `{offset,limit,total,records}`.
+ * - `cursor-links`: Confluence v2 `cursor`/`limit` → `{results,_links:{next}}` + `Link` header.
+ * - `start-limit`: Confluence v1 `start`/`limit` → `{results,start,limit,size,_links:{next}}`.
+ * - `admin-cursor`: admin v1 `cursor` → `{data,links:{next}}` (events and policies: `meta.next`).
+ * - `admin-v2-cursor`: admin v2 `cursor`/`limit` → `{data,links:{next}}`.
+ * - `admin-v2-body-cursor`: admin v2 workspaces, the cursor in the POST body.
+ * - `marketplace-offset`: Marketplace `offset`/`limit` → `_links.next[]`.
+ * - `graphql-relay`: `first`/`after` → `pageInfo{hasNextPage,endCursor}`.
+ * - `none`: one document.
+ */
+export type Pagination =
+  | 'page-bean'
+  | 'start-at-array'
+  | 'jira-audit'
+  | 'cursor-links'
+  | 'start-limit'
+  | 'admin-cursor'
+  | 'admin-v2-cursor'
+  | 'admin-v2-body-cursor'
+  | 'marketplace-offset'
+  | 'graphql-relay'
+  | 'none';
+
+export type SpecFile =
+  | 'admin-organizations-v1'
+  | 'admin-user-management'
+  | 'confluence-rest-v1'
+  | 'confluence-rest-v2'
+  | 'jira-platform-rest-v3'
+  | 'marketplace-rest-v2';
+
+export interface Endpoint {
+  id: string;
+  host: EndpointHost;
+  product: EndpointProduct;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The production path with `{param}` placeholders, exactly as Atlassian serves it. */
+  path: string;
+  auth: readonly AuthKind[];
+  /** Classic 3LO scopes the token needs (any one of the lists' members suffices only where noted). */
+  oauthScopes: readonly string[];
+  pagination: Pagination;
+  /** Page size: Atlassian's default and the largest it honours. */
+  pageSize?: { default: number; max: number };
+  /**
+   * Where the official OpenAPI document describes this operation: its response schema is the
+   * contract. Absent where Atlassian publishes none (UPM, GraphQL, admin v2, newer Marketplace).
+   */
+  spec?: { file: SpecFile; path: string; method: 'get' | 'post' | 'put' | 'delete'; status: '200' | '204' };
+  /** One sentence on what Palisade reads here and why. */
+  purpose: string;
+}

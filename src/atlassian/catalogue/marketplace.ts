@@ -1,0 +1,40 @@
+import type { Endpoint } from './endpoint.ts';
+
+// Marketplace REST v2: anonymous public reads. The stored spec (2021) predates the trust
+// programme fields and privacy-and-security, which follow the current docs.
+// https://developer.atlassian.com/platform/marketplace/rest/v2/
+function marketplace(id: string, path: string, purpose: string, specPath?: string): Endpoint {
+  return {
+    id: `marketplace.${id}`,
+    host: 'marketplace',
+    product: 'marketplace',
+    method: 'GET',
+    path,
+    auth: ['anonymous'],
+    oauthScopes: [],
+    pagination: 'none',
+    ...(specPath ? { spec: { file: 'marketplace-rest-v2', path: specPath, method: 'get', status: '200' } } : {}),
+    purpose,
+  };
+}
+
+export const marketplaceEndpoints: Endpoint[] = [
+  marketplace(
+    'addon',
+    '/rest/2/addons/{addonKey}',
+    'Listing, trust programmes, installs and reviews.',
+    '/addons/{addonKey}',
+  ),
+  marketplace(
+    'addonLatestVersion',
+    '/rest/2/addons/{addonKey}/versions/latest',
+    'Declared Connect and Forge scopes of the latest version.',
+    '/addons/{addonKey}/versions/latest',
+  ),
+  marketplace(
+    'addonPrivacy',
+    '/rest/2/addons/{addonKey}/privacy-and-security',
+    'Privacy and security answers: data storage, sub-processors, residency.',
+  ),
+  marketplace('vendor', '/rest/2/vendors/{vendorId}', 'Vendor programmes and security approvals.', '/vendors/{vendorId}'),
+];
