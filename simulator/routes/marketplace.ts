@@ -1,0 +1,3 @@
+import type { Registrar } from '../http/serve.ts';
+
+export function marketplaceRoutes(_r: Registrar): void {}
