@@ -58,7 +58,11 @@ export async function startHarness(
     send(method, url, body, authorization, contentType = 'application/json') {
       return fetch(url, {
         method,
-        headers: { 'content-type': contentType, accept: 'application/json', ...(authorization ? { authorization } : {}) },
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': contentType }),
+          ...(authorization ? { authorization } : {}),
+        },
         ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       });
     },

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FaultEngine, faultConfigSchema, matchesEndpoint } from './faults.ts';
+
+test('endpoint patterns match exact ids and id families', () => {
+  assert.equal(matchesEndpoint(undefined, 'jira.users'), true);
+  assert.equal(matchesEndpoint(['jira.*'], 'jira.users'), true);
+  assert.equal(matchesEndpoint(['jira.*'], 'confluence.spaces'), false);
+  assert.equal(matchesEndpoint(['jira.users'], 'jira.usersX'), false);
+});
+
+test('an error rate of 10% fails about one call in ten, repeatably for a seed', () => {
+  const run = () => {
+    const engine = new FaultEngine({ seed: 42, rules: [{ errorRate: 0.1 }] });
+    return Array.from({ length: 2000 }, () => engine.decide('jira.users').kind);
+  };
+  const first = run();
+  const errors = first.filter((k) => k === 'error').length;
+  assert.ok(errors > 150 && errors < 250, `expected ~200 errors, got ${errors}`);
+  assert.deepEqual(run(), first);
+});
+
+test('faults narrowed to one endpoint leave the others alone', () => {
+  const engine = new FaultEngine({ rules: [{ endpoints: ['jira.audit'], malformedRate: 1, latencyMs: 50 }] });
+  assert.equal(engine.decide('jira.audit').kind, 'malformed');
+  assert.equal(engine.decide('jira.users').kind, 'none');
+  assert.equal(engine.latencyFor('jira.audit'), 50);
+  assert.equal(engine.latencyFor('jira.users'), 0);
+});
+
+test('a credential is due for revocation only after its allowed number of calls', () => {
+  const engine = new FaultEngine({ rules: [{ revokeAfterCalls: 3 }] });
+  const verdicts = Array.from({ length: 5 }, () => engine.countAndCheckRevoke('jira.users', 'token:1'));
+  assert.deepEqual(verdicts, [false, false, false, true, true]);
+  assert.equal(engine.countAndCheckRevoke('jira.users', 'token:2'), false);
+});
+
+test('a fault configuration with an unknown field or an out-of-range rate is rejected', () => {
+  assert.equal(faultConfigSchema.safeParse({ rules: [{ errorRate: 2 }] }).success, false);
+  assert.equal(faultConfigSchema.safeParse({ rules: [{ eror: 0.1 }] }).success, false);
+  assert.equal(faultConfigSchema.safeParse({ rateLimit: { perSecond: 10, burst: 20 } }).success, true);
+});
