@@ -23,6 +23,8 @@ export interface SimContext {
   now(): number;
   /** Requests held open by the hang fault; ended when the simulator stops. */
   hung: Set<{ destroy(): void }>;
+  /** Ids of the catalogue endpoints registered on some listener (a test checks none is missing). */
+  served: Set<string>;
 }
 
 export function createContext(state: SimState): SimContext {
@@ -34,5 +36,6 @@ export function createContext(state: SimState): SimContext {
     urls: { sites: new Map(), api: '', marketplace: '', auth: '', control: '' },
     now: () => Date.now(),
     hung: new Set(),
+    served: new Set(),
   };
 }

@@ -82,7 +82,8 @@ export function errorBody(product: EndpointProduct, path: string, error: SimErro
         ],
       };
     case 'user-management':
-      return { code: error.status, message: error.message };
+      // The user management spec's Unauthorized response is `{key: 'unauthorized'}`.
+      return error.status === 401 ? { key: 'unauthorized' } : { code: error.status, message: error.message };
     case 'upm':
       return { 'status-code': error.status, message: error.message };
     case 'graphql':

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type Harness, startHarness } from '../testing/harness.ts';
+import { TINY } from '../testing/tiny-tenant.ts';
+import { BIG, bigTenant, walkV1 } from './admin-test-tenant.ts';
+
+let h: Harness;
+let big: Harness;
+let policies: string;
+
+before(async () => {
+  h = await startHarness();
+  big = await startHarness({ tenant: bigTenant() });
+  policies = `${h.api}/admin/v1/orgs/${TINY.orgId}/policies`;
+});
+after(async () => {
+  await h.stop();
+  await big.stop();
+});
+
+interface Policy {
+  id: string;
+  attributes: { type: string; rule: { in: string[] } };
+}
+
+test('policies show type, status, the allow-if-contained rule and applied resources', async () => {
+  const body = await h.json<{ data: unknown[]; meta: unknown; links: unknown }>(policies, h.orgKey);
+  assert.deepEqual(body.data, [
+    {
+      id: 'p0000000-0000-4000-8000-000000000001',
+      type: 'policy',
+      attributes: {
+        type: 'ip-allowlist',
+        name: 'Office network',
+        status: 'disabled',
+        rule: { in: ['203.0.113.0/24'] },
+        resources: [{ id: `ari:cloud:jira::site/${TINY.siteA}`, applicationStatus: 'applied' }],
+      },
+    },
+  ]);
+  // PolicyPage marks meta.next nullable: the last page says null.
+  assert.deepEqual(body.meta, { next: null, page_size: 20 });
+  assert.deepEqual(body.links, { self: policies });
+});
+
+test('type keeps only policies of that type', async () => {
+  const ip = await h.json<{ data: Policy[] }>(`${policies}?type=ip-allowlist`, h.orgKey);
+  assert.equal(ip.data.length, 1);
+  const residency = await h.json<{ data: Policy[] }>(`${policies}?type=data-residency`, h.orgKey);
+  assert.deepEqual(residency.data, []);
+});
+
+test('walking the policies returns each once, and a type filter survives the walk', async () => {
+  const url = `${big.api}/admin/v1/orgs/${TINY.orgId}/policies`;
+  const pages = await walkV1<Policy>(url, big.orgKey);
+  assert.deepEqual(
+    pages.map((p) => p.data.length),
+    [20, 20, 2],
+  );
+  assert.equal(new Set(pages.flatMap((p) => p.data.map((d) => d.id))).size, BIG.policies + 1);
+  assert.equal(pages[0]?.meta?.next, new URL(pages[0]?.links.next ?? '').searchParams.get('cursor'));
+  assert.equal(pages[2]?.meta?.next, null);
+
+  const residency = (await walkV1<Policy>(`${url}?type=data-residency`, big.orgKey)).flatMap((p) => p.data);
+  assert.equal(residency.length, Math.floor(BIG.policies / 3));
+  assert.ok(residency.every((p) => p.attributes.type === 'data-residency'));
+  assert.deepEqual(residency[0]?.attributes.rule, { in: ['EU'] });
+});
+
+test('one policy is returned by id, and an unknown policy is ADMIN-404-5', async () => {
+  const one = await h.json<{ data: Policy }>(`${policies}/p0000000-0000-4000-8000-000000000001`, h.orgKey);
+  assert.equal(one.data.attributes.type, 'ip-allowlist');
+  const res = await h.get(`${policies}/p-missing`, h.orgKey);
+  assert.equal(res.status, 404);
+  const body = (await res.json()) as { errors: { code: string }[] };
+  assert.equal(body.errors[0]?.code, 'ADMIN-404-5');
+});
