@@ -101,6 +101,7 @@ function register(
   options: ServeOptions,
 ): void {
   const e = lookup(endpointId);
+  ctx.served.add(e.id);
   const { route, suffixes } = toRoute(e.path);
   app.route({
     method: e.method,
