@@ -1,7 +1,8 @@
 import type { Endpoint } from './endpoint.ts';
 
-// Marketplace REST v2: anonymous public reads. The stored spec (2021) predates the trust
-// programme fields and privacy-and-security, which follow the current docs.
+// Marketplace REST v2: public reads, anonymous or with an Atlassian account's e-mail and API token
+// (Basic, the API's only authentication). The stored spec (2021) predates the trust programme
+// fields and privacy-and-security, which follow the current docs.
 // https://developer.atlassian.com/platform/marketplace/rest/v2/
 function marketplace(id: string, path: string, purpose: string, specPath?: string): Endpoint {
   return {
@@ -10,10 +11,12 @@ function marketplace(id: string, path: string, purpose: string, specPath?: strin
     product: 'marketplace',
     method: 'GET',
     path,
-    auth: ['anonymous'],
+    auth: ['anonymous', 'basic'],
     oauthScopes: [],
     pagination: 'none',
-    ...(specPath ? { spec: { file: 'marketplace-rest-v2', path: specPath, method: 'get', status: '200' } } : {}),
+    ...(specPath
+      ? { spec: { file: 'marketplace-rest-v2', path: specPath, method: 'get', status: '200' } }
+      : {}),
     purpose,
   };
 }
@@ -36,5 +39,10 @@ export const marketplaceEndpoints: Endpoint[] = [
     '/rest/2/addons/{addonKey}/privacy-and-security',
     'Privacy and security answers: data storage, sub-processors, residency.',
   ),
-  marketplace('vendor', '/rest/2/vendors/{vendorId}', 'Vendor programmes and security approvals.', '/vendors/{vendorId}'),
+  marketplace(
+    'vendor',
+    '/rest/2/vendors/{vendorId}',
+    'Vendor programmes and security approvals.',
+    '/vendors/{vendorId}',
+  ),
 ];
