@@ -38,7 +38,15 @@ function nextJiraAuditId(site: Site): number {
   return (site.jira?.audit.reduce((max, r) => Math.max(max, r.id), 0) ?? 0) + 1;
 }
 
-function auditAppChange(state: SimState, site: Site, product: 'jira' | 'confluence', app: App, summary: string, by: User, now: number) {
+export function auditAppChange(
+  state: SimState,
+  site: Site,
+  product: 'jira' | 'confluence',
+  app: App,
+  summary: string,
+  by: User,
+  now: number,
+) {
   const at = new Date(now).toISOString();
   if (product === 'jira' && site.jira) {
     site.jira.audit.push({
@@ -91,7 +99,11 @@ export function installApp(state: SimState, req: InstallRequest, now: number): I
   const app = findApp(state, req.appKey);
   const site = findSite(state, req.site);
   if (!site[req.product]) throw new MutationError(400, `Site "${site.name}" has no ${req.product}`);
-  if (state.tenant.installations.some((i) => i.appKey === app.key && i.siteId === site.id && i.product === req.product)) {
+  if (
+    state.tenant.installations.some(
+      (i) => i.appKey === app.key && i.siteId === site.id && i.product === req.product,
+    )
+  ) {
     throw new MutationError(409, `App "${app.key}" is already installed on ${site.name} ${req.product}`);
   }
   const by = findUserByEmail(state, req.installedBy);
@@ -139,7 +151,13 @@ export function installApp(state: SimState, req: InstallRequest, now: number): I
 }
 
 /** Removes an app from a site (as if an admin uninstalled it in the UI). */
-export function removeApp(state: SimState, appKey: string, siteName: string, product: 'jira' | 'confluence', now: number) {
+export function removeApp(
+  state: SimState,
+  appKey: string,
+  siteName: string,
+  product: 'jira' | 'confluence',
+  now: number,
+) {
   const app = findApp(state, appKey);
   const site = findSite(state, siteName);
   const before = state.tenant.installations.length;
@@ -161,7 +179,9 @@ export function changeAppScopes(state: SimState, appKey: string, scopes: string[
   else {
     const parts = app.version.split('.');
     const last = Number(parts.at(-1));
-    app.version = Number.isInteger(last) ? [...parts.slice(0, -1), String(last + 1)].join('.') : `${app.version}.1`;
+    app.version = Number.isInteger(last)
+      ? [...parts.slice(0, -1), String(last + 1)].join('.')
+      : `${app.version}.1`;
   }
   return app;
 }
@@ -183,7 +203,8 @@ export function grantAnonymousAccess(state: SimState, req: AnonymousAccess): str
           ? site.jira.permissionSchemes[0]
           : site.jira.permissionSchemes.find((s) => s.id === req.schemeId);
       if (!scheme) throw new MutationError(404, `No permission scheme ${req.schemeId ?? ''} on ${site.name}`);
-      const id = site.jira.permissionSchemes.flatMap((s) => s.grants).reduce((m, g) => Math.max(m, g.id), 10000) + 1;
+      const id =
+        site.jira.permissionSchemes.flatMap((s) => s.grants).reduce((m, g) => Math.max(m, g.id), 10000) + 1;
       scheme.grants.push({ id, permission: 'BROWSE_PROJECTS', holder: { type: 'anyone' } });
       return `Granted BROWSE_PROJECTS to anyone in permission scheme ${scheme.id} (${scheme.name})`;
     }
@@ -248,7 +269,9 @@ export function addUser(state: SimState, req: NewUser, now: number): User {
     department: null,
     timeZone: 'UTC',
     productAccess: state.tenant.sites.flatMap((s) =>
-      (['jira', 'confluence'] as const).filter((p) => s[p]).map((p) => ({ siteId: s.id, product: p, lastActive: null })),
+      (['jira', 'confluence'] as const)
+        .filter((p) => s[p])
+        .map((p) => ({ siteId: s.id, product: p, lastActive: null })),
     ),
   };
   state.tenant.users.push(user);

@@ -211,8 +211,9 @@ function register(
 
 /** Registers endpoints served at the root of a listener (one site, or a fixed host). */
 export function hostRegistrar(app: FastifyInstance, ctx: SimContext, hostName: string, site?: Site): Registrar {
+  // Look the site up on every call: a control `POST /reset` replaces the tenant's records.
   const resolve: SiteResolver = () => ({
-    site,
+    site: site ? ctx.state.sitesById.get(site.id) : undefined,
     baseUrl: site ? (ctx.urls.sites.get(site.id) ?? '') : hostName === 'api' ? ctx.urls.api : '',
   });
   return {
