@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Endpoint, endpoint as lookup } from '../../src/atlassian/catalogue/index.ts';
+import { type AuthKind, type Endpoint, endpoint as lookup } from '../../src/atlassian/catalogue/index.ts';
 import type { SimContext } from '../core/context.ts';
 import type { Site } from '../tenant/model.ts';
 import { authenticate, type Principal, revokeCredential } from './auth.ts';
@@ -99,8 +99,10 @@ function register(
   endpointId: string,
   handler: Handler,
   options: ServeOptions,
+  allowedAuth?: readonly AuthKind[],
 ): void {
   const e = lookup(endpointId);
+  const auth = allowedAuth ?? e.auth;
   ctx.served.add(e.id);
   const { route, suffixes } = toRoute(e.path);
   app.route({
@@ -123,7 +125,7 @@ function register(
         const principal = authenticate(
           ctx.state,
           request.headers.authorization,
-          e.auth,
+          auth,
           request.socket.remoteAddress ?? 'unknown',
           now,
         );
@@ -237,7 +239,9 @@ export function exRegistrar(app: FastifyInstance, ctx: SimContext): Registrar {
         if (!site || !site[product]) throw new SimError(404, `No ${product} site with cloud id ${cloudId}`);
         return { site, baseUrl: `${ctx.urls.api}/ex/${product}/${cloudId}` };
       };
-      register(app, ctx, 'api', `/ex/${product}/:cloudId`, resolve, id, handler, options);
+      // The api.atlassian.com gateway always wants a bearer token: no anonymous calls through /ex.
+      const auth = e.auth.filter((kind) => kind === 'oauth');
+      register(app, ctx, 'api', `/ex/${product}/:cloudId`, resolve, id, handler, options, auth);
     },
   };
 }

@@ -347,7 +347,11 @@ export interface Installation {
   installedBy: string; // accountId
   /** The app's own account (accountType `app`) on the site. */
   appAccountId: string;
-  license: { active: boolean; type: 'COMMERCIAL' | 'EVALUATION' | 'FREE' | 'NONE'; evaluation: boolean } | null;
+  license: {
+    active: boolean;
+    type: 'COMMERCIAL' | 'EVALUATION' | 'FREE' | 'NONE';
+    evaluation: boolean;
+  } | null;
   /** Forge environment type as the GraphQL gateway reports it. */
   environment: 'PRODUCTION' | 'STAGING' | 'DEVELOPMENT';
 }

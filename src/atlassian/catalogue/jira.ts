@@ -2,10 +2,12 @@ import type { Endpoint, Pagination } from './endpoint.ts';
 
 // Jira Cloud platform REST v3. Every path here is in the official spec, whose response schema is
 // the contract. https://developer.atlassian.com/cloud/jira/platform/rest/v3/
+// `anonymous` follows the operation's `security` list (an empty requirement `{}` = callable
+// without credentials); `scope` is its current classic OAuth scope, none for serverInfo.
 function jira(
   id: string,
   path: string,
-  scope: string,
+  scope: string | null,
   purpose: string,
   paging: { pagination: Pagination; pageSize?: { default: number; max: number } } = { pagination: 'none' },
   anonymous = false,
@@ -17,7 +19,7 @@ function jira(
     method: 'GET',
     path,
     auth: anonymous ? ['basic', 'oauth', 'anonymous'] : ['basic', 'oauth'],
-    oauthScopes: [scope],
+    oauthScopes: scope ? [scope] : [],
     ...paging,
     spec: { file: 'jira-platform-rest-v3', path, method: 'get', status: '200' },
     purpose,
@@ -27,9 +29,23 @@ function jira(
 const pageBean = (max: number) => ({ pagination: 'page-bean' as const, pageSize: { default: 50, max } });
 
 export const jiraEndpoints: Endpoint[] = [
-  jira('serverInfo', '/rest/api/3/serverInfo', 'read:jira-user', 'Base URL, version and deployment type.', undefined, true),
+  jira(
+    'serverInfo',
+    '/rest/api/3/serverInfo',
+    null,
+    'Base URL, version and deployment type.',
+    undefined,
+    true,
+  ),
   jira('myself', '/rest/api/3/myself', 'read:jira-user', 'Who the credential belongs to and its groups.'),
-  jira('permissions', '/rest/api/3/permissions', 'manage:jira-configuration', 'The catalogue of permissions.'),
+  jira(
+    'permissions',
+    '/rest/api/3/permissions',
+    'manage:jira-configuration',
+    'The catalogue of permissions.',
+    undefined,
+    true,
+  ),
   jira(
     'mypermissions',
     '/rest/api/3/mypermissions',
@@ -38,8 +54,20 @@ export const jiraEndpoints: Endpoint[] = [
     undefined,
     true,
   ),
-  jira('permissionSchemes', '/rest/api/3/permissionscheme', 'read:jira-work', 'Permission schemes and their grants.'),
-  jira('projects', '/rest/api/3/project/search', 'read:jira-work', 'Projects, their type and lead.', pageBean(100)),
+  jira(
+    'permissionSchemes',
+    '/rest/api/3/permissionscheme',
+    'read:jira-work',
+    'Permission schemes and their grants.',
+  ),
+  jira(
+    'projects',
+    '/rest/api/3/project/search',
+    'read:jira-work',
+    'Projects, their type and lead.',
+    pageBean(100),
+    true,
+  ),
   jira(
     'projectPermissionScheme',
     '/rest/api/3/project/{projectKeyOrId}/permissionscheme',
@@ -52,21 +80,51 @@ export const jiraEndpoints: Endpoint[] = [
     '/rest/api/3/project/{projectIdOrKey}/role',
     'read:jira-work',
     "A project's roles (name → URL).",
+    undefined,
+    true,
   ),
   jira(
     'projectRole',
     '/rest/api/3/project/{projectIdOrKey}/role/{id}',
     'read:jira-work',
     "The actors (users and groups) of one project's role.",
+    undefined,
+    true,
   ),
-  jira('applicationRoles', '/rest/api/3/applicationrole', 'manage:jira-configuration', 'Product access groups.'),
-  jira('groups', '/rest/api/3/group/bulk', 'read:jira-user', 'Groups, and which are admin groups.', pageBean(50)),
-  jira('groupMembers', '/rest/api/3/group/member', 'manage:jira-configuration', 'Members of a group.', pageBean(50)),
-  jira('users', '/rest/api/3/users/search', 'read:jira-user', 'All users, including app accounts.', {
-    pagination: 'start-at-array',
-    pageSize: { default: 50, max: 1000 },
-  }),
-  jira('license', '/rest/api/3/instance/license', 'manage:jira-configuration', 'The plan of each Jira product.'),
+  jira(
+    'applicationRoles',
+    '/rest/api/3/applicationrole',
+    'manage:jira-configuration',
+    'Product access groups.',
+  ),
+  jira(
+    'groups',
+    '/rest/api/3/group/bulk',
+    'read:jira-user',
+    'Groups, and which are admin groups.',
+    pageBean(50),
+  ),
+  jira(
+    'groupMembers',
+    '/rest/api/3/group/member',
+    'manage:jira-configuration',
+    'Members of a group.',
+    pageBean(50),
+  ),
+  jira(
+    'users',
+    '/rest/api/3/users/search',
+    'read:jira-user',
+    'All users, including app accounts.',
+    { pagination: 'start-at-array', pageSize: { default: 50, max: 1000 } },
+    true,
+  ),
+  jira(
+    'license',
+    '/rest/api/3/instance/license',
+    'manage:jira-configuration',
+    'The plan of each Jira product.',
+  ),
   jira('audit', '/rest/api/3/auditing/record', 'manage:jira-configuration', 'The Jira audit log.', {
     pagination: 'jira-audit',
     pageSize: { default: 1000, max: 1000 },
@@ -78,13 +136,21 @@ export const jiraEndpoints: Endpoint[] = [
     'manage:jira-configuration',
     'Application properties (advanced settings).',
   ),
-  jira('filters', '/rest/api/3/filter/search', 'read:jira-work', 'Filters and their share permissions.', pageBean(100)),
+  jira(
+    'filters',
+    '/rest/api/3/filter/search',
+    'read:jira-work',
+    'Filters and their share permissions.',
+    pageBean(100),
+    true,
+  ),
   jira(
     'dashboards',
     '/rest/api/3/dashboard/search',
     'read:jira-work',
     'Dashboards and their share permissions.',
     pageBean(100),
+    true,
   ),
   jira(
     'issueSecuritySchemes',
@@ -92,7 +158,13 @@ export const jiraEndpoints: Endpoint[] = [
     'manage:jira-project',
     'Issue security schemes and their levels.',
   ),
-  jira('fields', '/rest/api/3/field/search', 'read:jira-work', 'Fields, including app-provided ones.', pageBean(50)),
+  jira(
+    'fields',
+    '/rest/api/3/field/search',
+    'read:jira-work',
+    'Fields, including app-provided ones.',
+    pageBean(50),
+  ),
   {
     id: 'site.tenantInfo',
     host: 'site',
