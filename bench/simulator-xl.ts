@@ -12,6 +12,7 @@ const { values } = parseArgs({
 });
 
 interface Info {
+  controlUrl: string;
   sites: { url: string }[];
   adminApiUrl: string;
   org: { id: string };
@@ -77,10 +78,17 @@ async function walkDirectoryUsers(): Promise<{ items: number; pages: number; sec
 }
 
 try {
+  const summary = (await (await fetch(`${info.controlUrl}/tenant/summary`)).json()) as {
+    users: number;
+    usersByAccountType: Record<string, number>;
+  };
   const jira = await walkJiraUsers();
   const directory = await walkDirectoryUsers();
   const result = {
     size: values.size,
+    tenantUsers: summary.users,
+    // The directory lists Atlassian accounts; app and customer accounts are not directory users.
+    expectedDirectoryUsers: summary.usersByAccountType.atlassian ?? 0,
     startSeconds: info.startSeconds,
     readySeconds: Number(readySeconds.toFixed(2)),
     jiraUsers: { ...jira, seconds: Number(jira.seconds.toFixed(2)) },

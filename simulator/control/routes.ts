@@ -109,6 +109,10 @@ export function controlRoutes(app: FastifyInstance, ctx: SimContext, options: Co
     return {
       org: t.org,
       users: t.users.length,
+      usersByAccountType: t.users.reduce<Record<string, number>>((acc, u) => {
+        acc[u.accountType] = (acc[u.accountType] ?? 0) + 1;
+        return acc;
+      }, {}),
       groups: t.groups.length,
       sites: t.sites.map((s) => ({
         id: s.id,
