@@ -21,9 +21,13 @@ interface Info {
 }
 
 const launched = performance.now();
-const child = spawn(process.execPath, ['simulator/main.ts', '--size', values.size ?? 'xl', '--seed', values.seed ?? '1'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const child = spawn(
+  process.execPath,
+  ['simulator/main.ts', '--size', values.size ?? 'xl', '--seed', values.seed ?? '1'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const firstLine = await new Promise<string>((resolve, reject) => {
   const lines = createInterface({ input: child.stdout });
   lines.once('line', resolve);
@@ -72,7 +76,11 @@ async function walkDirectoryUsers(): Promise<{ items: number; pages: number; sec
     pages++;
     for (const u of body.data) seen.add(u.accountId);
     const next = body.links?.next;
-    cursor = next ? (next.includes('cursor=') ? (new URL(next, info.adminApiUrl).searchParams.get('cursor') ?? undefined) : next) : undefined;
+    cursor = next
+      ? next.includes('cursor=')
+        ? (new URL(next, info.adminApiUrl).searchParams.get('cursor') ?? undefined)
+        : next
+      : undefined;
   } while (cursor);
   return { items: seen.size, pages, seconds: (performance.now() - t0) / 1000 };
 }

@@ -26,7 +26,10 @@ test('fault flags combine into one configuration', () => {
 
 test('bad arguments are refused with a message naming the flag', () => {
   assert.throws(() => parseSimulatorArgs(['--size', 'huge']), /--size must be small, large or xl/);
-  assert.throws(() => parseSimulatorArgs(['--scenario', 'demo', '--size', 'xl']), /either --scenario or --size/);
+  assert.throws(
+    () => parseSimulatorArgs(['--scenario', 'demo', '--size', 'xl']),
+    /either --scenario or --size/,
+  );
   assert.throws(() => parseSimulatorArgs(['--error-rate', '3']), /--error-rate must be a number from 0 to 1/);
   assert.throws(() => parseSimulatorArgs(['--bogus']), UsageError);
 });

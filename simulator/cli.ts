@@ -110,7 +110,10 @@ export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
   if (values['rate-limit']) {
     const [r = '', b] = values['rate-limit'].split(':');
     const perSecond = number('rate-limit', r, 0.1, 100_000);
-    rateLimit = { perSecond, burst: b ? Math.round(number('rate-limit', b, 1, 1_000_000)) : Math.max(1, Math.round(perSecond * 2)) };
+    rateLimit = {
+      perSecond,
+      burst: b ? Math.round(number('rate-limit', b, 1, 1_000_000)) : Math.max(1, Math.round(perSecond * 2)),
+    };
   }
   if (rules.length > 0 || rateLimit) {
     faults = {

@@ -45,7 +45,10 @@ async function main(): Promise<void> {
     const lines = [
       `Atlassian Cloud simulator for "${sim.info.org.name}" ready in ${startSeconds.toFixed(1)} s`,
       ...sim.info.sites.map(
-        (s) => `  site ${s.name.padEnd(14)} ${s.url}  ${Object.entries(s.products).map(([p, plan]) => `${p} ${plan}`).join(', ')}`,
+        (s) =>
+          `  site ${s.name.padEnd(14)} ${s.url}  ${Object.entries(s.products)
+            .map(([p, plan]) => `${p} ${plan}`)
+            .join(', ')}`,
       ),
       `  admin API          ${sim.info.adminApiUrl}`,
       `  Marketplace        ${sim.info.marketplaceUrl}`,

@@ -18,7 +18,13 @@ test('the start information names every listener and the credentials to use', ()
   const info = h.sim.info;
   assert.equal(info.sites.length, 2);
   assert.deepEqual(info.sites[0]?.products, { jira: 'STANDARD', confluence: 'PREMIUM' });
-  const urls = [...info.sites.map((s) => s.url), info.adminApiUrl, info.marketplaceUrl, info.authUrl, info.controlUrl];
+  const urls = [
+    ...info.sites.map((s) => s.url),
+    info.adminApiUrl,
+    info.marketplaceUrl,
+    info.authUrl,
+    info.controlUrl,
+  ];
   assert.equal(new Set(urls).size, urls.length, 'each host has its own listener');
   for (const url of urls) assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.equal(info.credentials.admin.email, 'ada@acme.example');

@@ -25,7 +25,11 @@ test('installing an app adds the installation, its app account and an audit trai
   assert.equal(installation.userInstalled, true);
   assert.equal(installation.appAccountId, TINY.appConnect);
   const state = h.sim.context.state;
-  assert.ok(state.tenant.events.some((e) => e.action === 'ecosystem_app_installed' && e.actor.id === TINY.member && e.time > '2026'));
+  assert.ok(
+    state.tenant.events.some(
+      (e) => e.action === 'ecosystem_app_installed' && e.actor.id === TINY.member && e.time > '2026',
+    ),
+  );
   const labs = state.sitesById.get(TINY.siteB);
   assert.equal(labs?.jira?.audit.at(-1)?.summary, 'App installed');
 
@@ -43,11 +47,16 @@ test('removing an app takes it off the site and a second removal is a 404', asyn
   assert.equal((await h.send('DELETE', url, undefined)).status, 200);
   const second = await h.send('DELETE', url, undefined);
   assert.equal(second.status, 404);
-  assert.match(((await second.json()) as { error: { message: string } }).error.message, /not installed on acme-labs/);
+  assert.match(
+    ((await second.json()) as { error: { message: string } }).error.message,
+    /not installed on acme-labs/,
+  );
 });
 
 test('changing an app’s scopes bumps its version', async () => {
-  const res = await h.send('PUT', `${h.control}/tenant/apps/com.tiny.timesheets/scopes`, { scopes: ['READ', 'ADMIN'] });
+  const res = await h.send('PUT', `${h.control}/tenant/apps/com.tiny.timesheets/scopes`, {
+    scopes: ['READ', 'ADMIN'],
+  });
   const app = (await res.json()) as { scopes: string[]; version: string };
   assert.deepEqual(app.scopes, ['READ', 'ADMIN']);
   assert.equal(app.version, '2.4.2');
@@ -58,9 +67,17 @@ test('anonymous access can be opened on Jira and Confluence', async () => {
   assert.match(((await jira.json()) as { changed: string }).changed, /BROWSE_PROJECTS to anyone/);
   const site = h.sim.context.state.sitesById.get(TINY.siteA);
   assert.ok(site?.jira?.permissionSchemes[0]?.grants.some((g) => g.holder.type === 'anyone'));
-  const space = await post('/tenant/anonymous-access', { kind: 'confluence-space', site: 'acme', spaceKey: 'ENG' });
+  const space = await post('/tenant/anonymous-access', {
+    kind: 'confluence-space',
+    site: 'acme',
+    spaceKey: 'ENG',
+  });
   assert.equal(space.status, 200);
-  const missing = await post('/tenant/anonymous-access', { kind: 'confluence-space', site: 'acme', spaceKey: 'NOPE' });
+  const missing = await post('/tenant/anonymous-access', {
+    kind: 'confluence-space',
+    site: 'acme',
+    spaceKey: 'NOPE',
+  });
   assert.equal(missing.status, 404);
 });
 
@@ -74,16 +91,28 @@ test('users can be added and deactivated', async () => {
 });
 
 test('malformed control requests are refused with the field named', async () => {
-  const res = await post('/tenant/apps/install', { appKey: 'x', site: 'acme', product: 'bitbucket', installedBy: 'a@b.c' });
+  const res = await post('/tenant/apps/install', {
+    appKey: 'x',
+    site: 'acme',
+    product: 'bitbucket',
+    installedBy: 'a@b.c',
+  });
   assert.equal(res.status, 400);
   assert.match(((await res.json()) as { error: { message: string } }).error.message, /product/);
   const faults = await h.send('PUT', `${h.control}/faults`, { rules: [{ errorRate: 5 }] });
   assert.equal(faults.status, 400);
-  assert.match(((await faults.json()) as { error: { message: string } }).error.message, /rules\.0\.errorRate/);
+  assert.match(
+    ((await faults.json()) as { error: { message: string } }).error.message,
+    /rules\.0\.errorRate/,
+  );
 });
 
 test('faults can be switched on and off at run time', async () => {
-  const config = { seed: 3, rateLimit: { perSecond: 5, burst: 10 }, rules: [{ endpoints: ['jira.*'], latencyMs: 10 }] };
+  const config = {
+    seed: 3,
+    rateLimit: { perSecond: 5, burst: 10 },
+    rules: [{ endpoints: ['jira.*'], latencyMs: 10 }],
+  };
   assert.equal((await h.send('PUT', `${h.control}/faults`, config)).status, 200);
   assert.deepEqual(await h.json(`${h.control}/faults`), config);
   await h.send('DELETE', `${h.control}/faults`, undefined);

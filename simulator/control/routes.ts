@@ -32,9 +32,13 @@ const installSchema = z
     enabled: z.boolean().optional(),
   })
   .strict();
-const scopesSchema = z.object({ scopes: z.array(z.string().min(1)), version: z.string().min(1).optional() }).strict();
+const scopesSchema = z
+  .object({ scopes: z.array(z.string().min(1)), version: z.string().min(1).optional() })
+  .strict();
 const anonymousSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('jira-browse'), site: z.string(), schemeId: z.number().int().optional() }).strict(),
+  z
+    .object({ kind: z.literal('jira-browse'), site: z.string(), schemeId: z.number().int().optional() })
+    .strict(),
   z.object({ kind: z.literal('jira-user-picker'), site: z.string() }).strict(),
   z.object({ kind: z.literal('confluence-site'), site: z.string() }).strict(),
   z.object({ kind: z.literal('confluence-space'), site: z.string(), spaceKey: z.string() }).strict(),
@@ -95,7 +99,8 @@ export function controlRoutes(app: FastifyInstance, ctx: SimContext, options: Co
   });
 
   app.post('/reset', async (_request, reply) => {
-    if (!options.rebuild) return fail(reply, 409, 'not_resettable', 'This simulator was started without a tenant source');
+    if (!options.rebuild)
+      return fail(reply, 409, 'not_resettable', 'This simulator was started without a tenant source');
     state.tenant = options.rebuild();
     state.reindex();
     ctx.counters.reset();

@@ -68,9 +68,16 @@ export class SimState {
   }
 
   /** The highest role a user holds on a site's product through their groups or platform roles. */
-  roleOn(user: User, siteId: string, product: 'jira' | 'confluence'): 'none' | 'user' | 'admin' | 'site-admin' {
+  roleOn(
+    user: User,
+    siteId: string,
+    product: 'jira' | 'confluence',
+  ): 'none' | 'user' | 'admin' | 'site-admin' {
     if (user.accountStatus !== 'active') return 'none';
-    if (user.platformRoles.includes('atlassian/org-admin') || user.platformRoles.includes('atlassian/site-admin')) {
+    if (
+      user.platformRoles.includes('atlassian/org-admin') ||
+      user.platformRoles.includes('atlassian/site-admin')
+    ) {
       return 'site-admin';
     }
     let best: 'none' | 'user' | 'admin' | 'site-admin' = 'none';

@@ -30,7 +30,8 @@ export function authenticate(
   }
   const [scheme, value = ''] = header.split(/\s+/, 2);
   if (scheme?.toLowerCase() === 'basic') {
-    if (!allowed.includes('basic')) throw unauthenticated('Basic authentication is not supported on this resource.');
+    if (!allowed.includes('basic'))
+      throw unauthenticated('Basic authentication is not supported on this resource.');
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 1) throw unauthenticated();
@@ -56,7 +57,14 @@ export function authenticate(
       const access = state.oauthAccessTokens.get(value);
       const grant = access && state.oauthGrants.get(access.grantId);
       const user = grant && state.usersById.get(grant.accountId);
-      if (access && grant && user && !grant.revoked && access.expiresAt > now && user.accountStatus === 'active') {
+      if (
+        access &&
+        grant &&
+        user &&
+        !grant.revoked &&
+        access.expiresAt > now &&
+        user.accountStatus === 'active'
+      ) {
         return { kind: 'oauth', credentialId: `grant:${grant.id}`, user, grant };
       }
     }
@@ -66,7 +74,7 @@ export function authenticate(
 }
 
 /** Revokes whatever credential the principal used (the "token revoked mid-sync" fault). */
-export function revokeCredential(state: SimState, principal: Principal): void {
+export function revokeCredential(principal: Principal): void {
   if (principal.kind === 'basic') principal.token.revoked = true;
   else if (principal.kind === 'oauth') principal.grant.revoked = true;
   else if (principal.kind === 'org-key') principal.key.revoked = true;

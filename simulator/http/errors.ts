@@ -8,7 +8,11 @@ export class SimError extends Error {
   readonly code: string | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(status: number, message: string, options: { code?: string; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: number,
+    message: string,
+    options: { code?: string; headers?: Record<string, string> } = {},
+  ) {
     super(message);
     this.status = status;
     this.code = options.code;
@@ -65,7 +69,12 @@ export function errorBody(product: EndpointProduct, path: string, error: SimErro
       }
       return {
         statusCode: error.status,
-        data: { authorized: error.status !== 401 && error.status !== 403, valid: true, errors: [], successful: false },
+        data: {
+          authorized: error.status !== 401 && error.status !== 403,
+          valid: true,
+          errors: [],
+          successful: false,
+        },
         message: error.message,
       };
     case 'admin':

@@ -103,7 +103,10 @@ export class FaultEngine {
     const calls = (this.callsByCredential.get(credentialId) ?? 0) + 1;
     this.callsByCredential.set(credentialId, calls);
     return this.config.rules.some(
-      (r) => r.revokeAfterCalls !== undefined && matchesEndpoint(r.endpoints, endpointId) && calls > r.revokeAfterCalls,
+      (r) =>
+        r.revokeAfterCalls !== undefined &&
+        matchesEndpoint(r.endpoints, endpointId) &&
+        calls > r.revokeAfterCalls,
     );
   }
 

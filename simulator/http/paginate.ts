@@ -82,7 +82,8 @@ export function startLimit<T>(call: Call, items: readonly T[], render: (item: T)
   const results = items.slice(start, start + limit).map(render);
   const base = `${new URL(call.baseUrl).origin}/wiki`;
   const hasNext = start + results.length < items.length;
-  const rel = (changes: Record<string, number>) => linkWith(call, changes, false).replace(/^.*?\/wiki(?=\/)/, '');
+  const rel = (changes: Record<string, number>) =>
+    linkWith(call, changes, false).replace(/^.*?\/wiki(?=\/)/, '');
   return {
     results,
     start,
@@ -107,7 +108,9 @@ interface CursorState {
 }
 
 export function encodeCursor(endpointId: string, offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset, e: endpointId } satisfies CursorState)).toString('base64url');
+  return Buffer.from(JSON.stringify({ o: offset, e: endpointId } satisfies CursorState)).toString(
+    'base64url',
+  );
 }
 
 /** The offset an opaque cursor stands for; a tampered or foreign cursor is a 400. */
@@ -115,7 +118,12 @@ export function decodeCursor(call: Call, cursor: string | undefined, code?: stri
   if (cursor === undefined || cursor === '') return 0;
   try {
     const state = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorState>;
-    if (typeof state.o === 'number' && Number.isInteger(state.o) && state.o >= 0 && state.e === call.endpoint.id) {
+    if (
+      typeof state.o === 'number' &&
+      Number.isInteger(state.o) &&
+      state.o >= 0 &&
+      state.e === call.endpoint.id
+    ) {
       return state.o;
     }
   } catch {
@@ -132,10 +140,11 @@ export function cursorLinks<T>(call: Call, items: readonly T[], render: (item: T
   const base = `${new URL(call.baseUrl).origin}/wiki`;
   const links: { next?: string; base: string } = { base };
   if (offset + results.length < items.length) {
-    links.next = linkWith(call, { cursor: encodeCursor(call.endpoint.id, offset + limit), limit }, false).replace(
-      /^.*?(?=\/wiki\/)/,
-      '',
-    );
+    links.next = linkWith(
+      call,
+      { cursor: encodeCursor(call.endpoint.id, offset + limit), limit },
+      false,
+    ).replace(/^.*?(?=\/wiki\/)/, '');
     call.responseHeaders.Link = `<${links.next}>; rel="next", <${base}>; rel="base"`;
   }
   return { results, _links: links };
@@ -151,7 +160,8 @@ export function cursorPage<T>(
 ): { page: readonly T[]; next: string | undefined; offset: number } {
   const offset = decodeCursor(call, cursor, code);
   const page = items.slice(offset, offset + limit);
-  const next = offset + page.length < items.length ? encodeCursor(call.endpoint.id, offset + limit) : undefined;
+  const next =
+    offset + page.length < items.length ? encodeCursor(call.endpoint.id, offset + limit) : undefined;
   return { page, next, offset };
 }
 

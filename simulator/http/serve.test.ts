@@ -75,7 +75,10 @@ test('latency is added to matching endpoints only', async () => {
 test('a hung request never answers until the client gives up', async () => {
   await setFaults({ rules: [{ endpoints: ['jira.myself'], hangRate: 1 }] });
   await assert.rejects(
-    fetch(`${h.siteA}/rest/api/3/myself`, { headers: { authorization: h.adminBasic }, signal: AbortSignal.timeout(300) }),
+    fetch(`${h.siteA}/rest/api/3/myself`, {
+      headers: { authorization: h.adminBasic },
+      signal: AbortSignal.timeout(300),
+    }),
     /TimeoutError|aborted/,
   );
   const counters = (await h.json(`${h.control}/counters`)) as { hung: number };
@@ -109,7 +112,10 @@ test('counters report calls per endpoint', async () => {
   await (await myself()).arrayBuffer();
   await (await myself()).arrayBuffer();
   await (await h.get(`${h.siteA}/_edge/tenant_info`)).arrayBuffer();
-  const counters = (await h.json(`${h.control}/counters`)) as { calls: Record<string, number>; totalCalls: number };
+  const counters = (await h.json(`${h.control}/counters`)) as {
+    calls: Record<string, number>;
+    totalCalls: number;
+  };
   assert.deepEqual(counters.calls, { 'jira.myself': 2, 'site.tenantInfo': 1 });
   assert.equal(counters.totalCalls, 3);
 });

@@ -81,7 +81,14 @@ function rateLimitReason(e: Endpoint): string {
   return 'burst-based';
 }
 
-function sendError(ctx: SimContext, e: Endpoint, url: string, reply: FastifyReply, error: SimError, headers = {}) {
+function sendError(
+  ctx: SimContext,
+  e: Endpoint,
+  url: string,
+  reply: FastifyReply,
+  error: SimError,
+  headers = {},
+) {
   ctx.counters.record(e.id, error.status);
   reply
     .code(error.status)
@@ -143,7 +150,7 @@ function register(
           if (!verdict.allowed) throw new SimError(429, 'Rate limit exceeded.', { code: 'ADMIN-429-1' });
         }
         if (principal.kind !== 'anonymous' && ctx.faults.countAndCheckRevoke(e.id, principal.credentialId)) {
-          revokeCredential(ctx.state, principal);
+          revokeCredential(principal);
           throw new SimError(401, 'Client must be authenticated to access this resource.');
         }
 
@@ -165,9 +172,13 @@ function register(
           }
           const missing = e.oauthScopes.filter((s) => !principal.grant.scopes.includes(s));
           if (missing.length > 0) {
-            throw new SimError(403, `Unauthorized; scope does not match. Required scope: ${missing.join(', ')}`, {
-              code: 'FORBIDDEN',
-            });
+            throw new SimError(
+              403,
+              `Unauthorized; scope does not match. Required scope: ${missing.join(', ')}`,
+              {
+                code: 'FORBIDDEN',
+              },
+            );
           }
         }
 
@@ -192,7 +203,13 @@ function register(
         const contentType = answer instanceof Respond ? answer.contentType : 'application/json;charset=UTF-8';
         ctx.counters.record(e.id, status);
         if (options.write) {
-          ctx.counters.writes.push({ endpointId: e.id, method: e.method, url, at: new Date(now).toISOString(), status });
+          ctx.counters.writes.push({
+            endpointId: e.id,
+            method: e.method,
+            url,
+            at: new Date(now).toISOString(),
+            status,
+          });
         }
         let payload = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
         if (fault.kind === 'malformed' && payload.length > 0) {
@@ -212,7 +229,12 @@ function register(
 }
 
 /** Registers endpoints served at the root of a listener (one site, or a fixed host). */
-export function hostRegistrar(app: FastifyInstance, ctx: SimContext, hostName: string, site?: Site): Registrar {
+export function hostRegistrar(
+  app: FastifyInstance,
+  ctx: SimContext,
+  hostName: string,
+  site?: Site,
+): Registrar {
   // Look the site up on every call: a control `POST /reset` replaces the tenant's records.
   const resolve: SiteResolver = () => ({
     site: site ? ctx.state.sitesById.get(site.id) : undefined,
@@ -236,7 +258,7 @@ export function exRegistrar(app: FastifyInstance, ctx: SimContext): Registrar {
       const resolve: SiteResolver = (request) => {
         const cloudId = (request.params as Record<string, string>).cloudId ?? '';
         const site = ctx.state.sitesById.get(cloudId);
-        if (!site || !site[product]) throw new SimError(404, `No ${product} site with cloud id ${cloudId}`);
+        if (!site?.[product]) throw new SimError(404, `No ${product} site with cloud id ${cloudId}`);
         return { site, baseUrl: `${ctx.urls.api}/ex/${product}/${cloudId}` };
       };
       // The api.atlassian.com gateway always wants a bearer token: no anonymous calls through /ex.

@@ -20,7 +20,13 @@ export interface Harness {
   orgKey: string;
   get(url: string, authorization?: string, headers?: Record<string, string>): Promise<Response>;
   json<T = unknown>(url: string, authorization?: string): Promise<T>;
-  send(method: string, url: string, body: unknown, authorization?: string, contentType?: string): Promise<Response>;
+  send(
+    method: string,
+    url: string,
+    body: unknown,
+    authorization?: string,
+    contentType?: string,
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -33,10 +39,13 @@ export async function startHarness(
     ...(options.now ? { now: options.now } : {}),
     rebuild: () => options.tenant ?? tinyTenant(),
   });
-  const basic = (email: string, token: string) => `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`;
+  const basic = (email: string, token: string) =>
+    `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`;
   const siteUrl = (id: string) => sim.info.sites.find((s) => s.cloudId === id)?.url ?? '';
   const get = (url: string, authorization?: string, headers: Record<string, string> = {}) =>
-    fetch(url, { headers: { accept: 'application/json', ...headers, ...(authorization ? { authorization } : {}) } });
+    fetch(url, {
+      headers: { accept: 'application/json', ...headers, ...(authorization ? { authorization } : {}) },
+    });
   return {
     sim,
     siteA: siteUrl(TINY.siteA),

@@ -49,7 +49,15 @@ function user(partial: Partial<User> & Pick<User, 'accountId' | 'name' | 'email'
 export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
   const users: User[] = [
-    user({ accountId: TINY.admin, name: 'Ada Admin', email: 'ada@acme.example', platformRoles: ['atlassian/org-admin'] }, now),
+    user(
+      {
+        accountId: TINY.admin,
+        name: 'Ada Admin',
+        email: 'ada@acme.example',
+        platformRoles: ['atlassian/org-admin'],
+      },
+      now,
+    ),
     user({ accountId: TINY.member, name: 'Mo Member', email: 'mo@acme.example' }, now),
     user(
       {
@@ -63,9 +71,23 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
       },
       now,
     ),
-    user({ accountId: TINY.inactive, name: 'Ian Inactive', email: 'ian@acme.example', accountStatus: 'inactive' }, now),
     user(
-      { accountId: TINY.customer, name: 'Cy Customer', email: 'cy@customer.example', accountType: 'customer', productAccess: [] },
+      {
+        accountId: TINY.inactive,
+        name: 'Ian Inactive',
+        email: 'ian@acme.example',
+        accountStatus: 'inactive',
+      },
+      now,
+    ),
+    user(
+      {
+        accountId: TINY.customer,
+        name: 'Cy Customer',
+        email: 'cy@customer.example',
+        accountType: 'customer',
+        productAccess: [],
+      },
       now,
     ),
     user(
@@ -138,8 +160,16 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
       },
     ],
     domains: [
-      { id: 'd0000000-0000-4000-8000-000000000001', name: 'acme.example', claim: { type: 'dns', status: 'VERIFIED' } },
-      { id: 'd0000000-0000-4000-8000-000000000002', name: 'acme-old.example', claim: { type: 'http', status: 'PENDING' } },
+      {
+        id: 'd0000000-0000-4000-8000-000000000001',
+        name: 'acme.example',
+        claim: { type: 'dns', status: 'VERIFIED' },
+      },
+      {
+        id: 'd0000000-0000-4000-8000-000000000002',
+        name: 'acme-old.example',
+        claim: { type: 'http', status: 'PENDING' },
+      },
     ],
     policies: [
       {
@@ -151,7 +181,9 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
         resources: [{ id: `ari:cloud:jira::site/${TINY.siteA}`, meta: {} }],
       },
     ],
-    directories: [{ directoryId: 'e0000000-0000-4000-8000-000000000001', name: 'Acme Tiny', type: 'atlassian' }],
+    directories: [
+      { directoryId: 'e0000000-0000-4000-8000-000000000001', name: 'Acme Tiny', type: 'atlassian' },
+    ],
     events: [
       {
         id: 'ev000000-0000-4000-8000-000000000001',
@@ -289,9 +321,21 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
               name: 'Default Permission Scheme',
               description: 'Default scheme',
               grants: [
-                { id: 10001, permission: 'BROWSE_PROJECTS', holder: { type: 'applicationRole', parameter: 'jira-software' } },
-                { id: 10002, permission: 'CREATE_ISSUES', holder: { type: 'projectRole', parameter: '10001', value: '10001' } },
-                { id: 10003, permission: 'ADMINISTER_PROJECTS', holder: { type: 'projectRole', parameter: '10002', value: '10002' } },
+                {
+                  id: 10001,
+                  permission: 'BROWSE_PROJECTS',
+                  holder: { type: 'applicationRole', parameter: 'jira-software' },
+                },
+                {
+                  id: 10002,
+                  permission: 'CREATE_ISSUES',
+                  holder: { type: 'projectRole', parameter: '10001', value: '10001' },
+                },
+                {
+                  id: 10003,
+                  permission: 'ADMINISTER_PROJECTS',
+                  holder: { type: 'projectRole', parameter: '10002', value: '10002' },
+                },
               ],
             },
             {
@@ -303,7 +347,11 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
                 {
                   id: 10102,
                   permission: 'ADMINISTER_PROJECTS',
-                  holder: { type: 'group', parameter: 'jira-software-users-acme', value: '0a000000-0000-4000-8000-000000000002' },
+                  holder: {
+                    type: 'group',
+                    parameter: 'jira-software-users-acme',
+                    value: '0a000000-0000-4000-8000-000000000002',
+                  },
                 },
               ],
             },
@@ -354,7 +402,8 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
               name: 'Timesheet',
               custom: true,
               schemaType: 'string',
-              customType: 'com.atlassian.plugins.atlassian-connect-plugin:com.tiny.timesheets__timesheet-field',
+              customType:
+                'com.atlassian.plugins.atlassian-connect-plugin:com.tiny.timesheets__timesheet-field',
             },
           ],
           audit: [
@@ -414,7 +463,11 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
                   subject: { type: 'group', groupId: '0a000000-0000-4000-8000-000000000003' },
                   operation: { key: 'read', targetType: 'space' },
                 },
-                { id: '1002', subject: { type: 'user', accountId: TINY.admin }, operation: { key: 'administer', targetType: 'space' } },
+                {
+                  id: '1002',
+                  subject: { type: 'user', accountId: TINY.admin },
+                  operation: { key: 'administer', targetType: 'space' },
+                },
               ],
             },
             {
@@ -428,8 +481,16 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
               homepageId: '98306',
               description: 'Open docs',
               permissions: [
-                { id: '2001', subject: { type: 'anonymous' }, operation: { key: 'read', targetType: 'space' } },
-                { id: '2002', subject: { type: 'unlicensed' }, operation: { key: 'read', targetType: 'space' } },
+                {
+                  id: '2001',
+                  subject: { type: 'anonymous' },
+                  operation: { key: 'read', targetType: 'space' },
+                },
+                {
+                  id: '2002',
+                  subject: { type: 'unlicensed' },
+                  operation: { key: 'read', targetType: 'space' },
+                },
               ],
             },
             {

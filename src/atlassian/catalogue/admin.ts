@@ -138,7 +138,12 @@ export const adminEndpoints: Endpoint[] = [
     method: 'GET',
     path: '/users/{accountId}/manage/api-tokens',
     pagination: 'none',
-    spec: { file: 'admin-user-management', path: '/users/{accountId}/manage/api-tokens', method: 'get', status: '200' },
+    spec: {
+      file: 'admin-user-management',
+      path: '/users/{accountId}/manage/api-tokens',
+      method: 'get',
+      status: '200',
+    },
     purpose: "A managed account's API tokens with creation and last-use times.",
   },
   {

@@ -3,7 +3,12 @@ import type { Endpoint } from './endpoint.ts';
 // Installed apps. Atlassian publishes no endpoint that lists installed apps
 // (JRACLOUD-95422, CONFCLOUD-82298): the Universal Plugin Manager REST resource and the GraphQL
 // gateway are what the admin UI itself uses, so there is no spec to hold them to.
-function upm(product: 'jira' | 'confluence', id: string, method: Endpoint['method'], suffix: string): Endpoint {
+function upm(
+  product: 'jira' | 'confluence',
+  id: string,
+  method: Endpoint['method'],
+  suffix: string,
+): Endpoint {
   const base = product === 'jira' ? '/rest/plugins/1.0/' : '/wiki/rest/plugins/1.0/';
   return {
     id: `upm.${product}.${id}`,

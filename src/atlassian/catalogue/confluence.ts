@@ -32,10 +32,18 @@ function confluence(
 }
 
 export const confluenceEndpoints: Endpoint[] = [
-  confluence('spaces', 2, '/wiki/api/v2/spaces', 'read:space:confluence', 'Spaces.', {
-    pagination: 'cursor-links',
-    pageSize: { default: 25, max: 250 },
-  }, true),
+  confluence(
+    'spaces',
+    2,
+    '/wiki/api/v2/spaces',
+    'read:space:confluence',
+    'Spaces.',
+    {
+      pagination: 'cursor-links',
+      pageSize: { default: 25, max: 250 },
+    },
+    true,
+  ),
   confluence(
     'spacePermissions',
     2,
