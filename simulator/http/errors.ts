@@ -90,9 +90,14 @@ export function errorBody(product: EndpointProduct, path: string, error: SimErro
           },
         ],
       };
-    case 'user-management':
-      // The user management spec's Unauthorized response is `{key: 'unauthorized'}`.
-      return error.status === 401 ? { key: 'unauthorized' } : { code: error.status, message: error.message };
+    case 'user-management': {
+      // The user management spec answers errors as `{key}`: `unauthorized`, `forbidden`, `notFound`.
+      const keys: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'notFound' };
+      return {
+        key: error.code ?? keys[error.status] ?? 'error',
+        ...(error.status >= 500 ? { message: error.message } : {}),
+      };
+    }
     case 'upm':
       return { 'status-code': error.status, message: error.message };
     case 'graphql':

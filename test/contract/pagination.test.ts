@@ -1,0 +1,240 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Tenant } from '../../simulator/tenant/model.ts';
+import { type Harness, startHarness } from '../../simulator/testing/harness.ts';
+import { type Endpoint, endpoints } from '../../src/atlassian/catalogue/index.ts';
+import { authorization, defaultCaller, fetchReply, urlOf } from './client.ts';
+import { enlargedTinyTenant } from './enlarge.ts';
+import { type Fixture, fixtureOf } from './fixture.ts';
+import { requestsFor } from './requests.ts';
+import { generatedTenantSource, prepareTenant } from './tenants.ts';
+import { hasWalker, walk } from './walkers.ts';
+
+// Every paginated catalogue endpoint, walked the way a client would (walkers.ts) at page sizes
+// 1, 7 and the endpoint's maximum, on a tenant big enough for several pages (the tiny tenant
+// grown by enlarge.ts), then at 7 and the maximum on the small generated tenant: each item must
+// come back exactly once and the count must be the tenant's.
+
+type Json = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v));
+
+interface ListExpectation {
+  /** The identity of one returned item. */
+  key: (item: Json) => string;
+  /** The identities the whole list must hold, from the tenant (as the admin sees it). */
+  expected: (f: Fixture) => string[];
+}
+
+const siteInstallations = (f: Fixture) =>
+  f.tenant.installations.filter((i) => i.siteId === f.site.id && i.product === 'jira');
+
+/** Accounts on the fixture site: people with access to it, and the accounts of apps installed there. */
+function siteUserBase(f: Fixture): string[] {
+  const installed = new Set(
+    f.tenant.installations.filter((i) => i.siteId === f.site.id).map((i) => i.appKey),
+  );
+  const granted = new Set(
+    f.tenant.groups.filter((g) => g.grants.some((x) => x.siteId === f.site.id)).map((g) => g.id),
+  );
+  return f.tenant.users
+    .filter((u) => {
+      if (u.accountType === 'customer') return false;
+      if (u.accountType === 'app') return u.appKey !== undefined && installed.has(u.appKey);
+      return (
+        u.platformRoles.some((r) => r === 'atlassian/org-admin' || r === 'atlassian/site-admin') ||
+        u.productAccess.some((p) => p.siteId === f.site.id) ||
+        f.tenant.groups.some((g) => granted.has(g.id) && g.memberIds.includes(u.accountId))
+      );
+    })
+    .map((u) => u.accountId);
+}
+
+/** Jira dashboards the admin may see: own, shared with everyone, with a group of theirs, or a project. */
+function dashboardsForAdmin(f: Fixture): string[] {
+  const admin = f.tenant.credentials.adminAccountId;
+  const mine = new Set(f.tenant.groups.filter((g) => g.memberIds.includes(admin)).map((g) => g.id));
+  return f.site.jira.dashboards
+    .filter(
+      (d) =>
+        d.ownerAccountId === admin ||
+        d.sharePermissions.some(
+          (s) =>
+            ['global', 'loggedin', 'authenticated', 'project', 'projectRole'].includes(s.type) ||
+            (s.type === 'group' && s.groupId !== undefined && mine.has(s.groupId)) ||
+            (s.type === 'user' && s.accountId === admin),
+        ),
+    )
+    .map((d) => d.id);
+}
+
+const lists: Record<string, ListExpectation> = {
+  'admin.orgs.list': { key: (i) => str(i.id), expected: (f) => [f.tenant.org.id] },
+  // v1 users: the org's managed Atlassian accounts only.
+  'admin.users.list': {
+    key: (i) => str(i.account_id),
+    expected: (f) =>
+      f.tenant.users
+        .filter((u) => u.accountType === 'atlassian' && u.claimStatus === 'managed')
+        .map((u) => u.accountId),
+  },
+  'admin.domains.list': { key: (i) => str(i.id), expected: (f) => f.tenant.domains.map((d) => d.id) },
+  'admin.events.list': { key: (i) => str(i.id), expected: (f) => f.tenant.events.map((e) => e.id) },
+  'admin.policies.list': { key: (i) => str(i.id), expected: (f) => f.tenant.policies.map((p) => p.id) },
+  'admin.directories.list': {
+    key: (i) => str(i.directoryId),
+    expected: (f) => f.tenant.directories.map((d) => d.directoryId),
+  },
+  // v2 directory users (directory `-`): every Atlassian account; app and portal accounts are not members.
+  'admin.directory.users.list': {
+    key: (i) => str(i.accountId),
+    expected: (f) => f.tenant.users.filter((u) => u.accountType === 'atlassian').map((u) => u.accountId),
+  },
+  'admin.directory.groups.list': { key: (i) => str(i.id), expected: (f) => f.tenant.groups.map((g) => g.id) },
+  // One workspace per product of each site, identified by the product's site ARI.
+  'admin.workspaces.search': {
+    key: (i) => str(i.id),
+    expected: (f) =>
+      f.tenant.sites.flatMap((s) => [
+        ...(s.jira ? [`ari:cloud:jira::site/${s.id}`] : []),
+        ...(s.confluence ? [`ari:cloud:confluence::site/${s.id}`] : []),
+      ]),
+  },
+  'jira.projects': {
+    key: (i) => str(i.id),
+    expected: (f) => f.site.jira.projects.filter((p) => !p.archived).map((p) => p.id),
+  },
+  'jira.groups': { key: (i) => str(i.groupId), expected: (f) => f.tenant.groups.map((g) => g.id) },
+  // includeInactiveUsers=true (requests.ts): every member.
+  'jira.groupMembers': {
+    key: (i) => str(i.accountId),
+    expected: (f) => f.tenant.groups.find((g) => g.id === f.groupId)?.memberIds ?? [],
+  },
+  // "All users, including active users, inactive users and previously deleted users that have an
+  // Atlassian account" (the spec): the site's user base, app accounts of its apps, no JSM customers.
+  'jira.users': { key: (i) => str(i.accountId), expected: siteUserBase },
+  'jira.audit': { key: (i) => str(i.id), expected: (f) => f.site.jira.audit.map((r) => String(r.id)) },
+  // overrideSharePermissions=true (requests.ts): an admin sees every filter.
+  'jira.filters': { key: (i) => str(i.id), expected: (f) => f.site.jira.filters.map((x) => x.id) },
+  'jira.dashboards': { key: (i) => str(i.id), expected: dashboardsForAdmin },
+  'jira.fields': { key: (i) => str(i.id), expected: (f) => f.site.jira.fields.map((x) => x.id) },
+  // A Confluence administrator sees every space (simulator/routes/confluence-access.ts `canView`).
+  'confluence.spaces': { key: (i) => str(i.id), expected: (f) => f.site.confluence.spaces.map((s) => s.id) },
+  'confluence.spacePermissions': {
+    key: (i) => str(i.id),
+    expected: (f) => f.space.permissions.map((p) => p.id),
+  },
+  'confluence.spacesWithPermissions': {
+    key: (i) => str(i.key),
+    expected: (f) => f.site.confluence.spaces.map((s) => s.key),
+  },
+  'confluence.groups': { key: (i) => str(i.id), expected: (f) => f.tenant.groups.map((g) => g.id) },
+  'confluence.groupMembers': {
+    key: (i) => str(i.accountId),
+    expected: (f) => f.tenant.groups.find((g) => g.id === f.groupId)?.memberIds ?? [],
+  },
+  // v1 audit records carry no id: creation time and summary tell them apart.
+  'confluence.audit': {
+    key: (i) => `${str(i.creationDate)}|${str(i.summary)}`,
+    expected: (f) => f.site.confluence.audit.map((r) => `${r.creationDate}|${r.summary}`),
+  },
+  // The gateway lists Forge and Connect-on-Forge installations (apps with a Forge app id).
+  'graphql.appInstallations': {
+    key: (i) => str((i.app as Json | undefined)?.id),
+    expected: (f) =>
+      siteInstallations(f).flatMap((i) => {
+        const app = f.tenant.apps.find((a) => a.key === i.appKey);
+        return app?.appId ? [`ari:cloud:ecosystem::app/${app.appId}`] : [];
+      }),
+  },
+};
+
+const paginated = endpoints.filter((e) => e.pagination !== 'none');
+
+/** Page sizes to walk with: 1, a prime, and the largest the endpoint honours (once each). */
+function sizesFor(e: Endpoint, small: readonly number[]): (number | undefined)[] {
+  // Admin v1 lists take no page size (the spec has only `cursor`): the server's page is the size.
+  if (e.pagination === 'admin-cursor' || !e.pageSize) return [undefined];
+  return [...new Set([...small, e.pageSize.max])];
+}
+
+/** A readable diff between the keys a walk returned and the tenant's. */
+function compare(got: string[], want: string[]): string | undefined {
+  const count = (keys: string[]) =>
+    keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+  const g = count(got);
+  const w = count(want);
+  const missing = [...w.keys()].filter((k) => !g.has(k));
+  const extra = [...g.keys()].filter((k) => !w.has(k));
+  const repeated = [...g.entries()]
+    .filter(([k, n]) => w.has(k) && n > (w.get(k) ?? 0))
+    .map(([k, n]) => `${k} ×${n}`);
+  if (missing.length + extra.length + repeated.length === 0) return undefined;
+  const show = (l: string[]) =>
+    `${l.length}${l.length ? ` (${l.slice(0, 5).join(', ')}${l.length > 5 ? ', ...' : ''})` : ''}`;
+  return `returned ${got.length} of ${want.length}: missing ${show(missing)}, unexpected ${show(extra)}, repeated ${show(repeated)}`;
+}
+
+function paginationSuite(name: string, makeTenant: () => Promise<Tenant>, small: readonly number[]): void {
+  describe(`on the ${name}`, () => {
+    let h: Harness;
+    let f: Fixture;
+    before(async () => {
+      h = await startHarness({ tenant: prepareTenant(await makeTenant()) });
+      f = fixtureOf(h.sim.context.state.tenant);
+    });
+    after(() => h?.stop());
+
+    for (const e of paginated) {
+      const expectation = lists[e.id];
+      if (!expectation || !hasWalker(e.pagination)) continue;
+      for (const size of sizesFor(e, small)) {
+        const at = size === undefined ? "at the server's page size" : `${size} per page`;
+        test(`${e.id} (${e.pagination}) returns every item exactly once, ${at}`, async () => {
+          const [base = {}] = requestsFor(e.id, f);
+          const auth = authorization(h.sim, e, base.as ?? defaultCaller(e));
+          const result = await walk(
+            e.pagination,
+            (method, url, body) => fetchReply(method, url, auth, body),
+            {
+              method: e.method,
+              url: urlOf(h.sim, f, e, base),
+              body: base.body,
+              pageSize: size,
+            },
+          );
+          assert.deepEqual(result.problems, [], `${e.id}: the walk went wrong`);
+          const want = expectation.expected(f);
+          const diff = compare(
+            result.items.map((item) => expectation.key((item ?? {}) as Json)),
+            want,
+          );
+          assert.equal(diff, undefined, `${e.id} ${at}: ${diff}`);
+          if (result.total !== undefined) assert.equal(result.total, want.length, `${e.id}: reported total`);
+          if (size !== undefined && want.length > size) {
+            assert.ok(
+              result.pages >= Math.ceil(want.length / size),
+              `${e.id}: ${want.length} items came in ${result.pages} pages of at most ${size}`,
+            );
+          }
+        });
+      }
+    }
+  });
+}
+
+test('every paginated catalogue endpoint is walked', () => {
+  assert.deepEqual(
+    paginated.filter((e) => !lists[e.id] || !hasWalker(e.pagination)).map((e) => `${e.id} (${e.pagination})`),
+    [],
+  );
+});
+
+paginationSuite('tiny tenant, enlarged to several pages per list', async () => enlargedTinyTenant(), [1, 7]);
+
+const generated = generatedTenantSource();
+if ('missing' in generated) {
+  test('on the small generated tenant', (t) => t.skip(generated.missing));
+} else {
+  // Realistic data on top of the enlarged tiny tenant's volume; one item per page was walked there.
+  paginationSuite(generated.name, () => generated.build(), [7]);
+}

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatIssues, responseValidator, SPECS_DIR, serverBasePath } from './specs.ts';
+
+// The validator itself: it must reject what the specs forbid (so a passing contract test means
+// something) and accept only the documented OpenAPI 3.0 quirks.
+
+const domainPage = (status: string, extra: Record<string, unknown> = {}) => ({
+  data: [
+    {
+      id: 'd0000000-0000-4000-8000-000000000001',
+      type: 'domains',
+      attributes: { name: 'acme.example', claim: { type: 'dns', status } },
+      links: {
+        self: 'https://api.atlassian.com/admin/v1/orgs/o/domains/d0000000-0000-4000-8000-000000000001',
+      },
+      ...extra,
+    },
+  ],
+  links: { self: 'https://api.atlassian.com/admin/v1/orgs/o/domains' },
+});
+const domains = () => responseValidator('admin-organizations-v1', '/orgs/{orgId}/domains', 'get', '200');
+
+test('the specs are read from ../shared/atlassian/specs beside the project root', () => {
+  assert.match(SPECS_DIR, /shared\/atlassian\/specs$/);
+  assert.equal(serverBasePath('admin-organizations-v1'), '/admin/v1');
+});
+
+test('a body that follows the spec passes', () => {
+  assert.deepEqual(domains().validate(domainPage('verified')), []);
+});
+
+test('a value outside an enum fails at its JSON pointer, naming the allowed values', () => {
+  const issues = domains().validate(domainPage('VERIFIED'));
+  assert.deepEqual(issues, [
+    {
+      pointer: '/data/0/attributes/claim/status',
+      message: 'must be one of ["verified","deleted","unverified","superseded","missing_token"]',
+      value: '"VERIFIED"',
+    },
+  ]);
+});
+
+test('a missing required field fails at the pointer it should have been at', () => {
+  const body = domainPage('verified');
+  delete (body.data[0] as { links?: unknown }).links;
+  assert.deepEqual(
+    domains()
+      .validate(body)
+      .map((i) => i.pointer),
+    ['/data/0/links'],
+  );
+});
+
+test('failure messages name the endpoint, the operation and each failing field', () => {
+  const v = domains();
+  const message = formatIssues('admin.domains.list', v, v.validate(domainPage('VERIFIED')));
+  assert.match(
+    message,
+    /^admin\.domains\.list: the body does not match GET \/orgs\/\{orgId\}\/domains → 200/,
+  );
+  assert.match(message, /\/data\/0\/attributes\/claim\/status: must be one of .* \(got "VERIFIED"\)/);
+});
+
+test('fields the spec does not list are accepted, and reported where the spec closes the object', () => {
+  const serverInfo = responseValidator('jira-platform-rest-v3', '/rest/api/3/serverInfo', 'get', '200');
+  const body = { baseUrl: 'https://acme.atlassian.net', deploymentType: 'Cloud', somethingNew: true };
+  assert.deepEqual(serverInfo.validate(body), []);
+  assert.deepEqual(serverInfo.undocumented(body), ['/somethingNew']);
+  assert.deepEqual(domains().validate(domainPage('verified', { extra: 1 })), []);
+});
+
+test('nullable fields accept null and still check the type otherwise', () => {
+  const groups = responseValidator('jira-platform-rest-v3', '/rest/api/3/group/bulk', 'get', '200');
+  assert.deepEqual(groups.validate({ values: [{ name: 'jira-admins', groupId: null }] }), []);
+  assert.deepEqual(
+    groups.validate({ values: [{ name: 'jira-admins', groupId: 5 }] }).map((i) => i.pointer),
+    ['/values/0/groupId'],
+  );
+  const policies = responseValidator('admin-organizations-v1', '/orgs/{orgId}/policies', 'get', '200');
+  assert.deepEqual(policies.validate({ data: [], meta: { next: null, page_size: 20 } }), []);
+});
+
+test("array items that reference a response object are checked against that response's schema", () => {
+  const tokens = responseValidator(
+    'admin-user-management',
+    '/users/{accountId}/manage/api-tokens',
+    'get',
+    '200',
+  );
+  assert.deepEqual(tokens.validate([{ id: 't1', label: 'ci', createdAt: '2026-01-01T00:00:00Z' }]), []);
+  assert.deepEqual(
+    tokens.validate([{ label: 'ci', createdAt: '2026-01-01T00:00:00Z' }]).map((i) => i.pointer),
+    ['/0/id'],
+  );
+});
+
+test("date-times follow RFC 3339 or Jira's offset without a colon", () => {
+  const audit = responseValidator('jira-platform-rest-v3', '/rest/api/3/auditing/record', 'get', '200');
+  const at = (created: string) => audit.validate({ records: [{ id: 1, created }] });
+  assert.deepEqual(at('2026-11-01T12:00:00.000+0000'), []);
+  assert.deepEqual(at('2026-11-01T12:00:00Z'), []);
+  assert.deepEqual(
+    at('2026-13-01T12:00:00Z').map((i) => i.pointer),
+    ['/records/0/created'],
+  );
+  assert.deepEqual(
+    at('yesterday').map((i) => i.message),
+    ['must match format "date-time"'],
+  );
+});
+
+test('integer formats reject fractions', () => {
+  const audit = responseValidator('jira-platform-rest-v3', '/rest/api/3/auditing/record', 'get', '200');
+  assert.deepEqual(
+    audit.validate({ records: [{ id: 1.5 }] }).map((i) => `${i.pointer} ${i.message}`),
+    ['/records/0/id must be integer', '/records/0/id must match format "int64"'],
+  );
+});
+
+test('Marketplace links may omit scheme and host, as the spec says, but other URIs may not', () => {
+  const vendor = responseValidator('marketplace-rest-v2', '/vendors/{vendorId}', 'get', '200');
+  const body = (homePage: string) => ({
+    _links: { self: { href: '/rest/2/vendors/81' }, alternate: { href: '/vendors/81/acme' } },
+    name: 'Acme',
+    vendorLinks: { homePage },
+  });
+  const relative = vendor.validate(body('https://acme.example'));
+  assert.deepEqual(
+    relative.filter((i) => i.pointer.startsWith('/_links')),
+    [],
+  );
+  assert.ok(vendor.validate(body('not a uri')).some((i) => i.pointer === '/vendorLinks/homePage'));
+});
+
+test('an operation or status the spec does not document is an error, not a silent pass', () => {
+  assert.throws(
+    () => responseValidator('jira-platform-rest-v3', '/rest/api/3/nothing', 'get', '200'),
+    /jira-platform-rest-v3 has no operation GET \/rest\/api\/3\/nothing/,
+  );
+  assert.throws(
+    () => responseValidator('jira-platform-rest-v3', '/rest/api/3/serverInfo', 'get', '418'),
+    /documents no 418/,
+  );
+});
+
+test('a status documented without a body has no schema to check', () => {
+  const deleted = responseValidator(
+    'admin-user-management',
+    '/users/{accountId}/manage/api-tokens/{tokenId}',
+    'delete',
+    '204',
+  );
+  assert.equal(deleted.hasSchema, false);
+});
