@@ -1,0 +1,52 @@
+// The interface collectors and actions use to talk to Atlassian. One implementation
+// (client.ts) adds auth, retries, rate limiting, pagination and response validation; tests may
+// pass a recording wrapper. Callers name endpoints by catalogue id, never by URL.
+
+/** A site as the connector knows it: its cloud id and base URL (`https://acme.atlassian.net`). */
+export interface SiteRef {
+  cloudId: string;
+  url: string;
+  products: ('jira' | 'confluence')[];
+}
+
+export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
+
+export interface CallOptions {
+  /** Required for endpoints on the `site` host: which site to call. */
+  site?: SiteRef;
+  /** Path parameters, by the catalogue path's `{name}`. */
+  params?: Record<string, string | number>;
+  query?: Record<string, QueryValue>;
+  /** JSON body for POST and PUT. */
+  body?: unknown;
+  /** Call without credentials: the unauthenticated exposure probes. */
+  anonymous?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface PageOptions extends CallOptions {
+  /** Items per page; default: the endpoint's maximum (fewest calls). */
+  pageSize?: number;
+  /** A `next` token from an earlier page: continue the walk from there (checkpoint resume). */
+  resumeFrom?: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque token that resumes the walk at the following page; null on the last page. */
+  next: string | null;
+}
+
+export interface ApiStats {
+  calls: number;
+  retries: number;
+  rateLimited: number;
+}
+
+export interface AtlassianApi {
+  /** One call; the parsed, validated JSON body (undefined for 204). */
+  call<T = unknown>(endpointId: string, options?: CallOptions): Promise<T>;
+  /** Walks a paginated endpoint page by page, following the endpoint's pagination style. */
+  pages<T = unknown>(endpointId: string, options?: PageOptions): AsyncIterable<Page<T>>;
+  stats(): ApiStats;
+}
