@@ -17,10 +17,13 @@ test('allowed hosts are split, trimmed and lower-cased', () => {
 });
 
 test('a bad value is refused with the variable named', () => {
-  assert.throws(() => readEnv({ DATABASE_URL: 'mysql://x' }), (e: unknown) => {
-    assert.ok(e instanceof ConfigError);
-    assert.match(e.message, /DATABASE_URL: must be a postgres/);
-    return true;
-  });
+  assert.throws(
+    () => readEnv({ DATABASE_URL: 'mysql://x' }),
+    (e: unknown) => {
+      assert.ok(e instanceof ConfigError);
+      assert.match(e.message, /DATABASE_URL: must be a postgres/);
+      return true;
+    },
+  );
   assert.throws(() => readEnv({ PALISADE_ALLOW_HOSTS: 'http://x' }), /PALISADE_ALLOW_HOSTS/);
 });
