@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+// Organizations REST API v2 (directories, users, groups, workspaces): Atlassian publishes no
+// spec, so these describe what Palisade relies on, after the reference pages and the simulator
+// (simulator/routes/admin-directory*.ts, admin-workspaces.ts), and shared/atlassian/API.md §a.2.
+// Objects are loose (extra fields pass); enum-like fields are plain strings because the values
+// come from docs, not a spec, and a new one must not fail a sync.
+// https://developer.atlassian.com/cloud/admin/organization/rest/api-group-directory/
+
+/** v2 pagination: `links.next` is the opaque cursor of the next page, absent on the last. */
+const links = z.looseObject({
+  self: z.string().optional(),
+  prev: z.string().optional(),
+  next: z.string().optional(),
+});
+
+export const adminDirectoriesPage = z.looseObject({
+  data: z.array(z.looseObject({ directoryId: z.string(), name: z.string() })),
+  links: links.optional(),
+});
+
+/** jira.js `MultiDirectoryUser`: 2SV, platform roles, claim status and last activity per account. */
+export const adminDirectoryUser = z.looseObject({
+  accountId: z.string(),
+  accountType: z.string(),
+  accountStatus: z.string(),
+  membershipStatus: z.string().optional(),
+  status: z.string().optional(),
+  name: z.string(),
+  nickname: z.string().nullish(),
+  email: z.string().nullish(),
+  emailVerified: z.boolean().optional(),
+  claimStatus: z.string(),
+  managementSource: z.string().nullish(),
+  platformRoles: z.array(z.string()),
+  mfaEnabled: z.boolean(),
+  addedToOrg: z.string().nullish(),
+  /** The admin UI's "last active"; absent for accounts never active. */
+  lastActive: z.string().nullish(),
+  jobTitle: z.string().nullish(),
+  department: z.string().nullish(),
+  timeZone: z.string().nullish(),
+});
+
+export const adminDirectoryUsersPage = z.looseObject({
+  data: z.array(adminDirectoryUser),
+  links: links.optional(),
+});
+
+/** jira.js `MultiDirectoryGroup`; `counts.users` is the member count. */
+export const adminDirectoryGroup = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullish(),
+  directoryId: z.string().optional(),
+  managedBy: z.string().nullish(),
+  externalSynced: z.boolean().optional(),
+  counts: z.looseObject({ users: z.number().optional(), resources: z.number().optional() }).optional(),
+});
+
+export const adminDirectoryGroupsPage = z.looseObject({
+  data: z.array(adminDirectoryGroup),
+  links: links.optional(),
+});
+
+/** jira.js `WorkspaceModel`: one product instance of a site. */
+export const adminWorkspace = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  attributes: z.looseObject({
+    name: z.string(),
+    typeKey: z.string(),
+    type: z.string().optional(),
+    status: z.string().optional(),
+    hostUrl: z.string().optional(),
+    owner: z.string().optional(),
+    createdAt: z.string().optional(),
+  }),
+});
+
+export const adminWorkspacesPage = z.looseObject({
+  data: z.array(adminWorkspace),
+  links: links.optional(),
+  meta: z.looseObject({ total: z.number().optional(), pageSize: z.number().optional() }).optional(),
+});

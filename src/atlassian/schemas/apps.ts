@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+// Installed apps: the Universal Plugin Manager REST resource and the GraphQL gateway, both
+// undocumented in Cloud (JRACLOUD-95422), so no spec. Shapes after UPM's representations
+// (shared/atlassian/API.md §c.1, simulator/routes/upm-render.ts) and the gateway's
+// `appInstallationsByContext` (§c.2, simulator/routes/graphql-installations.ts).
+
+/** UPM `PluginSummaryRepresentation`: what the list shows per plugin. */
+export const upmPluginSummary = z.looseObject({
+  key: z.string(),
+  name: z.string(),
+  version: z.string(),
+  enabled: z.boolean(),
+  /** false for Atlassian's bundled system plugins. */
+  userInstalled: z.boolean(),
+  /** true for Connect apps. */
+  remotable: z.boolean().optional(),
+  optional: z.boolean().optional(),
+  uninstallable: z.boolean().optional(),
+  description: z.string().nullish(),
+  vendor: z
+    .looseObject({
+      name: z.string().optional(),
+      link: z.string().optional(),
+      marketplaceLink: z.string().optional(),
+      topVendor: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+export const upmPluginList = z.looseObject({ plugins: z.array(upmPluginSummary) });
+
+/** UPM `PluginRepresentation`: the summary plus modules and, for paid apps, the licence. */
+export const upmPlugin = upmPluginSummary.extend({
+  modules: z.array(z.looseObject({ key: z.string(), enabled: z.boolean().optional() })).optional(),
+  licenseDetails: z
+    .looseObject({
+      valid: z.boolean().optional(),
+      evaluation: z.boolean().optional(),
+      licenseType: z.string().optional(),
+    })
+    .optional(),
+});
+
+export const appInstallationNode = z.looseObject({
+  id: z.string(),
+  app: z.looseObject({ id: z.string(), name: z.string(), vendorName: z.string().nullish() }),
+  appEnvironment: z.looseObject({ type: z.string() }).nullish(),
+  appEnvironmentVersion: z.looseObject({ version: z.string().optional() }).nullish(),
+  license: z.looseObject({ active: z.boolean(), type: z.string().nullish() }).nullish(),
+  createdAt: z.string().nullish(),
+});
+
+/**
+ * The GraphQL answer. A field the caller may not read resolves to null with an entry in `errors`
+ * (HTTP 200): that is an access problem for the caller to report, not drift, so `data` and the
+ * connection may be null.
+ */
+export const appInstallationsResponse = z.looseObject({
+  data: z
+    .looseObject({
+      ecosystem: z
+        .looseObject({
+          appInstallationsByContext: z
+            .looseObject({
+              pageInfo: z.looseObject({ hasNextPage: z.boolean(), endCursor: z.string().nullish() }),
+              nodes: z.array(appInstallationNode),
+            })
+            .nullable(),
+        })
+        .nullable(),
+    })
+    .nullish(),
+  errors: z
+    .array(
+      z.looseObject({
+        message: z.string(),
+        extensions: z.looseObject({ statusCode: z.number().optional() }).optional(),
+      }),
+    )
+    .optional(),
+});

@@ -1,0 +1,8 @@
+// Response schemas and validation for the Atlassian connector. See README.md.
+
+export type { SchemaDrift } from './drift-error.ts';
+export { SchemaDriftError } from './drift-error.ts';
+export type * from './generated/response-types.ts';
+export type { ResponseOf, TypedEndpointId } from './response-of.ts';
+export type { ResponseValidator, ResponseValidatorDeps } from './validate-response.ts';
+export { createResponseValidator, validateResponse } from './validate-response.ts';

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
+import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
+import { endpoints } from '../catalogue/index.ts';
+import { SchemaDriftError } from './drift-error.ts';
+import { readablePath } from './json-path.ts';
+import { edited, type Path } from './schema-probes.test-support.ts';
+import { fetchSample, sampleRequests } from './simulator-samples.test-support.ts';
+import { createResponseValidator } from './validate-response.ts';
+import { zodResponseSchemas } from './zod-schemas.ts';
+
+// The hand-written schemas of the endpoints without a spec accept what the simulator (the
+// reference where Atlassian publishes none) answers, and name a required field that vanished.
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(() => h.stop());
+
+const validator = createResponseValidator();
+
+/** One field Palisade relies on per endpoint: removing it must be drift. */
+const reliedOn: Record<keyof typeof zodResponseSchemas, Path> = {
+  'admin.directories.list': ['data', 0, 'directoryId'],
+  'admin.directory.users.list': ['data', 0, 'mfaEnabled'],
+  'admin.directory.groups.list': ['data', 0, 'name'],
+  'admin.workspaces.search': ['data', 0, 'attributes', 'typeKey'],
+  'upm.jira.list': ['plugins', 0, 'key'],
+  'upm.jira.get': ['enabled'],
+  'upm.jira.update': ['version'],
+  'upm.confluence.list': ['plugins', 1, 'userInstalled'],
+  'upm.confluence.get': ['version'],
+  'upm.confluence.update': ['key'],
+  'graphql.appInstallations': ['data', 'ecosystem', 'appInstallationsByContext', 'nodes', 0, 'app', 'id'],
+  'marketplace.addonPrivacy': ['dataResidency'],
+  'oauth.accessibleResources': [0, 'scopes'],
+  'oauth.token': ['access_token'],
+  'site.tenantInfo': ['cloudId'],
+};
+
+const GRANT = 'schema-test-grant';
+
+/** A 3LO grant for the admin, minted straight into the simulator (the consent flow has its own tests). */
+function mintGrant(): void {
+  h.sim.context.state.oauthGrants.set(GRANT, {
+    id: GRANT,
+    clientId: TINY.oauthClientId,
+    accountId: TINY.admin,
+    scopes: ['read:jira-work', 'read:confluence-space.summary', 'offline_access'],
+    siteIds: [TINY.siteA],
+    revoked: false,
+  });
+}
+
+async function accessibleResources(): Promise<unknown> {
+  mintGrant();
+  h.sim.context.state.oauthAccessTokens.set('schema-test-token', {
+    token: 'schema-test-token',
+    grantId: GRANT,
+    expiresAt: h.sim.context.now() + 3_600_000,
+  });
+  return h.json(`${h.api}/oauth/token/accessible-resources`, 'Bearer schema-test-token');
+}
+
+async function refreshedToken(): Promise<unknown> {
+  mintGrant();
+  h.sim.context.state.oauthRefreshTokens.set('schema-test-refresh', { grantId: GRANT, used: false });
+  const res = await h.send('POST', `${h.auth}/oauth/token`, {
+    grant_type: 'refresh_token',
+    client_id: TINY.oauthClientId,
+    client_secret: TINY.oauthSecret,
+    refresh_token: 'schema-test-refresh',
+  });
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+/** UPM's enable/disable: sends the state the app already has, so nothing changes. */
+async function upmUpdate(product: 'jira' | 'confluence'): Promise<unknown> {
+  const base = product === 'jira' ? `${h.siteA}/rest/plugins/1.0/` : `${h.siteA}/wiki/rest/plugins/1.0/`;
+  const key = product === 'jira' ? 'com.tiny.timesheets' : 'confluence.macros.advanced';
+  const res = await h.send(
+    'PUT',
+    `${base}${key}-key`,
+    { enabled: true },
+    h.adminBasic,
+    'application/vnd.atl.plugins.plugin+json',
+  );
+  assert.equal(res.status, 200, await res.clone().text());
+  return res.json();
+}
+
+async function sample(endpointId: string): Promise<unknown> {
+  switch (endpointId) {
+    case 'oauth.accessibleResources':
+      return accessibleResources();
+    case 'oauth.token':
+      return refreshedToken();
+    case 'upm.jira.update':
+      return upmUpdate('jira');
+    case 'upm.confluence.update':
+      return upmUpdate('confluence');
+    default: {
+      const req = sampleRequests[endpointId]?.[0];
+      assert.ok(req, `${endpointId}: no sample request`);
+      return fetchSample(h, endpointId, req);
+    }
+  }
+}
+
+test('every endpoint without a spec but with a JSON body has a zod schema', () => {
+  // The consent page is HTML; UPM's uninstall answers 204.
+  const bodiless = new Set(['oauth.authorize', 'upm.jira.delete', 'upm.confluence.delete']);
+  const missing = endpoints
+    .filter((e) => !e.spec && !bodiless.has(e.id) && !Object.hasOwn(zodResponseSchemas, e.id))
+    .map((e) => e.id);
+  assert.deepEqual(missing, []);
+});
+
+for (const [endpointId, path] of Object.entries(reliedOn)) {
+  test(`${endpointId}: the simulator's response passes and a missing ${String(path.at(-1))} is named`, async () => {
+    const body = await sample(endpointId);
+    assert.doesNotThrow(() => validator.validate(endpointId, body));
+
+    const extra = edited(body, path, (parent) => {
+      parent.palisadeUnknownField = 'accepted';
+    });
+    assert.doesNotThrow(() => validator.validate(endpointId, extra), 'extra fields are accepted');
+
+    const broken = edited(body, path, (parent, key) => {
+      assert.notEqual(parent[key], undefined, `${endpointId}: the sample has ${readablePath(path)}`);
+      delete parent[key];
+    });
+    assert.throws(
+      () => validator.validate(endpointId, broken),
+      (error: unknown) =>
+        error instanceof SchemaDriftError &&
+        error.endpointId === endpointId &&
+        error.field === readablePath(path) &&
+        error.expected.startsWith('required ') &&
+        error.message.startsWith(
+          `Atlassian's response for ${endpointId} no longer matches: ${readablePath(path)}`,
+        ),
+    );
+  });
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import {
+  adminDirectoriesPage,
+  adminDirectoryGroupsPage,
+  adminDirectoryUsersPage,
+  adminWorkspacesPage,
+} from './admin.ts';
+import { appInstallationsResponse, upmPlugin, upmPluginList } from './apps.ts';
+import { marketplacePrivacy } from './marketplace.ts';
+import { accessibleResources, oauthToken } from './oauth.ts';
+import { tenantInfo } from './site.ts';
+
+// The hand-written schemas of the endpoints Atlassian publishes no spec for, by catalogue id.
+// Endpoints with a spec use the generated JSON schemas instead; endpoints without a JSON body
+// (UPM uninstall, the OAuth consent page) have neither.
+
+export const zodResponseSchemas = {
+  'admin.directories.list': adminDirectoriesPage,
+  'admin.directory.users.list': adminDirectoryUsersPage,
+  'admin.directory.groups.list': adminDirectoryGroupsPage,
+  'admin.workspaces.search': adminWorkspacesPage,
+  'upm.jira.list': upmPluginList,
+  'upm.jira.get': upmPlugin,
+  'upm.jira.update': upmPlugin,
+  'upm.confluence.list': upmPluginList,
+  'upm.confluence.get': upmPlugin,
+  'upm.confluence.update': upmPlugin,
+  'graphql.appInstallations': appInstallationsResponse,
+  'marketplace.addonPrivacy': marketplacePrivacy,
+  'oauth.accessibleResources': accessibleResources,
+  'oauth.token': oauthToken,
+  'site.tenantInfo': tenantInfo,
+} as const satisfies Record<string, z.ZodType>;
+
+export type ZodResponseSchemas = typeof zodResponseSchemas;
