@@ -1,0 +1,52 @@
+import { RULE_PLAN_LABELS } from './plans.ts';
+import type { ResultReason } from './result.ts';
+
+// The sentence a person reads for each reason a result is `unknown` or `not_applicable`. It says
+// what is missing and what to do about it, so "unknown" is never a dead end.
+
+function where(scope: string): string {
+  return scope === 'org' ? 'the organization' : `site ${scope}`;
+}
+
+export function describeReason(reason: ResultReason): string {
+  switch (reason.code) {
+    case 'dataset_forbidden':
+      return (
+        `Palisade was not allowed to read ${reason.dataset} for ${where(reason.scope)}` +
+        (reason.missingScope ? `: the credential lacks ${reason.missingScope}.` : '.') +
+        ' Grant it and sync again.'
+      );
+    case 'dataset_failed':
+      return `Reading ${reason.dataset} for ${where(reason.scope)} failed${reason.detail ? ` (${reason.detail})` : ''}; the next sync retries.`;
+    case 'dataset_not_collected':
+      return `${reason.dataset} was not collected for ${where(reason.scope)}${reason.detail ? ` (${reason.detail})` : ''}.`;
+    case 'dataset_partial':
+      return `${reason.dataset} was only partly read for ${where(reason.scope)}${reason.detail ? ` (${reason.detail})` : ''}, so a pass cannot be confirmed.`;
+    case 'attestation_missing':
+      return `No public API exposes ${reason.subject} and no one has attested it; an admin can record it with evidence.`;
+    case 'attestation_expired':
+      return `The attestation of ${reason.subject} (${reason.attestationId}) expired on ${reason.expiredAt}; re-attest it.`;
+    case 'attestation_invalid':
+      return `The attestation of ${reason.subject} (${reason.attestationId}) no longer matches its form (${reason.detail}); re-attest it.`;
+    case 'credential_missing':
+      return reason.credential === 'org-api-key'
+        ? 'No org API key is connected; add one to read the organization settings.'
+        : 'No site admin credential is connected for this site.';
+    case 'product_absent':
+      return `The site does not have ${reason.product}.`;
+    case 'plan_lacks_feature':
+      return `The control needs ${RULE_PLAN_LABELS[reason.requires]}; the organization has ${reason.current}.`;
+    case 'plan_unknown':
+      return `The control needs ${RULE_PLAN_LABELS[reason.requires]} and Palisade could not tell the current plan.`;
+    case 'invalid_settings':
+      return `This organization's settings for the rule are invalid: ${reason.detail}`;
+    case 'rule_error':
+      return `The rule failed to evaluate: ${reason.detail}`;
+    case 'rule_reported':
+      return reason.detail;
+  }
+}
+
+export function describeReasons(reasons: readonly ResultReason[]): string {
+  return reasons.map(describeReason).join(' ');
+}

@@ -1,0 +1,107 @@
+import { AREAS } from './areas.ts';
+import { guardTierAtLeast, type ProductPlan, productPlanAtLeast, type RulePlan } from './plans.ts';
+import type { ResourceRef, ResultReason } from './result.ts';
+import type { Rule } from './rule.ts';
+import type { SiteFacts, SnapshotView } from './snapshot-view.ts';
+
+// Where a rule is evaluated (the organization once, or each site) and whether it can be there at
+// all: a site without the area's product, or a plan without the feature, makes it
+// `not_applicable`; a plan nobody could read, or a missing credential, makes it `unknown`.
+
+export interface ScopeUnit {
+  /** `org` or the site's cloud id: the scope of the results and of the site datasets read. */
+  scope: string;
+  site: SiteFacts | undefined;
+  /** What engine-decided results are about. */
+  resource: ResourceRef;
+  blocked?: { status: 'not_applicable' | 'unknown'; reasons: ResultReason[] };
+}
+
+export function scopeUnits(rule: Rule, snapshot: SnapshotView): ScopeUnit[] {
+  if (rule.meta.scope === 'org') {
+    const unit: ScopeUnit = {
+      scope: 'org',
+      site: undefined,
+      resource: { type: 'org', id: snapshot.org.id, name: snapshot.org.name, scope: 'org' },
+    };
+    const plans = snapshot.sites.flatMap((s) => Object.values(s.products)) as (ProductPlan | null)[];
+    const blocked =
+      planGate(rule.meta.plan, plans, snapshot) ??
+      credentialGate(rule.meta.credential === 'org-api-key' && !snapshot.org.hasCredential, 'org-api-key');
+    return [blocked ? { ...unit, blocked } : unit];
+  }
+  const product = AREAS[rule.meta.area].product;
+  return snapshot.sites.map((site) => {
+    const unit: ScopeUnit = {
+      scope: site.cloudId,
+      site,
+      resource: { type: 'site', id: site.cloudId, name: site.name, scope: site.cloudId },
+    };
+    let blocked: ScopeUnit['blocked'];
+    if (product !== 'org' && !(product in site.products)) {
+      blocked = { status: 'not_applicable', reasons: [{ code: 'product_absent', product }] };
+    } else {
+      const plans = (
+        product === 'org' ? Object.values(site.products) : [site.products[product]]
+      ) as (ProductPlan | null)[];
+      blocked =
+        planGate(rule.meta.plan, plans, snapshot) ??
+        credentialGate(rule.meta.credential === 'site-admin' && !site.hasCredential, 'site-admin') ??
+        credentialGate(rule.meta.credential === 'org-api-key' && !snapshot.org.hasCredential, 'org-api-key');
+    }
+    return blocked ? { ...unit, blocked } : unit;
+  });
+}
+
+function credentialGate(missing: boolean, credential: 'org-api-key' | 'site-admin'): ScopeUnit['blocked'] {
+  return missing ? { status: 'unknown', reasons: [{ code: 'credential_missing', credential }] } : undefined;
+}
+
+/**
+ * A product plan requirement is met when any of the given products has the plan (an org feature
+ * such as IP allowlists exists as soon as one product is on Premium); unknown plans only count
+ * when no known plan meets it.
+ */
+function planGate(
+  requires: RulePlan,
+  plans: readonly (ProductPlan | null)[],
+  snapshot: SnapshotView,
+): ScopeUnit['blocked'] {
+  if (requires === 'any') return undefined;
+  if (requires === 'guard-standard' || requires === 'guard-premium') {
+    const guard = snapshot.org.guard;
+    if (guard === null) return { status: 'unknown', reasons: [{ code: 'plan_unknown', requires }] };
+    if (guardTierAtLeast(guard, requires === 'guard-standard' ? 'standard' : 'premium')) return undefined;
+    return {
+      status: 'not_applicable',
+      reasons: [
+        {
+          code: 'plan_lacks_feature',
+          requires,
+          current:
+            guard === 'none'
+              ? 'no Atlassian Guard'
+              : `Atlassian Guard ${guard === 'standard' ? 'Standard' : 'Premium'}`,
+        },
+      ],
+    };
+  }
+  const known = plans.filter((p): p is ProductPlan => p !== null);
+  if (known.some((p) => productPlanAtLeast(p, requires))) return undefined;
+  if (known.length < plans.length)
+    return { status: 'unknown', reasons: [{ code: 'plan_unknown', requires }] };
+  const best = known.reduce<ProductPlan | undefined>(
+    (a, p) => (a === undefined || productPlanAtLeast(p, a) ? p : a),
+    undefined,
+  );
+  return {
+    status: 'not_applicable',
+    reasons: [
+      {
+        code: 'plan_lacks_feature',
+        requires,
+        current: best ? `the ${best.charAt(0).toUpperCase()}${best.slice(1)} plan` : 'no plan',
+      },
+    ],
+  };
+}
