@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { type AttestationSubject, defineSubject } from './attestation-subject.ts';
+import { CONFLUENCE_SUBJECTS } from './attestation-subjects-confluence.ts';
+import { JIRA_SUBJECTS } from './attestation-subjects-jira.ts';
+import { ORG_SETTINGS_SUBJECTS } from './attestation-subjects-org-settings.ts';
 
 // Settings no public API exposes (Atlassian ACCESS-1044 / ACCESS-1838: authentication policies
 // can only be written, never read), so an admin records what the admin UI shows, with evidence and
@@ -6,18 +10,6 @@ import { z } from 'zod';
 // like any dataset, the engine supplies its value when a current attestation exists and emits
 // `unknown` ("no public API and no attestation", or "attestation expired") otherwise.
 // https://jira.atlassian.com/browse/ACCESS-1838
-
-export interface AttestationSubject<S extends z.ZodType = z.ZodType> {
-  title: string;
-  scope: 'org' | 'site';
-  /** Where the admin finds the values to record. */
-  whereToFind: string;
-  schema: S;
-}
-
-function defineSubject<S extends z.ZodType>(subject: AttestationSubject<S>): AttestationSubject<S> {
-  return subject;
-}
 
 // Optional fields: an admin may attest only what the rules they care about read; a rule that
 // needs a field nobody recorded reports `unknown` for it rather than guessing.
@@ -39,7 +31,7 @@ const authenticationPolicy = z.strictObject({
   userApiTokenMaxExpiryDays: z.number().int().positive().nullable().optional(),
 });
 
-export const ATTESTATION_SUBJECTS = {
+const ORG_SUBJECTS = {
   'attested.authentication-policies': defineSubject({
     title: 'Authentication policies',
     scope: 'org',
@@ -72,6 +64,14 @@ export const ATTESTATION_SUBJECTS = {
   }),
 } as const;
 
+// Subjects per product live in their own files so each area's rules can add what they need.
+export const ATTESTATION_SUBJECTS = {
+  ...ORG_SUBJECTS,
+  ...ORG_SETTINGS_SUBJECTS,
+  ...JIRA_SUBJECTS,
+  ...CONFLUENCE_SUBJECTS,
+} as const;
+
 export type SubjectName = keyof typeof ATTESTATION_SUBJECTS;
 export const SUBJECT_NAMES = Object.keys(ATTESTATION_SUBJECTS) as [SubjectName, ...SubjectName[]];
 export type SubjectValue<N extends SubjectName> = z.output<(typeof ATTESTATION_SUBJECTS)[N]['schema']>;
@@ -79,3 +79,5 @@ export type SubjectValue<N extends SubjectName> = z.output<(typeof ATTESTATION_S
 export function isSubjectName(name: string): name is SubjectName {
   return Object.hasOwn(ATTESTATION_SUBJECTS, name);
 }
+
+export type { AttestationSubject };

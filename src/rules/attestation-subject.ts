@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+
+/** A setting no public API exposes, which an admin attests with evidence and an expiry. */
+export interface AttestationSubject<S extends z.ZodType = z.ZodType> {
+  title: string;
+  scope: 'org' | 'site';
+  /** Where the admin finds the values to record. */
+  whereToFind: string;
+  schema: S;
+}
+
+export function defineSubject<S extends z.ZodType>(subject: AttestationSubject<S>): AttestationSubject<S> {
+  return subject;
+}
