@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+import { type Harness, startHarness } from '../../simulator/testing/harness.ts';
+import { TINY } from '../../simulator/testing/tiny-tenant.ts';
+import {
+  CredentialRejectedError,
+  ForbiddenError,
+  HostNotAllowedError,
+  NetworkError,
+  RateLimitedError,
+  ResponseParseError,
+} from './errors.ts';
+import {
+  biggerTenant,
+  clientFor,
+  counters,
+  resetCounters,
+  setFaults,
+  simulatorDeps,
+  siteA,
+  walk,
+} from './test-support.ts';
+
+// The connector under the simulator's faults: each ends the way a sync needs it to — completed
+// with every item once, or a typed error after a bounded number of calls.
+
+const USERS = 200;
+let h: Harness;
+const fast = { backoffBaseMs: 5, backoffMaxMs: 50 };
+
+before(async () => {
+  h = await startHarness({ tenant: biggerTenant(USERS) });
+});
+afterEach(async () => {
+  await h.send('DELETE', `${h.control}/faults`, undefined);
+  await resetCounters(h);
+});
+after(() => h.stop());
+
+const directoryUsers = { params: { orgId: TINY.orgId, directoryId: '-' }, pageSize: 10 };
+
+test('a 429 storm completes, each client waiting out Retry-After instead of hammering', async () => {
+  // Three workers share one credential's bucket (20 calls/s, burst 3), so each one's pace is
+  // too fast for the three together: 429s are certain.
+  const clients = [1, 2, 3].map(() => clientFor(h, { options: { concurrency: 4, ...fast } }));
+  await setFaults(h, { seed: 3, rateLimit: { perSecond: 20, burst: 3 } });
+  const started = Date.now();
+  const results = await Promise.all(
+    clients.flatMap((api) =>
+      Array.from({ length: 4 }, () => api.call<{ baseUrl: string }>('jira.serverInfo', { site: siteA(h) })),
+    ),
+  );
+  const elapsed = Date.now() - started;
+  assert.equal(results.length, 12);
+  assert.ok(results.every((r) => typeof r.baseUrl === 'string'));
+  const served = await counters(h);
+  const limited = clients.reduce((n, api) => n + api.stats().rateLimited, 0);
+  assert.ok(limited >= 1, 'the storm met 429s');
+  assert.equal(limited, served.served429);
+  // Retry-After is 1 s and the backoff here only 5-50 ms: a client that ignored Retry-After
+  // would have collected hundreds of 429s in the time the storm took.
+  assert.ok(served.served429 <= 20, `${served.served429} 429s in ${elapsed} ms: the clients kept hammering`);
+  assert.ok(elapsed >= 1000, `finished after ${elapsed} ms, before Retry-After had passed`);
+  await Promise.all(clients.map((api) => api.close()));
+});
+
+test('a Retry-After longer than a call may wait fails at once with RateLimitedError', async () => {
+  await setFaults(h, { rateLimit: { perSecond: 0.01, burst: 1 } });
+  const first = clientFor(h);
+  await first.call('jira.serverInfo', { site: siteA(h) });
+  // Another worker on the same credential finds the bucket empty for the next ~100 s.
+  const api = clientFor(h, { options: { maxRetryAfterMs: 5_000, ...fast } });
+  await assert.rejects(api.call('jira.serverInfo', { site: siteA(h) }), (e) => {
+    assert.ok(e instanceof RateLimitedError);
+    assert.ok((e.retryAfterMs ?? 0) > 60_000, 'carries the Retry-After for rescheduling');
+    return true;
+  });
+  assert.equal(api.stats().calls, 1);
+  await first.close();
+  await api.close();
+});
+
+test('with 10% of calls failing 5xx a walk still completes with every user once', async () => {
+  const api = clientFor(h, { options: fast });
+  await setFaults(h, { seed: 11, rules: [{ errorRate: 0.1, errorStatus: 500 }] });
+  const users = await walk(api.pages<{ accountId: string }>('admin.directory.users.list', directoryUsers));
+  const ids = users.items.map((u) => u.accountId);
+  assert.equal(new Set(ids).size, ids.length);
+  assert.ok(ids.length >= USERS);
+  const served = await counters(h);
+  assert.ok(served.served5xx >= 1, 'some calls failed');
+  assert.equal(api.stats().retries, served.served5xx, 'each failure retried once more');
+  await api.close();
+});
+
+test('503s are retried with backoff until the walk completes', async () => {
+  const api = clientFor(h, { options: fast });
+  await setFaults(h, {
+    seed: 5,
+    rules: [{ endpoints: ['jira.projects'], errorRate: 0.5, errorStatus: 503 }],
+  });
+  const projects = await walk(api.pages('jira.projects', { site: siteA(h), pageSize: 1 }));
+  assert.equal(projects.items.length, 3);
+  assert.ok((await counters(h)).served5xx >= 1);
+  await api.close();
+});
+
+test('a call that hangs times out and is retried', async () => {
+  const api = clientFor(h, { options: { headersTimeoutMs: 300, ...fast } });
+  // Seed 18: the first call hangs, the second answers.
+  await setFaults(h, { seed: 18, rules: [{ endpoints: ['jira.serverInfo'], hangRate: 0.5 }] });
+  const info = await api.call<{ baseUrl: string }>('jira.serverInfo', { site: siteA(h) });
+  assert.equal(typeof info.baseUrl, 'string');
+  assert.equal((await counters(h)).hung, 1);
+  assert.deepEqual(api.stats(), { calls: 2, retries: 1, rateLimited: 0 });
+  await api.close();
+});
+
+test('a call that always hangs ends as a NetworkError after the bounded attempts', async () => {
+  const api = clientFor(h, { options: { headersTimeoutMs: 200, maxAttempts: 2, ...fast } });
+  await setFaults(h, { rules: [{ endpoints: ['jira.serverInfo'], hangRate: 1 }] });
+  await assert.rejects(api.call('jira.serverInfo', { site: siteA(h) }), (e) => {
+    assert.ok(e instanceof NetworkError);
+    assert.equal(e.networkCode, 'UND_ERR_HEADERS_TIMEOUT');
+    return true;
+  });
+  assert.equal((await counters(h)).hung, 2);
+  await api.close();
+});
+
+test('a truncated JSON body is retried, and a persistent one ends as ResponseParseError', async () => {
+  const api = clientFor(h, { options: { ...fast, maxParseRetries: 3 } });
+  await setFaults(h, { seed: 4, rules: [{ endpoints: ['jira.projects'], malformedRate: 0.3 }] });
+  const projects = await walk(api.pages('jira.projects', { site: siteA(h), pageSize: 1 }));
+  assert.equal(projects.items.length, 3);
+  assert.ok((await counters(h)).malformed >= 1);
+
+  await setFaults(h, { rules: [{ endpoints: ['confluence.audit'], malformedRate: 1 }] });
+  await resetCounters(h);
+  await assert.rejects(api.call('confluence.audit', { site: siteA(h) }), ResponseParseError);
+  // The first attempt and maxParseRetries (3) more.
+  assert.equal((await counters(h)).calls['confluence.audit'], 4);
+  await api.close();
+});
+
+test('a token revoked mid-walk ends as CredentialRejectedError without retrying', async () => {
+  const own = await startHarness();
+  const api = clientFor(own, { options: fast });
+  try {
+    await setFaults(own, { rules: [{ revokeAfterCalls: 2 }] });
+    await assert.rejects(walk(api.pages('jira.projects', { site: siteA(own), pageSize: 1 })), (e) => {
+      assert.ok(e instanceof CredentialRejectedError);
+      assert.match(e.message, /credential revoked or expired — reconnect/);
+      assert.equal(e.status, 401);
+      return true;
+    });
+    assert.equal((await counters(own)).calls['jira.projects'], 3, 'two pages, then one refused call');
+  } finally {
+    await api.close();
+    await own.stop();
+  }
+});
+
+test('a member calling an admin endpoint gets a ForbiddenError naming the permission', async () => {
+  const api = clientFor(h, {
+    credentials: { site: { kind: 'basic', email: 'mo@acme.example', apiToken: TINY.memberToken } },
+  });
+  await assert.rejects(api.call('upm.jira.list', { site: siteA(h) }), (e) => {
+    assert.ok(e instanceof ForbiddenError);
+    assert.match(e.message, /the account lacks the permission: You must be an administrator to manage apps/);
+    return true;
+  });
+  await assert.rejects(api.call('jira.audit', { site: siteA(h) }), (e) => {
+    assert.ok(e instanceof ForbiddenError);
+    assert.match(e.reason, /Administrator privileges are required/);
+    return true;
+  });
+  assert.equal(api.stats().retries, 0, '403s are not retried');
+  await api.close();
+});
+
+test('a scoped org key on an endpoint it does not cover gets a ForbiddenError', async () => {
+  const api = clientFor(h, { credentials: { orgApiKey: TINY.scopedOrgKey } });
+  await assert.rejects(api.call('admin.users.list', { params: { orgId: TINY.orgId } }), (e) => {
+    assert.ok(e instanceof ForbiddenError);
+    assert.match(e.reason, /the org API key lacks the permission/);
+    return true;
+  });
+  await api.close();
+});
+
+test('a host that is not allow-listed is refused before any network call', async () => {
+  const api = clientFor(h, { allowHosts: [] });
+  await assert.rejects(api.call('jira.serverInfo', { site: siteA(h) }), HostNotAllowedError);
+  const elsewhere = { cloudId: TINY.siteA, url: 'https://evil.example.com', products: ['jira' as const] };
+  const allowed = clientFor(h);
+  await assert.rejects(allowed.call('jira.serverInfo', { site: elsewhere }), HostNotAllowedError);
+  const plainHttp = { ...elsewhere, url: 'http://acme.atlassian.net' };
+  await assert.rejects(allowed.call('jira.serverInfo', { site: plainHttp }), /must be reached over https/);
+  assert.equal(api.stats().calls + allowed.stats().calls, 0);
+  assert.equal((await counters(h)).totalCalls, 0);
+  await api.close();
+  await allowed.close();
+});
+
+test('a refused connection ends as a NetworkError after the bounded attempts', async () => {
+  const api = clientFor(h, {
+    ...simulatorDeps(h),
+    allowHosts: ['127.0.0.1'],
+    options: { maxAttempts: 3, ...fast },
+  });
+  const closed = { cloudId: TINY.siteA, url: 'http://127.0.0.1:1', products: ['jira' as const] };
+  await assert.rejects(api.call('jira.serverInfo', { site: closed }), (e) => {
+    assert.ok(e instanceof NetworkError);
+    assert.equal(e.networkCode, 'ECONNREFUSED');
+    return true;
+  });
+  assert.equal(api.stats().calls, 3);
+  await api.close();
+});

@@ -1,0 +1,177 @@
+import type { Dispatcher } from 'undici';
+import type { ApiStats, AtlassianApi, CallOptions, Page, PageOptions } from './api.ts';
+import { resolveAuth } from './auth.ts';
+import { type Endpoint, endpoint } from './catalogue/index.ts';
+import type { Credentials } from './credentials.ts';
+import { AtlassianError, type ErrorSite, InvalidCallError } from './errors.ts';
+import { createHostPolicy } from './hosts.ts';
+import { OAuthSession } from './oauth-session.ts';
+import { paginationStyles } from './paginate/index.ts';
+import { walkPages } from './paginate/walk.ts';
+import { basicValue, createRedactor, safeUrl } from './redact.ts';
+import { validateResponse } from './schemas/validate-response.ts';
+import {
+  type ApiResponse,
+  DEFAULT_TRANSPORT_OPTIONS,
+  Transport,
+  type TransportOptions,
+} from './transport.ts';
+import { ATLASSIAN_BASE_URLS, appendQuery, type BaseUrls, baseUrlFor, fillPath } from './urls.ts';
+
+// The connector: AtlassianApi over the catalogue. One client per connection (tenant): its
+// concurrency cap, rate limiters and OAuth session are that tenant's.
+
+export type Validate = (endpointId: string, body: unknown) => void;
+
+export interface AtlassianClientDeps {
+  credentials: Credentials;
+  /** Operator-allowed extra hosts (`PALISADE_ALLOW_HOSTS`, parsed by src/config/env.ts). */
+  allowHosts: readonly string[];
+  /** Override the fixed Atlassian hosts (the simulator's listeners). */
+  baseUrls?: Partial<BaseUrls>;
+  /** Response validation (throws SchemaDriftError on drift); default: the generated and zod schemas. */
+  validate?: Validate;
+  options?: Partial<TransportOptions>;
+  /** Share a connection pool between clients; by default each client owns one. */
+  dispatcher?: Dispatcher;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export interface AtlassianClient extends AtlassianApi {
+  /** Closes the client's own connection pool. */
+  close(): Promise<void>;
+}
+
+// UPM consumes only its own media type for updates
+// (https://developer.atlassian.com/server/framework/atlassian-sdk/universal-plugin-manager-rest-api/).
+const UPM_PLUGIN_TYPE = 'application/vnd.atl.plugins.plugin+json';
+// The gateway rejects queries selecting beta fields (appEnvironmentVersion) without this opt-in;
+// it is harmless on queries that do not (shared/atlassian/API.md §c.2).
+const GRAPHQL_BETA = { 'X-ExperimentalApi': 'AppEnvironmentVersionTrustSignal' };
+
+export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClient {
+  const now = deps.now ?? Date.now;
+  const bases: BaseUrls = { ...ATLASSIAN_BASE_URLS, ...deps.baseUrls };
+  const validate: Validate = deps.validate ?? validateResponse;
+  const creds = deps.credentials;
+
+  let session: OAuthSession | undefined;
+  const secrets = (): string[] => {
+    const list: string[] = [];
+    const site = creds.site;
+    if (site?.kind === 'basic') list.push(site.apiToken, basicValue(site.email, site.apiToken));
+    if (site?.kind === 'oauth') list.push(site.clientSecret, ...(session?.secrets() ?? []));
+    if (creds.orgApiKey) list.push(creds.orgApiKey);
+    return list;
+  };
+  const redact = createRedactor(secrets);
+
+  const transport = new Transport({
+    options: { ...DEFAULT_TRANSPORT_OPTIONS, ...deps.options },
+    policy: createHostPolicy(deps.allowHosts),
+    redact,
+    now,
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
+  });
+
+  if (creds.site?.kind === 'oauth') {
+    const tokenEndpoint = endpoint('oauth.token');
+    const tokenUrl = new URL(`${bases.auth.replace(/\/+$/, '')}${tokenEndpoint.path}`);
+    session = new OAuthSession({
+      credential: creds.site,
+      now,
+      site: { endpointId: tokenEndpoint.id, method: tokenEndpoint.method, url: safeUrl(tokenUrl) },
+      redact,
+      exchange: (body) => transport.postOnce(tokenEndpoint, tokenUrl, body),
+    });
+  }
+
+  /** Resolves credential and URL; throws typed errors before any network traffic. */
+  function prepare(e: Endpoint, options: CallOptions) {
+    const where: ErrorSite = { endpointId: e.id, method: e.method, url: e.path };
+    const auth = resolveAuth(e, options.anonymous === true, creds, session, where);
+    const base = baseUrlFor(e, options.site, auth.via, bases);
+    if (typeof base !== 'string') throw new InvalidCallError(where, base.problem);
+    const path = fillPath(e.path, options.params);
+    if (typeof path !== 'string') throw new InvalidCallError(where, path.problem);
+    let url: URL;
+    try {
+      url = new URL(`${base}${path}`);
+    } catch {
+      throw new InvalidCallError(where, 'the base URL is not a valid URL');
+    }
+    appendQuery(url, options.query);
+    return { auth, url };
+  }
+
+  async function exchange(e: Endpoint, options: CallOptions): Promise<ApiResponse> {
+    const { auth, url } = prepare(e, options);
+    const response = await transport.send({
+      endpoint: e,
+      url,
+      body: options.body,
+      auth: auth.provider,
+      signal: options.signal,
+      ...(e.product === 'upm' && e.method === 'PUT' ? { contentType: UPM_PLUGIN_TYPE } : {}),
+      ...(e.product === 'graphql' ? { extraHeaders: GRAPHQL_BETA } : {}),
+    });
+    if (response.body !== undefined) validate(e.id, response.body);
+    return response;
+  }
+
+  function walk(e: Endpoint, options: PageOptions) {
+    const { url } = prepare(e, options);
+    return walkPages({
+      styleName: e.pagination,
+      style: paginationStyles[e.pagination],
+      // Always the largest page Atlassian honours unless told otherwise: fewest calls.
+      pageSize: options.pageSize ?? e.pageSize?.max,
+      callerBody: options.body,
+      resumeFrom: options.resumeFrom,
+      site: { endpointId: e.id, method: e.method, url: safeUrl(url) },
+      fetch: async (request) => {
+        const response = await exchange(e, {
+          ...options,
+          query: { ...options.query, ...request.query },
+          body: request.body ?? options.body,
+        });
+        return { body: response.body, headers: response.headers };
+      },
+    });
+  }
+
+  /** Every error leaving the client is scrubbed once more, whatever built it. */
+  const scrubbed = (error: unknown): unknown =>
+    error instanceof AtlassianError ? error.scrub(redact) : error;
+
+  return {
+    async call<T = unknown>(endpointId: string, options: CallOptions = {}): Promise<T> {
+      try {
+        const response = await exchange(endpoint(endpointId), options);
+        return response.body as T;
+      } catch (error) {
+        throw scrubbed(error);
+      }
+    },
+
+    async *pages<T = unknown>(endpointId: string, options: PageOptions = {}): AsyncIterable<Page<T>> {
+      try {
+        for await (const page of walk(endpoint(endpointId), options)) {
+          yield { items: page.items as T[], next: page.next };
+        }
+      } catch (error) {
+        throw scrubbed(error);
+      }
+    },
+
+    stats(): ApiStats {
+      return { ...transport.stats };
+    },
+
+    close: () => transport.close(),
+  };
+}

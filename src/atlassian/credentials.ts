@@ -1,0 +1,43 @@
+// The credentials a connection holds, as the connector receives them (decrypted by the caller,
+// never stored or logged here).
+
+/** A site credential: an Atlassian account's e-mail and API token (`Authorization: Basic`). */
+export interface BasicCredential {
+  kind: 'basic';
+  email: string;
+  apiToken: string;
+}
+
+/** OAuth 2.0 (3LO) tokens as the token endpoint issued them. */
+export interface OAuthTokens {
+  accessToken: string;
+  /** Rotating: each refresh returns a new one and disables the old (null without `offline_access`). */
+  refreshToken: string | null;
+  /** Epoch milliseconds after which the access token is no longer accepted. */
+  expiresAt: number;
+  /** The scopes the token was granted (the token response's `scope`). */
+  scopes: readonly string[];
+}
+
+/** A site credential from a person's 3LO consent, refreshed automatically. */
+export interface OAuthCredential {
+  kind: 'oauth';
+  clientId: string;
+  clientSecret: string;
+  tokens: OAuthTokens;
+  /**
+   * Persists rotated tokens. Awaited BEFORE the new access token is used: once Atlassian has
+   * rotated the refresh token the old one is dead, so a crash after the refresh but before the
+   * save would leave the connection unable to ever refresh again.
+   */
+  onTokens(tokens: OAuthTokens): Promise<void> | void;
+}
+
+export type SiteCredential = BasicCredential | OAuthCredential;
+
+export interface Credentials {
+  /** For site endpoints (Jira, Confluence, UPM, GraphQL) and 3LO helpers. */
+  site?: SiteCredential;
+  /** The org API key (`Authorization: Bearer`) for the admin and user management APIs. */
+  orgApiKey?: string;
+}

@@ -1,0 +1,49 @@
+import { type ErrorSite, PaginationError } from '../errors.ts';
+import type { HeaderBag } from '../rate-headers.ts';
+import { decodeResumeToken, encodeResumeToken } from './resume-token.ts';
+import type { PageRequest, PageState, PaginationStyle } from './style.ts';
+
+// The walk itself, independent of HTTP: ask for a page, read it, yield it with the token of the
+// page after it, stop on the last. Each page is fetched exactly once; a cursor that stops
+// advancing is an error rather than an endless loop (or a silent truncation).
+
+export interface FetchedPage {
+  body: unknown;
+  headers: HeaderBag;
+}
+
+export interface WalkOptions {
+  styleName: string;
+  style: PaginationStyle;
+  pageSize: number | undefined;
+  callerBody: unknown;
+  resumeFrom: string | null | undefined;
+  site: ErrorSite;
+  fetch(request: PageRequest): Promise<FetchedPage>;
+}
+
+export async function* walkPages(o: WalkOptions): AsyncGenerator<{ items: unknown[]; next: string | null }> {
+  let state: PageState | null = null;
+  if (o.resumeFrom) {
+    state = decodeResumeToken(o.styleName, o.resumeFrom) ?? null;
+    if (!state) throw new PaginationError(o.site, `the resume token is not a ${o.styleName} token`);
+  }
+  const seen = new Set<string>();
+  for (;;) {
+    const fetched = await o.fetch(o.style.request(state, o.pageSize, o.callerBody));
+    const page = o.style.parse(fetched.body, state, {
+      pageSize: o.pageSize,
+      headers: fetched.headers,
+      site: o.site,
+    });
+    const next = page.next ? encodeResumeToken(o.styleName, page.next) : null;
+    if (next !== null) {
+      if (seen.has(next))
+        throw new PaginationError(o.site, 'the list returned a cursor it had returned before');
+      seen.add(next);
+    }
+    yield { items: page.items, next };
+    if (page.next === null) return;
+    state = page.next;
+  }
+}
