@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { createDatabase } from './create-database.ts';
+import { migrateToLatest } from './migrate.ts';
+import {
+  forEachDatabase,
+  openTestDatabase,
+  POSTGRES_SKIP_MESSAGE,
+  testPostgresUrl,
+} from './testing/test-database.ts';
+
+test('a SQLite file database is created with its directory, in WAL mode with foreign keys on', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-db-'));
+  const file = join(dir, 'nested', 'palisade.db');
+  const { db, dialect, close } = createDatabase({ file });
+  try {
+    assert.equal(dialect, 'sqlite');
+    const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+    assert.equal(journal.rows[0]?.journal_mode, 'wal');
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+    assert.equal(fk.rows[0]?.foreign_keys, 1);
+    const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
+    assert.ok((busy.rows[0]?.timeout ?? 0) > 0);
+    assert.ok(existsSync(file));
+  } finally {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('migrating twice applies each migration once', async () => {
+  const { db, close } = createDatabase({ file: ':memory:' });
+  try {
+    assert.deepEqual(await migrateToLatest(db), ['0001-initial']);
+    assert.deepEqual(await migrateToLatest(db), []);
+  } finally {
+    await close();
+  }
+});
+
+forEachDatabase(
+  'the migrated schema enforces foreign keys and round-trips text, integers and nulls',
+  async (_t, { db }) => {
+    await assert.rejects(
+      db
+        .insertInto('snapshots')
+        .values({
+          connection_id: 'nope',
+          version: 1,
+          status: 'building',
+          created_at: 'x',
+          completed_at: null,
+        })
+        .execute(),
+    );
+    await db
+      .insertInto('connections')
+      .values({ id: 'c1', name: 'Acme', org_id: null, sites: '[]', created_at: 't', updated_at: 't' })
+      .execute();
+    await db
+      .insertInto('snapshots')
+      .values({ connection_id: 'c1', version: 7, status: 'building', created_at: 't', completed_at: null })
+      .execute();
+    const row = await db.selectFrom('snapshots').selectAll().executeTakeFirstOrThrow();
+    assert.deepEqual(
+      { ...row },
+      { connection_id: 'c1', version: 7, status: 'building', created_at: 't', completed_at: null },
+    );
+  },
+);
+
+forEachDatabase('a transaction that throws leaves nothing behind', async (_t, { db }) => {
+  await assert.rejects(
+    db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('connections')
+        .values({ id: 'c1', name: 'Acme', org_id: null, sites: '[]', created_at: 't', updated_at: 't' })
+        .execute();
+      throw new Error('boom');
+    }),
+    /boom/,
+  );
+  assert.equal((await db.selectFrom('connections').selectAll().execute()).length, 0);
+});
+
+test('a PostgreSQL schema is used even when the URL carries its own start-up options', {
+  skip: testPostgresUrl() ? false : POSTGRES_SKIP_MESSAGE,
+}, async () => {
+  const test = await openTestDatabase('postgres');
+  try {
+    const url = `${testPostgresUrl()}?options=-c%20statement_timeout%3D60000`;
+    const other = createDatabase({ url, schema: test.options.schema! });
+    try {
+      const row = await sql<{ schema: string }>`select current_schema() as schema`.execute(other.db);
+      assert.equal(row.rows[0]?.schema, test.options.schema);
+      assert.deepEqual(await migrateToLatest(other.db), []);
+    } finally {
+      await other.close();
+    }
+  } finally {
+    await test.close();
+  }
+});

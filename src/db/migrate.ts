@@ -1,0 +1,43 @@
+import { type Kysely, sql } from 'kysely';
+import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely/migration';
+import { dialectOf } from './dialect-of.ts';
+import { migrations } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export class MigrationError extends Error {
+  readonly code = 'migration_failed';
+  readonly migration: string | undefined;
+  constructor(migration: string | undefined, cause: unknown) {
+    super(
+      `migration ${migration ?? '(unknown)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
+    this.name = 'MigrationError';
+    this.migration = migration;
+  }
+}
+
+const provider: MigrationProvider = {
+  getMigrations: async (): Promise<Record<string, Migration>> => migrations,
+};
+
+/** Applies every migration not applied yet; returns the names applied. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  // Kysely looks for its migration tables in every schema unless told which: with one schema per
+  // test (or tenant) on PostgreSQL, another schema's tables would make it skip creating ours.
+  const migrationTableSchema = dialectOf(db) === 'postgres' ? await currentSchema(db) : undefined;
+  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r: MigrationResult) => r.status === 'Error');
+    throw new MigrationError(failed?.migrationName, error);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string | undefined> {
+  const result = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return result.rows[0]?.schema ?? undefined;
+}

@@ -1,0 +1,130 @@
+import type { SiteRef } from '../atlassian/api.ts';
+import type { Collector } from './collector.ts';
+import { SyncPlanError } from './sync-errors.ts';
+
+// Expands collectors into the datasets of one run: org collectors once (when org credentials
+// were given), site collectors once per site that has their product. Dependencies become edges
+// between those tasks, and tasks come out in dependency order.
+
+export const NO_ORG_CREDENTIALS = 'no org credentials';
+
+export interface DatasetTask {
+  /** `dataset@scope`. */
+  id: string;
+  collector: Collector;
+  dataset: string;
+  /** 'org' or the site's cloud id. */
+  scope: string;
+  site: SiteRef | undefined;
+  /** Ids of the tasks that must finish first. */
+  after: string[];
+  /** Dependencies that will not run in this run (their outcome is already decided). */
+  skippedDependencies: string[];
+  /** Datasets whose collector is org-scoped: `ctx.items` reads them from the org scope. */
+  orgDatasets: ReadonlySet<string>;
+}
+
+/** A dataset whose outcome is known before the run starts. */
+export interface SkippedDataset {
+  dataset: string;
+  scope: string;
+  status: 'forbidden';
+  reason: string;
+  missingScope: string | null;
+}
+
+export interface SyncPlan {
+  tasks: DatasetTask[];
+  skipped: SkippedDataset[];
+}
+
+export interface PlanConnection {
+  orgId?: string | undefined;
+  sites: readonly SiteRef[];
+}
+
+export function planTasks(collectors: readonly Collector[], connection: PlanConnection): SyncPlan {
+  const byDataset = new Map<string, Collector>();
+  for (const c of collectors) {
+    if (byDataset.has(c.dataset)) throw new SyncPlanError(`two collectors fill dataset ${c.dataset}`);
+    byDataset.set(c.dataset, c);
+  }
+
+  const orgDatasets = new Set(collectors.filter((c) => c.scope === 'org').map((c) => c.dataset));
+  const newTask = (collector: Collector, scope: string, site: SiteRef | undefined): DatasetTask => ({
+    id: taskId(collector.dataset, scope),
+    collector,
+    dataset: collector.dataset,
+    scope,
+    site,
+    after: [],
+    skippedDependencies: [],
+    orgDatasets,
+  });
+
+  const tasks = new Map<string, DatasetTask>();
+  const skipped: SkippedDataset[] = [];
+  for (const c of collectors) {
+    if (c.scope === 'org') {
+      if (connection.orgId) tasks.set(taskId(c.dataset, 'org'), newTask(c, 'org', undefined));
+      else {
+        skipped.push({
+          dataset: c.dataset,
+          scope: 'org',
+          status: 'forbidden',
+          reason: NO_ORG_CREDENTIALS,
+          missingScope: 'org API key',
+        });
+      }
+      continue;
+    }
+    for (const site of connection.sites) {
+      if (c.product && !site.products.includes(c.product)) continue;
+      tasks.set(taskId(c.dataset, site.cloudId), newTask(c, site.cloudId, site));
+    }
+  }
+  const skippedIds = new Set(skipped.map((s) => taskId(s.dataset, s.scope)));
+
+  for (const task of tasks.values()) {
+    for (const dependency of task.collector.dependsOn ?? []) {
+      const producer = byDataset.get(dependency);
+      // Not collected by this run at all: ctx.items reads what earlier syncs stored.
+      if (!producer) continue;
+      const candidates =
+        producer.scope === 'org'
+          ? [taskId(dependency, 'org')]
+          : task.scope === 'org'
+            ? connection.sites.map((s) => taskId(dependency, s.cloudId))
+            : [taskId(dependency, task.scope)];
+      for (const id of candidates) {
+        if (tasks.has(id)) task.after.push(id);
+        else if (skippedIds.has(id)) task.skippedDependencies.push(id);
+      }
+    }
+  }
+  return { tasks: topologicalOrder(tasks), skipped };
+}
+
+export function taskId(dataset: string, scope: string): string {
+  return `${dataset}@${scope}`;
+}
+
+function topologicalOrder(tasks: Map<string, DatasetTask>): DatasetTask[] {
+  const ordered: DatasetTask[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (task: DatasetTask, path: string[]): void => {
+    const s = state.get(task.id);
+    if (s === 'done') return;
+    if (s === 'visiting')
+      throw new SyncPlanError(`collectors depend on each other: ${[...path, task.id].join(' → ')}`);
+    state.set(task.id, 'visiting');
+    for (const id of task.after) {
+      const dependency = tasks.get(id);
+      if (dependency) visit(dependency, [...path, task.id]);
+    }
+    state.set(task.id, 'done');
+    ordered.push(task);
+  };
+  for (const task of tasks.values()) visit(task, []);
+  return ordered;
+}
