@@ -65,5 +65,6 @@ export const cisControlsV8: Framework = {
     { id: '15.2', title: 'Establish and Maintain a Service Provider Management Policy', group: providers },
     { id: '15.5', title: 'Assess Service Providers', group: providers },
     { id: '15.6', title: 'Monitor Service Providers', group: providers },
+    { id: '3.10', title: 'Encrypt Sensitive Data in Transit', group: data },
   ],
 };

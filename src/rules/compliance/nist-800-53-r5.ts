@@ -61,5 +61,6 @@ export const nist80053r5: Framework = {
     { id: 'SI-4', title: 'System Monitoring', group: si },
     { id: 'SR-3', title: 'Supply Chain Controls and Processes', group: sr },
     { id: 'SR-6', title: 'Supplier Assessments and Reviews', group: sr },
+    { id: 'SC-8', title: 'Transmission Confidentiality and Integrity', group: sc },
   ],
 };
