@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { compareNames } from '../core/collate.ts';
 import type { Call } from '../http/serve.ts';
 import type { Group, Project, User } from '../tenant/model.ts';
 import type { Viewer } from './jira-viewer.ts';
@@ -99,7 +100,5 @@ export function projectSummaryJson(call: Call, project: Project): Record<string,
 
 export function sortByName<T extends { name: string }>(items: readonly T[]): T[] {
   const tie = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...items].sort(
-    (a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || tie(a.name, b.name),
-  );
+  return [...items].sort((a, b) => compareNames(a.name, b.name) || tie(a.name, b.name));
 }

@@ -1,3 +1,4 @@
+import { compareNames } from '../core/collate.ts';
 import type { SimState } from '../core/state.ts';
 import type { App, AppFramework, Installation } from '../tenant/model.ts';
 
@@ -136,9 +137,7 @@ export function upmPlugins(state: SimState, siteId: string, product: UpmProduct)
       license: null,
     });
   }
-  return plugins.sort(
-    (a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.key.localeCompare(b.key),
-  );
+  return plugins.sort((a, b) => compareNames(a.name, b.name) || a.key.localeCompare(b.key));
 }
 
 export function upmPlugin(

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+
+// A dataset is one kind of normalized record Palisade stores per sync and rules read: its name,
+// where it lives (the org or one site), whether each sync replaces it or only adds to it, and the
+// zod schema every record passes through before it is stored. Records are camelCase and hold only
+// what checks and the app inventory need — never a credential (see secret-keys.ts).
+
+export type DatasetScope = 'org' | 'site';
+/** `snapshot`: each sync holds the full set (vanished records disappear); `append`: records only accrue. */
+export type DatasetKind = 'snapshot' | 'append';
+
+export interface Dataset<T = unknown> {
+  /** `<area>.<name>`, e.g. `jira.permission-schemes`; also the collector's dataset name. */
+  name: string;
+  scope: DatasetScope;
+  kind: DatasetKind;
+  /** Site datasets: the product the site must have (none for app datasets, which cover both). */
+  product?: 'jira' | 'confluence';
+  /** One sentence: what a record is. */
+  holds: string;
+  /** Catalogue endpoint ids the records come from (none for derived datasets). */
+  endpoints: readonly string[];
+  /** Check ids (shared/atlassian/CHECKS.md) or app-inventory uses that read it. */
+  usedBy: readonly string[];
+  schema: z.ZodType<T>;
+  /** The record's stable identity within the dataset and scope. */
+  key(record: T): string;
+}
+
+export function defineDataset<S extends z.ZodType>(
+  definition: Omit<Dataset<z.infer<S>>, 'schema'> & { schema: S },
+): Dataset<z.infer<S>> {
+  return definition as Dataset<z.infer<S>>;
+}
+
+/** The record type of a dataset. */
+export type RecordOf<D> = D extends Dataset<infer T> ? T : never;

@@ -1,0 +1,199 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
+import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
+import type { SiteRef } from '../../atlassian/api.ts';
+import type { AtlassianClient } from '../../atlassian/client.ts';
+import { appsForgeCollector } from './apps-forge.ts';
+import { appsInstallationsCollector } from './apps-installations.ts';
+import { appsMarketplaceCollector } from './apps-marketplace.ts';
+import { upmCollector } from './apps-upm.ts';
+import { jiraAuditCollector } from './jira-audit.ts';
+import { jiraUsersCollector } from './jira-users.ts';
+import { orgEventsCollector } from './org-events.ts';
+import { orgWorkspacesCollector } from './org-workspaces.ts';
+import {
+  client,
+  MemoryInventory,
+  memoryCache,
+  resetServed,
+  runCollector,
+  served,
+  tinySites,
+} from './test-support.ts';
+
+// Installed apps on the tiny tenant: Timesheets Pro (Connect, listed, installed on acme Jira by Mo
+// five days ago), Forge Reporter (Forge, development mode, unlisted, on acme Jira and Confluence),
+// and the Emoji system app.
+
+let h: Harness;
+let api: AtlassianClient;
+let siteA: SiteRef;
+let siteB: SiteRef;
+
+before(async () => {
+  h = await startHarness();
+  api = client(h);
+  [siteA, siteB] = tinySites(h) as [SiteRef, SiteRef];
+});
+after(async () => {
+  await api.close();
+  await h.stop();
+});
+
+type Rec = Record<string, unknown>;
+
+/** UPM and Forge for both sites, the workspaces, the audit trails and users: what the app datasets read. */
+async function appInventory(): Promise<MemoryInventory> {
+  const inventory = new MemoryInventory();
+  const org = { api, inventory, orgId: TINY.orgId };
+  await runCollector(orgWorkspacesCollector(), org);
+  await runCollector(orgEventsCollector(), org);
+  for (const site of [siteA, siteB]) {
+    const at = { api, inventory, site, orgDatasets: new Set(['org.events']) };
+    await runCollector(upmCollector('jira'), at);
+    if (site.products.includes('confluence')) await runCollector(upmCollector('confluence'), at);
+    await runCollector(appsForgeCollector(), at);
+    await runCollector(jiraAuditCollector(), at);
+    await runCollector(jiraUsersCollector(), at);
+  }
+  return inventory;
+}
+
+test('UPM lists Connect, Forge and system plugins, flagging the bundled ones', async () => {
+  const inventory = new MemoryInventory();
+  await runCollector(upmCollector('jira'), { api, site: siteA, inventory });
+  const plugins = inventory.records(`apps.upm-jira`, TINY.siteA);
+  const timesheets = plugins.find((p) => p.key === 'com.tiny.timesheets');
+  assert.equal(timesheets?.remotable, true);
+  assert.equal(timesheets?.userInstalled, true);
+  assert.equal(timesheets?.version, '2.4.1');
+  const upm = plugins.find((p) => p.key === 'com.atlassian.upm.atlassian-universal-plugin-manager-plugin');
+  assert.equal(upm?.optional, false);
+});
+
+test('the GraphQL gateway gives Forge installations of both products in one walk, with scopes and egress', async () => {
+  await resetServed(h);
+  const inventory = new MemoryInventory();
+  await runCollector(appsForgeCollector(), { api, site: siteA, inventory });
+  assert.deepEqual(await served(h), { 'graphql.appInstallations': 1 });
+  const forge = inventory.records('apps.forge', TINY.siteA);
+  assert.deepEqual(
+    forge.map((f) => [f.name, f.product, f.environmentType]),
+    [
+      ['Forge Reporter', 'jira', 'DEVELOPMENT'],
+      ['Forge Reporter', 'confluence', 'DEVELOPMENT'],
+    ],
+  );
+  assert.deepEqual(forge[0]?.scopes, ['read:jira-work', 'manage:jira-configuration']);
+  assert.deepEqual(forge[0]?.egress, ['*.unknown.example']);
+  assert.equal(forge[0]?.appId, 'a7f0e6c2-0000-4000-8000-0000000000f1');
+});
+
+test('installations say who installed an app and when, from the audit trail', async () => {
+  const inventory = await appInventory();
+  await resetServed(h);
+  await runCollector(appsInstallationsCollector(), {
+    api,
+    site: siteA,
+    inventory,
+    orgDatasets: new Set(['org.events']),
+  });
+  assert.deepEqual(await served(h), {}, 'a derived dataset calls no API');
+  const installs = inventory.records<Rec>('apps.installations', TINY.siteA);
+  assert.deepEqual(
+    installs.map((i) => `${i.product}:${i.appKey}:${i.framework}`).sort(),
+    ['confluence:forge-reporter:forge', 'jira:com.tiny.timesheets:connect', 'jira:forge-reporter:forge'],
+    'the Emoji system app is not an installed app',
+  );
+  const timesheets = installs.find((i) => i.appKey === 'com.tiny.timesheets');
+  assert.equal(timesheets?.installedBy, TINY.member);
+  assert.equal(timesheets?.installedByName, 'Mo Member');
+  assert.equal(timesheets?.installedAt, '2026-10-27T12:00:00.000Z');
+  assert.equal(timesheets?.installSource, 'jira-audit');
+  assert.equal(timesheets?.appAccountId, TINY.appConnect);
+  const reporter = installs.find((i) => i.appKey === 'forge-reporter' && i.product === 'jira');
+  assert.deepEqual(reporter?.scopes, ['read:jira-work', 'manage:jira-configuration']);
+  assert.equal(reporter?.environmentType, 'DEVELOPMENT');
+  // No audit record names it: the gateway's installation time stands in, the installer is unknown.
+  assert.equal(reporter?.installedAt, '2026-09-12T12:00:00.000Z');
+  assert.equal(reporter?.installedBy, null);
+  assert.equal(reporter?.installSource, 'forge');
+});
+
+test('with only the org events, the installer still comes from the audit', async () => {
+  const inventory = await appInventory();
+  inventory.data.delete(`jira.audit@${TINY.siteA}`);
+  await runCollector(appsInstallationsCollector(), {
+    api,
+    site: siteA,
+    inventory,
+    orgDatasets: new Set(['org.events']),
+  });
+  const timesheets = inventory
+    .records('apps.installations', TINY.siteA)
+    .find((i) => i.appKey === 'com.tiny.timesheets');
+  assert.equal(timesheets?.installedBy, TINY.member);
+  assert.equal(timesheets?.installSource, 'org-events');
+});
+
+test('the Marketplace is read anonymously per app: a listing for Timesheets Pro, a miss for Forge Reporter', async () => {
+  const inventory = await appInventory();
+  const cache = memoryCache();
+  await resetServed(h);
+  const pages = await runCollector(appsMarketplaceCollector({ marketplaceCache: cache }), {
+    api,
+    inventory,
+    orgId: TINY.orgId,
+  });
+  assert.deepEqual(await served(h), {
+    'marketplace.addon': 2,
+    'marketplace.addonPrivacy': 1,
+    'marketplace.vendor': 1,
+  });
+  const answers = pages.flatMap((p) => p.items.map((i) => i.data as Rec));
+  const timesheets = answers.find((a) => a.appKey === 'com.tiny.timesheets');
+  assert.equal(timesheets?.listed, true);
+  assert.equal(timesheets?.version, '2.4.1');
+  assert.equal(timesheets?.bugBounty, 'approved');
+  assert.equal(timesheets?.cloudFortified, 'not-requested');
+  assert.equal(timesheets?.cloudSecurityApproved, false);
+  assert.equal(timesheets?.vendorName, 'Tiny Tools Ltd');
+  assert.deepEqual(timesheets?.declaredScopes, ['READ', 'WRITE', 'ACT_AS_USER']);
+  assert.equal((timesheets?.privacy as Rec | undefined)?.storesDataOutsideAtlassian, true);
+  const reporter = answers.find((a) => a.appKey === 'forge-reporter');
+  assert.equal(reporter?.listed, false);
+  assert.equal(
+    answers.some((a) => a.appKey === 'com.atlassian.jira.emoji'),
+    false,
+  );
+
+  // Cached per version: the next sync asks the Marketplace nothing.
+  assert.equal(cache.entries.size, 2);
+  await resetServed(h);
+  const again = await runCollector(appsMarketplaceCollector({ marketplaceCache: cache }), {
+    api,
+    inventory,
+    orgId: TINY.orgId,
+  });
+  assert.deepEqual(await served(h), {});
+  assert.deepEqual(
+    again.flatMap((p) => p.items.map((i) => i.data)),
+    answers,
+  );
+});
+
+test('the Marketplace collector needs no credential', async () => {
+  const inventory = await appInventory();
+  const bare = client(h, {});
+  try {
+    const pages = await runCollector(appsMarketplaceCollector({ marketplaceCache: memoryCache() }), {
+      api: bare,
+      inventory,
+      orgId: TINY.orgId,
+    });
+    assert.equal(pages.flatMap((p) => p.items).length, 2);
+  } finally {
+    await bare.close();
+  }
+});

@@ -1,0 +1,51 @@
+import type { SiteRef } from '../../atlassian/api.ts';
+import { isAtlassianError } from '../../atlassian/errors.ts';
+import type { Dataset } from '../../inventory/datasets/index.ts';
+import type { CollectorContext } from '../collector.ts';
+import { CollectorError } from './errors.ts';
+
+// What collectors need from their context, checked once with a clear error.
+
+export function requireOrgId(ctx: CollectorContext, dataset: string): string {
+  if (!ctx.orgId)
+    throw new CollectorError('missing_context', dataset, 'no organization id (org credentials)');
+  return ctx.orgId;
+}
+
+export function requireSite(ctx: CollectorContext, dataset: string): SiteRef {
+  if (!ctx.site) throw new CollectorError('missing_context', dataset, 'no site to collect from');
+  return ctx.site;
+}
+
+/**
+ * The records of a dataset this collector depends on, typed by its schema. A dependency that was
+ * not collected (no credential, forbidden, not on this site's plan) reads as empty: the collector
+ * then falls back to its costlier or narrower path, never fails because of it.
+ */
+export async function recordsOf<T>(ctx: CollectorContext, dataset: Dataset<T>, scope?: string): Promise<T[]> {
+  let items: Awaited<ReturnType<CollectorContext['items']>>;
+  try {
+    items = await ctx.items(dataset.name, scope);
+  } catch {
+    return [];
+  }
+  const out: T[] = [];
+  for (const item of items) {
+    const parsed = dataset.schema.safeParse(item.data);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
+
+/** Whether an error is the client's "not found" (a parent deleted between listing and reading it). */
+export function isNotFound(error: unknown): boolean {
+  return isAtlassianError(error) && error.code === 'not_found';
+}
+
+export function isForbidden(error: unknown): boolean {
+  return isAtlassianError(error) && error.code === 'forbidden';
+}
+
+export function isRejected(error: unknown): boolean {
+  return isAtlassianError(error) && error.code === 'request_rejected';
+}

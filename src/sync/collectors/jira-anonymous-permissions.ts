@@ -1,0 +1,160 @@
+import type { SiteRef } from '../../atlassian/api.ts';
+import {
+  jiraAnonymousPermissions,
+  jiraPermissionSchemes,
+  jiraProjects,
+  type RecordOf,
+} from '../../inventory/datasets/index.ts';
+import type { Collector, CollectorContext } from '../collector.ts';
+import { decodePosition, encodePosition } from './checkpoint.ts';
+import { isNotFound, recordsOf, requireSite } from './context.ts';
+import { mapLimit } from './map-limit.ts';
+import { toItem } from './normalize.ts';
+import { obj, str } from './values.ts';
+import { collectAll } from './walk.ts';
+
+// The unauthenticated exposure probe: `GET /mypermissions` with no credentials answers for the
+// anonymous user. One call without a project answers the global permissions (Browse users and
+// groups…) and whether each project permission is held in ANY project. Only when one is held does
+// the probe look per project, and then only at the candidates: projects whose permission scheme
+// grants a probed permission to `anyone` (the only holder anonymous matches), plus projects whose
+// scheme is unknown. Without the projects and schemes datasets (no site credential), the
+// candidates are the projects an anonymous `project/search` lists. So a clean site costs 1 call,
+// an exposed one 1 + (exposed projects).
+
+export const GLOBAL_PROBE = ['USER_PICKER', 'CREATE_SHARED_OBJECTS', 'BULK_CHANGE', 'ADMINISTER'] as const;
+export const PROJECT_PROBE = [
+  'BROWSE_PROJECTS',
+  'CREATE_ISSUES',
+  'ADD_COMMENTS',
+  'CREATE_ATTACHMENTS',
+  'EDIT_ISSUES',
+] as const;
+
+type Project = RecordOf<typeof jiraProjects>;
+type Scheme = RecordOf<typeof jiraPermissionSchemes>;
+
+interface Candidate {
+  id: string;
+  key: string | null;
+}
+
+async function probe(
+  ctx: CollectorContext,
+  site: SiteRef,
+  keys: readonly string[],
+  projectId?: string,
+): Promise<string[]> {
+  const body = obj(
+    await ctx.api.call('jira.mypermissions', {
+      site,
+      anonymous: true,
+      query: { permissions: keys.join(','), ...(projectId ? { projectId } : {}) },
+    }),
+  );
+  const permissions = obj(body.permissions);
+  return keys.filter((k) => obj(permissions[k]).havePermission === true);
+}
+
+/** Projects where anonymous may hold something, from the schemes (no call). */
+export function candidatesFromSchemes(projects: readonly Project[], schemes: readonly Scheme[]): Candidate[] {
+  const probed = new Set<string>(PROJECT_PROBE);
+  const open = new Set(
+    schemes
+      .filter((s) => s.grants.some((g) => g.holderType === 'anyone' && probed.has(g.permission)))
+      .map((s) => s.id),
+  );
+  return projects
+    .filter((p) => !p.archived && (p.permissionSchemeId === null || open.has(p.permissionSchemeId)))
+    .map((p) => ({ id: p.id, key: p.key }));
+}
+
+async function candidates(ctx: CollectorContext, site: SiteRef): Promise<Candidate[]> {
+  const [projects, schemes] = await Promise.all([
+    recordsOf(ctx, jiraProjects),
+    recordsOf(ctx, jiraPermissionSchemes),
+  ]);
+  const found =
+    projects.length > 0 && schemes.length > 0
+      ? candidatesFromSchemes(projects, schemes)
+      : (await collectAll<unknown>(ctx, 'jira.projects', { site, anonymous: true })).map((raw) => ({
+          id: str(obj(raw).id) ?? '',
+          key: str(obj(raw).key),
+        }));
+  return found
+    .filter((c) => c.id !== '')
+    .sort((a, b) => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id));
+}
+
+export interface JiraAnonymousPermissionsOptions {
+  batchSize?: number;
+  concurrency?: number;
+}
+
+export function jiraAnonymousPermissionsCollector(options: JiraAnonymousPermissionsOptions = {}): Collector {
+  const batchSize = options.batchSize ?? 25;
+  const concurrency = options.concurrency ?? 4;
+  return {
+    dataset: jiraAnonymousPermissions.name,
+    scope: 'site',
+    product: 'jira',
+    kind: 'snapshot',
+    credential: 'none',
+    dependsOn: [jiraProjects.name, jiraPermissionSchemes.name],
+    endpoints: ['jira.mypermissions', 'jira.projects'],
+    async *collect(ctx) {
+      const site = requireSite(ctx, jiraAnonymousPermissions.name);
+      let index: number;
+      if (ctx.resumeFrom === null) {
+        const probed = [...GLOBAL_PROBE, ...PROJECT_PROBE];
+        const held = await probe(ctx, site, probed);
+        const exposed = held.some((k) => (PROJECT_PROBE as readonly string[]).includes(k));
+        const siteItem = toItem(jiraAnonymousPermissions, {
+          scope: 'site',
+          projectId: null,
+          projectKey: null,
+          probed,
+          held,
+        });
+        if (!exposed) {
+          yield { items: [siteItem], checkpoint: null };
+          return;
+        }
+        yield { items: [siteItem], checkpoint: encodePosition({ parent: 0, next: null }) };
+        index = 0;
+      } else {
+        index = decodePosition(jiraAnonymousPermissions.name, ctx.resumeFrom).parent;
+      }
+      const list = await candidates(ctx, site);
+      if (index >= list.length) {
+        yield { items: [], checkpoint: null };
+        return;
+      }
+      while (index < list.length) {
+        const batch = list.slice(index, index + batchSize);
+        const held = await mapLimit(batch, concurrency, async (c) => {
+          try {
+            return await probe(ctx, site, PROJECT_PROBE, c.id);
+          } catch (error) {
+            // Anonymous cannot see the project at all: it holds nothing there.
+            if (isNotFound(error)) return [];
+            throw error;
+          }
+        });
+        index += batch.length;
+        yield {
+          items: batch.map((c, i) =>
+            toItem(jiraAnonymousPermissions, {
+              scope: 'project',
+              projectId: c.id,
+              projectKey: c.key,
+              probed: [...PROJECT_PROBE],
+              held: held[i] ?? [],
+            }),
+          ),
+          checkpoint: index < list.length ? encodePosition({ parent: index, next: null }) : null,
+        };
+      }
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { orgWorkspaces } from '../../inventory/datasets/index.ts';
+import type { Collector } from '../collector.ts';
+import { requireOrgId } from './context.ts';
+import { toItem } from './normalize.ts';
+import { num, obj, str } from './values.ts';
+import { walk } from './walk.ts';
+
+/** `ari:cloud:jira::site/<cloudId>` → product and cloud id. */
+export function parseSiteAri(ari: string): { product: string; cloudId: string } | null {
+  const m = /^ari:cloud:([a-z-]+)::site\/([0-9a-fA-F-]+)$/.exec(ari);
+  return m ? { product: m[1] as string, cloudId: (m[2] as string).toLowerCase() } : null;
+}
+
+export function orgWorkspacesCollector(): Collector {
+  return {
+    dataset: orgWorkspaces.name,
+    scope: 'org',
+    kind: 'snapshot',
+    credential: 'org',
+    endpoints: ['admin.workspaces.search'],
+    async *collect(ctx) {
+      const orgId = requireOrgId(ctx, orgWorkspaces.name);
+      yield* walk<unknown>(ctx, 'admin.workspaces.search', { params: { orgId }, body: {} }, (raws) =>
+        raws.map((raw) => {
+          const w = obj(raw);
+          const a = obj(w.attributes);
+          const id = str(w.id) ?? '';
+          const site = parseSiteAri(id);
+          return toItem(orgWorkspaces, {
+            id: str(w.id),
+            cloudId: site?.cloudId ?? null,
+            product: str(a.type) ?? site?.product ?? null,
+            name: str(a.name) ?? '',
+            typeKey: str(a.typeKey),
+            status: str(a.status),
+            hostUrl: str(a.hostUrl),
+            usage: num(a.usage),
+          });
+        }),
+      );
+    },
+  };
+}

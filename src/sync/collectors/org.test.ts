@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
+import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
+import type { AtlassianClient } from '../../atlassian/client.ts';
+import { biggerTenant } from '../../atlassian/test-support.ts';
+import { orgApiTokensCollector } from './org-api-tokens.ts';
+import { orgDomainsCollector } from './org-domains.ts';
+import { orgEventsCollector } from './org-events.ts';
+import { orgGroupsCollector } from './org-groups.ts';
+import { orgOrganizationCollector } from './org-organization.ts';
+import { orgPoliciesCollector } from './org-policies.ts';
+import { orgUsersCollector } from './org-users.ts';
+import { orgWorkspacesCollector } from './org-workspaces.ts';
+import { client, MemoryInventory, resetServed, runCollector, served } from './test-support.ts';
+
+// Org datasets against the simulator's tiny tenant (1,200 extra users and 250 extra events, so
+// the users list and the audit log span several pages), through the real client.
+
+let h: Harness;
+let api: AtlassianClient;
+const org = { orgId: TINY.orgId };
+
+before(async () => {
+  h = await startHarness({ tenant: biggerTenant(1200, 250) });
+  api = client(h);
+});
+after(async () => {
+  await api.close();
+  await h.stop();
+});
+
+type Rec = Record<string, unknown>;
+const records = (pages: { items: { data: unknown }[] }[]) =>
+  pages.flatMap((p) => p.items.map((i) => i.data as Rec));
+
+test('the organization, its domains (verified or not) and its policies are read as stored', async () => {
+  const [orgRecord] = records(await runCollector(orgOrganizationCollector(), { api, ...org }));
+  assert.deepEqual(orgRecord, { id: TINY.orgId, name: 'Acme Tiny' });
+
+  const domains = records(await runCollector(orgDomainsCollector(), { api, ...org }));
+  assert.deepEqual(
+    domains.map((d) => [d.name, d.verified, d.status]),
+    [
+      ['acme.example', true, 'verified'],
+      ['acme-old.example', false, 'unverified'],
+    ],
+  );
+
+  const [policy] = records(await runCollector(orgPoliciesCollector(), { api, ...org }));
+  assert.equal(policy?.type, 'ip-allowlist');
+  assert.equal(policy?.enabled, false);
+  assert.deepEqual(policy?.ruleValues, ['203.0.113.0/24']);
+});
+
+test('directory users carry 2SV, roles, claim status and only the domain of their e-mail', async () => {
+  await resetServed(h);
+  const pages = await runCollector(orgUsersCollector(), { api, ...org });
+  const users = records(pages);
+  // 4 tiny accounts + 1,200 added, at 500 per page: 3 calls.
+  assert.equal(users.length, 1204);
+  assert.equal(pages.length, 3);
+  assert.equal((await served(h))['admin.directory.users.list'], 3);
+  const eve = users.find((u) => u.accountId === TINY.external);
+  assert.equal(eve?.emailDomain, 'gmail.com');
+  assert.equal(eve?.claimStatus, 'unmanaged');
+  assert.equal(eve?.mfaEnabled, false);
+  const ada = users.find((u) => u.accountId === TINY.admin);
+  assert.deepEqual(ada?.platformRoles, ['atlassian/org-admin']);
+  assert.equal(JSON.stringify(users).includes('@acme.example'), false, 'no e-mail address is kept');
+  // App and customer accounts are not directory members.
+  assert.equal(
+    users.some((u) => u.accountId === TINY.appConnect || u.accountId === TINY.customer),
+    false,
+  );
+});
+
+test('a resumed walk yields only the pages after the checkpoint', async () => {
+  const first = await runCollector(orgUsersCollector(), { api, ...org, maxPages: 1 });
+  assert.equal(first[0]?.items.length, 500);
+  await resetServed(h);
+  const rest = await runCollector(orgUsersCollector(), {
+    api,
+    ...org,
+    resumeFrom: first[0]?.checkpoint ?? null,
+  });
+  assert.deepEqual(
+    rest.map((p) => p.items.length),
+    [500, 204],
+  );
+  assert.equal(rest.at(-1)?.checkpoint, null);
+  assert.equal((await served(h))['admin.directory.users.list'], 2);
+  const keys = new Set([...first, ...rest].flatMap((p) => p.items.map((i) => i.key)));
+  assert.equal(keys.size, 1204, 'no user lost or read twice');
+});
+
+test('groups come with their member counts', async () => {
+  const groups = records(await runCollector(orgGroupsCollector(), { api, ...org }));
+  const jiraUsers = groups.find((g) => g.name === 'jira-software-users-acme');
+  assert.equal(jiraUsers?.memberCount, 1204);
+});
+
+test('API tokens are read for privileged accounts by default, and the dataset says it is partial', async () => {
+  const inventory = new MemoryInventory();
+  await runCollector(orgUsersCollector(), { api, ...org, inventory });
+  await resetServed(h);
+  const pages = await runCollector(orgApiTokensCollector(), { api, ...org, inventory });
+  const tokens = records(pages);
+  assert.deepEqual(
+    tokens.map((t) => t.accountId),
+    [TINY.admin],
+  );
+  assert.deepEqual(tokens[0]?.tokens, [
+    {
+      id: 'tok-admin',
+      label: 'palisade',
+      createdAt: '2026-10-02T12:00:00.000Z',
+      lastAccess: '2026-10-31T12:00:00.000Z',
+      expiry: '2027-08-28T12:00:00.000Z',
+    },
+  ]);
+  assert.equal((await served(h))['usermgmt.apiTokens.list'], 1);
+  const note = (pages[0] as { partial?: { reason: string } }).partial;
+  assert.match(note?.reason ?? '', /privileged accounts only \(1 of 1202 active managed accounts\)/);
+  assert.equal(JSON.stringify(tokens).includes(TINY.adminToken), false);
+});
+
+test("with apiTokens 'all' every active managed account is read, one call each, resumable by account", async () => {
+  const inventory = new MemoryInventory();
+  await runCollector(orgUsersCollector(), { api, ...org, inventory });
+  await resetServed(h);
+  const collector = orgApiTokensCollector({ accounts: 'all', batchSize: 500 });
+  const first = await runCollector(collector, { api, ...org, inventory, maxPages: 1 });
+  const rest = await runCollector(collector, {
+    api,
+    ...org,
+    inventory,
+    resumeFrom: first[0]?.checkpoint ?? null,
+  });
+  // Ada, Mo and the 1,200 added accounts; not Eve (unmanaged) nor Ian (inactive).
+  const all = [...first, ...rest].flatMap((p) => p.items.map((i) => i.key));
+  assert.equal(all.length, 1202);
+  assert.equal(new Set(all).size, 1202);
+  assert.equal((await served(h))['usermgmt.apiTokens.list'], 1202);
+  assert.equal(rest.at(-1)?.checkpoint, null);
+});
+
+test('API tokens with a scoped org key are forbidden, not silently empty', async () => {
+  const scoped = client(h, { orgApiKey: TINY.scopedOrgKey });
+  try {
+    const inventory = new MemoryInventory();
+    await runCollector(orgUsersCollector(), { api: scoped, ...org, inventory });
+    await assert.rejects(runCollector(orgApiTokensCollector(), { api: scoped, ...org, inventory }), {
+      code: 'forbidden',
+    });
+  } finally {
+    await scoped.close();
+  }
+});
+
+test('org events are read newest first, incrementally from the last cursor, with the cursor on each page', async () => {
+  await resetServed(h);
+  const pages = await runCollector(orgEventsCollector(), { api, ...org });
+  const events = records(pages);
+  assert.equal(events.length, 253);
+  assert.equal((await served(h))['admin.events.list'], 3);
+  // The 250 added events end 20 minutes before the tenant's "now".
+  const newest = '2026-11-01T11:40:00.000Z';
+  assert.deepEqual(
+    pages.map((p) => p.cursor),
+    [newest, newest, newest],
+  );
+  const install = events.find((e) => e.action === 'ecosystem_app_installed');
+  assert.equal(install?.actorId, TINY.member);
+  assert.deepEqual(install?.context, [
+    { id: 'com.tiny.timesheets', type: 'app', attributes: { name: 'Timesheets Pro' } },
+  ]);
+
+  // The next sync asks only for what happened since: here the newest event again (inclusive).
+  await resetServed(h);
+  const next = await runCollector(orgEventsCollector(), { api, ...org, since: newest });
+  assert.deepEqual(
+    records(next).map((e) => e.action),
+    ['user_added_to_group'],
+  );
+  assert.equal(next.at(-1)?.cursor, newest);
+  assert.equal((await served(h))['admin.events.list'], 1);
+});
+
+test('an interrupted events walk resumes in the same time window with the cursor it had', async () => {
+  const first = await runCollector(orgEventsCollector(), { api, ...org, maxPages: 1 });
+  const rest = await runCollector(orgEventsCollector(), {
+    api,
+    ...org,
+    resumeFrom: first[0]?.checkpoint ?? null,
+    // A later clock on the resume must not move the window.
+    now: new Date('2026-11-02T00:00:00Z'),
+  });
+  assert.deepEqual(
+    rest.map((p) => p.items.length),
+    [100, 53],
+  );
+  assert.equal(rest.at(-1)?.cursor, '2026-11-01T11:40:00.000Z');
+});
+
+test('workspaces name each site product with its cloud id', async () => {
+  const workspaces = records(await runCollector(orgWorkspacesCollector(), { api, ...org }));
+  assert.deepEqual(
+    workspaces.map((w) => [w.product, w.cloudId]),
+    [
+      ['jira', TINY.siteA],
+      ['confluence', TINY.siteA],
+      ['jira', TINY.siteB],
+    ],
+  );
+});
+
+test('an org collector without an org id fails with a coded error', async () => {
+  await assert.rejects(runCollector(orgDomainsCollector(), { api }), { code: 'missing_context' });
+});
