@@ -1,0 +1,41 @@
+import type { SiteRef } from '../../src/atlassian/api.ts';
+import type { ConnectionToSync } from '../../src/sync/sync-connection.ts';
+import type { SimulatorInfo } from '../start.ts';
+
+// Turns what a running simulator printed into a Palisade connection: its sites, the admin's
+// API token, the org API key, the listeners as base URLs, and those listeners allow-listed
+// (Palisade refuses any host that is not Atlassian's or allow-listed).
+
+export interface SimConnection {
+  connection: ConnectionToSync;
+  baseUrls: { api: string; marketplace: string; auth: string };
+  allowHosts: string[];
+}
+
+export function simConnection(
+  info: SimulatorInfo,
+  options: { id?: string; org?: boolean; user?: 'admin' | 'member' } = {},
+): SimConnection {
+  const sites: SiteRef[] = info.sites.map((s) => ({
+    cloudId: s.cloudId,
+    url: s.url,
+    products: (['jira', 'confluence'] as const).filter((p) => s.products[p] !== undefined),
+  }));
+  const who = info.credentials[options.user ?? 'admin'];
+  const withOrg = options.org ?? true;
+  const listeners = [...info.sites.map((s) => s.url), info.adminApiUrl, info.marketplaceUrl, info.authUrl];
+  return {
+    connection: {
+      id: options.id ?? `sim-${info.org.id}`,
+      name: info.org.name,
+      orgId: withOrg ? info.org.id : undefined,
+      sites,
+      credentials: {
+        site: { kind: 'basic', email: who.email, apiToken: who.apiToken },
+        ...(withOrg ? { orgApiKey: info.credentials.orgApiKey } : {}),
+      },
+    },
+    baseUrls: { api: info.adminApiUrl, marketplace: info.marketplaceUrl, auth: info.authUrl },
+    allowHosts: listeners.map((u) => new URL(u).host),
+  };
+}
