@@ -10,13 +10,16 @@ export interface WriteRecord {
 export class Counters {
   readonly callsByEndpoint = new Map<string, number>();
   readonly statusByEndpoint = new Map<string, Map<number, number>>();
+  /** Calls per listener (`site:<cloudId>`, `api`, `marketplace`, `auth`): what a per-host rate limit sees. */
+  readonly callsByHost = new Map<string, number>();
   served429 = 0;
   served5xx = 0;
   malformed = 0;
   hung = 0;
   readonly writes: WriteRecord[] = [];
 
-  record(endpointId: string, status: number): void {
+  record(endpointId: string, status: number, host: string): void {
+    this.callsByHost.set(host, (this.callsByHost.get(host) ?? 0) + 1);
     this.callsByEndpoint.set(endpointId, (this.callsByEndpoint.get(endpointId) ?? 0) + 1);
     let statuses = this.statusByEndpoint.get(endpointId);
     if (!statuses) {
@@ -31,6 +34,7 @@ export class Counters {
   reset(): void {
     this.callsByEndpoint.clear();
     this.statusByEndpoint.clear();
+    this.callsByHost.clear();
     this.served429 = 0;
     this.served5xx = 0;
     this.malformed = 0;
@@ -50,6 +54,7 @@ export class Counters {
     return {
       totalCalls: total,
       calls,
+      callsByHost: Object.fromEntries([...this.callsByHost].sort(([a], [b]) => a.localeCompare(b))),
       statuses,
       served429: this.served429,
       served5xx: this.served5xx,

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 
 // Fault modes end to end: every fault is switched through the control API, as tests and
 // benchmarks of the connector will do, and observed on a real endpoint.
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
-beforeEach(async () => {
-  await h.send('POST', `${h.control}/reset`, {});
-});
+const h = useHarness({ resetBeforeEach: true });
 
 const setFaults = async (config: unknown) => {
   const res = await h.send('PUT', `${h.control}/faults`, config);

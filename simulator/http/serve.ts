@@ -84,12 +84,13 @@ function rateLimitReason(e: Endpoint): string {
 function sendError(
   ctx: SimContext,
   e: Endpoint,
+  hostName: string,
   url: string,
   reply: FastifyReply,
   error: SimError,
   headers = {},
 ) {
-  ctx.counters.record(e.id, error.status);
+  ctx.counters.record(e.id, error.status, hostName);
   reply
     .code(error.status)
     .headers({ ...headers, ...error.headers })
@@ -201,7 +202,7 @@ function register(
         const status = answer instanceof Respond ? answer.status : 200;
         const body = answer instanceof Respond ? answer.body : answer;
         const contentType = answer instanceof Respond ? answer.contentType : 'application/json;charset=UTF-8';
-        ctx.counters.record(e.id, status);
+        ctx.counters.record(e.id, status, hostName);
         if (options.write) {
           ctx.counters.writes.push({
             endpointId: e.id,
@@ -220,9 +221,17 @@ function register(
         if (payload) reply.type(contentType);
         return reply.send(payload);
       } catch (error) {
-        if (error instanceof SimError) return sendError(ctx, e, url, reply, error, rateHeaders);
+        if (error instanceof SimError) return sendError(ctx, e, hostName, url, reply, error, rateHeaders);
         request.log.error(error);
-        return sendError(ctx, e, url, reply, new SimError(500, 'Internal server error'), rateHeaders);
+        return sendError(
+          ctx,
+          e,
+          hostName,
+          url,
+          reply,
+          new SimError(500, 'Internal server error'),
+          rateHeaders,
+        );
       }
     },
   });

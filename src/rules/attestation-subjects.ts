@@ -31,6 +31,25 @@ const authenticationPolicy = z.strictObject({
   userApiTokenMaxExpiryDays: z.number().int().positive().nullable().optional(),
 });
 
+/** A day as the admin UI shows it (`2025-06-01`), or a full timestamp. */
+const day = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+// No dataset reads org API keys: the API Access API lists them (`GET /admin/api-access/v1/orgs/
+// {orgId}/api-keys`), but its paths are unverified against a live org and the simulator does not
+// serve them, so an admin records what Settings → API keys shows.
+const adminApiKey = z.strictObject({
+  name: z.string().min(1),
+  /** Created "with scopes" (false: an unscoped key that can call every admin API). */
+  scoped: z.boolean(),
+  createdAt: day.optional(),
+  /** Null: the key never expires (keys created before expiry dates existed). */
+  expiresAt: day.nullable(),
+  /** Null: never used; absent: not recorded. */
+  lastUsedAt: day.nullable().optional(),
+  /** This is the key Palisade itself connects with (reading user API tokens needs an unscoped key). */
+  palisade: z.boolean().optional(),
+});
+
 const ORG_SUBJECTS = {
   'attested.authentication-policies': defineSubject({
     title: 'Authentication policies',
@@ -46,11 +65,21 @@ const ORG_SUBJECTS = {
     whereToFind: 'admin.atlassian.com → Security → External users.',
     schema: z.strictObject({
       enabled: z.boolean(),
-      /** How external users prove their identity: a one-time code by e-mail, or none. */
-      verification: z.enum(['email-otp', 'none']).optional(),
+      /** How external users prove their identity: single sign-on, a one-time code by e-mail, or none. */
+      verification: z.enum(['sso', 'email-otp', 'none']).optional(),
+      /** The session expiration: how often external users verify again (null: never). */
       reverifyEveryDays: z.number().int().positive().nullable().optional(),
       apiAccessBlocked: z.boolean().optional(),
     }),
+  }),
+  'attested.admin-api-keys': defineSubject({
+    title: 'Organization admin API keys',
+    scope: 'org',
+    whereToFind:
+      'admin.atlassian.com → Settings → API keys: record every key (both the "with scopes" and "without ' +
+      'scopes" lists) with its creation date, expiry date and last activity, and mark the key Palisade ' +
+      'connects with.',
+    schema: z.strictObject({ keys: z.array(adminApiKey) }),
   }),
   'attested.mobile-policy': defineSubject({
     title: 'Mobile app policy',

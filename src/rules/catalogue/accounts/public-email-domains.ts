@@ -1,0 +1,35 @@
+// E-mail domains anyone can sign up for. An approved domain or a verified "external" domain on
+// this list means "anyone on the internet"; the organizations add their region's providers in
+// the rule settings.
+
+export const PUBLIC_EMAIL_DOMAINS: ReadonlySet<string> = new Set([
+  '126.com',
+  '163.com',
+  'aol.com',
+  'fastmail.com',
+  'gmail.com',
+  'gmx.com',
+  'gmx.de',
+  'gmx.net',
+  'googlemail.com',
+  'hey.com',
+  'hotmail.com',
+  'icloud.com',
+  'live.com',
+  'mac.com',
+  'mail.com',
+  'mail.ru',
+  'me.com',
+  'msn.com',
+  'outlook.com',
+  'proton.me',
+  'protonmail.com',
+  'qq.com',
+  'tutanota.com',
+  'web.de',
+  'yahoo.com',
+  'yandex.com',
+  'yandex.ru',
+  'ymail.com',
+  'zoho.com',
+]);
