@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { endpoints } from '../src/atlassian/catalogue/index.ts';
-import { type Harness, startHarness } from './testing/harness.ts';
+import { useHarness } from './testing/harness.ts';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
+const h = useHarness();
 
 test('every endpoint in the catalogue is served by some listener', () => {
   const missing = endpoints.map((e) => e.id).filter((id) => !h.sim.context.served.has(id));

@@ -124,6 +124,7 @@ export function controlRoutes(app: FastifyInstance, ctx: SimContext, options: Co
         name: s.name,
         projects: s.jira?.projects.length ?? 0,
         spaces: s.confluence?.spaces.length ?? 0,
+        customFields: s.jira?.fields.filter((f) => f.custom).length ?? 0,
       })),
       apps: t.apps.length,
       installations: t.installations.length,

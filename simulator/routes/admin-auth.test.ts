@@ -1,31 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 
-let h: Harness;
-let v1: string;
-let v2: string;
-
-before(async () => {
-  h = await startHarness();
-  v1 = `${h.api}/admin/v1/orgs/${TINY.orgId}`;
-  v2 = `${h.api}/admin/v2/orgs/${TINY.orgId}`;
-  // A second scoped key, for the audit log and policies only.
-  const state = h.sim.context.state;
-  state.tenant.orgApiKeys.push({
-    id: 'key-audit',
-    label: 'Audit reader',
-    secret: 'ATCTT3xAuditKey',
-    scopes: ['read:events:admin', 'read:policies:admin'],
-    createdAt: '2026-10-01T00:00:00.000Z',
-    expiry: null,
-    lastUsed: null,
-    revoked: false,
-  });
-  state.reindex();
+const h = useHarness({
+  setup: (h) => {
+    // A second scoped key, for the audit log and policies only.
+    const state = h.sim.context.state;
+    state.tenant.orgApiKeys.push({
+      id: 'key-audit',
+      label: 'Audit reader',
+      secret: 'ATCTT3xAuditKey',
+      scopes: ['read:events:admin', 'read:policies:admin'],
+      createdAt: '2026-10-01T00:00:00.000Z',
+      expiry: null,
+      lastUsed: null,
+      revoked: false,
+    });
+    state.reindex();
+  },
 });
-after(() => h.stop());
 
 const ORG_ENDPOINTS = [
   '/users',
@@ -38,8 +32,8 @@ const ORG_ENDPOINTS = [
 ];
 
 function call(path: string, authorization?: string): Promise<Response> {
-  if (path === 'workspaces') return h.send('POST', `${v2}/workspaces`, {}, authorization);
-  return h.get(path.startsWith('/directories') ? `${v2}${path}` : `${v1}${path}`, authorization);
+  if (path === 'workspaces') return h.send('POST', `${h.orgV2}/workspaces`, {}, authorization);
+  return h.get(path.startsWith('/directories') ? `${h.orgV2}${path}` : `${h.orgV1}${path}`, authorization);
 }
 const everything = [
   '',
@@ -90,7 +84,7 @@ test('a key scoped to directories gets NoPerms 403 on the audit log, policies, d
   }
   // Finding its own org needs no scope.
   assert.equal((await h.get(`${h.api}/admin/v1/orgs`, scoped)).status, 200);
-  assert.equal((await h.get(v1, scoped)).status, 200);
+  assert.equal((await h.get(h.orgV1, scoped)).status, 200);
 });
 
 test('a key scoped to events and policies reads those and nothing else', async () => {

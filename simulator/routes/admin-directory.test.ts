@@ -1,25 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { assertAdminError } from '../testing/admin-errors.ts';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import { BIG, bigTenant, walkV2 } from './admin-test-tenant.ts';
 
-let h: Harness;
-let big: Harness;
-let v2: string;
-let bigV2: string;
+const h = useHarness();
+const big = useHarness({ tenant: bigTenant });
 const atlassianDir = 'e0000000-0000-4000-8000-000000000001';
-
-before(async () => {
-  h = await startHarness();
-  big = await startHarness({ tenant: bigTenant() });
-  v2 = `${h.api}/admin/v2/orgs/${TINY.orgId}`;
-  bigV2 = `${big.api}/admin/v2/orgs/${TINY.orgId}`;
-});
-after(async () => {
-  await h.stop();
-  await big.stop();
-});
 
 interface DirUser {
   accountId: string;
@@ -36,10 +24,13 @@ const days = (n: number) => new Date(Date.parse('2026-11-01T12:00:00Z') - n * 86
 const accountIds = (page: { data: DirUser[] }) => page.data.map((u) => u.accountId);
 
 test('the directory list names the org’s directories', async () => {
-  const body = await h.json<{ data: unknown[]; links: { next?: string } }>(`${v2}/directories`, h.orgKey);
+  const body = await h.json<{ data: unknown[]; links: { next?: string } }>(
+    `${h.orgV2}/directories`,
+    h.orgKey,
+  );
   assert.deepEqual(body.data, [{ directoryId: atlassianDir, name: 'Acme Tiny' }]);
   assert.equal(body.links.next, undefined);
-  const pages = await walkV2<{ directoryId: string }>(`${bigV2}/directories?limit=1`, big.orgKey);
+  const pages = await walkV2<{ directoryId: string }>(`${big.orgV2}/directories?limit=1`, big.orgKey);
   assert.deepEqual(
     pages.flatMap((p) => p.data.map((d) => d.directoryId)),
     [atlassianDir, BIG.scimDirectoryId],
@@ -47,12 +38,12 @@ test('the directory list names the org’s directories', async () => {
 });
 
 test('directory users are every Atlassian account, managed or not, and no app or customer', async () => {
-  const body = await h.json<{ data: DirUser[] }>(`${v2}/directories/-/users`, h.orgKey);
+  const body = await h.json<{ data: DirUser[] }>(`${h.orgV2}/directories/-/users`, h.orgKey);
   assert.deepEqual(accountIds(body), [TINY.admin, TINY.member, TINY.external, TINY.inactive]);
 });
 
 test('a directory user shows 2SV, roles, claim and membership status, and last activity', async () => {
-  const body = await h.json<{ data: DirUser[] }>(`${v2}/directories/-/users`, h.orgKey);
+  const body = await h.json<{ data: DirUser[] }>(`${h.orgV2}/directories/-/users`, h.orgKey);
   assert.deepEqual(
     body.data.find((u) => u.accountId === TINY.external),
     {
@@ -75,7 +66,7 @@ test('a directory user shows 2SV, roles, claim and membership status, and last a
       timeZone: 'Europe/Berlin',
       lastActive: days(200),
       counts: { resources: 2 },
-      links: { self: `${v2}/directories/${atlassianDir}/users/${TINY.external}` },
+      links: { self: `${h.orgV2}/directories/${atlassianDir}/users/${TINY.external}` },
     },
   );
   const admin = body.data.find((u) => u.accountId === TINY.admin) as { platformRoles?: string[] } | undefined;
@@ -85,7 +76,7 @@ test('a directory user shows 2SV, roles, claim and membership status, and last a
 });
 
 test('directory user filters narrow by status, claim, e-mail domain, group and account id', async () => {
-  const users = `${v2}/directories/-/users`;
+  const users = `${h.orgV2}/directories/-/users`;
   const get = async (q: string) => accountIds(await h.json<{ data: DirUser[] }>(`${users}?${q}`, h.orgKey));
   assert.deepEqual(await get('accountStatus=inactive'), [TINY.inactive]);
   assert.deepEqual(await get('accountStatus[]=inactive'), [TINY.inactive]);
@@ -102,22 +93,22 @@ test('directory user filters narrow by status, claim, e-mail domain, group and a
 });
 
 test('a directory id selects its own users; `-` selects every directory', async () => {
-  const all = (await walkV2<DirUser>(`${bigV2}/directories/-/users?limit=500`, big.orgKey)).flatMap(
+  const all = (await walkV2<DirUser>(`${big.orgV2}/directories/-/users?limit=500`, big.orgKey)).flatMap(
     (p) => p.data,
   );
   const total = 4 + BIG.staff + BIG.externals;
   assert.equal(all.length, total);
   const synced = (
-    await walkV2<DirUser>(`${bigV2}/directories/${BIG.scimDirectoryId}/users`, big.orgKey)
+    await walkV2<DirUser>(`${big.orgV2}/directories/${BIG.scimDirectoryId}/users`, big.orgKey)
   ).flatMap((p) => p.data);
   assert.equal(synced.length, BIG.staff / 5);
   assert.ok(synced.every((u) => u.managementSource === 'synced'));
-  const local = (await walkV2<DirUser>(`${bigV2}/directories/${atlassianDir}/users`, big.orgKey)).flatMap(
+  const local = (await walkV2<DirUser>(`${big.orgV2}/directories/${atlassianDir}/users`, big.orgKey)).flatMap(
     (p) => p.data,
   );
   assert.equal(local.length + synced.length, total);
   const only = await big.json<{ data: DirUser[] }>(
-    `${bigV2}/directories/-/users?directoryIds=${BIG.scimDirectoryId}&limit=500`,
+    `${big.orgV2}/directories/-/users?directoryIds=${BIG.scimDirectoryId}&limit=500`,
     big.orgKey,
   );
   assert.equal(only.data.length, synced.length);
@@ -126,20 +117,20 @@ test('a directory id selects its own users; `-` selects every directory', async 
 test('walking directory users returns each once at several page sizes', async () => {
   const total = 4 + BIG.staff + BIG.externals;
   for (const limit of [7, 100, 500]) {
-    const pages = await walkV2<DirUser>(`${bigV2}/directories/-/users?limit=${limit}`, big.orgKey);
+    const pages = await walkV2<DirUser>(`${big.orgV2}/directories/-/users?limit=${limit}`, big.orgKey);
     assert.equal(pages.length, Math.ceil(total / limit), `limit ${limit}`);
     assert.ok(pages.slice(0, -1).every((p) => p.data.length === limit));
     const ids = pages.flatMap((p) => p.data.map((u) => u.accountId));
     assert.equal(ids.length, total);
     assert.equal(new Set(ids).size, total);
   }
-  const first = await big.json<{ data: DirUser[] }>(`${bigV2}/directories/-/users`, big.orgKey);
+  const first = await big.json<{ data: DirUser[] }>(`${big.orgV2}/directories/-/users`, big.orgKey);
   assert.equal(first.data.length, 100, 'default page size');
 });
 
 test('a filtered walk stays filtered', async () => {
   const pages = await walkV2<DirUser>(
-    `${bigV2}/directories/-/users?claimStatus=unmanaged&limit=15`,
+    `${big.orgV2}/directories/-/users?claimStatus=unmanaged&limit=15`,
     big.orgKey,
   );
   const users = pages.flatMap((p) => p.data);
@@ -148,19 +139,21 @@ test('a filtered walk stays filtered', async () => {
 });
 
 test('an unknown directory is a 404, and a bad limit or cursor is a 400', async () => {
-  assert.equal((await h.get(`${v2}/directories/nope/users`, h.orgKey)).status, 404);
-  assert.equal((await h.get(`${v2}/directories/nope/groups`, h.orgKey)).status, 404);
+  assert.equal((await h.get(`${h.orgV2}/directories/nope/users`, h.orgKey)).status, 404);
+  assert.equal((await h.get(`${h.orgV2}/directories/nope/groups`, h.orgKey)).status, 404);
   for (const q of ['limit=0', 'limit=abc', 'limit=-3', 'cursor=not-a-cursor']) {
-    const res = await h.get(`${v2}/directories/-/users?${q}`, h.orgKey);
+    const res = await h.get(`${h.orgV2}/directories/-/users?${q}`, h.orgKey);
     assert.equal(res.status, 400, q);
   }
-  const bad = await h.get(`${v2}/directories/-/groups?cursor=xyz`, h.orgKey);
-  const body = (await bad.json()) as { errors: { code: string }[] };
-  assert.equal(body.errors[0]?.code, 'ADMIN-400-1');
+  await assertAdminError(
+    await h.get(`${h.orgV2}/directories/-/groups?cursor=xyz`, h.orgKey),
+    400,
+    'ADMIN-400-1',
+  );
 });
 
 test('directory groups show member and resource counts and who manages them', async () => {
-  const body = await h.json<{ data: DirGroup[] }>(`${v2}/directories/-/groups`, h.orgKey);
+  const body = await h.json<{ data: DirGroup[] }>(`${h.orgV2}/directories/-/groups`, h.orgKey);
   assert.equal(body.data.length, 4);
   assert.deepEqual(
     body.data.find((g) => g.id === '0a000000-0000-4000-8000-000000000004'),
@@ -173,7 +166,7 @@ test('directory groups show member and resource counts and who manages them', as
       managedBy: 'admins',
       managementAccess: { readable: true, modifiable: true, deletable: true },
       counts: { users: 2, resources: 1 },
-      links: { self: `${v2}/directories/${atlassianDir}/groups/0a000000-0000-4000-8000-000000000004` },
+      links: { self: `${h.orgV2}/directories/${atlassianDir}/groups/0a000000-0000-4000-8000-000000000004` },
     },
   );
 });
@@ -181,13 +174,13 @@ test('directory groups show member and resource counts and who manages them', as
 test('walking directory groups returns each once; synced groups live in the SCIM directory', async () => {
   const total = 4 + BIG.groups;
   for (const limit of [10, 100]) {
-    const pages = await walkV2<DirGroup>(`${bigV2}/directories/-/groups?limit=${limit}`, big.orgKey);
+    const pages = await walkV2<DirGroup>(`${big.orgV2}/directories/-/groups?limit=${limit}`, big.orgKey);
     const ids = pages.flatMap((p) => p.data.map((g) => g.id));
     assert.equal(ids.length, total, `limit ${limit}`);
     assert.equal(new Set(ids).size, total);
   }
   const scim = (
-    await walkV2<DirGroup>(`${bigV2}/directories/${BIG.scimDirectoryId}/groups`, big.orgKey)
+    await walkV2<DirGroup>(`${big.orgV2}/directories/${BIG.scimDirectoryId}/groups`, big.orgKey)
   ).flatMap((p) => p.data);
   assert.equal(scim.length, Math.floor(BIG.groups / 4));
   assert.ok(scim.every((g) => g.externalSynced && g.directoryId === BIG.scimDirectoryId));
@@ -196,6 +189,6 @@ test('walking directory groups returns each once; synced groups live in the SCIM
 test('a key scoped to read:directories:admin reads directories, users and groups', async () => {
   const scoped = `Bearer ${TINY.scopedOrgKey}`;
   for (const path of ['/directories', '/directories/-/users', '/directories/-/groups']) {
-    assert.equal((await h.get(`${v2}${path}`, scoped)).status, 200, path);
+    assert.equal((await h.get(`${h.orgV2}${path}`, scoped)).status, 200, path);
   }
 });

@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { assertAdminError } from '../testing/admin-errors.ts';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import { BIG, bigTenant, walkV1 } from './admin-test-tenant.ts';
 
-let h: Harness;
-let big: Harness;
-let events: string;
-let bigEvents: string;
-
-before(async () => {
-  h = await startHarness();
-  big = await startHarness({ tenant: bigTenant() });
-  events = `${h.api}/admin/v1/orgs/${TINY.orgId}/events`;
-  bigEvents = `${big.api}/admin/v1/orgs/${TINY.orgId}/events`;
-});
-after(async () => {
-  await h.stop();
-  await big.stop();
-});
+const h = useHarness();
+const big = useHarness({ tenant: bigTenant });
 
 interface Event {
   id: string;
@@ -33,18 +21,18 @@ interface EventPage {
 const ids = (page: { data: Event[] }) => page.data.map((e) => e.id);
 
 test('the audit log lists events newest first with meta.page_size', async () => {
-  const page = await h.json<EventPage>(events, h.orgKey);
+  const page = await h.json<EventPage>(`${h.orgV1}/events`, h.orgKey);
   assert.deepEqual(ids(page), [
     'ev000000-0000-4000-8000-000000000003',
     'ev000000-0000-4000-8000-000000000002',
     'ev000000-0000-4000-8000-000000000001',
   ]);
   assert.deepEqual(page.meta, { page_size: 100 });
-  assert.deepEqual(page.links, { self: events });
+  assert.deepEqual(page.links, { self: `${h.orgV1}/events` });
 });
 
 test('an event carries its actor, context, container and location', async () => {
-  const page = await h.json<EventPage>(events, h.orgKey);
+  const page = await h.json<EventPage>(`${h.orgV1}/events`, h.orgKey);
   assert.deepEqual(page.data[1], {
     id: 'ev000000-0000-4000-8000-000000000002',
     type: 'events',
@@ -56,7 +44,7 @@ test('an event carries its actor, context, container and location', async () => 
       container: [{ id: TINY.siteA, type: 'sites', attributes: { siteHostName: 'acme.atlassian.net' } }],
       location: { ip: '198.51.100.8', geo: 'Berlin, DE' },
     },
-    links: { self: `${events}/ev000000-0000-4000-8000-000000000002` },
+    links: { self: `${h.orgV1}/events/ev000000-0000-4000-8000-000000000002` },
   });
   // An event without a known location has no location at all.
   assert.equal(page.data[0]?.attributes.location, undefined);
@@ -64,17 +52,17 @@ test('an event carries its actor, context, container and location', async () => 
 
 test('from and to narrow the log by epoch milliseconds or ISO-8601, inclusively', async () => {
   const sixDaysAgo = Date.parse('2026-10-26T12:00:00Z');
-  const byEpoch = await h.json<EventPage>(`${events}?from=${sixDaysAgo}`, h.orgKey);
+  const byEpoch = await h.json<EventPage>(`${h.orgV1}/events?from=${sixDaysAgo}`, h.orgKey);
   assert.deepEqual(ids(byEpoch), [
     'ev000000-0000-4000-8000-000000000003',
     'ev000000-0000-4000-8000-000000000002',
   ]);
-  const byIso = await h.json<EventPage>(`${events}?to=2026-10-27T12:00:00.000Z`, h.orgKey);
+  const byIso = await h.json<EventPage>(`${h.orgV1}/events?to=2026-10-27T12:00:00.000Z`, h.orgKey);
   assert.deepEqual(ids(byIso), [
     'ev000000-0000-4000-8000-000000000002',
     'ev000000-0000-4000-8000-000000000001',
   ]);
-  const window = await h.json<EventPage>(`${events}?from=2026-10-27&to=2026-10-28`, h.orgKey);
+  const window = await h.json<EventPage>(`${h.orgV1}/events?from=2026-10-27&to=2026-10-28`, h.orgKey);
   assert.deepEqual(ids(window), ['ev000000-0000-4000-8000-000000000002']);
 });
 
@@ -85,28 +73,28 @@ test('an unreadable or reversed time window is a 400 with code ADMIN-400-3', asy
     'from=12abc',
     'from=2026-10-28&to=2026-10-27',
   ]) {
-    const res = await h.get(`${events}?${q}`, h.orgKey);
-    assert.equal(res.status, 400, q);
-    const body = (await res.json()) as { errors: { code: string }[] };
-    assert.equal(body.errors[0]?.code, 'ADMIN-400-3', q);
+    await assertAdminError(await h.get(`${h.orgV1}/events?${q}`, h.orgKey), 400, 'ADMIN-400-3', q);
   }
 });
 
 test('action keeps events of the given kinds and q searches their text', async () => {
-  const installs = await h.json<EventPage>(`${events}?action=ecosystem_app_installed`, h.orgKey);
+  const installs = await h.json<EventPage>(`${h.orgV1}/events?action=ecosystem_app_installed`, h.orgKey);
   assert.deepEqual(ids(installs), ['ev000000-0000-4000-8000-000000000002']);
-  const two = await h.json<EventPage>(`${events}?action=policy_updated,user_added_to_group`, h.orgKey);
+  const two = await h.json<EventPage>(
+    `${h.orgV1}/events?action=policy_updated,user_added_to_group`,
+    h.orgKey,
+  );
   assert.equal(two.data.length, 2);
-  const none = await h.json<EventPage>(`${events}?action=no_such_action`, h.orgKey);
+  const none = await h.json<EventPage>(`${h.orgV1}/events?action=no_such_action`, h.orgKey);
   assert.deepEqual(none.data, []);
-  const byEmail = await h.json<EventPage>(`${events}?q=MO@ACME`, h.orgKey);
+  const byEmail = await h.json<EventPage>(`${h.orgV1}/events?q=MO@ACME`, h.orgKey);
   assert.deepEqual(ids(byEmail), ['ev000000-0000-4000-8000-000000000001']);
-  const byActor = await h.json<EventPage>(`${events}?q=Mo%20Member`, h.orgKey);
+  const byActor = await h.json<EventPage>(`${h.orgV1}/events?q=Mo%20Member`, h.orgKey);
   assert.deepEqual(ids(byActor), ['ev000000-0000-4000-8000-000000000002']);
 });
 
 test('walking the audit log returns every event once, with meta.next matching links.next', async () => {
-  const pages = await walkV1<Event>(bigEvents, big.orgKey);
+  const pages = await walkV1<Event>(`${big.orgV1}/events`, big.orgKey);
   assert.deepEqual(
     pages.map((p) => p.data.length),
     [100, 100, BIG.events + 3 - 200],
@@ -127,7 +115,10 @@ test('walking the audit log returns every event once, with meta.next matching li
 
 test('the next link keeps the filters, so a filtered walk stays filtered', async () => {
   const from = Date.parse('2026-10-01T12:00:00Z');
-  const pages = await walkV1<Event>(`${bigEvents}?action=user_login,policy_updated&from=${from}`, big.orgKey);
+  const pages = await walkV1<Event>(
+    `${big.orgV1}/events?action=user_login,policy_updated&from=${from}`,
+    big.orgKey,
+  );
   const all = pages.flatMap((p) => p.data);
   // Synthetic events every 3 h back from now; user_login when n % 4 === 3, policy_updated when 2,
   // plus the tiny tenant's policy_updated of yesterday.
@@ -143,17 +134,14 @@ test('the next link keeps the filters, so a filtered walk stays filtered', async
 });
 
 test('one event is returned by id, and an unknown event is ADMIN-404-4', async () => {
-  const one = await h.json<{ data: Event }>(`${events}/ev000000-0000-4000-8000-000000000001`, h.orgKey);
+  const one = await h.json<{ data: Event }>(
+    `${h.orgV1}/events/ev000000-0000-4000-8000-000000000001`,
+    h.orgKey,
+  );
   assert.equal(one.data.attributes.action, 'user_added_to_group');
-  const res = await h.get(`${events}/ev-missing`, h.orgKey);
-  assert.equal(res.status, 404);
-  const body = (await res.json()) as { errors: { code: string }[] };
-  assert.equal(body.errors[0]?.code, 'ADMIN-404-4');
+  await assertAdminError(await h.get(`${h.orgV1}/events/ev-missing`, h.orgKey), 404, 'ADMIN-404-4');
 });
 
 test('a tampered events cursor is a 400 with code ADMIN-400-1', async () => {
-  const res = await h.get(`${events}?cursor=eyJvIjoiYSJ9`, h.orgKey);
-  assert.equal(res.status, 400);
-  const body = (await res.json()) as { errors: { code: string }[] };
-  assert.equal(body.errors[0]?.code, 'ADMIN-400-1');
+  await assertAdminError(await h.get(`${h.orgV1}/events?cursor=eyJvIjoiYSJ9`, h.orgKey), 400, 'ADMIN-400-1');
 });

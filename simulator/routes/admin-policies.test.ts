@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { assertAdminError } from '../testing/admin-errors.ts';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import { BIG, bigTenant, walkV1 } from './admin-test-tenant.ts';
 
-let h: Harness;
-let big: Harness;
-let policies: string;
-
-before(async () => {
-  h = await startHarness();
-  big = await startHarness({ tenant: bigTenant() });
-  policies = `${h.api}/admin/v1/orgs/${TINY.orgId}/policies`;
-});
-after(async () => {
-  await h.stop();
-  await big.stop();
-});
+const h = useHarness();
+const big = useHarness({ tenant: bigTenant });
 
 interface Policy {
   id: string;
@@ -24,7 +14,10 @@ interface Policy {
 }
 
 test('policies show type, status, the allow-if-contained rule and applied resources', async () => {
-  const body = await h.json<{ data: unknown[]; meta: unknown; links: unknown }>(policies, h.orgKey);
+  const body = await h.json<{ data: unknown[]; meta: unknown; links: unknown }>(
+    `${h.orgV1}/policies`,
+    h.orgKey,
+  );
   assert.deepEqual(body.data, [
     {
       id: 'p0000000-0000-4000-8000-000000000001',
@@ -40,18 +33,18 @@ test('policies show type, status, the allow-if-contained rule and applied resour
   ]);
   // PolicyPage marks meta.next nullable: the last page says null.
   assert.deepEqual(body.meta, { next: null, page_size: 20 });
-  assert.deepEqual(body.links, { self: policies });
+  assert.deepEqual(body.links, { self: `${h.orgV1}/policies` });
 });
 
 test('type keeps only policies of that type', async () => {
-  const ip = await h.json<{ data: Policy[] }>(`${policies}?type=ip-allowlist`, h.orgKey);
+  const ip = await h.json<{ data: Policy[] }>(`${h.orgV1}/policies?type=ip-allowlist`, h.orgKey);
   assert.equal(ip.data.length, 1);
-  const residency = await h.json<{ data: Policy[] }>(`${policies}?type=data-residency`, h.orgKey);
+  const residency = await h.json<{ data: Policy[] }>(`${h.orgV1}/policies?type=data-residency`, h.orgKey);
   assert.deepEqual(residency.data, []);
 });
 
 test('walking the policies returns each once, and a type filter survives the walk', async () => {
-  const url = `${big.api}/admin/v1/orgs/${TINY.orgId}/policies`;
+  const url = `${big.orgV1}/policies`;
   const pages = await walkV1<Policy>(url, big.orgKey);
   assert.deepEqual(
     pages.map((p) => p.data.length),
@@ -68,10 +61,10 @@ test('walking the policies returns each once, and a type filter survives the wal
 });
 
 test('one policy is returned by id, and an unknown policy is ADMIN-404-5', async () => {
-  const one = await h.json<{ data: Policy }>(`${policies}/p0000000-0000-4000-8000-000000000001`, h.orgKey);
+  const one = await h.json<{ data: Policy }>(
+    `${h.orgV1}/policies/p0000000-0000-4000-8000-000000000001`,
+    h.orgKey,
+  );
   assert.equal(one.data.attributes.type, 'ip-allowlist');
-  const res = await h.get(`${policies}/p-missing`, h.orgKey);
-  assert.equal(res.status, 404);
-  const body = (await res.json()) as { errors: { code: string }[] };
-  assert.equal(body.errors[0]?.code, 'ADMIN-404-5');
+  await assertAdminError(await h.get(`${h.orgV1}/policies/p-missing`, h.orgKey), 404, 'ADMIN-404-5');
 });

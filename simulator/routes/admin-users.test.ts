@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import { BIG, bigTenant, walkV1 } from './admin-test-tenant.ts';
 
-let h: Harness;
-let big: Harness;
-
-before(async () => {
-  h = await startHarness();
-  big = await startHarness({ tenant: bigTenant() });
-});
-after(async () => {
-  await h.stop();
-  await big.stop();
-});
+const h = useHarness();
+const big = useHarness({ tenant: bigTenant });
 
 interface V1User {
   account_id: string;
@@ -25,10 +16,7 @@ interface V1User {
 }
 
 test('the v1 user list shows only managed Atlassian accounts, with a total', async () => {
-  const body = await h.json<{ data: V1User[]; meta: { total: number } }>(
-    `${h.api}/admin/v1/orgs/${TINY.orgId}/users`,
-    h.orgKey,
-  );
+  const body = await h.json<{ data: V1User[]; meta: { total: number } }>(`${h.orgV1}/users`, h.orgKey);
   // Not the external (unmanaged) account, the JSM customer or the two app accounts.
   assert.deepEqual(
     body.data.map((u) => u.account_id),
@@ -38,7 +26,7 @@ test('the v1 user list shows only managed Atlassian accounts, with a total', asy
 });
 
 test('a v1 user carries status, billing, last activity and per-product access', async () => {
-  const body = await h.json<{ data: V1User[] }>(`${h.api}/admin/v1/orgs/${TINY.orgId}/users`, h.orgKey);
+  const body = await h.json<{ data: V1User[] }>(`${h.orgV1}/users`, h.orgKey);
   assert.deepEqual(body.data[0], {
     account_id: TINY.admin,
     account_type: 'atlassian',
@@ -60,7 +48,7 @@ test('a v1 user carries status, billing, last activity and per-product access', 
 });
 
 test('walking the v1 users by links.next returns every managed account once, 100 per page', async () => {
-  const pages = await walkV1<V1User>(`${big.api}/admin/v1/orgs/${TINY.orgId}/users`, big.orgKey);
+  const pages = await walkV1<V1User>(`${big.orgV1}/users`, big.orgKey);
   const managed = 3 + BIG.staff;
   assert.deepEqual(
     pages.map((p) => p.data.length),

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { assertAdminError } from '../testing/admin-errors.ts';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 
-let h: Harness;
-let url: string;
-
-before(async () => {
-  h = await startHarness();
-  url = `${h.api}/admin/v2/orgs/${TINY.orgId}/workspaces`;
-});
-after(() => h.stop());
+const h = useHarness();
 
 interface Workspace {
   id: string;
@@ -23,7 +17,7 @@ interface WorkspacePage {
 }
 
 async function search(body: unknown, authorization = h.orgKey): Promise<WorkspacePage> {
-  const res = await h.send('POST', url, body, authorization);
+  const res = await h.send('POST', `${h.orgV2}/workspaces`, body, authorization);
   assert.equal(res.status, 200, await res.clone().text());
   return (await res.json()) as WorkspacePage;
 }
@@ -57,7 +51,9 @@ test('each product of each site is one workspace, with its type key and host URL
       updatedAt: '2024-08-23T12:00:00.000Z',
       hostUrl: h.siteA,
     },
-    links: { self: `${url}/${encodeURIComponent(`ari:cloud:confluence::site/${TINY.siteA}`)}` },
+    links: {
+      self: `${h.orgV2}/workspaces/${encodeURIComponent(`ari:cloud:confluence::site/${TINY.siteA}`)}`,
+    },
     relationships: {},
   });
   assert.deepEqual(page.meta, { pageSize: 20, startIndex: 0, endIndex: 3, total: 3 });
@@ -97,13 +93,11 @@ test('sort orders the workspaces by name or type key', async () => {
 
 test('a malformed body, limit or cursor is a 400', async () => {
   for (const body of [[1, 2], { limit: 0 }, { limit: 'ten' }, { cursor: 5 }, { query: 'x' }, { sort: {} }]) {
-    const res = await h.send('POST', url, body, h.orgKey);
+    const res = await h.send('POST', `${h.orgV2}/workspaces`, body, h.orgKey);
     assert.equal(res.status, 400, JSON.stringify(body));
   }
-  const res = await h.send('POST', url, { cursor: 'bogus' }, h.orgKey);
-  assert.equal(res.status, 400);
-  const body = (await res.json()) as { errors: { code: string }[] };
-  assert.equal(body.errors[0]?.code, 'ADMIN-400-1');
+  const res = await h.send('POST', `${h.orgV2}/workspaces`, { cursor: 'bogus' }, h.orgKey);
+  await assertAdminError(res, 400, 'ADMIN-400-1');
 });
 
 test('an oversized limit is capped at the largest page Atlassian serves', async () => {

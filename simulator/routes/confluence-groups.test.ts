@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 
 // Confluence REST v1 groups (with the accessType filter that finds admin groups) and members.
@@ -30,14 +30,7 @@ interface V1User {
 const CONFLUENCE_USERS = '0a000000-0000-4000-8000-000000000003';
 const ADDONS = '0a000000-0000-4000-8000-000000000004';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
-beforeEach(async () => {
-  await h.send('POST', `${h.control}/reset`, {});
-});
+const h = useHarness({ resetBeforeEach: true });
 
 async function walk<T>(first: string, auth: string): Promise<{ items: T[]; pages: number }> {
   const items: T[] = [];

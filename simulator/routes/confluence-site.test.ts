@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 
 // Confluence site-wide endpoints: the audit log (admins only), system information, and the
@@ -24,14 +24,7 @@ interface AuditPage {
 const NOW = Date.parse('2026-11-01T12:00:00Z');
 const DAY = 86_400_000;
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
-beforeEach(async () => {
-  await h.send('POST', `${h.control}/reset`, {});
-});
+const h = useHarness({ resetBeforeEach: true });
 
 const audit = (query = '', auth = h.adminBasic) => h.get(`${h.siteA}/wiki/rest/api/audit${query}`, auth);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 
 // Confluence REST v1 `/wiki/rest/api/space?expand=permissions`: the anonymousAccess and
@@ -34,14 +34,7 @@ interface V1Page {
   _links: { base: string; context: string; next?: string; self: string };
 }
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
-beforeEach(async () => {
-  await h.send('POST', `${h.control}/reset`, {});
-});
+const h = useHarness({ resetBeforeEach: true });
 
 const list = (query: string, auth?: string) => h.json<V1Page>(`${h.siteA}/wiki/rest/api/space${query}`, auth);
 

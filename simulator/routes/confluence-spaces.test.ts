@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import { connect } from './oauth-testing.ts';
 
@@ -12,14 +12,7 @@ interface SpacePage {
   _links: { next?: string; base: string };
 }
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
-beforeEach(async () => {
-  await h.send('POST', `${h.control}/reset`, {});
-});
+const h = useHarness({ resetBeforeEach: true });
 
 const spaces = (query = '', auth?: string) => h.get(`${h.siteA}/wiki/api/v2/spaces${query}`, auth);
 

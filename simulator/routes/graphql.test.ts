@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 
 // The GraphQL gateway's `ecosystem.appInstallationsByContext`: Forge and Connect-on-Forge apps.
@@ -40,14 +40,7 @@ interface GraphQLReply {
 const JIRA_A = `ari:cloud:jira::site/${TINY.siteA}`;
 const BETA = { 'x-experimentalapi': 'AppEnvironmentVersionTrustSignal' };
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
-beforeEach(async () => {
-  await h.send('POST', `${h.control}/reset`, {});
-});
+const h = useHarness({ resetBeforeEach: true });
 
 async function post(
   body: unknown,

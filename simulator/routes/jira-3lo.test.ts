@@ -1,20 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import { assertJiraError, bearerFor, walkPageBean } from './jira-test-support.ts';
 
 // The same Jira endpoints through api.atlassian.com/ex/jira/{cloudId} with a 3LO access token.
 
-let h: Harness;
 let ex: string;
 let full: string;
-before(async () => {
-  h = await startHarness();
-  ex = `${h.api}/ex/jira/${TINY.siteA}`;
-  full = bearerFor(h, TINY.member, ['read:jira-user', 'read:jira-work']);
+const h = useHarness({
+  setup: (h) => {
+    ex = `${h.api}/ex/jira/${TINY.siteA}`;
+    full = bearerFor(h, TINY.member, ['read:jira-user', 'read:jira-work']);
+  },
 });
-after(() => h.stop());
 
 test('myself through 3LO answers for the consenting user with links under the /ex prefix', async () => {
   const me = await h.json<Record<string, unknown>>(`${ex}/rest/api/3/myself`, full);

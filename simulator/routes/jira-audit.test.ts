@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import { assertJiraError } from './jira-test-support.ts';
 
 type Audit = { offset: number; limit: number; total: number; records: Record<string, unknown>[] };
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
+const h = useHarness();
 
 const audit = (query = '') =>
   h.json<Audit>(`${h.siteA}/rest/api/3/auditing/record${query ? `?${query}` : ''}`, h.adminBasic);
@@ -24,6 +20,7 @@ test('audit records come newest first with their author account id', async () =>
   assert.deepEqual(ids(a), [2, 1]);
   const [latest] = a.records;
   assert.equal(latest?.authorAccountId, TINY.admin);
+  for (const r of a.records) assert.equal(typeof r.authorAccountId, 'string', `record ${r.id}`);
   assert.equal(latest?.created, '2026-10-30T12:00:00.000+0000');
   assert.deepEqual(latest?.objectItem, { id: '10001', name: 'Public scheme', typeName: 'PERMISSION_SCHEME' });
   assert.deepEqual(latest?.changedValues, [

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { assertJiraError, walkPageBean } from './jira-test-support.ts';
 
 type Field = { id: string; name: string; schema: Record<string, unknown>; key?: string };
 type Page = { total: number; values: Field[] };
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
+const h = useHarness();
 
 const search = (query = '') =>
   h.json<Page>(`${h.siteA}/rest/api/3/field/search${query ? `?${query}` : ''}`, h.memberBasic);

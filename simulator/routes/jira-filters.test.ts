@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import { assertJiraError, basicFor, outsiderBasic, walkPageBean } from './jira-test-support.ts';
 
@@ -11,13 +11,12 @@ type Item = Record<string, unknown> & {
 };
 type Page = { total: number; values: Item[] };
 
-let h: Harness;
 let eve: string;
-before(async () => {
-  h = await startHarness();
-  eve = basicFor(h, TINY.external);
+const h = useHarness({
+  setup: (h) => {
+    eve = basicFor(h, TINY.external);
+  },
 });
-after(() => h.stop());
 
 const jira = () => {
   const j = h.sim.context.state.sitesById.get(TINY.siteA)?.jira;

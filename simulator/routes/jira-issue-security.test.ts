@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { assertJiraError } from './jira-test-support.ts';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
+const h = useHarness();
 
 test('issue security schemes list their levels and default level for a Jira admin', async () => {
   const body = await h.json(`${h.siteA}/rest/api/3/issuesecurityschemes`, h.adminBasic);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import { assertJiraError, basicFor, outsiderBasic } from './jira-test-support.ts';
 
@@ -8,13 +8,12 @@ type Perms = {
   permissions: Record<string, { key: string; type: string; havePermission?: boolean; id?: string }>;
 };
 
-let h: Harness;
 let eve: string;
-before(async () => {
-  h = await startHarness();
-  eve = basicFor(h, TINY.external);
+const h = useHarness({
+  setup: (h) => {
+    eve = basicFor(h, TINY.external);
+  },
 });
-after(() => h.stop());
 
 async function mine(
   site: string,

@@ -1,19 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import { assertJiraError, basicFor, walkPageBean } from './jira-test-support.ts';
 
 type Project = Record<string, unknown> & { key: string };
 type Page = { total: number; values: Project[] };
 
-let h: Harness;
 let eve: string;
-before(async () => {
-  h = await startHarness();
-  eve = basicFor(h, TINY.external);
+const h = useHarness({
+  setup: (h) => {
+    eve = basicFor(h, TINY.external);
+  },
 });
-after(() => h.stop());
 
 const search = (query = '', auth?: string, site = h.siteA) =>
   h.json<Page>(`${site}/rest/api/3/project/search${query ? `?${query}` : ''}`, auth);

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import { assertJiraError, outsiderBasic, walkArray, walkPageBean } from './jira-test-support.ts';
 
 type User = Record<string, unknown> & { accountId: string; displayName: string };
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
+const h = useHarness();
 
 test('myself describes the caller, with group and role counts but no items by default', async () => {
   const me = await h.json<Record<string, unknown>>(`${h.siteA}/rest/api/3/myself`, h.memberBasic);

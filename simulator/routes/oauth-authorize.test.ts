@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import { ADA_LOGIN, authorizeUrl, CALLBACK, decide, hiddenFields, MO_LOGIN } from './oauth-testing.ts';
 
-let h: Harness;
-
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
+const h = useHarness();
 
 const consentFields = async (params: Record<string, string>) =>
   hiddenFields(await (await fetch(authorizeUrl(h, params))).text());

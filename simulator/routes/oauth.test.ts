@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 import {
   authorize,
@@ -16,12 +16,7 @@ import {
 
 const START = Date.parse('2026-11-01T12:00:00Z');
 let clock = START;
-let h: Harness;
-
-before(async () => {
-  h = await startHarness({ now: () => clock });
-});
-after(() => h.stop());
+const h = useHarness({ now: () => clock });
 
 const bearer = (t: Tokens) => `Bearer ${t.access_token}`;
 const resources = (t: Tokens) => h.get(`${h.api}/oauth/token/accessible-resources`, bearer(t));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 
 // The Universal Plugin Manager on each site: list, read, disable and uninstall apps.
@@ -28,14 +28,7 @@ interface Collection {
 const PLUGIN_TYPE = 'application/vnd.atl.plugins.plugin+json';
 const INSTALLED_TYPE = 'application/vnd.atl.plugins.installed+json';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
-beforeEach(async () => {
-  await h.send('POST', `${h.control}/reset`, {});
-});
+const h = useHarness({ resetBeforeEach: true });
 
 const jira = `/rest/plugins/1.0/`;
 const listJira = (auth = h.adminBasic) => h.json<Collection>(`${h.siteA}${jira}`, auth);

@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { test } from 'node:test';
+import { useHarness } from '../testing/harness.ts';
 import { TINY } from '../testing/tiny-tenant.ts';
 
-let h: Harness;
+const h = useHarness();
 const tokensOf = (accountId: string) => `${h.api}/users/${accountId}/manage/api-tokens`;
-
-before(async () => {
-  h = await startHarness();
-});
-after(() => h.stop());
 
 test('a managed account’s API tokens list label, creation, last use and expiry', async () => {
   assert.deepEqual(await h.json(tokensOf(TINY.admin), h.orgKey), [

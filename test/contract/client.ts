@@ -17,6 +17,8 @@ export interface ContractRequest {
   label?: string;
   /** Defaults to the endpoint's first credential kind: org key, else admin Basic, else anonymous. */
   as?: Caller;
+  /** The site a site endpoint is asked on, when not the fixture's (`Fixture.site`). */
+  siteId?: string;
   /** Path parameters; any not given come from the fixture by name (fixture.ts `pathParam`). */
   params?: Record<string, string>;
   query?: Record<string, string>;
@@ -39,15 +41,16 @@ export function defaultCaller(e: Endpoint): Caller {
   return 'anonymous';
 }
 
-export function hostUrl(sim: RunningSimulator, f: Fixture, e: Endpoint, as?: Caller): string {
+export function hostUrl(sim: RunningSimulator, f: Fixture, e: Endpoint, req: ContractRequest = {}): string {
+  const siteId = req.siteId ?? f.site.id;
   // 3LO reaches site endpoints through the gateway: https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/
-  if (as === 'oauth' && e.host === 'site') {
-    return `${sim.info.adminApiUrl}/ex/${e.product === 'confluence' ? 'confluence' : 'jira'}/${f.site.id}`;
+  if (req.as === 'oauth' && e.host === 'site') {
+    return `${sim.info.adminApiUrl}/ex/${e.product === 'confluence' ? 'confluence' : 'jira'}/${siteId}`;
   }
   switch (e.host) {
     case 'site': {
-      const site = sim.info.sites.find((s) => s.cloudId === f.site.id);
-      if (!site) throw new Error(`The simulator serves no site ${f.site.id}`);
+      const site = sim.info.sites.find((s) => s.cloudId === siteId);
+      if (!site) throw new Error(`The simulator serves no site ${siteId}`);
       return site.url;
     }
     case 'api':
@@ -119,7 +122,7 @@ export function urlOf(sim: RunningSimulator, f: Fixture, e: Endpoint, req: Contr
     return encodeURIComponent(value);
   });
   const query = new URLSearchParams(req.query ?? {}).toString();
-  return `${hostUrl(sim, f, e, req.as)}${path}${query ? `?${query}` : ''}`;
+  return `${hostUrl(sim, f, e, req)}${path}${query ? `?${query}` : ''}`;
 }
 
 export async function fetchReply(

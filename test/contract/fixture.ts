@@ -22,8 +22,14 @@ export interface Fixture {
   groupName: string;
   /** The admin's account id: a managed account with API tokens. */
   accountId: string;
+  /** An Atlassian account the org does not manage (its API tokens are not the org's to read). */
+  unmanagedAccountId: string | undefined;
+  /** A Jira site whose anonymous user may pick users (`USER_PICKER`), when the tenant has one. */
+  userPickerSiteId: string | undefined;
   /** An add-on listed on the Marketplace. */
   addonKey: string;
+  /** A listed Forge app (its version has `cloud.appScopes`, not Connect permissions). */
+  forgeAddonKey: string | undefined;
   vendorId: string;
 }
 
@@ -66,10 +72,9 @@ export function fixtureOf(tenant: Tenant): Fixture {
     most(tenant.groups, (g) => g.memberIds.length),
     'group',
   );
-  const listing = need(
-    tenant.marketplace.listings.find((l) => tenant.apps.find((a) => a.key === l.appKey)?.listed),
-    'listed Marketplace app',
-  );
+  const appOf = (key: string) => tenant.apps.find((a) => a.key === key);
+  const listed = tenant.marketplace.listings.filter((l) => appOf(l.appKey)?.listed);
+  const listing = need(listed[0], 'listed Marketplace app');
   return {
     tenant,
     site,
@@ -84,7 +89,12 @@ export function fixtureOf(tenant: Tenant): Fixture {
     groupId: group.id,
     groupName: group.name,
     accountId: tenant.credentials.adminAccountId,
+    unmanagedAccountId: tenant.users.find((u) => u.accountType === 'atlassian' && u.claimStatus !== 'managed')
+      ?.accountId,
+    userPickerSiteId: tenant.sites.find((s) => s.jira?.anonymousGlobalPermissions.includes('USER_PICKER'))
+      ?.id,
     addonKey: listing.appKey,
+    forgeAddonKey: listed.find((l) => appOf(l.appKey)?.framework === 'forge')?.appKey,
     vendorId: String(listing.vendorId),
   };
 }

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Tenant } from '../../simulator/tenant/model.ts';
-import { type Harness, startHarness } from '../../simulator/testing/harness.ts';
 import { type Endpoint, endpoints } from '../../src/atlassian/catalogue/index.ts';
 import { authorization, defaultCaller, fetchReply, urlOf } from './client.ts';
 import { enlargedTinyTenant } from './enlarge.ts';
-import { type Fixture, fixtureOf } from './fixture.ts';
+import type { Fixture } from './fixture.ts';
 import { requestsFor } from './requests.ts';
-import { generatedTenantSource, prepareTenant } from './tenants.ts';
+import { GENERATED_TENANT, useContractSimulator } from './tenants.ts';
 import { hasWalker, walk } from './walkers.ts';
 
 // Every paginated catalogue endpoint, walked the way a client would (walkers.ts) at page sizes
@@ -176,13 +175,7 @@ function compare(got: string[], want: string[]): string | undefined {
 
 function paginationSuite(name: string, makeTenant: () => Promise<Tenant>, small: readonly number[]): void {
   describe(`on the ${name}`, () => {
-    let h: Harness;
-    let f: Fixture;
-    before(async () => {
-      h = await startHarness({ tenant: prepareTenant(await makeTenant()) });
-      f = fixtureOf(h.sim.context.state.tenant);
-    });
-    after(() => h?.stop());
+    const sim = useContractSimulator(makeTenant);
 
     for (const e of paginated) {
       const expectation = lists[e.id];
@@ -190,6 +183,7 @@ function paginationSuite(name: string, makeTenant: () => Promise<Tenant>, small:
       for (const size of sizesFor(e, small)) {
         const at = size === undefined ? "at the server's page size" : `${size} per page`;
         test(`${e.id} (${e.pagination}) returns every item exactly once, ${at}`, async () => {
+          const { h, f } = sim;
           const [base = {}] = requestsFor(e.id, f);
           const auth = authorization(h.sim, e, base.as ?? defaultCaller(e));
           const result = await walk(
@@ -231,10 +225,5 @@ test('every paginated catalogue endpoint is walked', () => {
 
 paginationSuite('tiny tenant, enlarged to several pages per list', async () => enlargedTinyTenant(), [1, 7]);
 
-const generated = generatedTenantSource();
-if ('missing' in generated) {
-  test('on the small generated tenant', (t) => t.skip(generated.missing));
-} else {
-  // Realistic data on top of the enlarged tiny tenant's volume; one item per page was walked there.
-  paginationSuite(generated.name, () => generated.build(), [7]);
-}
+// Realistic data on top of the enlarged tiny tenant's volume; one item per page was walked there.
+paginationSuite(GENERATED_TENANT.name, GENERATED_TENANT.build, [7]);

@@ -24,6 +24,12 @@ type Entry = (f: Fixture) => ContractRequest | ContractRequest[];
 
 const none: Entry = () => ({});
 const anonymousToo: Entry = () => [{}, { label: 'as anonymous', as: 'anonymous' }];
+const asMember: ContractRequest = { label: 'as a member', as: 'member' };
+/** The same request for a listed Forge app (Connect is the fixture's `addonKey`). */
+const forgeApp = (f: Fixture, query: Record<string, string>): ContractRequest[] =>
+  f.forgeAddonKey
+    ? [{ label: 'of a Forge app', as: 'anonymous', params: { addonKey: f.forgeAddonKey }, query }]
+    : [];
 
 export const requests: Record<string, Entry> = {
   'admin.orgs.list': none,
@@ -44,32 +50,66 @@ export const requests: Record<string, Entry> = {
   'usermgmt.apiTokens.delete': () => ({ params: { tokenId: DISPOSABLE_TOKEN_ID } }),
 
   'jira.serverInfo': anonymousToo,
-  'jira.myself': () => ({ query: { expand: 'groups,applicationRoles' } }),
-  'jira.permissions': none,
-  'jira.mypermissions': () => [
+  'jira.myself': () => [{ query: { expand: 'groups,applicationRoles' } }, asMember],
+  'jira.permissions': anonymousToo,
+  'jira.mypermissions': (f): ContractRequest[] => [
     { query: { permissions: 'BROWSE_PROJECTS,USER_PICKER,ADMINISTER' } },
     {
       label: 'as anonymous (the exposure probe)',
       as: 'anonymous',
       query: { permissions: 'BROWSE_PROJECTS,USER_PICKER' },
     },
+    {
+      label: 'as anonymous, in one project',
+      as: 'anonymous',
+      query: { permissions: 'BROWSE_PROJECTS,USER_PICKER', projectKey: f.project.key },
+    },
+    {
+      label: 'as a member, in one project',
+      as: 'member',
+      query: { permissions: 'BROWSE_PROJECTS,ADMINISTER', projectKey: f.project.key },
+    },
   ],
-  'jira.permissionSchemes': () => ({ query: { expand: 'permissions,user,group,projectRole' } }),
-  'jira.projects': () => [
+  'jira.permissionSchemes': () => [
+    { query: { expand: 'permissions,user,group,projectRole' } },
+    { label: 'with every expansion', query: { expand: 'all' } },
+    asMember,
+  ],
+  'jira.projects': (): ContractRequest[] => [
     { query: { expand: 'description,lead,insight' } },
     { label: 'as anonymous (public projects)', as: 'anonymous' },
+    { label: 'a first page of two', query: { maxResults: '2' } },
+    {
+      label: 'as a member, with every expansion',
+      as: 'member',
+      query: { expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight' },
+    },
   ],
   'jira.projectPermissionScheme': () => ({ query: { expand: 'permissions' } }),
   'jira.roles': none,
   'jira.projectRoles': none,
   'jira.projectRole': (f) => ({ params: { id: f.roleId } }),
   'jira.applicationRoles': none,
-  'jira.groups': none,
-  'jira.groupMembers': (f) => ({ query: { groupId: f.groupId, includeInactiveUsers: 'true' } }),
-  'jira.users': none,
-  'jira.license': none,
+  'jira.groups': () => [{}, asMember],
+  'jira.groupMembers': (f): ContractRequest[] => [
+    { query: { groupId: f.groupId, includeInactiveUsers: 'true' } },
+    { label: 'by group name', query: { groupname: f.groupName } },
+  ],
+  'jira.users': (f) => [
+    {},
+    ...(f.userPickerSiteId
+      ? [
+          {
+            label: 'as anonymous where anonymous may pick users',
+            as: 'anonymous' as const,
+            siteId: f.userPickerSiteId,
+          },
+        ]
+      : []),
+  ],
+  'jira.license': () => [{}, asMember],
   'jira.audit': none,
-  'jira.configuration': none,
+  'jira.configuration': () => [{}, asMember],
   'jira.applicationProperties': none,
   'jira.filters': (): ContractRequest[] => [
     {
@@ -79,10 +119,32 @@ export const requests: Record<string, Entry> = {
       },
     },
     { label: 'as anonymous (public filters)', as: 'anonymous', query: { expand: 'sharePermissions' } },
+    {
+      label: 'with every expansion',
+      query: {
+        expand:
+          'description,favourite,favouritedCount,jql,owner,searchUrl,sharePermissions,editPermissions,isWritable,subscriptions,viewUrl',
+      },
+    },
+    // The member sees the shares of the filter shared every way (tenants.ts) as Jira renders them to them.
+    { label: 'as a member', as: 'member', query: { expand: 'sharePermissions' } },
   ],
-  'jira.dashboards': () => ({ query: { expand: 'description,owner,sharePermissions,editPermissions' } }),
+  'jira.dashboards': () => [
+    { query: { expand: 'description,owner,sharePermissions,editPermissions' } },
+    {
+      label: 'as a member, with every expansion',
+      as: 'member',
+      query: {
+        expand:
+          'description,owner,viewUrl,favourite,favouritedCount,sharePermissions,editPermissions,isWritable',
+      },
+    },
+  ],
   'jira.issueSecuritySchemes': none,
-  'jira.fields': () => ({ query: { expand: 'key,lastUsed,searcherKey' } }),
+  'jira.fields': () => [
+    { query: { expand: 'key,lastUsed,searcherKey' } },
+    { label: 'as a member', as: 'member', query: { expand: 'key,stableId,isLocked,lastUsed' } },
+  ],
 
   'confluence.spaces': anonymousToo,
   'confluence.spacePermissions': (f) => ({ params: { id: f.space.id } }),
@@ -101,10 +163,39 @@ export const requests: Record<string, Entry> = {
   }),
 
   // Palisade reads the Marketplace anonymously (public listings).
-  'marketplace.addon': () => ({ as: 'anonymous', query: { withVersion: 'true', hosting: 'cloud' } }),
-  'marketplace.addonLatestVersion': () => ({ as: 'anonymous', query: { hosting: 'cloud' } }),
+  'marketplace.addon': (f) => [
+    { as: 'anonymous', query: { withVersion: 'true', hosting: 'cloud' } },
+    { label: 'without its version', as: 'anonymous' },
+    ...forgeApp(f, { withVersion: 'true' }),
+  ],
+  'marketplace.addonLatestVersion': (f) => [
+    { as: 'anonymous', query: { hosting: 'cloud' } },
+    ...forgeApp(f, { hosting: 'cloud' }),
+  ],
   'marketplace.addonPrivacy': () => ({ as: 'anonymous' }),
   'marketplace.vendor': () => ({ as: 'anonymous' }),
+};
+
+/** An error response the generic probes of responses.test.ts cannot provoke, and how to. */
+export interface ErrorRequest extends ContractRequest {
+  status: string;
+  why: string;
+}
+
+export const errorRequests: Record<string, (f: Fixture) => ErrorRequest[]> = {
+  'admin.events.list': () => [
+    { status: '400', why: 'for a `from` that is not a time', query: { from: 'soon' } },
+  ],
+  'usermgmt.apiTokens.list': (f) =>
+    f.unmanagedAccountId
+      ? [
+          {
+            status: '403',
+            why: 'for an account the org does not manage',
+            params: { accountId: f.unmanagedAccountId },
+          },
+        ]
+      : [],
 };
 
 export function requestsFor(endpointId: string, f: Fixture): ContractRequest[] {

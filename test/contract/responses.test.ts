@@ -1,20 +1,42 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Tenant } from '../../simulator/tenant/model.ts';
-import { type Harness, startHarness } from '../../simulator/testing/harness.ts';
 import { tinyTenant } from '../../simulator/testing/tiny-tenant.ts';
 import { type Endpoint, endpoints } from '../../src/atlassian/catalogue/index.ts';
 import { type ContractRequest, defaultCaller, describeReply, type Reply, send } from './client.ts';
-import { type Fixture, fixtureOf, missingParam } from './fixture.ts';
-import { requests, requestsFor } from './requests.ts';
-import { formatIssues, hasJsonSchema, operation, parameters, responseValidator } from './specs.ts';
-import { generatedTenantSource, prepareTenant } from './tenants.ts';
+import { type Fixture, missingParam } from './fixture.ts';
+import { errorRequests, requests, requestsFor } from './requests.ts';
+import {
+  type ContractIssue,
+  formatIssues,
+  hasJsonSchema,
+  operation,
+  parameters,
+  responseValidator,
+} from './specs.ts';
+import { GENERATED_TENANT, useContractSimulator } from './tenants.ts';
 
 // The simulator against Atlassian's official OpenAPI documents: for every catalogue endpoint
 // with a spec, a realistic successful request (requests.ts) must answer the documented status
-// with a body the spec's schema accepts, and the documented error bodies (401 for a bad
-// credential, 404 for an id that does not exist, 400 for a forged cursor, 403 for a non-admin
-// where the spec requires Administer Jira and for a scoped key on user management) must match too.
+// with a body the spec's schema accepts and that carries no field the schema does not declare
+// (the simulator must not invent fields; specs.ts quirk 12 lists what production adds), and the
+// documented error bodies (401 for a bad credential, 404 for an id that does not exist, 400 for a
+// forged cursor, 403 for a non-admin where the spec requires Administer Jira and for a scoped org
+// key, and requests.ts `errorRequests`) must match too.
+
+/**
+ * Departures from the spec the simulator is known to make and someone else owns. An issue they
+ * match is a diagnostic, not a failure, until the entry is removed; keep this list empty.
+ */
+const KNOWN_GAPS: { endpoints: string[]; issue: RegExp; why: string }[] = [
+  {
+    endpoints: ['admin.policies.list', 'admin.policies.get'],
+    issue: /\/resources\/\d+\/meta\/(siteName|product): is not declared/,
+    why:
+      "simulator/tenant/gen-org.ts gives policy resources meta {siteName, product}; the spec's Meta " +
+      'declares scheduledDate, migrationStartDateTime, migrationEndDataTime, atlassianAccountId',
+  },
+];
 
 type SpecEndpoint = Endpoint & { spec: NonNullable<Endpoint['spec']> };
 const withSpec = endpoints.filter((e): e is SpecEndpoint => !!e.spec);
@@ -51,8 +73,9 @@ function errorProbes(e: SpecEndpoint, f: Fixture): Probe[] {
       request: { ...base, query: { ...base.query, cursor: 'bm90LWEtcmVhbC1jdXJzb3I' } },
     });
   }
-  // A scoped org key is refused by the user management API (shared/atlassian/API.md, table 0.1).
-  if (documented('403') && e.product === 'user-management') {
+  // A scoped org key is refused where its scope does not reach: the user management API takes
+  // no scoped key at all, the org's domains need `read:domains:admin` (shared/atlassian/API.md, 0.1).
+  if (documented('403') && e.auth.includes('org-key')) {
     probes.push({
       status: '403',
       why: 'for a scoped org API key',
@@ -67,6 +90,8 @@ function errorProbes(e: SpecEndpoint, f: Fixture): Probe[] {
       request: { ...base, as: 'member' },
     });
   }
+  for (const { status, why, ...request } of errorRequests[e.id]?.(f) ?? [])
+    probes.push({ status, why, request });
   return probes;
 }
 
@@ -79,7 +104,9 @@ function check(
   diagnostic: (s: string) => void,
 ): string[] {
   if (String(reply.status) !== status) return [`${who}: expected ${status}, got ${describeReply(reply)}`];
-  const validator = responseValidator(e.spec.file, e.spec.path, e.spec.method, status);
+  const validator = responseValidator(e.spec.file, e.spec.path, e.spec.method, status, {
+    undeclaredFields: 'reject',
+  });
   if (!validator.hasSchema) {
     return status === '204' && reply.text !== ''
       ? [`${who}: 204 must have no body, got ${describeReply(reply)}`]
@@ -89,30 +116,23 @@ function check(
   const type = reply.headers.get('content-type') ?? '';
   if (!type.includes('application/json'))
     problems.push(`${who}: content-type ${type || '(none)'}, not application/json`);
+  const gaps = KNOWN_GAPS.filter((g) => g.endpoints.includes(e.id));
+  const known = (i: ContractIssue) => gaps.find((g) => g.issue.test(`${i.pointer}: ${i.message}`));
   const issues = validator.validate(reply.body);
-  if (issues.length > 0) problems.push(`${who}: ${formatIssues(e.id, validator, issues)}`);
-  const undocumented = validator.undocumented(reply.body);
-  if (undocumented.length > 0) {
-    const shown = undocumented.slice(0, 12).join(', ');
-    diagnostic(
-      `${e.id} ${who}: fields the spec does not document: ${shown}${undocumented.length > 12 ? ', ...' : ''}`,
-    );
-  }
+  for (const i of issues.filter(known))
+    diagnostic(`${e.id} ${who}: known gap ${i.pointer} (${known(i)?.why})`);
+  const failing = issues.filter((i) => !known(i));
+  if (failing.length > 0) problems.push(`${who}: ${formatIssues(e.id, validator, failing)}`);
   return problems;
 }
 
 function contractSuite(name: string, makeTenant: () => Promise<Tenant>): void {
   describe(`on the ${name}`, () => {
-    let h: Harness;
-    let f: Fixture;
-    before(async () => {
-      h = await startHarness({ tenant: prepareTenant(await makeTenant()) });
-      f = fixtureOf(h.sim.context.state.tenant);
-    });
-    after(() => h?.stop());
+    const sim = useContractSimulator(makeTenant);
 
     for (const e of withSpec) {
       test(`${e.id} responses match the official spec`, async (t) => {
+        const { h, f } = sim;
         const made = requestsFor(e.id, f);
         assert.ok(made.length > 0, `${e.id}: no request in test/contract/requests.ts`);
         const problems: string[] = [];
@@ -159,10 +179,4 @@ test('requests.ts names only catalogue endpoints', () => {
 });
 
 contractSuite('tiny tenant', async () => tinyTenant());
-
-const generated = generatedTenantSource();
-if ('missing' in generated) {
-  test('on the small generated tenant', (t) => t.skip(generated.missing));
-} else {
-  contractSuite(generated.name, () => generated.build());
-}
+contractSuite(GENERATED_TENANT.name, GENERATED_TENANT.build);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { SpecFile } from '../../src/atlassian/catalogue/index.ts';
 import { formatIssues, responseValidator, SPECS_DIR, serverBasePath } from './specs.ts';
 
 // The validator itself: it must reject what the specs forbid (so a passing contract test means
@@ -62,12 +63,94 @@ test('failure messages name the endpoint, the operation and each failing field',
   assert.match(message, /\/data\/0\/attributes\/claim\/status: must be one of .* \(got "VERIFIED"\)/);
 });
 
-test('fields the spec does not list are accepted, and reported where the spec closes the object', () => {
+test('by default, fields the spec does not declare are accepted and listed', () => {
   const serverInfo = responseValidator('jira-platform-rest-v3', '/rest/api/3/serverInfo', 'get', '200');
   const body = { baseUrl: 'https://acme.atlassian.net', deploymentType: 'Cloud', somethingNew: true };
   assert.deepEqual(serverInfo.validate(body), []);
   assert.deepEqual(serverInfo.undocumented(body), ['/somethingNew']);
   assert.deepEqual(domains().validate(domainPage('verified', { extra: 1 })), []);
+  assert.deepEqual(domains().undocumented(domainPage('verified', { extra: 1 })), ['/data/*/extra']);
+});
+
+/** A validator that rejects undeclared fields, for a GET. */
+const strict = (file: SpecFile, path: string, status = '200') =>
+  responseValidator(file, path, 'get', status, { undeclaredFields: 'reject' });
+
+test('rejecting undeclared fields catches an invented field where the spec leaves the object open', () => {
+  const org = strict('admin-organizations-v1', '/orgs/{orgId}');
+  const body = (attributes: Record<string, unknown>, id: unknown = 'o1') => ({
+    data: { id, type: 'orgs', attributes, relationships: {}, links: { self: 's' } },
+  });
+  assert.deepEqual(org.validate(body({ name: 'Acme' })), []);
+  assert.deepEqual(org.validate(body({ name: 'Acme', plan: 'PREMIUM' })), [
+    { pointer: '/data/attributes/plan', message: 'is not declared by the spec' },
+  ]);
+  assert.deepEqual(
+    org.validate(body({ name: 'Acme' }, 7)).map((i) => `${i.pointer} ${i.message}`),
+    ['/data/id must be string'],
+  );
+});
+
+test('rejecting undeclared fields catches invented fields, nulls and missing required fields in Jira beans', () => {
+  const license = strict('jira-platform-rest-v3', '/rest/api/3/instance/license');
+  const app = (fields: Record<string, unknown>) => ({ applications: [{ id: 'jira-software', ...fields }] });
+  assert.deepEqual(license.validate(app({ plan: 'PAID' })), []);
+  assert.deepEqual(
+    license.validate(app({ plan: 'PAID', seats: 10 })).map((i) => i.pointer),
+    ['/applications/0/seats'],
+  );
+  assert.deepEqual(
+    license.validate(app({ plan: null })).map((i) => `${i.pointer} ${i.message}`),
+    [
+      '/applications/0/plan must be string',
+      '/applications/0/plan must be one of ["UNLICENSED","FREE","PAID"]',
+    ],
+  );
+  assert.deepEqual(
+    license.validate(app({})).map((i) => `${i.pointer} ${i.message}`),
+    ['/applications/0/plan is required by the spec but missing'],
+  );
+});
+
+test('a field is declared when any member of an allOf declares it', () => {
+  // Error.OrgNotFound.Model items: allOf [ApplicationError, {code: enum [ADMIN-404-2]}].
+  const notFound = strict('admin-organizations-v1', '/orgs/{orgId}', '404');
+  const error = { id: 'e1', status: '404', code: 'ADMIN-404-2', title: 'Not Found', detail: 'No org' };
+  assert.deepEqual(notFound.validate({ errors: [error] }), []);
+  assert.deepEqual(
+    notFound.validate({ errors: [{ ...error, hint: 'x' }] }).map((i) => i.pointer),
+    ['/errors/0/hint'],
+  );
+  assert.deepEqual(
+    notFound.validate({ errors: [{ ...error, code: 'ADMIN-404-3' }] }).map((i) => i.pointer),
+    ['/errors/0/code'],
+  );
+});
+
+test('fields production sends though the spec omits them are declared, with their type', () => {
+  const audit = strict('jira-platform-rest-v3', '/rest/api/3/auditing/record');
+  assert.deepEqual(audit.validate({ records: [{ id: 1, authorAccountId: '5b10a2844c20165700ede21g' }] }), []);
+  assert.deepEqual(
+    audit.validate({ records: [{ id: 1, authorAccountId: 7 }] }).map((i) => `${i.pointer} ${i.message}`),
+    ['/records/0/authorAccountId must be string'],
+  );
+  const tokens = strict('admin-user-management', '/users/{accountId}/manage/api-tokens');
+  const token = { id: 't1', label: 'ci', createdAt: '2026-01-01T00:00:00Z' };
+  assert.deepEqual(tokens.validate([{ ...token, expiry: '2027-01-01T00:00:00Z' }]), []);
+  assert.deepEqual(
+    tokens.validate([{ ...token, scopes: [] }]).map((i) => i.pointer),
+    ['/0/scopes'],
+  );
+  const addon = strict('marketplace-rest-v2', '/addons/{addonKey}');
+  const programs = (cloudFortified: Record<string, unknown>) =>
+    addon
+      .validate({ name: 'A', key: 'a', programs: { cloudFortified }, storesPersonalData: true })
+      .filter((i) => i.pointer.startsWith('/programs') || i.pointer === '/storesPersonalData');
+  assert.deepEqual(programs({ status: 'approved' }), []);
+  assert.deepEqual(
+    programs({ status: 'approved', since: 2024 }).map((i) => i.pointer),
+    ['/programs/cloudFortified/since'],
+  );
 });
 
 test('nullable fields accept null and still check the type otherwise', () => {

@@ -1,14 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormatsModule from 'ajv-formats';
 import type { SpecFile } from '../../src/atlassian/catalogue/index.ts';
 
 // Atlassian's official OpenAPI documents (shared/atlassian/specs, see SOURCES.md there) turned into
 // JSON-schema validators for response bodies. The documents are OpenAPI 3.0, whose schema
-// dialect differs from JSON Schema draft-07 that Ajv speaks; every difference we bridge is a
-// numbered quirk below, applied by `normalise()` to a copy of the document. Nothing else is
-// relaxed: a body that fails here does not match what Atlassian documents.
+// dialect differs from the JSON Schema (2019-09) that Ajv speaks; every difference we bridge is a
+// numbered quirk below, applied by `normaliseSchema()` to a copy of the document. Nothing else is
+// relaxed: a body that fails here does not match what Atlassian documents. Whether a field the
+// schema does not declare fails is the caller's choice (quirk 4, `undeclaredFields`).
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -139,17 +141,76 @@ const SUBSCHEMA_MAP = ['properties', 'patternProperties', 'definitions'];
 
 interface NormaliseContext {
   doc: JsonObject;
-  /** Keep `additionalProperties: false` (the undocumented-field report) instead of dropping it. */
-  closed: boolean;
+  /** Close every object that declares its fields (`unevaluatedProperties: false`, quirk 4). */
+  declared: boolean;
+  /** The schemas production extends (quirk 12), by identity, with the fields to add. */
+  extended: Map<unknown, JsonObject>;
 }
 
-/** The schema a `$ref` points to, to read its annotations (`writeOnly`). */
-function target(ctx: NormaliseContext, schema: unknown): JsonObject | undefined {
-  if (!isObject(schema)) return undefined;
-  if (typeof schema.$ref !== 'string') return schema;
-  const found = resolvePointer(ctx.doc, schema.$ref);
-  return isObject(found) ? found : undefined;
+/** Follows `$ref`s to the schema itself (a `#/components/responses/` one to its JSON body, quirk 1). */
+function dereference(ctx: NormaliseContext, schema: unknown): JsonObject | undefined {
+  let s: unknown = schema;
+  for (let hops = 0; isObject(s) && typeof s.$ref === 'string' && hops < 32; hops++) {
+    const found = resolvePointer(ctx.doc, s.$ref);
+    s =
+      isObject(found) && isObject(found.content)
+        ? resolvePointer(found, '#/content/application~1json/schema')
+        : found;
+  }
+  return isObject(s) ? s : undefined;
 }
+
+const hasKeys = (v: unknown) => isObject(v) && Object.keys(v).length > 0;
+
+/**
+ * Whether a schema names the fields its object may have, so that any other field is undeclared:
+ * it (or an `allOf` member) lists `properties` or closes itself, and no `anyOf`/`oneOf` branch is a
+ * free-form object (which would admit any field). Maps (`additionalProperties: {...}`) evaluate
+ * every field themselves, so closing around them costs nothing.
+ */
+function declaresFields(ctx: NormaliseContext, schema: unknown, seen = new Set<unknown>()): boolean {
+  const s = dereference(ctx, schema);
+  if (!s || seen.has(s)) return false;
+  seen.add(s);
+  const branches = [...((s.anyOf as unknown[]) ?? []), ...((s.oneOf as unknown[]) ?? [])];
+  if (branches.some((b) => isFreeForm(ctx, b))) return false;
+  return (
+    hasKeys(s.properties) ||
+    hasKeys(s.patternProperties) ||
+    s.additionalProperties === false ||
+    ctx.extended.has(s) ||
+    [...((s.allOf as unknown[]) ?? []), ...branches].some((m) => declaresFields(ctx, m, seen))
+  );
+}
+
+/** Keywords that say something about a value; a schema with none of them admits any object. */
+const CONSTRAINS = ['properties', 'patternProperties', 'additionalProperties', 'allOf', 'anyOf', 'oneOf'];
+const CONSTRAINS_SCALAR = ['enum', 'const', 'items', 'format', 'pattern'];
+
+/** `{type: object}` (or `{}`) with nothing said about its fields. */
+function isFreeForm(ctx: NormaliseContext, schema: unknown): boolean {
+  const s = dereference(ctx, schema);
+  if (!s || (s.type !== undefined && s.type !== 'object')) return false;
+  return ![...CONSTRAINS, ...CONSTRAINS_SCALAR].some((k) => k in s);
+}
+
+/**
+ * A schema at a new place in the body: a response body, a property's value, an array item, a map
+ * value. In the declared variant, an object there may carry only the fields its schema declares.
+ */
+function normaliseValue(ctx: NormaliseContext, schema: unknown): unknown {
+  const s = normaliseSchema(ctx, schema);
+  return ctx.declared && declaresFields(ctx, schema) ? { allOf: [s], unevaluatedProperties: false } : s;
+}
+
+/** Keywords whose subschema describes a value somewhere else in the body (not the same value). */
+const VALUE_KEYWORDS = new Set([
+  'additionalProperties',
+  'items',
+  'additionalItems',
+  'properties',
+  'patternProperties',
+]);
 
 function normaliseSchema(ctx: NormaliseContext, schema: unknown): unknown {
   if (!isObject(schema)) return schema;
@@ -172,15 +233,18 @@ function normaliseSchema(ctx: NormaliseContext, schema: unknown): unknown {
   }
 
   const s: JsonObject = { ...schema };
-  for (const key of SUBSCHEMA) if (key in s) s[key] = normaliseSchema(ctx, s[key]);
+  const extra = ctx.extended.get(schema);
+  if (extra) s.properties = { ...(isObject(s.properties) ? s.properties : {}), ...extra };
+  const sub = (key: string) => (VALUE_KEYWORDS.has(key) ? normaliseValue : normaliseSchema);
+  for (const key of SUBSCHEMA) if (key in s) s[key] = sub(key)(ctx, s[key]);
   for (const key of SUBSCHEMA_LIST) {
-    if (Array.isArray(s[key])) s[key] = (s[key] as unknown[]).map((sub) => normaliseSchema(ctx, sub));
+    if (Array.isArray(s[key])) s[key] = (s[key] as unknown[]).map((x) => normaliseSchema(ctx, x));
   }
-  if (Array.isArray(s.items)) s.items = s.items.map((sub) => normaliseSchema(ctx, sub));
+  if (Array.isArray(s.items)) s.items = s.items.map((x) => normaliseValue(ctx, x));
   for (const key of SUBSCHEMA_MAP) {
     const map = s[key];
     if (isObject(map))
-      s[key] = Object.fromEntries(Object.entries(map).map(([k, v]) => [k, normaliseSchema(ctx, v)]));
+      s[key] = Object.fromEntries(Object.entries(map).map(([k, v]) => [k, sub(key)(ctx, v)]));
   }
 
   // Quirk 3: OpenAPI `discriminator` is a hint for code generators; the `oneOf`/`anyOf` beside it
@@ -188,11 +252,16 @@ function normaliseSchema(ctx: NormaliseContext, schema: unknown): unknown {
   // specs' uses (admin `User` has a discriminator with no `oneOf` at all), so it is dropped.
   delete s.discriminator;
 
-  // Quirk 4: unknown extra fields are accepted. Production adds fields the spec omits, and the
-  // JSON-schema default is open anyway; Jira's spec closes 800+ beans with
-  // `additionalProperties: false`, which we drop for the pass/fail check. (The closed variant is
-  // kept only to *report* undocumented fields as diagnostics, never to fail a test.)
-  if (s.additionalProperties === false && !ctx.closed) delete s.additionalProperties;
+  // Quirk 4: fields the schema does not declare. Jira's spec closes 800+ beans with
+  // `additionalProperties: false` and leaves the rest open, as do the other specs; neither decides
+  // whether a field is declared where a bean is composed (`allOf`: each member would refuse the
+  // others' fields). So `additionalProperties: false` is dropped, and undeclared fields are decided
+  // in one place for every spec: by default they are accepted (production adds fields the specs
+  // omit) and listed by `undocumented()`; `{undeclaredFields: 'reject'}` validates against the
+  // declared variant, where every body value whose schema declares its fields is wrapped in
+  // `unevaluatedProperties: false` (JSON Schema 2019-09, which sees through `$ref`, `allOf` and the
+  // `anyOf`/`oneOf` branch that matched). Known omissions are declared by quirk 12.
+  if (s.additionalProperties === false) delete s.additionalProperties;
 
   // Quirk 5: `writeOnly` properties are request-only ("SHOULD NOT be sent as part of the
   // response", OpenAPI 3.0.3 Schema Object), so a response need not carry them even where the
@@ -200,7 +269,7 @@ function normaliseSchema(ctx: NormaliseContext, schema: unknown): unknown {
   if (Array.isArray(s.required) && isObject(schema.properties)) {
     const props = schema.properties;
     s.required = s.required.filter(
-      (name) => !(typeof name === 'string' && target(ctx, props[name])?.writeOnly === true),
+      (name) => !(typeof name === 'string' && dereference(ctx, props[name])?.writeOnly === true),
     );
     if ((s.required as unknown[]).length === 0) delete s.required;
   } else if ('required' in s && !Array.isArray(s.required)) {
@@ -256,15 +325,88 @@ function normaliseSchema(ctx: NormaliseContext, schema: unknown): unknown {
   return s;
 }
 
+/**
+ * Quirk 12: fields production sends that the spec's schema omits. Each is declared here with its
+ * type, so `{undeclaredFields: 'reject'}` accepts it and still checks it; any other undeclared
+ * field in a body is one the simulator invented. Add an entry only with a source.
+ */
+export const SENT_BUT_UNDECLARED: readonly {
+  file: SpecFile;
+  /** JSON pointer to the schema the field is missing from. */
+  schema: string;
+  field: string;
+  type: JsonObject;
+  why: string;
+}[] = [
+  {
+    file: 'jira-platform-rest-v3',
+    schema: '#/components/schemas/AuditRecordBean',
+    field: 'authorAccountId',
+    type: { type: 'string' },
+    why:
+      'AuditRecordBean.authorKey says "Deprecated, use authorAccountId instead" and the operation\'s own ' +
+      'example carries it; shared/atlassian/API.md (Jira audit). ' +
+      'https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-audit-records/',
+  },
+  {
+    file: 'admin-user-management',
+    schema: '#/components/responses/ApiTokenResponse/content/application~1json/schema',
+    field: 'expiry',
+    type: { type: 'string', format: 'date-time' },
+    why:
+      "Tokens expire since 2024: the reference page's example has it, the 2022 spec file does not; " +
+      'shared/atlassian/API.md (user management). ' +
+      'https://developer.atlassian.com/cloud/admin/user-management/rest/api-group-users/',
+  },
+  {
+    file: 'marketplace-rest-v2',
+    schema: '#/components/schemas/Addon',
+    field: 'programs',
+    type: {
+      type: 'object',
+      properties: {
+        cloudFortified: { $ref: '#/components/schemas/TopVendor' },
+        bugBountyParticipant: {
+          type: 'object',
+          properties: {
+            cloud: { $ref: '#/components/schemas/TopVendor' },
+            server: { $ref: '#/components/schemas/TopVendor' },
+            dataCenter: { $ref: '#/components/schemas/TopVendor' },
+          },
+        },
+        topVendor: { $ref: '#/components/schemas/TopVendor' },
+      },
+    },
+    why:
+      'Trust programmes, newer than the 2021 spec (see SOURCES.md there); each is a `{status}` like the ' +
+      "spec's TopVendor; shared/atlassian/API.md (Marketplace). " +
+      'https://developer.atlassian.com/platform/marketplace/rest/v2/api-group-apps/#api-addons-addonkey-get',
+  },
+  {
+    file: 'marketplace-rest-v2',
+    schema: '#/components/schemas/Addon',
+    field: 'storesPersonalData',
+    type: { type: 'boolean' },
+    why: 'Newer than the 2021 spec, like `programs`; shared/atlassian/API.md (Marketplace).',
+  },
+];
+
 /** Walks the places an OpenAPI document keeps schemas and normalises each one. */
-function normaliseDocument(doc: SpecDocument, id: string, closed: boolean): JsonObject {
-  const ctx: NormaliseContext = { doc: doc as unknown as JsonObject, closed };
+function normaliseDocument(file: SpecFile, id: string, declared: boolean): JsonObject {
+  const doc = loadSpec(file);
+  const extended = new Map<unknown, JsonObject>();
+  for (const x of SENT_BUT_UNDECLARED.filter((e) => e.file === file)) {
+    const schema = resolvePointer(doc, x.schema);
+    if (!isObject(schema)) throw new Error(`SENT_BUT_UNDECLARED: ${file} has no schema ${x.schema}`);
+    extended.set(schema, { ...extended.get(schema), [x.field]: x.type });
+  }
+  const ctx: NormaliseContext = { doc: doc as unknown as JsonObject, declared, extended };
   const content = (c: unknown) =>
     isObject(c)
       ? Object.fromEntries(
           Object.entries(c).map(([type, media]) => [
             type,
-            isObject(media) ? { ...media, schema: normaliseSchema(ctx, media.schema) } : media,
+            isObject(media) ? { ...media, schema: normaliseValue(ctx, media.schema) } : media,
           ]),
         )
       : c;
@@ -319,8 +461,10 @@ function isDateTime(value: string): boolean {
   );
 }
 
-function newAjv(): Ajv {
-  const ajv = new Ajv({
+function newAjv(): Ajv2019 {
+  // Draft 2019-09 for `unevaluatedProperties` (quirk 4); the normalised schemas use nothing that
+  // 2019-09 reads differently from draft-07 (`$ref` siblings are gone, quirk 2).
+  const ajv = new Ajv2019({
     strict: false,
     allErrors: true,
     verbose: true,
@@ -357,19 +501,28 @@ export interface ResponseValidator {
   readonly hasSchema: boolean;
   /** Every way the body departs from the spec; empty when it conforms. */
   validate(body: unknown): ContractIssue[];
-  /** Fields the spec does not describe where it closes an object (indices as `*`): a diagnostic only. */
+  /** Fields the schema does not declare (indices as `*`), whichever the mode (quirk 4). */
   undocumented(body: unknown): string[];
 }
 
-const ajvs = new Map<string, Ajv>();
+export interface ValidatorOptions {
+  /**
+   * A field the schema does not declare: `'accept'` (the default) lets it pass, for
+   * `undocumented()` to list; `'reject'` makes it an issue unless quirk 12 declares it, so a
+   * simulator that invents a field fails.
+   */
+  undeclaredFields?: 'accept' | 'reject';
+}
+
+const ajvs = new Map<string, Ajv2019>();
 const validators = new Map<string, ResponseValidator>();
 
-function ajvFor(file: SpecFile, closed: boolean): { ajv: Ajv; id: string } {
-  const id = `https://palisade.test/specs/${file}${closed ? '.closed' : ''}.json`;
+function ajvFor(file: SpecFile, declared: boolean): { ajv: Ajv2019; id: string } {
+  const id = `https://palisade.test/specs/${file}${declared ? '.declared' : ''}.json`;
   let ajv = ajvs.get(id);
   if (!ajv) {
     ajv = newAjv();
-    ajv.addSchema(normaliseDocument(loadSpec(file), id, closed));
+    ajv.addSchema(normaliseDocument(file, id, declared));
     ajvs.set(id, ajv);
   }
   return { ajv, id };
@@ -380,6 +533,10 @@ function shorten(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
+/** `/records/3/authorAccountId` for an undeclared field, from Ajv's `unevaluatedProperties` error. */
+const undeclaredPointer = (e: ErrorObject) =>
+  `${e.instancePath}/${String((e.params as Record<string, unknown>).unevaluatedProperty)}`;
+
 function issueOf(error: ErrorObject): ContractIssue {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -388,6 +545,8 @@ function issueOf(error: ErrorObject): ContractIssue {
         pointer: `${error.instancePath}/${String(p.missingProperty)}`,
         message: 'is required by the spec but missing',
       };
+    case 'unevaluatedProperties':
+      return { pointer: undeclaredPointer(error), message: 'is not declared by the spec' };
     case 'enum':
       return {
         pointer: error.instancePath || '/',
@@ -416,20 +575,8 @@ function issuesOf(errors: ErrorObject[] | null | undefined): ContractIssue[] {
   return out;
 }
 
-const closing = new Map<SpecFile, boolean>();
-
-/** Whether the spec closes any object (`additionalProperties: false`); only Jira's and Confluence's do. */
-function closesObjects(file: SpecFile): boolean {
-  let found = closing.get(file);
-  if (found === undefined) {
-    found = /"additionalProperties":false/.test(JSON.stringify(loadSpec(file)));
-    closing.set(file, found);
-  }
-  return found;
-}
-
-function compile(file: SpecFile, pointer: string, closed: boolean): ValidateFunction {
-  const { ajv, id } = ajvFor(file, closed);
+function compile(file: SpecFile, pointer: string, declared: boolean): ValidateFunction {
+  const { ajv, id } = ajvFor(file, declared);
   return ajv.compile({ $ref: `${id}${pointer}` });
 }
 
@@ -442,8 +589,10 @@ export function responseValidator(
   path: string,
   method: string,
   status: string,
+  options: ValidatorOptions = {},
 ): ResponseValidator {
-  const key = `${file} ${method} ${path} ${status}`;
+  const reject = options.undeclaredFields === 'reject';
+  const key = `${file} ${method} ${path} ${status}${reject ? ' declared' : ''}`;
   const cached = validators.get(key);
   if (cached) return cached;
   const m = method.toLowerCase() as HttpMethod;
@@ -465,26 +614,22 @@ export function responseValidator(
         ? response.$ref
         : `#/paths/${pointerSegment(path)}/${m}/responses/${pointerSegment(status)}`;
     const pointer = `${base}/content/application~1json/schema`;
-    const open = compile(file, pointer, false);
-    const closes = closesObjects(file);
-    let closed: ValidateFunction | undefined;
+    const check = compile(file, pointer, reject);
+    let declared: ValidateFunction | undefined = reject ? check : undefined;
     v = {
       label,
       hasSchema: true,
       validate(body) {
-        return open(body) ? [] : issuesOf(open.errors);
+        return check(body) ? [] : issuesOf(check.errors);
       },
       undocumented(body) {
-        if (!closes) return [];
-        closed ??= compile(file, pointer, true);
-        if (closed(body)) return [];
+        declared ??= compile(file, pointer, true);
+        if (declared(body)) return [];
         return (
-          (closed.errors ?? [])
-            .filter((e) => e.keyword === 'additionalProperties')
+          (declared.errors ?? [])
+            .filter((e) => e.keyword === 'unevaluatedProperties')
+            .map(undeclaredPointer)
             // `/records/3/authorAccountId` → `/records/*/authorAccountId`: one line per field.
-            .map(
-              (e) => `${e.instancePath}/${String((e.params as Record<string, unknown>).additionalProperty)}`,
-            )
             .map((p) => p.replace(/\/\d+(?=\/)/g, '/*'))
             .filter((p, i, all) => all.indexOf(p) === i)
         );

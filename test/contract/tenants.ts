@@ -1,57 +1,47 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Tenant } from '../../simulator/tenant/model.ts';
+import { buildTenant } from '../../simulator/tenant/build.ts';
+import type { SharePermission, Tenant } from '../../simulator/tenant/model.ts';
+import { type Harness, useHarness } from '../../simulator/testing/harness.ts';
+import { addListedForgeApp } from '../../simulator/testing/listed-forge-app.ts';
+import { type Fixture, fixtureOf } from './fixture.ts';
 import { DISPOSABLE_TOKEN_ID } from './requests.ts';
 
-// The tenants the contract tests run on: the hand-written tiny tenant, and the seeded `small`
-// generated tenant once its builder exists (it is written alongside these tests, so it is
-// imported dynamically and its absence is a skip, not a failure).
+// The tenants the contract tests run on: the hand-written tiny tenant (simulator/testing), and the
+// seeded `small` generated tenant for realistic data; both prepared by `prepareTenant`.
 
-const TENANT_DIR = resolve(import.meta.dirname, '../../simulator/tenant');
+/** The small generated tenant (simulator/tenant/build.ts, seed 1). */
+export const GENERATED_TENANT = {
+  name: 'small generated tenant (seed 1)',
+  build: async (): Promise<Tenant> => buildTenant({ size: 'small', seed: 1 }, new Date()),
+};
 
-export interface TenantSource {
-  /** For test names and skip messages. */
-  name: string;
-  build(): Promise<Tenant>;
+export interface ContractSimulator {
+  readonly h: Harness;
+  /** Real ids from the tenant served (readable once the simulator has started). */
+  readonly f: Fixture;
 }
 
-interface BuildModule {
-  buildTenant(options: { size: 'small'; seed: number }, now: Date): Tenant;
-}
-interface GenerateModule {
-  generateTenant(options: { size: 'small'; seed: number; now: Date }): Tenant;
+/** A simulator on the prepared tenant for the enclosing `describe`, and that tenant's fixture. */
+export function useContractSimulator(makeTenant: () => Promise<Tenant>): ContractSimulator {
+  let f: Fixture | undefined;
+  const h = useHarness({
+    tenant: async () => prepareTenant(await makeTenant()),
+    setup: (h) => {
+      f = fixtureOf(h.sim.context.state.tenant);
+    },
+  });
+  return {
+    h,
+    get f() {
+      if (!f) throw new Error('useContractSimulator(): the fixture is read before the simulator started');
+      return f;
+    },
+  };
 }
 
 /**
- * The small generated tenant (seed 1): `simulator/tenant/build.ts` `buildTenant`, or, until that
- * exists, `generate.ts` `generateTenant`. Undefined (with the reason) when neither is there yet.
+ * Adds what the contract requests need and not every tenant has: an API token that may be
+ * deleted, a listed Forge app, and a filter shared in every way Jira allows.
  */
-export function generatedTenantSource(): TenantSource | { missing: string } {
-  const build = resolve(TENANT_DIR, 'build.ts');
-  if (existsSync(build)) {
-    return {
-      name: 'small generated tenant (build.ts, seed 1)',
-      async build() {
-        const mod = (await import(pathToFileURL(build).href)) as BuildModule;
-        return mod.buildTenant({ size: 'small', seed: 1 }, new Date());
-      },
-    };
-  }
-  const generate = resolve(TENANT_DIR, 'generate.ts');
-  if (existsSync(generate)) {
-    return {
-      name: 'small generated tenant (generate.ts, seed 1)',
-      async build() {
-        const mod = (await import(pathToFileURL(generate).href)) as GenerateModule;
-        return mod.generateTenant({ size: 'small', seed: 1, now: new Date() });
-      },
-    };
-  }
-  return { missing: 'simulator/tenant/build.ts does not exist yet (its author is still writing it)' };
-}
-
-/** Adds what the contract requests need and no tenant has: an API token that may be deleted. */
 export function prepareTenant(tenant: Tenant): Tenant {
   const now = Date.now();
   tenant.apiTokens.push({
@@ -64,5 +54,37 @@ export function prepareTenant(tenant: Tenant): Tenant {
     expiry: null,
     revoked: false,
   });
+  if (!fixtureOf(tenant).forgeAddonKey) addListedForgeApp(tenant);
+  addFilterSharedEveryWay(tenant);
   return tenant;
+}
+
+/**
+ * A filter with a share of every kind, so each rendering of `SharePermission` is held against the
+ * spec: `authenticated` reads back as `loggedin`, a role share as `project` with its `role`, and a
+ * project the caller cannot see (here: one deleted since) as `project-unknown`.
+ */
+function addFilterSharedEveryWay(tenant: Tenant): void {
+  const f = fixtureOf(tenant);
+  const jira = f.site.jira;
+  const shares = [...jira.filters, ...jira.dashboards].flatMap((x) => x.sharePermissions);
+  let id = Math.max(0, ...shares.map((s) => s.id));
+  const share = (s: Omit<SharePermission, 'id'>): SharePermission => ({ id: ++id, ...s });
+  jira.filters.push({
+    id: String(Math.max(10_000, ...jira.filters.map((x) => Number(x.id))) + 1),
+    name: 'Shared every way (contract test)',
+    description: '',
+    jql: `project = ${f.project.key}`,
+    ownerAccountId: tenant.credentials.adminAccountId,
+    sharePermissions: [
+      share({ type: 'global' }),
+      share({ type: 'authenticated' }),
+      share({ type: 'loggedin' }),
+      share({ type: 'group', groupId: f.groupId }),
+      share({ type: 'project', projectId: f.project.id }),
+      share({ type: 'projectRole', projectId: f.project.id, roleId: Number(f.roleId) }),
+      share({ type: 'user', accountId: tenant.credentials.memberAccountId }),
+      share({ type: 'project', projectId: '987654321' }),
+    ],
+  });
 }
