@@ -1,4 +1,5 @@
 import { generateApiSchemas } from './generate-api-schemas.ts';
+import { generateBaseline } from './generate-baseline.ts';
 import { type GeneratorResult, generateOauthScopes } from './generate-oauth-scopes.ts';
 
 // Runs every generator (DESIGN.md convention 10: generated files are made by a script, and CI
@@ -11,6 +12,7 @@ type Generator = (options: { check: boolean }) => GeneratorResult | Promise<Gene
 const GENERATORS: Record<string, Generator> = {
   'OAuth scope catalogue (scripts/generate-oauth-scopes.ts)': generateOauthScopes,
   'API response schemas and types (scripts/generate-api-schemas.ts)': generateApiSchemas,
+  'Rule index and secure baseline (scripts/generate-baseline.ts)': generateBaseline,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

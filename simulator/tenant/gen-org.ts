@@ -16,7 +16,7 @@ export function policies(rng: Random, spec: GenSpec, sites: Site[]): Policy[] {
   const resources = sites.flatMap((s) =>
     (['jira', 'confluence'] as const)
       .filter((p) => s[p])
-      .map((p) => ({ id: `ari:cloud:${p}::site/${s.id}`, meta: { siteName: s.name, product: p } })),
+      .map((p) => ({ id: `ari:cloud:${p}::site/${s.id}`, meta: {} })),
   );
   const realistic = spec.posture === 'realistic';
   return [

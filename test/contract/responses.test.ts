@@ -24,20 +24,6 @@ import { GENERATED_TENANT, useContractSimulator } from './tenants.ts';
 // forged cursor, 403 for a non-admin where the spec requires Administer Jira and for a scoped org
 // key, and requests.ts `errorRequests`) must match too.
 
-/**
- * Departures from the spec the simulator is known to make and someone else owns. An issue they
- * match is a diagnostic, not a failure, until the entry is removed; keep this list empty.
- */
-const KNOWN_GAPS: { endpoints: string[]; issue: RegExp; why: string }[] = [
-  {
-    endpoints: ['admin.policies.list', 'admin.policies.get'],
-    issue: /\/resources\/\d+\/meta\/(siteName|product): is not declared/,
-    why:
-      "simulator/tenant/gen-org.ts gives policy resources meta {siteName, product}; the spec's Meta " +
-      'declares scheduledDate, migrationStartDateTime, migrationEndDataTime, atlassianAccountId',
-  },
-];
-
 type SpecEndpoint = Endpoint & { spec: NonNullable<Endpoint['spec']> };
 const withSpec = endpoints.filter((e): e is SpecEndpoint => !!e.spec);
 
@@ -96,13 +82,7 @@ function errorProbes(e: SpecEndpoint, f: Fixture): Probe[] {
 }
 
 /** Problems with one reply against the spec's schema for `status`; empty when it conforms. */
-function check(
-  e: SpecEndpoint,
-  who: string,
-  reply: Reply,
-  status: string,
-  diagnostic: (s: string) => void,
-): string[] {
+function check(e: SpecEndpoint, who: string, reply: Reply, status: string): string[] {
   if (String(reply.status) !== status) return [`${who}: expected ${status}, got ${describeReply(reply)}`];
   const validator = responseValidator(e.spec.file, e.spec.path, e.spec.method, status, {
     undeclaredFields: 'reject',
@@ -116,13 +96,8 @@ function check(
   const type = reply.headers.get('content-type') ?? '';
   if (!type.includes('application/json'))
     problems.push(`${who}: content-type ${type || '(none)'}, not application/json`);
-  const gaps = KNOWN_GAPS.filter((g) => g.endpoints.includes(e.id));
-  const known = (i: ContractIssue) => gaps.find((g) => g.issue.test(`${i.pointer}: ${i.message}`));
   const issues = validator.validate(reply.body);
-  for (const i of issues.filter(known))
-    diagnostic(`${e.id} ${who}: known gap ${i.pointer} (${known(i)?.why})`);
-  const failing = issues.filter((i) => !known(i));
-  if (failing.length > 0) problems.push(`${who}: ${formatIssues(e.id, validator, failing)}`);
+  if (issues.length > 0) problems.push(`${who}: ${formatIssues(e.id, validator, issues)}`);
   return problems;
 }
 
@@ -137,13 +112,12 @@ function contractSuite(name: string, makeTenant: () => Promise<Tenant>): void {
         assert.ok(made.length > 0, `${e.id}: no request in test/contract/requests.ts`);
         const problems: string[] = [];
         const checked: string[] = [];
-        const diagnostic = (s: string) => t.diagnostic(s);
         // Error probes first: the successful request of a DELETE removes its object.
         for (const probe of errorProbes(e, f)) {
           const reply = await send(h.sim, f, e, probe.request);
           const who = `${probe.status} ${probe.why}`;
           checked.push(who);
-          problems.push(...check(e, who, reply, probe.status, diagnostic));
+          problems.push(...check(e, who, reply, probe.status));
         }
         // Palisade may also connect through OAuth 2.0 (3LO): the same request through the gateway.
         const first = made[0];
@@ -154,7 +128,7 @@ function contractSuite(name: string, makeTenant: () => Promise<Tenant>): void {
           const reply = await send(h.sim, f, e, request);
           const who = request.label ?? `as ${request.as ?? defaultCaller(e)}`;
           checked.push(`${e.spec.status} ${who}`);
-          problems.push(...check(e, who, reply, e.spec.status, diagnostic));
+          problems.push(...check(e, who, reply, e.spec.status));
         }
         t.diagnostic(`${e.id} checked: ${checked.join('; ')}`);
         if (problems.length > 0) assert.fail(problems.join('\n\n'));
