@@ -7,7 +7,6 @@ import { type ContractRequest, defaultCaller, describeReply, type Reply, send } 
 import { type Fixture, missingParam } from './fixture.ts';
 import { errorRequests, requests, requestsFor } from './requests.ts';
 import {
-  type ContractIssue,
   formatIssues,
   hasJsonSchema,
   operation,
