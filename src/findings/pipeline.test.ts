@@ -10,7 +10,9 @@ import { trackFindings } from './track-findings.ts';
 // One scan as the server or the CLI will run it: evaluate the catalogue over a snapshot, apply
 // the organization's exceptions, track findings against the previous scan, score.
 
-const rules = catalogue.map((e) => e.rule);
+// The three rules this scan's data speaks to; the rest of the catalogue has its own tests.
+const scanned = new Set(['jira_permission_scheme_no_anyone', 'org_domain_verified', 'org_sso_enforced']);
+const rules = catalogue.map((e) => e.rule).filter((r) => scanned.has(r.meta.id));
 const metas = rules.map((r) => r.meta);
 
 const openScheme = {
