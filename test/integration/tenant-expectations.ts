@@ -166,11 +166,15 @@ export interface ExpectedInstall {
   userInstalled: boolean;
 }
 
-/** `apps.installations` of a site: `product:appKey` → installer and state. */
+/**
+ * `apps.installations` of a site: `product:appKey` → installer and state. System apps (plugins
+ * bundled with every instance) are not part of the app inventory.
+ */
 export function expectedInstallations(t: Tenant, siteId: string): Map<string, ExpectedInstall> {
+  const system = new Set(t.apps.filter((a) => a.framework === 'system').map((a) => a.key));
   return new Map(
     t.installations
-      .filter((i) => i.siteId === siteId)
+      .filter((i) => i.siteId === siteId && !system.has(i.appKey))
       .map((i) => [
         `${i.product}:${i.appKey}`,
         { installedBy: i.installedBy, enabled: i.enabled, userInstalled: i.userInstalled },

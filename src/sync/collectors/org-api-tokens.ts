@@ -5,7 +5,7 @@ import { isNotFound, recordsOf, requireOrgId } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
 import { withNote } from './partial.ts';
-import { arr, isoTime, obj, str } from './values.ts';
+import { arr, isoDay, isoTime, obj, str } from './values.ts';
 
 // API tokens are listed per account: one call for each managed account, with no bulk endpoint
 // (the org-wide "API token activity" view has no public API). On xl that is ~90,000 calls — more
@@ -100,7 +100,9 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
                     id: str(t.id),
                     label: str(t.label) ?? '',
                     createdAt: isoTime(t.createdAt),
-                    lastAccess: isoTime(t.lastAccess),
+                    // To the day: Atlassian stamps the token Palisade itself uses on every call, and
+                    // staleness is judged in days, so a finer time would rewrite it on every sync.
+                    lastAccess: isoDay(t.lastAccess),
                     expiry: isoTime(t.expiry),
                   };
                 }),

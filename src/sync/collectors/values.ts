@@ -50,6 +50,12 @@ export function isoTime(value: unknown): string | null {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
+/** A time truncated to the start of its UTC day (ISO-8601), or null. */
+export function isoDay(value: unknown): string | null {
+  const time = isoTime(value);
+  return time ? `${time.slice(0, 10)}T00:00:00.000Z` : null;
+}
+
 /** The primitive attributes of a free-form object, without credential-looking keys. */
 export function safeAttributes(value: unknown): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
