@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { scoreApp } from '../app-risk/risk/score.ts';
+import { appOf, forgeInstallation, marketplace, NOW } from '../app-risk/testing/fixtures.ts';
+import { appInputOf } from './app-risk-input.ts';
+import { buildReport } from './build-report.ts';
+import { sampleInput } from './testing/sample-input.ts';
+import { reportSchemaValidator } from './testing/validators.ts';
+
+function scoredApp() {
+  const app = appOf(
+    [
+      forgeInstallation({
+        appKey: 'com.acme.bot',
+        name: 'Acme Bot',
+        scopes: ['read:jira-work', 'manage:jira-configuration'],
+        egress: ['api.acme-bot.example'],
+      }),
+    ],
+    [marketplace({ appKey: 'com.acme.bot', version: '1.0.0' })],
+  );
+  return { ...app, risk: scoreApp(app, { now: NOW }) };
+}
+
+test('an app scored by src/app-risk becomes a report app with its score, band and explained factors', () => {
+  const app = scoredApp();
+  const input = appInputOf(app);
+  assert.equal(input.key, 'com.acme.bot');
+  assert.equal(input.name, 'Acme Bot');
+  assert.deepEqual(input.sites, ['cloud-acme']);
+  assert.equal(input.installedBy, 'Ada Admin');
+  assert.equal(input.risk?.score, app.risk.score);
+  assert.equal(input.risk?.band, app.risk.band);
+  const shown = app.risk.factors.filter((f) => f.status !== 'info');
+  assert.deepEqual(
+    input.risk?.factors.map((f) => f.id),
+    shown.map((f) => f.id),
+  );
+  const capability = input.risk?.factors.find((f) => f.id.startsWith('capability'));
+  assert.match(String(capability?.evidence), /manage:jira-configuration/);
+});
+
+test('a report built with scored apps validates against the report schema', () => {
+  const report = buildReport(sampleInput({ apps: [appInputOf(scoredApp())] }));
+  assert.equal(report.apps[0]?.sites[0], 'https://acme.atlassian.net');
+  assert.deepEqual(reportSchemaValidator()(JSON.parse(JSON.stringify(report))), []);
+});

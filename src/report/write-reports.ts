@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { ReportError } from './errors.ts';
+import { REPORT_FILE_NAMES, REPORT_FORMATS, type ReportFormat, renderReport } from './formats.ts';
+import type { Report } from './model.ts';
+
+// Writes a report in the formats asked for: into a directory under the fixed file names, or one
+// format into one file. Each file is written to a temporary name and renamed, so a pipeline that
+// picks up palisade-report.sarif never reads half of one.
+
+export interface WriteReportsOptions {
+  formats: readonly ReportFormat[];
+  /** The directory for the files (created when missing); the working directory by default. */
+  outputDir?: string;
+  /** One file for exactly one format (`--output`); takes precedence over `outputDir`. */
+  output?: string;
+}
+
+export interface WrittenReport {
+  format: ReportFormat;
+  /** Absolute path. */
+  path: string;
+  bytes: number;
+}
+
+function targets(options: WriteReportsOptions): { format: ReportFormat; path: string }[] {
+  const formats = REPORT_FORMATS.filter((f) => options.formats.includes(f));
+  if (formats.length === 0) {
+    throw new ReportError(
+      'unknown_format',
+      `no report format given: use one of ${REPORT_FORMATS.join(', ')}`,
+    );
+  }
+  if (options.output !== undefined) {
+    if (formats.length !== 1) {
+      throw new ReportError(
+        'output_needs_one_format',
+        `--output names one file but ${formats.length} formats were asked for (${formats.join(', ')}): ` +
+          'give one --format, or use --output-dir',
+      );
+    }
+    return [{ format: formats[0]!, path: resolve(options.output) }];
+  }
+  const dir = resolve(options.outputDir ?? '.');
+  return formats.map((format) => ({ format, path: join(dir, REPORT_FILE_NAMES[format]) }));
+}
+
+async function writeAtomically(path: string, content: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(temporary, content, 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new ReportError(
+      'write_failed',
+      `cannot write the report ${path} (${code}): choose a writable --output-dir or --output`,
+      { cause: error },
+    );
+  }
+}
+
+export async function writeReports(report: Report, options: WriteReportsOptions): Promise<WrittenReport[]> {
+  const written: WrittenReport[] = [];
+  for (const { format, path } of targets(options)) {
+    const content = renderReport(report, format);
+    await writeAtomically(path, content);
+    written.push({ format, path, bytes: Buffer.byteLength(content, 'utf8') });
+  }
+  return written;
+}
