@@ -169,12 +169,7 @@ forEachDatabase(
 
 forEachDatabase(
   'the large tenant stores each installed app once per site and product, under its app key',
-  async (t, { db }) => {
-    t.todo(
-      'src/sync/collectors/apps-installations.ts never matches a Connect-on-Forge app (remotable) to its gateway ' +
-        'installation, so it is stored twice (app key and forge:<appId>); and Atlassian-built Forge apps are ' +
-        'stored as forge:<appId> only (isInstalledApp)',
-    );
+  async (_t, { db }) => {
     const org = await simulatedOrg();
     const result = await syncConnection({
       db,

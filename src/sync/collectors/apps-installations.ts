@@ -10,7 +10,7 @@ import {
   type RecordOf,
 } from '../../inventory/datasets/index.ts';
 import type { Collector } from '../collector.ts';
-import { isInstalledApp, type UpmPlugin } from './app-plugins.ts';
+import { gatewayMatch, isInstalledApp, type UpmPlugin } from './app-plugins.ts';
 import { recordsOf, requireSite } from './context.ts';
 import { toItems } from './normalize.ts';
 
@@ -102,18 +102,17 @@ export function buildInstallations(input: {
   const out: Installation[] = [];
   for (const product of ['jira', 'confluence'] as const) {
     const forge = input.forge.filter((f) => f.product === product);
-    const matched = new Set<Forge>();
+    // The gateway's installations no UPM plugin has claimed yet: each is one app, matched once.
+    const unmatched = [...forge];
     const records: Installation[] = [];
-    for (const plugin of input.upm[product].filter(isInstalledApp)) {
-      // UPM lists a Forge app under its key; the gateway knows it by id and name only.
-      const f = plugin.remotable
-        ? undefined
-        : forge.find((x) => !matched.has(x) && norm(x.name) === norm(plugin.name));
-      if (f) matched.add(f);
+    for (const plugin of input.upm[product].filter((p) => isInstalledApp(p, forge))) {
+      // UPM lists Forge and Connect-on-Forge apps under their key; the gateway knows them by id and
+      // name. One record per app, keyed by UPM's key, with both sides' facts.
+      const f = gatewayMatch(plugin, unmatched);
+      if (f) unmatched.splice(unmatched.indexOf(f), 1);
       records.push(record(product, plugin.key, plugin.name, plugin, f));
     }
-    for (const f of forge.filter((x) => !matched.has(x)))
-      records.push(record(product, `forge:${f.appId}`, f.name, undefined, f));
+    for (const f of unmatched) records.push(record(product, `forge:${f.appId}`, f.name, undefined, f));
     for (const r of records) {
       const install =
         installs.get(`${product}:${norm(r.appKey)}`) ??
@@ -143,6 +142,7 @@ function record(
     appKey,
     product,
     name,
+    // A Connect app the gateway also lists is Connect-on-Forge: `connect`, with its Forge app id.
     framework: plugin?.remotable ? 'connect' : forge ? 'forge' : 'plugin',
     appId: forge?.appId ?? null,
     version: plugin?.version ?? forge?.version ?? null,

@@ -1,4 +1,5 @@
 import {
+  appsForge,
   appsMarketplace,
   appsUpmConfluence,
   appsUpmJira,
@@ -20,8 +21,8 @@ import { arr, bool, num, obj, str, trailingNumber } from './values.ts';
 // declared scopes), the privacy-and-security answers (404 when the vendor never published them),
 // and the vendor (legacy Cloud Security Participant flag) once per vendor per run. A 404 on the
 // listing is an answer too — `listed: false`, the app_unlisted_or_dev_mode signal — and is cached.
-// The app keys come from every site's UPM datasets; the sites from org.workspaces (ctx.items scope
-// = a site's cloud id).
+// The app keys come from every site's UPM datasets (the gateway's installations tell Atlassian's own
+// Forge apps from bundled plugins); the sites from org.workspaces (ctx.items scope = a site's cloud id).
 
 export type MarketplaceAnswer = RecordOf<typeof appsMarketplace>;
 
@@ -48,9 +49,14 @@ async function installedApps(ctx: CollectorContext): Promise<InstalledApp[]> {
   const sites = [...new Set(workspaces.map((w) => w.cloudId).filter((c): c is string => c !== null))];
   const found = new Map<string, InstalledApp>();
   for (const cloudId of sites) {
-    for (const dataset of [appsUpmJira, appsUpmConfluence]) {
+    const forge = await recordsOf(ctx, appsForge, cloudId);
+    for (const [product, dataset] of [
+      ['jira', appsUpmJira],
+      ['confluence', appsUpmConfluence],
+    ] as const) {
+      const gateway = forge.filter((f) => f.product === product);
       for (const plugin of await recordsOf(ctx, dataset, cloudId)) {
-        if (!isInstalledApp(plugin)) continue;
+        if (!isInstalledApp(plugin, gateway)) continue;
         const app = { appKey: plugin.key, version: plugin.version ?? '' };
         found.set(`${app.appKey}\u0000${app.version}`, app);
       }
@@ -162,7 +168,7 @@ export function appsMarketplaceCollector(deps: AppsMarketplaceDeps): Collector {
     scope: 'org',
     kind: 'snapshot',
     credential: 'none',
-    dependsOn: [orgWorkspaces.name, appsUpmJira.name, appsUpmConfluence.name],
+    dependsOn: [orgWorkspaces.name, appsUpmJira.name, appsUpmConfluence.name, appsForge.name],
     endpoints: ['marketplace.addon', 'marketplace.addonPrivacy', 'marketplace.vendor'],
     async *collect(ctx) {
       const apps = await installedApps(ctx);

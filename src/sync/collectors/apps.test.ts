@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { Tenant } from '../../../simulator/tenant/model.ts';
 import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
-import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
+import { TINY, tinyTenant } from '../../../simulator/testing/tiny-tenant.ts';
 import type { SiteRef } from '../../atlassian/api.ts';
 import type { AtlassianClient } from '../../atlassian/client.ts';
 import { appsForgeCollector } from './apps-forge.ts';
@@ -195,5 +196,147 @@ test('the Marketplace collector needs no credential', async () => {
     assert.equal(pages.flatMap((p) => p.items).length, 2);
   } finally {
     await bare.close();
+  }
+});
+
+// Two apps the gateway and UPM both list: Atlassian's own Forms for Jira (Forge: in UPM it looks like
+// a bundled plugin, optional, not user-installed, by "Atlassian") and Tiny Sync (Connect-on-Forge:
+// a remotable plugin that also has a Forge app id). Both on acme Jira.
+const FORMS_ID = 'f0f0f0f0-0000-4000-8000-0000000000a1';
+const SYNC_ID = 'f0f0f0f0-0000-4000-8000-0000000000a2';
+
+function withGatewayApps(): Tenant {
+  const t = tinyTenant();
+  const base = {
+    scopes: ['read:jira-work'],
+    egress: [],
+    developmentMode: false,
+    products: ['jira' as const],
+  };
+  t.apps.push(
+    {
+      ...base,
+      key: 'com.atlassian.jira.forms',
+      name: 'Forms for Jira',
+      description: 'Forms, built by Atlassian.',
+      version: '3.2.1',
+      framework: 'forge',
+      appId: FORMS_ID,
+      vendor: { id: 1, name: 'Atlassian', url: 'https://www.atlassian.com' },
+      listed: true,
+    },
+    {
+      ...base,
+      key: 'com.tiny.sync',
+      name: 'Tiny Sync',
+      description: 'Sync on Forge',
+      version: '1.2.0-AC',
+      framework: 'connect',
+      appId: SYNC_ID,
+      vendor: { name: 'Tiny Tools Ltd', url: 'https://tinytools.example' },
+      baseUrl: 'https://sync.tinytools.example',
+      listed: false,
+    },
+  );
+  const install = {
+    siteId: TINY.siteA,
+    product: 'jira' as const,
+    installedAt: '2026-10-01T12:00:00.000Z',
+    installedBy: TINY.admin,
+    appAccountId: TINY.appForge,
+    license: null,
+    environment: 'PRODUCTION' as const,
+  };
+  t.installations.push(
+    { ...install, appKey: 'com.atlassian.jira.forms', enabled: false, userInstalled: false },
+    { ...install, appKey: 'com.tiny.sync', enabled: true, userInstalled: true },
+  );
+  t.marketplace.vendors.push({
+    id: 1,
+    name: 'Atlassian',
+    isAtlassian: true,
+    topVendor: 'approved',
+    cloudSecurityApproved: true,
+    homePage: 'https://www.atlassian.com',
+    email: 'security@atlassian.com',
+  });
+  t.marketplace.listings.push({
+    appKey: 'com.atlassian.jira.forms',
+    id: 1211002,
+    vendorId: 1,
+    cloudFortified: 'not-requested',
+    bugBounty: 'approved',
+    storesPersonalData: false,
+    totalInstalls: 60000,
+    totalUsers: 900000,
+    downloads: 70000,
+    averageStars: 4.1,
+    reviewCount: 95,
+    lastReleaseDate: '2026-09-01T12:00:00.000Z',
+    paymentModel: 'free',
+    privacy: null,
+  });
+  return t;
+}
+
+test("an app both UPM and the gateway list is stored once, under its app key, with UPM's state and the gateway's id", async () => {
+  const g = await startHarness({ tenant: withGatewayApps() });
+  const gApi = client(g);
+  try {
+    const [site] = tinySites(g) as [SiteRef];
+    const inventory = new MemoryInventory();
+    const org = { api: gApi, inventory, orgId: TINY.orgId };
+    await runCollector(orgWorkspacesCollector(), org);
+    const at = { api: gApi, inventory, site };
+    await runCollector(upmCollector('jira'), at);
+    await runCollector(upmCollector('confluence'), at);
+    await runCollector(appsForgeCollector(), at);
+    await resetServed(g);
+    await runCollector(appsInstallationsCollector(), at);
+    assert.deepEqual(await served(g), {}, 'matching calls no API');
+
+    const installs = inventory.records<Rec>('apps.installations', TINY.siteA);
+    assert.deepEqual(
+      installs.map((i) => `${i.product}:${i.appKey}:${i.framework}`).sort(),
+      [
+        'confluence:forge-reporter:forge',
+        'jira:com.atlassian.jira.forms:forge',
+        'jira:com.tiny.sync:connect',
+        'jira:com.tiny.timesheets:connect',
+        'jira:forge-reporter:forge',
+      ],
+      'no app twice, none under forge:<appId>, the Emoji system plugin still left out',
+    );
+    const forms = installs.find((i) => i.appKey === 'com.atlassian.jira.forms');
+    assert.deepEqual(
+      [forms?.appId, forms?.enabled, forms?.userInstalled, forms?.version, forms?.vendorName],
+      [FORMS_ID, false, false, '3.2.1', 'Atlassian'],
+      "Atlassian's Forge app carries UPM's state",
+    );
+    const sync = installs.find((i) => i.appKey === 'com.tiny.sync');
+    assert.deepEqual(
+      [sync?.appId, sync?.enabled, sync?.userInstalled, sync?.version, sync?.environmentType],
+      [SYNC_ID, true, true, '1.2.0-AC', 'PRODUCTION'],
+      'the Connect-on-Forge app records its Forge app id',
+    );
+
+    await resetServed(g);
+    const pages = await runCollector(appsMarketplaceCollector({ marketplaceCache: memoryCache() }), org);
+    const answers = pages.flatMap((p) => p.items.map((i) => i.data as Rec));
+    assert.deepEqual(answers.map((a) => a.appKey).sort(), [
+      'com.atlassian.jira.forms',
+      'com.tiny.sync',
+      'com.tiny.timesheets',
+      'forge-reporter',
+    ]);
+    const formsAnswer = answers.find((a) => a.appKey === 'com.atlassian.jira.forms');
+    assert.deepEqual(
+      [formsAnswer?.listed, formsAnswer?.version, formsAnswer?.isAtlassian],
+      [true, '3.2.1', true],
+    );
+    assert.equal((await served(g))['marketplace.addon'], 4, 'one listing read per app');
+  } finally {
+    await gApi.close();
+    await g.stop();
   }
 });
