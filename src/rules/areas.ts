@@ -14,12 +14,14 @@ export interface AreaInfo {
   product: Product;
 }
 
-/** In baseline order (CHECKS.md groups A–H). */
+/** In baseline order (CHECKS.md groups A–H; the per-app checks of group K next to D). */
 export const AREAS = {
   identity: { title: 'Organization: identity and authentication', product: 'org' },
   accounts: { title: 'Organization: accounts and admins', product: 'org' },
   tokens: { title: 'Organization: tokens and keys', product: 'org' },
   'app-governance': { title: 'Organization: third-party app governance', product: 'org' },
+  // CHECKS.md group K: per-app checks, evaluated for each installed app (they feed the app risk score).
+  apps: { title: 'Per-app checks', product: 'org' },
   'data-protection': { title: 'Organization: data protection, network and residency', product: 'org' },
   jira: { title: 'Jira Cloud', product: 'jira' },
   jsm: { title: 'Jira Service Management', product: 'jira-service-management' },

@@ -1,8 +1,14 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-initial.ts';
+import * as m0002 from './0002-findings.ts';
+import * as m0003 from './0003-app-governance.ts';
+import * as m0004 from './0004-app-actions.ts';
 
 // A static list rather than a folder scan: no filesystem access at run time, and type stripping
 // needs explicit `.ts` imports. Append only: never edit or reorder a migration once committed.
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-findings': m0002,
+  '0003-app-governance': m0003,
+  '0004-app-actions': m0004,
 };

@@ -13,56 +13,67 @@ import { rule as r7 } from './accounts/org_scim_provisioning.rule.ts';
 import { rule as r8 } from './accounts/org_site_admin_count_bounded.rule.ts';
 import { rule as r9 } from './accounts/org_user_invites_restricted.rule.ts';
 import { rule as r10 } from './app-governance/org_app_access_rule_sensitive.rule.ts';
-import { rule as r11 } from './app-governance/org_dev_mode_disabled.rule.ts';
-import { rule as r12 } from './app-governance/org_user_installed_apps_blocked.rule.ts';
-import { rule as r13 } from './confluence/conf_anonymous_enforced_sitewide.rule.ts';
-import { rule as r14 } from './confluence/conf_anonymous_profiles_off.rule.ts';
-import { rule as r15 } from './confluence/conf_anonymous_site_disabled.rule.ts';
-import { rule as r16 } from './confluence/conf_default_space_perms_least.rule.ts';
-import { rule as r17 } from './confluence/conf_external_collaborators_reviewed.rule.ts';
-import { rule as r18 } from './confluence/conf_guests_scoped.rule.ts';
-import { rule as r19 } from './confluence/conf_no_active_public_links.rule.ts';
-import { rule as r20 } from './confluence/conf_no_anonymous_space_access.rule.ts';
-import { rule as r21 } from './confluence/conf_no_unlicensed_space_access.rule.ts';
-import { rule as r22 } from './confluence/conf_public_links_controlled.rule.ts';
-import { rule as r23 } from './confluence/conf_space_admin_not_broad.rule.ts';
-import { rule as r24 } from './data-protection/org_audit_log_retained.rule.ts';
-import { rule as r25 } from './data-protection/org_data_residency_pinned.rule.ts';
-import { rule as r26 } from './data-protection/org_dsp_block_anonymous.rule.ts';
-import { rule as r27 } from './data-protection/org_dsp_block_export.rule.ts';
-import { rule as r28 } from './data-protection/org_dsp_block_public_links.rule.ts';
-import { rule as r29 } from './data-protection/org_guard_detect_routed.rule.ts';
-import { rule as r30 } from './data-protection/org_ip_allowlist_enabled.rule.ts';
-import { rule as r31 } from './identity/org_2sv_enforced_non_sso.rule.ts';
-import { rule as r32 } from './identity/org_accounts_claimed.rule.ts';
-import { rule as r33 } from './identity/org_break_glass_minimal.rule.ts';
-import { rule as r34 } from './identity/org_default_policy_secure.rule.ts';
-import { rule as r35 } from './identity/org_domain_verified.rule.ts';
-import { rule as r36 } from './identity/org_external_user_policy.rule.ts';
-import { rule as r37 } from './identity/org_idle_session_bounded.rule.ts';
-import { rule as r38 } from './identity/org_mobile_policy.rule.ts';
-import { rule as r39 } from './identity/org_password_policy_strong.rule.ts';
-import { rule as r40 } from './identity/org_sso_enforced.rule.ts';
-import { rule as r41 } from './identity/org_third_party_login_blocked.rule.ts';
-import { rule as r42 } from './jira/jira_admin_count_bounded.rule.ts';
-import { rule as r43 } from './jira/jira_anonymous_probe_clean.rule.ts';
-import { rule as r44 } from './jira/jira_browse_not_all_users_when_externals.rule.ts';
-import { rule as r45 } from './jira/jira_browse_users_not_public.rule.ts';
-import { rule as r46 } from './jira/jira_bulk_change_restricted.rule.ts';
-import { rule as r47 } from './jira/jira_default_share_private.rule.ts';
-import { rule as r48 } from './jira/jira_no_public_dashboards.rule.ts';
-import { rule as r49 } from './jira/jira_no_public_filters.rule.ts';
-import { rule as r50 } from './jira/jira_permission_scheme_no_anyone.rule.ts';
-import { rule as r51 } from './jira/jira_project_admin_not_broad.rule.ts';
-import { rule as r52 } from './jira/jira_public_sharing_disabled.rule.ts';
-import { rule as r53 } from './jira/jira_team_managed_not_open.rule.ts';
-import { rule as r54 } from './jira/jira_webhooks_secure.rule.ts';
-import { rule as r55 } from './jsm/jsm_customer_signup_restricted.rule.ts';
-import { rule as r56 } from './jsm/jsm_help_center_login_required.rule.ts';
-import { rule as r57 } from './tokens/org_admin_api_keys_hygiene.rule.ts';
-import { rule as r58 } from './tokens/org_api_token_creation_restricted.rule.ts';
-import { rule as r59 } from './tokens/org_api_token_max_expiry.rule.ts';
-import { rule as r60 } from './tokens/org_no_stale_api_tokens.rule.ts';
+import { rule as r11 } from './app-governance/org_apps_classified.rule.ts';
+import { rule as r12 } from './app-governance/org_dev_mode_disabled.rule.ts';
+import { rule as r13 } from './app-governance/org_no_unaccepted_high_risk_apps.rule.ts';
+import { rule as r14 } from './app-governance/org_user_installed_apps_blocked.rule.ts';
+import { rule as r15 } from './apps/app_act_as_user.rule.ts';
+import { rule as r16 } from './apps/app_admin_capability.rule.ts';
+import { rule as r17 } from './apps/app_data_egress.rule.ts';
+import { rule as r18 } from './apps/app_inactive_with_access.rule.ts';
+import { rule as r19 } from './apps/app_license_expired_installed.rule.ts';
+import { rule as r20 } from './apps/app_no_trust_signals.rule.ts';
+import { rule as r21 } from './apps/app_permissions_changed.rule.ts';
+import { rule as r22 } from './apps/app_unlisted_or_dev_mode.rule.ts';
+import { rule as r23 } from './apps/app_user_installed.rule.ts';
+import { rule as r24 } from './confluence/conf_anonymous_enforced_sitewide.rule.ts';
+import { rule as r25 } from './confluence/conf_anonymous_profiles_off.rule.ts';
+import { rule as r26 } from './confluence/conf_anonymous_site_disabled.rule.ts';
+import { rule as r27 } from './confluence/conf_default_space_perms_least.rule.ts';
+import { rule as r28 } from './confluence/conf_external_collaborators_reviewed.rule.ts';
+import { rule as r29 } from './confluence/conf_guests_scoped.rule.ts';
+import { rule as r30 } from './confluence/conf_no_active_public_links.rule.ts';
+import { rule as r31 } from './confluence/conf_no_anonymous_space_access.rule.ts';
+import { rule as r32 } from './confluence/conf_no_unlicensed_space_access.rule.ts';
+import { rule as r33 } from './confluence/conf_public_links_controlled.rule.ts';
+import { rule as r34 } from './confluence/conf_space_admin_not_broad.rule.ts';
+import { rule as r35 } from './data-protection/org_audit_log_retained.rule.ts';
+import { rule as r36 } from './data-protection/org_data_residency_pinned.rule.ts';
+import { rule as r37 } from './data-protection/org_dsp_block_anonymous.rule.ts';
+import { rule as r38 } from './data-protection/org_dsp_block_export.rule.ts';
+import { rule as r39 } from './data-protection/org_dsp_block_public_links.rule.ts';
+import { rule as r40 } from './data-protection/org_guard_detect_routed.rule.ts';
+import { rule as r41 } from './data-protection/org_ip_allowlist_enabled.rule.ts';
+import { rule as r42 } from './identity/org_2sv_enforced_non_sso.rule.ts';
+import { rule as r43 } from './identity/org_accounts_claimed.rule.ts';
+import { rule as r44 } from './identity/org_break_glass_minimal.rule.ts';
+import { rule as r45 } from './identity/org_default_policy_secure.rule.ts';
+import { rule as r46 } from './identity/org_domain_verified.rule.ts';
+import { rule as r47 } from './identity/org_external_user_policy.rule.ts';
+import { rule as r48 } from './identity/org_idle_session_bounded.rule.ts';
+import { rule as r49 } from './identity/org_mobile_policy.rule.ts';
+import { rule as r50 } from './identity/org_password_policy_strong.rule.ts';
+import { rule as r51 } from './identity/org_sso_enforced.rule.ts';
+import { rule as r52 } from './identity/org_third_party_login_blocked.rule.ts';
+import { rule as r53 } from './jira/jira_admin_count_bounded.rule.ts';
+import { rule as r54 } from './jira/jira_anonymous_probe_clean.rule.ts';
+import { rule as r55 } from './jira/jira_browse_not_all_users_when_externals.rule.ts';
+import { rule as r56 } from './jira/jira_browse_users_not_public.rule.ts';
+import { rule as r57 } from './jira/jira_bulk_change_restricted.rule.ts';
+import { rule as r58 } from './jira/jira_default_share_private.rule.ts';
+import { rule as r59 } from './jira/jira_no_public_dashboards.rule.ts';
+import { rule as r60 } from './jira/jira_no_public_filters.rule.ts';
+import { rule as r61 } from './jira/jira_permission_scheme_no_anyone.rule.ts';
+import { rule as r62 } from './jira/jira_project_admin_not_broad.rule.ts';
+import { rule as r63 } from './jira/jira_public_sharing_disabled.rule.ts';
+import { rule as r64 } from './jira/jira_team_managed_not_open.rule.ts';
+import { rule as r65 } from './jira/jira_webhooks_secure.rule.ts';
+import { rule as r66 } from './jsm/jsm_customer_signup_restricted.rule.ts';
+import { rule as r67 } from './jsm/jsm_help_center_login_required.rule.ts';
+import { rule as r68 } from './tokens/org_admin_api_keys_hygiene.rule.ts';
+import { rule as r69 } from './tokens/org_api_token_creation_restricted.rule.ts';
+import { rule as r70 } from './tokens/org_api_token_max_expiry.rule.ts';
+import { rule as r71 } from './tokens/org_no_stale_api_tokens.rule.ts';
 
 export const catalogue: readonly CatalogueEntry[] = [
   { file: 'accounts/org_admin_count_bounded.rule.ts', rule: r0 },
@@ -76,54 +87,65 @@ export const catalogue: readonly CatalogueEntry[] = [
   { file: 'accounts/org_site_admin_count_bounded.rule.ts', rule: r8 },
   { file: 'accounts/org_user_invites_restricted.rule.ts', rule: r9 },
   { file: 'app-governance/org_app_access_rule_sensitive.rule.ts', rule: r10 },
-  { file: 'app-governance/org_dev_mode_disabled.rule.ts', rule: r11 },
-  { file: 'app-governance/org_user_installed_apps_blocked.rule.ts', rule: r12 },
-  { file: 'confluence/conf_anonymous_enforced_sitewide.rule.ts', rule: r13 },
-  { file: 'confluence/conf_anonymous_profiles_off.rule.ts', rule: r14 },
-  { file: 'confluence/conf_anonymous_site_disabled.rule.ts', rule: r15 },
-  { file: 'confluence/conf_default_space_perms_least.rule.ts', rule: r16 },
-  { file: 'confluence/conf_external_collaborators_reviewed.rule.ts', rule: r17 },
-  { file: 'confluence/conf_guests_scoped.rule.ts', rule: r18 },
-  { file: 'confluence/conf_no_active_public_links.rule.ts', rule: r19 },
-  { file: 'confluence/conf_no_anonymous_space_access.rule.ts', rule: r20 },
-  { file: 'confluence/conf_no_unlicensed_space_access.rule.ts', rule: r21 },
-  { file: 'confluence/conf_public_links_controlled.rule.ts', rule: r22 },
-  { file: 'confluence/conf_space_admin_not_broad.rule.ts', rule: r23 },
-  { file: 'data-protection/org_audit_log_retained.rule.ts', rule: r24 },
-  { file: 'data-protection/org_data_residency_pinned.rule.ts', rule: r25 },
-  { file: 'data-protection/org_dsp_block_anonymous.rule.ts', rule: r26 },
-  { file: 'data-protection/org_dsp_block_export.rule.ts', rule: r27 },
-  { file: 'data-protection/org_dsp_block_public_links.rule.ts', rule: r28 },
-  { file: 'data-protection/org_guard_detect_routed.rule.ts', rule: r29 },
-  { file: 'data-protection/org_ip_allowlist_enabled.rule.ts', rule: r30 },
-  { file: 'identity/org_2sv_enforced_non_sso.rule.ts', rule: r31 },
-  { file: 'identity/org_accounts_claimed.rule.ts', rule: r32 },
-  { file: 'identity/org_break_glass_minimal.rule.ts', rule: r33 },
-  { file: 'identity/org_default_policy_secure.rule.ts', rule: r34 },
-  { file: 'identity/org_domain_verified.rule.ts', rule: r35 },
-  { file: 'identity/org_external_user_policy.rule.ts', rule: r36 },
-  { file: 'identity/org_idle_session_bounded.rule.ts', rule: r37 },
-  { file: 'identity/org_mobile_policy.rule.ts', rule: r38 },
-  { file: 'identity/org_password_policy_strong.rule.ts', rule: r39 },
-  { file: 'identity/org_sso_enforced.rule.ts', rule: r40 },
-  { file: 'identity/org_third_party_login_blocked.rule.ts', rule: r41 },
-  { file: 'jira/jira_admin_count_bounded.rule.ts', rule: r42 },
-  { file: 'jira/jira_anonymous_probe_clean.rule.ts', rule: r43 },
-  { file: 'jira/jira_browse_not_all_users_when_externals.rule.ts', rule: r44 },
-  { file: 'jira/jira_browse_users_not_public.rule.ts', rule: r45 },
-  { file: 'jira/jira_bulk_change_restricted.rule.ts', rule: r46 },
-  { file: 'jira/jira_default_share_private.rule.ts', rule: r47 },
-  { file: 'jira/jira_no_public_dashboards.rule.ts', rule: r48 },
-  { file: 'jira/jira_no_public_filters.rule.ts', rule: r49 },
-  { file: 'jira/jira_permission_scheme_no_anyone.rule.ts', rule: r50 },
-  { file: 'jira/jira_project_admin_not_broad.rule.ts', rule: r51 },
-  { file: 'jira/jira_public_sharing_disabled.rule.ts', rule: r52 },
-  { file: 'jira/jira_team_managed_not_open.rule.ts', rule: r53 },
-  { file: 'jira/jira_webhooks_secure.rule.ts', rule: r54 },
-  { file: 'jsm/jsm_customer_signup_restricted.rule.ts', rule: r55 },
-  { file: 'jsm/jsm_help_center_login_required.rule.ts', rule: r56 },
-  { file: 'tokens/org_admin_api_keys_hygiene.rule.ts', rule: r57 },
-  { file: 'tokens/org_api_token_creation_restricted.rule.ts', rule: r58 },
-  { file: 'tokens/org_api_token_max_expiry.rule.ts', rule: r59 },
-  { file: 'tokens/org_no_stale_api_tokens.rule.ts', rule: r60 },
+  { file: 'app-governance/org_apps_classified.rule.ts', rule: r11 },
+  { file: 'app-governance/org_dev_mode_disabled.rule.ts', rule: r12 },
+  { file: 'app-governance/org_no_unaccepted_high_risk_apps.rule.ts', rule: r13 },
+  { file: 'app-governance/org_user_installed_apps_blocked.rule.ts', rule: r14 },
+  { file: 'apps/app_act_as_user.rule.ts', rule: r15 },
+  { file: 'apps/app_admin_capability.rule.ts', rule: r16 },
+  { file: 'apps/app_data_egress.rule.ts', rule: r17 },
+  { file: 'apps/app_inactive_with_access.rule.ts', rule: r18 },
+  { file: 'apps/app_license_expired_installed.rule.ts', rule: r19 },
+  { file: 'apps/app_no_trust_signals.rule.ts', rule: r20 },
+  { file: 'apps/app_permissions_changed.rule.ts', rule: r21 },
+  { file: 'apps/app_unlisted_or_dev_mode.rule.ts', rule: r22 },
+  { file: 'apps/app_user_installed.rule.ts', rule: r23 },
+  { file: 'confluence/conf_anonymous_enforced_sitewide.rule.ts', rule: r24 },
+  { file: 'confluence/conf_anonymous_profiles_off.rule.ts', rule: r25 },
+  { file: 'confluence/conf_anonymous_site_disabled.rule.ts', rule: r26 },
+  { file: 'confluence/conf_default_space_perms_least.rule.ts', rule: r27 },
+  { file: 'confluence/conf_external_collaborators_reviewed.rule.ts', rule: r28 },
+  { file: 'confluence/conf_guests_scoped.rule.ts', rule: r29 },
+  { file: 'confluence/conf_no_active_public_links.rule.ts', rule: r30 },
+  { file: 'confluence/conf_no_anonymous_space_access.rule.ts', rule: r31 },
+  { file: 'confluence/conf_no_unlicensed_space_access.rule.ts', rule: r32 },
+  { file: 'confluence/conf_public_links_controlled.rule.ts', rule: r33 },
+  { file: 'confluence/conf_space_admin_not_broad.rule.ts', rule: r34 },
+  { file: 'data-protection/org_audit_log_retained.rule.ts', rule: r35 },
+  { file: 'data-protection/org_data_residency_pinned.rule.ts', rule: r36 },
+  { file: 'data-protection/org_dsp_block_anonymous.rule.ts', rule: r37 },
+  { file: 'data-protection/org_dsp_block_export.rule.ts', rule: r38 },
+  { file: 'data-protection/org_dsp_block_public_links.rule.ts', rule: r39 },
+  { file: 'data-protection/org_guard_detect_routed.rule.ts', rule: r40 },
+  { file: 'data-protection/org_ip_allowlist_enabled.rule.ts', rule: r41 },
+  { file: 'identity/org_2sv_enforced_non_sso.rule.ts', rule: r42 },
+  { file: 'identity/org_accounts_claimed.rule.ts', rule: r43 },
+  { file: 'identity/org_break_glass_minimal.rule.ts', rule: r44 },
+  { file: 'identity/org_default_policy_secure.rule.ts', rule: r45 },
+  { file: 'identity/org_domain_verified.rule.ts', rule: r46 },
+  { file: 'identity/org_external_user_policy.rule.ts', rule: r47 },
+  { file: 'identity/org_idle_session_bounded.rule.ts', rule: r48 },
+  { file: 'identity/org_mobile_policy.rule.ts', rule: r49 },
+  { file: 'identity/org_password_policy_strong.rule.ts', rule: r50 },
+  { file: 'identity/org_sso_enforced.rule.ts', rule: r51 },
+  { file: 'identity/org_third_party_login_blocked.rule.ts', rule: r52 },
+  { file: 'jira/jira_admin_count_bounded.rule.ts', rule: r53 },
+  { file: 'jira/jira_anonymous_probe_clean.rule.ts', rule: r54 },
+  { file: 'jira/jira_browse_not_all_users_when_externals.rule.ts', rule: r55 },
+  { file: 'jira/jira_browse_users_not_public.rule.ts', rule: r56 },
+  { file: 'jira/jira_bulk_change_restricted.rule.ts', rule: r57 },
+  { file: 'jira/jira_default_share_private.rule.ts', rule: r58 },
+  { file: 'jira/jira_no_public_dashboards.rule.ts', rule: r59 },
+  { file: 'jira/jira_no_public_filters.rule.ts', rule: r60 },
+  { file: 'jira/jira_permission_scheme_no_anyone.rule.ts', rule: r61 },
+  { file: 'jira/jira_project_admin_not_broad.rule.ts', rule: r62 },
+  { file: 'jira/jira_public_sharing_disabled.rule.ts', rule: r63 },
+  { file: 'jira/jira_team_managed_not_open.rule.ts', rule: r64 },
+  { file: 'jira/jira_webhooks_secure.rule.ts', rule: r65 },
+  { file: 'jsm/jsm_customer_signup_restricted.rule.ts', rule: r66 },
+  { file: 'jsm/jsm_help_center_login_required.rule.ts', rule: r67 },
+  { file: 'tokens/org_admin_api_keys_hygiene.rule.ts', rule: r68 },
+  { file: 'tokens/org_api_token_creation_restricted.rule.ts', rule: r69 },
+  { file: 'tokens/org_api_token_max_expiry.rule.ts', rule: r70 },
+  { file: 'tokens/org_no_stale_api_tokens.rule.ts', rule: r71 },
 ];

@@ -1,0 +1,31 @@
+import type { Credentials } from '../../atlassian/credentials.ts';
+import { WriteConsentRequiredError } from './errors.ts';
+
+// Write consent: a credential the tenant's admin gave for changes, separate from the read-only
+// one the syncs use (a site admin's API token, or an OAuth grant that includes a write scope).
+// Its absence is the absence of consent; the caller decrypts and passes it, nothing stores it here.
+
+export interface ActionConnection {
+  id: string;
+  /** The write credential; absent = the connection has no write consent. */
+  writeCredentials?: Credentials | undefined;
+}
+
+const WRITE_SCOPE = /^(write|manage|delete):/;
+
+/**
+ * The write credential the action may use, or WriteConsentRequiredError. `upm`: the action calls
+ * the Universal Plugin Manager, which takes Basic auth only (no 3LO scope covers it).
+ */
+export function requireWriteConsent(connection: ActionConnection, upm: boolean): Credentials {
+  const credentials = connection.writeCredentials;
+  const site = credentials?.site;
+  if (!credentials || !site) throw new WriteConsentRequiredError(connection.id, 'absent');
+  if (site.kind === 'oauth') {
+    if (!site.tokens.scopes.some((s) => WRITE_SCOPE.test(s))) {
+      throw new WriteConsentRequiredError(connection.id, 'oauth_without_write_scope');
+    }
+    if (upm) throw new WriteConsentRequiredError(connection.id, 'oauth_cannot_manage_apps');
+  }
+  return credentials;
+}

@@ -1,0 +1,21 @@
+// Typed, coded errors of app governance (DESIGN.md convention 6). Evaluation never throws for
+// data problems (those become `unknown` factors and results); these are for invalid input at the
+// edges: a classification decision, a score override or a policy a person submits.
+
+export type AppRiskErrorCode =
+  | 'invalid_decision'
+  | 'invalid_override'
+  | 'invalid_policy'
+  | 'connection_not_found'
+  | 'app_not_found'
+  | 'snapshot_not_found';
+
+export class AppRiskError extends Error {
+  readonly code: AppRiskErrorCode;
+
+  constructor(code: AppRiskErrorCode, message: string) {
+    super(message);
+    this.name = 'AppRiskError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decide, reconcile } from '../../../app-risk/classification/transitions.ts';
+import { forgeInstallation, inventoryOf } from '../../../app-risk/testing/fixtures.ts';
+import { governanceState } from '../../../app-risk/testing/governance-state.ts';
+import { runRule, verdicts } from '../../testing/run-rule.ts';
+import { TEST_NOW, testSnapshot } from '../../testing/test-snapshot.ts';
+import { orgAppsClassifiedRule, rule } from './org_apps_classified.rule.ts';
+
+const ago = (days: number) => new Date(TEST_NOW.getTime() - days * 86_400_000);
+const fp = { scopes: [], egress: [], versions: ['1.0.0'] };
+const ctx = (appKey: string) => ({ connectionId: 'c1', appKey, actor: 'sam', now: ago(1), fingerprint: fp });
+const seen = (appKey: string, days: number) =>
+  reconcile(undefined, { connectionId: 'c1', appKey, fingerprint: fp, now: ago(days) }).next;
+
+const installs = ['a.new', 'b.old', 'c.ok', 'd.banned', 'e.accepted'].map((appKey) =>
+  forgeInstallation({ appKey, scopes: [] }),
+);
+
+test('sanctioned and accepted apps pass, unreviewed ones within the grace period pass, older ones and unsanctioned installed apps fail', () => {
+  const state = governanceState(
+    inventoryOf(installs, []),
+    {
+      'a.new': seen('a.new', 3),
+      'b.old': seen('b.old', 30),
+      'c.ok': decide(undefined, { state: 'sanctioned' }, ctx('c.ok')),
+      'd.banned': decide(
+        undefined,
+        { state: 'unsanctioned', justification: 'Sends data to an unknown host.' },
+        ctx('d.banned'),
+      ),
+      'e.accepted': decide(
+        undefined,
+        { state: 'risk-accepted', justification: 'Needed until Q3.', expiresAt: ago(-30) },
+        ctx('e.accepted'),
+      ),
+    },
+    {},
+    TEST_NOW,
+  );
+  const results = runRule(
+    orgAppsClassifiedRule(state),
+    testSnapshot({ datasets: { 'apps.installations': installs } }),
+  );
+  assert.deepEqual(verdicts(results), [
+    ['pass', 'jira:a.new'],
+    ['fail', 'jira:b.old'],
+    ['pass', 'jira:c.ok'],
+    ['fail', 'jira:d.banned'],
+    ['pass', 'jira:e.accepted'],
+  ]);
+  assert.equal(results[1]?.evidence?.days, 30);
+});
+
+test('a re-review pending longer than the grace period fails; the grace period is a setting', () => {
+  const approved = decide(undefined, { state: 'sanctioned' }, { ...ctx('a.new'), now: ago(40) });
+  const moved = reconcile(approved, {
+    connectionId: 'c1',
+    appKey: 'a.new',
+    fingerprint: { ...fp, versions: ['2.0.0'] },
+    now: ago(20),
+  }).next;
+  const state = governanceState(inventoryOf([installs[0] as never], []), { 'a.new': moved }, {}, TEST_NOW);
+  const snapshot = testSnapshot({ datasets: { 'apps.installations': [installs[0] as never] } });
+  assert.deepEqual(verdicts(runRule(orgAppsClassifiedRule(state), snapshot)), [['fail', 'jira:a.new']]);
+  const lenient = runRule(orgAppsClassifiedRule(state), snapshot, {
+    settings: { org_apps_classified: { maxUnreviewedDays: 30 } },
+  });
+  assert.deepEqual(verdicts(lenient), [['pass', 'jira:a.new']]);
+});
+
+test('without the governance state (a plain catalogue run) every app is unknown', () => {
+  assert.deepEqual(
+    verdicts(runRule(rule, testSnapshot({ datasets: { 'apps.installations': [installs[0] as never] } }))),
+    [['unknown', 'jira:a.new']],
+  );
+});

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decide } from '../../../app-risk/classification/transitions.ts';
+import { installation, inventoryOf, marketplace, unlisted } from '../../../app-risk/testing/fixtures.ts';
+import { governanceState } from '../../../app-risk/testing/governance-state.ts';
+import { runRule, verdicts } from '../../testing/run-rule.ts';
+import { TEST_NOW, testSnapshot } from '../../testing/test-snapshot.ts';
+import { orgNoUnacceptedHighRiskAppsRule, rule } from './org_no_unaccepted_high_risk_apps.rule.ts';
+
+const installs = [
+  installation({ appKey: 'a.admin' }),
+  installation({ appKey: 'b.accepted' }),
+  installation({ appKey: 'c.reader' }),
+  installation({ appKey: 'd.hidden' }),
+  installation({ appKey: 'e.lapsed' }),
+];
+const answers = [
+  marketplace({ appKey: 'a.admin', declaredScopes: ['ADMIN'] }),
+  marketplace({ appKey: 'b.accepted', declaredScopes: ['ADMIN'] }),
+  marketplace({ appKey: 'c.reader', declaredScopes: ['READ'], isAtlassian: true }),
+  unlisted('d.hidden'),
+  marketplace({ appKey: 'e.lapsed', declaredScopes: ['DELETE'] }),
+];
+const accept = (appKey: string, days: number) =>
+  decide(
+    undefined,
+    {
+      state: 'risk-accepted',
+      justification: 'Needed for the migration.',
+      expiresAt: new Date(TEST_NOW.getTime() + days * 86_400_000),
+    },
+    {
+      connectionId: 'c1',
+      appKey,
+      actor: 'sam',
+      now: new Date(TEST_NOW.getTime() - 60 * 86_400_000),
+      fingerprint: { scopes: [], egress: [], versions: [] },
+    },
+  );
+
+test('a high-risk app fails unless its risk is accepted and current; low risk passes; unreadable scopes are unknown', () => {
+  const state = governanceState(
+    inventoryOf(installs, answers),
+    { 'b.accepted': accept('b.accepted', 10), 'e.lapsed': accept('e.lapsed', -1) },
+    {},
+    TEST_NOW,
+  );
+  const results = runRule(
+    orgNoUnacceptedHighRiskAppsRule(state),
+    testSnapshot({ datasets: { 'apps.installations': installs, 'apps.marketplace': answers } }),
+  );
+  assert.deepEqual(verdicts(results), [
+    ['fail', 'jira:a.admin'],
+    ['pass', 'jira:b.accepted'],
+    ['pass', 'jira:c.reader'],
+    ['unknown', 'jira:d.hidden'],
+    ['fail', 'jira:e.lapsed'],
+  ]);
+  assert.deepEqual(results[0]?.evidence?.topFactors, ['capability.admin', 'exposure.connect-vendor-hosted']);
+  assert.equal(results[0]?.evidence?.score, 100);
+});
+
+test('a manual override decides instead of the computed score; the threshold is a setting', () => {
+  const override = {
+    score: 20,
+    justification: 'Admin scope unused, vendor letter on file.',
+    actor: 'sam',
+    at: TEST_NOW.toISOString(),
+  };
+  const state = governanceState(
+    inventoryOf(installs, answers),
+    {},
+    { 'a.admin': override, 'd.hidden': { ...override, score: 70 } },
+    TEST_NOW,
+  );
+  const snapshot = testSnapshot({
+    datasets: { 'apps.installations': installs, 'apps.marketplace': answers },
+  });
+  const results = runRule(orgNoUnacceptedHighRiskAppsRule(state), snapshot);
+  assert.equal(results[0]?.status, 'pass');
+  assert.equal(results[0]?.evidence?.overridden, true);
+  assert.equal(results[3]?.status, 'fail');
+  const strict = runRule(orgNoUnacceptedHighRiskAppsRule(state), snapshot, {
+    settings: { org_no_unaccepted_high_risk_apps: { threshold: 10 } },
+  });
+  // The Atlassian reader scores 15: below 60, above 10.
+  assert.equal(results[2]?.status, 'pass');
+  assert.equal(strict[2]?.status, 'fail');
+  assert.equal(strict[0]?.status, 'fail');
+});
+
+test('without the governance state (a plain catalogue run) every app is unknown', () => {
+  const results = runRule(rule, testSnapshot({ datasets: { 'apps.installations': [installs[0] as never] } }));
+  assert.deepEqual(verdicts(results), [['unknown', 'jira:a.admin']]);
+});

@@ -1,0 +1,57 @@
+import { APP_OPTIONAL_DATASETS, appResource, installationsOf } from '../../../app-risk/rule-support.ts';
+import { defineRule } from '../../define-rule.ts';
+import { fail, pass, unknown } from '../../outcome.ts';
+
+export const rule = defineRule({
+  id: 'app_license_expired_installed',
+  title: 'No app stays installed after its licence or evaluation expired',
+  area: 'apps',
+  severity: 'low',
+  scope: 'site',
+  resourceType: 'app',
+  requires: ['apps.installations'],
+  optional: APP_OPTIONAL_DATASETS,
+  plan: 'any',
+  credential: 'site-admin',
+  description:
+    'For each installed app, reads its licence: the GraphQL gateway’s licence of a Forge installation, or UPM’s ' +
+    '"uses licensing" flag (an app that needs no licence passes). Fails when the licence or evaluation expired. ' +
+    'Unknown for licensed Connect apps: their licence details are on the per-app UPM page, which is not read.',
+  risk: 'An app whose licence lapsed is orphaned: nobody pays for it, often nobody owns it, yet it keeps its access.',
+  remediation: {
+    ui: ['Renew the licence if the app is needed, or uninstall it (Apps → Manage apps).'],
+    api: ['DELETE /rest/plugins/1.0/{appKey}-key (UPM) uninstalls a Connect app.'],
+  },
+  references: [
+    {
+      title: 'Manage app licenses',
+      url: 'https://support.atlassian.com/organization-administration/docs/manage-app-licenses/',
+    },
+  ],
+  compliance: {
+    'cis-controls-v8': ['2.1', '2.3'],
+    'nist-800-53-r5': ['CM-8', 'CM-10'],
+    'iso-27001-2022': ['A.5.9', 'A.8.19'],
+    soc2: ['CC8.1'],
+  },
+  evaluate(ctx) {
+    return installationsOf(ctx).map((i) => {
+      const resource = appResource(i);
+      const evidence = { license: i.license.state, type: i.license.type, source: i.license.source };
+      switch (i.license.state) {
+        case 'expired':
+          return fail(
+            resource,
+            `${i.name} is installed, but its licence${i.license.type ? ` (${i.license.type})` : ''} expired.`,
+            evidence,
+          );
+        case 'unknown':
+          return unknown(resource, `The licence state of ${i.name} is unknown.`, evidence);
+        case 'none':
+          return pass(resource, `${i.name} needs no licence.`, evidence);
+        default:
+          return pass(resource, `${i.name} has a current ${i.license.state} licence.`, evidence);
+      }
+    });
+  },
+});
