@@ -48,8 +48,13 @@ export function ruleVerdict(statuses: readonly RuleResult['status'][]): RuleVerd
 
 /** The score of one set of results (one organization, one site, one product…). */
 export function scoreResults(results: readonly RuleResult[], rules: readonly ScoredRule[]): ScoreBreakdown {
+  // Built by pushing, not by copying the list per result: a rule has up to one result per user.
   const byRule = new Map<string, RuleResult['status'][]>();
-  for (const r of results) byRule.set(r.ruleId, [...(byRule.get(r.ruleId) ?? []), r.status]);
+  for (const r of results) {
+    const statuses = byRule.get(r.ruleId);
+    if (statuses) statuses.push(r.status);
+    else byRule.set(r.ruleId, [r.status]);
+  }
   const breakdown: ScoreBreakdown = {
     score: null,
     earned: 0,

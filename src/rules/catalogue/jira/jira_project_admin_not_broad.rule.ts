@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import type { DatasetRecord } from '../../dataset-catalogue.ts';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, type RuleOutcome, unknown } from '../../outcome.ts';
 import { broadGroups } from './broad-groups.ts';
+
+type ProjectRole = DatasetRecord<'jira.project-roles'>;
 
 const isAdminRole = (role: { admin: boolean | null; roleName: string }) =>
   role.admin === true || (role.admin === null && /^administrators?$/i.test(role.roleName));
@@ -63,13 +66,20 @@ export const rule = defineRule({
   evaluate(ctx) {
     const broad = broadGroups(ctx.items('jira.groups'), ctx.settings.broadGroups);
     const schemes = new Map(ctx.items('jira.permission-schemes').map((s) => [s.id, s]));
-    const roles = ctx.items('jira.project-roles');
+    // Grouped once: filtering every project's roles out of the site's list is quadratic (xl: 3,000
+    // projects × 5,000 role records per site).
+    const rolesByProject = new Map<string, ProjectRole[]>();
+    for (const r of ctx.items('jira.project-roles')) {
+      const list = rolesByProject.get(r.projectId);
+      if (list) list.push(r);
+      else rolesByProject.set(r.projectId, [r]);
+    }
     return ctx
       .items('jira.projects')
       .filter((p) => !p.archived)
       .map((p): RuleOutcome => {
         const resource = { id: p.id, name: p.key };
-        const projectRoles = roles.filter((r) => r.projectId === p.id);
+        const projectRoles = rolesByProject.get(p.id) ?? [];
         const found = new Set<string>();
         const broadActors = (role: (typeof projectRoles)[number]) => {
           for (const a of role.actors) {

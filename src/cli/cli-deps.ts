@@ -1,0 +1,23 @@
+import type { Env } from '../config/env.ts';
+
+// What every command gets from the process, passed in so tests can run commands in-process with
+// their own streams, environment and clock (DESIGN.md: dependencies passed in, no singletons).
+
+export interface OutputStream {
+  write(text: string): unknown;
+  /** A terminal: progress bars and colours; otherwise plain lines. */
+  isTTY?: boolean | undefined;
+  columns?: number | undefined;
+}
+
+export interface CliDeps {
+  /** The validated environment (src/config), the flags' fallbacks. */
+  env: Env;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** The project directory (the demo's ./data and ./reports live under the working directory). */
+  cwd: string;
+  now: () => Date;
+  /** Aborted on SIGINT/SIGTERM: a scan stops between pages. */
+  signal?: AbortSignal;
+}

@@ -1,0 +1,105 @@
+import { relative, resolve } from 'node:path';
+import { startSimulator } from '../../../simulator/start.ts';
+import { buildTenant } from '../../../simulator/tenant/build.ts';
+import { REPORT_FORMATS } from '../../report/formats.ts';
+import { EXIT_OK } from '../exit-codes.ts';
+import { renderSummary } from '../output/summary.ts';
+import { writeReportFiles } from '../output/write-report-files.ts';
+import { createProgress } from '../progress/create-progress.ts';
+import type { CommandContext } from '../run-cli.ts';
+import { assess } from '../scan/assess.ts';
+import { collect } from '../scan/collect.ts';
+import { prepareConnection } from '../scan/prepare-connection.ts';
+import { ATLASSIAN_AUTH, type ScanTarget } from '../scan/scan-request.ts';
+import { defaultDatabase } from '../store/default-database.ts';
+import { describeLocation, openStore } from '../store/open-store.ts';
+import { DEMO_OUTPUT_DIR } from './demo.ts';
+
+// `palisade demo` (`npm start`): what Palisade does, in one command and well under a minute. It
+// starts the Atlassian simulator with the "Acme" demo tenant in this process, scans it exactly as
+// `palisade scan` scans a real organization (discovery, sync, evaluation, app risk), keeps the
+// snapshot in the embedded database (./data/palisade.db, or PALISADE_DB / DATABASE_URL), writes
+// the five report formats to ./reports/demo/ and prints where they are with a short summary.
+// The demo is the one command that imports the simulator (DESIGN.md: tests, bench and the demo).
+
+export interface DemoFlags {
+  outputDir?: string;
+  db?: string;
+  quiet?: boolean;
+}
+
+export async function demo(flags: DemoFlags, ctx: CommandContext): Promise<number> {
+  const { deps } = ctx;
+  const started = performance.now();
+  const progress = createProgress(deps.stderr, { quiet: flags.quiet === true });
+  progress.phase('starting the Atlassian Cloud simulator with the "Acme" demo organization');
+  const sim = await startSimulator({ tenant: buildTenant({ scenario: 'demo' }, deps.now()) });
+  try {
+    const { info } = sim;
+    const target: ScanTarget = {
+      sites: info.sites.map((s) => s.url),
+      siteCredential: { email: info.credentials.admin.email, apiToken: info.credentials.admin.apiToken },
+      org: { id: info.org.id, apiKey: info.credentials.orgApiKey },
+      baseUrls: { api: info.adminApiUrl, marketplace: info.marketplaceUrl, auth: ATLASSIAN_AUTH },
+      // The simulator's listeners are the only non-Atlassian hosts this scan may call.
+      allowHosts: [...info.sites.map((s) => s.url), info.adminApiUrl, info.marketplaceUrl].map(
+        (u) => new URL(u).host,
+      ),
+    };
+    ctx.secrets.addBasic(target.siteCredential?.email, target.siteCredential?.apiToken);
+    ctx.secrets.add(info.credentials.orgApiKey);
+
+    const { connection } = await prepareConnection(target, progress);
+    const dbSpec = flags.db ?? defaultDatabase(deps);
+    const store = await openStore(dbSpec, { mustExist: false });
+    try {
+      const synced = await collect({
+        db: store.db,
+        connection,
+        baseUrls: target.baseUrls,
+        allowHosts: target.allowHosts,
+        progress,
+        now: deps.now,
+        signal: deps.signal,
+      });
+      progress.phase(`evaluating snapshot ${synced.snapshotVersion}`);
+      const { report } = await assess(store.db, connection.id, {
+        version: synced.snapshotVersion,
+        now: deps.now(),
+      });
+      const outputDir = resolve(deps.cwd, flags.outputDir ?? DEMO_OUTPUT_DIR);
+      const written = await writeReportFiles(
+        report,
+        { formats: [...REPORT_FORMATS], outputDir, output: undefined },
+        deps.cwd,
+      );
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const db = shown(deps.cwd, describeLocation(dbSpec));
+      const dir = shown(deps.cwd, outputDir);
+      deps.stdout.write(renderSummary(report, { written }));
+      deps.stdout.write(
+        [
+          '',
+          `Demo done in ${seconds} s. The snapshot is kept in ${db}. Next:`,
+          `  open ${written.find((w) => w.format === 'html')?.path ?? `${dir}/palisade-report.html`}`,
+          `  npx palisade apps list --db ${db}`,
+          `  npx palisade report --db ${db} --format csv --output-dir ${dir}`,
+          `  npx palisade diff --db ${db}      (after a second npm start)`,
+          '',
+        ].join('\n'),
+      );
+      return EXIT_OK;
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await sim.stop();
+  }
+}
+
+/** A path relative to the working directory when it lies under it (shorter to read and to paste). */
+function shown(cwd: string, path: string): string {
+  if (/^postgres/i.test(path)) return path;
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}

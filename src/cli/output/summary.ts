@@ -1,0 +1,105 @@
+import type { Report, ReportApp, ReportResult } from '../../report/model.ts';
+import type { Severity } from '../../rules/severity.ts';
+
+// The short text a scan, a report and the demo end with on stdout: the posture score, the
+// results by status, the worst findings, the riskiest apps, coverage gaps and where the reports
+// are. Plain text (no colour), so it reads the same in a terminal and a CI log.
+
+export interface SummaryOptions {
+  /** Files written, by format. */
+  written: readonly { format: string; path: string }[];
+  topFindings?: number;
+  topApps?: number;
+  failOn?: { severity: Severity; failing: number } | undefined;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const MESSAGE_WIDTH = 110;
+
+function findingLine(r: ReportResult, siteName: (url: string | null) => string): string {
+  const message = r.message.length > MESSAGE_WIDTH ? `${r.message.slice(0, MESSAGE_WIDTH - 1)}…` : r.message;
+  return `  ${r.severity.toUpperCase().padEnd(8)} ${siteName(r.site)}: ${message} [${r.ruleId}]`;
+}
+
+function appLine(a: ReportApp): string {
+  const score = a.risk.score === null ? '  ?' : String(a.risk.score).padStart(3);
+  const top = [...a.risk.factors]
+    .sort((x, y) => y.contribution - x.contribution)
+    .slice(0, 2)
+    .map((f) => f.id)
+    .join(', ');
+  return `  ${score} ${a.risk.band.padEnd(8)} ${a.name}${a.vendor ? ` (${a.vendor})` : ''}${top ? ` — ${top}` : ''}`;
+}
+
+export function renderSummary(report: Report, options: SummaryOptions): string {
+  const lines: string[] = [];
+  const target = report.org?.name ?? report.sites.map((s) => s.name).join(', ');
+  lines.push(
+    `Palisade ${report.tool.version}: ${target} — snapshot ${report.snapshotVersion}, ${plural(report.sites.length, 'site')}`,
+  );
+  const s = report.summary;
+  const score = s.postureScore === null ? 'n/a' : `${s.postureScore}/100`;
+  const siteNames = new Map(report.sites.map((site) => [site.url, site.name]));
+  const perSite = s.scores.sites
+    .map((x) => `${siteNames.get(x.site) ?? safeHost(x.site)} ${x.score ?? 'n/a'}`)
+    .join(', ');
+  lines.push(`Posture score: ${score}${perSite ? ` (${perSite})` : ''}`);
+  const by = s.results.byStatus;
+  lines.push(
+    `Results: ${by.fail} fail, ${by.pass} pass, ${by.unknown} unknown, ${by.not_applicable} not applicable, ${by.excepted} excepted`,
+  );
+
+  const failing = report.results.filter((r) => r.status === 'fail');
+  if (failing.length > 0) {
+    const top = options.topFindings ?? 5;
+    lines.push('', `Top findings (${failing.length} in all):`);
+    // Results are sorted most severe first by the report builder.
+    const names = new Map(report.sites.map((site) => [site.url, site.name]));
+    const siteName = (url: string | null) => (url === null ? 'org' : (names.get(url) ?? safeHost(url)));
+    for (const r of failing.slice(0, top)) lines.push(findingLine(r, siteName));
+  }
+  const scored = report.apps.filter((a) => a.risk.score !== null);
+  if (report.apps.length > 0) {
+    const top = options.topApps ?? 3;
+    const b = s.apps.byBand;
+    lines.push(
+      '',
+      `Apps: ${report.apps.length} installed — ${b.critical} critical, ${b.high} high, ${b.medium} medium, ${b.low} low, ${b.unknown} unknown risk`,
+    );
+    if (scored.length > 0) {
+      lines.push('Riskiest apps:');
+      for (const a of scored.slice(0, top)) lines.push(appLine(a));
+    }
+  }
+  const c = s.coverage;
+  lines.push(
+    '',
+    c.gaps === 0
+      ? `Coverage: all ${c.datasets} datasets read completely`
+      : `Coverage: ${c.complete} of ${c.datasets} datasets read completely; ${plural(c.gaps, 'gap')} (checks depending on them say unknown — see the report's coverage section)`,
+  );
+  if (options.written.length > 0) {
+    lines.push('', 'Reports:');
+    const width = Math.max(...options.written.map((w) => w.format.length));
+    for (const w of options.written) lines.push(`  ${w.format.padEnd(width)}  ${w.path}`);
+  }
+  if (options.failOn) {
+    const { severity, failing: n } = options.failOn;
+    lines.push(
+      '',
+      n > 0
+        ? `${plural(n, 'failing check')} at or above ${severity} (--fail-on ${severity}): exit code 2`
+        : `No failing check at or above ${severity} (--fail-on ${severity})`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

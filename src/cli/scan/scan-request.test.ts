@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  REPORT_FORMATS as CONFIG_FORMATS,
+  SEVERITIES as CONFIG_SEVERITIES,
+  readEnv,
+} from '../../config/env.ts';
+import { REPORT_FORMATS } from '../../report/formats.ts';
+import { SEVERITIES } from '../../rules/severity.ts';
+import { CliError } from '../cli-error.ts';
+import { createSecrets } from '../secrets.ts';
+import { resolveScanRequest } from './scan-request.ts';
+
+const site = 'https://acme.atlassian.net';
+
+function fails(fn: () => unknown, code: string, pattern: RegExp): void {
+  assert.throws(fn, (e: unknown) => {
+    assert.ok(e instanceof CliError);
+    assert.equal(e.code, code);
+    assert.match(e.message, pattern);
+    return true;
+  });
+}
+
+test("the config's copies of the report formats and severities match their owners'", () => {
+  assert.deepEqual([...CONFIG_FORMATS], [...REPORT_FORMATS]);
+  assert.deepEqual([...CONFIG_SEVERITIES], [...SEVERITIES]);
+});
+
+test('a flag wins over its environment variable, and the variable fills in what no flag gives', () => {
+  const env = readEnv({
+    PALISADE_SITES: 'https://other.atlassian.net',
+    PALISADE_EMAIL: 'env@acme.com',
+    PALISADE_API_TOKEN: 'env-token-123456',
+    PALISADE_FAIL_ON: 'medium',
+    PALISADE_ALLOW_HOSTS: '127.0.0.1:4000',
+  });
+  const request = resolveScanRequest(
+    {
+      site: [`${site}/jira/your-work`],
+      email: 'flag@acme.com',
+      failOn: 'high',
+      allowHost: ['Sim.Local:5000'],
+    },
+    env,
+    createSecrets(),
+  );
+  assert.deepEqual(request.target.sites, [site]);
+  assert.deepEqual(request.target.siteCredential, { email: 'flag@acme.com', apiToken: 'env-token-123456' });
+  assert.equal(request.failOn, 'high');
+  assert.deepEqual(request.target.allowHosts, ['127.0.0.1:4000', 'sim.local:5000']);
+  assert.equal(request.target.baseUrls.api, 'https://api.atlassian.com');
+  assert.equal(request.target.baseUrls.marketplace, 'https://marketplace.atlassian.com');
+  assert.equal(request.db, undefined);
+});
+
+test('reports default to JSON and HTML under ./reports; --output takes one format, told by its extension', () => {
+  const secrets = createSecrets();
+  const base = { site: [site], email: 'a@acme.com', apiToken: 'token-123456' };
+  const env = readEnv({});
+  assert.deepEqual(resolveScanRequest(base, env, secrets).reports, {
+    formats: ['json', 'html'],
+    outputDir: 'reports',
+    output: undefined,
+  });
+  assert.deepEqual(resolveScanRequest({ ...base, output: 'out/x.sarif' }, env, secrets).reports.formats, [
+    'sarif',
+  ]);
+  assert.deepEqual(resolveScanRequest({ ...base, format: ['sarif,csv'] }, env, secrets).reports.formats, [
+    'sarif',
+    'csv',
+  ]);
+  fails(
+    () => resolveScanRequest({ ...base, output: 'x.json', format: ['json', 'csv'] }, env, secrets),
+    'usage',
+    /--output writes one file, so it takes one --format/,
+  );
+  fails(
+    () => resolveScanRequest({ ...base, output: 'report.txt' }, env, secrets),
+    'usage',
+    /cannot tell the format/,
+  );
+});
+
+test('missing or half-given credentials are refused naming the flags and variables', () => {
+  const env = readEnv({});
+  const secrets = createSecrets();
+  fails(() => resolveScanRequest({}, env, secrets), 'usage', /nothing to scan — pass --site/);
+  fails(
+    () => resolveScanRequest({ site: [site], email: 'a@acme.com' }, env, secrets),
+    'missing_credentials',
+    /missing --api-token \(or PALISADE_EMAIL \/ PALISADE_API_TOKEN\)/,
+  );
+  fails(
+    () =>
+      resolveScanRequest(
+        { site: [site], email: 'a@acme.com', apiToken: 't-123456', orgId: 'o' },
+        env,
+        secrets,
+      ),
+    'missing_credentials',
+    /--org-id needs an org API key/,
+  );
+});
+
+test('an org API key alone is a scan of the org-level checks', () => {
+  const request = resolveScanRequest({ orgApiKey: 'org-key-123456' }, readEnv({}), createSecrets());
+  assert.deepEqual(request.target.sites, []);
+  assert.deepEqual(request.target.org, { id: undefined, apiKey: 'org-key-123456' });
+});
+
+test('bad URLs, hosts and severities are refused before anything is read', () => {
+  const env = readEnv({});
+  const secrets = createSecrets();
+  const base = { email: 'a@acme.com', apiToken: 'token-123456' };
+  fails(
+    () => resolveScanRequest({ ...base, site: ['acme'] }, env, secrets),
+    'invalid_url',
+    /--site "acme" is not a valid URL/,
+  );
+  fails(
+    () => resolveScanRequest({ ...base, site: ['ftp://acme.atlassian.net'] }, env, secrets),
+    'invalid_url',
+    /not an http\(s\) URL/,
+  );
+  fails(
+    () => resolveScanRequest({ ...base, site: ['https://me:secret@acme.atlassian.net'] }, env, secrets),
+    'invalid_url',
+    /must not carry a user name or password/,
+  );
+  fails(
+    () => resolveScanRequest({ ...base, site: [site], allowHost: ['http://x'] }, env, secrets),
+    'invalid_input',
+    /--allow-host "http:\/\/x" is not a host or host:port/,
+  );
+  fails(
+    () => resolveScanRequest({ ...base, site: [site], failOn: 'urgent' }, env, secrets),
+    'usage',
+    /use one of critical, high/,
+  );
+});
+
+test('every credential read is registered with the scrubber before anything can fail', () => {
+  const secrets = createSecrets();
+  try {
+    resolveScanRequest(
+      { site: ['not a url'], email: 'a@acme.com', apiToken: 'secret-token-1', orgApiKey: 'org-key-xyz' },
+      readEnv({}),
+      secrets,
+    );
+  } catch {
+    // the URL is refused; the credentials were registered first
+  }
+  assert.equal(secrets.scrub('secret-token-1 and org-key-xyz'), '*** and ***');
+});

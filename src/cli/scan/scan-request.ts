@@ -1,0 +1,211 @@
+import type { Env } from '../../config/env.ts';
+import { REPORT_FORMATS, SEVERITIES } from '../../config/env.ts';
+import { CliError } from '../cli-error.ts';
+import { parseAllowHost, parseBaseUrl } from '../options/parse-url.ts';
+import type { Secrets } from '../secrets.ts';
+
+// `palisade scan`'s flags merged with their environment twins (a flag wins) and checked before
+// anything is read or written, so bad input fails at once with the flag named.
+
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export type FailOn = (typeof SEVERITIES)[number];
+
+export const ATLASSIAN_ADMIN_API = 'https://api.atlassian.com';
+export const ATLASSIAN_MARKETPLACE = 'https://marketplace.atlassian.com';
+export const ATLASSIAN_AUTH = 'https://auth.atlassian.com';
+
+export interface ScanFlags {
+  site?: string[];
+  email?: string;
+  apiToken?: string;
+  orgId?: string;
+  orgApiKey?: string;
+  adminApiUrl?: string;
+  marketplaceUrl?: string;
+  allowHost?: string[];
+  format?: string[];
+  outputDir?: string;
+  output?: string;
+  failOn?: string;
+  db?: string;
+  writeEmail?: string;
+  writeApiToken?: string;
+}
+
+export interface ScanTarget {
+  /** Site origins, e.g. `https://acme.atlassian.net`. */
+  sites: string[];
+  siteCredential: { email: string; apiToken: string } | undefined;
+  /** Org-level checks: the org API key, and the org id (looked up from the key when absent). */
+  org: { id: string | undefined; apiKey: string } | undefined;
+  /** Write consent: banned apps found installed again are uninstalled with it (never the read credential). */
+  writeCredential?: { email: string; apiToken: string } | undefined;
+  baseUrls: { api: string; marketplace: string; auth: string };
+  allowHosts: string[];
+}
+
+export interface ReportTarget {
+  formats: ReportFormat[];
+  /** Where the formats are written (one file each); absent with `output`. */
+  outputDir: string | undefined;
+  /** One file holding the one format. */
+  output: string | undefined;
+}
+
+export interface ScanRequest {
+  target: ScanTarget;
+  reports: ReportTarget;
+  failOn: FailOn | undefined;
+  /** A SQLite file or postgres:// URL to keep the snapshot in; undefined = a temporary file. */
+  db: string | undefined;
+}
+
+export const DEFAULT_OUTPUT_DIR = 'reports';
+export const DEFAULT_FORMATS: ReportFormat[] = ['json', 'html'];
+
+export function parseFailOn(raw: string | undefined): FailOn | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw.trim().toLowerCase();
+  if (!(SEVERITIES as readonly string[]).includes(value)) {
+    throw new CliError('usage', `--fail-on "${raw}" is not a severity — use one of ${SEVERITIES.join(', ')}`);
+  }
+  return value as FailOn;
+}
+
+/** `--format` (repeatable, also comma-separated), `--output-dir` and `--output`, with defaults. */
+export function parseReportTarget(
+  flags: Pick<ScanFlags, 'format' | 'outputDir' | 'output'>,
+  env: Env,
+  defaults: { formats: ReportFormat[]; outputDir: string } = {
+    formats: DEFAULT_FORMATS,
+    outputDir: DEFAULT_OUTPUT_DIR,
+  },
+): ReportTarget {
+  const raw = (flags.format ?? []).flatMap((f) => f.split(',')).map((f) => f.trim().toLowerCase());
+  for (const f of raw) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(f)) {
+      throw new CliError(
+        'usage',
+        `--format "${f}" is not a report format — use ${REPORT_FORMATS.join(', ')}`,
+      );
+    }
+  }
+  const given = raw.length > 0 ? (raw as ReportFormat[]) : env.PALISADE_FORMAT;
+  const output = flags.output ?? env.PALISADE_OUTPUT;
+  if (output !== undefined) {
+    const formats = given.length > 0 ? [...new Set(given)] : [formatFromExtension(output)];
+    if (formats.length !== 1) {
+      throw new CliError(
+        'usage',
+        '--output writes one file, so it takes one --format — use --output-dir for several formats',
+      );
+    }
+    if (flags.outputDir !== undefined) {
+      throw new CliError('usage', 'use either --output (one file) or --output-dir (a folder), not both');
+    }
+    return { formats, outputDir: undefined, output };
+  }
+  return {
+    formats: given.length > 0 ? [...new Set(given)] : defaults.formats,
+    outputDir: flags.outputDir ?? env.PALISADE_OUTPUT_DIR ?? defaults.outputDir,
+    output: undefined,
+  };
+}
+
+const EXTENSIONS: Record<string, ReportFormat> = {
+  json: 'json',
+  csv: 'csv',
+  sarif: 'sarif',
+  html: 'html',
+  htm: 'html',
+  ocsf: 'ocsf',
+};
+
+function formatFromExtension(file: string): ReportFormat {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.ocsf.json')) return 'ocsf';
+  if (lower.endsWith('.sarif.json')) return 'sarif';
+  const format = EXTENSIONS[lower.split('.').pop() ?? ''];
+  if (!format) {
+    throw new CliError(
+      'usage',
+      `cannot tell the format of --output "${file}" — add --format ${REPORT_FORMATS.join('|')}`,
+    );
+  }
+  return format;
+}
+
+export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets): ScanRequest {
+  // Plain syntax first, so a typo is reported before a missing credential.
+  const reports = parseReportTarget(flags, env);
+  const failOn = parseFailOn(flags.failOn ?? env.PALISADE_FAIL_ON);
+  const email = flags.email ?? env.PALISADE_EMAIL;
+  const apiToken = flags.apiToken ?? env.PALISADE_API_TOKEN;
+  const orgApiKey = flags.orgApiKey ?? env.PALISADE_ORG_API_KEY;
+  const writeEmail = flags.writeEmail ?? env.PALISADE_WRITE_EMAIL;
+  const writeApiToken = flags.writeApiToken ?? env.PALISADE_WRITE_API_TOKEN;
+  // Registered before anything can fail, so no message can echo them.
+  secrets.addBasic(email, apiToken);
+  secrets.addBasic(writeEmail, writeApiToken);
+  secrets.add(apiToken, orgApiKey, writeApiToken);
+
+  const rawSites = flags.site && flags.site.length > 0 ? flags.site : env.PALISADE_SITES;
+  const sites = [
+    ...new Set(rawSites.map((s) => parseBaseUrl('--site', s, 'https://your-site.atlassian.net'))),
+  ];
+  const orgId = flags.orgId ?? env.PALISADE_ORG_ID;
+
+  if (sites.length === 0 && orgApiKey === undefined) {
+    throw new CliError(
+      'usage',
+      'nothing to scan — pass --site <url> (with --email and --api-token) and/or --org-api-key (PALISADE_SITES, PALISADE_ORG_API_KEY)',
+    );
+  }
+  if (sites.length > 0 && (email === undefined || apiToken === undefined)) {
+    const missing = [email === undefined ? '--email' : null, apiToken === undefined ? '--api-token' : null]
+      .filter((m) => m !== null)
+      .join(' and ');
+    throw new CliError(
+      'missing_credentials',
+      `scanning a site needs a site admin's e-mail and API token — missing ${missing} (or PALISADE_EMAIL / PALISADE_API_TOKEN)`,
+    );
+  }
+  if (orgId !== undefined && orgApiKey === undefined) {
+    throw new CliError(
+      'missing_credentials',
+      '--org-id needs an org API key for the org-level checks — pass --org-api-key (or PALISADE_ORG_API_KEY)',
+    );
+  }
+
+  const allowHosts = [
+    ...new Set([...env.PALISADE_ALLOW_HOSTS, ...(flags.allowHost ?? []).map(parseAllowHost)]),
+  ];
+  return {
+    target: {
+      sites,
+      siteCredential: email !== undefined && apiToken !== undefined ? { email, apiToken } : undefined,
+      org: orgApiKey !== undefined ? { id: orgId, apiKey: orgApiKey } : undefined,
+      writeCredential:
+        writeEmail !== undefined && writeApiToken !== undefined
+          ? { email: writeEmail, apiToken: writeApiToken }
+          : undefined,
+      baseUrls: {
+        api: parseBaseUrl(
+          '--admin-api-url',
+          flags.adminApiUrl ?? env.PALISADE_ADMIN_API_URL ?? ATLASSIAN_ADMIN_API,
+          ATLASSIAN_ADMIN_API,
+        ),
+        marketplace: parseBaseUrl(
+          '--marketplace-url',
+          flags.marketplaceUrl ?? env.PALISADE_MARKETPLACE_URL ?? ATLASSIAN_MARKETPLACE,
+          ATLASSIAN_MARKETPLACE,
+        ),
+        auth: ATLASSIAN_AUTH,
+      },
+      allowHosts,
+    },
+    reports,
+    failOn,
+    db: flags.db ?? env.PALISADE_DB,
+  };
+}

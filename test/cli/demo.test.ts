@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { type InProcessRun, palisade } from './in-process.ts';
+
+// `palisade demo` (what `npm start` runs) in a fresh working directory, as on a fresh clone: the
+// simulator in-process, the scan into ./data/palisade.db, the five reports under ./reports/demo/,
+// in well under a minute. Then the commands that work on what it kept: apps, report, diff, attest,
+// except.
+
+let cwd: string;
+let first: InProcessRun;
+let firstSeconds: number;
+
+before(async () => {
+  cwd = mkdtempSync(join(tmpdir(), 'palisade-cli-demo-'));
+  const started = performance.now();
+  first = await palisade(['demo'], { cwd });
+  firstSeconds = (performance.now() - started) / 1000;
+});
+
+after(() => {
+  if (cwd) rmSync(cwd, { recursive: true, force: true });
+});
+
+test('the demo finishes in under a minute and writes the five reports under ./reports/demo', () => {
+  assert.equal(first.code, 0, first.stderr);
+  assert.ok(firstSeconds < 60, `took ${firstSeconds.toFixed(1)} s`);
+  for (const name of ['json', 'csv', 'sarif', 'html', 'ocsf.json']) {
+    assert.ok(existsSync(join(cwd, 'reports', 'demo', `palisade-report.${name}`)), name);
+  }
+  assert.ok(existsSync(join(cwd, 'data', 'palisade.db')), 'the snapshot is in the embedded database');
+});
+
+test('the demo prints where the reports are, the posture score, top findings and riskiest apps', () => {
+  assert.match(first.stdout, /Posture score: \d+\/100/);
+  assert.match(first.stdout, /Top findings \(\d+ in all\):\n {2}CRITICAL/);
+  assert.match(first.stdout, /Riskiest apps:\n\s+\d+ critical/);
+  assert.match(first.stdout, /reports\/demo\/palisade-report\.html/);
+  assert.match(first.stdout, /The snapshot is kept in data\/palisade\.db/);
+});
+
+test('apps list shows every installed app riskiest first, and apps show explains one', async () => {
+  const list = await palisade(['apps', 'list'], { cwd });
+  assert.equal(list.code, 0, list.stderr);
+  const rows = list.stdout.split('\n').filter((l) => /^\s*\d+ (critical|high|medium|low|unknown)/.test(l));
+  assert.ok(rows.length > 10);
+  const scores = rows.map((r) => Number(r.trim().split(/\s+/)[0]));
+  assert.deepEqual(
+    scores,
+    [...scores].sort((a, b) => b - a),
+  );
+  const key = rows[0]?.trim().split(/\s+/)[3] ?? '';
+  const show = await palisade(['apps', 'show', key], { cwd });
+  assert.equal(show.code, 0, show.stderr);
+  assert.match(show.stdout, /risk {10}\d+ \((critical|high)\)/);
+  assert.match(show.stdout, /\+\d+(\.\d)? +capability\./);
+});
+
+test('an app action without write consent is refused before anything is sent', async () => {
+  const run = await palisade(['apps', 'revoke', 'com.harbortools.gantt', '--dry-run'], { cwd });
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /needs write consent — pass --write-email and --write-api-token/);
+});
+
+test('an exception turns the failure it covers into excepted in the next report', async () => {
+  const candidates = await palisade(['except', '--rule', 'org_no_dormant_admins', '--candidates'], { cwd });
+  assert.equal(candidates.code, 0, candidates.stderr);
+  const key = candidates.stdout.split('\n')[0]?.split(/\s+/)[0] ?? '';
+  assert.match(key, /^org:user:/);
+  const add = await palisade(
+    [
+      'except',
+      '--rule',
+      'org_no_dormant_admins',
+      '--resource',
+      key,
+      '--justification',
+      'On leave until March',
+      '--owner',
+      'Security team',
+    ],
+    { cwd },
+  );
+  assert.equal(add.code, 0, add.stderr);
+  const report = await palisade(['report', '--format', 'json', '--output-dir', join(cwd, 'again')], { cwd });
+  assert.equal(report.code, 0, report.stderr);
+  assert.match(report.stdout, /, 1 excepted/);
+});
+
+test('an attestation is validated against its subject and listed', async () => {
+  const bad = await palisade(
+    [
+      'attest',
+      '--subject',
+      'authentication-policies',
+      '--value',
+      '{"policies":[]}',
+      '--note',
+      'Checked',
+      '--author',
+      'Riley',
+    ],
+    { cwd },
+  );
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /^palisade: the attestation is invalid: value: .*policies/);
+  const good = await palisade(
+    [
+      'attest',
+      '--subject',
+      'authentication-policies',
+      '--value',
+      '{"policies":[{"name":"Default","isDefault":true,"ssoEnforced":true,"twoStepVerification":"required"}]}',
+      '--note',
+      'admin.atlassian.com → Security → Authentication policies',
+      '--author',
+      'Riley Chen',
+    ],
+    { cwd },
+  );
+  assert.equal(good.code, 0, good.stderr);
+  const list = await palisade(['attest', '--list'], { cwd });
+  assert.match(list.stdout, /authentication-policies {2}org {2}by Riley Chen .*\(current\)/);
+});
+
+test('a second demo adds a snapshot, and diff compares the two', async () => {
+  const single = await palisade(['diff'], { cwd });
+  assert.equal(single.code, 1);
+  assert.match(single.stderr, /has one complete snapshot \(1\) — scan again/);
+  const second = await palisade(['demo', '--quiet'], { cwd });
+  assert.equal(second.code, 0, second.stderr);
+  assert.match(second.stdout, /snapshot 2/);
+  const diff = await palisade(['diff'], { cwd });
+  assert.equal(diff.code, 0, diff.stderr);
+  assert.match(diff.stdout, /^Snapshot 1 → 2: \d+ new, \d+ regressed, \d+ resolved, \d+ changed/);
+});
