@@ -6,13 +6,7 @@ import { type Endpoint, endpoints } from '../../src/atlassian/catalogue/index.ts
 import { type ContractRequest, defaultCaller, describeReply, type Reply, send } from './client.ts';
 import { type Fixture, missingParam } from './fixture.ts';
 import { errorRequests, requests, requestsFor } from './requests.ts';
-import {
-  formatIssues,
-  hasJsonSchema,
-  operation,
-  parameters,
-  responseValidator,
-} from './specs.ts';
+import { formatIssues, hasJsonSchema, operation, parameters, responseValidator } from './specs.ts';
 import { GENERATED_TENANT, useContractSimulator } from './tenants.ts';
 
 // The simulator against Atlassian's official OpenAPI documents: for every catalogue endpoint
