@@ -115,7 +115,7 @@ test('API tokens are read for privileged accounts by default, and the dataset sa
       id: 'tok-admin',
       label: 'palisade',
       createdAt: '2026-10-02T12:00:00.000Z',
-      lastAccess: '2026-10-31T12:00:00.000Z',
+      lastAccess: '2026-10-31T00:00:00.000Z',
       expiry: '2027-08-28T12:00:00.000Z',
     },
   ]);
