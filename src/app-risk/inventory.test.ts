@@ -216,6 +216,33 @@ test('licences: the gateway’s Forge licence, UPM’s licensing flag, otherwise
   );
 });
 
+test('a Connect app whose UPM page served a licence takes it from UPM', () => {
+  const licence = { active: false, type: 'EVALUATION', evaluation: true };
+  const [expired] = buildSiteInstallations(
+    {
+      cloudId: SITE,
+      installations: [installation({ appKey: 'f', license: licence })],
+      upmJira: [
+        {
+          key: 'f',
+          name: 'f',
+          version: '1',
+          enabled: true,
+          userInstalled: false,
+          optional: true,
+          remotable: true,
+          usesLicensing: true,
+          vendorName: null,
+          vendorUrl: null,
+          license: { ...licence, expiryDate: '2026-09-01T00:00:00.000Z', maintenanceExpiryDate: null },
+        },
+      ],
+    },
+    { marketplace: [] },
+  );
+  assert.deepEqual(expired?.license, { state: 'expired', type: 'EVALUATION', source: 'upm' });
+});
+
 test('one app installed on two products is one record with both installations and the union of scopes', () => {
   const app = appOf(
     [

@@ -169,12 +169,16 @@ function licenseOf(
             : l.active === true
               ? 'active'
               : 'unknown';
-    return { state, type: l.type, source: 'forge-gateway' };
+    // The installation carries UPM's licence for a Connect app or plugin whose page served one
+    // (src/sync/collectors/apps-installations.ts), the gateway's otherwise.
+    const fromUpm = framework !== 'forge' && plugin?.license != null;
+    return { state, type: l.type, source: fromUpm ? 'upm' : 'forge-gateway' };
   }
   // The gateway answers `license: null` for an app that needs none.
   if (framework === 'forge' && gatewayRead) return { state: 'none', type: null, source: 'forge-gateway' };
   // UPM's list says whether a plugin is licensed; the licence itself is on the per-plugin page,
-  // which the sync does not read, so a licensed Connect app's state is unknown.
+  // read for installed apps that use licensing: a licensed app whose page served none (or a sync
+  // from before those reads) stays unknown.
   if (plugin?.usesLicensing === false) return { state: 'none', type: null, source: 'upm' };
   return { state: 'unknown', type: null, source: null };
 }

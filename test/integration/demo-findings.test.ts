@@ -121,9 +121,6 @@ const POSTURE_FAILURES: Record<string, string[]> = {
  * - io.fastsync.jira-sync (ADMIN, ACT_AS_USER) and com.acme.wiki-sync (ACT_AS_USER) are unlisted
  *   Connect apps: their scopes are in a descriptor the vendor serves, which no Atlassian API
  *   returns, so app_admin_capability and app_act_as_user are `unknown` for them.
- * - app_license_expired_installed (com.harbortools.excel-importer's expired evaluation) is
- *   `unknown`: the UPM collector reads the plugin list, which carries no licence; the licence is
- *   on `GET /rest/plugins/1.0/{key}-key` (`licenseDetails`), which no collector reads yet.
  * - app_inactive_with_access: com.harbortools.sla-monitor's idleness (150 days) is recorded
  *   nowhere Palisade reads; only admin-toolkit's "App disabled" audit record dates it.
  */
@@ -155,6 +152,8 @@ const APP_FAILURES: Record<string, string[]> = {
     'acme:jira:io.fastsync.jira-sync',
   ],
   app_inactive_with_access: ['acme:jira:com.harbortools.admin-toolkit'],
+  // The expired evaluation, from UPM's licenseDetails on the plugin's page (GET …/{key}-key).
+  app_license_expired_installed: ['acme:jira:com.harbortools.excel-importer'],
   // Every Connect app, and the Forge apps with egress (Bluefin Backup, Planning Poker, Greenleaf).
   app_data_egress: [
     'acme-labs:jira:com.atlassian.jira.github',
@@ -233,7 +232,6 @@ const SELF_REPORTED_UNKNOWN = [
   'app_act_as_user',
   'app_admin_capability',
   'app_inactive_with_access',
-  'app_license_expired_installed',
   'app_permissions_changed',
   'org_apps_classified',
   'org_no_unaccepted_high_risk_apps',

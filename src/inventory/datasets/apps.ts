@@ -4,6 +4,17 @@ import { defineDataset } from './dataset.ts';
 // Installed apps: what UPM and the GraphQL gateway list per site, what the Marketplace says about
 // each, and the derived installation inventory (who installed what, when).
 
+/** UPM's `licenseDetails` of one plugin (its own page, `GET …/{key}-key`). Dates as ISO-8601 UTC. */
+export const upmLicense = z.object({
+  active: z.boolean().nullable(),
+  /** `COMMERCIAL`, `EVALUATION`, `FREE`, … */
+  type: z.string().nullable(),
+  evaluation: z.boolean().nullable(),
+  /** When the licence or evaluation ends (subscriptions: absent). */
+  expiryDate: z.string().nullable(),
+  maintenanceExpiryDate: z.string().nullable(),
+});
+
 const upmPlugin = z.object({
   key: z.string(),
   name: z.string(),
@@ -18,6 +29,11 @@ const upmPlugin = z.object({
   usesLicensing: z.boolean().nullable(),
   vendorName: z.string().nullable(),
   vendorUrl: z.string().nullable(),
+  /**
+   * Read for installed apps that use licensing only (absent otherwise): the licence UPM serves on
+   * the plugin's page, null when it serves none.
+   */
+  license: upmLicense.nullable().optional(),
 });
 
 function upmDataset(product: 'jira' | 'confluence') {
@@ -26,8 +42,8 @@ function upmDataset(product: 'jira' | 'confluence') {
     scope: 'site',
     kind: 'snapshot',
     product,
-    holds: `Every plugin the ${product === 'jira' ? 'Jira' : 'Confluence'} Universal Plugin Manager lists (Connect, Forge, system).`,
-    endpoints: [`upm.${product}.list`],
+    holds: `Every plugin the ${product === 'jira' ? 'Jira' : 'Confluence'} Universal Plugin Manager lists (Connect, Forge, system), with the licence of the installed apps that use licensing.`,
+    endpoints: [`upm.${product}.list`, `upm.${product}.get`],
     usedBy: ['apps.installations', 'app_unlisted_or_dev_mode', 'app_license_expired_installed'],
     schema: upmPlugin,
     key: (r) => r.key,

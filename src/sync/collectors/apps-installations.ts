@@ -131,6 +131,16 @@ export function buildInstallations(input: {
   return out;
 }
 
+/**
+ * The licence: for a Forge app the gateway's, for a Connect app or plugin the one UPM serves on
+ * its page (read for apps that use licensing), each falling back to the other.
+ */
+function licenseOf(plugin: UpmPlugin | undefined, forge: Forge | undefined): Installation['license'] {
+  const l = plugin?.license;
+  const upm = l ? { active: l.active, type: l.type, evaluation: l.evaluation } : null;
+  return plugin?.remotable || !forge ? (upm ?? forge?.license ?? null) : (forge.license ?? upm);
+}
+
 function record(
   product: Product,
   appKey: string,
@@ -152,7 +162,7 @@ function record(
     environmentType: forge?.environmentType ?? null,
     scopes: forge?.scopes ?? [],
     egress: forge?.egress ?? [],
-    license: forge?.license ?? null,
+    license: licenseOf(plugin, forge),
     appAccountId: null,
     // The gateway's installation time stands in when no audit trail names the install.
     installedAt: forge?.installedAt ?? null,

@@ -73,6 +73,81 @@ test('UPM lists Connect, Forge and system plugins, flagging the bundled ones', a
   assert.equal(upm?.optional, false);
 });
 
+test('UPM reads the licence of each installed app that uses licensing on its own page, one page each', async () => {
+  await resetServed(h);
+  const inventory = new MemoryInventory();
+  const pages = await runCollector(upmCollector('jira'), { api, site: siteA, inventory });
+  assert.deepEqual(await served(h), { 'upm.jira.list': 1, 'upm.jira.get': 1 }, 'Timesheets Pro only');
+  assert.equal(pages.length, 2);
+  assert.notEqual(pages[0]?.checkpoint, null);
+  assert.deepEqual(
+    pages[1]?.items.map((i) => i.key),
+    ['com.tiny.timesheets'],
+  );
+  assert.equal(pages[1]?.checkpoint, null);
+  const plugins = inventory.records<Rec>('apps.upm-jira', TINY.siteA);
+  assert.deepEqual(plugins.find((p) => p.key === 'com.tiny.timesheets')?.license, {
+    active: true,
+    type: 'EVALUATION',
+    evaluation: true,
+    expiryDate: '2026-11-26T12:00:00.000Z', // 30 days from the install
+    maintenanceExpiryDate: null,
+  });
+  const reporter = plugins.find((p) => p.key === 'forge-reporter');
+  assert.equal(reporter?.usesLicensing, false);
+  assert.equal('license' in (reporter ?? {}), false, 'not read: it uses no licensing');
+});
+
+test('a resumed UPM walk continues with the next licensed plugin without listing again', async () => {
+  const inventory = new MemoryInventory();
+  const first = await runCollector(upmCollector('jira'), { api, site: siteA, inventory, maxPages: 1 });
+  assert.equal(first.length, 1);
+  await resetServed(h);
+  const rest = await runCollector(upmCollector('jira'), {
+    api,
+    site: siteA,
+    inventory,
+    resumeFrom: first[0]?.checkpoint ?? null,
+  });
+  assert.deepEqual(await served(h), { 'upm.jira.get': 1 });
+  assert.deepEqual(
+    rest.map((p) => [p.items.map((i) => i.key), p.checkpoint]),
+    [[['com.tiny.timesheets'], null]],
+  );
+  await assert.rejects(
+    runCollector(upmCollector('jira'), { api, site: siteA, resumeFrom: '{"v":1,"p":0,"n":null}' }),
+    /checkpoint/,
+  );
+});
+
+test('an expired evaluation UPM serves reaches the installation as an inactive licence', async () => {
+  const t = tinyTenant();
+  const timesheets = t.installations.find((i) => i.appKey === 'com.tiny.timesheets');
+  assert.ok(timesheets);
+  timesheets.license = { active: false, type: 'EVALUATION', evaluation: true };
+  const g = await startHarness({ tenant: t });
+  const gApi = client(g);
+  try {
+    const [site] = tinySites(g) as [SiteRef];
+    const inventory = new MemoryInventory();
+    const at = { api: gApi, inventory, site };
+    await runCollector(upmCollector('jira'), at);
+    await runCollector(upmCollector('confluence'), at);
+    await runCollector(appsForgeCollector(), at);
+    await runCollector(appsInstallationsCollector(), at);
+    const installs = inventory.records<Rec>('apps.installations', TINY.siteA);
+    assert.deepEqual(installs.find((i) => i.appKey === 'com.tiny.timesheets')?.license, {
+      active: false,
+      type: 'EVALUATION',
+      evaluation: true,
+    });
+    assert.equal(installs.find((i) => i.appKey === 'forge-reporter')?.license, null);
+  } finally {
+    await gApi.close();
+    await g.stop();
+  }
+});
+
 test('the GraphQL gateway gives Forge installations of both products in one walk, with scopes and egress', async () => {
   await resetServed(h);
   const inventory = new MemoryInventory();
@@ -113,6 +188,11 @@ test('installations say who installed an app and when, from the audit trail', as
   assert.equal(timesheets?.installedAt, '2026-10-27T12:00:00.000Z');
   assert.equal(timesheets?.installSource, 'jira-audit');
   assert.equal(timesheets?.appAccountId, TINY.appConnect);
+  assert.deepEqual(
+    timesheets?.license,
+    { active: true, type: 'EVALUATION', evaluation: true },
+    "UPM's licence",
+  );
   const reporter = installs.find((i) => i.appKey === 'forge-reporter' && i.product === 'jira');
   assert.deepEqual(reporter?.scopes, ['read:jira-work', 'manage:jira-configuration']);
   assert.equal(reporter?.environmentType, 'DEVELOPMENT');

@@ -5,7 +5,7 @@ import { endpoint } from '../../atlassian/catalogue/index.ts';
 // empty list still costs one); a plain-array list (`/users/search`) has no "last page" flag, so a
 // full last page costs one more empty call. Where Atlassian offers no bulk read, one call per
 // parent is the minimum (see README.md: project schemes and roles, group members, API tokens, the
-// per-project anonymous probe, the Marketplace per app).
+// per-project anonymous probe, the Marketplace per app, UPM's licence per licensed app).
 
 export interface AccessGroupCounts {
   siteAdmin: number;
@@ -48,6 +48,8 @@ export interface JiraCounts {
   auditRecords: number;
   /** Projects probed one by one (0 when the site-wide anonymous probe shows no project permission). */
   anonymousProjectProbes: number;
+  /** UPM plugins whose own page is read for their licence (installed apps that use licensing); default 0. */
+  licensedApps?: number;
 }
 
 export interface ConfluenceCounts {
@@ -56,6 +58,8 @@ export interface ConfluenceCounts {
   auditRecords: number;
   /** Spaces an anonymous listing returns. */
   anonymousSpaces: number;
+  /** UPM plugins whose own page is read for their licence (installed apps that use licensing); default 0. */
+  licensedApps?: number;
 }
 
 export interface SiteCounts {
@@ -117,10 +121,10 @@ export function minimumCalls(counts: TenantCounts): CallBudget {
         'jira.roles',
         'jira.application-roles',
         'jira.issue-security-schemes',
-        'apps.upm-jira',
       ]) {
         add(d, 1);
       }
+      add('apps.upm-jira', 1 + (j.licensedApps ?? 0));
       add(
         'jira.projects',
         pagesFor('jira.projects', j.projects) + (j.permissionSchemes === 1 ? 0 : j.projects),
@@ -145,7 +149,7 @@ export function minimumCalls(counts: TenantCounts): CallBudget {
       add('confluence.system-info', 1);
       add('confluence.anonymous', 1 + pagesFor('confluence.spacesWithPermissions', c.anonymousSpaces));
       add('confluence.audit', pagesFor('confluence.audit', c.auditRecords));
-      add('apps.upm-confluence', 1);
+      add('apps.upm-confluence', 1 + (c.licensedApps ?? 0));
     }
     if (j || c) add('apps.forge', pagesFor('graphql.appInstallations', site.forgeInstallations));
   }

@@ -1,4 +1,5 @@
 import type { SiteRef } from '../../atlassian/api.ts';
+import { readsLicense } from './apps-upm.ts';
 import { memberGroups } from './jira-group-members.ts';
 import type { AccessGroupCounts, SiteCounts, TenantCounts } from './minimum-calls.ts';
 
@@ -32,6 +33,10 @@ export function countsFromRecords(read: ReadRecords, options: CountOptions): Ten
     const count = (t: string) => groups.filter((types) => types.includes(t)).length;
     return { siteAdmin: count('site-admin'), admin: count('admin'), user: count('user') };
   };
+  const licensed = (dataset: string, scope: string) =>
+    recs(dataset, scope).filter((p) =>
+      readsLicense({ optional: p.optional === true, usesLicensing: p.usesLicensing === true }),
+    ).length;
   const counts: TenantCounts = { sites: [] };
   if (options.org) {
     const answers = recs('apps.marketplace', 'org');
@@ -80,6 +85,7 @@ export function countsFromRecords(read: ReadRecords, options: CountOptions): Ten
         auditRecords: n('jira.audit', s),
         anonymousProjectProbes: recs('jira.anonymous-permissions', s).filter((r) => r.scope === 'project')
           .length,
+        licensedApps: licensed('apps.upm-jira', s),
       };
     }
     if (site.products.includes('confluence')) {
@@ -89,6 +95,7 @@ export function countsFromRecords(read: ReadRecords, options: CountOptions): Ten
         accessGroups: access('confluence.groups', s),
         auditRecords: n('confluence.audit', s),
         anonymousSpaces: Array.isArray(anonymous?.visibleSpaceKeys) ? anonymous.visibleSpaceKeys.length : 0,
+        licensedApps: licensed('apps.upm-confluence', s),
       };
     }
     counts.sites.push(counted);

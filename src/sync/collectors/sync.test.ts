@@ -57,6 +57,7 @@ const TINY_COUNTS: TenantCounts = {
         customFields: 1,
         auditRecords: 2,
         anonymousProjectProbes: 1, // PUB
+        licensedApps: 1, // Timesheets Pro's licence (UPM plugin page)
       },
       confluence: {
         spaces: 3,
@@ -110,7 +111,7 @@ test('a full sync of the tiny tenant makes exactly the minimum number of calls',
       budget.total,
       JSON.stringify(callsByDataset(calls, new Map(collectors.map((c) => [c.dataset, c.endpoints])))),
     );
-    assert.equal(total, 76);
+    assert.equal(total, 77);
   } finally {
     await api.close();
     await h.stop();

@@ -14,9 +14,10 @@ export const rule = defineRule({
   plan: 'any',
   credential: 'site-admin',
   description:
-    'For each installed app, reads its licence: the GraphQL gateway’s licence of a Forge installation, or UPM’s ' +
-    '"uses licensing" flag (an app that needs no licence passes). Fails when the licence or evaluation expired. ' +
-    'Unknown for licensed Connect apps: their licence details are on the per-app UPM page, which is not read.',
+    'For each installed app, reads its licence: UPM’s per-app page (`GET /rest/plugins/1.0/{key}-key`, ' +
+    'licenseDetails) for apps that use licensing, or the GraphQL gateway’s licence of a Forge installation (an ' +
+    'app that needs no licence passes). Fails when the licence or evaluation expired; unknown when neither ' +
+    'source could be read.',
   risk: 'An app whose licence lapsed is orphaned: nobody pays for it, often nobody owns it, yet it keeps its access.',
   remediation: {
     ui: ['Renew the licence if the app is needed, or uninstall it (Apps → Manage apps).'],
