@@ -15,38 +15,7 @@ export interface DatasetRef {
  * together with the outcome update.
  */
 export async function rollbackDataset(db: Kysely<Database>, ref: DatasetRef, version: number): Promise<void> {
-  await assertBuilding(db, ref.connectionId, version);
-  const { connectionId, dataset, scope } = ref;
-  // Delete first: a reopened row must not collide with this version's row for the same key.
-  await db
-    .deleteFrom('inventory_items')
-    .where('connection_id', '=', connectionId)
-    .where('dataset', '=', dataset)
-    .where('scope', '=', scope)
-    .where('added_in', '=', version)
-    .execute();
-  await db
-    .updateTable('inventory_items')
-    .set({ removed_in: null })
-    .where('connection_id', '=', connectionId)
-    .where('dataset', '=', dataset)
-    .where('scope', '=', scope)
-    .where('removed_in', '=', version)
-    .execute();
-  await db
-    .deleteFrom('inventory_page_keys')
-    .where('connection_id', '=', connectionId)
-    .where('version', '=', version)
-    .where('dataset', '=', dataset)
-    .where('scope', '=', scope)
-    .execute();
-  await db
-    .deleteFrom('inventory_cursors')
-    .where('connection_id', '=', connectionId)
-    .where('version', '=', version)
-    .where('dataset', '=', dataset)
-    .where('scope', '=', scope)
-    .execute();
+  await rollback(db, ref.connectionId, version, { dataset: ref.dataset, scope: ref.scope });
 }
 
 /** Undoes every dataset of a building version (a run that publishes nothing). */
@@ -55,28 +24,38 @@ export async function rollbackVersion(
   connectionId: string,
   version: number,
 ): Promise<void> {
+  await rollback(db, connectionId, version, undefined);
+}
+
+async function rollback(
+  db: Kysely<Database>,
+  connectionId: string,
+  version: number,
+  only: { dataset: string; scope: string } | undefined,
+): Promise<void> {
   await assertBuilding(db, connectionId, version);
+  // Delete first: a reopened row must not collide with this version's row for the same key.
   await db
     .deleteFrom('inventory_items')
     .where('connection_id', '=', connectionId)
     .where('added_in', '=', version)
+    .$if(only !== undefined, (q) => q.where('dataset', '=', only!.dataset).where('scope', '=', only!.scope))
     .execute();
   await db
     .updateTable('inventory_items')
     .set({ removed_in: null })
     .where('connection_id', '=', connectionId)
     .where('removed_in', '=', version)
+    .$if(only !== undefined, (q) => q.where('dataset', '=', only!.dataset).where('scope', '=', only!.scope))
     .execute();
-  await db
-    .deleteFrom('inventory_page_keys')
-    .where('connection_id', '=', connectionId)
-    .where('version', '=', version)
-    .execute();
-  await db
-    .deleteFrom('inventory_cursors')
-    .where('connection_id', '=', connectionId)
-    .where('version', '=', version)
-    .execute();
+  for (const table of ['inventory_page_keys', 'inventory_cursors'] as const) {
+    await db
+      .deleteFrom(table)
+      .where('connection_id', '=', connectionId)
+      .where('version', '=', version)
+      .$if(only !== undefined, (q) => q.where('dataset', '=', only!.dataset).where('scope', '=', only!.scope))
+      .execute();
+  }
 }
 
 // Rolling back a published version would rewrite history readers already saw.

@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule.ts';
-import { fail, pass } from '../../outcome.ts';
+import { publicShareOutcomes } from './public-shares.ts';
 
 export const rule = defineRule({
   id: 'jira_no_public_dashboards',
@@ -48,26 +48,11 @@ export const rule = defineRule({
     soc2: ['CC6.1', 'CC6.6'],
   },
   evaluate(ctx) {
-    const dashboards = ctx.items('jira.dashboards');
-    const users = ctx.optional('jira.users');
-    const ownerName = (id: string | null) =>
-      id === null ? 'no owner' : `owner ${users?.find((u) => u.accountId === id)?.displayName ?? id}`;
-    const open = dashboards.filter((d) => d.sharePermissions.some((s) => s.type === 'global'));
-    if (open.length === 0) {
-      return [
-        pass(
-          { type: 'site', id: ctx.site?.cloudId ?? 'site', name: ctx.site?.name ?? 'site' },
-          `None of the ${dashboards.length} dashboards is shared with the public.`,
-          { dashboards: dashboards.length },
-        ),
-      ];
-    }
-    return open.map((d) =>
-      fail(
-        { id: d.id, name: d.name },
-        `Dashboard "${d.name}" is shared with the public (${ownerName(d.ownerAccountId)}).`,
-        { ownerAccountId: d.ownerAccountId, shareTypes: [...new Set(d.sharePermissions.map((s) => s.type))] },
-      ),
+    return publicShareOutcomes(
+      ctx.items('jira.dashboards'),
+      { one: 'Dashboard', many: 'dashboards' },
+      ctx.optional('jira.users'),
+      ctx.site,
     );
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule.ts';
-import { fail, pass } from '../../outcome.ts';
+import { publicShareOutcomes } from './public-shares.ts';
 
 export const rule = defineRule({
   id: 'jira_no_public_filters',
@@ -48,26 +48,11 @@ export const rule = defineRule({
     soc2: ['CC6.1', 'CC6.6'],
   },
   evaluate(ctx) {
-    const filters = ctx.items('jira.filters');
-    const users = ctx.optional('jira.users');
-    const ownerName = (id: string | null) =>
-      id === null ? 'no owner' : `owner ${users?.find((u) => u.accountId === id)?.displayName ?? id}`;
-    const open = filters.filter((f) => f.sharePermissions.some((s) => s.type === 'global'));
-    if (open.length === 0) {
-      return [
-        pass(
-          { type: 'site', id: ctx.site?.cloudId ?? 'site', name: ctx.site?.name ?? 'site' },
-          `None of the ${filters.length} filters is shared with the public.`,
-          { filters: filters.length },
-        ),
-      ];
-    }
-    return open.map((f) =>
-      fail(
-        { id: f.id, name: f.name },
-        `Filter "${f.name}" is shared with the public (${ownerName(f.ownerAccountId)}).`,
-        { ownerAccountId: f.ownerAccountId, shareTypes: [...new Set(f.sharePermissions.map((s) => s.type))] },
-      ),
+    return publicShareOutcomes(
+      ctx.items('jira.filters'),
+      { one: 'Filter', many: 'filters' },
+      ctx.optional('jira.users'),
+      ctx.site,
     );
   },
 });
