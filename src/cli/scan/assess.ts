@@ -3,9 +3,7 @@ import { type AppEvaluation, evaluateApps, mergeAppResults } from '../../app-ris
 import { policyRuleMeta } from '../../app-risk/policy/evaluate-policies.ts';
 import { listPolicies } from '../../app-risk/policy/repository.ts';
 import type { Database } from '../../db/schema.ts';
-import { applyExceptions } from '../../findings/exceptions.ts';
 import { type ConnectionEvaluation, evaluateConnection } from '../../findings/store/evaluate-connection.ts';
-import { listExceptions } from '../../findings/store/exceptions-store.ts';
 import { snapshotOutcomes } from '../../inventory/dataset-outcomes.ts';
 import { appInputOf } from '../../report/app-risk-input.ts';
 import { buildReport } from '../../report/build-report.ts';
@@ -64,19 +62,22 @@ export async function assess(
 ): Promise<Assessment> {
   const { now } = options;
   const rules = catalogue.map((e) => e.rule);
+  // The app rules and policies (src/app-risk) join the catalogue's results inside the evaluation,
+  // so exceptions, the stored findings and the report all see the same set.
+  let apps: AppEvaluation | undefined;
   const evaluation = await evaluateConnection(db, connectionId, {
     now,
     rules,
     ...(options.version !== undefined ? { version: options.version } : {}),
+    completeResults: async (catalogueResults, snapshotVersion) => {
+      apps = await evaluateApps(db, connectionId, { now, version: snapshotVersion });
+      return mergeAppResults(catalogueResults, apps);
+    },
   });
+  if (!apps) throw new Error('the app evaluation did not run');
   const version = evaluation.snapshotVersion;
-  const apps = await evaluateApps(db, connectionId, { now, version });
-  const [exceptions, policies] = await Promise.all([
-    listExceptions(db, connectionId),
-    listPolicies(db, connectionId),
-  ]);
-  const appResults = applyExceptions(apps.results, exceptions, now).results;
-  const results = mergeAppResults(evaluation.results, { ...apps, results: appResults });
+  const results = evaluation.results;
+  const policies = await listPolicies(db, connectionId);
 
   // The report reads the org and site facts (a view with no rule datasets loads only those) and
   // every dataset's outcome for its coverage section (from the sync run, no items loaded).

@@ -180,6 +180,34 @@ forEachDatabase('an expired attestation makes its rules unknown and is reported'
   assert.equal(sso?.reasons?.[0]?.code, 'attestation_expired');
 });
 
+forEachDatabase(
+  'results added outside the catalogue (the app rules) are stored as findings like the rest',
+  async (_t, { db }) => {
+    const id = await saveTestConnection(db);
+    await storeSnapshot(db, id, snapshot(false, [active]));
+    const evaluation = await evaluateConnection(db, id, {
+      now: NOW,
+      rules,
+      completeResults: async (results, version) => {
+        assert.equal(version, 1);
+        return [
+          ...results,
+          {
+            ruleId: 'app_act_as_user',
+            resource: { type: 'app', id: 'com.example.app', name: 'Example', scope: 'org' },
+            status: 'fail',
+            message: 'Example holds ACT_AS_USER.',
+            basis: 'complete',
+          },
+        ];
+      },
+    });
+    assert.ok(evaluation.results.some((r) => r.ruleId === 'app_act_as_user' && r.status === 'fail'));
+    const stored = await listFindings(db, id, { states: ['open'] });
+    assert.ok(stored.some((f) => f.ruleId === 'app_act_as_user' && f.resource.id === 'com.example.app'));
+  },
+);
+
 forEachDatabase('a connection without a complete snapshot cannot be scanned', async (_t, { db }) => {
   const id = await saveTestConnection(db);
   await assert.rejects(evaluateConnection(db, id, { now: NOW }), { code: 'no_complete_snapshot' });

@@ -33,6 +33,13 @@ export interface EvaluateConnectionOptions {
   version?: number;
   /** The Atlassian Guard tier, when the organization stated it (no API exposes it); unknown by default. */
   guard?: GuardTier | null;
+  /**
+   * Results computed outside the catalogue run for the same snapshot (the app rules and policies of
+   * src/app-risk, which need Palisade's own classification state): given the catalogue's results,
+   * returns the full set. Applied before exceptions, findings tracking and scoring, so the stored
+   * findings and the report agree.
+   */
+  completeResults?: (results: readonly RuleResult[], snapshotVersion: number) => Promise<RuleResult[]>;
 }
 
 export interface ConnectionEvaluation {
@@ -84,7 +91,10 @@ export async function evaluateConnection(
   ]);
 
   const evaluation = evaluateSnapshot(rules, view, { settings, attestations });
-  const excepted = applyExceptions(evaluation.results, exceptions, now);
+  const results = options.completeResults
+    ? await options.completeResults(evaluation.results, view.version)
+    : evaluation.results;
+  const excepted = applyExceptions(results, exceptions, now);
 
   const previous = await latestEvaluation(db, connectionId, { beforeVersion: view.version });
   const history = previous ? await listFindings(db, connectionId, { version: previous.snapshotVersion }) : [];
