@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { SiteRef } from '../../atlassian/api.ts';
-import { createAtlassianClient } from '../../atlassian/client.ts';
+import {
+  type DiscoveredOrg,
+  DiscoveryError,
+  type DiscoveryProblem,
+  discoverConnection,
+} from '../../sync/discover.ts';
 import type { ConnectionToSync } from '../../sync/sync-connection.ts';
+import { CliError } from '../cli-error.ts';
 import type { Progress } from '../progress/progress.ts';
-import { type DiscoveredOrg, discoverOrg, discoverSite } from './discover.ts';
 import type { ScanTarget } from './scan-request.ts';
 
 // Turns a scan's target (site URLs, credentials) into the connection the sync takes: each site's
@@ -29,43 +34,66 @@ export function connectionIdFor(org: DiscoveredOrg | undefined, sites: readonly 
   return `sites-${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16)}`;
 }
 
-export async function prepareConnection(target: ScanTarget, progress: Progress): Promise<PreparedConnection> {
-  const api = createAtlassianClient({
-    credentials: {
-      ...(target.siteCredential ? { site: { kind: 'basic', ...target.siteCredential } } : {}),
-      ...(target.org ? { orgApiKey: target.org.apiKey } : {}),
-    },
-    allowHosts: target.allowHosts,
-    baseUrls: target.baseUrls,
-    options: DISCOVERY_OPTIONS,
-  });
-  try {
-    let org: DiscoveredOrg | undefined;
-    if (target.org) {
-      progress.phase('checking the org API key');
-      org = await discoverOrg(api, target.org.id);
-    }
-    const sites: SiteRef[] = [];
-    for (const url of target.sites) {
-      progress.phase(`discovering ${new URL(url).host}`);
-      sites.push(await discoverSite(api, url));
-    }
-    const first = sites[0];
-    const name = org?.name ?? (first ? new URL(first.url).host : 'Atlassian');
-    return {
-      org,
-      connection: {
-        id: connectionIdFor(org, sites),
-        name,
-        orgId: org?.id,
-        sites,
-        credentials: {
-          ...(target.siteCredential ? { site: { kind: 'basic', ...target.siteCredential } } : {}),
-          ...(target.org ? { orgApiKey: target.org.apiKey } : {}),
-        },
-      },
-    };
-  } finally {
-    await api.close();
+/** The one line a discovery problem is printed as, naming the flag to fix. */
+function describeProblem(problem: DiscoveryProblem): CliError {
+  switch (problem.kind) {
+    case 'not_a_site':
+      return new CliError(
+        'not_found',
+        `${problem.url} does not look like an Atlassian Cloud site (no cloud id at /_edge/tenant_info) — check --site`,
+      );
+    case 'no_products':
+      return new CliError('not_found', `${problem.url} has neither Jira nor Confluence — check --site`);
+    case 'site_credential_rejected':
+      return new CliError(
+        'credential_rejected',
+        `${new URL(problem.url).host} rejected the site credential (401: API token revoked, expired or not this account's) — check --email and --api-token (PALISADE_EMAIL / PALISADE_API_TOKEN)`,
+      );
+    case 'no_org':
+      return new CliError('not_found', 'the org API key sees no organization — check --org-api-key');
+    case 'several_orgs':
+      return new CliError(
+        'usage',
+        `the org API key sees ${problem.orgIds.length} organizations — pick one with --org-id (${problem.orgIds.join(', ')})`,
+      );
+    case 'org_key_rejected':
+      return new CliError(
+        'credential_rejected',
+        'the admin API rejected the org API key (401: revoked, expired or mistyped) — check --org-api-key (PALISADE_ORG_API_KEY)',
+      );
+    case 'org_not_visible':
+      return new CliError(
+        'not_found',
+        `the org API key cannot see organization ${problem.orgId ?? ''} — check --org-id and --org-api-key`,
+      );
   }
+}
+
+export async function prepareConnection(target: ScanTarget, progress: Progress): Promise<PreparedConnection> {
+  const credentials = {
+    ...(target.siteCredential ? { site: { kind: 'basic' as const, ...target.siteCredential } } : {}),
+    ...(target.org ? { orgApiKey: target.org.apiKey } : {}),
+  };
+  let discovered: Awaited<ReturnType<typeof discoverConnection>>;
+  try {
+    discovered = await discoverConnection({
+      sites: target.sites,
+      credentials,
+      ...(target.org ? { orgId: target.org.id ?? null } : {}),
+      allowHosts: target.allowHosts,
+      baseUrls: target.baseUrls,
+      options: DISCOVERY_OPTIONS,
+      onStep: (step) => progress.phase(step),
+    });
+  } catch (error) {
+    if (error instanceof DiscoveryError) throw describeProblem(error.problem);
+    throw error;
+  }
+  const { org, sites } = discovered;
+  const first = sites[0];
+  const name = org?.name ?? (first ? new URL(first.url).host : 'Atlassian');
+  return {
+    org,
+    connection: { id: connectionIdFor(org, sites), name, orgId: org?.id, sites, credentials },
+  };
 }

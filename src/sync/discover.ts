@@ -1,5 +1,6 @@
-import type { AtlassianApi, SiteRef } from '../../atlassian/api.ts';
-import { CliError } from '../cli-error.ts';
+import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
+import { type AtlassianClientDeps, createAtlassianClient } from '../atlassian/client.ts';
+import type { Credentials } from '../atlassian/credentials.ts';
 
 // What a scan needs to know before it syncs, from the fewest and cheapest calls:
 // - a site's cloud id: `GET {site}/_edge/tenant_info`, unauthenticated (catalogue site.tenantInfo);
@@ -12,6 +13,27 @@ import { CliError } from '../cli-error.ts';
 //   `--org-id`, `GET /admin/v1/orgs`: the one org the key can see.
 // Atlassian has no endpoint listing a site's products without credentials, and accessible-resources
 // needs OAuth, so probing each product is the documented way for API-token callers.
+
+/** Why discovery failed, for the caller to phrase (the CLI names its flags). */
+export type DiscoveryProblem =
+  | { kind: 'not_a_site'; url: string }
+  | { kind: 'no_products'; url: string }
+  | { kind: 'site_credential_rejected'; url: string }
+  | { kind: 'no_org' }
+  | { kind: 'several_orgs'; orgIds: string[] }
+  | { kind: 'org_key_rejected' }
+  | { kind: 'org_not_visible'; orgId: string | undefined };
+
+export class DiscoveryError extends Error {
+  override readonly name = 'DiscoveryError';
+  readonly code = 'discovery_failed';
+  readonly problem: DiscoveryProblem;
+
+  constructor(problem: DiscoveryProblem, options?: { cause?: unknown }) {
+    super(`discovery failed: ${problem.kind}`, options);
+    this.problem = problem;
+  }
+}
 
 export interface DiscoveredOrg {
   id: string;
@@ -49,10 +71,7 @@ export async function discoverSite(api: AtlassianApi, url: string): Promise<Site
       codeOf(error) === 'request_rejected' ||
       codeOf(error) === 'response_parse'
     ) {
-      throw new CliError(
-        'not_found',
-        `${url} does not look like an Atlassian Cloud site (no cloud id at /_edge/tenant_info) — check --site`,
-      );
+      throw new DiscoveryError({ kind: 'not_a_site', url }, { cause: error });
     }
     throw error;
   }
@@ -63,15 +82,12 @@ export async function discoverSite(api: AtlassianApi, url: string): Promise<Site
     if (await hasProduct(api, 'confluence.systemInfo', probe)) products.push('confluence');
   } catch (error) {
     if (codeOf(error) === 'credential_rejected') {
-      throw new CliError(
-        'credential_rejected',
-        `${new URL(url).host} rejected the site credential (401: API token revoked, expired or not this account's) — check --email and --api-token (PALISADE_EMAIL / PALISADE_API_TOKEN)`,
-      );
+      throw new DiscoveryError({ kind: 'site_credential_rejected', url }, { cause: error });
     }
     throw error;
   }
   if (products.length === 0) {
-    throw new CliError('not_found', `${url} has neither Jira nor Confluence — check --site`);
+    throw new DiscoveryError({ kind: 'no_products', url });
   }
   return { cloudId, url, products };
 }
@@ -91,29 +107,59 @@ export async function discoverOrg(api: AtlassianApi, orgId: string | undefined):
     for await (const page of api.pages<OrgResource>('admin.orgs.list')) orgs.push(...page.items);
     const [only] = orgs;
     if (only === undefined) {
-      throw new CliError('not_found', 'the org API key sees no organization — check --org-api-key');
+      throw new DiscoveryError({ kind: 'no_org' });
     }
     if (orgs.length > 1) {
-      throw new CliError(
-        'usage',
-        `the org API key sees ${orgs.length} organizations — pick one with --org-id (${orgs.map((o) => o.id).join(', ')})`,
-      );
+      throw new DiscoveryError({ kind: 'several_orgs', orgIds: orgs.map((o) => o.id) });
     }
     return { id: only.id, name: only.attributes?.name ?? only.id };
   } catch (error) {
+    if (error instanceof DiscoveryError) throw error;
     const code = codeOf(error);
-    if (code === 'credential_rejected') {
-      throw new CliError(
-        'credential_rejected',
-        'the admin API rejected the org API key (401: revoked, expired or mistyped) — check --org-api-key (PALISADE_ORG_API_KEY)',
-      );
-    }
+    if (code === 'credential_rejected')
+      throw new DiscoveryError({ kind: 'org_key_rejected' }, { cause: error });
     if (code === 'not_found' || code === 'forbidden') {
-      throw new CliError(
-        'not_found',
-        `the org API key cannot see organization ${orgId ?? ''} — check --org-id and --org-api-key`,
-      );
+      throw new DiscoveryError({ kind: 'org_not_visible', orgId }, { cause: error });
     }
     throw error;
+  }
+}
+
+export interface DiscoverInput {
+  sites: readonly string[];
+  credentials: Credentials;
+  /** The org to check; `null` = the one org the key sees; undefined = no org credentials. */
+  orgId?: string | null;
+  allowHosts: readonly string[];
+  baseUrls?: AtlassianClientDeps['baseUrls'];
+  options?: AtlassianClientDeps['options'];
+  /** Called before each step ("checking the org API key", "discovering acme.atlassian.net"). */
+  onStep?: (step: string) => void;
+}
+
+/** Discovers the org (when an org key is given) and every site with one short-lived client. */
+export async function discoverConnection(
+  input: DiscoverInput,
+): Promise<{ org: DiscoveredOrg | undefined; sites: SiteRef[] }> {
+  const api = createAtlassianClient({
+    credentials: input.credentials,
+    allowHosts: input.allowHosts,
+    ...(input.baseUrls ? { baseUrls: input.baseUrls } : {}),
+    ...(input.options ? { options: input.options } : {}),
+  });
+  try {
+    let org: DiscoveredOrg | undefined;
+    if (input.orgId !== undefined) {
+      input.onStep?.('checking the org API key');
+      org = await discoverOrg(api, input.orgId ?? undefined);
+    }
+    const sites: SiteRef[] = [];
+    for (const url of input.sites) {
+      input.onStep?.(`discovering ${new URL(url).host}`);
+      sites.push(await discoverSite(api, url));
+    }
+    return { org, sites };
+  } finally {
+    await api.close();
   }
 }
