@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 // the specs: keys sorted, formatted by the project's Biome configuration.
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
-const SPECS_DIR = resolve(PROJECT_ROOT, '../shared/atlassian/specs');
+const SPECS_DIR = resolve(PROJECT_ROOT, 'spec/atlassian');
 export const OAUTH_SCOPES_FILE = 'simulator/routes/oauth-scope-catalogue.ts';
 
 const JIRA = 'jira-platform-rest-v3.swagger-v3.v3.json';
@@ -26,9 +26,7 @@ interface Spec {
 function readSpec(file: string): Spec {
   const path = resolve(SPECS_DIR, file);
   if (!existsSync(path)) {
-    throw new Error(
-      `${file} is missing: expected the official specs in ${SPECS_DIR} (../shared/atlassian/specs)`,
-    );
+    throw new Error(`${file} is missing: expected the official specs in ${SPECS_DIR} (spec/atlassian)`);
   }
   return JSON.parse(readFileSync(path, 'utf8')) as Spec;
 }
@@ -60,7 +58,7 @@ function render(): string {
     '// `npm run generate:check` (part of `npm test`) fails when it is stale.',
     '// OAuth 2.0 scope descriptions, as the official OpenAPI documents publish them',
     '// (components.securitySchemes.*.flows.authorizationCode.scopes), for the consent page and the',
-    '// Marketplace `appScopes`, from shared/atlassian/specs (see SOURCES.md):',
+    '// Marketplace `appScopes`, from spec/atlassian (see SOURCES.md):',
     `// - Jira: ${JIRA}, version ${jira.info.version}`,
     `// - Confluence v1: ${CONFLUENCE_V1}, version ${v1.info.version} (classic scopes and older granular ones)`,
     `// - Confluence v2: ${CONFLUENCE_V2}, version ${v2.info.version} (wins where both describe a scope)`,

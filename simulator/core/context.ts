@@ -19,7 +19,11 @@ export interface SimContext {
   counters: Counters;
   limiter: RateLimiter;
   urls: SimUrls;
-  /** The clock, injectable so tests can move time (token expiry). */
+  /**
+   * The clock: by default it starts at the tenant's `builtAt` and runs at wall-clock speed, so a
+   * tenant built at a fixed date is served at that date (token expiry, "days ago" answers) however
+   * late the test runs. Injectable so tests can move time.
+   */
   now(): number;
   /** Requests held open by the hang fault; ended when the simulator stops. */
   hung: Set<{ destroy(): void }>;
@@ -28,13 +32,14 @@ export interface SimContext {
 }
 
 export function createContext(state: SimState): SimContext {
+  const offset = Date.parse(state.tenant.builtAt) - Date.now();
   return {
     state,
     faults: new FaultEngine(),
     counters: new Counters(),
     limiter: new RateLimiter(),
     urls: { sites: new Map(), api: '', marketplace: '', auth: '', control: '' },
-    now: () => Date.now(),
+    now: () => Date.now() + offset,
     hung: new Set(),
     served: new Set(),
   };

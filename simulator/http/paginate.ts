@@ -1,7 +1,7 @@
 import { SimError } from './errors.ts';
 import type { Call, Query } from './serve.ts';
 
-// One function per Atlassian pagination style (shared/atlassian/API.md §0.2). Each takes the
+// One function per Atlassian pagination style (docs/atlassian/API.md §0.2). Each takes the
 // full, already filtered and ordered list and renders one page of it, so a full walk returns
 // every item exactly once whatever page size the client asks for.
 

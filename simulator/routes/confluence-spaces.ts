@@ -106,7 +106,7 @@ function listSpaces(call: Call) {
 
 /**
  * Anonymous and unlicensed grants have no user or group: the v2 schema's principal type `role`
- * carries them, with ids `anonymous` and `unlicensed` (shared/atlassian/API.md §b.2; Atlassian
+ * carries them, with ids `anonymous` and `unlicensed` (docs/atlassian/API.md §b.2; Atlassian
  * documents no id values).
  */
 function renderPermission(p: SpacePermission) {

@@ -14,7 +14,7 @@ import {
 
 // `POST /gateway/api/graphql`, answering the one operation Palisade sends:
 // `ecosystem { appInstallationsByContext(filter: {appInstallations: {contexts: [...]}}, first, after) }`
-// (shared/atlassian/API.md §c.2; Salto's Jira adapter sends the same query). Anything else is a
+// (docs/atlassian/API.md §c.2; Salto's Jira adapter sends the same query). Anything else is a
 // validation error, answered as GraphQL servers do: HTTP 200 with `errors`.
 //
 // The gateway is one service for every site, so a context may name any site of the tenant, not

@@ -62,7 +62,7 @@ export function bearerFor(
     siteIds,
     revoked: false,
   });
-  state.oauthAccessTokens.set(token, { token, grantId, expiresAt: Date.now() + 3_600_000 });
+  state.oauthAccessTokens.set(token, { token, grantId, expiresAt: h.sim.context.now() + 3_600_000 });
   return `Bearer ${token}`;
 }
 

@@ -4,7 +4,7 @@ import { notFound } from './marketplace-listing.ts';
 // GET /rest/2/addons/{addonKey}/privacy-and-security: the vendor's answers on the listing's
 // "Privacy and security" tab. No spec; the section names and leaves follow the docs' example
 // (https://developer.atlassian.com/platform/marketplace/rest/v2/api-group-privacy-and-security/)
-// and shared/atlassian/API.md §3, whose deeper leaves and the residency enum are unverified.
+// and docs/atlassian/API.md §3, whose deeper leaves and the residency enum are unverified.
 // An app whose vendor never filled the form has no published tab: anonymous readers get the
 // same 404 as for an unknown app (only the vendor, authenticated, may read a draft).
 

@@ -2,7 +2,7 @@
 // `npm run generate:check` (part of `npm test`) fails when it is stale.
 // OAuth 2.0 scope descriptions, as the official OpenAPI documents publish them
 // (components.securitySchemes.*.flows.authorizationCode.scopes), for the consent page and the
-// Marketplace `appScopes`, from shared/atlassian/specs (see SOURCES.md):
+// Marketplace `appScopes`, from spec/atlassian (see SOURCES.md):
 // - Jira: jira-platform-rest-v3.swagger-v3.v3.json, version 1001.0.0-SNAPSHOT-9d700605f271b9e38f3e73c4116a686dae8d11d7
 // - Confluence v1: confluence-rest-v1.swagger.v3.json, version 1.0.0 (classic scopes and older granular ones)
 // - Confluence v2: confluence-rest-v2.openapi-v2.v3.json, version 2.0.0 (wins where both describe a scope)

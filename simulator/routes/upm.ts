@@ -7,7 +7,7 @@ import { type UpmPlugin, type UpmProduct, upmPlugin, upmPlugins } from './upm-pl
 import { renderPlugin, renderSummary, upmBase } from './upm-render.ts';
 
 // The Universal Plugin Manager REST resource, undocumented in Cloud but what the admin UI and
-// scripts use to list, disable and uninstall apps (shared/atlassian/API.md §c.1, §d).
+// scripts use to list, disable and uninstall apps (docs/atlassian/API.md §c.1, §d).
 // https://developer.atlassian.com/server/framework/atlassian-sdk/universal-plugin-manager-rest-api/
 
 const installedType = 'application/vnd.atl.plugins.installed+json';

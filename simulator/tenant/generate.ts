@@ -120,6 +120,7 @@ export function generateFromSpec(spec: GenSpec): Tenant {
   });
   const orgRng = stream(seed, 'org-records');
   const tenant: Tenant = {
+    builtAt: now.toISOString(),
     org: { id: stream(seed, 'org').uuid(), name: spec.orgName },
     users: [...people.humans, ...installs.appUsers],
     groups,

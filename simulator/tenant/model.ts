@@ -402,6 +402,11 @@ export interface OAuthClient {
 // ---- The tenant --------------------------------------------------------------------------------
 
 export interface Tenant {
+  /**
+   * The instant the tenant was built at (ISO): every date in it is relative to this, so the
+   * simulator's clock starts here (a tenant built at a fixed date is served at that date).
+   */
+  builtAt: string;
   org: Org;
   users: User[];
   groups: Group[];

@@ -120,6 +120,7 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
     ),
   ];
   return {
+    builtAt: now.toISOString(),
     org: { id: TINY.orgId, name: 'Acme Tiny' },
     users,
     groups: [

@@ -1,4 +1,4 @@
-// What a granted scope lets an app do, on the capability scale of shared/atlassian/APP-RISK.md.
+// What a granted scope lets an app do, on the capability scale of docs/atlassian/APP-RISK.md.
 // Connect scopes form one hierarchy (NONE < READ < WRITE < DELETE < PROJECT_ADMIN/SPACE_ADMIN <
 // ADMIN, a higher one implying the lower ones) plus two orthogonal grants, ACT_AS_USER and
 // ACCESS_EMAIL_ADDRESSES (https://developer.atlassian.com/cloud/jira/platform/scopes-for-connect-apps/).

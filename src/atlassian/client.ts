@@ -48,7 +48,7 @@ export interface AtlassianClient extends AtlassianApi {
 // (https://developer.atlassian.com/server/framework/atlassian-sdk/universal-plugin-manager-rest-api/).
 const UPM_PLUGIN_TYPE = 'application/vnd.atl.plugins.plugin+json';
 // The gateway rejects queries selecting beta fields (appEnvironmentVersion) without this opt-in;
-// it is harmless on queries that do not (shared/atlassian/API.md §c.2).
+// it is harmless on queries that do not (docs/atlassian/API.md §c.2).
 const GRAPHQL_BETA = { 'X-ExperimentalApi': 'AppEnvironmentVersionTrustSignal' };
 
 export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClient {

@@ -1,7 +1,7 @@
 import { asArray, asRecord } from './paginate/style.ts';
 
 // The human message inside an Atlassian error body, whichever product sent it (the formats are
-// listed in shared/atlassian/API.md §0.1): Jira `{errorMessages, errors}`, Confluence v2 and the
+// listed in docs/atlassian/API.md §0.1): Jira `{errorMessages, errors}`, Confluence v2 and the
 // admin API `{errors:[{title, detail}]}`, Confluence v1 / UPM / gateway `{message}`, OAuth
 // `{error, error_description}`, user management `{key}`, GraphQL and Marketplace `{errors:[{message}]}`.
 

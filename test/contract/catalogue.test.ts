@@ -23,7 +23,7 @@ import {
 
 const withSpec = endpoints.filter((e): e is Endpoint & { spec: NonNullable<Endpoint['spec']> } => !!e.spec);
 
-/** The query parameters a client sends for each pagination style (shared/atlassian/API.md §0.2). */
+/** The query parameters a client sends for each pagination style (docs/atlassian/API.md §0.2). */
 const PAGING_PARAMS: Partial<Record<Pagination, { params: string[]; size?: string }>> = {
   'page-bean': { params: ['startAt', 'maxResults'], size: 'maxResults' },
   'start-at-array': { params: ['startAt', 'maxResults'], size: 'maxResults' },

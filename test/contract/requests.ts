@@ -10,7 +10,7 @@ import type { Fixture } from './fixture.ts';
 /** An API token the tests may delete (tenants.ts adds it for the admin before the start). */
 export const DISPOSABLE_TOKEN_ID = 'tok-contract-disposable';
 
-/** Atlassian's gateway query for Forge and Connect-on-Forge installations (shared/atlassian/API.md c.2). */
+/** Atlassian's gateway query for Forge and Connect-on-Forge installations (docs/atlassian/API.md c.2). */
 export const APP_INSTALLATIONS_QUERY = `query jira_manageApps_getEcosystemInstalledApps($cloudId: ID!, $first: Int, $after: String) {
   ecosystem {
     appInstallationsByContext(filter: {appInstallations: {contexts: [$cloudId]}}, first: $first, after: $after) {

@@ -53,7 +53,7 @@ function errorProbes(e: SpecEndpoint, f: Fixture): Probe[] {
     });
   }
   // A scoped org key is refused where its scope does not reach: the user management API takes
-  // no scoped key at all, the org's domains need `read:domains:admin` (shared/atlassian/API.md, 0.1).
+  // no scoped key at all, the org's domains need `read:domains:admin` (docs/atlassian/API.md, 0.1).
   if (documented('403') && e.auth.includes('org-key')) {
     probes.push({
       status: '403',

@@ -22,8 +22,8 @@ const domainPage = (status: string, extra: Record<string, unknown> = {}) => ({
 });
 const domains = () => responseValidator('admin-organizations-v1', '/orgs/{orgId}/domains', 'get', '200');
 
-test('the specs are read from ../shared/atlassian/specs beside the project root', () => {
-  assert.match(SPECS_DIR, /shared\/atlassian\/specs$/);
+test('the specs are read from spec/atlassian inside the repository', () => {
+  assert.match(SPECS_DIR, /\/spec\/atlassian$/);
   assert.equal(serverBasePath('admin-organizations-v1'), '/admin/v1');
 });
 

@@ -4,8 +4,9 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormatsModule from 'ajv-formats';
 import type { SpecFile } from '../../src/atlassian/catalogue/index.ts';
+import { SPEC_FILE_NAMES, specsDir } from '../../src/atlassian/schemas/build/spec-files.ts';
 
-// Atlassian's official OpenAPI documents (shared/atlassian/specs, see SOURCES.md there) turned into
+// Atlassian's official OpenAPI documents (spec/atlassian, see SOURCES.md there) turned into
 // JSON-schema validators for response bodies. The documents are OpenAPI 3.0, whose schema
 // dialect differs from the JSON Schema (2019-09) that Ajv speaks; every difference we bridge is a
 // numbered quirk below, applied by `normaliseSchema()` to a copy of the document. Nothing else is
@@ -14,17 +15,10 @@ import type { SpecFile } from '../../src/atlassian/catalogue/index.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
-/** `../shared/atlassian/specs`, beside the project root (the specs are shared by every worktree). */
-export const SPECS_DIR = resolve(PROJECT_ROOT, '../shared/atlassian/specs');
+/** `spec/atlassian` in the repository (provenance and licence in SOURCES.md there). */
+export const SPECS_DIR = specsDir(PROJECT_ROOT);
 
-export const SPEC_FILES: Record<SpecFile, string> = {
-  'admin-organizations-v1': 'admin-organizations-v1.swagger.v3.json',
-  'admin-user-management': 'admin-user-management.swagger.v3.json',
-  'confluence-rest-v1': 'confluence-rest-v1.swagger.v3.json',
-  'confluence-rest-v2': 'confluence-rest-v2.openapi-v2.v3.json',
-  'jira-platform-rest-v3': 'jira-platform-rest-v3.swagger-v3.v3.json',
-  'marketplace-rest-v2': 'marketplace-rest-v2.swagger.v3.json',
-};
+export const SPEC_FILES = SPEC_FILE_NAMES;
 
 export type JsonObject = { [key: string]: unknown };
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
@@ -69,7 +63,7 @@ export function loadSpec(file: SpecFile): SpecDocument {
   if (!existsSync(SPECS_DIR)) {
     throw new Error(
       `The official Atlassian OpenAPI specs are missing: expected the folder ${SPECS_DIR} ` +
-        '(../shared/atlassian/specs relative to the project root). The contract tests need it.',
+        '(spec/atlassian in the repository). The contract tests need it.',
     );
   }
   const path = resolve(SPECS_DIR, SPEC_FILES[file]);
@@ -280,7 +274,7 @@ function normaliseSchema(ctx: NormaliseContext, schema: unknown): unknown {
   // Quirk 6: Marketplace HAL links. The spec types `Link.href` as `format: uri` but says in the
   // same breath "hostname and scheme will be omitted if it is a link within Marketplace", and
   // production sends `{"href": "/rest/2/vendors/81"}`: such an href is a URI *reference*
-  // (marketplace-rest-v2 `components.schemas.Link`; shared/atlassian/API.md §0.2 item 9).
+  // (marketplace-rest-v2 `components.schemas.Link`; docs/atlassian/API.md §0.2 item 9).
   if (
     s.format === 'uri' &&
     typeof s.description === 'string' &&
@@ -345,7 +339,7 @@ export const SENT_BUT_UNDECLARED: readonly {
     type: { type: 'string' },
     why:
       'AuditRecordBean.authorKey says "Deprecated, use authorAccountId instead" and the operation\'s own ' +
-      'example carries it; shared/atlassian/API.md (Jira audit). ' +
+      'example carries it; docs/atlassian/API.md (Jira audit). ' +
       'https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-audit-records/',
   },
   {
@@ -355,7 +349,7 @@ export const SENT_BUT_UNDECLARED: readonly {
     type: { type: 'string', format: 'date-time' },
     why:
       "Tokens expire since 2024: the reference page's example has it, the 2022 spec file does not; " +
-      'shared/atlassian/API.md (user management). ' +
+      'docs/atlassian/API.md (user management). ' +
       'https://developer.atlassian.com/cloud/admin/user-management/rest/api-group-users/',
   },
   {
@@ -379,7 +373,7 @@ export const SENT_BUT_UNDECLARED: readonly {
     },
     why:
       'Trust programmes, newer than the 2021 spec (see SOURCES.md there); each is a `{status}` like the ' +
-      "spec's TopVendor; shared/atlassian/API.md (Marketplace). " +
+      "spec's TopVendor; docs/atlassian/API.md (Marketplace). " +
       'https://developer.atlassian.com/platform/marketplace/rest/v2/api-group-apps/#api-addons-addonkey-get',
   },
   {
@@ -387,7 +381,7 @@ export const SENT_BUT_UNDECLARED: readonly {
     schema: '#/components/schemas/Addon',
     field: 'storesPersonalData',
     type: { type: 'boolean' },
-    why: 'Newer than the 2021 spec, like `programs`; shared/atlassian/API.md (Marketplace).',
+    why: 'Newer than the 2021 spec, like `programs`; docs/atlassian/API.md (Marketplace).',
   },
 ];
 

@@ -1,7 +1,7 @@
 import type { Pagination } from '../../src/atlassian/catalogue/index.ts';
 import { describeReply, type Reply } from './client.ts';
 
-// A client-side walker per Atlassian pagination style (shared/atlassian/API.md §0.2). Each one
+// A client-side walker per Atlassian pagination style (docs/atlassian/API.md §0.2). Each one
 // follows only what the responses say (nextPage/isLast, a short page, total, `_links.next`,
 // `links.next`/`meta.next`, a POST-body cursor, pageInfo), never the simulator's internals, so a
 // walk that returns every item exactly once is what a real client would get.

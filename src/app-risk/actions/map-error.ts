@@ -19,7 +19,7 @@ import { forgeUninstallSteps, type ManualSteps } from './manual-steps.ts';
 import type { ActionStep } from './plan.ts';
 
 // What an Atlassian failure means for one step of an action. UPM's 403 has three meanings, told
-// apart by its message (shared/atlassian/API.md §d, simulator/routes/upm.ts): the account is not
+// apart by its message (docs/atlassian/API.md §d, simulator/routes/upm.ts): the account is not
 // an admin of the site or product; the plugin is a required system plugin; or it is a Forge app,
 // which only Atlassian Administration can remove.
 

@@ -2,7 +2,7 @@ import type { AppInstallation, AppRecord } from '../model.ts';
 import { type Capability, capabilityRank, classifyScope, type ScopeGrant } from '../scopes.ts';
 import { RISK_WEIGHTS, type RiskWeights } from './weights.ts';
 
-// The app risk score of shared/atlassian/APP-RISK.md, explained: every factor that moved the
+// The app risk score of docs/atlassian/APP-RISK.md, explained: every factor that moved the
 // score (or could not be judged) is listed with its weight, the points it contributed and its
 // evidence — the scope strings, egress domains, trust programmes, installers. Pure: the time
 // comes from the caller; all numbers come from the weights table.

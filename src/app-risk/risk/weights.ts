@@ -1,6 +1,6 @@
 import type { Capability } from '../scopes.ts';
 
-// EVERY number of the app risk model, in one table (shared/atlassian/APP-RISK.md, "Proposed
+// EVERY number of the app risk model, in one table (docs/atlassian/APP-RISK.md, "Proposed
 // model"). Tune here, nowhere else: score.ts only reads these. An organization can pass its own
 // table to `scoreApp` / `evaluateApps` (e.g. `{ ...RISK_WEIGHTS, bands: { … } }`).
 //

@@ -33,7 +33,7 @@ export type AuthKind =
   | 'anonymous';
 
 /**
- * The pagination styles Atlassian uses (see shared/atlassian/API.md §0.2).
+ * The pagination styles Atlassian uses (see docs/atlassian/API.md §0.2).
  * - `page-bean`: Jira `startAt`/`maxResults` → `{startAt,maxResults,total,isLast,values,nextPage}`.
  * - `start-at-array`: Jira plain arrays; the client stops on a short page.
  * - `jira-audit`: `offset`/`limit` → `{offset,limit,total,records}`.

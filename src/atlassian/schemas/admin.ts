@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // Organizations REST API v2 (directories, users, groups, workspaces): Atlassian publishes no
 // spec, so these describe what Palisade relies on, after the reference pages and the simulator
-// (simulator/routes/admin-directory*.ts, admin-workspaces.ts), and shared/atlassian/API.md §a.2.
+// (simulator/routes/admin-directory*.ts, admin-workspaces.ts), and docs/atlassian/API.md §a.2.
 // Objects are loose (extra fields pass); enum-like fields are plain strings because the values
 // come from docs, not a spec, and a new one must not fail a sync.
 // https://developer.atlassian.com/cloud/admin/organization/rest/api-group-directory/

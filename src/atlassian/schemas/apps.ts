@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // Installed apps: the Universal Plugin Manager REST resource and the GraphQL gateway, both
 // undocumented in Cloud (JRACLOUD-95422), so no spec. Shapes after UPM's representations
-// (shared/atlassian/API.md §c.1, simulator/routes/upm-render.ts) and the gateway's
+// (docs/atlassian/API.md §c.1, simulator/routes/upm-render.ts) and the gateway's
 // `appInstallationsByContext` (§c.2, simulator/routes/graphql-installations.ts).
 
 /** UPM `PluginSummaryRepresentation`: what the list shows per plugin. */

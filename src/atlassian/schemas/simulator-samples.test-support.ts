@@ -17,7 +17,7 @@ export interface SampleRequest {
   headers?: Record<string, string>;
 }
 
-/** Forge and Connect-on-Forge installations, the query shared/atlassian/API.md §c.2 gives. */
+/** Forge and Connect-on-Forge installations, the query docs/atlassian/API.md §c.2 gives. */
 const APP_INSTALLATIONS_QUERY = `query apps($cloudId: ID!, $first: Int, $after: String) {
   ecosystem {
     appInstallationsByContext(filter: {appInstallations: {contexts: [$cloudId]}}, first: $first, after: $after) {

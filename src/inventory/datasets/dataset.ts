@@ -20,7 +20,7 @@ export interface Dataset<T = unknown> {
   holds: string;
   /** Catalogue endpoint ids the records come from (none for derived datasets). */
   endpoints: readonly string[];
-  /** Check ids (shared/atlassian/CHECKS.md) or app-inventory uses that read it. */
+  /** Check ids (docs/atlassian/CHECKS.md) or app-inventory uses that read it. */
   usedBy: readonly string[];
   schema: z.ZodType<T>;
   /** The record's stable identity within the dataset and scope. */

@@ -8,7 +8,7 @@ import { arr, bool, isoTime, obj, str } from './values.ts';
 
 // What the Universal Plugin Manager lists for a product: one document, every plugin (Connect,
 // Forge under its app key, and the bundled system plugins, flagged so the inventory can drop them).
-// Undocumented in Cloud but what the admin UI uses (shared/atlassian/API.md §c.1).
+// Undocumented in Cloud but what the admin UI uses (docs/atlassian/API.md §c.1).
 //
 // The list carries no licence, only `usesLicensing`: the licence (`licenseDetails`) is on the
 // plugin's own page, `GET …/{key}-key`, read once per installed app that uses licensing

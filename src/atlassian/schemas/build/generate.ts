@@ -21,7 +21,7 @@ export interface GenerateOptions {
   check?: boolean;
   /** Where the files go; default src/atlassian/schemas/generated. */
   outDir?: string;
-  /** Where the specs are; default ../shared/atlassian/specs beside the project root. */
+  /** Where the specs are; default spec/atlassian in the repository. */
   specsDir?: string;
 }
 

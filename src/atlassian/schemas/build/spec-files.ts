@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SpecFile } from '../../catalogue/index.ts';
 
-// Where the official Atlassian OpenAPI documents live and how to read them. They are shared by
-// every worktree (`../shared/atlassian/specs` beside the project root, provenance in SOURCES.md
-// there) and read only at generation time: nothing at run time touches them.
+// Where the official Atlassian OpenAPI documents live and how to read them. They are vendored
+// in the repository (`spec/atlassian/`, provenance and licence in SOURCES.md there) and read only
+// at generation time: nothing at run time touches them.
 
 export const SPEC_FILE_NAMES: Record<SpecFile, string> = {
   'admin-organizations-v1': 'admin-organizations-v1.swagger.v3.json',
@@ -20,9 +20,9 @@ export type JsonObject = { [key: string]: unknown };
 export const isObject = (v: unknown): v is JsonObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The specs folder for a project root: `<root>/../shared/atlassian/specs`. */
+/** The specs folder for a project root: `<root>/spec/atlassian`. */
 export function specsDir(projectRoot: string): string {
-  return resolve(projectRoot, '../shared/atlassian/specs');
+  return resolve(projectRoot, 'spec/atlassian');
 }
 
 /** Reads the spec documents, each once; throws naming the folder or file when one is missing. */
@@ -34,7 +34,7 @@ export function specReader(dir: string): (file: SpecFile) => JsonObject {
     if (!existsSync(dir)) {
       throw new Error(
         `The official Atlassian OpenAPI specs are missing: expected the folder ${dir} ` +
-          '(../shared/atlassian/specs relative to the project root).',
+          '(spec/atlassian in the repository).',
       );
     }
     const path = resolve(dir, SPEC_FILE_NAMES[file]);

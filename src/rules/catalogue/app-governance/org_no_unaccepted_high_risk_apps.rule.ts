@@ -28,7 +28,7 @@ export function orgNoUnacceptedHighRiskAppsRule(state?: AppGovernanceState): Rul
     plan: 'any',
     credential: 'none',
     description:
-      'Palisade’s app risk score (shared/atlassian/APP-RISK.md: capability, exposure, trust and governance ' +
+      'Palisade’s app risk score (docs/atlassian/APP-RISK.md: capability, exposure, trust and governance ' +
       'factors; a manual override replaces it) for each installed app. Fails at or above the threshold unless ' +
       'the app is risk-accepted with an expiry still in the future. Unknown when the app’s scopes are unreadable ' +
       '(band "unknown") and nobody accepted or overrode it.',
