@@ -145,7 +145,9 @@ function register(
             limit.perSecond,
             limit.burst,
             rateLimitReason(e),
-            now,
+            // Rate limits are transport, in real time: X-RateLimit-Reset is compared with the
+            // client's wall clock, whatever date the tenant's data is served at.
+            Date.now(),
           );
           rateHeaders = verdict.headers;
           if (!verdict.allowed) throw new SimError(429, 'Rate limit exceeded.', { code: 'ADMIN-429-1' });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { connect } from '../../simulator/routes/oauth-testing.ts';
 import { type Harness, startHarness } from '../../simulator/testing/harness.ts';
-import { TINY } from '../../simulator/testing/tiny-tenant.ts';
+import { TINY, tinyTenant } from '../../simulator/testing/tiny-tenant.ts';
 import { createAtlassianClient } from './client.ts';
 import type { OAuthTokens } from './credentials.ts';
 import { CredentialRejectedError, ForbiddenError } from './errors.ts';
@@ -13,11 +13,13 @@ import { counters, resetCounters, simulatorDeps, siteA } from './test-support.ts
 
 let h: Harness;
 let offset = 0;
+// The client and the simulator share one clock the tests move; the tenant is built at that
+// clock's start, so its credentials are valid whatever the date the suite runs on.
 const now = () => Date.now() + offset;
 const HOUR = 3_600_000;
 
 before(async () => {
-  h = await startHarness({ now });
+  h = await startHarness({ tenant: tinyTenant(new Date(now())), now });
 });
 after(() => h.stop());
 
