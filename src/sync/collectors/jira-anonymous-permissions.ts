@@ -114,7 +114,7 @@ export function jiraAnonymousPermissionsCollector(options: JiraAnonymousPermissi
           if (isAnonymousRefused(error)) return null;
           throw error;
         });
-        const exposed = held !== null && held.some((k) => (PROJECT_PROBE as readonly string[]).includes(k));
+        const exposed = held?.some((k) => (PROJECT_PROBE as readonly string[]).includes(k));
         const siteItem = toItem(jiraAnonymousPermissions, {
           scope: 'site',
           projectId: null,
