@@ -1,5 +1,6 @@
 // Typed, coded errors for everything that can go wrong calling Atlassian. Collectors branch on
-// `code` (a 403 becomes a "forbidden" dataset outcome, a 401 stops the sync with "reconnect"), so
+// `code` (a 403 becomes a "forbidden" dataset outcome, a rejected credential that a canary call
+// confirms stops the sync with "reconnect"), so
 // each failure mode has exactly one class. Every error carries where it happened (endpoint id,
 // method, a credential-free URL, status) and nothing else: no request headers, no bodies, no
 // `cause` chain holding request options, so neither `String(error)` nor `JSON.stringify(error)`
