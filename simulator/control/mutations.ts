@@ -190,9 +190,13 @@ export type AnonymousAccess =
   | { kind: 'jira-browse'; site: string; schemeId?: number | undefined }
   | { kind: 'jira-user-picker'; site: string }
   | { kind: 'confluence-site'; site: string }
-  | { kind: 'confluence-space'; site: string; spaceKey: string };
+  | { kind: 'confluence-space'; site: string; spaceKey: string }
+  | { kind: 'confluence-remote-api'; site: string; enabled: boolean };
 
-/** Opens anonymous access the way an admin would by mistake. */
+/**
+ * Opens anonymous access the way an admin would by mistake; `confluence-remote-api` switches
+ * Confluence's "Anonymous access to remote API" on or off (off: unauthenticated calls get 401).
+ */
 export function grantAnonymousAccess(state: SimState, req: AnonymousAccess): string {
   const site = findSite(state, req.site);
   switch (req.kind) {
@@ -233,6 +237,11 @@ export function grantAnonymousAccess(state: SimState, req: AnonymousAccess): str
         operation: { key: 'read', targetType: 'space' },
       });
       return `Granted anonymous read on space ${space.key}`;
+    }
+    case 'confluence-remote-api': {
+      if (!site.confluence) throw new MutationError(400, `Site "${site.name}" has no Confluence`);
+      site.confluence.anonymousRemoteApi = req.enabled;
+      return `Anonymous access to remote API ${req.enabled ? 'on' : 'off'}`;
     }
   }
 }

@@ -77,6 +77,38 @@ test('anonymous access can be opened on Jira and Confluence', async () => {
   assert.equal(missing.status, 404);
 });
 
+test('Confluence’s “Anonymous access to remote API” switched off refuses anonymous calls with 401 and no others', async () => {
+  const probe = `${h.siteA}/wiki/rest/api/user/anonymous?expand=operations`;
+  assert.equal((await h.get(probe)).status, 200);
+  const off = await post('/tenant/anonymous-access', {
+    kind: 'confluence-remote-api',
+    site: 'acme',
+    enabled: false,
+  });
+  assert.match(((await off.json()) as { changed: string }).changed, /remote API off/);
+  try {
+    const refused = await h.get(probe);
+    assert.equal(refused.status, 401);
+    assert.equal(((await refused.json()) as { statusCode: number }).statusCode, 401);
+    assert.equal((await h.get(`${h.siteA}/wiki/api/v2/spaces`)).status, 401);
+    // The credential still reads what anonymous may do; Jira on the same site is not affected.
+    assert.equal((await h.get(probe, h.memberBasic)).status, 200);
+    assert.equal(
+      (await h.get(`${h.siteA}/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS`)).status,
+      200,
+    );
+  } finally {
+    await post('/tenant/anonymous-access', { kind: 'confluence-remote-api', site: 'acme', enabled: true });
+  }
+  assert.equal((await h.get(probe)).status, 200);
+  const jiraOnly = await post('/tenant/anonymous-access', {
+    kind: 'confluence-remote-api',
+    site: 'acme-labs',
+    enabled: false,
+  });
+  assert.equal(jiraOnly.status, 400);
+});
+
 test('users can be added and deactivated', async () => {
   const res = await post('/tenant/users', { email: 'new@acme.example', name: 'New Person' });
   const user = (await res.json()) as { accountId: string; claimStatus: string };

@@ -42,6 +42,7 @@ const anonymousSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('jira-user-picker'), site: z.string() }).strict(),
   z.object({ kind: z.literal('confluence-site'), site: z.string() }).strict(),
   z.object({ kind: z.literal('confluence-space'), site: z.string(), spaceKey: z.string() }).strict(),
+  z.object({ kind: z.literal('confluence-remote-api'), site: z.string(), enabled: z.boolean() }).strict(),
 ]);
 const userSchema = z
   .object({

@@ -7,17 +7,38 @@ export class SimError extends Error {
   /** Admin API application error code (`ADMIN-404-2`), or a Confluence v2 code (`NOT_FOUND`). */
   readonly code: string | undefined;
   readonly headers: Record<string, string>;
+  /**
+   * A body of its own instead of the product's error format: an answer something in front of the
+   * product sends (the API gateway's scope check), or a bare string (UPM's permission refusal).
+   */
+  readonly body: unknown;
+  readonly contentType: string | undefined;
 
   constructor(
     status: number,
     message: string,
-    options: { code?: string; headers?: Record<string, string> } = {},
+    options: { code?: string; headers?: Record<string, string>; body?: unknown; contentType?: string } = {},
   ) {
     super(message);
     this.status = status;
     this.code = options.code;
     this.headers = options.headers ?? {};
+    this.body = options.body;
+    this.contentType = options.contentType;
   }
+}
+
+/**
+ * The api.atlassian.com gateway's answer to an OAuth 2.0 (or scoped) token whose scopes do not
+ * cover the endpoint: a 401, not a 403, whatever the product, as observed in production
+ * (github.com/kovetskiy/mark/issues/917, github.com/raycast/extensions/issues/11212).
+ */
+export function scopeMismatch(): SimError {
+  const message = 'Unauthorized; scope does not match';
+  return new SimError(401, message, {
+    body: { code: 401, message },
+    headers: { 'x-failure-category': 'FAILURE_CLIENT_SCOPE_CHECK' },
+  });
 }
 
 const reasons: Record<number, string> = {

@@ -3,7 +3,7 @@ import { type AuthKind, type Endpoint, endpoint as lookup } from '../../src/atla
 import type { SimContext } from '../core/context.ts';
 import type { Site } from '../tenant/model.ts';
 import { authenticate, type Principal, revokeCredential } from './auth.ts';
-import { errorBody, SimError } from './errors.ts';
+import { errorBody, SimError, scopeMismatch } from './errors.ts';
 
 export type Query = Record<string, string | string[] | undefined>;
 
@@ -91,11 +91,12 @@ function sendError(
   headers = {},
 ) {
   ctx.counters.record(e.id, error.status, hostName);
+  const body = error.body ?? errorBody(e.product, url, error);
   reply
     .code(error.status)
     .headers({ ...headers, ...error.headers })
-    .type('application/json;charset=UTF-8')
-    .send(JSON.stringify(errorBody(e.product, url, error)));
+    .type(error.contentType ?? 'application/json;charset=UTF-8')
+    .send(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
 function register(
@@ -137,6 +138,15 @@ function register(
           request.socket.remoteAddress ?? 'unknown',
           now,
         );
+        // Confluence's "Anonymous access to remote API" off: every unauthenticated call is a 401
+        // (https://support.atlassian.com/confluence-cloud/docs/disable-anonymous-access-to-remote-api/).
+        if (
+          principal.kind === 'anonymous' &&
+          product === 'confluence' &&
+          site?.confluence?.anonymousRemoteApi === false
+        ) {
+          throw new SimError(401, 'Client must be authenticated to access this resource.');
+        }
 
         const limit = ctx.faults.rateLimitFor(e.id);
         if (limit) {
@@ -173,16 +183,7 @@ function register(
           if (site && !principal.grant.siteIds.includes(site.id)) {
             throw new SimError(401, 'Unauthorized; the token has no access to this site.');
           }
-          const missing = e.oauthScopes.filter((s) => !principal.grant.scopes.includes(s));
-          if (missing.length > 0) {
-            throw new SimError(
-              403,
-              `Unauthorized; scope does not match. Required scope: ${missing.join(', ')}`,
-              {
-                code: 'FORBIDDEN',
-              },
-            );
-          }
+          if (e.oauthScopes.some((s) => !principal.grant.scopes.includes(s))) throw scopeMismatch();
         }
 
         const call: Call = {

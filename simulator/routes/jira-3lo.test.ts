@@ -49,14 +49,17 @@ test('mypermissions through 3LO reflects the consenting user’s grants', async 
   assert.equal(body.permissions.ADMINISTER?.havePermission, false);
 });
 
-test('a token without the endpoint’s scope is a 403 in Jira’s error format', async () => {
+test('a token without the endpoint’s scope gets the gateway’s 401 “scope does not match”, not a product error', async () => {
   const userOnly = bearerFor(h, TINY.member, ['read:jira-user']);
-  const msg = await assertJiraError(await h.get(`${ex}/rest/api/3/project/search`, userOnly), 403);
-  assert.match(msg, /scope/);
-  await assertJiraError(
-    await h.get(`${ex}/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS`, userOnly),
-    403,
-  );
+  for (const path of [
+    '/rest/api/3/project/search',
+    '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS',
+  ]) {
+    const res = await h.get(`${ex}${path}`, userOnly);
+    assert.equal(res.status, 401, path);
+    assert.equal(res.headers.get('x-failure-category'), 'FAILURE_CLIENT_SCOPE_CHECK');
+    assert.deepEqual(await res.json(), { code: 401, message: 'Unauthorized; scope does not match' });
+  }
   assert.equal((await h.get(`${ex}/rest/api/3/myself`, userOnly)).status, 200);
 });
 

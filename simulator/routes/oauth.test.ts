@@ -76,7 +76,8 @@ test('the full 3LO dance ends with a token that reaches the site the user chose'
   const otherSite = await h.get(`${h.api}/ex/jira/${TINY.siteB}/rest/api/3/serverInfo`, bearer(tokens));
   assert.equal(otherSite.status, 401);
   const notGranted = await h.get(`${h.api}/ex/jira/${TINY.siteA}/rest/api/3/permissions`, bearer(tokens));
-  assert.equal(notGranted.status, 403);
+  assert.equal(notGranted.status, 401);
+  assert.deepEqual(await notGranted.json(), { code: 401, message: 'Unauthorized; scope does not match' });
 });
 
 test('an authorization code can be exchanged only once', async () => {

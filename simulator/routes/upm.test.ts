@@ -178,11 +178,14 @@ test('Forge apps and system plugins cannot be uninstalled through UPM (403)', as
   assert.equal((await listJira()).plugins.filter((p) => p.key === 'forge-reporter').length, 1);
 });
 
-test('a member who is not an admin gets 403 on every UPM call, and changes nothing', async () => {
+test('a member who is not an admin gets UPM’s bare 401 on every UPM call, and changes nothing', async () => {
   const list = await h.get(`${h.siteA}${jira}`, h.memberBasic);
-  assert.equal(list.status, 403);
-  assert.equal(((await list.json()) as { 'status-code': number })['status-code'], 403);
-  assert.equal((await del('com.tiny.timesheets', h.memberBasic)).status, 403);
+  assert.equal(list.status, 401);
+  assert.match(list.headers.get('content-type') ?? '', /^application\/vnd\.atl\.plugins\.error\+json/);
+  assert.equal(await list.text(), 'Must have permission to access this resource.');
+  const removal = await del('com.tiny.timesheets', h.memberBasic);
+  assert.equal(removal.status, 401);
+  assert.equal(await removal.text(), 'Must have permission to access this resource.');
   assert.equal(
     (await listJira()).plugins.some((p) => p.key === 'com.tiny.timesheets'),
     true,

@@ -26,17 +26,27 @@ function negotiate(call: Call, vendorType: string): string {
   throw new SimError(406, `Not Acceptable: this resource produces ${vendorType} or application/json`);
 }
 
-/** Managing apps is for product administrators and site administrators. */
+/**
+ * Managing apps is for product administrators and site administrators. UPM refuses anyone else
+ * with a 401 whose body is a bare string under its error media type (its PermissionExceptionMapper
+ * writes `PermissionException.unauthorized()`): the same answer a working API token of a plain
+ * user and a missing one get.
+ */
 function adminOf(call: Call, product: UpmProduct): User {
   const p = call.principal;
-  if (!call.site || (p.kind !== 'basic' && p.kind !== 'oauth')) {
-    throw new SimError(401, 'Client must be authenticated to access this resource.');
-  }
+  if (!call.site || (p.kind !== 'basic' && p.kind !== 'oauth')) throw notPermitted();
   const role = call.ctx.state.roleOn(p.user, call.site.id, product);
-  if (role !== 'admin' && role !== 'site-admin') {
-    throw new SimError(403, 'You must be an administrator to manage apps.');
-  }
+  if (role !== 'admin' && role !== 'site-admin') throw notPermitted();
   return p.user;
+}
+
+const UPM_NOT_PERMITTED = 'Must have permission to access this resource.';
+
+function notPermitted(): SimError {
+  return new SimError(401, UPM_NOT_PERMITTED, {
+    body: UPM_NOT_PERMITTED,
+    contentType: 'application/vnd.atl.plugins.error+json',
+  });
 }
 
 function findPlugin(call: Call, product: UpmProduct): UpmPlugin {

@@ -291,6 +291,12 @@ export interface ConfluenceSite {
   /** Site-wide anonymous operations (`use` on `application` = anonymous access is on). */
   anonymousOperations: { operation: string; targetType: string }[];
   audit: ConfluenceAuditRecord[];
+  /**
+   * "Anonymous access to remote API" (Security configuration): absent or true = on, as Atlassian
+   * ships it; false = every unauthenticated REST call is a 401, whatever `anonymousOperations` allow
+   * in the browser.
+   */
+  anonymousRemoteApi?: boolean;
 }
 
 export interface Site {

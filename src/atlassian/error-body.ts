@@ -12,6 +12,7 @@ function text(value: unknown): string | undefined {
 }
 
 export function errorMessageOf(body: unknown): string | undefined {
+  if (typeof body === 'string') return text(body);
   const b = asRecord(body);
   const jira = asArray(b.errorMessages)
     .map(text)
@@ -25,4 +26,16 @@ export function errorMessageOf(body: unknown): string | undefined {
   const listed = text(first.detail) ?? text(first.title) ?? text(first.message);
   if (listed) return listed;
   return text(b.error_description) ?? text(b.message) ?? text(b.error) ?? text(b.key);
+}
+
+/**
+ * The message of an error body that is not JSON: UPM answers its permission refusals with a bare
+ * string under a JSON media type ("Must have permission to access this resource.", written by
+ * its PermissionExceptionMapper). HTML pages and long texts are not messages.
+ */
+export function plainTextMessage(body: string): string | undefined {
+  const trimmed = body.trim();
+  if (trimmed === '' || trimmed.startsWith('<') || trimmed.length > MAX || /[\r\n]/.test(trimmed))
+    return undefined;
+  return trimmed;
 }

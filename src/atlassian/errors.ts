@@ -1,12 +1,16 @@
 // Typed, coded errors for everything that can go wrong calling Atlassian. Collectors branch on
-// `code` (a 403 becomes a "forbidden" dataset outcome, a 401 stops the sync with "reconnect"), so
+// `code` (a 403 becomes a "forbidden" dataset outcome, a rejected credential that a canary call
+// confirms stops the sync with "reconnect"), so
 // each failure mode has exactly one class. Every error carries where it happened (endpoint id,
 // method, a credential-free URL, status) and nothing else: no request headers, no bodies, no
 // `cause` chain holding request options, so neither `String(error)` nor `JSON.stringify(error)`
 // can carry a token. Messages are built from already redacted details (see redact.ts).
 
+import type { AuthKind } from './catalogue/index.ts';
+
 export type AtlassianErrorCode =
   | 'credential_rejected'
+  | 'anonymous_refused'
   | 'credential_missing'
   | 'forbidden'
   | 'not_found'
@@ -66,13 +70,53 @@ export abstract class AtlassianError extends Error {
   }
 }
 
-/** 401: the API token, org key or OAuth grant no longer works. Retrying cannot help. */
+/** What Atlassian said with a 401, for whoever decides what the refusal means (see unauthorized.ts). */
+export interface Refusal {
+  /** The credential the refused call carried. */
+  authKind?: AuthKind | undefined;
+  /** The message in Atlassian's answer (redacted), e.g. UPM's "Must have permission to access this resource." */
+  serverMessage?: string | undefined;
+}
+
+/**
+ * 401: the API token, org key or OAuth grant was refused. Atlassian also answers 401 to a working
+ * credential in everyday cases (UPM for a user who is not an admin, a site the grant does not
+ * cover), so a caller that must tell them apart checks the credential with a canary call
+ * (credential-canary.ts) before believing it revoked.
+ */
 export class CredentialRejectedError extends AtlassianError {
   override readonly name = 'CredentialRejectedError';
   readonly code = 'credential_rejected' as const;
+  readonly authKind: AuthKind | undefined;
+  serverMessage: string | undefined;
+
+  constructor(site: ErrorSite, detail?: string, refusal: Refusal = {}) {
+    super(`credential revoked or expired — reconnect${detail ? ` (${detail})` : ''}`, site);
+    this.authKind = refusal.authKind;
+    this.serverMessage = refusal.serverMessage;
+  }
+
+  override scrub(redact: (text: string) => string): this {
+    if (this.serverMessage !== undefined) this.serverMessage = redact(this.serverMessage);
+    return super.scrub(redact);
+  }
+
+  override toJSON() {
+    return { ...super.toJSON(), authKind: this.authKind, serverMessage: this.serverMessage };
+  }
+}
+
+/**
+ * 401 to a call made without credentials: the site refuses anonymous callers (anonymous access,
+ * or Confluence's "Anonymous access to remote API", is off). A fact about the site, not a failure
+ * of any credential (https://support.atlassian.com/confluence-cloud/docs/disable-anonymous-access-to-remote-api/).
+ */
+export class AnonymousRefusedError extends AtlassianError {
+  override readonly name = 'AnonymousRefusedError';
+  readonly code = 'anonymous_refused' as const;
 
   constructor(site: ErrorSite, detail?: string) {
-    super(`credential revoked or expired — reconnect${detail ? ` (${detail})` : ''}`, site);
+    super(`the site refuses unauthenticated calls${detail ? ` (${detail})` : ''}`, site);
   }
 }
 

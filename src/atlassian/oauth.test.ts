@@ -136,15 +136,21 @@ test('a failed save of rotated tokens fails the call and is retried before the n
   await api.close();
 });
 
-test('a token without the endpoint’s scope gets a ForbiddenError naming the scope', async () => {
+test('a token without the endpoint’s scope gets a ForbiddenError naming the scope, without a refresh', async () => {
   const tokens = await consent('read:jira-user offline_access');
   const api = oauthClient(tokens, () => {});
+  await resetCounters(h);
   await assert.rejects(api.call('jira.projects', { site: siteA(h) }), (e) => {
+    // The gateway's 401 "Unauthorized; scope does not match" is a missing scope, not a revoked grant.
     assert.ok(e instanceof ForbiddenError);
+    assert.equal(e.status, 401);
     assert.deepEqual(e.missing, ['read:jira-work']);
     assert.match(e.message, /lacks the scope read:jira-work/);
+    assert.match(e.reason, /scope does not match/);
     return true;
   });
+  assert.equal((await counters(h)).calls['oauth.token'] ?? 0, 0, 'no refresh for a missing scope');
+  assert.equal(api.stats().retries, 0);
   await api.close();
 });
 

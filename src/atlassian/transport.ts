@@ -3,9 +3,8 @@ import PQueue from 'p-queue';
 import { Agent, type Dispatcher, request } from 'undici';
 import { backoffDelay } from './backoff.ts';
 import type { AuthKind, Endpoint } from './catalogue/index.ts';
-import { errorMessageOf } from './error-body.ts';
+import { errorMessageOf, plainTextMessage } from './error-body.ts';
 import {
-  CredentialRejectedError,
   type ErrorSite,
   ForbiddenError,
   HostNotAllowedError,
@@ -17,9 +16,10 @@ import {
   ServerError,
 } from './errors.ts';
 import type { HostPolicy } from './hosts.ts';
-import { type HeaderBag, rateSignal, retryAfterMs } from './rate-headers.ts';
+import { type HeaderBag, header, rateSignal, retryAfterMs } from './rate-headers.ts';
 import { LimiterRegistry } from './rate-limiter.ts';
 import { type Redact, safeUrl } from './redact.ts';
+import { credentialRejected, type UnauthorizedCall, unauthorizedError } from './unauthorized.ts';
 
 // Sends one catalogue call with retries, timeouts, pacing and the concurrency cap.
 //
@@ -236,15 +236,25 @@ export class Transport {
       }
 
       const parsedError = parseJson(answer.text);
-      const raw = parsedError.ok ? errorMessageOf(parsedError.value) : undefined;
+      const raw = parsedError.ok ? errorMessageOf(parsedError.value) : plainTextMessage(answer.text);
       const message = raw === undefined ? undefined : this.deps.redact(raw);
       if (status === 401) {
+        // Not every 401 is a refused credential (unauthorized.ts): a missing scope is not worth a refresh.
+        const call: UnauthorizedCall = {
+          endpoint: e,
+          authKind: req.auth.kind,
+          message,
+          failureCategory: header(answer.headers, 'x-failure-category'),
+          granted: req.auth.grantedScopes?.(),
+        };
+        const meaning = unauthorizedError(site(status), call);
+        if (meaning) throw meaning;
         if (req.auth.recover && !recovered) {
           recovered = true;
           await req.auth.recover(authorization);
           continue;
         }
-        throw new CredentialRejectedError(site(status));
+        throw credentialRejected(site(status), call);
       }
       if (status === 403) throw this.forbidden(req, site(status), message);
       if (status === 404) throw new NotFoundError(site(status), message);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  AnonymousRefusedError,
   CredentialMissingError,
   CredentialRejectedError,
   ForbiddenError,
@@ -20,6 +21,12 @@ test('a rejected credential stops the run with the reconnect reason', () => {
     kind: 'credential_rejected',
     reason: CREDENTIAL_REJECTED_REASON,
   });
+});
+
+test('an unauthenticated probe refused with 401 is forbidden for that dataset, never a stop', () => {
+  const outcome = classifyError(new AnonymousRefusedError({ ...site, status: 401 }));
+  assert.equal(outcome.kind, 'forbidden');
+  assert.match(outcome.reason, /the site refuses unauthenticated calls/);
 });
 
 test('a 403 is forbidden and names what is missing', () => {

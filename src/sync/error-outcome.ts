@@ -16,6 +16,7 @@ export type ErrorOutcome =
 const CREDENTIAL_REJECTED: AtlassianErrorCode = 'credential_rejected';
 const FORBIDDEN: AtlassianErrorCode = 'forbidden';
 const CREDENTIAL_MISSING: AtlassianErrorCode = 'credential_missing';
+const ANONYMOUS_REFUSED: AtlassianErrorCode = 'anonymous_refused';
 
 const MAX_REASON = 500;
 
@@ -41,6 +42,10 @@ export function classifyError(error: unknown): ErrorOutcome {
     case CREDENTIAL_MISSING:
       // No credential of the needed kind was given (no org key, say): as good as forbidden.
       return { kind: 'forbidden', reason: clean(message), missing: listOf(e.needs) };
+    case ANONYMOUS_REFUSED:
+      // A 401 to an unauthenticated call says the site refuses anonymous callers: never a
+      // credential failure. Probes record it as a fact; any other anonymous read cannot be made.
+      return { kind: 'forbidden', reason: clean(message), missing: null };
     default:
       return { kind: 'failed', reason: clean(message) };
   }

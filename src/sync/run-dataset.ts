@@ -15,6 +15,7 @@ import { DatasetWriter } from '../inventory/dataset-writer.ts';
 import { readAtVersion } from '../inventory/read-dataset.ts';
 import { addRunProgress } from '../inventory/sync-runs.ts';
 import type { CollectedItem, CollectorContext, CollectorPage } from './collector.ts';
+import type { RejectionCheck } from './credential-check.ts';
 import { CREDENTIAL_REJECTED_REASON, classifyError } from './error-outcome.ts';
 import type { DatasetTask } from './plan-tasks.ts';
 
@@ -41,6 +42,8 @@ export interface RunDatasetInput {
   stopped: () => StopReason | null;
   /** After each stored page: items read, and rows written (new or changed items). */
   onPage: (items: number, written: number) => void;
+  /** Asked before a 401 ends the run: a canary may show the credential working (credential-check.ts). */
+  recheckRejection?: RejectionCheck;
 }
 
 export type RunDatasetResult =
@@ -139,7 +142,16 @@ export async function runDataset(input: RunDatasetInput): Promise<RunDatasetResu
   } catch (error) {
     const stop = error instanceof Stop ? error.why : input.stopped();
     if (stop === 'aborted') return { kind: 'interrupted' };
-    const outcome = stop === 'credential_rejected' ? null : classifyError(error);
+    let outcome = stop === 'credential_rejected' ? null : classifyError(error);
+    if (outcome?.kind === 'credential_rejected' && input.recheckRejection) {
+      const meaning = await input.recheckRejection(error, {
+        site: task.site,
+        credential: task.collector.credential,
+      });
+      const after = input.stopped();
+      if (after === 'aborted') return { kind: 'interrupted' };
+      outcome = after === 'credential_rejected' ? null : classifyError(meaning);
+    }
     if (outcome === null || outcome.kind === 'credential_rejected') {
       // The whole version is discarded by the run; only the outcome needs saying.
       await finishOutcome(db, key, { status: 'failed', reason: CREDENTIAL_REJECTED_REASON }, now());

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import PQueue from 'p-queue';
 import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
+import { CredentialCanary } from '../atlassian/credential-canary.ts';
 import type { Database } from '../db/schema.ts';
 import { getConnection } from '../inventory/connections.ts';
 import {
@@ -30,6 +31,7 @@ import {
   startRun,
 } from '../inventory/sync-runs.ts';
 import type { Collector } from './collector.ts';
+import { rejectionCheck } from './credential-check.ts';
 import { CREDENTIAL_REJECTED_REASON } from './error-outcome.ts';
 import { type DatasetTask, planTasks, taskId } from './plan-tasks.ts';
 import { type RunDatasetResult, runDataset, type StopReason } from './run-dataset.ts';
@@ -138,6 +140,10 @@ export async function runSync(deps: SyncDeps): Promise<SyncResult> {
   const stopped = (): StopReason | null => stop ?? (deps.signal?.aborted ? 'aborted' : null);
   const queue = new PQueue({ concurrency: Math.max(1, deps.concurrency ?? DEFAULT_SYNC_CONCURRENCY) });
   const done = new Map<string, Promise<RunDatasetResult>>();
+  // One canary per run: a 401 stops the run only if the credential fails it too.
+  const recheckRejection = rejectionCheck(
+    new CredentialCanary({ api: deps.api, sites: connection.sites, orgId: connection.orgId }),
+  );
 
   const start = (task: DatasetTask): Promise<RunDatasetResult> => {
     const already = finalStatus.get(task.id);
@@ -175,6 +181,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncResult> {
           notes,
           now,
           stopped,
+          recheckRejection,
           onPage: (items, written) => {
             counters.itemsRead += items;
             rowsWritten += written;

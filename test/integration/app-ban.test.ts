@@ -164,7 +164,7 @@ function suite(dialect: 'sqlite' | 'postgres') {
       assert.equal(await installedOnAcme(FORGE), true);
     });
 
-    test('a write credential that is not a site admin gets UPM’s 403 as a clear error, and nothing is removed', async () => {
+    test('a write credential that is not a site admin gets UPM’s 401 as a clear error, and nothing is removed', async () => {
       await org.control.resetCounters();
       const outcome = await runAppAction(actionDeps(REVOKER, memberWrite), {
         action: 'uninstall',
@@ -175,7 +175,9 @@ function suite(dialect: 'sqlite' | 'postgres') {
       assert.match(outcome.steps[0]?.error?.message ?? '', /not a site admin of/);
       const c = await counters();
       assert.deepEqual(c.writes, []);
-      assert.deepEqual(c.statuses['upm.jira.delete'], { '403': 1 });
+      // UPM refuses with 401; one canary call shows the token itself works.
+      assert.deepEqual(c.statuses['upm.jira.delete'], { '401': 1 });
+      assert.deepEqual(c.statuses['jira.myself'], { '200': 1 });
       assert.equal(await installedOnAcme(CONNECT), true);
     });
 

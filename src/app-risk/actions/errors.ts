@@ -86,7 +86,10 @@ export class AppNotInInventoryError extends ActionError {
   }
 }
 
-/** UPM answered 403: the write credential's account administers neither the site nor the product. */
+/**
+ * UPM refused a working credential (its 401 to a user who is not an admin, or a 403): the write
+ * credential's account administers neither the site nor the product.
+ */
 export class NotSiteAdminError extends ActionError {
   override readonly name = 'NotSiteAdminError';
   readonly code = 'not_site_admin' as const;

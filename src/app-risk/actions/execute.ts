@@ -1,4 +1,7 @@
-import type { AtlassianApi } from '../../atlassian/api.ts';
+import type { AtlassianApi, SiteRef } from '../../atlassian/api.ts';
+import { CredentialCanary } from '../../atlassian/credential-canary.ts';
+import { CredentialRejectedError } from '../../atlassian/errors.ts';
+import { refusedDespiteWorkingCredential } from '../../atlassian/unauthorized.ts';
 import type { ManualSteps } from './manual-steps.ts';
 import { mapStepError } from './map-error.ts';
 import type { ActionStep } from './plan.ts';
@@ -28,6 +31,7 @@ export async function executeSteps(
   steps: readonly ActionStep[],
 ): Promise<StepOutcome[]> {
   const out: StepOutcome[] = [];
+  const canary = api ? new CredentialCanary({ api, sites: [] }) : undefined;
   for (const step of steps) {
     const request = step.request;
     if (!request || !step.product) {
@@ -35,15 +39,16 @@ export async function executeSteps(
       continue;
     }
     if (!api) throw new Error(`no client to send the planned ${request.method} ${request.url}`);
+    const site: SiteRef = { cloudId: step.site.cloudId, url: step.site.url, products: [step.product] };
     try {
       await api.call(request.endpointId, {
-        site: { cloudId: step.site.cloudId, url: step.site.url, products: [step.product] },
+        site,
         params: { pluginKey: request.pluginKey },
         ...(request.body ? { body: request.body } : {}),
       });
       out.push({ ...step, result: 'succeeded', error: null });
     } catch (error) {
-      const failure = mapStepError(error, step);
+      const failure = mapStepError(await meaningOf(error, canary, site), step);
       if (failure.result === 'failed') {
         out.push({
           ...step,
@@ -60,4 +65,19 @@ export async function executeSteps(
     }
   }
   return out;
+}
+
+/**
+ * UPM answers 401 both to a revoked token and to the working token of a user who is not an admin
+ * ("Must have permission to access this resource."): a canary call with the same credential tells
+ * them apart, once per action (src/atlassian/credential-canary.ts).
+ */
+async function meaningOf(
+  error: unknown,
+  canary: CredentialCanary | undefined,
+  site: SiteRef,
+): Promise<unknown> {
+  if (!(error instanceof CredentialRejectedError) || !canary) return error;
+  const verdict = await canary.check('site', site);
+  return verdict.works ? refusedDespiteWorkingCredential(error, verdict.via) : error;
 }

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { ForbiddenError, NotFoundError, ServerError } from '../../atlassian/errors.ts';
+import {
+  CredentialRejectedError,
+  ForbiddenError,
+  NotFoundError,
+  ServerError,
+} from '../../atlassian/errors.ts';
 import { forEachDatabase } from '../../db/testing/test-database.ts';
 import { listAudit } from '../audit-log.ts';
 import { listActionLog } from './action-log.ts';
@@ -323,6 +328,47 @@ forEachDatabase(
       ['failed', 'not_site_admin'],
       ['not_installed', null],
     ]);
+  },
+);
+
+forEachDatabase(
+  'UPM’s 401 to a token that passes the canary means “not a site admin”; failing it too means rejected',
+  async (_t, { db }) => {
+    await seedApps(db);
+    const upm401 = (url: string) =>
+      new CredentialRejectedError({ ...siteOf(url), status: 401 }, undefined, {
+        authKind: 'basic',
+        serverMessage: 'Must have permission to access this resource.',
+      });
+    const run = async (canaryWorks: boolean) => {
+      const api = fakeApi((call) => {
+        if (call.endpointId === 'jira.myself') {
+          if (canaryWorks) return { accountId: 'ada' };
+          throw new CredentialRejectedError({ ...siteOf(call.site ?? ''), status: 401 });
+        }
+        throw upm401(call.site ?? '');
+      });
+      const outcome = await runAppAction(deps(db, api), { action: 'uninstall', appKey: 'com.evil.sync' });
+      return { outcome, calls: api.calls.map((c) => c.endpointId) };
+    };
+
+    const admin = await run(true);
+    assert.deepEqual(
+      admin.outcome.steps.map((s) => s.error?.code),
+      ['not_site_admin', 'not_site_admin'],
+    );
+    assert.match(
+      admin.outcome.steps[0]?.error?.message ?? '',
+      /Must have permission to access this resource/,
+    );
+    // Two refusals, one canary.
+    assert.deepEqual(admin.calls, ['upm.jira.delete', 'jira.myself', 'upm.jira.delete']);
+
+    const revoked = await run(false);
+    assert.deepEqual(
+      revoked.outcome.steps.map((s) => s.error?.code),
+      ['write_credential_rejected', 'write_credential_rejected'],
+    );
   },
 );
 

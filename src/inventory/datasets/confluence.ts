@@ -82,11 +82,19 @@ export const confluenceAnonymous = defineDataset({
   endpoints: ['confluence.anonymousUser', 'confluence.spacesWithPermissions'],
   usedBy: ['conf_anonymous_site_disabled', 'conf_no_anonymous_space_access (ground truth)'],
   schema: z.object({
-    /** Anonymous holds `use` on `application`: site-wide anonymous access is on. */
-    siteAccess: z.boolean(),
+    /**
+     * Anonymous holds `use` on `application`: site-wide anonymous access is on. Null when the site
+     * refused the probe and no credential could read the anonymous user's operations.
+     */
+    siteAccess: z.boolean().nullable(),
     operations: z.array(z.object({ operation: z.string(), targetType: z.string() })),
     /** Keys of the spaces an unauthenticated `GET /wiki/rest/api/space` lists. */
     visibleSpaceKeys: z.array(z.string()),
+    /**
+     * The site answered the unauthenticated probe with 401: "Anonymous access to remote API" is
+     * off. Nothing is visible through the API then, which says nothing about the browser.
+     */
+    anonymousRefused: z.boolean().optional(),
   }),
   key: () => 'anonymous',
 });

@@ -54,6 +54,8 @@ export const jiraAnonymousPermissions = defineDataset({
     probed: z.array(z.string()),
     /** Those the anonymous user holds. */
     held: z.array(z.string()),
+    /** The site answered the unauthenticated probe with 401: it refuses anonymous callers (holding nothing). */
+    anonymousRefused: z.boolean().optional(),
   }),
   key: (r) => (r.scope === 'site' ? 'site' : `project:${r.projectId}`),
 });

@@ -1,6 +1,7 @@
+import type { SiteRef } from '../../atlassian/api.ts';
 import { confluenceAnonymous } from '../../inventory/datasets/index.ts';
-import type { Collector } from '../collector.ts';
-import { requireSite } from './context.ts';
+import type { Collector, CollectorContext } from '../collector.ts';
+import { isAnonymousRefused, isNotPermitted, requireSite } from './context.ts';
 import { toItem } from './normalize.ts';
 import { arr, obj, str } from './values.ts';
 import { collectAll } from './walk.ts';
@@ -9,6 +10,51 @@ import { collectAll } from './walk.ts';
 // anonymous access), and which spaces an anonymous space listing returns — the ground truth of
 // public spaces, whatever setting opened them. The listing is usually empty (one call); it is
 // read whole before the single record is yielded, so a resume simply probes again.
+//
+// A site whose "Anonymous access to remote API" is off answers both with 401
+// (https://support.atlassian.com/confluence-cloud/docs/disable-anonymous-access-to-remote-api/).
+// That is a fact about the site, stored as `anonymousRefused`, and it says nothing about anonymous
+// access in the browser, which is a separate setting: the anonymous user's operations are then
+// asked with the site credential (any licensed user may read them), and are unknown (null
+// `siteAccess`) when no credential may.
+
+type Operation = { operation: string; targetType: string };
+
+const OPERATIONS = { expand: 'operations' };
+
+function operationsOf(user: unknown): Operation[] {
+  return arr(obj(user).operations).map((o) => ({
+    operation: str(obj(o).operation) ?? '',
+    targetType: str(obj(o).targetType) ?? '',
+  }));
+}
+
+const usesSite = (operations: readonly Operation[]) =>
+  operations.some((o) => o.operation === 'use' && o.targetType === 'application');
+
+async function probe(ctx: CollectorContext, site: SiteRef) {
+  try {
+    const user = await ctx.api.call('confluence.anonymousUser', { site, anonymous: true, query: OPERATIONS });
+    const spaces = await collectAll<unknown>(ctx, 'confluence.spacesWithPermissions', {
+      site,
+      anonymous: true,
+    });
+    return { operations: operationsOf(user), spaces };
+  } catch (error) {
+    if (isAnonymousRefused(error)) return undefined;
+    throw error;
+  }
+}
+
+/** The anonymous user's operations read with the site credential; null when none may read them. */
+async function operationsWithCredential(ctx: CollectorContext, site: SiteRef): Promise<Operation[] | null> {
+  try {
+    return operationsOf(await ctx.api.call('confluence.anonymousUser', { site, query: OPERATIONS }));
+  } catch (error) {
+    if (isNotPermitted(error)) return null;
+    throw error;
+  }
+}
 
 export function confluenceAnonymousCollector(): Collector {
   return {
@@ -20,27 +66,24 @@ export function confluenceAnonymousCollector(): Collector {
     endpoints: ['confluence.anonymousUser', 'confluence.spacesWithPermissions'],
     async *collect(ctx) {
       const site = requireSite(ctx, confluenceAnonymous.name);
-      const user = obj(
-        await ctx.api.call('confluence.anonymousUser', {
-          site,
-          anonymous: true,
-          query: { expand: 'operations' },
-        }),
-      );
-      const operations = arr(user.operations).map((o) => ({
-        operation: str(obj(o).operation) ?? '',
-        targetType: str(obj(o).targetType) ?? '',
-      }));
-      const spaces = await collectAll<unknown>(ctx, 'confluence.spacesWithPermissions', {
-        site,
-        anonymous: true,
-      });
+      const answered = await probe(ctx, site);
+      if (!answered) {
+        const operations = await operationsWithCredential(ctx, site);
+        const record = {
+          siteAccess: operations === null ? null : usesSite(operations),
+          operations: operations ?? [],
+          visibleSpaceKeys: [],
+          anonymousRefused: true,
+        };
+        yield { items: [toItem(confluenceAnonymous, record)], checkpoint: null };
+        return;
+      }
       yield {
         items: [
           toItem(confluenceAnonymous, {
-            siteAccess: operations.some((o) => o.operation === 'use' && o.targetType === 'application'),
-            operations,
-            visibleSpaceKeys: spaces
+            siteAccess: usesSite(answered.operations),
+            operations: answered.operations,
+            visibleSpaceKeys: answered.spaces
               .map((s) => str(obj(s).key))
               .filter((k): k is string => k !== null)
               .sort(),

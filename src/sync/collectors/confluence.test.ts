@@ -91,6 +91,41 @@ test('the anonymous probe sees site-wide anonymous access and the PUBLIC space, 
   }
 });
 
+test('with “Anonymous access to remote API” off, the refusal is recorded and the credential reads what anonymous may do', async () => {
+  const remoteApi = (enabled: boolean) =>
+    h.send('POST', `${h.control}/tenant/anonymous-access`, {
+      kind: 'confluence-remote-api',
+      site: 'acme',
+      enabled,
+    });
+  assert.equal((await remoteApi(false)).status, 200);
+  const bare = client(h, {});
+  try {
+    await resetServed(h);
+    const [refused] = records(await runCollector(confluenceAnonymousCollector(), { api, site }));
+    assert.deepEqual(refused, {
+      siteAccess: true,
+      operations: [{ operation: 'use', targetType: 'application' }],
+      visibleSpaceKeys: [],
+      anonymousRefused: true,
+    });
+    // The anonymous probe (refused), then the same question with the site credential; no listing.
+    assert.deepEqual(await served(h), { 'confluence.anonymousUser': 2 });
+
+    // Without a credential that may ask, what anonymous may do in the browser stays unknown.
+    const [unknown] = records(await runCollector(confluenceAnonymousCollector(), { api: bare, site }));
+    assert.deepEqual(unknown, {
+      siteAccess: null,
+      operations: [],
+      visibleSpaceKeys: [],
+      anonymousRefused: true,
+    });
+  } finally {
+    await remoteApi(true);
+    await bare.close();
+  }
+});
+
 test('groups are those conferring Confluence access on the site', async () => {
   const groups = records(await runCollector(confluenceGroupsCollector(), { api, site }));
   assert.deepEqual(

@@ -49,3 +49,13 @@ export function isForbidden(error: unknown): boolean {
 export function isRejected(error: unknown): boolean {
   return isAtlassianError(error) && error.code === 'request_rejected';
 }
+
+/** Whether an unauthenticated call was refused with a 401: the site refuses anonymous callers. */
+export function isAnonymousRefused(error: unknown): boolean {
+  return isAtlassianError(error) && error.code === 'anonymous_refused';
+}
+
+/** Whether an error says the credential may not do this, or that there is none of the kind needed. */
+export function isNotPermitted(error: unknown): boolean {
+  return isAtlassianError(error) && (error.code === 'forbidden' || error.code === 'credential_missing');
+}

@@ -7,7 +7,7 @@ import {
 } from '../../inventory/datasets/index.ts';
 import type { Collector, CollectorContext } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
-import { isNotFound, recordsOf, requireSite } from './context.ts';
+import { isAnonymousRefused, isNotFound, recordsOf, requireSite } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
 import { obj, str } from './values.ts';
@@ -21,6 +21,9 @@ import { collectAll } from './walk.ts';
 // scheme is unknown. Without the projects and schemes datasets (no site credential), the
 // candidates are the projects an anonymous `project/search` lists. So a clean site costs 1 call,
 // an exposed one 1 + (exposed projects).
+//
+// A site that answers the unauthenticated probe with 401 refuses anonymous callers outright: that
+// is stored as a fact (`anonymousRefused`, holding nothing), never taken for a credential failure.
 
 export const GLOBAL_PROBE = ['USER_PICKER', 'CREATE_SHARED_OBJECTS', 'BULK_CHANGE', 'ADMINISTER'] as const;
 export const PROJECT_PROBE = [
@@ -107,14 +110,18 @@ export function jiraAnonymousPermissionsCollector(options: JiraAnonymousPermissi
       let index: number;
       if (ctx.resumeFrom === null) {
         const probed = [...GLOBAL_PROBE, ...PROJECT_PROBE];
-        const held = await probe(ctx, site, probed);
-        const exposed = held.some((k) => (PROJECT_PROBE as readonly string[]).includes(k));
+        const held = await probe(ctx, site, probed).catch((error: unknown) => {
+          if (isAnonymousRefused(error)) return null;
+          throw error;
+        });
+        const exposed = held?.some((k) => (PROJECT_PROBE as readonly string[]).includes(k));
         const siteItem = toItem(jiraAnonymousPermissions, {
           scope: 'site',
           projectId: null,
           projectKey: null,
           probed,
-          held,
+          held: held ?? [],
+          ...(held === null ? { anonymousRefused: true } : {}),
         });
         if (!exposed) {
           yield { items: [siteItem], checkpoint: null };
@@ -136,8 +143,8 @@ export function jiraAnonymousPermissionsCollector(options: JiraAnonymousPermissi
           try {
             return await probe(ctx, site, PROJECT_PROBE, c.id);
           } catch (error) {
-            // Anonymous cannot see the project at all: it holds nothing there.
-            if (isNotFound(error)) return [];
+            // Anonymous cannot see the project at all, or is refused: it holds nothing there.
+            if (isNotFound(error) || isAnonymousRefused(error)) return [];
             throw error;
           }
         });

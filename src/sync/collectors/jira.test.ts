@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
 import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
-import type { SiteRef } from '../../atlassian/api.ts';
+import type { AtlassianApi, CallOptions, SiteRef } from '../../atlassian/api.ts';
 import type { AtlassianClient } from '../../atlassian/client.ts';
+import { AnonymousRefusedError } from '../../atlassian/errors.ts';
 import { biggerTenant } from '../../atlassian/test-support.ts';
 import type { Collector } from '../collector.ts';
 import { jiraAnonymousPermissionsCollector } from './jira-anonymous-permissions.ts';
@@ -168,6 +169,46 @@ test('the anonymous probe finds BROWSE_PROJECTS on PUB only, and USER_PICKER on 
     [['site', ['USER_PICKER']]],
   );
   assert.deepEqual(await served(h), { 'jira.mypermissions': 1 });
+});
+
+test('a site that refuses the unauthenticated probe (401) is recorded as refusing anonymous callers, holding nothing', async () => {
+  // Jira documents no switch for this, so the refusal is staged in front of the real client.
+  const refusing: AtlassianApi = {
+    ...api,
+    call: async <T>(endpointId: string, options?: CallOptions): Promise<T> => {
+      if (options?.anonymous) {
+        throw new AnonymousRefusedError({ endpointId, method: 'GET', url: siteA.url, status: 401 });
+      }
+      return api.call<T>(endpointId, options);
+    },
+  };
+  const inventory = await inventoryWith(siteA, [jiraPermissionSchemesCollector(), jiraProjectsCollector()]);
+  const pages = await runCollector(jiraAnonymousPermissionsCollector(), {
+    api: refusing,
+    site: siteA,
+    inventory,
+  });
+  assert.deepEqual(records(pages), [
+    {
+      scope: 'site',
+      projectId: null,
+      projectKey: null,
+      probed: [
+        'USER_PICKER',
+        'CREATE_SHARED_OBJECTS',
+        'BULK_CHANGE',
+        'ADMINISTER',
+        'BROWSE_PROJECTS',
+        'CREATE_ISSUES',
+        'ADD_COMMENTS',
+        'CREATE_ATTACHMENTS',
+        'EDIT_ISSUES',
+      ],
+      held: [],
+      anonymousRefused: true,
+    },
+  ]);
+  assert.equal(pages.at(-1)?.checkpoint, null, 'one final page: no project is probed');
 });
 
 test('without the projects dataset the anonymous probe finds exposed projects by an anonymous search', async () => {

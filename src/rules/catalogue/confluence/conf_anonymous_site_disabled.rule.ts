@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule.ts';
-import { fail, pass } from '../../outcome.ts';
+import { fail, pass, unknown } from '../../outcome.ts';
 
 export const rule = defineRule({
   id: 'conf_anonymous_site_disabled',
@@ -15,7 +15,9 @@ export const rule = defineRule({
     'Unauthenticated probe: Palisade asks the site, without credentials, what the anonymous user may do ' +
     '(`GET /wiki/rest/api/user/anonymous?expand=operations`) and fails when the answer includes `use` on ' +
     '`application` — the global "Use Confluence" permission granted to anonymous users. The spaces an ' +
-    'anonymous space listing returns are reported alongside.',
+    'anonymous space listing returns are reported alongside. A site whose "Anonymous access to remote API" ' +
+    "is off refuses the probe (401); the anonymous user's permissions are then read with the site " +
+    'credential, since browser access is a separate setting.',
   risk:
     'With anonymous use on, any space whose admin grants anonymous access is published to the internet, ' +
     'where search engines index it and nobody can tell who read what.',
@@ -46,13 +48,35 @@ export const rule = defineRule({
   evaluate(ctx) {
     const site = { id: ctx.site?.cloudId ?? 'site', name: ctx.site?.name };
     return ctx.items('confluence.anonymous').map((probe) => {
+      const refused = probe.anonymousRefused === true;
       const evidence = {
         siteAccess: probe.siteAccess,
         operations: probe.operations.map((o) => `${o.operation}/${o.targetType}`),
         visibleSpaceKeys: [...probe.visibleSpaceKeys],
+        ...(refused ? { anonymousApiRefused: true } : {}),
       };
+      // The remote API refusing anonymous callers does not close the site to anonymous browsers.
+      const api = refused
+        ? ' Unauthenticated API calls are refused ("Anonymous access to remote API" is off).'
+        : '';
+      if (probe.siteAccess === null) {
+        return unknown(
+          site,
+          'The site refuses unauthenticated API calls ("Anonymous access to remote API" is off) and no ' +
+            "credential could read the anonymous user's permissions, so whether anonymous visitors may use " +
+            'Confluence in the browser is unknown.',
+          evidence,
+        );
+      }
       if (!probe.siteAccess) {
-        return pass(site, 'Anonymous users cannot use Confluence on this site.', evidence);
+        return pass(site, `Anonymous users cannot use Confluence on this site.${api}`, evidence);
+      }
+      if (refused) {
+        return fail(
+          site,
+          `Anonymous users may use Confluence on this site.${api} Browsers still reach whatever spaces grant anonymous access.`,
+          evidence,
+        );
       }
       const visible =
         probe.visibleSpaceKeys.length > 0

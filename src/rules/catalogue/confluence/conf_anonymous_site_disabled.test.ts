@@ -42,6 +42,27 @@ test('anonymous use with no readable space still fails: one space admin away fro
   assert.match(results[0]?.message ?? '', /any space admin can publish one/);
 });
 
+test('a refused probe whose anonymous permissions the credential read is judged on them', () => {
+  const refusedClosed = { ...closed, anonymousRefused: true };
+  const pass = runRule(rule, testSnapshot({ datasets: { 'confluence.anonymous': [refusedClosed] } }));
+  assert.deepEqual(verdicts(pass), [['pass', TEST_SITE.cloudId]]);
+  assert.match(pass[0]?.message ?? '', /Anonymous access to remote API" is off/);
+  assert.equal(pass[0]?.evidence?.anonymousApiRefused, true);
+
+  // The remote API closed does not close the browser: anonymous "use" still fails.
+  const refusedOpen = { ...open, visibleSpaceKeys: [], anonymousRefused: true };
+  const fail = runRule(rule, testSnapshot({ datasets: { 'confluence.anonymous': [refusedOpen] } }));
+  assert.deepEqual(verdicts(fail), [['fail', TEST_SITE.cloudId]]);
+  assert.match(fail[0]?.message ?? '', /Browsers still reach/);
+});
+
+test('a refused probe with no credential to ask leaves the site unknown, never passed', () => {
+  const probe: Probe = { siteAccess: null, operations: [], visibleSpaceKeys: [], anonymousRefused: true };
+  const results = runRule(rule, testSnapshot({ datasets: { 'confluence.anonymous': [probe] } }));
+  assert.deepEqual(verdicts(results), [['unknown', TEST_SITE.cloudId]]);
+  assert.match(results[0]?.message ?? '', /refuses unauthenticated API calls/);
+});
+
 test('a probe that failed leaves the site unknown, never passed', () => {
   const results = runRule(
     rule,

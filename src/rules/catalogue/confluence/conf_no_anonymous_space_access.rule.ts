@@ -56,7 +56,11 @@ export const rule = defineRule({
   }),
   evaluate(ctx) {
     const publicSpaces = new Set(ctx.settings.publicSpaces.map((k) => k.toUpperCase()));
-    const visible = ctx.optional('confluence.anonymous')?.flatMap((p) => p.visibleSpaceKeys);
+    // A probe the site refused (401) lists nothing, which says nothing about what browsers can read.
+    const probes = ctx.optional('confluence.anonymous');
+    const visible = probes?.some((p) => p.anonymousRefused === true)
+      ? undefined
+      : probes?.flatMap((p) => p.visibleSpaceKeys);
     return ctx.items('confluence.spaces').map((space) => {
       const resource = { id: space.key, name: space.name };
       const granted = [

@@ -54,6 +54,23 @@ test('an anonymous grant fails even while site anonymous access is off: it is on
   assert.match(results[0]?.message ?? '', /dormant while anonymous access to the site is off/);
 });
 
+test('a refused anonymous listing says nothing about what is readable now', () => {
+  const results = runRule(
+    rule,
+    testSnapshot({
+      datasets: {
+        'confluence.spaces': [docs],
+        'confluence.anonymous': [
+          { siteAccess: true, operations: [], visibleSpaceKeys: [], anonymousRefused: true },
+        ],
+      },
+    }),
+  );
+  assert.deepEqual(verdicts(results), [['fail', 'DOCS']]);
+  assert.equal(results[0]?.message, 'DOCS grants read/space to anonymous users.');
+  assert.equal(results[0]?.evidence?.readableAnonymouslyNow, null);
+});
+
 test('a declared public space may be read anonymously but not written', () => {
   const results = runRule(rule, testSnapshot({ datasets: { 'confluence.spaces': [docs, wiki] } }), {
     settings: { conf_no_anonymous_space_access: { publicSpaces: ['docs', 'WIKI'] } },

@@ -126,7 +126,8 @@ export const rule = defineRule({
       (p) => forbidden.has(p) && !GLOBAL_PERMISSIONS.has(p) && !explained.has(p),
     );
     const notProbed = [...forbidden].filter((p) => !site.probed.includes(p));
-    const evidence = { held: site.held, probed: site.probed };
+    const refused = site.anonymousRefused === true;
+    const evidence = { held: site.held, probed: site.probed, ...(refused ? { anonymousRefused: true } : {}) };
     const problems = [
       ...(heldGlobal.length > 0 ? [`hold ${list(heldGlobal)} site-wide`] : []),
       ...(unplaced.length > 0 ? [`hold ${list(unplaced)} in a project the probe could not name`] : []),
@@ -147,7 +148,9 @@ export const rule = defineRule({
       outcomes.push(
         pass(
           { type: 'site', ...siteRes },
-          'Anonymous visitors hold no forbidden global permission; any project exposure is reported per project.',
+          refused
+            ? 'The site refuses unauthenticated calls (401 to the anonymous probe): anonymous visitors hold nothing.'
+            : 'Anonymous visitors hold no forbidden global permission; any project exposure is reported per project.',
           evidence,
         ),
       );

@@ -17,6 +17,18 @@ test('a site where the anonymous probe holds nothing passes', () => {
   assert.deepEqual(verdicts(results), [['pass', site]]);
 });
 
+test('a site that refused the unauthenticated probe (401) passes, saying so', () => {
+  const results = runRule(
+    rule,
+    testSnapshot({
+      datasets: { 'jira.anonymous-permissions': [{ ...siteProbe([]), anonymousRefused: true }] },
+    }),
+  );
+  assert.deepEqual(verdicts(results), [['pass', site]]);
+  assert.match(results[0]?.message ?? '', /refuses unauthenticated calls \(401 to the anonymous probe\)/);
+  assert.equal(results[0]?.evidence?.anonymousRefused, true);
+});
+
 test('a project anonymous visitors can browse fails, and the site itself passes', () => {
   const results = runRule(
     rule,

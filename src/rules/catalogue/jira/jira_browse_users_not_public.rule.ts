@@ -50,7 +50,11 @@ export const rule = defineRule({
         unknown(resource, 'The anonymous probe did not ask about Browse users and groups (USER_PICKER).'),
       ];
     }
-    const evidence = { anonymousHolds: site.held.includes('USER_PICKER') };
+    const refused = site.anonymousRefused === true;
+    const evidence = {
+      anonymousHolds: site.held.includes('USER_PICKER'),
+      ...(refused ? { anonymousRefused: true } : {}),
+    };
     if (site.held.includes('USER_PICKER')) {
       return [
         fail(
@@ -60,6 +64,7 @@ export const rule = defineRule({
         ),
       ];
     }
-    return [pass(resource, 'Anonymous visitors cannot browse users and groups.', evidence)];
+    const why = refused ? ' The site refuses unauthenticated calls (401 to the anonymous probe).' : '';
+    return [pass(resource, `Anonymous visitors cannot browse users and groups.${why}`, evidence)];
   },
 });

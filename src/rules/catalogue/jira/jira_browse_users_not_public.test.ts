@@ -23,6 +23,18 @@ test('a site where anonymous visitors hold Browse users and groups fails', () =>
   assert.deepEqual(results[0]?.evidence, { anonymousHolds: true });
 });
 
+test('a site that refuses unauthenticated calls passes, with the refusal as evidence', () => {
+  const results = runRule(
+    rule,
+    testSnapshot({
+      datasets: { 'jira.anonymous-permissions': [{ ...siteProbe([]), anonymousRefused: true }] },
+    }),
+  );
+  assert.deepEqual(verdicts(results), [['pass', 'USER_PICKER']]);
+  assert.deepEqual(results[0]?.evidence, { anonymousHolds: false, anonymousRefused: true });
+  assert.match(results[0]?.message ?? '', /refuses unauthenticated calls/);
+});
+
 test('a probe that did not ask about the user picker cannot pass', () => {
   const results = runRule(
     rule,
