@@ -48,7 +48,7 @@ test("a member's listing is partial: empty permission lists are counted, and the
     );
     assert.deepEqual(noteOf(pages), {
       reason:
-        "the permissions of 2 of 2 spaces came back empty: Confluence shows them only to the space's administrators",
+        "the permissions of 2 of 2 spaces came back empty or not at all: Confluence shows them only to the space's administrators",
       missing: 'Confluence administrator',
     });
     assert.deepEqual(await served(h), { 'confluence.spacesWithPermissions': 1, 'confluence.spaces': 1 });
@@ -116,17 +116,26 @@ test('spaces the v2 listing shows beyond the v1 listing are counted, the tally s
     resumeFrom: checkpoint,
   });
   assert.deepEqual(noteOf(rest)?.reason.split('; '), [
-    "the permissions of 1 of 3 spaces came back empty: Confluence shows them only to the space's administrators",
+    "the permissions of 1 of 3 spaces came back empty or not at all: Confluence shows them only to the space's administrators",
     'the v2 listing shows 5 spaces, the v1 listing only 3',
   ]);
 });
 
-test('a Confluence administrator reads whole: no cross-check, and a v2 refusal only leaves the count unchecked', async () => {
+test('a Confluence administrator reads whole unless a list is missing; a v2 refusal only leaves the count unchecked', async () => {
   const admin: SiteAccess = { ...member, confluenceAdmin: true, role: 'product-admin' };
   const whole = listingApi([[space('A', [readBy('g')]), space('B')]], 9);
   const pages = await runCollector(confluenceSpacesCollector(), { api: whole, site, access: admin });
   assert.equal(noteOf(pages), undefined);
   assert.deepEqual(whole.calls, ['confluence.spacesWithPermissions']);
+
+  // Even for an administrator, a space without any permission list is not one granting nothing.
+  const { permissions: _, ...bare } = space('B');
+  const absent = listingApi([[space('A', [readBy('g')]), bare]], 2);
+  const noList = await runCollector(confluenceSpacesCollector(), { api: absent, site, access: admin });
+  assert.match(
+    noteOf(noList)?.reason ?? '',
+    /^the permissions of 1 of 2 spaces came back empty or not at all/,
+  );
 
   const refused = Object.assign(new Error('refused'), { code: 'forbidden' });
   const noV2 = listingApi([[space('A')]], refused);

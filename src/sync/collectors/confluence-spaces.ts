@@ -18,10 +18,11 @@ import { arr, bool, obj, str } from './values.ts';
 // listing holds only the spaces it may view ("the returned list will only contain spaces that the
 // current user has permission to view", spec), and a space's `permissions` come back empty unless
 // it administers the space. Read as complete, "empty" would mean "grants nothing" and pass every
-// check. So, unless the credential is known to be a Confluence administrator (credential-access.ts),
-// an empty permission list counts as hidden, and the dataset is partial with how many; the spaces
-// listed are then cross-checked against the v2 listing (`GET /wiki/api/v2/spaces`, 250 a page) so
-// that spaces v1 left out are counted too. A Confluence administrator's sync costs no extra call.
+// check. So a missing permission list always counts as hidden, and an empty one too unless the
+// credential is known to be a Confluence administrator (credential-access.ts): the dataset is then
+// partial with how many, and the spaces listed are cross-checked against the v2 listing
+// (`GET /wiki/api/v2/spaces`, 250 a page) so that spaces v1 left out are counted too. A Confluence
+// administrator's sync costs no extra call.
 // https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-space/#api-wiki-rest-api-space-get
 // https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-space/#api-spaces-get
 
@@ -53,12 +54,16 @@ export function spacePermissions(raw: unknown): Permission[] {
   return out;
 }
 
-function toSpace(raw: unknown): { item: CollectedItem; permissionsShown: boolean } {
+/** `absent`: no permission list at all (never "grants nothing"); `empty`: an empty list. */
+type Shown = 'absent' | 'empty' | 'listed';
+
+function toSpace(raw: unknown): { item: CollectedItem; shown: Shown } {
   const s = obj(raw);
-  const shown = arr(s.permissions);
+  const list = Array.isArray(s.permissions) ? s.permissions : null;
+  const shown = arr(list);
   const permissions = shown.flatMap(spacePermissions);
   return {
-    permissionsShown: shown.length > 0,
+    shown: list === null ? 'absent' : list.length === 0 ? 'empty' : 'listed',
     item: toItem(confluenceSpaces, {
       id: str(s.id),
       key: str(s.key),
@@ -118,7 +123,7 @@ async function hiddenNote(ctx: CollectorContext, site: SiteRef, tally: Tally): P
   const parts: string[] = [];
   if (tally.hidden > 0) {
     parts.push(
-      `the permissions of ${tally.hidden} of ${tally.listed} spaces came back empty: Confluence shows them only to the space's administrators`,
+      `the permissions of ${tally.hidden} of ${tally.listed} spaces came back empty or not at all: Confluence shows them only to the space's administrators`,
     );
   }
   const v2 = await v2Count(ctx, site);
@@ -152,7 +157,9 @@ export function confluenceSpacesCollector(): Collector {
       })) {
         const spaces = page.items.map(toSpace);
         tally.listed += spaces.length;
-        if (!trustEmpty) tally.hidden += spaces.filter((s) => !s.permissionsShown).length;
+        tally.hidden += spaces.filter(
+          (s) => s.shown === 'absent' || (s.shown === 'empty' && !trustEmpty),
+        ).length;
         const items = spaces.map((s) => s.item);
         if (page.next === null) {
           last = items;
