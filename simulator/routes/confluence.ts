@@ -1,5 +1,6 @@
 import type { Registrar } from '../http/serve.ts';
 import { confluenceAuditRoutes } from './confluence-audit.ts';
+import { confluenceCurrentUserRoutes } from './confluence-current-user.ts';
 import { confluenceGroupRoutes } from './confluence-groups.ts';
 import { confluenceSiteRoutes } from './confluence-site.ts';
 import { confluenceSpaceRoutes } from './confluence-spaces.ts';
@@ -12,4 +13,5 @@ export function confluenceRoutes(r: Registrar): void {
   confluenceGroupRoutes(r);
   confluenceAuditRoutes(r);
   confluenceSiteRoutes(r);
+  confluenceCurrentUserRoutes(r);
 }

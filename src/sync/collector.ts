@@ -1,4 +1,5 @@
 import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
+import type { SiteAccess } from './credential-access.ts';
 
 // A collector reads one dataset (for the org, or for one site) and yields it page by page as
 // normalized items. The sync run persists each page with its checkpoint, so a crashed sync
@@ -30,6 +31,11 @@ export interface CollectorContext {
   /** Append-only datasets: the cursor the previous complete sync ended with. */
   since: string | null;
   now: Date;
+  /**
+   * Site datasets: what the credential may see on the site, when discovery established it
+   * (undefined rights = unknown). Collectors skip what it is known to be refused, and say what it hides.
+   */
+  access?: SiteAccess;
   /** Items of a dataset this one depends on, as collected in this run (same scope unless `scope` given). */
   items(dataset: string, scope?: string): Promise<CollectedItem[]>;
 }

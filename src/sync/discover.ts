@@ -1,6 +1,8 @@
 import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
 import { type AtlassianClientDeps, createAtlassianClient } from '../atlassian/client.ts';
 import type { Credentials } from '../atlassian/credentials.ts';
+import type { CredentialAccess } from './credential-access.ts';
+import { discoverCredentialAccess } from './discover-access.ts';
 
 // What a scan needs to know before it syncs, from the fewest and cheapest calls:
 // - a site's cloud id: `GET {site}/_edge/tenant_info`, unauthenticated (catalogue site.tenantInfo);
@@ -137,10 +139,13 @@ export interface DiscoverInput {
   onStep?: (step: string) => void;
 }
 
-/** Discovers the org (when an org key is given) and every site with one short-lived client. */
+/**
+ * Discovers the org (when an org key is given), every site, and what the site credential may see
+ * on each (discover-access.ts), with one short-lived client.
+ */
 export async function discoverConnection(
   input: DiscoverInput,
-): Promise<{ org: DiscoveredOrg | undefined; sites: SiteRef[] }> {
+): Promise<{ org: DiscoveredOrg | undefined; sites: SiteRef[]; access: CredentialAccess }> {
   const api = createAtlassianClient({
     credentials: input.credentials,
     allowHosts: input.allowHosts,
@@ -158,7 +163,11 @@ export async function discoverConnection(
       input.onStep?.(`discovering ${new URL(url).host}`);
       sites.push(await discoverSite(api, url));
     }
-    return { org, sites };
+    const access = await discoverCredentialAccess(api, sites, {
+      orgId: org?.id,
+      ...(input.onStep ? { onStep: input.onStep } : {}),
+    });
+    return { org, sites, access };
   } finally {
     await api.close();
   }

@@ -1,10 +1,14 @@
 import type { SiteRef } from '../atlassian/api.ts';
+import { type DatasetAccess, datasets } from '../inventory/datasets/index.ts';
 import type { Collector } from './collector.ts';
+import { type CredentialAccess, judgeAccess, type SiteAccess } from './credential-access.ts';
 import { SyncPlanError } from './sync-errors.ts';
 
 // Expands collectors into the datasets of one run: org collectors once (when org credentials
 // were given), site collectors once per site that has their product. Dependencies become edges
-// between those tasks, and tasks come out in dependency order.
+// between those tasks, and tasks come out in dependency order. A site dataset whose declared admin
+// right (src/inventory/datasets `access`) the credential is known to lack is decided here:
+// `forbidden` without a call, or read and marked `partial` (credential-access.ts).
 
 export const NO_ORG_CREDENTIALS = 'no org credentials';
 
@@ -22,6 +26,10 @@ export interface DatasetTask {
   skippedDependencies: string[];
   /** Datasets whose collector is org-scoped: `ctx.items` reads them from the org scope. */
   orgDatasets: ReadonlySet<string>;
+  /** Site datasets: what the credential may see on the site, when discovery established it. */
+  access?: SiteAccess;
+  /** Why the dataset can only be partial before it is read (a right the credential lacks). */
+  limits?: { reason: string; missing: string };
 }
 
 /** A dataset whose outcome is known before the run starts. */
@@ -41,7 +49,12 @@ export interface SyncPlan {
 export interface PlanConnection {
   orgId?: string | undefined;
   sites: readonly SiteRef[];
+  access?: CredentialAccess | undefined;
 }
+
+const declaredAccess: ReadonlyMap<string, DatasetAccess | undefined> = new Map(
+  datasets.map((d) => [d.name, d.access]),
+);
 
 export function planTasks(collectors: readonly Collector[], connection: PlanConnection): SyncPlan {
   const byDataset = new Map<string, Collector>();
@@ -80,7 +93,22 @@ export function planTasks(collectors: readonly Collector[], connection: PlanConn
     }
     for (const site of connection.sites) {
       if (c.product && !site.products.includes(c.product)) continue;
-      tasks.set(taskId(c.dataset, site.cloudId), newTask(c, site.cloudId, site));
+      const access = connection.access?.[site.cloudId];
+      const judged = judgeAccess(declaredAccess.get(c.dataset), access, site.products);
+      if (judged.kind === 'forbidden') {
+        skipped.push({
+          dataset: c.dataset,
+          scope: site.cloudId,
+          status: 'forbidden',
+          reason: judged.reason,
+          missingScope: judged.missing,
+        });
+        continue;
+      }
+      const task = newTask(c, site.cloudId, site);
+      if (access) task.access = access;
+      if (judged.kind === 'partial') task.limits = { reason: judged.reason, missing: judged.missing };
+      tasks.set(task.id, task);
     }
   }
   const skippedIds = new Set(skipped.map((s) => taskId(s.dataset, s.scope)));

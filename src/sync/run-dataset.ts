@@ -70,8 +70,9 @@ export async function runDataset(input: RunDatasetInput): Promise<RunDatasetResu
   const { db, task, runId, version, now } = input;
   const key = { runId, dataset: task.dataset, scope: task.scope };
   const ref = { connectionId: input.connection.id, dataset: task.dataset, scope: task.scope };
-  const notes = [...input.notes];
-  let missing: string | null = null;
+  // A right the credential lacks (plan-tasks.ts) makes the dataset partial whatever it reads.
+  const notes = [...(task.limits ? [task.limits.reason] : []), ...input.notes];
+  let missing: string | null = task.limits?.missing ?? null;
 
   try {
     await markRunning(db, key, now());
@@ -83,6 +84,7 @@ export async function runDataset(input: RunDatasetInput): Promise<RunDatasetResu
       resumeFrom: input.outcome.checkpoint,
       since: task.collector.kind === 'append' ? await previousCursor(db, ref, version) : null,
       now: now(),
+      ...(task.access ? { access: task.access } : {}),
       items: async (dataset: string, scope?: string): Promise<CollectedItem[]> => {
         const rows = await readAtVersion(
           db,

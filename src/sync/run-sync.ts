@@ -31,6 +31,7 @@ import {
   startRun,
 } from '../inventory/sync-runs.ts';
 import type { Collector } from './collector.ts';
+import type { CredentialAccess } from './credential-access.ts';
 import { rejectionCheck } from './credential-check.ts';
 import { CREDENTIAL_REJECTED_REASON } from './error-outcome.ts';
 import { type DatasetTask, planTasks, taskId } from './plan-tasks.ts';
@@ -51,6 +52,8 @@ export interface SyncConnection {
   id: string;
   orgId?: string | undefined;
   sites: readonly SiteRef[];
+  /** What the site credential may see per site (plan-tasks.ts judges the datasets by it). */
+  access?: CredentialAccess;
 }
 
 export interface SyncProgress {

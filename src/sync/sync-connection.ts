@@ -7,6 +7,7 @@ import { saveConnection } from '../inventory/connections.ts';
 import { getMarketplaceApp, putMarketplaceApp } from '../inventory/marketplace-cache.ts';
 import type { Collector } from './collector.ts';
 import { defaultCollectors, type MarketplaceCache } from './collectors/index.ts';
+import type { CredentialAccess } from './credential-access.ts';
 import { runSync, type SyncProgress, type SyncResult } from './run-sync.ts';
 
 // One call that syncs a connection end to end: records the connection, builds its API client
@@ -20,6 +21,11 @@ export interface ConnectionToSync {
   orgId?: string | undefined;
   sites: SiteRef[];
   credentials: Credentials;
+  /**
+   * What the site credential may see on each site (discoverConnection establishes it): datasets
+   * needing a right it lacks are forbidden or partial. Absent: nothing is judged before reading.
+   */
+  access?: CredentialAccess;
 }
 
 export interface SyncConnectionDeps {
@@ -73,7 +79,12 @@ export async function syncConnection(deps: SyncConnectionDeps): Promise<Connecti
       db: deps.db,
       api,
       collectors,
-      connection: { id: connection.id, orgId: connection.orgId, sites: connection.sites },
+      connection: {
+        id: connection.id,
+        orgId: connection.orgId,
+        sites: connection.sites,
+        ...(connection.access ? { access: connection.access } : {}),
+      },
       now,
       ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
       ...(deps.signal ? { signal: deps.signal } : {}),

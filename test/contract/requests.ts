@@ -156,6 +156,10 @@ export const requests: Record<string, Entry> = {
   'confluence.groupMembers': none,
   'confluence.audit': none,
   'confluence.systemInfo': none,
+  'confluence.currentUser': () => [
+    { query: { expand: 'operations' } },
+    { ...asMember, query: { expand: 'operations' } },
+  ],
   'confluence.anonymousUser': () => ({ query: { expand: 'operations' } }),
 
   'graphql.appInstallations': (f) => ({

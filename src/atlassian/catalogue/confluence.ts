@@ -85,6 +85,13 @@ export const confluenceEndpoints: Endpoint[] = [
     'Cloud id, edition and base URL.',
   ),
   confluence(
+    'currentUser',
+    1,
+    '/wiki/rest/api/user/current',
+    'read:confluence-user',
+    'Who the credential is; with expand=operations, whether it is a Confluence administrator.',
+  ),
+  confluence(
     'anonymousUser',
     1,
     '/wiki/rest/api/user/anonymous',

@@ -92,6 +92,7 @@ export const sampleRequests: Record<string, SampleRequest[]> = {
   'confluence.groupMembers': [{}],
   'confluence.audit': [{}],
   'confluence.systemInfo': [{}],
+  'confluence.currentUser': [{ query: { expand: 'operations' } }, {}],
   'confluence.anonymousUser': [{ query: { expand: 'operations' } }],
   'upm.jira.list': [{}],
   'upm.jira.get': [{}],

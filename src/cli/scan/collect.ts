@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { defaultCollectors } from '../../sync/collectors/index.ts';
+import { describeRole } from '../../sync/credential-access.ts';
 import { planTasks } from '../../sync/plan-tasks.ts';
 import {
   type ConnectionSyncResult,
@@ -34,6 +35,27 @@ function scopesOf(connection: ConnectionToSync, plan: ReturnType<typeof planTask
   return scopes;
 }
 
+/** Per site, the datasets the site credential lacks the admin right for (discovery said so). */
+function adminOnlySkips(
+  connection: ConnectionToSync,
+  plan: ReturnType<typeof planTasks>,
+): { label: string; reason: string }[] {
+  return connection.sites.flatMap((site) => {
+    const refused = plan.skipped.filter((s) => s.scope === site.cloudId);
+    const role = connection.access?.[site.cloudId]?.role;
+    if (refused.length === 0 || !role) return [];
+    const rights = [...new Set(refused.flatMap((s) => s.missingScope?.split(' or ') ?? []))];
+    return [
+      {
+        label: `${plural(refused.length, 'admin-only dataset')} on ${new URL(site.url).host}`,
+        reason: `the site credential is ${describeRole(role)}, not ${rights.join(' nor ')}: they will say unknown`,
+      },
+    ];
+  });
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
 export async function collect(
   deps: CollectDeps,
 ): Promise<ConnectionSyncResult & { snapshotVersion: number }> {
@@ -41,12 +63,12 @@ export async function collect(
   const collectors = defaultCollectors({ marketplaceCache: storeMarketplaceCache(deps.db, deps.now) });
   const plan = planTasks(collectors, connection);
   const skippedOrg = plan.skipped.filter((s) => s.scope === 'org');
-  deps.progress.plan(
-    scopesOf(connection, plan),
-    skippedOrg.length > 0
+  deps.progress.plan(scopesOf(connection, plan), [
+    ...(skippedOrg.length > 0
       ? [{ label: 'org-level checks', reason: 'no --org-api-key given: they will say unknown' }]
-      : [],
-  );
+      : []),
+    ...adminOnlySkips(connection, plan),
+  ]);
   let result: ConnectionSyncResult;
   try {
     result = await syncConnection({

@@ -89,11 +89,11 @@ export async function prepareConnection(target: ScanTarget, progress: Progress):
     if (error instanceof DiscoveryError) throw describeProblem(error.problem);
     throw error;
   }
-  const { org, sites } = discovered;
+  const { org, sites, access } = discovered;
   const first = sites[0];
   const name = org?.name ?? (first ? new URL(first.url).host : 'Atlassian');
   return {
     org,
-    connection: { id: connectionIdFor(org, sites), name, orgId: org?.id, sites, credentials },
+    connection: { id: connectionIdFor(org, sites), name, orgId: org?.id, sites, credentials, access },
   };
 }

@@ -45,6 +45,11 @@ function upmDataset(product: 'jira' | 'confluence') {
     holds: `Every plugin the ${product === 'jira' ? 'Jira' : 'Confluence'} Universal Plugin Manager lists (Connect, Forge, system), with the licence of the installed apps that use licensing.`,
     endpoints: [`upm.${product}.list`, `upm.${product}.get`],
     usedBy: ['apps.installations', 'app_unlisted_or_dev_mode', 'app_license_expired_installed'],
+    access: {
+      needs: product === 'jira' ? 'jira-admin' : 'confluence-admin',
+      without: 'forbidden',
+      why: "UPM refuses anyone who may not manage the product's apps",
+    },
     schema: upmPlugin,
     key: (r) => r.key,
   });
@@ -66,6 +71,11 @@ export const appsForge = defineDataset({
   holds: 'Forge and Connect-on-Forge installations from the GraphQL gateway, with scopes and egress.',
   endpoints: ['graphql.appInstallations'],
   usedBy: ['apps.installations', 'app_admin_capability', 'app_data_egress', 'app_unlisted_or_dev_mode'],
+  access: {
+    needs: 'product-admin',
+    without: 'forbidden',
+    why: "the GraphQL gateway lists a product's apps only to its administrators",
+  },
   schema: z.object({
     installationId: z.string(),
     /** The Forge app id (UUID, the tail of `ari:cloud:ecosystem::app/<id>`). */

@@ -11,6 +11,7 @@ export const jiraAudit = defineDataset({
   holds: 'Jira audit records (permission, group, project and app changes), newest read incrementally.',
   endpoints: ['jira.audit'],
   usedBy: ['apps.installations (installer, install time)', 'app_user_installed', 'reports'],
+  access: { needs: 'jira-admin', without: 'forbidden', why: 'Jira answers 403 without Administer Jira' },
   schema: z.object({
     id: z.string(),
     /** ISO-8601 (UTC). */
@@ -36,6 +37,11 @@ export const confluenceAudit = defineDataset({
   holds: 'Confluence audit records (permissions, spaces, apps), newest read incrementally.',
   endpoints: ['confluence.audit'],
   usedBy: ['apps.installations (installer, install time)', 'app_user_installed', 'reports'],
+  access: {
+    needs: 'confluence-admin',
+    without: 'forbidden',
+    why: 'Confluence answers 403 without Confluence Administrator',
+  },
   schema: z.object({
     /** Confluence records carry no id: a hash of the record's identifying fields. */
     id: z.string(),

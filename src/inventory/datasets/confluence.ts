@@ -22,13 +22,18 @@ export const confluenceSpaces = defineDataset({
   product: 'confluence',
   holds:
     'Every space with its permissions, including the anonymous and unlicensed (JSM portal) access flags.',
-  endpoints: ['confluence.spacesWithPermissions'],
+  endpoints: ['confluence.spacesWithPermissions', 'confluence.spaces'],
   usedBy: [
     'conf_no_anonymous_space_access',
     'conf_no_unlicensed_space_access',
     'conf_space_admin_not_broad',
     'conf_external_collaborators_reviewed',
   ],
+  access: {
+    needs: 'confluence-admin',
+    without: 'partial',
+    why: "the space listing leaves out the spaces the credential may not view, and shows a space's permissions only to its administrators",
+  },
   schema: z.object({
     id: z.string(),
     key: z.string(),

@@ -9,6 +9,26 @@ export type DatasetScope = 'org' | 'site';
 /** `snapshot`: each sync holds the full set (vanished records disappear); `append`: records only accrue. */
 export type DatasetKind = 'snapshot' | 'append';
 
+/**
+ * An admin right of the site credential (src/sync/credential-access.ts establishes which it holds):
+ * `jira-admin` = the Administer Jira global permission, `confluence-admin` = Confluence
+ * Administrator, `product-admin` = administrator of each product of the site (app datasets, read
+ * per product).
+ */
+export type AdminRight = 'jira-admin' | 'confluence-admin' | 'product-admin';
+
+/** What a dataset's answer needs beyond plain product access, and what becomes of it without. */
+export interface DatasetAccess {
+  needs: AdminRight;
+  /**
+   * `forbidden`: Atlassian refuses the read without the right (the sync does not ask);
+   * `partial`: Atlassian answers, but leaves out what the credential may not see.
+   */
+  without: 'forbidden' | 'partial';
+  /** What Atlassian does without the right, in a few words (the dataset's partial note). */
+  why: string;
+}
+
 export interface Dataset<T = unknown> {
   /** `<area>.<name>`, e.g. `jira.permission-schemes`; also the collector's dataset name. */
   name: string;
@@ -22,6 +42,8 @@ export interface Dataset<T = unknown> {
   endpoints: readonly string[];
   /** Check ids (docs/atlassian/CHECKS.md) or app-inventory uses that read it. */
   usedBy: readonly string[];
+  /** The admin right its answer depends on; absent = any credential with product access reads it whole. */
+  access?: DatasetAccess;
   schema: z.ZodType<T>;
   /** The record's stable identity within the dataset and scope. */
   key(record: T): string;

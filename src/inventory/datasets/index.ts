@@ -37,7 +37,7 @@ import {
 export * from './apps.ts';
 export * from './audit.ts';
 export * from './confluence.ts';
-export type { Dataset, DatasetKind, DatasetScope, RecordOf } from './dataset.ts';
+export type { AdminRight, Dataset, DatasetAccess, DatasetKind, DatasetScope, RecordOf } from './dataset.ts';
 export { defineDataset } from './dataset.ts';
 export * from './jira-access.ts';
 export * from './jira-fields.ts';

@@ -18,6 +18,7 @@ export const jiraApplicationRoles = defineDataset({
     'conf_space_admin_not_broad',
     'jira.group-members (which groups)',
   ],
+  access: { needs: 'jira-admin', without: 'forbidden', why: 'Jira answers 403 without Administer Jira' },
   schema: z.object({
     key: z.string(),
     name: z.string().nullable(),

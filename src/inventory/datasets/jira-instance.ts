@@ -61,6 +61,7 @@ export const jiraApplicationProperties = defineDataset({
   holds: 'Application properties (advanced settings) with their values and defaults.',
   endpoints: ['jira.applicationProperties'],
   usedBy: ['jira_public_sharing_disabled (evidence)', 'reports'],
+  access: { needs: 'jira-admin', without: 'forbidden', why: 'Jira answers 403 without Administer Jira' },
   schema: z.object({
     key: z.string(),
     value: z.string().nullable(),

@@ -68,6 +68,7 @@ export const jiraIssueSecuritySchemes = defineDataset({
   holds: 'Issue security schemes and their levels.',
   endpoints: ['jira.issueSecuritySchemes'],
   usedBy: ['reports (sensitive projects)'],
+  access: { needs: 'jira-admin', without: 'forbidden', why: 'Jira answers 403 without Administer Jira' },
   schema: z.object({
     id: z.number(),
     name: z.string(),

@@ -16,6 +16,11 @@ export const jiraProjects = defineDataset({
     'jira_project_admin_not_broad',
     'jira_anonymous_probe_clean',
   ],
+  access: {
+    needs: 'jira-admin',
+    without: 'partial',
+    why: "project search lists only the projects the credential may browse, and a project's scheme only to its administrators",
+  },
   schema: z.object({
     id: z.string(),
     key: z.string(),
@@ -52,6 +57,11 @@ export const jiraProjectRoles = defineDataset({
     'something to and the admin roles (see collectors/README.md).',
   endpoints: ['jira.projectRoles', 'jira.projectRole'],
   usedBy: ['jira_project_admin_not_broad', 'app effective permissions (app accounts in roles)'],
+  access: {
+    needs: 'jira-admin',
+    without: 'partial',
+    why: 'role actors show only in the projects the credential administers',
+  },
   schema: z.object({
     projectId: z.string(),
     projectKey: z.string(),
@@ -71,6 +81,7 @@ export const jiraRoles = defineDataset({
   holds: 'Project role definitions of the site.',
   endpoints: ['jira.roles'],
   usedBy: ['jira_project_admin_not_broad', 'jira.project-roles (which roles to read)'],
+  access: { needs: 'jira-admin', without: 'forbidden', why: 'Jira answers 403 without Administer Jira' },
   schema: z.object({
     id: z.number(),
     name: z.string(),

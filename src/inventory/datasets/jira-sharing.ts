@@ -28,6 +28,11 @@ export const jiraFilters = defineDataset({
   holds: 'Every filter (overrideSharePermissions) with owner and share permissions; JQL is not kept.',
   endpoints: ['jira.filters'],
   usedBy: ['jira_no_public_filters', 'jira_public_sharing_disabled'],
+  access: {
+    needs: 'jira-admin',
+    without: 'partial',
+    why: 'only Jira administrators may list every filter (overrideSharePermissions); others see the filters shared with them',
+  },
   schema: shared,
   key: (r) => r.id,
 });

@@ -1,15 +1,20 @@
 import { appsForge } from '../../inventory/datasets/index.ts';
 import type { Collector } from '../collector.ts';
+import { administers, rightLabel } from '../credential-access.ts';
 import { requireSite } from './context.ts';
 import { toItem } from './normalize.ts';
+import { type PartialNote, withNote } from './partial.ts';
 import { arr, bool, isoTime, obj, str } from './values.ts';
 import { walk } from './walk.ts';
 
 // Forge (and Connect-on-Forge) installations from the GraphQL gateway, 100 per page, for every
 // product of the site in ONE walk: the query takes a list of contexts. The client sets `first` and
 // `after` and sends the beta header `appEnvironmentVersion` needs (scopes and egress live there).
-// One caveat of the single walk: if the account administers one product but not the other, the
-// gateway refuses the whole field and the dataset is "forbidden" (site admins administer both).
+// The gateway lists a product's apps only to its administrators and refuses the whole field if
+// one context is refused, so when discovery established the credential's rights
+// (credential-access.ts), only the products it administers are asked for and the dataset is
+// partial, naming the others (the sync plan forbids it when it administers none). With the rights
+// unknown every product is asked for, and a refusal makes the dataset "forbidden".
 
 export const INSTALLATIONS_QUERY = `query palisade_appInstallations($contexts: [ID!]!, $first: Int, $after: String) {
   ecosystem {
@@ -49,13 +54,24 @@ export function appsForgeCollector(): Collector {
     endpoints: ['graphql.appInstallations'],
     async *collect(ctx) {
       const site = requireSite(ctx, appsForge.name);
-      const contexts = site.products.map((p) => `ari:cloud:${p}::site/${site.cloudId}`);
+      const refused = site.products.filter((p) => administers(ctx.access, p) === false);
+      const products = site.products.filter((p) => !refused.includes(p));
+      const note: PartialNote | undefined =
+        refused.length > 0
+          ? {
+              reason: `the apps of ${refused.map(productName).join(' and ')} were not read: the gateway lists them only to ${refused.length > 1 ? 'their' : 'its'} administrators`,
+              missing: refused
+                .map((p) => rightLabel(p === 'jira' ? 'jira-admin' : 'confluence-admin'))
+                .join(', '),
+            }
+          : undefined;
+      const contexts = products.map((p) => `ari:cloud:${p}::site/${site.cloudId}`);
       if (contexts.length === 0) {
-        yield { items: [], checkpoint: null };
+        yield withNote({ items: [], checkpoint: null }, note);
         return;
       }
       const body = { query: INSTALLATIONS_QUERY, variables: { contexts } };
-      yield* walk<unknown>(ctx, 'graphql.appInstallations', { site, body }, (raws) =>
+      const pages = walk<unknown>(ctx, 'graphql.appInstallations', { site, body }, (raws) =>
         raws.flatMap((raw) => {
           const n = obj(raw);
           const product = productOfContext(str(n.installationContext));
@@ -91,6 +107,11 @@ export function appsForgeCollector(): Collector {
           ];
         }),
       );
+      for await (const page of pages) yield page.checkpoint === null ? withNote(page, note) : page;
     },
   };
+}
+
+function productName(product: 'jira' | 'confluence'): string {
+  return product === 'jira' ? 'Jira' : 'Confluence';
 }

@@ -166,6 +166,28 @@ test('the GraphQL gateway gives Forge installations of both products in one walk
   assert.equal(forge[0]?.appId, 'a7f0e6c2-0000-4000-8000-0000000000f1');
 });
 
+test('an administrator of Jira alone gets the Jira apps from the gateway, and the Confluence ones named as unread', async () => {
+  await resetServed(h);
+  const access = {
+    cloudId: TINY.siteA,
+    accountId: TINY.admin,
+    jiraAdmin: true,
+    confluenceAdmin: false,
+    role: 'product-admin' as const,
+    evidence: [],
+  };
+  const pages = await runCollector(appsForgeCollector(), { api, site: siteA, access });
+  assert.deepEqual(await served(h), { 'graphql.appInstallations': 1 });
+  assert.deepEqual(
+    pages.flatMap((p) => p.items.map((i) => (i.data as Rec).product)),
+    ['jira'],
+  );
+  assert.deepEqual(pages.at(-1)?.partial, {
+    reason: 'the apps of Confluence were not read: the gateway lists them only to its administrators',
+    missing: 'Confluence administrator',
+  });
+});
+
 test('installations say who installed an app and when, from the audit trail', async () => {
   const inventory = await appInventory();
   await resetServed(h);

@@ -1,15 +1,30 @@
+import type { SiteRef } from '../../atlassian/api.ts';
 import { confluenceSpaces } from '../../inventory/datasets/index.ts';
-import type { Collector } from '../collector.ts';
+import type { CollectedItem, Collector, CollectorContext } from '../collector.ts';
+import { decodePosition, encodePosition } from './checkpoint.ts';
 import { requireSite } from './context.ts';
+import { CollectorError } from './errors.ts';
 import { toItem } from './normalize.ts';
+import { withNote } from './partial.ts';
 import { arr, bool, obj, str } from './values.ts';
-import { walk } from './walk.ts';
 
 // Spaces and their permissions in ONE walk: v1 `GET /wiki/rest/api/space?expand=permissions`, 500
 // spaces per page. It is also the only API that shows anonymous and unlicensed (JSM portal) access,
 // as the `anonymousAccess` / `unlicensedAccess` flags of a permission. The v2 equivalent would be
 // a spaces walk plus one `/spaces/{id}/permissions` walk per space (2,000 extra calls on xl) and
-// still lacks the unlicensed flag, so v2 is not read.
+// still lacks the unlicensed flag, so v2 is not read for the permissions.
+//
+// What a credential that is not a Confluence administrator gets is shorter, not refused: the
+// listing holds only the spaces it may view ("the returned list will only contain spaces that the
+// current user has permission to view", spec), and a space's `permissions` come back empty unless
+// it administers the space. Read as complete, "empty" would mean "grants nothing" and pass every
+// check. So a missing permission list always counts as hidden, and an empty one too unless the
+// credential is known to be a Confluence administrator (credential-access.ts): the dataset is then
+// partial with how many, and the spaces listed are cross-checked against the v2 listing
+// (`GET /wiki/api/v2/spaces`, 250 a page) so that spaces v1 left out are counted too. A Confluence
+// administrator's sync costs no extra call.
+// https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-space/#api-wiki-rest-api-space-get
+// https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-space/#api-spaces-get
 
 type Permission = {
   operation: string;
@@ -39,6 +54,88 @@ export function spacePermissions(raw: unknown): Permission[] {
   return out;
 }
 
+/** `absent`: no permission list at all (never "grants nothing"); `empty`: an empty list. */
+type Shown = 'absent' | 'empty' | 'listed';
+
+function toSpace(raw: unknown): { item: CollectedItem; shown: Shown } {
+  const s = obj(raw);
+  const list = Array.isArray(s.permissions) ? s.permissions : null;
+  const shown = arr(list);
+  const permissions = shown.flatMap(spacePermissions);
+  return {
+    shown: list === null ? 'absent' : list.length === 0 ? 'empty' : 'listed',
+    item: toItem(confluenceSpaces, {
+      id: str(s.id),
+      key: str(s.key),
+      name: str(s.name),
+      type: str(s.type),
+      status: str(s.status),
+      anonymousAccess: permissions.some((p) => p.subjectType === 'anonymous'),
+      unlicensedAccess: permissions.some((p) => p.subjectType === 'unlicensed'),
+      permissions,
+    }),
+  };
+}
+
+/** Spaces listed and spaces whose permissions were hidden, carried across a resume in the checkpoint. */
+interface Tally {
+  listed: number;
+  hidden: number;
+}
+
+function startFrom(resumeFrom: string | null): { next: string | null; tally: Tally } {
+  try {
+    const position = decodePosition(confluenceSpaces.name, resumeFrom);
+    return {
+      next: position.next,
+      tally: { listed: Number(position.state?.listed ?? 0), hidden: Number(position.state?.hidden ?? 0) },
+    };
+  } catch (error) {
+    // A checkpoint of the earlier format (the client's bare token): resume from it, uncounted.
+    if (error instanceof CollectorError && resumeFrom !== null) {
+      return { next: resumeFrom, tally: { listed: 0, hidden: 0 } };
+    }
+    throw error;
+  }
+}
+
+/** How many spaces the v2 listing shows the same credential, or why it could not be read. */
+async function v2Count(ctx: CollectorContext, site: SiteRef): Promise<number | { failed: string }> {
+  let count = 0;
+  try {
+    for await (const page of ctx.api.pages<unknown>('confluence.spaces', { site })) {
+      count += page.items.length;
+    }
+  } catch (error) {
+    // A rejected credential or an abort ends the sync; anything else only leaves the count unchecked.
+    const code = (error as { code?: unknown; name?: unknown } | null)?.code;
+    if (code === 'credential_rejected' || (error as { name?: unknown } | null)?.name === 'AbortError')
+      throw error;
+    return { failed: typeof code === 'string' ? code : 'error' };
+  }
+  return count;
+}
+
+/** Why the dataset is partial, if it is: hidden permissions and spaces v1 left out. */
+async function hiddenNote(ctx: CollectorContext, site: SiteRef, tally: Tally): Promise<string | undefined> {
+  const notAdmin = ctx.access?.confluenceAdmin === false;
+  if (tally.hidden === 0 && !notAdmin) return undefined;
+  const parts: string[] = [];
+  if (tally.hidden > 0) {
+    parts.push(
+      `the permissions of ${tally.hidden} of ${tally.listed} spaces came back empty or not at all: Confluence shows them only to the space's administrators`,
+    );
+  }
+  const v2 = await v2Count(ctx, site);
+  if (typeof v2 === 'number') {
+    if (v2 > tally.listed)
+      parts.push(`the v2 listing shows ${v2} spaces, the v1 listing only ${tally.listed}`);
+  } else {
+    parts.push(`the space count could not be cross-checked with the v2 listing (${v2.failed})`);
+  }
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
 export function confluenceSpacesCollector(): Collector {
   return {
     dataset: confluenceSpaces.name,
@@ -46,28 +143,35 @@ export function confluenceSpacesCollector(): Collector {
     product: 'confluence',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['confluence.spacesWithPermissions'],
+    endpoints: ['confluence.spacesWithPermissions', 'confluence.spaces'],
     async *collect(ctx) {
       const site = requireSite(ctx, confluenceSpaces.name);
-      yield* walk<unknown>(
-        ctx,
-        'confluence.spacesWithPermissions',
-        { site, query: { expand: 'permissions' } },
-        (raws) =>
-          raws.map((raw) => {
-            const s = obj(raw);
-            const permissions = arr(s.permissions).flatMap(spacePermissions);
-            return toItem(confluenceSpaces, {
-              id: str(s.id),
-              key: str(s.key),
-              name: str(s.name),
-              type: str(s.type),
-              status: str(s.status),
-              anonymousAccess: permissions.some((p) => p.subjectType === 'anonymous'),
-              unlicensedAccess: permissions.some((p) => p.subjectType === 'unlicensed'),
-              permissions,
-            });
-          }),
+      // A Confluence administrator sees every permission: an empty list is a space granting nothing.
+      const trustEmpty = ctx.access?.confluenceAdmin === true;
+      const { next, tally } = startFrom(ctx.resumeFrom);
+      let last: CollectedItem[] = [];
+      for await (const page of ctx.api.pages<unknown>('confluence.spacesWithPermissions', {
+        site,
+        query: { expand: 'permissions' },
+        resumeFrom: next,
+      })) {
+        const spaces = page.items.map(toSpace);
+        tally.listed += spaces.length;
+        tally.hidden += spaces.filter(
+          (s) => s.shown === 'absent' || (s.shown === 'empty' && !trustEmpty),
+        ).length;
+        const items = spaces.map((s) => s.item);
+        if (page.next === null) {
+          last = items;
+          break;
+        }
+        const state = { listed: String(tally.listed), hidden: String(tally.hidden) };
+        yield { items, checkpoint: encodePosition({ parent: 0, next: page.next, state }) };
+      }
+      const note = await hiddenNote(ctx, site, tally);
+      yield withNote(
+        { items: last, checkpoint: null },
+        note ? { reason: note, missing: 'Confluence administrator' } : undefined,
       );
     },
   };

@@ -3,13 +3,22 @@ import { type Dataset, jiraDashboards, jiraFilters } from '../../inventory/datas
 import type { CollectedItem, Collector, CollectorContext, CollectorPage } from '../collector.ts';
 import { isRejected, requireSite } from './context.ts';
 import { toItem } from './normalize.ts';
+import { type PartialNote, withNote } from './partial.ts';
 import { arr, num, obj, str } from './values.ts';
 import { walk } from './walk.ts';
 
 // Filters and dashboards with their share permissions, 100 per page. Filters are read with
 // `overrideSharePermissions=true` so that every filter shows, not only those shared with the
 // Palisade account; Jira refuses that flag (400) to non-administrators, in which case the walk
-// restarts without it and covers what the account can see.
+// restarts without it, covers what the account can see, and says so (partial). A credential known
+// not to hold Administer Jira does not ask (the sync plan already marks the dataset partial).
+
+/** Why a walk without the override is only part of the filters. */
+const FILTERS_NOT_ALL: PartialNote = {
+  reason:
+    'Jira refused overrideSharePermissions (Jira administrators only): only the filters shared with the credential were read',
+  missing: 'Jira administrator (Administer Jira global permission)',
+};
 
 function share(raw: unknown) {
   const s = obj(raw);
@@ -38,6 +47,14 @@ function toShared(dataset: Dataset, raws: unknown[]): CollectedItem[] {
 
 async function* walkFilters(ctx: CollectorContext, options: PageOptions): AsyncGenerator<CollectorPage> {
   const expand = 'sharePermissions,owner';
+  const withoutOverride = () =>
+    walk<unknown>(ctx, 'jira.filters', { ...options, query: { expand } }, (raws) =>
+      toShared(jiraFilters, raws),
+    );
+  if (ctx.access?.jiraAdmin === false) {
+    yield* withoutOverride();
+    return;
+  }
   let yielded = false;
   try {
     for await (const page of walk<unknown>(
@@ -53,9 +70,9 @@ async function* walkFilters(ctx: CollectorContext, options: PageOptions): AsyncG
     // Refused before any page: the account is not a Jira administrator (also on a resume of a
     // walk that already ran without the flag).
     if (!isRejected(error) || yielded) throw error;
-    yield* walk<unknown>(ctx, 'jira.filters', { ...options, query: { expand } }, (raws) =>
-      toShared(jiraFilters, raws),
-    );
+    for await (const page of withoutOverride()) {
+      yield page.checkpoint === null ? withNote(page, FILTERS_NOT_ALL) : page;
+    }
   }
 }
 

@@ -277,11 +277,38 @@ test('filters and dashboards keep their share permissions; a public filter shows
   assert.equal(((dashboard?.sharePermissions ?? []) as Rec[])[0]?.groupName, 'jira-software-users-acme');
 });
 
-test('a non-admin account still reads the filters it can see (override refused, walk retried)', async () => {
+test('a non-admin account still reads the filters it can see (override refused, walk retried), and says it is partial', async () => {
   const member = client(h, { site: { kind: 'basic', email: 'mo@acme.example', apiToken: TINY.memberToken } });
   try {
-    const filters = records(await runCollector(jiraFiltersCollector(), { api: member, site: siteA }));
-    assert.deepEqual(filters.map((f) => f.id).sort(), ['10000', '10001']);
+    await resetServed(h);
+    const pages = await runCollector(jiraFiltersCollector(), { api: member, site: siteA });
+    assert.deepEqual(
+      records(pages)
+        .map((f) => f.id)
+        .sort(),
+      ['10000', '10001'],
+    );
+    assert.equal(pages.at(-1)?.partial?.missing, 'Jira administrator (Administer Jira global permission)');
+    assert.deepEqual(await served(h), { 'jira.filters': 2 });
+
+    // Known from discovery not to administer Jira: the override is not even asked for (the sync
+    // plan marks the dataset partial itself).
+    await resetServed(h);
+    const access = {
+      cloudId: TINY.siteA,
+      accountId: TINY.member,
+      jiraAdmin: false,
+      role: 'user' as const,
+      evidence: [],
+    };
+    const known = await runCollector(jiraFiltersCollector(), { api: member, site: siteA, access });
+    assert.deepEqual(
+      records(known)
+        .map((f) => f.id)
+        .sort(),
+      ['10000', '10001'],
+    );
+    assert.deepEqual(await served(h), { 'jira.filters': 1 });
   } finally {
     await member.close();
   }

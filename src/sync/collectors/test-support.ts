@@ -8,8 +8,10 @@ import type { AtlassianApi, SiteRef } from '../../atlassian/api.ts';
 import { type AtlassianClient, createAtlassianClient } from '../../atlassian/client.ts';
 import type { Credentials } from '../../atlassian/credentials.ts';
 import type { CollectedItem, Collector, CollectorContext, CollectorPage } from '../collector.ts';
+import type { CredentialAccess, SiteAccess } from '../credential-access.ts';
 import { planTasks } from '../plan-tasks.ts';
 import type { MarketplaceCache } from './apps-marketplace.ts';
+import type { NotedPage } from './partial.ts';
 
 export const NOW = new Date('2026-11-01T12:00:00Z');
 
@@ -24,6 +26,26 @@ export const ADMIN: Credentials = {
   site: { kind: 'basic', email: 'ada@acme.example', apiToken: TINY.adminToken },
   orgApiKey: TINY.orgKey,
 };
+
+/** What discovery tells of an org admin (the tiny tenant's Ada, the demo's admin) on these sites. */
+export function adminAccess(sites: readonly SiteRef[]): CredentialAccess {
+  return Object.fromEntries(
+    sites.map((s): [string, SiteAccess] => [
+      s.cloudId,
+      {
+        cloudId: s.cloudId,
+        accountId: null,
+        jiraAccess: s.products.includes('jira'),
+        jiraAdmin: s.products.includes('jira'),
+        siteAdmin: true,
+        ...(s.products.includes('confluence') ? { confluenceAccess: true, confluenceAdmin: true } : {}),
+        orgAdmin: true,
+        role: 'org-admin',
+        evidence: [],
+      },
+    ]),
+  );
+}
 
 export function client(h: Harness, credentials: Credentials = ADMIN): AtlassianClient {
   return createAtlassianClient({
@@ -86,10 +108,12 @@ export interface RunOptions {
   /** The scope `ctx.items` reads by default (the task's). */
   scope?: string;
   orgDatasets?: ReadonlySet<string>;
+  /** What the credential may see on the site (discovery's answer); unknown when absent. */
+  access?: SiteAccess;
 }
 
-/** Runs one collector; its pages, and their items stored in the inventory under its scope. */
-export async function runCollector(collector: Collector, options: RunOptions): Promise<CollectorPage[]> {
+/** Runs one collector; its pages (with any partial note), and their items stored in the inventory under its scope. */
+export async function runCollector(collector: Collector, options: RunOptions): Promise<NotedPage[]> {
   const inventory = options.inventory ?? new MemoryInventory();
   const scope = options.scope ?? (collector.scope === 'org' ? 'org' : (options.site?.cloudId ?? 'site'));
   const ctx: CollectorContext = {
@@ -99,10 +123,11 @@ export async function runCollector(collector: Collector, options: RunOptions): P
     resumeFrom: options.resumeFrom ?? null,
     since: options.since ?? null,
     now: options.now ?? NOW,
+    ...(options.access ? { access: options.access } : {}),
     items: async (dataset, s) =>
       inventory.get(dataset, s ?? (options.orgDatasets?.has(dataset) ? 'org' : scope)),
   };
-  const pages: CollectorPage[] = [];
+  const pages: NotedPage[] = [];
   for await (const page of collector.collect(ctx)) {
     pages.push(page);
     inventory.put(collector.dataset, scope, page.items);
@@ -114,10 +139,17 @@ export async function runCollector(collector: Collector, options: RunOptions): P
 /** Runs every collector for the org and sites in the sync plan's order. */
 export async function syncAll(
   collectors: readonly Collector[],
-  options: { api: AtlassianApi; orgId?: string; sites: SiteRef[]; inventory?: MemoryInventory; now?: Date },
+  options: {
+    api: AtlassianApi;
+    orgId?: string;
+    sites: SiteRef[];
+    inventory?: MemoryInventory;
+    now?: Date;
+    access?: CredentialAccess;
+  },
 ): Promise<{ inventory: MemoryInventory; pages: Map<string, CollectorPage[]> }> {
   const inventory = options.inventory ?? new MemoryInventory();
-  const plan = planTasks(collectors, { orgId: options.orgId, sites: options.sites });
+  const plan = planTasks(collectors, { orgId: options.orgId, sites: options.sites, access: options.access });
   const pages = new Map<string, CollectorPage[]>();
   for (const task of plan.tasks) {
     pages.set(
@@ -130,6 +162,7 @@ export async function syncAll(
         scope: task.scope,
         orgDatasets: task.orgDatasets,
         ...(options.now ? { now: options.now } : {}),
+        ...(task.access ? { access: task.access } : {}),
       }),
     );
   }

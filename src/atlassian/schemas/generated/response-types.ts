@@ -384,6 +384,7 @@ export interface ResponseTypes {
   'confluence.groupMembers': ConfluenceGroupMembersResponse;
   'confluence.audit': ConfluenceAuditResponse;
   'confluence.systemInfo': ConfluenceSystemInfoResponse;
+  'confluence.currentUser': ConfluenceCurrentUserResponse;
   'confluence.anonymousUser': ConfluenceAnonymousUserResponse;
   'marketplace.addon': MarketplaceAddonResponse;
   'marketplace.addonLatestVersion': MarketplaceAddonLatestVersionResponse;
@@ -4355,6 +4356,7 @@ export type ConfluenceGroupsResponse = ConfluenceV1GroupArrayWithLinks;
 export type ConfluenceGroupMembersResponse = ConfluenceV1UserArray;
 export type ConfluenceAuditResponse = ConfluenceV1AuditRecordArray;
 export type ConfluenceSystemInfoResponse = ConfluenceV1SystemInfoEntity;
+export type ConfluenceCurrentUserResponse = ConfluenceV1User;
 export type ConfluenceAnonymousUserResponse = ConfluenceV1UserAnonymous;
 export type MarketplaceAddonResponse = MarketplaceAddon;
 export type MarketplaceAddonLatestVersionResponse = MarketplaceAddonVersion;
