@@ -1,32 +1,33 @@
 import { confluenceSpaces } from '../../inventory/datasets/index.ts';
 import type { Collector } from '../collector.ts';
+import {
+  listingUnavailable,
+  type SpacePermissionRecord,
+  spaceItem,
+  spacesThroughV2,
+  V2_CHECKPOINT,
+} from './confluence-spaces-v2.ts';
 import { requireSite } from './context.ts';
-import { toItem } from './normalize.ts';
 import { arr, bool, obj, str } from './values.ts';
 import { walk } from './walk.ts';
 
 // Spaces and their permissions in ONE walk: v1 `GET /wiki/rest/api/space?expand=permissions`, 500
-// spaces per page. It is also the only API that shows anonymous and unlicensed (JSM portal) access,
-// as the `anonymousAccess` / `unlicensedAccess` flags of a permission. The v2 equivalent would be
-// a spaces walk plus one `/spaces/{id}/permissions` walk per space (2,000 extra calls on xl) and
-// still lacks the unlicensed flag, so v2 is not read.
+// spaces per page. It is also where anonymous and unlicensed (JSM portal) access are documented,
+// as the `anonymousAccess` / `unlicensedAccess` flags of a permission. The v2 equivalent is a
+// spaces walk plus one `/spaces/{id}/permissions` walk per space (2,000 extra calls on xl), so it
+// is read only when the v1 listing stops answering (404/410 once retired, 5xx, an unreadable or
+// drifted body) before its first page: confluence-spaces-v2.ts. A v1 walk that fails after pages
+// were stored, or on resume, fails as any walk does (mixing both readings would mix two snapshots).
 
-type Permission = {
-  operation: string;
-  targetType: string;
-  subjectType: 'user' | 'group' | 'anonymous' | 'unlicensed';
-  accountId: string | null;
-  groupId: string | null;
-  groupName: string | null;
-};
+const CONCURRENCY = 8;
 
-export function spacePermissions(raw: unknown): Permission[] {
+export function spacePermissions(raw: unknown): SpacePermissionRecord[] {
   const p = obj(raw);
   const op = obj(p.operation);
   const operation = str(op.operation) ?? str(op.key) ?? 'unknown';
   const targetType = str(op.targetType) ?? 'unknown';
   const base = { operation, targetType, accountId: null, groupId: null, groupName: null };
-  const out: Permission[] = [];
+  const out: SpacePermissionRecord[] = [];
   if (bool(p.anonymousAccess) === true) out.push({ ...base, subjectType: 'anonymous' });
   if (bool(p.unlicensedAccess) === true) out.push({ ...base, subjectType: 'unlicensed' });
   const subjects = obj(p.subjects);
@@ -46,29 +47,27 @@ export function confluenceSpacesCollector(): Collector {
     product: 'confluence',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['confluence.spacesWithPermissions'],
+    endpoints: ['confluence.spacesWithPermissions', 'confluence.spaces', 'confluence.spacePermissions'],
     async *collect(ctx) {
       const site = requireSite(ctx, confluenceSpaces.name);
-      yield* walk<unknown>(
-        ctx,
-        'confluence.spacesWithPermissions',
-        { site, query: { expand: 'permissions' } },
-        (raws) =>
-          raws.map((raw) => {
-            const s = obj(raw);
-            const permissions = arr(s.permissions).flatMap(spacePermissions);
-            return toItem(confluenceSpaces, {
-              id: str(s.id),
-              key: str(s.key),
-              name: str(s.name),
-              type: str(s.type),
-              status: str(s.status),
-              anonymousAccess: permissions.some((p) => p.subjectType === 'anonymous'),
-              unlicensedAccess: permissions.some((p) => p.subjectType === 'unlicensed'),
-              permissions,
-            });
-          }),
-      );
+      if (!ctx.resumeFrom?.startsWith(V2_CHECKPOINT)) {
+        let yielded = false;
+        try {
+          for await (const page of walk<unknown>(
+            ctx,
+            'confluence.spacesWithPermissions',
+            { site, query: { expand: 'permissions' } },
+            (raws) => raws.map((raw) => spaceItem(raw, arr(obj(raw).permissions).flatMap(spacePermissions))),
+          )) {
+            yielded = true;
+            yield page;
+          }
+          return;
+        } catch (error) {
+          if (yielded || ctx.resumeFrom !== null || !listingUnavailable(error)) throw error;
+        }
+      }
+      yield* spacesThroughV2(ctx, site, CONCURRENCY);
     },
   };
 }
