@@ -99,6 +99,10 @@ test('a renamed site’s old URL is scanned as the site it redirects to, and the
       .map((c: { site: string }) => c.site),
     [siteB],
   );
+  assert.match(
+    renamed.stdout,
+    new RegExp(`Not scanned: ${new URL(siteB ?? '').host} — listed by the organization, never read`),
+  );
 });
 
 test('a URL redirecting to another organization’s site stops the scan, naming both hosts and why', () => {
