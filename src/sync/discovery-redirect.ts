@@ -1,4 +1,5 @@
 import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
+import { parseSiteAri } from './collectors/org-workspaces.ts';
 
 // A site URL that answers with a redirect: a renamed site (Atlassian keeps the old name bound to
 // the site and redirects every request to the new one,
@@ -106,8 +107,8 @@ async function orgCloudIds(api: AtlassianApi, orgId: string): Promise<Set<string
       body: {},
     })) {
       for (const w of page.items) {
-        const ari = typeof w?.id === 'string' ? /::site\/([0-9a-zA-Z-]+)$/.exec(w.id) : null;
-        if (ari?.[1]) ids.add(ari[1].toLowerCase());
+        const site = typeof w?.id === 'string' ? parseSiteAri(w.id) : null;
+        if (site) ids.add(site.cloudId);
       }
     }
     return ids;
