@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { type ControlOptions, controlRoutes } from './control/routes.ts';
 import { createContext, type SimContext } from './core/context.ts';
 import { SimState } from './core/state.ts';
+import { type ExtraHosts, startExtraHosts } from './extra-hosts.ts';
 import type { FaultConfig } from './http/faults.ts';
 import { exRegistrar, hostRegistrar, type Registrar } from './http/serve.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -43,6 +44,9 @@ export interface SimulatorInfo {
   marketplaceUrl: string;
   authUrl: string;
   controlUrl: string;
+  /** Other organizations' sites and redirecting hosts (tenant.foreignSites, tenant.redirects). */
+  foreignSites: ExtraHosts['foreignSites'];
+  redirects: ExtraHosts['redirects'];
   credentials: {
     admin: { email: string; apiToken: string; accountId: string };
     member: { email: string; apiToken: string; accountId: string };
@@ -55,6 +59,8 @@ export interface SimulatorInfo {
 export interface RunningSimulator {
   info: SimulatorInfo;
   context: SimContext;
+  /** Per foreign site name: requests that reached it carrying credentials. */
+  foreignState: ExtraHosts['foreignState'];
   stop(): Promise<void>;
 }
 
@@ -148,6 +154,7 @@ export async function startSimulator(options: StartOptions): Promise<RunningSimu
 
   const apps: FastifyInstance[] = [];
   const siteUrls: SiteInfo[] = [];
+  let extra: ExtraHosts = { foreignSites: [], redirects: [], foreignState: new Map() };
   try {
     for (const site of state.tenant.sites) {
       const app = newListener();
@@ -180,6 +187,13 @@ export async function startSimulator(options: StartOptions): Promise<RunningSimu
     controlRoutes(control, ctx, { rebuild: options.rebuild });
     apps.push(control);
     ctx.urls.control = await listen(control, host, nextPort());
+
+    extra = await startExtraHosts(
+      state.tenant,
+      ctx,
+      { newListener, listen: (app) => listen(app, host, nextPort()) },
+      apps,
+    );
   } catch (error) {
     await Promise.all(apps.map((a) => a.close()));
     throw error;
@@ -192,12 +206,15 @@ export async function startSimulator(options: StartOptions): Promise<RunningSimu
     marketplaceUrl: ctx.urls.marketplace,
     authUrl: ctx.urls.auth,
     controlUrl: ctx.urls.control,
+    foreignSites: extra.foreignSites,
+    redirects: extra.redirects,
     credentials: credentialsOf(state),
   };
 
   return {
     info,
     context: ctx,
+    foreignState: extra.foreignState,
     async stop() {
       for (const socket of ctx.hung) socket.destroy();
       ctx.hung.clear();

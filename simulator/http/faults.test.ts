@@ -35,6 +35,17 @@ test('a credential is due for revocation only after its allowed number of calls'
   assert.equal(engine.countAndCheckRevoke('jira.users', 'token:2'), false);
 });
 
+test('an endpoint can be retired: every call answers 410 Gone (or 404), other 4xx are refused', () => {
+  const retired = {
+    rules: [{ endpoints: ['confluence.spacesWithPermissions'], errorRate: 1, errorStatus: 410 }],
+  };
+  const engine = new FaultEngine(faultConfigSchema.parse(retired));
+  assert.deepEqual(engine.decide('confluence.spacesWithPermissions'), { kind: 'error', status: 410 });
+  assert.deepEqual(engine.decide('confluence.spaces'), { kind: 'none' });
+  assert.equal(faultConfigSchema.safeParse({ rules: [{ errorRate: 1, errorStatus: 404 }] }).success, true);
+  assert.equal(faultConfigSchema.safeParse({ rules: [{ errorRate: 1, errorStatus: 418 }] }).success, false);
+});
+
 test('a fault configuration with an unknown field or an out-of-range rate is rejected', () => {
   assert.equal(faultConfigSchema.safeParse({ rules: [{ errorRate: 2 }] }).success, false);
   assert.equal(faultConfigSchema.safeParse({ rules: [{ eror: 0.1 }] }).success, false);

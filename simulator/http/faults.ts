@@ -26,7 +26,8 @@ export const faultRuleSchema = z
     latencyMs: z.number().int().min(0).max(60_000).optional(),
     /** Share of calls answered with `errorStatus` (default 500). */
     errorRate: z.number().min(0).max(1).optional(),
-    errorStatus: z.number().int().min(500).max(599).optional(),
+    /** A 5xx, or 404 / 410 for an endpoint Atlassian has retired (e.g. a Confluence v1 listing). */
+    errorStatus: z.union([z.literal(404), z.literal(410), z.number().int().min(500).max(599)]).optional(),
     /** Share of calls that never answer (the connection stays open until the client gives up). */
     hangRate: z.number().min(0).max(1).optional(),
     /** Share of calls answered 200 with a truncated, unparseable JSON body. */

@@ -177,7 +177,11 @@ function register(
           socket.once('close', () => ctx.hung.delete(socket));
           return reply.hijack();
         }
-        if (fault.kind === 'error') throw new SimError(fault.status, 'Internal server error');
+        if (fault.kind === 'error') {
+          const text =
+            fault.status === 404 ? 'Not Found' : fault.status === 410 ? 'Gone' : 'Internal server error';
+          throw new SimError(fault.status, text);
+        }
 
         if (principal.kind === 'oauth') {
           if (site && !principal.grant.siteIds.includes(site.id)) {

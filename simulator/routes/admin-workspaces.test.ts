@@ -2,13 +2,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertAdminError } from '../testing/admin-errors.ts';
 import { useHarness } from '../testing/harness.ts';
-import { TINY } from '../testing/tiny-tenant.ts';
+import { TINY, tinyTenant } from '../testing/tiny-tenant.ts';
 
-const h = useHarness();
+const h = useHarness({
+  tenant: () => {
+    const tenant = tinyTenant();
+    const labs = tenant.sites.find((s) => s.id === TINY.siteB);
+    if (labs) labs.sandbox = true;
+    return tenant;
+  },
+});
 
 interface Workspace {
   id: string;
-  attributes: { name: string; typeKey: string; hostUrl: string };
+  attributes: { name: string; typeKey: string; hostUrl: string; sandbox: { type: string } };
 }
 interface WorkspacePage {
   data: Workspace[];
@@ -45,6 +52,7 @@ test('each product of each site is one workspace, with its type key and host URL
       icons: {},
       avatars: {},
       labels: [],
+      sandbox: { type: 'NONE' },
       // Active accounts with Confluence access on acme: Ada, Mo and Eve.
       usage: 3,
       createdAt: '2024-08-23T12:00:00.000Z',
@@ -58,6 +66,18 @@ test('each product of each site is one workspace, with its type key and host URL
   });
   assert.deepEqual(page.meta, { pageSize: 20, startIndex: 0, endIndex: 3, total: 3 });
   assert.equal(page.links.next, undefined);
+});
+
+test('a sandbox site is a CHILD sandbox workspace; production sites say NONE', async () => {
+  const page = await search({});
+  assert.deepEqual(
+    page.data.map((w) => [w.attributes.name, w.attributes.sandbox.type]),
+    [
+      ['acme', 'NONE'],
+      ['acme', 'NONE'],
+      ['acme-labs', 'CHILD'],
+    ],
+  );
 });
 
 test('walking the workspaces with the body cursor returns each once at several page sizes', async () => {

@@ -13,7 +13,8 @@ import { productOf } from './admin-people.ts';
 // `{id, type, attributes:{name, typeKey, type, owner, status, statusDetails, icons, avatars,
 // labels, usage, createdAt, updatedAt, hostUrl, ...}, links:{self}, relationships}` and
 // `meta:{pageSize, startIndex, endIndex, total}`. The plan (Free/Standard/Premium) is not part
-// of the documented model, so it is not invented here.
+// of the documented model, so it is not invented here. `sandbox.type` is `CHILD` for a sandbox and
+// `NONE` otherwise (jira.js `Sandbox`, an open enum).
 // https://developer.atlassian.com/cloud/admin/organization/rest/api-group-workspaces/
 
 interface Workspace {
@@ -49,6 +50,7 @@ function renderWorkspace(ctx: SimContext, orgId: string, usage: Map<string, numb
       icons: {},
       avatars: {},
       labels: [],
+      sandbox: { type: w.site.sandbox ? 'CHILD' : 'NONE' },
       usage: usage.get(`${w.site.id}/${w.product}`) ?? 0,
       createdAt: w.site.createdAt,
       updatedAt: w.site.createdAt,

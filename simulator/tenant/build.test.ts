@@ -364,3 +364,49 @@ test('named users layer onto the generated base with the roles, products and tok
     ['confluence'],
   );
 });
+
+const shapes = (sites: string) => `name: shapes
+description: Sandbox and renamed sites
+population: { users: 40, groups: 10, projects: 3, spaces: 2 }
+org: { name: Shapes, domain: shapes.example }
+sites:
+${sites}`;
+
+test('a scenario marks sandbox sites and turns a renamed site’s old names into redirects', () => {
+  const tenant = buildText(
+    shapes(`  - name: shapes
+    products: { jira: STANDARD }
+    formerNames: [shapes-old, shapes-older]
+  - name: shapes-sandbox
+    products: { jira: STANDARD }
+    sandbox: true
+`),
+  );
+  assert.deepEqual(
+    tenant.sites.map((s) => [s.name, s.sandbox ?? false]),
+    [
+      ['shapes', false],
+      ['shapes-sandbox', true],
+    ],
+  );
+  assert.deepEqual(tenant.redirects, [
+    { from: 'shapes-old', to: 'shapes' },
+    { from: 'shapes-older', to: 'shapes' },
+  ]);
+  assert.deepEqual(integrityProblems(tenant), []);
+});
+
+test('a former name that is another site’s name is an error naming the field', () => {
+  assert.throws(
+    () =>
+      buildText(
+        shapes(`  - name: shapes
+    products: { jira: STANDARD }
+    formerNames: [shapes-two]
+  - name: shapes-two
+    products: { jira: STANDARD }
+`),
+      ),
+    /refs\.yaml: sites\[0\]\.formerNames\[0\]: "shapes-two" is already a site name/,
+  );
+});

@@ -73,5 +73,24 @@ export function buildFromScenario(s: Scenario, now: Date): Tenant {
     }
   });
   finalizeTenant(tenant);
+  applySiteShapes(s, tenant);
   return tenant;
+}
+
+/** Sandbox flags and the old names of renamed sites (which redirect to the site). */
+function applySiteShapes(s: Scenario, tenant: Tenant): void {
+  const taken = new Set(s.sites.map((site) => site.name));
+  const redirects: NonNullable<Tenant['redirects']> = [];
+  s.sites.forEach((declared, i) => {
+    const site = tenant.sites.find((t) => t.name === declared.name);
+    if (site && declared.sandbox) site.sandbox = true;
+    for (const [j, from] of (declared.formerNames ?? []).entries()) {
+      if (taken.has(from)) {
+        throw new Error(`${s.file}: sites[${i}].formerNames[${j}]: "${from}" is already a site name`);
+      }
+      taken.add(from);
+      redirects.push({ from, to: declared.name });
+    }
+  });
+  if (redirects.length > 0) tenant.redirects = redirects;
 }

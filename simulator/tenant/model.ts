@@ -308,6 +308,27 @@ export interface Site {
   createdAt: string;
   jira?: JiraSite;
   confluence?: ConfluenceSite;
+  /** A sandbox (a child of a production site): the admin API's workspaces say `sandbox.type: CHILD`. */
+  sandbox?: boolean;
+}
+
+/**
+ * A host that answers every request with a 301 to another host: the old name of a renamed site,
+ * a custom domain, or a name that now points at another organization's site. `to` names a site
+ * of this tenant or one of its `foreignSites`.
+ */
+export interface HostRedirect {
+  from: string;
+  to: string;
+}
+
+/**
+ * A site of another organization: it answers `/_edge/tenant_info` with its own cloud id and
+ * refuses everything else (the credentials Palisade holds belong to this tenant).
+ */
+export interface ForeignSite {
+  name: string;
+  cloudId: string;
 }
 
 // ---- Apps --------------------------------------------------------------------------------------
@@ -427,6 +448,10 @@ export interface Tenant {
   installations: Installation[];
   marketplace: { vendors: MarketplaceVendor[]; listings: MarketplaceListing[] };
   oauthClients: OAuthClient[];
+  /** Hosts that redirect elsewhere (renamed sites, custom domains); none by default. */
+  redirects?: HostRedirect[];
+  /** Other organizations' sites a redirect may point at; none by default. */
+  foreignSites?: ForeignSite[];
   /** Credentials handed to the operator when the simulator starts (ids into the lists above). */
   credentials: {
     adminAccountId: string;

@@ -22,6 +22,10 @@ const siteSchema = z.strictObject({
   products: z
     .strictObject({ jira: plan.optional(), confluence: plan.optional() })
     .refine((p) => p.jira || p.confluence, 'a site needs jira, confluence or both'),
+  /** A sandbox site (the admin API's workspaces mark it `sandbox.type: CHILD`). */
+  sandbox: z.boolean().optional(),
+  /** Names the site had before a rename: each still answers, with a 301 to the site. */
+  formerNames: z.array(siteName).optional(),
 });
 
 const apiTokenSchema = z.strictObject({

@@ -20,6 +20,7 @@ export type AtlassianErrorCode =
   | 'host_not_allowed'
   | 'response_parse'
   | 'request_rejected'
+  | 'redirected'
   | 'invalid_call'
   | 'pagination';
 
@@ -244,6 +245,27 @@ export class RequestRejectedError extends AtlassianError {
 
   constructor(site: ErrorSite, detail: string) {
     super(`request rejected: ${detail}`, site);
+  }
+}
+
+/**
+ * A 3xx: the host answers for a renamed site or a custom domain with a redirect. The client never
+ * follows one (a credential must not travel to a host nobody checked); site discovery decides
+ * whether the target is the same site (src/sync/discovery-redirect.ts).
+ */
+export class RedirectedError extends AtlassianError {
+  override readonly name = 'RedirectedError';
+  readonly code = 'redirected' as const;
+  /** Where the redirect points, absolute and credential-free; undefined without a Location header. */
+  readonly location: string | undefined;
+
+  constructor(site: ErrorSite, location: string | undefined) {
+    super(`redirected${location ? ` to ${location}` : ' without a Location'} (not followed)`, site);
+    this.location = location;
+  }
+
+  override toJSON() {
+    return { ...super.toJSON(), location: this.location };
   }
 }
 

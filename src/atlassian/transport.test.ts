@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, test } from 'node:test';
 import { type AtlassianClient, createAtlassianClient } from './client.ts';
-import { RequestRejectedError } from './errors.ts';
+import { RedirectedError, RequestRejectedError } from './errors.ts';
 
 // Transport behaviour the simulator does not stage: 503 with Retry-After, 429 without it, no
 // retry of other 4xx, the media types UPM and the GraphQL gateway insist on, caller aborts.
@@ -95,6 +95,32 @@ test('a 400 is not retried and names what Atlassian said', async () => {
     return true;
   });
   assert.equal(seen.length, 1);
+});
+
+test('a redirect is never followed: one request, a RedirectedError naming the absolute target', async () => {
+  script = [{ status: 301, headers: { location: '/rest/api/3/serverInfo?x=1' }, body: {} }];
+  const api = client();
+  await assert.rejects(api.call('jira.serverInfo', { site: site() }), (e) => {
+    assert.ok(e instanceof RedirectedError);
+    assert.equal(e.code, 'redirected');
+    assert.equal(e.status, 301);
+    assert.equal(e.location, `${base}/rest/api/3/serverInfo?x=1`);
+    return true;
+  });
+  assert.equal(seen.length, 1);
+});
+
+test('a redirect target loses its userinfo and credential-looking query values', async () => {
+  script = [
+    { status: 302, headers: { location: 'https://u:p@acme.atlassian.net/x?token=abc&page=2' }, body: {} },
+  ];
+  const api = client();
+  await assert.rejects(api.call('jira.serverInfo', { site: site() }), (e) => {
+    assert.ok(e instanceof RedirectedError);
+    assert.equal(e.location, 'https://acme.atlassian.net/x?token=REDACTED&page=2');
+    assert.doesNotMatch(JSON.stringify(e), /abc|u:p/);
+    return true;
+  });
 });
 
 test('a 204 answers undefined', async () => {

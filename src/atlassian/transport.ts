@@ -11,6 +11,7 @@ import {
   NetworkError,
   NotFoundError,
   RateLimitedError,
+  RedirectedError,
   RequestRejectedError,
   ResponseParseError,
   ServerError,
@@ -131,6 +132,17 @@ function networkProblem(error: unknown): { detail: string; code: string | undefi
   const code = typeof e.code === 'string' ? e.code : undefined;
   const message = typeof e.message === 'string' ? e.message : String(error);
   return { detail: `${code ?? (typeof e.name === 'string' ? e.name : 'Error')}: ${message}`, code };
+}
+
+/** A redirect's Location, resolved against the request URL, without userinfo or credential-like query values. */
+function redirectTarget(headers: HeaderBag, from: URL): string | undefined {
+  const location = header(headers, 'location')?.trim();
+  if (!location) return undefined;
+  try {
+    return safeUrl(new URL(location, from));
+  } catch {
+    return undefined;
+  }
 }
 
 const PAUSED = Symbol('paused');
@@ -258,6 +270,9 @@ export class Transport {
       }
       if (status === 403) throw this.forbidden(req, site(status), message);
       if (status === 404) throw new NotFoundError(site(status), message);
+      if (status >= 300 && status < 400) {
+        throw new RedirectedError(site(status), redirectTarget(answer.headers, req.url));
+      }
 
       const retryAfter = retryAfterMs(answer.headers, this.deps.now());
       if (status === 429 || (status === 503 && retryAfter !== undefined)) {

@@ -25,6 +25,7 @@ test('a report carries the schema version, the tool, the time, the org and each 
       cloudId: 'cloud-acme',
       products: ['jira', 'confluence'],
       plan: { jira: 'premium', confluence: 'standard' },
+      sandbox: false,
     },
     {
       url: 'https://acme-labs.atlassian.net',
@@ -32,6 +33,7 @@ test('a report carries the schema version, the tool, the time, the org and each 
       cloudId: 'cloud-labs',
       products: ['jira'],
       plan: { jira: null },
+      sandbox: false,
     },
   ]);
 });
@@ -142,6 +144,99 @@ test('coverage lists each dataset by site URL with why it was not read completel
         reason: 'HTTP 403 (missing scope read:space:confluence)',
       },
     ],
+  );
+});
+
+const workspace = (cloudId: string, product: string, name: string, sandbox = false) => ({
+  id: `ari:cloud:${product}::site/${cloudId}`,
+  cloudId,
+  product,
+  name,
+  typeKey: product,
+  status: 'online',
+  hostUrl: `https://${name}.atlassian.net`,
+  usage: 1,
+  sandbox,
+});
+
+test('coverage names each site (and product) the organization lists that the scan did not read; a sandbox says so', () => {
+  const input = sampleInput();
+  const sites = input.snapshot.sites.map((s) => (s.cloudId === 'cloud-labs' ? { ...s, sandbox: true } : s));
+  const report = buildReport({
+    ...input,
+    snapshot: {
+      ...input.snapshot,
+      sites,
+      datasets: [
+        ...input.snapshot.datasets,
+        {
+          name: 'org.workspaces',
+          scope: 'org',
+          outcome: { status: 'ok' },
+          items: [
+            workspace('cloud-acme', 'jira', 'acme'),
+            workspace('cloud-labs', 'jira', 'acme-labs', true),
+            workspace('cloud-labs', 'confluence', 'acme-labs', true),
+            workspace('cloud-eu', 'confluence', 'acme-eu'),
+            workspace('cloud-sbx', 'jira', 'acme-sandbox-1', true),
+          ],
+        },
+      ],
+    },
+  });
+  assert.deepEqual(
+    report.coverage.filter((c) => c.status === 'not_collected'),
+    [
+      {
+        site: 'https://acme-eu.atlassian.net',
+        dataset: '*',
+        status: 'not_collected',
+        reason:
+          'the organization lists this site (Confluence, cloud id cloud-eu) but the scan was not given it: nothing on it was read',
+      },
+      {
+        site: 'https://acme-labs.atlassian.net',
+        dataset: 'confluence.*',
+        status: 'not_collected',
+        reason: 'the organization lists Confluence on this sandbox site, but the scan did not read it',
+      },
+      {
+        site: 'https://acme-sandbox-1.atlassian.net',
+        dataset: '*',
+        status: 'not_collected',
+        reason:
+          'the organization lists this sandbox site (Jira, cloud id cloud-sbx) but the scan was not given it: nothing on it was read',
+      },
+    ],
+  );
+  assert.deepEqual(
+    report.sites.map((s) => [s.name, s.sandbox]),
+    [
+      ['acme', false],
+      ['acme-labs', true],
+    ],
+  );
+  assert.equal(report.summary.coverage.gaps, 3 + 3);
+  const html = renderReport(report, 'html');
+  assert.match(html, /acme-labs <span class="chip">sandbox<\/span>/);
+  assert.match(html, /<td class="mono">every dataset<\/td>/);
+});
+
+test('no org workspace list (no org key, or forbidden) adds no site to coverage', () => {
+  const input = sampleInput();
+  const forbidden = {
+    name: 'org.workspaces',
+    scope: 'org',
+    outcome: { status: 'forbidden' as const, missingScope: 'read:workspaces:admin', reason: null },
+    items: [workspace('cloud-eu', 'confluence', 'acme-eu')],
+  };
+  const report = buildReport({
+    ...input,
+    snapshot: { ...input.snapshot, datasets: [...input.snapshot.datasets, forbidden] },
+  });
+  assert.deepEqual(
+    report.coverage.filter((c) => c.dataset === '*'),
+    [],
   );
 });
 

@@ -2,9 +2,9 @@ import { type PostureScores, postureScores } from '../findings/posture-score.ts'
 import type { RuleResult } from '../rules/result.ts';
 import type { RuleMeta } from '../rules/rule-meta.ts';
 import { severityRank } from '../rules/severity.ts';
-import type { DatasetView, OrgFacts, SiteFacts } from '../rules/snapshot-view.ts';
+import type { OrgFacts, SiteFacts } from '../rules/snapshot-view.ts';
 import type { AppInput, AppRiskInput } from './app-input.ts';
-import { coverageOf } from './coverage.ts';
+import { type CoverageDataset, coverageOf } from './coverage.ts';
 import { ReportError } from './errors.ts';
 import {
   APP_RISK_BANDS,
@@ -29,7 +29,8 @@ export interface ReportSnapshotInput {
   version: number;
   org: OrgFacts;
   sites: readonly SiteFacts[];
-  datasets: readonly Pick<DatasetView, 'name' | 'scope' | 'outcome'>[];
+  /** `org.workspaces` items, when given, add the org's sites the scan did not read to coverage. */
+  datasets: readonly CoverageDataset[];
 }
 
 export interface BuildReportInput {
@@ -59,7 +60,7 @@ export function buildReport(input: BuildReportInput): Report {
     .map(toRule)
     .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.id.localeCompare(b.id));
   const apps = (input.apps ?? []).map((a) => toApp(a, scopeSite)).sort(compareApps);
-  const coverage = coverageOf(snapshot.datasets, scopeSite);
+  const coverage = coverageOf(snapshot.datasets, scopeSite, snapshot.sites);
   const tool = input.tool ?? toolInfo();
 
   return {
@@ -86,7 +87,14 @@ export function buildReport(input: BuildReportInput): Report {
 function toSite(site: SiteFacts): ReportSite {
   const plan: Record<string, string | null> = {};
   for (const [product, p] of Object.entries(site.products)) plan[product] = p ?? null;
-  return { url: site.url, name: site.name, cloudId: site.cloudId, products: Object.keys(plan), plan };
+  return {
+    url: site.url,
+    name: site.name,
+    cloudId: site.cloudId,
+    products: Object.keys(plan),
+    plan,
+    sandbox: site.sandbox === true,
+  };
 }
 
 function remediationOf(meta: RuleMeta): Remediation {

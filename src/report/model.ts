@@ -8,7 +8,7 @@ import type { Severity } from '../rules/severity.ts';
 // credential that slipped into evidence, an extra property) can never reach a report.
 
 /** Bump the major version when a field is removed or changes meaning; the minor one when one is added. */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 export const APP_RISK_BANDS = ['critical', 'high', 'medium', 'low', 'unknown'] as const;
 export type AppRiskBand = (typeof APP_RISK_BANDS)[number];
@@ -42,6 +42,8 @@ export interface ReportSite {
   products: string[];
   /** Each product's plan (`free` … `enterprise`), null when Palisade could not tell. */
   plan: Record<string, string | null>;
+  /** The org's workspace data marks it a sandbox (false when not, or when no org data was read). */
+  sandbox: boolean;
 }
 
 export interface Remediation {
@@ -105,6 +107,10 @@ export interface ReportApp {
 export interface ReportCoverage {
   /** The site URL, or null for an organization dataset. */
   site: string | null;
+  /**
+   * A dataset name; `*` for a site the organization lists that the scan did not read at all, and
+   * `jira.*` / `confluence.*` for a product it lists on a scanned site that the scan did not read.
+   */
   dataset: string;
   status: CoverageStatus;
   reason: string | null;

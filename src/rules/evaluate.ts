@@ -101,6 +101,7 @@ function runRule(
     settings,
     org: snapshot.org,
     site: unit.site,
+    sites: snapshot.sites,
     items: (name) => {
       const items = req.datasets.get(name);
       if (!items) throw new Error(`${name} is not in requires`);

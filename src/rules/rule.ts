@@ -35,6 +35,8 @@ export interface RuleContext<
   org: OrgFacts;
   /** The site being evaluated, for site-scoped rules; undefined for org-scoped ones. */
   site: SiteFacts | undefined;
+  /** Every site the scan covers (the connection's), so an org rule can tell what it did not read. */
+  sites: readonly SiteFacts[];
   /** A required dataset's records: the org's, or the current site's for site datasets. */
   items<N extends Extract<R, DatasetName>>(name: N): readonly DatasetRecord<N>[];
   /** An optional dataset's records, undefined when it was not read completely. */

@@ -43,6 +43,8 @@ export interface SiteFacts {
   products: Partial<Record<SiteProduct, ProductPlan | null>>;
   /** A site admin credential (e-mail + API token, or OAuth) is connected. */
   hasCredential: boolean;
+  /** The org's workspace data marks the site a sandbox (absent: not known to be one). */
+  sandbox?: boolean;
 }
 
 export interface SnapshotView {

@@ -3,6 +3,11 @@ import { type AtlassianClientDeps, createAtlassianClient } from '../atlassian/cl
 import type { Credentials } from '../atlassian/credentials.ts';
 import type { CredentialAccess } from './credential-access.ts';
 import { discoverCredentialAccess } from './discover-access.ts';
+import {
+  discoverSiteFollowingRedirect,
+  type RedirectProblem,
+  type SiteRedirect,
+} from './discovery-redirect.ts';
 
 // What a scan needs to know before it syncs, from the fewest and cheapest calls:
 // - a site's cloud id: `GET {site}/_edge/tenant_info`, unauthenticated (catalogue site.tenantInfo);
@@ -15,6 +20,8 @@ import { discoverCredentialAccess } from './discover-access.ts';
 //   `--org-id`, `GET /admin/v1/orgs`: the one org the key can see.
 // Atlassian has no endpoint listing a site's products without credentials, and accessible-resources
 // needs OAuth, so probing each product is the documented way for API-token callers.
+// A URL that redirects (a renamed site, a custom domain) is followed once, only to the same org's
+// site, and reported in `redirects` (discovery-redirect.ts).
 
 /** Why discovery failed, for the caller to phrase (the CLI names its flags). */
 export type DiscoveryProblem =
@@ -24,7 +31,8 @@ export type DiscoveryProblem =
   | { kind: 'no_org' }
   | { kind: 'several_orgs'; orgIds: string[] }
   | { kind: 'org_key_rejected' }
-  | { kind: 'org_not_visible'; orgId: string | undefined };
+  | { kind: 'org_not_visible'; orgId: string | undefined }
+  | RedirectProblem;
 
 export class DiscoveryError extends Error {
   override readonly name = 'DiscoveryError';
@@ -140,12 +148,17 @@ export interface DiscoverInput {
 }
 
 /**
- * Discovers the org (when an org key is given), every site, and what the site credential may see
- * on each (discover-access.ts), with one short-lived client.
+ * Discovers the org (when an org key is given), every site (following a renamed site's redirect to
+ * the same org, discovery-redirect.ts), and what the site credential may see on each
+ * (discover-access.ts), with one short-lived client.
  */
-export async function discoverConnection(
-  input: DiscoverInput,
-): Promise<{ org: DiscoveredOrg | undefined; sites: SiteRef[]; access: CredentialAccess }> {
+export async function discoverConnection(input: DiscoverInput): Promise<{
+  org: DiscoveredOrg | undefined;
+  sites: SiteRef[];
+  access: CredentialAccess;
+  /** Site URLs that redirected to the same org's site, which is scanned instead (discovery-redirect.ts). */
+  redirects: SiteRedirect[];
+}> {
   const api = createAtlassianClient({
     credentials: input.credentials,
     allowHosts: input.allowHosts,
@@ -159,15 +172,19 @@ export async function discoverConnection(
       org = await discoverOrg(api, input.orgId ?? undefined);
     }
     const sites: SiteRef[] = [];
+    const redirects: SiteRedirect[] = [];
     for (const url of input.sites) {
       input.onStep?.(`discovering ${new URL(url).host}`);
-      sites.push(await discoverSite(api, url));
+      const found = await discoverSiteFollowingRedirect(api, url, org?.id, discoverSite);
+      if ('problem' in found) throw new DiscoveryError(found.problem);
+      sites.push(found.site);
+      if (found.redirect) redirects.push(found.redirect);
     }
     const access = await discoverCredentialAccess(api, sites, {
       orgId: org?.id,
       ...(input.onStep ? { onStep: input.onStep } : {}),
     });
-    return { org, sites, access };
+    return { org, sites, access, redirects };
   } finally {
     await api.close();
   }

@@ -40,7 +40,9 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   );
   const s = report.summary;
   const score = s.postureScore === null ? 'n/a' : `${s.postureScore}/100`;
-  const siteNames = new Map(report.sites.map((site) => [site.url, site.name]));
+  const siteNames = new Map(
+    report.sites.map((site) => [site.url, `${site.name}${site.sandbox ? ' (sandbox)' : ''}`]),
+  );
   const perSite = s.scores.sites
     .map((x) => `${siteNames.get(x.site) ?? safeHost(x.site)} ${x.score ?? 'n/a'}`)
     .join(', ');
@@ -73,6 +75,15 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     }
   }
   const c = s.coverage;
+  // Sites the organization lists that this scan never read (coverage `*`): their checks are not
+  // in any count above, so they are named rather than folded into the gap count.
+  const unread = report.coverage.filter((x) => x.dataset === '*' && x.site !== null);
+  if (unread.length > 0) {
+    lines.push(
+      '',
+      `Not scanned: ${unread.map((x) => safeHost(x.site ?? '')).join(', ')} — listed by the organization, never read (org_all_sites_scanned)`,
+    );
+  }
   lines.push(
     '',
     c.gaps === 0

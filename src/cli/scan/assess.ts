@@ -12,6 +12,7 @@ import { catalogue } from '../../rules/catalogue/index.ts';
 import type { RuleMeta } from '../../rules/rule-meta.ts';
 import { buildSnapshotView } from '../../rules/snapshot/build-snapshot-view.ts';
 import { toDatasetOutcome } from '../../rules/snapshot/dataset-outcome.ts';
+import { findDataset } from '../../rules/snapshot-view.ts';
 
 // Everything after the sync, the same for `scan`, `report` and the demo:
 // 1. evaluateConnection (src/findings): the catalogue over the snapshot with the org's
@@ -80,7 +81,8 @@ export async function assess(
   const policies = await listPolicies(db, connectionId);
 
   // The report reads the org and site facts (a view with no rule datasets loads only those) and
-  // every dataset's outcome for its coverage section (from the sync run, no items loaded).
+  // every dataset's outcome for its coverage section (from the sync run); of the items, only the
+  // fact datasets' are loaded, and coverage reads the org's workspaces to name unscanned sites.
   const view = await buildSnapshotView(db, connectionId, { now, version, datasets: [] });
   const outcomes = await snapshotOutcomes(db, connectionId, version);
   const report = buildReport({
@@ -89,7 +91,10 @@ export async function assess(
       version,
       org: view.org,
       sites: view.sites,
-      datasets: outcomes.map((o) => ({ name: o.dataset, scope: o.scope, outcome: toDatasetOutcome(o) })),
+      datasets: outcomes.map((o) => {
+        const items = findDataset(view, o.dataset, o.scope)?.items;
+        return { name: o.dataset, scope: o.scope, outcome: toDatasetOutcome(o), ...(items ? { items } : {}) };
+      }),
     },
     rules: [...rules.map((r) => r.meta), ...policies.policies.map((p) => policyMeta(p.policy))],
     results,

@@ -6,6 +6,7 @@ import {
   type DiscoveryProblem,
   discoverConnection,
 } from '../../sync/discover.ts';
+import type { RedirectRefusal, SiteRedirect } from '../../sync/discovery-redirect.ts';
 import type { ConnectionToSync } from '../../sync/sync-connection.ts';
 import { CliError } from '../cli-error.ts';
 import type { Progress } from '../progress/progress.ts';
@@ -66,7 +67,29 @@ function describeProblem(problem: DiscoveryProblem): CliError {
         'not_found',
         `the org API key cannot see organization ${problem.orgId ?? ''} — check --org-id and --org-api-key`,
       );
+    case 'redirect_not_followed':
+      return new CliError(
+        'not_found',
+        `${new URL(problem.url).host} redirects ${problem.location ? `to ${problem.location}` : 'without saying where'}, which Palisade does not follow: ${REDIRECT_REFUSALS[problem.reason]} — check --site`,
+      );
   }
+}
+
+const REDIRECT_REFUSALS: Record<RedirectRefusal, string> = {
+  other_site: 'it is not the same site, nor a site of this organization (its cloud id differs)',
+  unverified:
+    'the URL names no cloud id of its own, and without an org API key that lists the org’s sites the target cannot be checked (give --org-api-key, or give the target URL)',
+  not_a_site: 'the target is not an Atlassian Cloud site',
+  host_not_allowed: 'the target host is not Atlassian’s and not allow-listed (PALISADE_ALLOW_HOSTS)',
+  redirects_again: 'the target redirects again (only one hop to the site itself is followed)',
+  no_location: 'the answer names no target',
+};
+
+/** The note a followed redirect is reported with. */
+export function describeRedirect(redirect: SiteRedirect): string {
+  const why =
+    redirect.matchedBy === 'tenant_info' ? 'the same site (same cloud id)' : 'a site of this organization';
+  return `${new URL(redirect.from).host} redirects to ${new URL(redirect.to).host}, ${why}: scanning ${redirect.to}`;
 }
 
 export async function prepareConnection(target: ScanTarget, progress: Progress): Promise<PreparedConnection> {
@@ -90,6 +113,7 @@ export async function prepareConnection(target: ScanTarget, progress: Progress):
     throw error;
   }
   const { org, sites, access } = discovered;
+  for (const redirect of discovered.redirects) progress.phase(describeRedirect(redirect));
   const first = sites[0];
   const name = org?.name ?? (first ? new URL(first.url).host : 'Atlassian');
   return {

@@ -22,7 +22,8 @@ export const confluenceSpaces = defineDataset({
   product: 'confluence',
   holds:
     'Every space with its permissions, including the anonymous and unlicensed (JSM portal) access flags.',
-  endpoints: ['confluence.spacesWithPermissions', 'confluence.spaces'],
+  // v1 with `expand=permissions`; the v2 spaces and per-space permissions when v1 stops answering.
+  endpoints: ['confluence.spacesWithPermissions', 'confluence.spaces', 'confluence.spacePermissions'],
   usedBy: [
     'conf_no_anonymous_space_access',
     'conf_no_unlicensed_space_access',
@@ -84,7 +85,7 @@ export const confluenceAnonymous = defineDataset({
   holds:
     "What an unauthenticated visitor may do: the anonymous user's operations and the spaces an " +
     'unauthenticated space listing returns.',
-  endpoints: ['confluence.anonymousUser', 'confluence.spacesWithPermissions'],
+  endpoints: ['confluence.anonymousUser', 'confluence.spacesWithPermissions', 'confluence.spaces'],
   usedBy: ['conf_anonymous_site_disabled', 'conf_no_anonymous_space_access (ground truth)'],
   schema: z.object({
     /**

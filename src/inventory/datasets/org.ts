@@ -183,9 +183,15 @@ export const orgWorkspaces = defineDataset({
   name: 'org.workspaces',
   scope: 'org',
   kind: 'snapshot',
-  holds: 'Product instances (one per product of each site): product, site cloud id, URL, status, usage.',
+  holds:
+    'Product instances (one per product of each site): product, site cloud id, URL, status, usage, sandbox.',
   endpoints: ['admin.workspaces.search'],
-  usedBy: ['site discovery', 'org_data_residency_pinned (coverage)', 'plan-awareness'],
+  usedBy: [
+    'site discovery (renamed sites)',
+    'org_all_sites_scanned (and report coverage)',
+    'org_data_residency_pinned (coverage)',
+    'plan-awareness',
+  ],
   schema: z.object({
     /** The product's site ARI, `ari:cloud:jira::site/<cloudId>`. */
     id: z.string(),
@@ -196,6 +202,8 @@ export const orgWorkspaces = defineDataset({
     status: z.string().nullable(),
     hostUrl: z.string().nullable(),
     usage: z.number().nullable(),
+    /** A sandbox site (`attributes.sandbox.type` `CHILD`), not a production one. */
+    sandbox: z.boolean(),
   }),
   key: (r) => r.id,
 });

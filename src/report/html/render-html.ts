@@ -112,7 +112,7 @@ ${scores.sites.map((s) => {
         .join(' · ')
     : '';
   return row(
-    html`${site?.name ?? s.site} <span class="small">${s.site}</span><br><span class="small">${plans}</span>`,
+    html`${site?.name ?? s.site}${site?.sandbox ? html` <span class="chip">sandbox</span>` : ''} <span class="small">${s.site}</span><br><span class="small">${plans}</span>`,
     s,
   );
 })}
@@ -231,7 +231,7 @@ ${
     ? html`<p class="empty">Every one of the ${report.coverage.length} datasets was read completely.</p>`
     : html`<p>${gaps.length} of ${report.coverage.length} datasets were not read completely; checks that need them are undecided.</p>
 <table><thead><tr><th>Where</th><th>Dataset</th><th>Status</th><th>Reason</th></tr></thead><tbody>
-${gaps.map((c) => html`<tr><td>${where(c.site)}</td><td class="mono">${c.dataset}</td><td><span class="badge ${c.status}">${c.status.replace('_', ' ')}</span></td><td>${c.reason ?? ''}</td></tr>`)}
+${gaps.map((c) => html`<tr><td>${where(c.site)}</td><td class="mono">${c.dataset === '*' ? 'every dataset' : c.dataset}</td><td><span class="badge ${c.status}">${c.status.replace('_', ' ')}</span></td><td>${c.reason ?? ''}</td></tr>`)}
 </tbody></table>`
 }`;
 }

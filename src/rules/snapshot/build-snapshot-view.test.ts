@@ -7,7 +7,7 @@ import { buildSnapshotView } from './build-snapshot-view.ts';
 import { ACME, STORE_NOW, saveTestConnection, storeSnapshot } from './testing/store-snapshot.ts';
 
 const domains = [{ id: 'd1', name: 'acme.example', claimType: 'dns', status: 'verified', verified: true }];
-const workspace = (cloudId: string, product: string, typeKey: string, name: string) => ({
+const workspace = (cloudId: string, product: string, typeKey: string, name: string, sandbox = false) => ({
   id: `ari:cloud:${product}::site/${cloudId}`,
   cloudId,
   product,
@@ -16,6 +16,7 @@ const workspace = (cloudId: string, product: string, typeKey: string, name: stri
   status: 'online',
   hostUrl: null,
   usage: 3,
+  sandbox,
 });
 const openScheme = {
   id: 10000,
@@ -103,7 +104,7 @@ forEachDatabase(
 );
 
 forEachDatabase(
-  'site and org facts come from the connection, the licence, the edition and the workspaces',
+  'site and org facts come from the connection, the licence, the edition and the workspaces (sandbox too)',
   async (_t, { db }) => {
     const id = await saveTestConnection(db);
     await storeSnapshot(db, id, [
@@ -113,7 +114,7 @@ forEachDatabase(
         items: [
           workspace('cloud-acme', 'jira', 'jira-software', 'acme'),
           workspace('cloud-acme', 'confluence', 'confluence', 'acme'),
-          workspace('cloud-labs', 'jira', 'jira-software', 'acme-labs'),
+          workspace('cloud-labs', 'jira', 'jira-software', 'acme-labs', true),
         ],
       },
       {
@@ -147,6 +148,7 @@ forEachDatabase(
         url: 'https://acme.atlassian.net',
         products: { jira: null, 'jira-service-management': null, confluence: 'premium' },
         hasCredential: true,
+        sandbox: false,
       },
       {
         cloudId: 'cloud-labs',
@@ -154,6 +156,7 @@ forEachDatabase(
         url: 'https://acme-labs.atlassian.net',
         products: { jira: 'free' },
         hasCredential: true,
+        sandbox: true,
       },
     ]);
     const stated = await buildSnapshotView(db, id, { now: STORE_NOW, guard: 'standard' });

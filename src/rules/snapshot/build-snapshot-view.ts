@@ -8,7 +8,13 @@ import type { DatasetView, OrgFacts, SiteFacts, SnapshotView } from '../snapshot
 import { hasItems, toDatasetOutcome } from './dataset-outcome.ts';
 import { SnapshotViewError } from './errors.ts';
 import { readSnapshotItems } from './read-items.ts';
-import { type LicenceApplication, siteName, siteProducts, type WorkspaceFacts } from './site-facts.ts';
+import {
+  type LicenceApplication,
+  siteName,
+  siteProducts,
+  siteSandbox,
+  type WorkspaceFacts,
+} from './site-facts.ts';
 
 // Builds the engine's input from the store: one complete snapshot version of a connection, each
 // dataset's items per scope and the outcome the sync run that published it recorded, and the
@@ -144,6 +150,7 @@ function siteFacts(
   );
   const licence = itemsOf<LicenceApplication>(datasets, 'jira.license', site.cloudId);
   const systemInfo = itemsOf<{ edition: string | null }>(datasets, 'confluence.system-info', site.cloudId);
+  const sandbox = siteSandbox(workspaces);
   return {
     cloudId: site.cloudId,
     name: siteName(site.url, workspaces),
@@ -155,5 +162,6 @@ function siteFacts(
       workspaces,
     }),
     hasCredential: credentialConnected(records, site.cloudId),
+    ...(sandbox === undefined ? {} : { sandbox }),
   };
 }

@@ -12,7 +12,8 @@ import type { ProductPlan } from '../plans.ts';
 // - Confluence: `confluence.system-info` `edition` (`free`, `standard`, `premium`, `enterprise`,
 //   lower-cased by the collector as Confluence sends it); anything else stays null.
 // - `org.workspaces` lists each product instance with its `typeKey` but no plan (the admin API's
-//   workspace model has none): it only adds products (a `jira-servicedesk` workspace) and names.
+//   workspace model has none): it only adds products (a `jira-servicedesk` workspace), names, and
+//   whether the site is a sandbox (`sandbox.type` `CHILD`).
 
 export interface LicenceApplication {
   applicationId: string;
@@ -24,6 +25,8 @@ export interface WorkspaceFacts {
   product: string | null;
   typeKey: string | null;
   name: string;
+  /** Absent in snapshots stored before the field existed. */
+  sandbox?: boolean;
 }
 
 const JSM_KEYS = new Set(['jira-servicedesk', 'jira-service-management']);
@@ -74,4 +77,9 @@ export function siteName(url: string, workspaces: readonly WorkspaceFacts[]): st
   } catch {
     return url;
   }
+}
+
+/** A sandbox when the org's workspace data says so; undefined when no workspace names the site. */
+export function siteSandbox(workspaces: readonly WorkspaceFacts[]): boolean | undefined {
+  return workspaces.length === 0 ? undefined : workspaces.some((w) => w.sandbox === true);
 }

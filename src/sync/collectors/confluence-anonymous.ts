@@ -1,6 +1,7 @@
 import type { SiteRef } from '../../atlassian/api.ts';
 import { confluenceAnonymous } from '../../inventory/datasets/index.ts';
 import type { Collector, CollectorContext } from '../collector.ts';
+import { listingUnavailable, spaceKeysThroughV2 } from './confluence-spaces-v2.ts';
 import { isAnonymousRefused, isNotPermitted, requireSite } from './context.ts';
 import { toItem } from './normalize.ts';
 import { arr, obj, str } from './values.ts';
@@ -9,7 +10,8 @@ import { collectAll } from './walk.ts';
 // Two unauthenticated reads: what the anonymous user may do (`use` on `application` = site-wide
 // anonymous access), and which spaces an anonymous space listing returns — the ground truth of
 // public spaces, whatever setting opened them. The listing is usually empty (one call); it is
-// read whole before the single record is yielded, so a resume simply probes again.
+// read whole before the single record is yielded, so a resume simply probes again. When the v1
+// listing stops answering (confluence-spaces-v2.ts), the v2 `GET /wiki/api/v2/spaces` lists them.
 //
 // A site whose "Anonymous access to remote API" is off answers both with 401
 // (https://support.atlassian.com/confluence-cloud/docs/disable-anonymous-access-to-remote-api/).
@@ -35,14 +37,23 @@ const usesSite = (operations: readonly Operation[]) =>
 async function probe(ctx: CollectorContext, site: SiteRef) {
   try {
     const user = await ctx.api.call('confluence.anonymousUser', { site, anonymous: true, query: OPERATIONS });
+    return { operations: operationsOf(user), keys: await visibleSpaceKeys(ctx, site) };
+  } catch (error) {
+    if (isAnonymousRefused(error)) return undefined;
+    throw error;
+  }
+}
+
+async function visibleSpaceKeys(ctx: CollectorContext, site: SiteRef): Promise<string[]> {
+  try {
     const spaces = await collectAll<unknown>(ctx, 'confluence.spacesWithPermissions', {
       site,
       anonymous: true,
     });
-    return { operations: operationsOf(user), spaces };
+    return spaces.map((s) => str(obj(s).key)).filter((k): k is string => k !== null);
   } catch (error) {
-    if (isAnonymousRefused(error)) return undefined;
-    throw error;
+    if (!listingUnavailable(error)) throw error;
+    return spaceKeysThroughV2(ctx, site, true);
   }
 }
 
@@ -63,7 +74,7 @@ export function confluenceAnonymousCollector(): Collector {
     product: 'confluence',
     kind: 'snapshot',
     credential: 'none',
-    endpoints: ['confluence.anonymousUser', 'confluence.spacesWithPermissions'],
+    endpoints: ['confluence.anonymousUser', 'confluence.spacesWithPermissions', 'confluence.spaces'],
     async *collect(ctx) {
       const site = requireSite(ctx, confluenceAnonymous.name);
       const answered = await probe(ctx, site);
@@ -83,10 +94,7 @@ export function confluenceAnonymousCollector(): Collector {
           toItem(confluenceAnonymous, {
             siteAccess: usesSite(answered.operations),
             operations: answered.operations,
-            visibleSpaceKeys: answered.spaces
-              .map((s) => str(obj(s).key))
-              .filter((k): k is string => k !== null)
-              .sort(),
+            visibleSpaceKeys: answered.keys.sort(),
           }),
         ],
         checkpoint: null,

@@ -1,18 +1,25 @@
 import type { SiteRef } from '../../atlassian/api.ts';
 import { confluenceSpaces } from '../../inventory/datasets/index.ts';
-import type { CollectedItem, Collector, CollectorContext } from '../collector.ts';
+import type { CollectedItem, Collector, CollectorContext, CollectorPage } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
+import {
+  listingUnavailable,
+  type SpacePermissionRecord,
+  spaceItem,
+  spacesThroughV2,
+  V2_CHECKPOINT,
+} from './confluence-spaces-v2.ts';
 import { requireSite } from './context.ts';
 import { CollectorError } from './errors.ts';
-import { toItem } from './normalize.ts';
 import { withNote } from './partial.ts';
 import { arr, bool, obj, str } from './values.ts';
 
 // Spaces and their permissions in ONE walk: v1 `GET /wiki/rest/api/space?expand=permissions`, 500
 // spaces per page. It is also the only API that shows anonymous and unlicensed (JSM portal) access,
 // as the `anonymousAccess` / `unlicensedAccess` flags of a permission. The v2 equivalent would be
-// a spaces walk plus one `/spaces/{id}/permissions` walk per space (2,000 extra calls on xl) and
-// still lacks the unlicensed flag, so v2 is not read for the permissions.
+// a spaces walk plus one `/spaces/{id}/permissions` walk per space (2,000 extra calls on xl), so it
+// is read only when the v1 listing stops answering (404/410 once retired, 5xx, an unreadable or
+// drifted body) before its first page: confluence-spaces-v2.ts.
 //
 // What a credential that is not a Confluence administrator gets is shorter, not refused: the
 // listing holds only the spaces it may view ("the returned list will only contain spaces that the
@@ -26,22 +33,15 @@ import { arr, bool, obj, str } from './values.ts';
 // https://developer.atlassian.com/cloud/confluence/rest/v1/api-group-space/#api-wiki-rest-api-space-get
 // https://developer.atlassian.com/cloud/confluence/rest/v2/api-group-space/#api-spaces-get
 
-type Permission = {
-  operation: string;
-  targetType: string;
-  subjectType: 'user' | 'group' | 'anonymous' | 'unlicensed';
-  accountId: string | null;
-  groupId: string | null;
-  groupName: string | null;
-};
+const CONCURRENCY = 8;
 
-export function spacePermissions(raw: unknown): Permission[] {
+export function spacePermissions(raw: unknown): SpacePermissionRecord[] {
   const p = obj(raw);
   const op = obj(p.operation);
   const operation = str(op.operation) ?? str(op.key) ?? 'unknown';
   const targetType = str(op.targetType) ?? 'unknown';
   const base = { operation, targetType, accountId: null, groupId: null, groupName: null };
-  const out: Permission[] = [];
+  const out: SpacePermissionRecord[] = [];
   if (bool(p.anonymousAccess) === true) out.push({ ...base, subjectType: 'anonymous' });
   if (bool(p.unlicensedAccess) === true) out.push({ ...base, subjectType: 'unlicensed' });
   const subjects = obj(p.subjects);
@@ -58,22 +58,11 @@ export function spacePermissions(raw: unknown): Permission[] {
 type Shown = 'absent' | 'empty' | 'listed';
 
 function toSpace(raw: unknown): { item: CollectedItem; shown: Shown } {
-  const s = obj(raw);
-  const list = Array.isArray(s.permissions) ? s.permissions : null;
-  const shown = arr(list);
-  const permissions = shown.flatMap(spacePermissions);
+  const list = obj(raw).permissions;
+  const shown = Array.isArray(list) ? list : null;
   return {
-    shown: list === null ? 'absent' : list.length === 0 ? 'empty' : 'listed',
-    item: toItem(confluenceSpaces, {
-      id: str(s.id),
-      key: str(s.key),
-      name: str(s.name),
-      type: str(s.type),
-      status: str(s.status),
-      anonymousAccess: permissions.some((p) => p.subjectType === 'anonymous'),
-      unlicensedAccess: permissions.some((p) => p.subjectType === 'unlicensed'),
-      permissions,
-    }),
+    shown: shown === null ? 'absent' : shown.length === 0 ? 'empty' : 'listed',
+    item: spaceItem(raw, arr(shown).flatMap(spacePermissions)),
   };
 }
 
@@ -136,6 +125,35 @@ async function hiddenNote(ctx: CollectorContext, site: SiteRef, tally: Tally): P
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
+/** The v1 walk, with hidden permission lists counted (see above). */
+async function* spacesThroughV1(ctx: CollectorContext, site: SiteRef): AsyncGenerator<CollectorPage> {
+  // A Confluence administrator sees every permission: an empty list is a space granting nothing.
+  const trustEmpty = ctx.access?.confluenceAdmin === true;
+  const { next, tally } = startFrom(ctx.resumeFrom);
+  let last: CollectedItem[] = [];
+  for await (const page of ctx.api.pages<unknown>('confluence.spacesWithPermissions', {
+    site,
+    query: { expand: 'permissions' },
+    resumeFrom: next,
+  })) {
+    const spaces = page.items.map(toSpace);
+    tally.listed += spaces.length;
+    tally.hidden += spaces.filter((s) => s.shown === 'absent' || (s.shown === 'empty' && !trustEmpty)).length;
+    const items = spaces.map((s) => s.item);
+    if (page.next === null) {
+      last = items;
+      break;
+    }
+    const state = { listed: String(tally.listed), hidden: String(tally.hidden) };
+    yield { items, checkpoint: encodePosition({ parent: 0, next: page.next, state }) };
+  }
+  const note = await hiddenNote(ctx, site, tally);
+  yield withNote(
+    { items: last, checkpoint: null },
+    note ? { reason: note, missing: 'Confluence administrator' } : undefined,
+  );
+}
+
 export function confluenceSpacesCollector(): Collector {
   return {
     dataset: confluenceSpaces.name,
@@ -143,36 +161,24 @@ export function confluenceSpacesCollector(): Collector {
     product: 'confluence',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['confluence.spacesWithPermissions', 'confluence.spaces'],
+    endpoints: ['confluence.spacesWithPermissions', 'confluence.spaces', 'confluence.spacePermissions'],
     async *collect(ctx) {
       const site = requireSite(ctx, confluenceSpaces.name);
-      // A Confluence administrator sees every permission: an empty list is a space granting nothing.
-      const trustEmpty = ctx.access?.confluenceAdmin === true;
-      const { next, tally } = startFrom(ctx.resumeFrom);
-      let last: CollectedItem[] = [];
-      for await (const page of ctx.api.pages<unknown>('confluence.spacesWithPermissions', {
-        site,
-        query: { expand: 'permissions' },
-        resumeFrom: next,
-      })) {
-        const spaces = page.items.map(toSpace);
-        tally.listed += spaces.length;
-        tally.hidden += spaces.filter(
-          (s) => s.shown === 'absent' || (s.shown === 'empty' && !trustEmpty),
-        ).length;
-        const items = spaces.map((s) => s.item);
-        if (page.next === null) {
-          last = items;
-          break;
+      if (!ctx.resumeFrom?.startsWith(V2_CHECKPOINT)) {
+        let yielded = false;
+        try {
+          for await (const page of spacesThroughV1(ctx, site)) {
+            yielded = true;
+            yield page;
+          }
+          return;
+        } catch (error) {
+          // Only a listing gone before its first page falls back: mixing both readings would mix
+          // two snapshots.
+          if (yielded || ctx.resumeFrom !== null || !listingUnavailable(error)) throw error;
         }
-        const state = { listed: String(tally.listed), hidden: String(tally.hidden) };
-        yield { items, checkpoint: encodePosition({ parent: 0, next: page.next, state }) };
       }
-      const note = await hiddenNote(ctx, site, tally);
-      yield withNote(
-        { items: last, checkpoint: null },
-        note ? { reason: note, missing: 'Confluence administrator' } : undefined,
-      );
+      yield* spacesThroughV2(ctx, site, CONCURRENCY);
     },
   };
 }

@@ -130,6 +130,75 @@ test('with “Anonymous access to remote API” off, the refusal is recorded and
   }
 });
 
+/** Retires the v1 space listing (Atlassian answers a removed endpoint with 410 Gone) for `run`. */
+async function withV1Retired<T>(status: 404 | 410, run: () => Promise<T>): Promise<T> {
+  const rules = [{ endpoints: ['confluence.spacesWithPermissions'], errorRate: 1, errorStatus: status }];
+  const res = await h.send('PUT', `${h.control}/faults`, { rules });
+  assert.equal(res.status, 200, await res.text());
+  try {
+    return await run();
+  } finally {
+    await h.send('DELETE', `${h.control}/faults`, undefined);
+  }
+}
+
+test('when the v1 space listing is gone, v2 spaces and permissions give the same spaces and access', async () => {
+  const v1 = records(await runCollector(confluenceSpacesCollector(), { api, site }));
+  for (const status of [410, 404] as const) {
+    await resetServed(h);
+    const v2 = records(
+      await withV1Retired(status, () => runCollector(confluenceSpacesCollector(), { api, site })),
+    );
+    assert.deepEqual(await served(h), {
+      'confluence.spacesWithPermissions': 1,
+      'confluence.spaces': 1,
+      'confluence.spacePermissions': 3,
+    });
+    // v2 names groups by id only; everything else, anonymous and unlicensed access included, agrees.
+    const withoutGroupNames = v1.map(
+      (s): Rec => ({
+        ...s,
+        permissions: (s.permissions as Rec[]).map((p) => ({ ...p, groupName: null })),
+      }),
+    );
+    assert.deepEqual(
+      [...v2].sort((a, b) => String(a.key).localeCompare(String(b.key))),
+      [...withoutGroupNames].sort((a, b) => String(a.key).localeCompare(String(b.key))),
+    );
+    const pub = v2.find((s) => s.key === 'PUBLIC');
+    assert.equal(pub?.anonymousAccess, true, `${status}`);
+    assert.equal(pub?.unlicensedAccess, true, `${status}`);
+  }
+});
+
+test('a v2 reading resumes through v2 from its checkpoint, without asking v1 again', async () => {
+  const first = await api
+    .pages<unknown>('confluence.spaces', { site, pageSize: 1 })
+    [Symbol.asyncIterator]()
+    .next();
+  assert.ok(!first.done && first.value.next);
+  const firstKey = String((first.value.items[0] as Rec).key);
+  await resetServed(h);
+  const rest = records(
+    await runCollector(confluenceSpacesCollector(), { api, site, resumeFrom: `v2:${first.value.next}` }),
+  );
+  assert.deepEqual([firstKey, ...rest.map((s) => String(s.key))].sort(), ['ARCH', 'ENG', 'PUBLIC']);
+  assert.equal((await served(h))['confluence.spacesWithPermissions'], undefined);
+});
+
+test('the anonymous probe lists public spaces through v2 when the v1 listing is gone', async () => {
+  await resetServed(h);
+  const [anonymous] = records(
+    await withV1Retired(410, () => runCollector(confluenceAnonymousCollector(), { api, site })),
+  );
+  assert.deepEqual(anonymous?.visibleSpaceKeys, ['PUBLIC']);
+  assert.deepEqual(await served(h), {
+    'confluence.anonymousUser': 1,
+    'confluence.spacesWithPermissions': 1,
+    'confluence.spaces': 1,
+  });
+});
+
 test('groups are those conferring Confluence access on the site', async () => {
   const groups = records(await runCollector(confluenceGroupsCollector(), { api, site }));
   assert.deepEqual(

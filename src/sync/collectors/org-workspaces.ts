@@ -35,6 +35,8 @@ export function orgWorkspacesCollector(): Collector {
             status: str(a.status),
             hostUrl: str(a.hostUrl),
             usage: num(a.usage),
+            // jira.js `Sandbox.type`: `CHILD` for a sandbox, `NONE` (or no object) for production.
+            sandbox: str(obj(a.sandbox).type)?.toUpperCase() === 'CHILD',
           });
         }),
       );

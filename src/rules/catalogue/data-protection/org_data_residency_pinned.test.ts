@@ -18,6 +18,7 @@ function workspace(product: string, cloudId: string): Workspace {
     status: 'online',
     hostUrl: `https://${cloudId}.atlassian.net`,
     usage: 10,
+    sandbox: false,
   };
 }
 
