@@ -11,6 +11,7 @@ import { catalogue } from '../../src/rules/catalogue/index.ts';
 import { evaluateSnapshot } from '../../src/rules/evaluate.ts';
 import type { RuleResult } from '../../src/rules/result.ts';
 import { buildSnapshotView } from '../../src/rules/snapshot/build-snapshot-view.ts';
+import { adminAccess } from '../../src/sync/collectors/test-support.ts';
 import { discoverConnection } from '../../src/sync/discover.ts';
 import { type ConnectionSyncResult, syncConnection } from '../../src/sync/sync-connection.ts';
 
@@ -73,7 +74,15 @@ interface Scan {
 async function scan(id: string, sites: SiteRef[]): Promise<Scan> {
   const sync = await syncConnection({
     db: database.db,
-    connection: { id, name: 'Acme', orgId: TINY.orgId, sites, credentials: credentials() },
+    // What discovery establishes for the tiny tenant's org admin, as a real scan carries it.
+    connection: {
+      id,
+      name: 'Acme',
+      orgId: TINY.orgId,
+      sites,
+      credentials: credentials(),
+      access: adminAccess(sites),
+    },
     allowHosts: allowHosts(),
     baseUrls: baseUrls(),
     now: () => NOW,

@@ -5,6 +5,7 @@ import type { CollectedItem, CollectorContext, CollectorPage } from '../collecto
 import { isNotFound } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
+import { withNote } from './partial.ts';
 import { bool, obj, str } from './values.ts';
 import { collectAll } from './walk.ts';
 
@@ -97,6 +98,10 @@ export async function* spacesThroughV2(
   concurrency: number,
 ): AsyncGenerator<CollectorPage> {
   const from = ctx.resumeFrom?.startsWith(V2_CHECKPOINT) ? ctx.resumeFrom.slice(V2_CHECKPOINT.length) : null;
+  const trustEmpty = ctx.access?.confluenceAdmin === true;
+  // Counted from this read on: a resumed v2 read may under-count, never over-count.
+  let hidden = 0;
+  let listed = 0;
   let yielded = false;
   for await (const page of ctx.api.pages<unknown>('confluence.spaces', { site, resumeFrom: from })) {
     const permissions = await mapLimit(page.items, concurrency, async (raw) => {
@@ -114,15 +119,28 @@ export async function* spacesThroughV2(
       }
     });
     yielded = true;
-    yield {
-      items: page.items.flatMap((raw, i) => {
-        const held = permissions[i];
-        return held ? [spaceItem(raw, held)] : [];
-      }),
-      checkpoint: page.next === null ? null : `${V2_CHECKPOINT}${page.next}`,
-    };
+    // As in v1, an empty list is "grants nothing" only to a known Confluence administrator.
+    hidden += permissions.filter((held) => held !== null && held.length === 0 && !trustEmpty).length;
+    listed += permissions.filter((held) => held !== null).length;
+    const items = page.items.flatMap((raw, i) => {
+      const held = permissions[i];
+      return held ? [spaceItem(raw, held)] : [];
+    });
+    if (page.next !== null) {
+      yield { items, checkpoint: `${V2_CHECKPOINT}${page.next}` };
+      continue;
+    }
+    yield withNote({ items, checkpoint: null }, hiddenPartial(hidden, listed));
   }
   if (!yielded) yield { items: [], checkpoint: null };
+}
+
+function hiddenPartial(hidden: number, listed: number): { reason: string; missing: string } | undefined {
+  if (hidden === 0) return undefined;
+  return {
+    reason: `the permissions of ${hidden} of ${listed} spaces came back empty (v2 listing): Confluence shows them only to the space's administrators`,
+    missing: 'Confluence administrator',
+  };
 }
 
 /** The keys of every space a v2 listing returns (the anonymous probe's fallback). */

@@ -186,6 +186,19 @@ test('a v2 reading resumes through v2 from its checkpoint, without asking v1 aga
   assert.equal((await served(h))['confluence.spacesWithPermissions'], undefined);
 });
 
+test('through v2 as through v1, an empty permission list is partial unless the credential is a Confluence administrator', async () => {
+  const admin = adminAccess([site])[site.cloudId];
+  assert.ok(admin);
+  const lastPage = (access: typeof admin) =>
+    withV1Retired(410, () => runCollector(confluenceSpacesCollector(), { api, site, access })).then(
+      (pages) => pages.at(-1) as { partial?: { reason: string; missing?: string } },
+    );
+  assert.equal((await lastPage(admin)).partial, undefined);
+  const notAdmin = await lastPage({ ...admin, confluenceAdmin: false, role: 'user' });
+  assert.equal(notAdmin.partial?.missing, 'Confluence administrator');
+  assert.match(notAdmin.partial?.reason ?? '', /permissions of 1 of 3 spaces came back empty/);
+});
+
 test('the anonymous probe lists public spaces through v2 when the v1 listing is gone', async () => {
   await resetServed(h);
   const [anonymous] = records(
