@@ -7,16 +7,19 @@ export class SimError extends Error {
   /** Admin API application error code (`ADMIN-404-2`), or a Confluence v2 code (`NOT_FOUND`). */
   readonly code: string | undefined;
   readonly headers: Record<string, string>;
+  /** A body sent as is instead of the product's format (the gateway answers in its own). */
+  readonly body: unknown;
 
   constructor(
     status: number,
     message: string,
-    options: { code?: string; headers?: Record<string, string> } = {},
+    options: { code?: string; headers?: Record<string, string>; body?: unknown } = {},
   ) {
     super(message);
     this.status = status;
     this.code = options.code;
     this.headers = options.headers ?? {};
+    this.body = options.body;
   }
 }
 
@@ -50,6 +53,7 @@ const confluenceV2Codes: Record<number, string> = {
  * - UPM: `{status-code, message}`; Marketplace: `{errors:[{message}]}`; OAuth: RFC 6749 `{error, error_description}`.
  */
 export function errorBody(product: EndpointProduct, path: string, error: SimError): unknown {
+  if (error.body !== undefined) return error.body;
   const title = reasons[error.status] ?? 'Error';
   switch (product) {
     case 'jira':

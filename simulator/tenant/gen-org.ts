@@ -1,5 +1,6 @@
 // Org-level records: domains, policies, directories, API tokens, org API keys and OAuth clients.
 // Secrets come from the seeded PRNG, so a scenario always prints the same credentials.
+import { endpoints } from '../../src/atlassian/catalogue/index.ts';
 import type { Random } from '../core/random.ts';
 import type { GenSpec } from './gen-spec.ts';
 import { DAY_MS, isoDaysAgo, randomDaysAgo, token } from './gen-util.ts';
@@ -75,6 +76,24 @@ export function freshToken(rng: Random, now: Date, user: User, label: string): A
     expiry: new Date(Date.parse(created) + 90 * DAY_MS).toISOString(),
     revoked: false,
   };
+}
+
+/**
+ * The read scopes a scoped API token needs for every REST endpoint the gateway serves Palisade:
+ * what an operator selects when creating a scoped token for a scan. UPM and the GraphQL gateway
+ * have no scope (the site host only), so no scoped token reaches them.
+ */
+export const SCAN_TOKEN_SCOPES: readonly string[] = [
+  ...new Set(
+    endpoints
+      .filter((e) => e.host === 'site' && e.method === 'GET' && e.auth.includes('oauth'))
+      .flatMap((e) => e.oauthScopes),
+  ),
+].sort();
+
+/** A fresh API token created with scopes (it works through the gateway only). */
+export function scopedToken(rng: Random, now: Date, user: User, label: string): ApiToken {
+  return { ...freshToken(rng, now, user, label), scopes: [...SCAN_TOKEN_SCOPES] };
 }
 
 export function staleToken(

@@ -20,6 +20,7 @@ import type { HostPolicy } from './hosts.ts';
 import { type HeaderBag, rateSignal, retryAfterMs } from './rate-headers.ts';
 import { LimiterRegistry } from './rate-limiter.ts';
 import { type Redact, safeUrl } from './redact.ts';
+import { describeOrgKeyNeeds, orgKeyNeeds } from './org-key-access.ts';
 
 // Sends one catalogue call with retries, timeouts, pacing and the concurrency cap.
 //
@@ -355,6 +356,12 @@ export class Transport {
           missing,
         );
       }
+    }
+    const keyNeeds = req.auth.kind === 'org-key' ? orgKeyNeeds(req.endpoint.orgKey) : undefined;
+    if (keyNeeds) {
+      // A scoped org key without the endpoint's scope: name the scope to add (org-key-access.ts).
+      const detail = message ? ` (${message})` : '';
+      return new ForbiddenError(site, `${describeOrgKeyNeeds(req.endpoint)}${detail}`, [keyNeeds]);
     }
     const who =
       req.auth.kind === 'org-key'

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
   adminDirectoriesPage,
+  apiAccessKeysPage,
+  apiAccessTokensPage,
   adminDirectoryGroupsPage,
   adminDirectoryUsersPage,
   adminWorkspacesPage,
@@ -19,6 +21,8 @@ export const zodResponseSchemas = {
   'admin.directory.users.list': adminDirectoryUsersPage,
   'admin.directory.groups.list': adminDirectoryGroupsPage,
   'admin.workspaces.search': adminWorkspacesPage,
+  'admin.apiAccess.apiTokens.list': apiAccessTokensPage,
+  'admin.apiAccess.apiKeys.list': apiAccessKeysPage,
   'upm.jira.list': upmPluginList,
   'upm.jira.get': upmPlugin,
   'upm.jira.update': upmPlugin,
