@@ -1,6 +1,11 @@
 import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
-import { type AtlassianClientDeps, createAtlassianClient } from '../atlassian/client.ts';
+import {
+  type AtlassianClient,
+  type AtlassianClientDeps,
+  createAtlassianClient,
+} from '../atlassian/client.ts';
 import type { Credentials } from '../atlassian/credentials.ts';
+import { probeScopedToken, siteAccountId as siteAccountIdOf } from './discover-site-credential.ts';
 
 // What a scan needs to know before it syncs, from the fewest and cheapest calls:
 // - a site's cloud id: `GET {site}/_edge/tenant_info`, unauthenticated (catalogue site.tenantInfo);
@@ -13,6 +18,9 @@ import type { Credentials } from '../atlassian/credentials.ts';
 //   `--org-id`, `GET /admin/v1/orgs`: the one org the key can see.
 // Atlassian has no endpoint listing a site's products without credentials, and accessible-resources
 // needs OAuth, so probing each product is the documented way for API-token callers.
+// A site host that refuses the API token may be refusing a token with scopes, which works through
+// the gateway only: discover-site-credential.ts asks the gateway, and the sync then goes through it.
+// The site credential's account (`myself`, one call) lets Palisade find its own token later.
 
 /** Why discovery failed, for the caller to phrase (the CLI names its flags). */
 export type DiscoveryProblem =
@@ -137,16 +145,30 @@ export interface DiscoverInput {
   onStep?: (step: string) => void;
 }
 
-/** Discovers the org (when an org key is given) and every site with one short-lived client. */
-export async function discoverConnection(
-  input: DiscoverInput,
-): Promise<{ org: DiscoveredOrg | undefined; sites: SiteRef[] }> {
-  const api = createAtlassianClient({
-    credentials: input.credentials,
-    allowHosts: input.allowHosts,
-    ...(input.baseUrls ? { baseUrls: input.baseUrls } : {}),
-    ...(input.options ? { options: input.options } : {}),
-  });
+export interface DiscoveredConnection {
+  org: DiscoveredOrg | undefined;
+  sites: SiteRef[];
+  /** The credentials to sync with: the site token marked `scoped` when only the gateway took it. */
+  credentials: Credentials;
+  /** The account the site credential belongs to (`myself`), when Palisade could read it. */
+  siteAccountId: string | undefined;
+}
+
+/** Discovers the org (when an org key is given) and every site with short-lived clients. */
+export async function discoverConnection(input: DiscoverInput): Promise<DiscoveredConnection> {
+  const clients: AtlassianClient[] = [];
+  const clientFor = (credentials: Credentials): AtlassianClient => {
+    const client = createAtlassianClient({
+      credentials,
+      allowHosts: input.allowHosts,
+      ...(input.baseUrls ? { baseUrls: input.baseUrls } : {}),
+      ...(input.options ? { options: input.options } : {}),
+    });
+    clients.push(client);
+    return client;
+  };
+  let credentials = input.credentials;
+  let api = clientFor(credentials);
   try {
     let org: DiscoveredOrg | undefined;
     if (input.orgId !== undefined) {
@@ -154,12 +176,43 @@ export async function discoverConnection(
       org = await discoverOrg(api, input.orgId ?? undefined);
     }
     const sites: SiteRef[] = [];
+    let siteAccountId: string | undefined;
     for (const url of input.sites) {
       input.onStep?.(`discovering ${new URL(url).host}`);
-      sites.push(await discoverSite(api, url));
+      try {
+        sites.push(await discoverSite(api, url));
+      } catch (error) {
+        // A token the site host refuses may be one with scopes: those work through the gateway only.
+        const scoped = await asScopedToken(error, credentials, url, clientFor);
+        if (!scoped) throw error;
+        ({ credentials, api } = scoped);
+        siteAccountId ??= scoped.accountId;
+        sites.push(await discoverSite(api, url));
+      }
     }
-    return { org, sites };
+    const first = sites.find((s) => s.products.includes('jira'));
+    if (siteAccountId === undefined && first && credentials.site) {
+      siteAccountId = await siteAccountIdOf(api, first);
+    }
+    return { org, sites, credentials, siteAccountId };
   } finally {
-    await api.close();
+    await Promise.all(clients.map((c) => c.close()));
   }
+}
+
+/** The credentials and client to go on with when a refused Basic credential is a scoped token. */
+async function asScopedToken(
+  error: unknown,
+  credentials: Credentials,
+  url: string,
+  clientFor: (credentials: Credentials) => AtlassianClient,
+): Promise<{ credentials: Credentials; api: AtlassianClient; accountId: string | undefined } | undefined> {
+  const site = credentials.site;
+  if (!(error instanceof DiscoveryError) || error.problem.kind !== 'site_credential_rejected')
+    return undefined;
+  if (site?.kind !== 'basic' || site.scoped) return undefined;
+  const next: Credentials = { ...credentials, site: { ...site, scoped: true } };
+  const gateway = clientFor(next);
+  const probe = await probeScopedToken(gateway, url, site);
+  return probe.scoped ? { credentials: next, api: gateway, accountId: probe.accountId } : undefined;
 }

@@ -20,6 +20,8 @@ export interface ConnectionToSync {
   orgId?: string | undefined;
   sites: SiteRef[];
   credentials: Credentials;
+  /** The account the site credential belongs to (discovery's `myself`): its API tokens are Palisade's own. */
+  palisadeAccountId?: string | undefined;
 }
 
 export interface SyncConnectionDeps {
@@ -67,7 +69,11 @@ export async function syncConnection(deps: SyncConnectionDeps): Promise<Connecti
   });
   const collectors =
     deps.collectors ??
-    defaultCollectors({ ...deps.collectorOptions, marketplaceCache: storeMarketplaceCache(deps.db, now) });
+    defaultCollectors({
+      palisadeAccountId: connection.palisadeAccountId,
+      ...deps.collectorOptions,
+      marketplaceCache: storeMarketplaceCache(deps.db, now),
+    });
   try {
     const result = await runSync({
       db: deps.db,

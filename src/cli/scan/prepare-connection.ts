@@ -92,8 +92,19 @@ export async function prepareConnection(target: ScanTarget, progress: Progress):
   const { org, sites } = discovered;
   const first = sites[0];
   const name = org?.name ?? (first ? new URL(first.url).host : 'Atlassian');
+  if (discovered.credentials.site?.kind === 'basic' && discovered.credentials.site.scoped) {
+    progress.phase('the API token has scopes: reading sites through api.atlassian.com/ex/… (no UPM or GraphQL)');
+  }
   return {
     org,
-    connection: { id: connectionIdFor(org, sites), name, orgId: org?.id, sites, credentials },
+    connection: {
+      id: connectionIdFor(org, sites),
+      name,
+      orgId: org?.id,
+      sites,
+      // The site token marked scoped when only the gateway takes it.
+      credentials: discovered.credentials,
+      palisadeAccountId: discovered.siteAccountId,
+    },
   };
 }
