@@ -62,7 +62,11 @@ export function apiTokenSecret(rng: Random): string {
   return `ATATT3x${token(rng, 185)}`;
 }
 
-/** A token in good standing: recently used, created within its 90-day life. */
+/**
+ * A token in good standing: recently used, created 5–80 days ago with Atlassian's default life of
+ * a year (https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/),
+ * so it is far from expiring.
+ */
 export function freshToken(rng: Random, now: Date, user: User, label: string): ApiToken {
   const createdDays = rng.int(5, 80);
   const created = isoDaysAgo(now, createdDays);
@@ -73,7 +77,7 @@ export function freshToken(rng: Random, now: Date, user: User, label: string): A
     secret: apiTokenSecret(rng),
     createdAt: created,
     lastAccess: randomDaysAgo(rng, now, 0, Math.min(3, createdDays)),
-    expiry: new Date(Date.parse(created) + 90 * DAY_MS).toISOString(),
+    expiry: new Date(Date.parse(created) + 365 * DAY_MS).toISOString(),
     revoked: false,
   };
 }
