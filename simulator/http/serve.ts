@@ -3,8 +3,8 @@ import { type AuthKind, type Endpoint, endpoint as lookup } from '../../src/atla
 import type { SimContext } from '../core/context.ts';
 import type { Site } from '../tenant/model.ts';
 import { authenticate, type Principal, revokeCredential } from './auth.ts';
-import { checkTokenScopes } from './token-scopes.ts';
 import { errorBody, SimError } from './errors.ts';
+import { checkTokenScopes } from './token-scopes.ts';
 
 export type Query = Record<string, string | string[] | undefined>;
 

@@ -34,7 +34,12 @@ export function simConnection(
       orgId: withOrg ? info.org.id : undefined,
       sites,
       credentials: {
-        site: { kind: 'basic', email: who.email, apiToken: who.apiToken, ...(scoped ? { scoped: true } : {}) },
+        site: {
+          kind: 'basic',
+          email: who.email,
+          apiToken: who.apiToken,
+          ...(scoped ? { scoped: true } : {}),
+        },
         ...(withOrg ? { orgApiKey: info.credentials.orgApiKey } : {}),
       },
     },

@@ -17,10 +17,10 @@ import {
   ServerError,
 } from './errors.ts';
 import type { HostPolicy } from './hosts.ts';
+import { describeOrgKeyNeeds, orgKeyNeeds } from './org-key-access.ts';
 import { type HeaderBag, rateSignal, retryAfterMs } from './rate-headers.ts';
 import { LimiterRegistry } from './rate-limiter.ts';
 import { type Redact, safeUrl } from './redact.ts';
-import { describeOrgKeyNeeds, orgKeyNeeds } from './org-key-access.ts';
 
 // Sends one catalogue call with retries, timeouts, pacing and the concurrency cap.
 //

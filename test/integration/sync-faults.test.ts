@@ -85,8 +85,7 @@ interface CaseContext {
 async function recovers(result: ConnectionSyncResult, { db, org, clean, cleanCalls }: CaseContext) {
   assert.equal(result.status, 'success', outcomes(result).join('\n'));
   assert.equal(result.snapshotVersion, 1);
-  for (const o of result.outcomes)
-    assert.equal(o.status, 'ok', `${o.dataset}@${o.scope}: ${o.reason}`);
+  for (const o of result.outcomes) assert.equal(o.status, 'ok', `${o.dataset}@${o.scope}: ${o.reason}`);
   assert.deepEqual(inventoryDifferences(await stableView(org, db), clean), []);
   assert.deepEqual(await duplicateOpenRows(db), []);
   assert.equal(
@@ -129,8 +128,7 @@ const CASES: FaultCase[] = [
         if (o.dataset === 'jira.filters') {
           assert.equal(o.status, 'failed');
           assert.match(o.reason ?? '', /not valid JSON|malformed|unreadable|parse/i);
-        } else
-          assert.equal(o.status, 'ok', `${o.dataset}: ${o.reason}`);
+        } else assert.equal(o.status, 'ok', `${o.dataset}: ${o.reason}`);
       }
       assert.match(result.reason ?? '', new RegExp(`${jiraSites.length} failed`));
       // Everything but the filters is the clean inventory; the filters, never read, are absent.

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import {
   adminDirectoriesPage,
-  apiAccessKeysPage,
-  apiAccessTokensPage,
   adminDirectoryGroupsPage,
   adminDirectoryUsersPage,
   adminWorkspacesPage,
+  apiAccessKeysPage,
+  apiAccessTokensPage,
 } from './admin.ts';
 import { appInstallationsResponse, upmPlugin, upmPluginList } from './apps.ts';
 import { marketplacePrivacy } from './marketplace.ts';

@@ -93,7 +93,9 @@ export async function prepareConnection(target: ScanTarget, progress: Progress):
   const first = sites[0];
   const name = org?.name ?? (first ? new URL(first.url).host : 'Atlassian');
   if (discovered.credentials.site?.kind === 'basic' && discovered.credentials.site.scoped) {
-    progress.phase('the API token has scopes: reading sites through api.atlassian.com/ex/… (no UPM or GraphQL)');
+    progress.phase(
+      'the API token has scopes: reading sites through api.atlassian.com/ex/… (no UPM or GraphQL)',
+    );
   }
   return {
     org,

@@ -64,7 +64,9 @@ test('with the credential table, the baseline says which site token and which or
   });
   assert.ok(withCredentials.includes('## Credentials a full scan needs'));
   assert.ok(withCredentials.includes('it never reaches `apps.upm-jira`'));
-  assert.ok(withCredentials.includes('no scope opens `org.events`, so with a scoped key it stays `forbidden`'));
+  assert.ok(
+    withCredentials.includes('no scope opens `org.events`, so with a scoped key it stays `forbidden`'),
+  );
   assert.ok(withCredentials.includes('| `org.events` | an org API key without scopes (no scope opens it) |'));
   assert.ok(!doc.includes('## Credentials a full scan needs'), 'only when the table is given');
 });

@@ -61,7 +61,10 @@ export function defaultCollectors(deps: CollectorDeps): Collector[] {
     orgDomainsCollector(),
     orgUsersCollector(),
     orgGroupsCollector(),
-    orgApiTokensCollector({ accounts: deps.apiTokens ?? 'admins', palisadeAccountId: deps.palisadeAccountId }),
+    orgApiTokensCollector({
+      accounts: deps.apiTokens ?? 'admins',
+      palisadeAccountId: deps.palisadeAccountId,
+    }),
     orgApiKeysCollector(),
     orgEventsCollector(),
     orgPoliciesCollector(),

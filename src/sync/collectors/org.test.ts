@@ -146,9 +146,9 @@ test("API tokens come from the org-wide list: every owner's tokens with their sc
     scopes: [],
   });
   assert.equal(ada[1]?.id, 'tok-admin-scoped');
-  assert.ok((ada[1]?.scopes as string[]).includes('read:jira-user'));
+  assert.ok((ada[1]?.scopes as string[] | undefined)?.includes('read:jira-user'));
   // Mo's token never expires: no expiry rather than a made-up one.
-  assert.equal((records[1]?.tokens as Rec[])[0]?.expiry, null);
+  assert.equal((records[1]?.tokens as Rec[] | undefined)?.[0]?.expiry, null);
   const calls = await served(h);
   assert.equal(calls['admin.apiAccess.apiTokens.list'], 1);
   assert.equal(calls['usermgmt.apiTokens.list'], undefined);
@@ -188,10 +188,13 @@ test('without the org-wide list, tokens are read per account: privileged ones an
     ],
   );
   // The per-account endpoint does not say which scopes a token has.
-  assert.deepEqual((tokens[0]?.tokens as Rec[]).map((t) => [t.id, t.scopes]), [
-    ['tok-admin', null],
-    ['tok-admin-scoped', null],
-  ]);
+  assert.deepEqual(
+    (tokens[0]?.tokens as Rec[] | undefined)?.map((t) => [t.id, t.scopes]),
+    [
+      ['tok-admin', null],
+      ['tok-admin-scoped', null],
+    ],
+  );
   assert.equal((await served(h))['usermgmt.apiTokens.list'], 2);
   const note = (pages[0] as { partial?: { reason: string } }).partial;
   assert.match(note?.reason ?? '', /privileged accounts only \(2 of 1202 active managed accounts\)/);

@@ -87,7 +87,9 @@ test('when the account Palisade scans with holds several tokens, an expiring one
     rule,
     testSnapshot({
       datasets: {
-        'org.api-tokens': [{ accountId: 'ada', tokens: [token('a', 5), token('b', 300)], palisadeAccount: true }],
+        'org.api-tokens': [
+          { accountId: 'ada', tokens: [token('a', 5), token('b', 300)], palisadeAccount: true },
+        ],
         'org.api-keys': [],
       },
     }),
