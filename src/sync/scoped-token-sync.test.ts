@@ -52,3 +52,37 @@ test('a scoped API token reads Jira and Confluence through the gateway; UPM and 
     await database.close();
   }
 });
+
+test('an org API key with scopes reads the org datasets its scopes open; the others are forbidden, naming what is missing', async () => {
+  const database = await openTestDatabase('sqlite');
+  try {
+    const sync = simConnection(sim.info, { id: 'scoped-key' });
+    const connection = {
+      ...sync.connection,
+      credentials: { ...sync.connection.credentials, orgApiKey: sim.info.credentials.scopedOrgApiKey },
+    };
+    const result = await syncConnection({
+      db: database.db,
+      connection,
+      allowHosts: sync.allowHosts,
+      baseUrls: sync.baseUrls,
+    });
+    assert.equal(result.status, 'success');
+    const org = new Map(
+      result.outcomes.filter((o) => o.scope === 'org').map((o) => [o.dataset, [o.status, o.missingScope]]),
+    );
+    // The tiny tenant's scoped key holds read:directories:admin only.
+    assert.deepEqual(org.get('org.users'), ['ok', null]);
+    assert.deepEqual(org.get('org.groups'), ['ok', null]);
+    assert.deepEqual(org.get('org.organization'), ['ok', null]);
+    assert.deepEqual(org.get('org.events'), ['forbidden', 'an org API key without scopes']);
+    assert.deepEqual(org.get('org.domains'), ['forbidden', 'read:domains:admin']);
+    assert.deepEqual(org.get('org.api-keys'), ['forbidden', 'read:keys:admin']);
+    assert.deepEqual(org.get('org.api-tokens'), [
+      'forbidden',
+      'read:tokens:admin (or an org API key without scopes)',
+    ]);
+  } finally {
+    await database.close();
+  }
+});
