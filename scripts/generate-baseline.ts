@@ -2,14 +2,22 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { frameworks } from '../src/rules/compliance/index.ts';
-import { renderBaseline } from '../src/rules/generate/baseline-markdown.ts';
+import { type BaselineCredentials, renderBaseline } from '../src/rules/generate/baseline-markdown.ts';
 import { listRuleFiles } from '../src/rules/generate/list-rule-files.ts';
 import { renderRuleIndex } from '../src/rules/generate/rule-index-source.ts';
 import type { Rule } from '../src/rules/rule.ts';
+import { defaultCollectors } from '../src/sync/collectors/index.ts';
+import {
+  describeNeed,
+  orgDatasetNeeds,
+  scopedKeyScopes,
+  siteHostOnlyDatasets,
+} from '../src/sync/org-key-reach.ts';
 
 // Generates the files derived from the rule catalogue (DESIGN.md convention 10):
 //   src/rules/catalogue/index.ts   the list of rule modules
-//   docs/baseline.md               the secure baseline, from the rules' metadata
+//   docs/baseline.md               the secure baseline, from the rules' metadata (and what each
+//                                  credential reads, from the collectors and the endpoint catalogue)
 // `node scripts/generate-baseline.ts` writes them; `--check` writes nothing and exits 1 naming
 // the stale ones (CI). scripts/generate.ts runs `generateBaseline` with the other generators. Rules are imported from their files, not from the index, so a stale index
 // cannot hide a rule from the baseline.
@@ -31,6 +39,21 @@ export interface GenerateReport {
   stale: string[];
 }
 
+/** What each credential reads, from the collectors' endpoints and the catalogue. */
+function baselineCredentials(): BaselineCredentials {
+  // The Marketplace cache is never called while describing collectors.
+  const collectors = defaultCollectors({
+    marketplaceCache: { get: async () => undefined, put: async () => undefined },
+  });
+  const needs = orgDatasetNeeds(collectors);
+  return {
+    orgDatasets: needs.map((n) => ({ dataset: n.dataset, needs: describeNeed(n.requirement) })),
+    scopedKeyScopes: scopedKeyScopes(needs),
+    unscopedOnly: needs.filter((n) => n.requirement === 'unscoped-key').map((n) => n.dataset),
+    siteHostOnly: siteHostOnlyDatasets(collectors),
+  };
+}
+
 async function loadRules(catalogueDir: string, files: readonly string[]): Promise<Rule[]> {
   const rules: Rule[] = [];
   for (const file of files) {
@@ -49,7 +72,7 @@ export async function generateBaseline(options: GenerateOptions = {}): Promise<G
   const rules = await loadRules(catalogueDir, files);
   const outputs: [string, string][] = [
     ['src/rules/catalogue/index.ts', renderRuleIndex(files)],
-    ['docs/baseline.md', renderBaseline(rules, frameworks)],
+    ['docs/baseline.md', renderBaseline(rules, frameworks, baselineCredentials())],
   ];
   const report: GenerateReport = { files: outputs.map(([path]) => path), stale: [] };
   for (const [path, content] of outputs) {

@@ -50,6 +50,8 @@ export interface SimulatorInfo {
   credentials: {
     admin: { email: string; apiToken: string; accountId: string };
     member: { email: string; apiToken: string; accountId: string };
+    /** The admin's API token with scopes: Basic auth through `{adminApiUrl}/ex/{product}/{cloudId}` only. */
+    scopedApiToken?: { email: string; apiToken: string; accountId: string; scopes: string[] };
     orgApiKey: string;
     scopedOrgApiKey: string;
     oauth: { clientId: string; clientSecret: string; redirectUris: string[] };
@@ -130,9 +132,13 @@ function credentialsOf(state: SimState): SimulatorInfo['credentials'] {
     t.oauthClients.find((o) => o.clientId === c.oauthClientId),
     `OAuth client ${c.oauthClientId}`,
   );
+  const scoped = t.apiTokens.find((k) => k.id === c.scopedTokenId);
   return {
     admin: user(c.adminAccountId, c.adminTokenId),
     member: user(c.memberAccountId, c.memberTokenId),
+    ...(c.scopedTokenId && scoped?.scopes
+      ? { scopedApiToken: { ...user(c.adminAccountId, c.scopedTokenId), scopes: [...scoped.scopes] } }
+      : {}),
     orgApiKey: orgKey(c.orgApiKeyId),
     scopedOrgApiKey: orgKey(c.scopedOrgApiKeyId),
     oauth: { clientId: client.clientId, clientSecret: client.secret, redirectUris: client.redirectUris },

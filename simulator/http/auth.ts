@@ -23,6 +23,7 @@ export function authenticate(
   allowed: readonly AuthKind[],
   remoteAddress: string,
   now: number,
+  through: 'site' | 'gateway' = 'site',
 ): Principal {
   if (!header) {
     if (allowed.includes('anonymous')) return { kind: 'anonymous', credentialId: `anon:${remoteAddress}` };
@@ -42,6 +43,9 @@ export function authenticate(
     if (!token || !user || token.accountId !== user.accountId || token.revoked) throw unauthenticated();
     if (token.expiry && Date.parse(token.expiry) <= now) throw unauthenticated();
     if (user.accountStatus !== 'active') throw unauthenticated();
+    // Tokens with scopes work through the gateway only, classic tokens on the site host only
+    // (https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/).
+    if ((token.scopes !== undefined) !== (through === 'gateway')) throw unauthenticated();
     token.lastAccess = new Date(now).toISOString();
     return { kind: 'basic', credentialId: `token:${token.id}`, user, token };
   }

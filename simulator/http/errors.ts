@@ -72,6 +72,7 @@ const confluenceV2Codes: Record<number, string> = {
  * - UPM: `{status-code, message}`; Marketplace: `{errors:[{message}]}`; OAuth: RFC 6749 `{error, error_description}`.
  */
 export function errorBody(product: EndpointProduct, path: string, error: SimError): unknown {
+  if (error.body !== undefined) return error.body;
   const title = reasons[error.status] ?? 'Error';
   switch (product) {
     case 'jira':

@@ -4,6 +4,7 @@ import type { SimContext } from '../core/context.ts';
 import type { Site } from '../tenant/model.ts';
 import { authenticate, type Principal, revokeCredential } from './auth.ts';
 import { errorBody, SimError, scopeMismatch } from './errors.ts';
+import { checkTokenScopes } from './token-scopes.ts';
 
 export type Query = Record<string, string | string[] | undefined>;
 
@@ -109,6 +110,7 @@ function register(
   handler: Handler,
   options: ServeOptions,
   allowedAuth?: readonly AuthKind[],
+  through: 'site' | 'gateway' = 'site',
 ): void {
   const e = lookup(endpointId);
   const auth = allowedAuth ?? e.auth;
@@ -137,6 +139,7 @@ function register(
           auth,
           request.socket.remoteAddress ?? 'unknown',
           now,
+          through,
         );
         // Confluence's "Anonymous access to remote API" off: every unauthenticated call is a 401
         // (https://support.atlassian.com/confluence-cloud/docs/disable-anonymous-access-to-remote-api/).
@@ -189,6 +192,8 @@ function register(
           }
           if (e.oauthScopes.some((s) => !principal.grant.scopes.includes(s))) throw scopeMismatch();
         }
+
+        if (principal.kind === 'basic') checkTokenScopes(e, principal.token);
 
         const call: Call = {
           endpoint: e,
@@ -262,8 +267,9 @@ export function hostRegistrar(
 }
 
 /**
- * Registers the 3LO routing `api.atlassian.com/ex/{jira|confluence}/{cloudId}/...` for site
- * endpoints that accept OAuth; other site endpoints are not reachable that way.
+ * Registers the gateway routing `api.atlassian.com/ex/{jira|confluence}/{cloudId}/...` for site
+ * endpoints that accept OAuth: 3LO bearer tokens, and API tokens with scopes over Basic auth.
+ * Other site endpoints (UPM, the GraphQL gateway) are not reachable that way.
  */
 export function exRegistrar(app: FastifyInstance, ctx: SimContext): Registrar {
   return {
@@ -277,9 +283,9 @@ export function exRegistrar(app: FastifyInstance, ctx: SimContext): Registrar {
         if (!site?.[product]) throw new SimError(404, `No ${product} site with cloud id ${cloudId}`);
         return { site, baseUrl: `${ctx.urls.api}/ex/${product}/${cloudId}` };
       };
-      // The api.atlassian.com gateway always wants a bearer token: no anonymous calls through /ex.
-      const auth = e.auth.filter((kind) => kind === 'oauth');
-      register(app, ctx, 'api', `/ex/${product}/:cloudId`, resolve, id, handler, options, auth);
+      // No anonymous calls through /ex: a 3LO token, or Basic with a scoped API token.
+      const auth = e.auth.filter((kind) => kind === 'oauth' || kind === 'basic');
+      register(app, ctx, 'api', `/ex/${product}/:cloudId`, resolve, id, handler, options, auth, 'gateway');
     },
   };
 }

@@ -1,43 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { endpoint, type OrgKeyRequirement } from '../../src/atlassian/catalogue/index.ts';
 import { SimError } from '../http/errors.ts';
 import { type Call, type Handler, type Registrar, Respond, type ServeOptions } from '../http/serve.ts';
 import type { Org } from '../tenant/model.ts';
 
-/**
- * What an org API key needs to call an endpoint:
- * - `any-key`: every valid key of the org, scoped or not;
- * - `unscoped-key`: the endpoint offers no scope, so only a key created without scopes works;
- * - a scope name: an unscoped key, or a scoped key holding that scope.
- */
-export type KeyRequirement = 'any-key' | 'unscoped-key' | `${string}:admin`;
+export type KeyRequirement = OrgKeyRequirement;
 
-// Scopes per endpoint, from https://developer.atlassian.com/cloud/admin/scopes/ (it lists
-// read:domains:admin and read:policies:admin) and the v2 reference pages (read:directories:admin,
-// read:workspaces:admin). The v1 `/users` list offers no scope: AX-1798 ("users and group endpoints
-// are not part of cloud admin scopes") and a scoped key answering 403 there
-// (community.atlassian.com/forums/Jira-questions/Organization-API-Key-unable-to-access-the-User-management-APIs/qaq-p/3039088).
-// Events: AX-712 reports the v1 page once said "Not supported (use API Key without scopes)";
-// the events-stream page now names read:events:admin, which we apply to `/events` as well.
-// Orgs: no scope is documented; a key always belongs to one org and may read it, otherwise a
-// scoped key could not even find its org id.
-const requirements: Record<string, KeyRequirement> = {
-  'admin.orgs.list': 'any-key',
-  'admin.orgs.get': 'any-key',
-  'admin.users.list': 'unscoped-key',
-  'admin.domains.list': 'read:domains:admin',
-  'admin.domains.get': 'read:domains:admin',
-  'admin.events.list': 'read:events:admin',
-  'admin.events.get': 'read:events:admin',
-  'admin.policies.list': 'read:policies:admin',
-  'admin.policies.get': 'read:policies:admin',
-  'admin.directories.list': 'read:directories:admin',
-  'admin.directory.users.list': 'read:directories:admin',
-  'admin.directory.groups.list': 'read:directories:admin',
-  'admin.workspaces.search': 'read:workspaces:admin',
-};
-
+// Which keys may call each endpoint is the catalogue's `orgKey` (src/atlassian/catalogue/admin.ts
+// cites the scope pages), so the connector names the same scope the simulator checks.
 export function requirementOf(endpointId: string): KeyRequirement {
-  const requirement = requirements[endpointId];
+  const requirement = endpoint(endpointId).orgKey;
   if (!requirement) throw new Error(`No org API key requirement declared for ${endpointId}`);
   return requirement;
 }

@@ -1,4 +1,5 @@
 import type { Registrar } from '../http/serve.ts';
+import { apiAccessRoutes } from './admin-api-access.ts';
 import { directoryRoutes } from './admin-directory.ts';
 import { directoryGroupRoutes } from './admin-directory-groups.ts';
 import { directoryUserRoutes } from './admin-directory-users.ts';
@@ -10,7 +11,8 @@ import { workspaceRoutes } from './admin-workspaces.ts';
 
 /**
  * The organization admin API on `api.atlassian.com` (Bearer org API key): v1 orgs, users,
- * domains, events and policies; v2 directories, directory users and groups, and workspaces.
+ * domains, events and policies; v2 directories, directory users and groups, and workspaces; the
+ * API Access API's token and key lists.
  * Each endpoint's key scope is declared in admin-access.ts.
  */
 export function adminRoutes(r: Registrar): void {
@@ -22,4 +24,5 @@ export function adminRoutes(r: Registrar): void {
   directoryUserRoutes(r);
   directoryGroupRoutes(r);
   workspaceRoutes(r);
+  apiAccessRoutes(r);
 }

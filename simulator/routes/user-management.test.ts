@@ -15,6 +15,13 @@ test('a managed account’s API tokens list label, creation, last use and expiry
       lastAccess: '2026-10-31T12:00:00.000Z',
       expiry: '2027-08-28T12:00:00.000Z',
     },
+    {
+      id: 'tok-admin-scoped',
+      label: 'palisade (scoped)',
+      createdAt: '2026-10-22T12:00:00.000Z',
+      lastAccess: '2026-10-31T12:00:00.000Z',
+      expiry: '2026-11-21T12:00:00.000Z',
+    },
   ]);
   // A token that never expires has no expiry field rather than null.
   assert.deepEqual(await h.json(tokensOf(TINY.member), h.orgKey), [

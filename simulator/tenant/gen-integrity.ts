@@ -190,6 +190,11 @@ export function integrityProblems(t: Tenant): string[] {
     problem('admin credential is not an org admin');
   if (token(c.adminTokenId)?.accountId !== c.adminAccountId) problem('admin token is not the admin’s');
   if (token(c.memberTokenId)?.accountId !== c.memberAccountId) problem('member token is not the member’s');
+  if (c.scopedTokenId !== undefined) {
+    const scoped = token(c.scopedTokenId);
+    if (scoped?.accountId !== c.adminAccountId) problem('scoped token is not the admin’s');
+    if (!scoped?.scopes) problem('scopedTokenId is not a token with scopes');
+  }
   if (t.orgApiKeys.find((k) => k.id === c.orgApiKeyId)?.scopes !== null)
     problem('orgApiKeyId is not an unscoped key');
   if (!t.orgApiKeys.find((k) => k.id === c.scopedOrgApiKeyId)?.scopes)

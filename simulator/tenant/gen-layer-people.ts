@@ -190,7 +190,7 @@ export function applyCredentials(ctx: LayerContext, credentials: ScenarioSpec['c
   for (const site of ctx.tenant.sites) ctx.addMember(ctx.siteAdminsGroup(site), admin);
   if (admin.accountId === c.adminAccountId && member.accountId === c.memberAccountId) return;
   // Retire the generated credential tokens, then issue the scenario's own.
-  const old = new Set([c.adminTokenId, c.memberTokenId]);
+  const old = new Set([c.adminTokenId, c.memberTokenId, c.scopedTokenId]);
   ctx.tenant.apiTokens = ctx.tenant.apiTokens.filter((t) => !old.has(t.id));
   setCredentials(ctx.tenant, admin, member, ctx.rng('credentials'), ctx.now);
 }

@@ -1,5 +1,6 @@
 // Org-level records: domains, policies, directories, API tokens, org API keys and OAuth clients.
 // Secrets come from the seeded PRNG, so a scenario always prints the same credentials.
+import { endpoints } from '../../src/atlassian/catalogue/index.ts';
 import type { Random } from '../core/random.ts';
 import type { GenSpec } from './gen-spec.ts';
 import { DAY_MS, isoDaysAgo, randomDaysAgo, token } from './gen-util.ts';
@@ -61,7 +62,11 @@ export function apiTokenSecret(rng: Random): string {
   return `ATATT3x${token(rng, 185)}`;
 }
 
-/** A token in good standing: recently used, created within its 90-day life. */
+/**
+ * A token in good standing: recently used, created 5–80 days ago with Atlassian's default life of
+ * a year (https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/),
+ * so it is far from expiring.
+ */
 export function freshToken(rng: Random, now: Date, user: User, label: string): ApiToken {
   const createdDays = rng.int(5, 80);
   const created = isoDaysAgo(now, createdDays);
@@ -72,9 +77,27 @@ export function freshToken(rng: Random, now: Date, user: User, label: string): A
     secret: apiTokenSecret(rng),
     createdAt: created,
     lastAccess: randomDaysAgo(rng, now, 0, Math.min(3, createdDays)),
-    expiry: new Date(Date.parse(created) + 90 * DAY_MS).toISOString(),
+    expiry: new Date(Date.parse(created) + 365 * DAY_MS).toISOString(),
     revoked: false,
   };
+}
+
+/**
+ * The read scopes a scoped API token needs for every REST endpoint the gateway serves Palisade:
+ * what an operator selects when creating a scoped token for a scan. UPM and the GraphQL gateway
+ * have no scope (the site host only), so no scoped token reaches them.
+ */
+export const SCAN_TOKEN_SCOPES: readonly string[] = [
+  ...new Set(
+    endpoints
+      .filter((e) => e.host === 'site' && e.method === 'GET' && e.auth.includes('oauth'))
+      .flatMap((e) => e.oauthScopes),
+  ),
+].sort();
+
+/** A fresh API token created with scopes (it works through the gateway only). */
+export function scopedToken(rng: Random, now: Date, user: User, label: string): ApiToken {
+  return { ...freshToken(rng, now, user, label), scopes: [...SCAN_TOKEN_SCOPES] };
 }
 
 export function staleToken(

@@ -15,7 +15,16 @@ import {
 import { generateInstallations } from './gen-installations.ts';
 import { generateJira } from './gen-jira.ts';
 import { addAppField } from './gen-jira-fields.ts';
-import { apiTokens, directories, domains, freshToken, oauthClient, orgApiKeys, policies } from './gen-org.ts';
+import {
+  apiTokens,
+  directories,
+  domains,
+  freshToken,
+  oauthClient,
+  orgApiKeys,
+  policies,
+  scopedToken,
+} from './gen-org.ts';
 import type { GenSpec, Size } from './gen-spec.ts';
 import { sizeSpec } from './gen-spec.ts';
 import { generatePeople } from './gen-users.ts';
@@ -183,7 +192,10 @@ export function generateFromSpec(spec: GenSpec): Tenant {
   return tenant;
 }
 
-/** Points the operator's credentials at `admin` and `member`, each with a fresh API token. */
+/**
+ * Points the operator's credentials at `admin` and `member`, each with a fresh API token, and
+ * gives the admin a second token created with scopes (for the gateway).
+ */
 export function setCredentials(
   tenant: Tenant,
   admin: User,
@@ -193,8 +205,10 @@ export function setCredentials(
 ): void {
   const adminToken = freshToken(rng, now, admin, 'Palisade admin scan');
   const memberToken = freshToken(rng, now, member, 'Palisade member check');
-  tenant.apiTokens.push(adminToken, memberToken);
-  const [unscoped, scoped] = [
+  // Drawn after the two above, so adding it changed none of the earlier tokens.
+  const scoped = scopedToken(rng, now, admin, 'Palisade scoped scan');
+  tenant.apiTokens.push(adminToken, memberToken, scoped);
+  const [unscopedKey, scopedKey] = [
     tenant.orgApiKeys.find((k) => k.scopes === null),
     tenant.orgApiKeys.find((k) => k.scopes !== null),
   ];
@@ -203,8 +217,9 @@ export function setCredentials(
     adminTokenId: adminToken.id,
     memberAccountId: member.accountId,
     memberTokenId: memberToken.id,
-    orgApiKeyId: unscoped?.id ?? '',
-    scopedOrgApiKeyId: scoped?.id ?? '',
+    scopedTokenId: scoped.id,
+    orgApiKeyId: unscopedKey?.id ?? '',
+    scopedOrgApiKeyId: scopedKey?.id ?? '',
     oauthClientId: tenant.oauthClients[0]?.clientId ?? '',
   };
 }

@@ -89,6 +89,12 @@ export interface ApiToken {
   lastAccess: string | null;
   expiry: string | null;
   revoked: boolean;
+  /**
+   * A token created with scopes (classic 3LO scope names here): accepted only through the gateway
+   * `/ex/{product}/{cloudId}`, for endpoints those scopes cover; absent for a classic token, which
+   * works on the site host only.
+   */
+  scopes?: string[];
 }
 
 export interface OrgApiKey {
@@ -458,6 +464,8 @@ export interface Tenant {
     adminTokenId: string;
     memberAccountId: string;
     memberTokenId: string;
+    /** The admin's API token with scopes (it works through the gateway only). */
+    scopedTokenId?: string;
     orgApiKeyId: string;
     scopedOrgApiKeyId: string;
     oauthClientId: string;

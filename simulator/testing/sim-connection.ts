@@ -14,14 +14,17 @@ export interface SimConnection {
 
 export function simConnection(
   info: SimulatorInfo,
-  options: { id?: string; org?: boolean; user?: 'admin' | 'member' } = {},
+  options: { id?: string; org?: boolean; user?: 'admin' | 'member' | 'scoped' } = {},
 ): SimConnection {
   const sites: SiteRef[] = info.sites.map((s) => ({
     cloudId: s.cloudId,
     url: s.url,
     products: (['jira', 'confluence'] as const).filter((p) => s.products[p] !== undefined),
   }));
-  const who = info.credentials[options.user ?? 'admin'];
+  // `scoped`: the admin's API token with scopes, which only the gateway takes.
+  const scoped = options.user === 'scoped' ? info.credentials.scopedApiToken : undefined;
+  if (options.user === 'scoped' && !scoped) throw new Error('the tenant has no scoped API token');
+  const who = scoped ?? info.credentials[options.user === 'member' ? 'member' : 'admin'];
   const withOrg = options.org ?? true;
   const listeners = [...info.sites.map((s) => s.url), info.adminApiUrl, info.marketplaceUrl, info.authUrl];
   return {
@@ -31,7 +34,12 @@ export function simConnection(
       orgId: withOrg ? info.org.id : undefined,
       sites,
       credentials: {
-        site: { kind: 'basic', email: who.email, apiToken: who.apiToken },
+        site: {
+          kind: 'basic',
+          email: who.email,
+          apiToken: who.apiToken,
+          ...(scoped ? { scoped: true } : {}),
+        },
         ...(withOrg ? { orgApiKey: info.credentials.orgApiKey } : {}),
       },
     },

@@ -1,3 +1,4 @@
+import { SCAN_TOKEN_SCOPES } from '../tenant/gen-org.ts';
 import type { Tenant, User } from '../tenant/model.ts';
 
 // A small hand-written tenant for unit tests: every record is visible here, so a test can
@@ -16,6 +17,8 @@ export const TINY = {
   appForge: '557058:f1a2b3c4-0000-4000-8000-0000000000f1',
   adminToken: 'ATATT3xTinyAdminToken000000000000000000000001',
   memberToken: 'ATATT3xTinyMemberToken00000000000000000000002',
+  /** Ada's token with scopes: Basic through `/ex/{product}/{cloudId}` only. */
+  scopedToken: 'ATATT3xTinyScopedToken00000000000000000000005',
   orgKey: 'ATCTT3xTinyOrgKey0000000000000000000000000000003',
   scopedOrgKey: 'ATCTT3xTinyScopedOrgKey000000000000000000000004',
   oauthClientId: 'tinyClientId0000000000000000001',
@@ -224,6 +227,17 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
         lastAccess: daysAgo(1),
         expiry: new Date(now.getTime() + 300 * 86_400_000).toISOString(),
         revoked: false,
+      },
+      {
+        id: 'tok-admin-scoped',
+        accountId: TINY.admin,
+        label: 'palisade (scoped)',
+        secret: TINY.scopedToken,
+        createdAt: daysAgo(10),
+        lastAccess: daysAgo(1),
+        expiry: new Date(now.getTime() + 20 * 86_400_000).toISOString(),
+        revoked: false,
+        scopes: [...SCAN_TOKEN_SCOPES],
       },
       {
         id: 'tok-member',
@@ -687,6 +701,7 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
       adminTokenId: 'tok-admin',
       memberAccountId: TINY.member,
       memberTokenId: 'tok-member',
+      scopedTokenId: 'tok-admin-scoped',
       orgApiKeyId: 'key-unscoped',
       scopedOrgApiKeyId: 'key-scoped',
       oauthClientId: TINY.oauthClientId,

@@ -4,14 +4,16 @@ import { CredentialMissingError, type ErrorSite, ForbiddenError, InvalidCallErro
 import type { OAuthSession } from './oauth-session.ts';
 import { basicValue } from './redact.ts';
 import type { AuthProvider } from './transport.ts';
+import { servedThroughGateway } from './urls.ts';
 
 // Which credential a call uses, from the catalogue's auth kinds and what the connection holds:
-// the site credential (Basic or OAuth) for site endpoints, the org API key for the admin API,
-// nothing for anonymous probes and the Marketplace's public reads.
+// the site credential for site endpoints (a classic API token on the site host, a scoped API
+// token or an OAuth token through the gateway), the org API key for the admin API, nothing for
+// anonymous probes and the Marketplace's public reads.
 
 export interface ResolvedAuth {
   provider: AuthProvider;
-  /** Site endpoints: the site's own URL, or the 3LO gateway for OAuth. */
+  /** Site endpoints: the site's own URL, or the gateway for OAuth and scoped API tokens. */
   via: 'site' | 'gateway';
 }
 
@@ -31,6 +33,27 @@ function oauthProvider(session: OAuthSession): AuthProvider {
     },
     grantedScopes: () => session.scopes(),
   };
+}
+
+/** What a scan with a scoped API token must add to read what lives on the site host only. */
+export const CLASSIC_SITE_TOKEN = 'a classic API token (without scopes) of a site admin';
+
+const SITE_HOST_ONLY: Partial<Record<Endpoint['product'], string>> = {
+  upm: 'the Universal Plugin Manager (installed apps)',
+  graphql: 'the GraphQL gateway (Forge apps)',
+};
+
+// UPM and the GraphQL gateway answer only on `{site}.atlassian.net`, and the site host refuses
+// tokens with scopes (401), so no scoped token reaches them whatever its scopes
+// (https://support.atlassian.com/confluence/kb/scoped-api-tokens-in-confluence-cloud/): said
+// before any traffic, naming what to use instead.
+function scopedTokenRefused(e: Endpoint, site: ErrorSite): ForbiddenError {
+  const what = SITE_HOST_ONLY[e.product] ?? e.id;
+  return new ForbiddenError(
+    site,
+    `an API token with scopes cannot call ${e.id}: ${what} is served only on the site host, which refuses scoped tokens — scan with ${CLASSIC_SITE_TOKEN} to read it`,
+    [CLASSIC_SITE_TOKEN],
+  );
 }
 
 export function resolveAuth(
@@ -64,7 +87,11 @@ export function resolveAuth(
           );
         }
         const value = `Basic ${basicValue(cred.email, cred.apiToken)}`;
-        return { provider: { kind: 'basic', header: async () => value }, via: 'site' };
+        const provider: AuthProvider = { kind: 'basic', header: async () => value };
+        if (!cred.scoped) return { provider, via: 'site' };
+        // A scoped token works only through the gateway, which serves what 3LO reaches and no more.
+        if (!servedThroughGateway(e)) throw scopedTokenRefused(e, site);
+        return { provider, via: 'gateway' };
       }
       if (!e.auth.includes('oauth') || !session) {
         // UPM and the GraphQL gateway accept no 3LO token (no scope covers them).

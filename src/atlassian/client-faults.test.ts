@@ -216,11 +216,18 @@ test('a call without credentials that Confluence refuses is AnonymousRefusedErro
   }
 });
 
-test('a scoped org key on an endpoint it does not cover gets a ForbiddenError', async () => {
+test('a scoped org key on an endpoint it does not cover gets a ForbiddenError naming what the key needs', async () => {
   const api = clientFor(h, { credentials: { orgApiKey: TINY.scopedOrgKey } });
   await assert.rejects(api.call('admin.users.list', { params: { orgId: TINY.orgId } }), (e) => {
     assert.ok(e instanceof ForbiddenError);
-    assert.match(e.reason, /the org API key lacks the permission/);
+    assert.match(e.reason, /no scope opens admin\.users\.list: it needs an org API key without scopes/);
+    assert.deepEqual(e.missing, ['an org API key without scopes']);
+    return true;
+  });
+  await assert.rejects(api.call('admin.domains.list', { params: { orgId: TINY.orgId } }), (e) => {
+    assert.ok(e instanceof ForbiddenError);
+    assert.match(e.reason, /needs a key with the scope read:domains:admin \(or a key without scopes\)/);
+    assert.deepEqual(e.missing, ['read:domains:admin']);
     return true;
   });
   await api.close();

@@ -6,6 +6,14 @@ export interface BasicCredential {
   kind: 'basic';
   email: string;
   apiToken: string;
+  /**
+   * An API token created with scopes. Atlassian accepts those only through the gateway,
+   * `api.atlassian.com/ex/{jira|confluence}/{cloudId}` (the site host answers 401), and only for
+   * what their scopes cover; classic tokens (without scopes) go to the site host, where UPM and
+   * the GraphQL gateway also live. `discoverConnection` finds out which one a token is.
+   * https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/
+   */
+  scoped?: boolean;
 }
 
 /** OAuth 2.0 (3LO) tokens as the token endpoint issued them. */

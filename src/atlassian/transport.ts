@@ -17,6 +17,7 @@ import {
   ServerError,
 } from './errors.ts';
 import type { HostPolicy } from './hosts.ts';
+import { describeOrgKeyNeeds, orgKeyNeeds } from './org-key-access.ts';
 import { type HeaderBag, header, rateSignal, retryAfterMs } from './rate-headers.ts';
 import { LimiterRegistry } from './rate-limiter.ts';
 import { type Redact, safeUrl } from './redact.ts';
@@ -380,6 +381,12 @@ export class Transport {
           missing,
         );
       }
+    }
+    const keyNeeds = req.auth.kind === 'org-key' ? orgKeyNeeds(req.endpoint.orgKey) : undefined;
+    if (keyNeeds) {
+      // A scoped org key without the endpoint's scope: name the scope to add (org-key-access.ts).
+      const detail = message ? ` (${message})` : '';
+      return new ForbiddenError(site, `${describeOrgKeyNeeds(req.endpoint)}${detail}`, [keyNeeds]);
     }
     const who =
       req.auth.kind === 'org-key'

@@ -2,8 +2,9 @@ import type { QueryValue, SiteRef } from './api.ts';
 import type { Endpoint } from './catalogue/index.ts';
 
 // Where a catalogue endpoint lives for a given credential: site endpoints on the site's own URL
-// (Basic, anonymous) or through the 3LO gateway `api.atlassian.com/ex/{jira|confluence}/{cloudId}`
-// (OAuth; https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/#3--make-calls-to-the-api-using-the-access-token),
+// (classic API tokens, anonymous) or through the gateway `api.atlassian.com/ex/{jira|confluence}/{cloudId}`
+// (OAuth, https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/#3--make-calls-to-the-api-using-the-access-token;
+// API tokens with scopes, Basic auth, https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/),
 // the other hosts on their fixed base URLs (overridable for the simulator).
 
 export interface BaseUrls {
@@ -43,6 +44,14 @@ export function appendQuery(url: URL, query: Record<string, QueryValue> = {}): v
     if (Array.isArray(value)) for (const v of value) url.searchParams.append(name, String(v));
     else url.searchParams.set(name, String(value));
   }
+}
+
+/**
+ * Whether the gateway serves a site endpoint: the REST APIs 3LO reaches do; UPM and the GraphQL
+ * gateway, which no 3LO scope covers, answer only on the site host.
+ */
+export function servedThroughGateway(e: Endpoint): boolean {
+  return e.host === 'site' && e.auth.includes('oauth');
 }
 
 export function baseUrlFor(

@@ -11,6 +11,7 @@ export const DATASETS = {
   'org.users': inventory.orgUsers,
   'org.groups': inventory.orgGroups,
   'org.api-tokens': inventory.orgApiTokens,
+  'org.api-keys': inventory.orgApiKeys,
   'org.events': inventory.orgEvents,
   'org.policies': inventory.orgPolicies,
   'org.directories': inventory.orgDirectories,

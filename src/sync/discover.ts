@@ -1,8 +1,13 @@
 import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
-import { type AtlassianClientDeps, createAtlassianClient } from '../atlassian/client.ts';
+import {
+  type AtlassianClient,
+  type AtlassianClientDeps,
+  createAtlassianClient,
+} from '../atlassian/client.ts';
 import type { Credentials } from '../atlassian/credentials.ts';
 import type { CredentialAccess } from './credential-access.ts';
 import { discoverCredentialAccess } from './discover-access.ts';
+import { probeScopedToken, siteAccountId as siteAccountIdOf } from './discover-site-credential.ts';
 import {
   discoverSiteFollowingRedirect,
   type RedirectProblem,
@@ -22,6 +27,9 @@ import {
 // needs OAuth, so probing each product is the documented way for API-token callers.
 // A URL that redirects (a renamed site, a custom domain) is followed once, only to the same org's
 // site, and reported in `redirects` (discovery-redirect.ts).
+// A site host that refuses the API token may be refusing a token with scopes, which works through
+// the gateway only: discover-site-credential.ts asks the gateway, and the sync then goes through it.
+// The site credential's account (`myself`, one call) lets Palisade find its own token later.
 
 /** Why discovery failed, for the caller to phrase (the CLI names its flags). */
 export type DiscoveryProblem =
@@ -147,24 +155,39 @@ export interface DiscoverInput {
   onStep?: (step: string) => void;
 }
 
-/**
- * Discovers the org (when an org key is given), every site (following a renamed site's redirect to
- * the same org, discovery-redirect.ts), and what the site credential may see on each
- * (discover-access.ts), with one short-lived client.
- */
-export async function discoverConnection(input: DiscoverInput): Promise<{
+export interface DiscoveredConnection {
   org: DiscoveredOrg | undefined;
   sites: SiteRef[];
+  /** The credentials to sync with: the site token marked `scoped` when only the gateway took it. */
+  credentials: Credentials;
+  /** The account the site credential belongs to (`myself`), when Palisade could read it. */
+  siteAccountId: string | undefined;
+  /** What the site credential may see on each site (discover-access.ts). */
   access: CredentialAccess;
   /** Site URLs that redirected to the same org's site, which is scanned instead (discovery-redirect.ts). */
   redirects: SiteRedirect[];
-}> {
-  const api = createAtlassianClient({
-    credentials: input.credentials,
-    allowHosts: input.allowHosts,
-    ...(input.baseUrls ? { baseUrls: input.baseUrls } : {}),
-    ...(input.options ? { options: input.options } : {}),
-  });
+}
+
+/**
+ * Discovers the org (when an org key is given), every site (following a renamed site's redirect to
+ * the same org, discovery-redirect.ts; through the gateway for a scoped token,
+ * discover-site-credential.ts), and what the site credential may see on each (discover-access.ts),
+ * with short-lived clients.
+ */
+export async function discoverConnection(input: DiscoverInput): Promise<DiscoveredConnection> {
+  const clients: AtlassianClient[] = [];
+  const clientFor = (credentials: Credentials): AtlassianClient => {
+    const client = createAtlassianClient({
+      credentials,
+      allowHosts: input.allowHosts,
+      ...(input.baseUrls ? { baseUrls: input.baseUrls } : {}),
+      ...(input.options ? { options: input.options } : {}),
+    });
+    clients.push(client);
+    return client;
+  };
+  let credentials = input.credentials;
+  let api = clientFor(credentials);
   try {
     let org: DiscoveredOrg | undefined;
     if (input.orgId !== undefined) {
@@ -173,9 +196,20 @@ export async function discoverConnection(input: DiscoverInput): Promise<{
     }
     const sites: SiteRef[] = [];
     const redirects: SiteRedirect[] = [];
+    let siteAccountId: string | undefined;
     for (const url of input.sites) {
       input.onStep?.(`discovering ${new URL(url).host}`);
-      const found = await discoverSiteFollowingRedirect(api, url, org?.id, discoverSite);
+      let found: Awaited<ReturnType<typeof discoverSiteFollowingRedirect>>;
+      try {
+        found = await discoverSiteFollowingRedirect(api, url, org?.id, discoverSite);
+      } catch (error) {
+        // A token the site host refuses may be one with scopes: those work through the gateway only.
+        const scoped = await asScopedToken(error, credentials, url, clientFor);
+        if (!scoped) throw error;
+        ({ credentials, api } = scoped);
+        siteAccountId ??= scoped.accountId;
+        found = await discoverSiteFollowingRedirect(api, url, org?.id, discoverSite);
+      }
       if ('problem' in found) throw new DiscoveryError(found.problem);
       sites.push(found.site);
       if (found.redirect) redirects.push(found.redirect);
@@ -184,8 +218,31 @@ export async function discoverConnection(input: DiscoverInput): Promise<{
       orgId: org?.id,
       ...(input.onStep ? { onStep: input.onStep } : {}),
     });
-    return { org, sites, access, redirects };
+    // Access discovery read `myself` on the Jira sites; ask once more only where it could not.
+    siteAccountId ??= Object.values(access).find((a) => a.accountId !== null)?.accountId ?? undefined;
+    const first = sites.find((s) => s.products.includes('jira'));
+    if (siteAccountId === undefined && first && credentials.site) {
+      siteAccountId = await siteAccountIdOf(api, first);
+    }
+    return { org, sites, credentials, siteAccountId, access, redirects };
   } finally {
-    await api.close();
+    await Promise.all(clients.map((c) => c.close()));
   }
+}
+
+/** The credentials and client to go on with when a refused Basic credential is a scoped token. */
+async function asScopedToken(
+  error: unknown,
+  credentials: Credentials,
+  url: string,
+  clientFor: (credentials: Credentials) => AtlassianClient,
+): Promise<{ credentials: Credentials; api: AtlassianClient; accountId: string | undefined } | undefined> {
+  const site = credentials.site;
+  if (!(error instanceof DiscoveryError) || error.problem.kind !== 'site_credential_rejected')
+    return undefined;
+  if (site?.kind !== 'basic' || site.scoped) return undefined;
+  const next: Credentials = { ...credentials, site: { ...site, scoped: true } };
+  const gateway = clientFor(next);
+  const probe = await probeScopedToken(gateway, url, site);
+  return probe.scoped ? { credentials: next, api: gateway, accountId: probe.accountId } : undefined;
 }

@@ -26,6 +26,8 @@ export interface ConnectionToSync {
    * needing a right it lacks are forbidden or partial. Absent: nothing is judged before reading.
    */
   access?: CredentialAccess;
+  /** The account the site credential belongs to (discovery's `myself`): its API tokens are Palisade's own. */
+  palisadeAccountId?: string | undefined;
 }
 
 export interface SyncConnectionDeps {
@@ -73,7 +75,11 @@ export async function syncConnection(deps: SyncConnectionDeps): Promise<Connecti
   });
   const collectors =
     deps.collectors ??
-    defaultCollectors({ ...deps.collectorOptions, marketplaceCache: storeMarketplaceCache(deps.db, now) });
+    defaultCollectors({
+      palisadeAccountId: connection.palisadeAccountId,
+      ...deps.collectorOptions,
+      marketplaceCache: storeMarketplaceCache(deps.db, now),
+    });
   try {
     const result = await runSync({
       db: deps.db,

@@ -98,6 +98,22 @@ const lists: Record<string, ListExpectation> = {
         ...(s.confluence ? [`ari:cloud:confluence::site/${s.id}`] : []),
       ]),
   },
+  // The API Access lists: every live token of a managed account, and every live org API key.
+  'admin.apiAccess.apiTokens.list': {
+    key: (i) => str(i.id),
+    expected: (f) => {
+      const managed = new Set(
+        f.tenant.users
+          .filter((u) => u.accountType === 'atlassian' && u.claimStatus === 'managed')
+          .map((u) => u.accountId),
+      );
+      return f.tenant.apiTokens.filter((t) => !t.revoked && managed.has(t.accountId)).map((t) => t.id);
+    },
+  },
+  'admin.apiAccess.apiKeys.list': {
+    key: (i) => str(i.id),
+    expected: (f) => f.tenant.orgApiKeys.filter((k) => !k.revoked).map((k) => k.id),
+  },
   'jira.projects': {
     key: (i) => str(i.id),
     expected: (f) => f.site.jira.projects.filter((p) => !p.archived).map((p) => p.id),

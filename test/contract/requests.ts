@@ -46,6 +46,8 @@ export const requests: Record<string, Entry> = {
   'admin.directory.users.list': () => ({ params: { directoryId: '-' } }),
   'admin.directory.groups.list': () => ({ params: { directoryId: '-' } }),
   'admin.workspaces.search': () => ({ body: {} }),
+  'admin.apiAccess.apiTokens.list': none,
+  'admin.apiAccess.apiKeys.list': none,
   'usermgmt.apiTokens.list': none,
   'usermgmt.apiTokens.delete': () => ({ params: { tokenId: DISPOSABLE_TOKEN_ID } }),
 

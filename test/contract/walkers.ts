@@ -177,6 +177,19 @@ async function adminCursor(f: Fetcher, start: WalkStart, walk: Walk): Promise<vo
   }
 }
 
+/** API Access API: as admin v2, but the page size travels as `pageSize`. */
+async function apiAccessCursor(f: Fetcher, start: WalkStart, walk: Walk): Promise<void> {
+  let url: string | undefined = withQuery(start.url, { pageSize: start.pageSize });
+  while (url && walk.pages < MAX_PAGES) {
+    const body = await page(f, walk, 'GET', url);
+    const data = arrayAt(walk, body, 'data');
+    if (!data || !isObject(body)) return;
+    walk.items.push(...data);
+    const next = adminNext(body);
+    url = next === undefined ? undefined : isAbsolute(next) ? next : withQuery(url, { cursor: next });
+  }
+}
+
 /** Admin v2 workspaces: POST with `{limit, cursor}` in the body; `meta.total` is the count. */
 async function adminBodyCursor(f: Fetcher, start: WalkStart, walk: Walk): Promise<void> {
   const base = isObject(start.body) ? start.body : {};
@@ -257,6 +270,7 @@ const walkers: Partial<Record<Pagination, (f: Fetcher, start: WalkStart, walk: W
   'admin-cursor': adminCursor,
   'admin-v2-cursor': adminCursor,
   'admin-v2-body-cursor': adminBodyCursor,
+  'api-access-cursor': apiAccessCursor,
   'graphql-relay': graphqlRelay,
 };
 

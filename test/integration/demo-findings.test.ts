@@ -17,10 +17,10 @@ import { syncConnection } from '../../src/sync/sync-connection.ts';
 // results are exactly what its misconfiguration table implies (simulator/tenant/README.md "The
 // demo"), and every other rule passes, does not apply, or is unknown with a reason.
 //
-// The sync reads every managed account's API tokens (`apiTokens: 'all'`): by default only
-// privileged accounts' tokens are read, the dataset is partial, and the demo's stale tokens
-// (misconfiguration 4) belong to ordinary staff, so the check would be `unknown`. The demo has
-// ~280 active managed accounts, so reading them all is ~280 cheap calls.
+// The sync reads every managed account's API tokens from the org-wide list (API Access API);
+// `apiTokens: 'all'` would only matter if the key could not read it: the per-account fallback
+// reads privileged accounts only by default, and the demo's stale tokens (misconfiguration 4)
+// belong to ordinary staff.
 
 const rules = catalogue.map((e) => e.rule);
 const ruleById = new Map(rules.map((r) => [r.meta.id, r]));
@@ -61,6 +61,9 @@ const POSTURE_FAILURES: Record<string, string[]> = {
     'Personal automation (Kai Ziegler)',
     'Personal automation (Mei Varga)',
   ],
+  // 4, again: one of those stale tokens also lives out its year within 30 days, so it is named as
+  // expiring too. Fresh tokens (gen-org.ts `freshToken`) have most of their year left.
+  org_no_expiring_api_credentials: ['Personal automation (Kai Ziegler)'],
   // 5. org_users_without_2sv: 12 users and 1 admin (Hana Gupta, a site admin) without 2SV.
   org_2sv_enforced_non_sso: [
     'Alice Andersen',

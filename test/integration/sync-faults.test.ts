@@ -81,16 +81,11 @@ interface CaseContext {
   cleanCalls: number;
 }
 
-/** Success with every dataset ok (API tokens partial by design), the clean inventory, no list read twice. */
+/** Success with every dataset ok, the clean inventory, no list read twice. */
 async function recovers(result: ConnectionSyncResult, { db, org, clean, cleanCalls }: CaseContext) {
   assert.equal(result.status, 'success', outcomes(result).join('\n'));
   assert.equal(result.snapshotVersion, 1);
-  for (const o of result.outcomes)
-    assert.equal(
-      o.status,
-      o.dataset === 'org.api-tokens' ? 'partial' : 'ok',
-      `${o.dataset}@${o.scope}: ${o.reason}`,
-    );
+  for (const o of result.outcomes) assert.equal(o.status, 'ok', `${o.dataset}@${o.scope}: ${o.reason}`);
   assert.deepEqual(inventoryDifferences(await stableView(org, db), clean), []);
   assert.deepEqual(await duplicateOpenRows(db), []);
   assert.equal(
@@ -133,12 +128,7 @@ const CASES: FaultCase[] = [
         if (o.dataset === 'jira.filters') {
           assert.equal(o.status, 'failed');
           assert.match(o.reason ?? '', /not valid JSON|malformed|unreadable|parse/i);
-        } else
-          assert.equal(
-            o.status,
-            o.dataset === 'org.api-tokens' ? 'partial' : 'ok',
-            `${o.dataset}: ${o.reason}`,
-          );
+        } else assert.equal(o.status, 'ok', `${o.dataset}: ${o.reason}`);
       }
       assert.match(result.reason ?? '', new RegExp(`${jiraSites.length} failed`));
       // Everything but the filters is the clean inventory; the filters, never read, are absent.

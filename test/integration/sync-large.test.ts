@@ -108,12 +108,7 @@ forEachDatabase(
       'success',
       JSON.stringify(result.outcomes.filter((o) => o.status !== 'ok').map((o) => [o.dataset, o.reason])),
     );
-    for (const o of result.outcomes)
-      assert.equal(
-        o.status,
-        o.dataset === 'org.api-tokens' ? 'partial' : 'ok',
-        `${o.dataset}@${o.scope}: ${o.reason}`,
-      );
+    for (const o of result.outcomes) assert.equal(o.status, 'ok', `${o.dataset}@${o.scope}: ${o.reason}`);
 
     const view = await readInventory(db, org.sync.connection.id);
     const expected = expectedCounts(tenant);

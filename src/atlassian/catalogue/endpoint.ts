@@ -42,6 +42,7 @@ export type AuthKind =
  * - `admin-cursor`: admin v1 `cursor` → `{data,links:{next}}` (events and policies: `meta.next`).
  * - `admin-v2-cursor`: admin v2 `cursor`/`limit` → `{data,links:{next}}`.
  * - `admin-v2-body-cursor`: admin v2 workspaces, the cursor in the POST body.
+ * - `api-access-cursor`: API Access API `cursor`/`pageSize` → `{data,links:{next}}`.
  * - `marketplace-offset`: Marketplace `offset`/`limit` → `_links.next[]`.
  * - `graphql-relay`: `first`/`after` → `pageInfo{hasNextPage,endCursor}`.
  * - `none`: one document.
@@ -55,9 +56,20 @@ export type Pagination =
   | 'admin-cursor'
   | 'admin-v2-cursor'
   | 'admin-v2-body-cursor'
+  | 'api-access-cursor'
   | 'marketplace-offset'
   | 'graphql-relay'
   | 'none';
+
+/**
+ * What an org API key needs to call an org-key endpoint. Keys are created with or without scopes
+ * (https://support.atlassian.com/organization-administration/docs/manage-an-organization-with-the-admin-apis/):
+ * a key without scopes calls every endpoint; a key with scopes only those whose scope it holds.
+ * - `any-key`: every valid key of the org, scoped or not (the org itself);
+ * - `unscoped-key`: no scope opens the endpoint, so only a key without scopes works;
+ * - a scope name: a key without scopes, or a scoped key holding that scope.
+ */
+export type OrgKeyRequirement = 'any-key' | 'unscoped-key' | `${string}:admin`;
 
 export type SpecFile =
   | 'admin-organizations-v1'
@@ -77,6 +89,8 @@ export interface Endpoint {
   auth: readonly AuthKind[];
   /** Classic 3LO scopes the token needs (any one of the lists' members suffices only where noted). */
   oauthScopes: readonly string[];
+  /** Endpoints an org API key calls: which keys may (required exactly when `auth` has `org-key`). */
+  orgKey?: OrgKeyRequirement;
   pagination: Pagination;
   /** Page size: Atlassian's default and the largest it honours. */
   pageSize?: { default: number; max: number };

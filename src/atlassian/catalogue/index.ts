@@ -6,7 +6,15 @@ import { jiraEndpoints } from './jira.ts';
 import { marketplaceEndpoints } from './marketplace.ts';
 import { oauthEndpoints } from './oauth.ts';
 
-export type { AuthKind, Endpoint, EndpointHost, EndpointProduct, Pagination, SpecFile } from './endpoint.ts';
+export type {
+  AuthKind,
+  Endpoint,
+  EndpointHost,
+  EndpointProduct,
+  OrgKeyRequirement,
+  Pagination,
+  SpecFile,
+} from './endpoint.ts';
 
 export const endpoints: readonly Endpoint[] = [
   ...adminEndpoints,

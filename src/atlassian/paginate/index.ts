@@ -2,6 +2,7 @@ import type { Pagination } from '../catalogue/index.ts';
 import { adminCursor } from './admin-cursor.ts';
 import { adminV2BodyCursor } from './admin-v2-body-cursor.ts';
 import { adminV2Cursor } from './admin-v2-cursor.ts';
+import { apiAccessCursor } from './api-access-cursor.ts';
 import { cursorLinks } from './cursor-links.ts';
 import { graphqlRelay } from './graphql-relay.ts';
 import { jiraAudit } from './jira-audit.ts';
@@ -24,6 +25,7 @@ export const paginationStyles: Record<Pagination, PaginationStyle> = {
   'admin-cursor': adminCursor,
   'admin-v2-cursor': adminV2Cursor,
   'admin-v2-body-cursor': adminV2BodyCursor,
+  'api-access-cursor': apiAccessCursor,
   'marketplace-offset': marketplaceOffset,
   'graphql-relay': graphqlRelay,
   none,

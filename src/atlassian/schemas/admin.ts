@@ -83,3 +83,38 @@ export const adminWorkspacesPage = z.looseObject({
   links: links.optional(),
   meta: z.looseObject({ total: z.number().optional(), pageSize: z.number().optional() }).optional(),
 });
+
+// API Access API (`ApiTokenSearchResponse`, `ApiKeySearchResponse`): experimental and without a
+// vendored spec. Only the identity is required; dates, scopes and owners may be absent or null,
+// and `status` is an open string (`ALLOWED` in the reference example).
+// https://developer.atlassian.com/cloud/admin/api-access/rest/api-group-api-token/
+const apiAccessPerson = z.looseObject({
+  id: z.string().nullish(),
+  name: z.string().nullish(),
+  email: z.string().nullish(),
+});
+
+export const apiAccessToken = z.looseObject({
+  id: z.string(),
+  label: z.string().nullish(),
+  status: z.string().nullish(),
+  createdAt: z.string().nullish(),
+  expiresAt: z.string().nullish(),
+  lastActiveAt: z.string().nullish(),
+  user: apiAccessPerson.nullish(),
+  scopes: z.array(z.string()).nullish(),
+});
+
+export const apiAccessTokensPage = z.looseObject({ data: z.array(apiAccessToken), links: links.optional() });
+
+export const apiAccessKey = z.looseObject({
+  id: z.string(),
+  label: z.string().nullish(),
+  createdAt: z.string().nullish(),
+  expiresAt: z.string().nullish(),
+  lastActiveAt: z.string().nullish(),
+  createdBy: apiAccessPerson.nullish(),
+  scopes: z.array(z.string()).nullish(),
+});
+
+export const apiAccessKeysPage = z.looseObject({ data: z.array(apiAccessKey), links: links.optional() });

@@ -44,6 +44,8 @@ export const sampleRequests: Record<string, SampleRequest[]> = {
   'admin.directory.users.list': [{ params: { directoryId: '-' } }],
   'admin.directory.groups.list': [{ params: { directoryId: '-' } }],
   'admin.workspaces.search': [{ body: {} }],
+  'admin.apiAccess.apiTokens.list': [{}],
+  'admin.apiAccess.apiKeys.list': [{}],
   'usermgmt.apiTokens.list': [{}],
   'jira.serverInfo': anonymousToo,
   'jira.myself': [{ query: { expand: 'groups,applicationRoles' } }],

@@ -27,6 +27,8 @@ const reliedOn: Record<keyof typeof zodResponseSchemas, Path> = {
   'admin.directory.users.list': ['data', 0, 'mfaEnabled'],
   'admin.directory.groups.list': ['data', 0, 'name'],
   'admin.workspaces.search': ['data', 0, 'attributes', 'typeKey'],
+  'admin.apiAccess.apiTokens.list': ['data', 0, 'id'],
+  'admin.apiAccess.apiKeys.list': ['data', 0, 'id'],
   'upm.jira.list': ['plugins', 0, 'key'],
   'upm.jira.get': ['enabled'],
   'upm.jira.update': ['version'],

@@ -4,6 +4,8 @@ import {
   adminDirectoryGroupsPage,
   adminDirectoryUsersPage,
   adminWorkspacesPage,
+  apiAccessKeysPage,
+  apiAccessTokensPage,
 } from './admin.ts';
 import { appInstallationsResponse, upmPlugin, upmPluginList } from './apps.ts';
 import { marketplacePrivacy } from './marketplace.ts';
@@ -19,6 +21,8 @@ export const zodResponseSchemas = {
   'admin.directory.users.list': adminDirectoryUsersPage,
   'admin.directory.groups.list': adminDirectoryGroupsPage,
   'admin.workspaces.search': adminWorkspacesPage,
+  'admin.apiAccess.apiTokens.list': apiAccessTokensPage,
+  'admin.apiAccess.apiKeys.list': apiAccessKeysPage,
   'upm.jira.list': upmPluginList,
   'upm.jira.get': upmPlugin,
   'upm.jira.update': upmPlugin,

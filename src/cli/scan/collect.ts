@@ -60,7 +60,10 @@ export async function collect(
   deps: CollectDeps,
 ): Promise<ConnectionSyncResult & { snapshotVersion: number }> {
   const { connection } = deps;
-  const collectors = defaultCollectors({ marketplaceCache: storeMarketplaceCache(deps.db, deps.now) });
+  const collectors = defaultCollectors({
+    marketplaceCache: storeMarketplaceCache(deps.db, deps.now),
+    palisadeAccountId: connection.palisadeAccountId,
+  });
   const plan = planTasks(collectors, connection);
   const skippedOrg = plan.skipped.filter((s) => s.scope === 'org');
   deps.progress.plan(scopesOf(connection, plan), [

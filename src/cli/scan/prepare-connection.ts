@@ -116,8 +116,22 @@ export async function prepareConnection(target: ScanTarget, progress: Progress):
   for (const redirect of discovered.redirects) progress.phase(describeRedirect(redirect));
   const first = sites[0];
   const name = org?.name ?? (first ? new URL(first.url).host : 'Atlassian');
+  if (discovered.credentials.site?.kind === 'basic' && discovered.credentials.site.scoped) {
+    progress.phase(
+      'the API token has scopes: reading sites through api.atlassian.com/ex/… (no UPM or GraphQL)',
+    );
+  }
   return {
     org,
-    connection: { id: connectionIdFor(org, sites), name, orgId: org?.id, sites, credentials, access },
+    connection: {
+      id: connectionIdFor(org, sites),
+      name,
+      orgId: org?.id,
+      sites,
+      // The site token marked scoped when only the gateway takes it.
+      credentials: discovered.credentials,
+      access,
+      palisadeAccountId: discovered.siteAccountId,
+    },
   };
 }

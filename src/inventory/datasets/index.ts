@@ -23,6 +23,7 @@ import {
 import { jiraProjectRoles, jiraProjects, jiraRoles } from './jira-projects.ts';
 import { jiraDashboards, jiraFilters } from './jira-sharing.ts';
 import {
+  orgApiKeys,
   orgApiTokens,
   orgDirectories,
   orgDomains,
@@ -54,6 +55,7 @@ export const datasets: readonly Dataset[] = [
   orgUsers,
   orgGroups,
   orgApiTokens,
+  orgApiKeys,
   orgEvents,
   orgPolicies,
   orgDirectories,

@@ -105,6 +105,11 @@ const apiToken = z.object({
   createdAt: z.string().nullable(),
   lastAccess: z.string().nullable(),
   expiry: z.string().nullable(),
+  /**
+   * The scopes of a token created with scopes, `[]` for a classic one; absent or null where the
+   * source does not say (the per-account endpoint).
+   */
+  scopes: z.array(z.string()).nullish(),
 });
 
 export const orgApiTokens = defineDataset({
@@ -112,11 +117,38 @@ export const orgApiTokens = defineDataset({
   scope: 'org',
   kind: 'snapshot',
   holds:
-    "One record per managed account whose API tokens were read: the tokens' ids, labels and dates (never a secret).",
-  endpoints: ['usermgmt.apiTokens.list'],
-  usedBy: ['org_no_stale_api_tokens'],
-  schema: z.object({ accountId: z.string(), tokens: z.array(apiToken) }),
+    "One record per managed account whose API tokens were read: the tokens' ids, labels, dates and scopes (never a secret).",
+  endpoints: ['admin.apiAccess.apiTokens.list', 'usermgmt.apiTokens.list'],
+  usedBy: ['org_no_stale_api_tokens', 'org_no_expiring_api_credentials'],
+  schema: z.object({
+    accountId: z.string(),
+    tokens: z.array(apiToken),
+    /** The account whose API token Palisade itself scans with. */
+    palisadeAccount: z.boolean().optional(),
+  }),
   key: (r) => r.accountId,
+});
+
+export const orgApiKeys = defineDataset({
+  name: 'org.api-keys',
+  scope: 'org',
+  kind: 'snapshot',
+  holds: "The org's API keys (Settings → API keys): label, creator, dates and scopes (never a secret).",
+  endpoints: ['admin.apiAccess.apiKeys.list'],
+  usedBy: ['org_no_expiring_api_credentials'],
+  schema: z.object({
+    id: z.string(),
+    label: z.string(),
+    createdAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+    /** To the day, like a token's last access. */
+    lastActiveAt: z.string().nullable(),
+    /** `[]` for a key created without scopes. */
+    scopes: z.array(z.string()),
+    creatorId: z.string().nullable(),
+    creatorName: z.string().nullable(),
+  }),
+  key: (r) => r.id,
 });
 
 const eventObject = z.object({

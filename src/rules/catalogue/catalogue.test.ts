@@ -33,5 +33,11 @@ test('docs/baseline.md matches the rules’ metadata (run `npm run generate` if 
     catalogue.map((e) => e.rule),
     frameworks,
   );
-  assert.equal(readFileSync(join(root, 'docs/baseline.md'), 'utf8'), expected);
+  // The credentials section comes from the endpoint catalogue, which rules may not import:
+  // scripts/generate-baseline.test.ts checks the whole file.
+  const doc = readFileSync(join(root, 'docs/baseline.md'), 'utf8').replace(
+    /## Credentials a full scan needs\n[\s\S]*?\n(?=## )/,
+    '',
+  );
+  assert.equal(doc, expected);
 });

@@ -74,7 +74,8 @@ import { rule as r68 } from './jsm/jsm_help_center_login_required.rule.ts';
 import { rule as r69 } from './tokens/org_admin_api_keys_hygiene.rule.ts';
 import { rule as r70 } from './tokens/org_api_token_creation_restricted.rule.ts';
 import { rule as r71 } from './tokens/org_api_token_max_expiry.rule.ts';
-import { rule as r72 } from './tokens/org_no_stale_api_tokens.rule.ts';
+import { rule as r72 } from './tokens/org_no_expiring_api_credentials.rule.ts';
+import { rule as r73 } from './tokens/org_no_stale_api_tokens.rule.ts';
 
 export const catalogue: readonly CatalogueEntry[] = [
   { file: 'accounts/org_admin_count_bounded.rule.ts', rule: r0 },
@@ -149,5 +150,6 @@ export const catalogue: readonly CatalogueEntry[] = [
   { file: 'tokens/org_admin_api_keys_hygiene.rule.ts', rule: r69 },
   { file: 'tokens/org_api_token_creation_restricted.rule.ts', rule: r70 },
   { file: 'tokens/org_api_token_max_expiry.rule.ts', rule: r71 },
-  { file: 'tokens/org_no_stale_api_tokens.rule.ts', rule: r72 },
+  { file: 'tokens/org_no_expiring_api_credentials.rule.ts', rule: r72 },
+  { file: 'tokens/org_no_stale_api_tokens.rule.ts', rule: r73 },
 ];

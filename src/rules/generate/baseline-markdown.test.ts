@@ -51,3 +51,22 @@ test('compliance coverage lists every control of every framework, with the rules
 test('the baseline is deterministic, so a check can compare it byte for byte', () => {
   assert.equal(renderBaseline([domainRule, ssoRule, schemeRule], frameworks), doc);
 });
+
+test('with the credential table, the baseline says which site token and which org API key a full scan needs', () => {
+  const withCredentials = renderBaseline([domainRule], frameworks, {
+    orgDatasets: [
+      { dataset: 'org.domains', needs: '`read:domains:admin` (or a key without scopes)' },
+      { dataset: 'org.events', needs: 'an org API key without scopes (no scope opens it)' },
+    ],
+    scopedKeyScopes: ['read:domains:admin'],
+    unscopedOnly: ['org.events'],
+    siteHostOnly: ['apps.upm-jira'],
+  });
+  assert.ok(withCredentials.includes('## Credentials a full scan needs'));
+  assert.ok(withCredentials.includes('it never reaches `apps.upm-jira`'));
+  assert.ok(
+    withCredentials.includes('no scope opens `org.events`, so with a scoped key it stays `forbidden`'),
+  );
+  assert.ok(withCredentials.includes('| `org.events` | an org API key without scopes (no scope opens it) |'));
+  assert.ok(!doc.includes('## Credentials a full scan needs'), 'only when the table is given');
+});

@@ -121,7 +121,48 @@ function renderRule(rule: Rule, number: string, frameworks: readonly Framework[]
   return out;
 }
 
-export function renderBaseline(input: readonly Rule[], frameworks: readonly Framework[]): string {
+/** What each credential reads, from the endpoint catalogue (the script computes it: src/sync/org-key-reach.ts). */
+export interface BaselineCredentials {
+  /** Each org dataset and what the org API key needs for it, phrased. */
+  orgDatasets: readonly { dataset: string; needs: string }[];
+  /** The scopes a key with scopes needs for every org dataset such a key can read. */
+  scopedKeyScopes: readonly string[];
+  /** Org datasets no key with scopes reads. */
+  unscopedOnly: readonly string[];
+  /** Site datasets an API token with scopes cannot read (their endpoints are on the site host only). */
+  siteHostOnly: readonly string[];
+}
+
+const code = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(', ');
+
+function renderCredentials(c: BaselineCredentials): string[] {
+  const they = c.unscopedOnly.length === 1 ? 'it stays' : 'they stay';
+  return [
+    '## Credentials a full scan needs',
+    '',
+    '- **Site credential**: the e-mail address and an API token of a site admin. A classic token ' +
+      '(created without scopes) reads everything the account may. A token created with scopes works only ' +
+      'through `api.atlassian.com/ex/{jira|confluence}/{cloudId}`, and only for what its scopes cover: it ' +
+      `never reaches ${code(c.siteHostOnly)}, whose endpoints (UPM and the GraphQL gateway) answer on the ` +
+      'site host alone, so those datasets stay `forbidden`, naming the classic token to use instead. ' +
+      'Atlassian expires every API token within a year.',
+    '- **Org API key**: a key created without scopes reads every org dataset. A key with scopes reads the ' +
+      `datasets whose scope it holds (${code(c.scopedKeyScopes)}); no scope opens ${code(c.unscopedOnly)}, ` +
+      `so with a scoped key ${they} \`forbidden\` and the checks that read ${c.unscopedOnly.length === 1 ? 'it' : 'them'} ` +
+      '`unknown`. A full scan therefore needs a key without scopes.',
+    '',
+    '| Org dataset | What the org API key needs |',
+    '|---|---|',
+    ...c.orgDatasets.map((d) => `| \`${d.dataset}\` | ${cell(d.needs)} |`),
+    '',
+  ];
+}
+
+export function renderBaseline(
+  input: readonly Rule[],
+  frameworks: readonly Framework[],
+  credentials?: BaselineCredentials,
+): string {
   // Input order must not matter: the index lists rules by path, the script by directory listing.
   const rules = [...input].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
   const grouped = byAreaThenSeverity(rules);
@@ -153,6 +194,7 @@ export function renderBaseline(input: readonly Rule[], frameworks: readonly Fram
   }
   const all = (['critical', 'high', 'medium', 'low'] as const).map((s) => count(rules, s)).join(' | ');
   out.push(`| **Total** | **${rules.length}** | ${all} |`, '');
+  if (credentials) out.push(...renderCredentials(credentials));
 
   section = 0;
   for (const [area, list] of grouped) {

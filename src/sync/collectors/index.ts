@@ -26,6 +26,7 @@ import { jiraProjectsCollector } from './jira-projects.ts';
 import { jiraApplicationRolesCollector, jiraRolesCollector } from './jira-roles.ts';
 import { jiraDashboardsCollector, jiraFiltersCollector } from './jira-sharing.ts';
 import { jiraUsersCollector } from './jira-users.ts';
+import { orgApiKeysCollector } from './org-api-keys.ts';
 import { type ApiTokenCoverage, orgApiTokensCollector } from './org-api-tokens.ts';
 import { orgDirectoriesCollector } from './org-directories.ts';
 import { orgDomainsCollector } from './org-domains.ts';
@@ -42,8 +43,13 @@ export { type CountOptions, countsFromRecords, type ReadRecords } from './minimu
 export type { ApiTokenCoverage } from './org-api-tokens.ts';
 
 export interface CollectorDeps extends Pick<AppsMarketplaceDeps, 'marketplaceCache'> {
-  /** Whose API tokens to read: one call per account (default `admins`; see org-api-tokens.ts). */
+  /**
+   * Whose API tokens to read when the org API key may not read the org-wide list: one call per
+   * account (default `admins`; see org-api-tokens.ts).
+   */
   apiTokens?: ApiTokenCoverage;
+  /** The account whose API token Palisade scans with (from discovery): its tokens are marked. */
+  palisadeAccountId?: string | undefined;
   /** Which groups' members to read (default `admin-and-product`; see jira-group-members.ts). */
   groupMembers?: JiraGroupMembersOptions['groups'];
 }
@@ -55,7 +61,11 @@ export function defaultCollectors(deps: CollectorDeps): Collector[] {
     orgDomainsCollector(),
     orgUsersCollector(),
     orgGroupsCollector(),
-    orgApiTokensCollector({ accounts: deps.apiTokens ?? 'admins' }),
+    orgApiTokensCollector({
+      accounts: deps.apiTokens ?? 'admins',
+      palisadeAccountId: deps.palisadeAccountId,
+    }),
+    orgApiKeysCollector(),
     orgEventsCollector(),
     orgPoliciesCollector(),
     orgDirectoriesCollector(),

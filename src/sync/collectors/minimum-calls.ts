@@ -4,8 +4,8 @@ import { endpoint } from '../../atlassian/catalogue/index.ts';
 // count with. For a list: ceil(items / the endpoint's maximum page size), at least one call (an
 // empty list still costs one); a plain-array list (`/users/search`) has no "last page" flag, so a
 // full last page costs one more empty call. Where Atlassian offers no bulk read, one call per
-// parent is the minimum (see README.md: project schemes and roles, group members, API tokens, the
-// per-project anonymous probe, the Marketplace per app, UPM's licence per licensed app).
+// parent is the minimum (see README.md: project schemes and roles, group members, API tokens when
+// the org-wide list is refused, the per-project anonymous probe, the Marketplace per app, UPM's licence per licensed app).
 
 export interface AccessGroupCounts {
   siteAdmin: number;
@@ -24,8 +24,15 @@ export interface OrgCounts {
   workspaces: number;
   /** Org events in the window read (since the last cursor; all of them on a first sync). */
   events: number;
-  /** Accounts whose API tokens are read (per the `apiTokens` coverage option). */
-  apiTokenAccounts: number;
+  /** User API tokens the org-wide list (API Access API) returns. */
+  apiTokens: number;
+  /**
+   * Accounts whose tokens are read one by one (per the `apiTokens` coverage option) when the key
+   * may not read the org-wide list: that list's refusal costs one call more. Absent: the list was read.
+   */
+  apiTokenAccounts?: number;
+  /** Org API keys the API Access API lists. */
+  apiKeys: number;
   /** Marketplace reads not served by the cache: distinct (key, version) apps, listed ones, vendors. */
   marketplace: { apps: number; listed: number; vendors: number };
 }
@@ -102,7 +109,13 @@ export function minimumCalls(counts: TenantCounts): CallBudget {
     add('org.domains', pagesFor('admin.domains.list', o.domains));
     add('org.users', pagesFor('admin.directory.users.list', o.directoryUsers));
     add('org.groups', pagesFor('admin.directory.groups.list', o.groups));
-    add('org.api-tokens', o.apiTokenAccounts);
+    add(
+      'org.api-tokens',
+      o.apiTokenAccounts === undefined
+        ? pagesFor('admin.apiAccess.apiTokens.list', o.apiTokens)
+        : 1 + o.apiTokenAccounts,
+    );
+    add('org.api-keys', pagesFor('admin.apiAccess.apiKeys.list', o.apiKeys));
     add('org.events', pagesFor('admin.events.list', o.events));
     add('org.policies', pagesFor('admin.policies.list', o.policies));
     add('org.directories', pagesFor('admin.directories.list', o.directories));

@@ -19,6 +19,8 @@ export interface CountOptions {
   customFields?: ReadonlyMap<string, number>;
   /** Apps the Marketplace cache answered (no call was needed); default 0, a first sync. */
   marketplaceCached?: number;
+  /** The org API key could not read the org-wide API token list: tokens were read per account. */
+  apiTokensPerAccount?: boolean;
   /** The `groupMembers` option the sync ran with (default `admin-and-product`). */
   groupMembers?: 'admin' | 'admin-and-product';
 }
@@ -50,7 +52,12 @@ export function countsFromRecords(read: ReadRecords, options: CountOptions): Ten
       directories: n('org.directories', 'org'),
       workspaces: n('org.workspaces', 'org'),
       events: n('org.events', 'org'),
-      apiTokenAccounts: n('org.api-tokens', 'org'),
+      apiTokens: recs('org.api-tokens', 'org').reduce(
+        (sum, r) => sum + (Array.isArray(r.tokens) ? r.tokens.length : 0),
+        0,
+      ),
+      ...(options.apiTokensPerAccount ? { apiTokenAccounts: n('org.api-tokens', 'org') } : {}),
+      apiKeys: n('org.api-keys', 'org'),
       marketplace: {
         apps: Math.max(0, answers.length - cached),
         listed: cached > 0 ? 0 : listed.length,

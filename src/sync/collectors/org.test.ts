@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
 import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
+import type { AtlassianApi } from '../../atlassian/api.ts';
 import type { AtlassianClient } from '../../atlassian/client.ts';
+import { NotFoundError } from '../../atlassian/errors.ts';
 import { biggerTenant } from '../../atlassian/test-support.ts';
+import { orgApiKeysCollector } from './org-api-keys.ts';
 import { orgApiTokensCollector } from './org-api-tokens.ts';
 import { orgDomainsCollector } from './org-domains.ts';
 import { orgEventsCollector } from './org-events.ts';
@@ -100,38 +103,112 @@ test('groups come with their member counts', async () => {
   assert.equal(jiraUsers?.memberCount, 1204);
 });
 
-test('API tokens are read for privileged accounts by default, and the dataset says it is partial', async () => {
+/** The client, except that the org has no org-wide token list (the experimental API answers 404). */
+function withoutOrgWideList(inner: AtlassianApi): AtlassianApi {
+  return {
+    call: (id, options) => inner.call(id, options),
+    stats: () => inner.stats(),
+    pages(id, options) {
+      if (id !== 'admin.apiAccess.apiTokens.list') return inner.pages(id, options);
+      const site = { endpointId: id, method: 'GET', url: '/admin/api-access/v1/orgs/{orgId}/api-tokens' };
+      return (async function* () {
+        yield* [];
+        throw new NotFoundError({ ...site, status: 404 });
+      })();
+    },
+  };
+}
+
+test("API tokens come from the org-wide list: every owner's tokens with their scopes, the account Palisade scans with marked", async () => {
   const inventory = new MemoryInventory();
   await runCollector(orgUsersCollector(), { api, ...org, inventory });
   await resetServed(h);
-  const pages = await runCollector(orgApiTokensCollector(), { api, ...org, inventory });
+  const pages = await runCollector(orgApiTokensCollector({ palisadeAccountId: TINY.admin }), {
+    api,
+    ...org,
+    inventory,
+  });
+  const records = pages.flatMap((p) => p.items.map((i) => i.data as Rec));
+  assert.deepEqual(
+    records.map((r) => [r.accountId, r.palisadeAccount ?? false]),
+    [
+      [TINY.admin, true],
+      [TINY.member, false],
+    ],
+  );
+  const ada = records[0]?.tokens as Rec[];
+  assert.deepEqual(ada[0], {
+    id: 'tok-admin',
+    label: 'palisade',
+    createdAt: '2026-10-02T12:00:00.000Z',
+    lastAccess: '2026-10-31T00:00:00.000Z',
+    expiry: '2027-08-28T12:00:00.000Z',
+    scopes: [],
+  });
+  assert.equal(ada[1]?.id, 'tok-admin-scoped');
+  assert.ok((ada[1]?.scopes as string[] | undefined)?.includes('read:jira-user'));
+  // Mo's token never expires: no expiry rather than a made-up one.
+  assert.equal((records[1]?.tokens as Rec[] | undefined)?.[0]?.expiry, null);
+  const calls = await served(h);
+  assert.equal(calls['admin.apiAccess.apiTokens.list'], 1);
+  assert.equal(calls['usermgmt.apiTokens.list'], undefined);
+  assert.equal(
+    pages.some((p) => 'partial' in p),
+    false,
+  );
+  assert.equal(JSON.stringify(records).includes(TINY.adminToken), false);
+});
+
+test('a sync stopped between pages of the org-wide list resumes with the next account', async () => {
+  const collector = orgApiTokensCollector({ batchSize: 1 });
+  const first = await runCollector(collector, { api, ...org, maxPages: 1 });
+  const rest = await runCollector(collector, { api, ...org, resumeFrom: first[0]?.checkpoint ?? null });
+  assert.deepEqual(
+    [...first, ...rest].flatMap((p) => p.items.map((i) => i.key)),
+    [TINY.admin, TINY.member],
+  );
+  assert.equal(rest.at(-1)?.checkpoint, null);
+});
+
+test('without the org-wide list, tokens are read per account: privileged ones and Palisade’s by default, partial', async () => {
+  const inventory = new MemoryInventory();
+  await runCollector(orgUsersCollector(), { api, ...org, inventory });
+  await resetServed(h);
+  const pages = await runCollector(orgApiTokensCollector({ palisadeAccountId: TINY.member }), {
+    api: withoutOrgWideList(api),
+    ...org,
+    inventory,
+  });
   const tokens = records(pages);
   assert.deepEqual(
-    tokens.map((t) => t.accountId),
-    [TINY.admin],
+    tokens.map((t) => [t.accountId, t.palisadeAccount ?? false]),
+    [
+      [TINY.admin, false],
+      [TINY.member, true],
+    ],
   );
-  assert.deepEqual(tokens[0]?.tokens, [
-    {
-      id: 'tok-admin',
-      label: 'palisade',
-      createdAt: '2026-10-02T12:00:00.000Z',
-      lastAccess: '2026-10-31T00:00:00.000Z',
-      expiry: '2027-08-28T12:00:00.000Z',
-    },
-  ]);
-  assert.equal((await served(h))['usermgmt.apiTokens.list'], 1);
+  // The per-account endpoint does not say which scopes a token has.
+  assert.deepEqual(
+    (tokens[0]?.tokens as Rec[] | undefined)?.map((t) => [t.id, t.scopes]),
+    [
+      ['tok-admin', null],
+      ['tok-admin-scoped', null],
+    ],
+  );
+  assert.equal((await served(h))['usermgmt.apiTokens.list'], 2);
   const note = (pages[0] as { partial?: { reason: string } }).partial;
-  assert.match(note?.reason ?? '', /privileged accounts only \(1 of 1202 active managed accounts\)/);
-  assert.equal(JSON.stringify(tokens).includes(TINY.adminToken), false);
+  assert.match(note?.reason ?? '', /privileged accounts only \(2 of 1202 active managed accounts\)/);
 });
 
 test("with apiTokens 'all' every active managed account is read, one call each, resumable by account", async () => {
   const inventory = new MemoryInventory();
+  const perAccount = withoutOrgWideList(api);
   await runCollector(orgUsersCollector(), { api, ...org, inventory });
   await resetServed(h);
   const collector = orgApiTokensCollector({ accounts: 'all', batchSize: 500 });
-  const first = await runCollector(collector, { api, ...org, inventory, maxPages: 1 });
+  const first = await runCollector(collector, { api: perAccount, ...org, inventory, maxPages: 1 });
   const rest = await runCollector(collector, {
+    // A resumed per-account walk stays per account, whatever the list would say now.
     api,
     ...org,
     inventory,
@@ -145,13 +222,44 @@ test("with apiTokens 'all' every active managed account is read, one call each, 
   assert.equal(rest.at(-1)?.checkpoint, null);
 });
 
-test('API tokens with a scoped org key are forbidden, not silently empty', async () => {
+test('a scoped org key that may read neither list makes API tokens forbidden, naming both ways in', async () => {
   const scoped = client(h, { orgApiKey: TINY.scopedOrgKey });
   try {
     const inventory = new MemoryInventory();
     await runCollector(orgUsersCollector(), { api: scoped, ...org, inventory });
     await assert.rejects(runCollector(orgApiTokensCollector(), { api: scoped, ...org, inventory }), {
       code: 'forbidden',
+      missing: ['read:tokens:admin (or an org API key without scopes)'],
+    });
+  } finally {
+    await scoped.close();
+  }
+});
+
+test('org API keys are listed with creator, expiry, last use (to the day) and scopes; a scoped key without read:keys:admin is refused naming it', async () => {
+  const keys = records(await runCollector(orgApiKeysCollector(), { api, ...org }));
+  // (Other tests here use the scoped key, so its last use is whenever they ran.)
+  assert.deepEqual(
+    { ...keys.find((k) => k.id === 'key-scoped'), lastActiveAt: undefined },
+    {
+      id: 'key-scoped',
+      label: 'Directory reader',
+      createdAt: '2026-10-12T12:00:00.000Z',
+      expiresAt: null,
+      lastActiveAt: undefined,
+      scopes: ['read:directories:admin'],
+      creatorId: TINY.admin,
+      creatorName: 'Ada Admin',
+    },
+  );
+  const palisade = keys.find((k) => k.id === 'key-unscoped');
+  assert.deepEqual([palisade?.expiresAt, palisade?.scopes], ['2027-01-10T12:00:00.000Z', []]);
+  assert.match(String(palisade?.lastActiveAt), /^2026-11-01T00:00:00/);
+  const scoped = client(h, { orgApiKey: TINY.scopedOrgKey });
+  try {
+    await assert.rejects(runCollector(orgApiKeysCollector(), { api: scoped, ...org }), {
+      code: 'forbidden',
+      missing: ['read:keys:admin'],
     });
   } finally {
     await scoped.close();

@@ -40,7 +40,8 @@ const TINY_COUNTS: TenantCounts = {
     directories: 1,
     workspaces: 3,
     events: 3,
-    apiTokenAccounts: 1, // Ada, the only account with a platform role
+    apiTokens: 3, // Ada's classic and scoped tokens, Mo's (the org-wide list, one page)
+    apiKeys: 2, // the unscoped and the directory-scoped key
     marketplace: { apps: 2, listed: 1, vendors: 1 }, // timesheets (listed), forge-reporter (miss)
   },
   sites: [
@@ -113,7 +114,7 @@ test('a full sync of the tiny tenant makes exactly the minimum number of calls',
       budget.total,
       JSON.stringify(callsByDataset(calls, new Map(collectors.map((c) => [c.dataset, c.endpoints])))),
     );
-    assert.equal(total, 77);
+    assert.equal(total, 78);
   } finally {
     await api.close();
     await h.stop();

@@ -25,7 +25,7 @@ export const rule = defineRule({
     'account takeover or an insider found late is gone.',
   remediation: {
     ui: [
-      'Give the org API key Palisade uses the scope to read the audit log (read:events:admin) and keep syncs scheduled.',
+      'Connect an org API key without scopes (the events API refuses keys with scopes, whatever they hold) and keep syncs scheduled.',
       'In admin.atlassian.com, open Security → Audit log to check events are being recorded.',
       'Also stream or export the audit log to your SIEM, so a copy exists outside Atlassian and Palisade.',
     ],

@@ -48,7 +48,9 @@ test('an audit log the key may not read is unknown, and a partly read one cannot
   const forbidden = runRule(
     rule,
     testSnapshot({
-      outcomes: { 'org.events': { status: 'forbidden', missingScope: 'read:events:admin', reason: null } },
+      outcomes: {
+        'org.events': { status: 'forbidden', missingScope: 'an org API key without scopes', reason: null },
+      },
     }),
   );
   assert.deepEqual(verdicts(forbidden), [['unknown', 'org-1']]);

@@ -20,12 +20,13 @@ export const rule = defineRule({
   plan: 'any',
   credential: 'none',
   description:
-    'Reads the attested list of org admin API keys (Settings → API keys). The API Access API documents a ' +
-    'list (`GET /admin/api-access/v1/orgs/{orgId}/api-keys`), but its paths are unverified against a live ' +
-    'organization and no collector reads it yet, and no org dataset (users, events) shows keys, so an admin ' +
-    'attests them. Fails each unexpired key that never expires or lives longer than the settings allow (90 ' +
-    'days), that was unused for more than 90 days (or never) when attested, or that is unscoped, except the ' +
-    'key marked as Palisade’s own (reading user API tokens needs an unscoped key) and keys named in the settings.',
+    'Reads the attested list of org admin API keys (Settings → API keys). Palisade also collects the API ' +
+    'Access API’s list (`GET /admin/api-access/v1/orgs/{orgId}/api-keys`, dataset `org.api-keys`, whose ' +
+    'expiry org_no_expiring_api_credentials checks), but that list cannot tell which key is Palisade’s own, ' +
+    'so this rule keeps to the attestation, which marks it. Fails each unexpired key that never expires or ' +
+    'lives longer than the settings allow (90 days), that was unused for more than 90 days (or never) when ' +
+    'attested, or that is unscoped, except the key marked as Palisade’s own (the org audit log needs a key ' +
+    'without scopes) and keys named in the settings.',
   risk:
     'An org API key is an org-admin-equivalent credential that no SSO or second factor protects: an ' +
     'unscoped, never-expiring key forgotten in an old script gives whoever finds it the whole organization.',

@@ -15,10 +15,11 @@ export const rule = defineRule({
   plan: 'any',
   credential: 'org-api-key',
   description:
-    'Reads the API tokens of managed accounts (user management API `GET /users/{accountId}/manage/api-tokens`: ' +
-    '`createdAt`, `lastAccess`, `expiry`; one call per account, so by default Palisade reads privileged ' +
-    'accounts only and the dataset is partial — a stale token found fails, but a clean result stays unknown ' +
-    'until every account is read). Fails each unexpired token last used more than the configured number of ' +
+    'Reads the API tokens of managed accounts (API Access API `GET /admin/api-access/v1/orgs/{orgId}/api-tokens`: ' +
+    'every token with its creation, last activity and expiry; where the org API key may not read that list, ' +
+    'the user management API `GET /users/{accountId}/manage/api-tokens`, one call per account, so Palisade ' +
+    'then reads privileged accounts only and the dataset is partial — a stale token found fails, but a clean ' +
+    'result stays unknown until every account is read). Fails each unexpired token last used more than the configured number of ' +
     'days ago (90 by default), or never used though created more than a grace period ago (7 days). Expired ' +
     'tokens no longer authenticate and are not judged.',
   risk:
@@ -31,7 +32,7 @@ export const rule = defineRule({
       'Reissue a token only for a documented use, with the shortest expiry that works.',
     ],
     api: [
-      'List an account’s tokens: GET https://api.atlassian.com/users/{accountId}/manage/api-tokens.',
+      'List every managed account’s tokens: GET https://api.atlassian.com/admin/api-access/v1/orgs/{orgId}/api-tokens.',
       'Revoke one: DELETE https://api.atlassian.com/users/{accountId}/manage/api-tokens/{tokenId}.',
     ],
   },
