@@ -5,6 +5,7 @@ import { simConnection } from '../../simulator/testing/sim-connection.ts';
 import { tinyTenant } from '../../simulator/testing/tiny-tenant.ts';
 import { CLASSIC_SITE_TOKEN } from '../atlassian/auth.ts';
 import { openTestDatabase } from '../db/testing/test-database.ts';
+import { adminAccess } from './collectors/test-support.ts';
 import { syncConnection } from './sync-connection.ts';
 
 // A whole sync with an API token created with scopes: the REST datasets are read through the
@@ -22,7 +23,9 @@ test('a scoped API token reads Jira and Confluence through the gateway; UPM and 
     const sync = simConnection(sim.info, { id: 'scoped', user: 'scoped' });
     const result = await syncConnection({
       db: database.db,
-      connection: sync.connection,
+      // The token is the org admin's: discovery would say so (an empty permission list is then
+      // "grants nothing", not hidden).
+      connection: { ...sync.connection, access: adminAccess(sync.connection.sites) },
       allowHosts: sync.allowHosts,
       baseUrls: sync.baseUrls,
     });
