@@ -42,8 +42,14 @@ export const upmPlugin = upmPluginSummary.extend({
     .optional(),
 });
 
+/**
+ * One installation. `installationContext` says which product it is installed in (without it the
+ * installation cannot be placed); a node whose `app` the gateway could not resolve comes as
+ * `app: null` with an entry in `errors`, and is left out as unusable.
+ */
 export const appInstallationNode = z.looseObject({
   id: z.string(),
+  installationContext: z.string(),
   app: z.looseObject({ id: z.string(), name: z.string(), vendorName: z.string().nullish() }),
   appEnvironment: z.looseObject({ type: z.string() }).nullish(),
   appEnvironmentVersion: z.looseObject({ version: z.string().optional() }).nullish(),
@@ -52,9 +58,10 @@ export const appInstallationNode = z.looseObject({
 });
 
 /**
- * The GraphQL answer. A field the caller may not read resolves to null with an entry in `errors`
- * (HTTP 200): that is an access problem for the caller to report, not drift, so `data` and the
- * connection may be null.
+ * The GraphQL answer. A field the gateway cannot resolve is null with an entry in `errors` (HTTP
+ * 200; https://spec.graphql.org/October2021/#sec-Handling-Field-Errors): the data beside it is
+ * kept and the dataset is partial; a null connection or `data` is for the walker to report (an
+ * access problem, or the whole query failed), so both may be null here.
  */
 export const appInstallationsResponse = z.looseObject({
   data: z

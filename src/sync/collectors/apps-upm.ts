@@ -1,7 +1,7 @@
 import { appsUpmConfluence, appsUpmJira, type RecordOf } from '../../inventory/datasets/index.ts';
 import type { Collector } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
-import { isNotFound, requireSite } from './context.ts';
+import { isNotFound, isUnusable, requireSite } from './context.ts';
 import { CollectorError } from './errors.ts';
 import { toItem, toItems } from './normalize.ts';
 import { arr, bool, isoTime, obj, str } from './values.ts';

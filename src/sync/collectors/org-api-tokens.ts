@@ -1,7 +1,7 @@
 import { orgApiTokens, orgUsers, type RecordOf } from '../../inventory/datasets/index.ts';
 import type { Collector } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
-import { isNotFound, recordsOf, requireOrgId } from './context.ts';
+import { isNotFound, isUnusable, recordsOf, requireOrgId } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
 import { withNote } from './partial.ts';
@@ -83,7 +83,7 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
           } catch (error) {
             // Deleted since the user list was read. A 403 (scoped key, unmanaged account) is not
             // swallowed: the dataset is then "forbidden", not silently empty.
-            if (isNotFound(error)) return undefined;
+            if (isNotFound(error) || isUnusable(error)) return undefined;
             throw error;
           }
         });
