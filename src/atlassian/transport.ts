@@ -236,7 +236,7 @@ export class Transport {
       }
 
       const parsedError = parseJson(answer.text);
-      const raw = parsedError.ok ? errorMessageOf(parsedError.value) : undefined;
+      const raw = errorMessageOf(parsedError.ok ? parsedError.value : answer.text);
       const message = raw === undefined ? undefined : this.deps.redact(raw);
       if (status === 401) {
         if (req.auth.recover && !recovered) {
