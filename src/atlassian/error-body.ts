@@ -21,9 +21,11 @@ function text(value: unknown): string | undefined {
  */
 const UPM_SUB_CODES: Record<string, string> = {
   'upm.pluginUninstall.error.plugin.is.system': 'the app is a system app, which cannot be uninstalled',
-  'upm.pluginUninstall.error.plugin.is.static': 'the app is bundled with the product, which cannot be uninstalled',
+  'upm.pluginUninstall.error.plugin.is.static':
+    'the app is bundled with the product, which cannot be uninstalled',
   'upm.pluginUninstall.error.plugin.not.uninstallable': 'the app cannot be uninstalled',
-  'upm.pluginUninstall.error.insufficient.permission': 'the account may not uninstall apps: it is not an administrator',
+  'upm.pluginUninstall.error.insufficient.permission':
+    'the account may not uninstall apps: it is not an administrator',
   'upm.pluginUninstall.error.safe.mode': 'the site is in safe mode: apps cannot be uninstalled now',
   'upm.pluginUninstall.error.failed.to.uninstall': 'the app could not be uninstalled',
   'upm.plugin.error.invalid.upm.plugin.action': 'the Universal Plugin Manager cannot do this to itself',
@@ -40,7 +42,8 @@ function upmMessage(b: Record<string, unknown>): string | undefined {
     if (!subCode && !message) continue;
     // A bare status code as message says nothing (UPM's own UI ignores those too).
     const said = message && !/^\d{3}$/.test(message) ? message : undefined;
-    const phrase = said ?? (subCode ? UPM_SUB_CODES[subCode] : undefined) ?? 'the Universal Plugin Manager refused';
+    const phrase =
+      said ?? (subCode ? UPM_SUB_CODES[subCode] : undefined) ?? 'the Universal Plugin Manager refused';
     return (subCode ? `${phrase} (${subCode})` : phrase).slice(0, MAX);
   }
   return undefined;

@@ -79,7 +79,10 @@ forEachDatabase(
     const result = await runSync({
       db,
       api: driftingApi({ 'jira.projects': skippedKeys, 'jira.fields': newProjectType }),
-      collectors: [oneCallCollector('jira.projects', 'jira.projects'), oneCallCollector('jira.fields', 'jira.fields')],
+      collectors: [
+        oneCallCollector('jira.projects', 'jira.projects'),
+        oneCallCollector('jira.fields', 'jira.fields'),
+      ],
       connection: CONNECTION,
       now,
     });
@@ -128,22 +131,38 @@ forEachDatabase(
       'jira.projectRole: 1 response could not be used (name is missing, expected required string)',
     );
     assert.equal(byDataset.get('jira.roles')?.status, 'failed');
-    assert.match(byDataset.get('jira.roles')?.reason ?? '', /jira\.projectRole no longer matches: name is missing/);
+    assert.match(
+      byDataset.get('jira.roles')?.reason ?? '',
+      /jira\.projectRole no longer matches: name is missing/,
+    );
   },
 );
 
 test('the log adds up the same drift across pages and keeps its notes short', () => {
   const log = new DriftLog();
   for (let i = 0; i < 3; i++) log.record(skippedKeys);
-  log.record({ endpointId: 'graphql.appInstallations', skipped: [], warnings: [], errors: ['boom (at nodes[].app)'] });
-  log.record({ endpointId: 'graphql.appInstallations', skipped: [], warnings: [], errors: ['boom (at nodes[].app)'] });
+  log.record({
+    endpointId: 'graphql.appInstallations',
+    skipped: [],
+    warnings: [],
+    errors: ['boom (at nodes[].app)'],
+  });
+  log.record({
+    endpointId: 'graphql.appInstallations',
+    skipped: [],
+    warnings: [],
+    errors: ['boom (at nodes[].app)'],
+  });
   assert.deepEqual(log.notes(), [
     'jira.projects: 6 items left out (values[].key is missing, expected required string)',
     'graphql.appInstallations: Atlassian reported an error beside the data (2 times): boom (at nodes[].app)',
   ]);
   const many = new DriftLog();
   for (let i = 0; i < 25; i++) {
-    many.record({ ...newProjectType, warnings: [{ ...newProjectType.warnings[0], field: `f${i}` } as never] });
+    many.record({
+      ...newProjectType,
+      warnings: [{ ...newProjectType.warnings[0], field: `f${i}` } as never],
+    });
   }
   assert.equal(many.warnings().length, 21);
   assert.equal(many.warnings().at(-1), 'and 5 more');

@@ -60,13 +60,18 @@ describe('spec endpoints', () => {
       for (const req of sampleRequests[e.id] ?? []) {
         const label = `${e.id}${req.label ? ` ${req.label}` : ''}`;
         const body = await fetchSample(h, e.id, req);
-        assert.equal(read(e.id, structuredClone(body)).drift, null, `${label}: the simulator's answer matches`);
+        assert.equal(
+          read(e.id, structuredClone(body)).drift,
+          null,
+          `${label}: the simulator's answer matches`,
+        );
 
         const found = probes(schema, body);
         const inItem = (p: { path: (string | number)[] }) => p.path.some((s) => typeof s === 'number');
-        const relied = [found.find((p) => p.relied && !inItem(p)), found.find((p) => p.relied && inItem(p))].filter(
-          (p) => p !== undefined,
-        );
+        const relied = [
+          found.find((p) => p.relied && !inItem(p)),
+          found.find((p) => p.relied && inItem(p)),
+        ].filter((p) => p !== undefined);
         for (const probe of relied) {
           const broken = edited(body, probe.path, (parent, key) => {
             delete parent[key];

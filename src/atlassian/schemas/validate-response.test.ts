@@ -77,12 +77,17 @@ test('the innermost item is what is left out: a grant without a holder, not its 
       {
         id: 1,
         name: 'Default',
-        permissions: [grant(1, { type: 'anyone' }), grant(2, null), grant(3, { type: 'group', parameter: null })],
+        permissions: [
+          grant(1, { type: 'anyone' }),
+          grant(2, null),
+          grant(3, { type: 'group', parameter: null }),
+        ],
       },
     ],
   };
   const result = read('jira.permissionSchemes', body);
-  const schemes = (result.body as { permissionSchemes: { permissions: { id: number }[] }[] }).permissionSchemes;
+  const schemes = (result.body as { permissionSchemes: { permissions: { id: number }[] }[] })
+    .permissionSchemes;
   assert.equal(schemes.length, 1);
   assert.deepEqual(
     schemes[0]?.permissions.map((g) => g.id),
@@ -116,7 +121,10 @@ test('a field Palisade does not rely on may be absent or null without a word', (
 });
 
 test('another type in a field Palisade does not rely on is a warning, and the item is kept', () => {
-  const result = read('jira.users', [user({ displayName: { first: 'Ada', email: 'ada@acme.example' } }), user()]);
+  const result = read('jira.users', [
+    user({ displayName: { first: 'Ada', email: 'ada@acme.example' } }),
+    user(),
+  ]);
   assert.equal((result.body as unknown[]).length, 2);
   assert.deepEqual(result.drift?.warnings, [
     { field: '[].displayName', problem: 'is an object', expected: 'string or null', count: 1 },
@@ -125,7 +133,10 @@ test('another type in a field Palisade does not rely on is a warning, and the it
 });
 
 test('a value outside a documented enum is a warning listing the documented values, not the value', () => {
-  const result = read('jira.users', [user({ accountType: 'robot-overlord' }), user({ accountType: 'robot-overlord' })]);
+  const result = read('jira.users', [
+    user({ accountType: 'robot-overlord' }),
+    user({ accountType: 'robot-overlord' }),
+  ]);
   assert.deepEqual(result.drift?.warnings, [
     {
       field: '[].accountType',
@@ -170,8 +181,23 @@ test('zod-checked endpoints are read the same way and report in the same words',
   assert.equal(drift('oauth.accessibleResources', {}).field, '(body)');
   const plugins = read('upm.jira.list', {
     plugins: [
-      { key: 'a', name: 'A', version: '1', enabled: true, userInstalled: true, vendor: { marketplaceLink: null } },
-      { key: 'b', name: 'B', version: '1', enabled: true, userInstalled: true, vendor: null, description: null },
+      {
+        key: 'a',
+        name: 'A',
+        version: '1',
+        enabled: true,
+        userInstalled: true,
+        vendor: { marketplaceLink: null },
+      },
+      {
+        key: 'b',
+        name: 'B',
+        version: '1',
+        enabled: true,
+        userInstalled: true,
+        vendor: null,
+        description: null,
+      },
       { name: 'No key', version: '1', enabled: true, userInstalled: true },
     ],
   });
@@ -198,10 +224,13 @@ test('GraphQL: null nodes and nodes whose app is null are left out, the data bes
         },
       },
     },
-    errors: [{ message: 'could not fetch', path: ['ecosystem', 'appInstallationsByContext', 'nodes', 2, 'app'] }],
+    errors: [
+      { message: 'could not fetch', path: ['ecosystem', 'appInstallationsByContext', 'nodes', 2, 'app'] },
+    ],
   });
-  const nodes = (result.body as { data: { ecosystem: { appInstallationsByContext: { nodes: { id: string }[] } } } })
-    .data.ecosystem.appInstallationsByContext.nodes;
+  const nodes = (
+    result.body as { data: { ecosystem: { appInstallationsByContext: { nodes: { id: string }[] } } } }
+  ).data.ecosystem.appInstallationsByContext.nodes;
   assert.deepEqual(
     nodes.map((n) => n.id),
     ['1'],
