@@ -286,9 +286,9 @@ function varyPaths(dice: Dice, body: unknown, paths: readonly string[]): unknown
         return;
       }
       const next = node[name];
-      if (list && Array.isArray(next))
-        next.forEach((v, j) => walk(v, i + 1, `${label}.${name}[${identity(v, j)}]`));
-      else walk(next, i + 1, `${label}.${name}`);
+      if (list && Array.isArray(next)) {
+        for (const [j, v] of next.entries()) walk(v, i + 1, `${label}.${name}[${identity(v, j)}]`);
+      } else walk(next, i + 1, `${label}.${name}`);
     };
     walk(copy, 0, '');
   }
