@@ -22,7 +22,8 @@ import { ATLASSIAN_BASE_URLS, appendQuery, type BaseUrls, baseUrlFor, fillPath }
 // The connector: AtlassianApi over the catalogue. One client per connection (tenant): its
 // concurrency cap, rate limiters and OAuth session are that tenant's.
 
-/** Checks a body (throws SchemaDriftError when it is unusable); void: nothing to settle. */
+/** Checks a body (throws SchemaDriftError when it is unusable); nothing returned: nothing to settle. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a test's stand-in validator may return nothing at all.
 export type Validate = (endpointId: string, body: unknown) => ResponseCheck | undefined | void;
 
 export interface AtlassianClientDeps {

@@ -98,6 +98,11 @@ export function upmCollector(product: 'jira' | 'confluence'): Collector {
         try {
           page = await ctx.api.call(getId, { site, params: { pluginKey: plugin.key } });
         } catch (error) {
+          if (isUnusable(error)) {
+            // The plugin is listed; only its licence is unknown (the sync noted it: partial).
+            yield { items: [toItem(dataset, { ...plugin, license: null })], checkpoint };
+            continue;
+          }
           // Uninstalled since the list was read: it is no longer there to store.
           if (!isNotFound(error)) throw error;
           yield { items: [], checkpoint };
