@@ -187,7 +187,8 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
       try {
         for await (const page of walk(endpoint(endpointId), options)) {
           if (page.errors.length > 0) {
-            report({ endpointId, skipped: [], warnings: [], errors: page.errors }, options);
+            // Atlassian's own words: scrubbed like every text that leaves the client.
+            report({ endpointId, skipped: [], warnings: [], errors: page.errors.map(redact) }, options);
           }
           yield { items: page.items as T[], next: page.next };
         }

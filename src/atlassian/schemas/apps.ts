@@ -5,11 +5,15 @@ import { z } from 'zod';
 // (docs/atlassian/API.md §c.1, simulator/routes/upm-render.ts) and the gateway's
 // `appInstallationsByContext` (§c.2, simulator/routes/graphql-installations.ts).
 
-/** UPM `PluginSummaryRepresentation`: what the list shows per plugin. */
+/**
+ * UPM `PluginSummaryRepresentation`: what the list shows per plugin. Relied on: the key, and the
+ * two flags that decide what an app is — `userInstalled` (false: a system plugin, dropped from the
+ * app inventory) and `enabled`.
+ */
 export const upmPluginSummary = z.looseObject({
   key: z.string(),
-  name: z.string(),
-  version: z.string(),
+  name: z.string().optional(),
+  version: z.string().optional(),
   enabled: z.boolean(),
   /** false for Atlassian's bundled system plugins. */
   userInstalled: z.boolean(),
@@ -51,9 +55,9 @@ export const appInstallationNode = z.looseObject({
   id: z.string(),
   installationContext: z.string(),
   app: z.looseObject({ id: z.string(), name: z.string(), vendorName: z.string().nullish() }),
-  appEnvironment: z.looseObject({ type: z.string() }).nullish(),
+  appEnvironment: z.looseObject({ type: z.string().optional() }).nullish(),
   appEnvironmentVersion: z.looseObject({ version: z.string().optional() }).nullish(),
-  license: z.looseObject({ active: z.boolean(), type: z.string().nullish() }).nullish(),
+  license: z.looseObject({ active: z.boolean().optional(), type: z.string().nullish() }).nullish(),
   createdAt: z.string().nullish(),
 });
 
@@ -81,7 +85,7 @@ export const appInstallationsResponse = z.looseObject({
   errors: z
     .array(
       z.looseObject({
-        message: z.string(),
+        message: z.string().optional(),
         extensions: z.looseObject({ statusCode: z.number().optional() }).optional(),
       }),
     )

@@ -25,19 +25,20 @@ after(() => h.stop());
 const validator = createResponseValidator();
 
 /** One field Palisade relies on per endpoint: removing it leaves its item out, or fails the body. */
-const reliedOn: Record<keyof typeof zodResponseSchemas, Path> = {
+const reliedOn: Record<keyof typeof zodResponseSchemas, Path | null> = {
   'admin.directories.list': ['data', 0, 'directoryId'],
-  'admin.directory.users.list': ['data', 0, 'mfaEnabled'],
+  'admin.directory.users.list': ['data', 0, 'platformRoles'],
   'admin.directory.groups.list': ['data', 0, 'name'],
-  'admin.workspaces.search': ['data', 0, 'attributes', 'typeKey'],
+  'admin.workspaces.search': ['data', 0, 'id'],
   'upm.jira.list': ['plugins', 0, 'key'],
   'upm.jira.get': ['enabled'],
-  'upm.jira.update': ['version'],
+  'upm.jira.update': ['enabled'],
   'upm.confluence.list': ['plugins', 1, 'userInstalled'],
-  'upm.confluence.get': ['version'],
+  'upm.confluence.get': ['userInstalled'],
   'upm.confluence.update': ['key'],
   'graphql.appInstallations': ['data', 'ecosystem', 'appInstallationsByContext', 'nodes', 0, 'app', 'id'],
-  'marketplace.addonPrivacy': ['dataResidency'],
+  // Every answer optional: a section a vendor left out leaves only those answers unknown.
+  'marketplace.addonPrivacy': null,
   'oauth.accessibleResources': [0, 'scopes'],
   'oauth.token': ['access_token'],
   'site.tenantInfo': ['cloudId'],
@@ -123,9 +124,10 @@ test('every endpoint without a spec but with a JSON body has a zod schema', () =
 });
 
 for (const [endpointId, path] of Object.entries(reliedOn)) {
-  test(`${endpointId}: the simulator's response is read as it is and a missing ${String(path.at(-1))} is named`, async () => {
+  test(`${endpointId}: the simulator's response is read as it is${path ? ` and a missing ${String(path.at(-1))} is named` : ''}`, async () => {
     const body = await sample(endpointId);
     assert.equal(validator.validate(endpointId, structuredClone(body)).settle().drift, null);
+    if (!path) return;
 
     const extra = edited(body, path, (parent) => {
       parent.palisadeUnknownField = 'accepted';
