@@ -44,3 +44,17 @@ test('a fault file that is not valid JSON or has an unknown field is named in th
   assert.throws(() => parseSimulatorArgs(['--faults', unknown]), /unknown\.json": rules\.0/);
   assert.throws(() => parseSimulatorArgs(['--faults', join(dir, 'missing.json')]), /cannot read/);
 });
+
+test('--variance switches varied answers on, with its seed and rate, beside other faults', () => {
+  assert.deepEqual(parseSimulatorArgs(['--variance']).faults, { rules: [], variance: {} });
+  assert.deepEqual(
+    parseSimulatorArgs(['--variance', '--variance-seed', '7', '--variance-rate', '0.5', '--latency', '5'])
+      .faults,
+    { rules: [{ latencyMs: 5 }], variance: { seed: 7, rate: 0.5 } },
+  );
+  assert.throws(() => parseSimulatorArgs(['--variance-seed', '7']), /go with --variance/);
+  assert.throws(
+    () => parseSimulatorArgs(['--variance', '--variance-rate', '2']),
+    /--variance-rate must be a number from 0 to 1/,
+  );
+});

@@ -29,6 +29,12 @@ Faults (also switchable at run time: PUT <controlUrl>/faults):
   --latency <ms>           added to every response
   --error-rate <0..1>      share of calls answered 500
 
+Variance (answers vary as real tenants' do, within what Atlassian documents):
+  --variance               switch it on: optional fields null or absent, newer enum values,
+                           extra fields, GraphQL field errors beside data
+  --variance-seed <n>      same seed, same variations                                        [default: 1]
+  --variance-rate <0..1>   share of fields and objects varied                                [default: 0.3]
+
 Prints one JSON line with every base URL and the credentials to use, then serves until stopped.`;
 
 export class UsageError extends Error {}
@@ -78,6 +84,9 @@ export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
         'rate-limit': { type: 'string' },
         latency: { type: 'string' },
         'error-rate': { type: 'string' },
+        variance: { type: 'boolean' },
+        'variance-seed': { type: 'string' },
+        'variance-rate': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -120,6 +129,21 @@ export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
       ...(faults ?? { rules: [] }),
       rules: [...(faults?.rules ?? []), ...rules],
       ...(rateLimit ? { rateLimit } : {}),
+    };
+  }
+  if ((values['variance-seed'] || values['variance-rate']) && !values.variance) {
+    throw new UsageError('--variance-seed and --variance-rate go with --variance');
+  }
+  if (values.variance) {
+    faults = {
+      ...(faults ?? { rules: [] }),
+      variance: {
+        ...faults?.variance,
+        ...(values['variance-seed']
+          ? { seed: Math.round(number('variance-seed', values['variance-seed'], 0, 2 ** 31)) }
+          : {}),
+        ...(values['variance-rate'] ? { rate: number('variance-rate', values['variance-rate'], 0, 1) } : {}),
+      },
     };
   }
   return {

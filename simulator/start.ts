@@ -6,6 +6,7 @@ import { SimState } from './core/state.ts';
 import { type ExtraHosts, startExtraHosts } from './extra-hosts.ts';
 import type { FaultConfig } from './http/faults.ts';
 import { exRegistrar, hostRegistrar, type Registrar } from './http/serve.ts';
+import type { VarianceConfig } from './http/variance.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { confluenceRoutes } from './routes/confluence.ts';
 import { graphqlRoutes } from './routes/graphql.ts';
@@ -23,6 +24,11 @@ export interface StartOptions {
   /** First port; listeners take consecutive ports from it. 0 (default) = any free ports. */
   basePort?: number;
   faults?: FaultConfig;
+  /**
+   * Answers vary as real tenants' do (http/variance.ts); the same as `faults.variance`, which it
+   * overrides. Off by default; control `PUT /faults` and `POST /reset` replace it like any fault.
+   */
+  variance?: VarianceConfig;
   /** Lets tests move the simulator's clock (token expiry). */
   now?: () => number;
   /** Rebuilds the tenant for control `POST /reset`. */
@@ -156,7 +162,12 @@ export async function startSimulator(options: StartOptions): Promise<RunningSimu
   const state = new SimState(options.tenant);
   const ctx = createContext(state);
   if (options.now) ctx.now = options.now;
-  if (options.faults) ctx.faults.set(options.faults);
+  if (options.faults || options.variance) {
+    ctx.faults.set({
+      ...(options.faults ?? { rules: [] }),
+      ...(options.variance ? { variance: options.variance } : {}),
+    });
+  }
 
   const apps: FastifyInstance[] = [];
   const siteUrls: SiteInfo[] = [];

@@ -69,7 +69,8 @@ const confluenceV2Codes: Record<number, string> = {
  * - Confluence v2: `{errors:[{status,code,title,detail}]}`; v1: `{statusCode,data,message}`.
  * - Admin API: `{errors:[{id,status,code,title,detail}]}` (ApplicationError); an API gateway
  *   rejection of the key itself is a ProxyError `{code,message}`.
- * - UPM: `{status-code, message}`; Marketplace: `{errors:[{message}]}`; OAuth: RFC 6749 `{error, error_description}`.
+ * - UPM: `{errorMessage: null, subCode}` for the refusals it names by sub-code (a system
+ *   plugin), `{status-code, message}` otherwise; Marketplace: `{errors:[{message}]}`; OAuth: RFC 6749 `{error, error_description}`.
  */
 export function errorBody(product: EndpointProduct, path: string, error: SimError): unknown {
   if (error.body !== undefined) return error.body;
@@ -122,6 +123,9 @@ export function errorBody(product: EndpointProduct, path: string, error: SimErro
       };
     }
     case 'upm':
+      // An i18n error is UPM's ErrorRepresentation: the sub-code alone, no message
+      // (com.atlassian.upm.core.rest.representations.ErrorRepresentation).
+      if (error.code?.startsWith('upm.')) return { errorMessage: null, subCode: error.code };
       return { 'status-code': error.status, message: error.message };
     case 'graphql':
       return { errors: [{ message: error.message, extensions: { statusCode: error.status } }] };

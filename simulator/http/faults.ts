@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Random } from '../core/random.ts';
+import { type VarianceConfig, varianceSchema } from './variance.ts';
 
 // Faults are switchable per run (CLI `--faults`) and at run time (control API `PUT /faults`),
 // and each rule can be narrowed to endpoints by id or id prefix (`jira.users`, `jira.*`).
@@ -42,6 +43,8 @@ export const faultConfigSchema = z
     seed: z.number().int().optional(),
     rateLimit: rateLimitSchema.optional(),
     rules: z.array(faultRuleSchema).default([]),
+    /** Answers vary as real tenants' do, within what the docs allow (http/variance.ts). */
+    variance: varianceSchema.optional(),
   })
   .strict();
 
@@ -109,6 +112,11 @@ export class FaultEngine {
         matchesEndpoint(r.endpoints, endpointId) &&
         calls > r.revokeAfterCalls,
     );
+  }
+
+  /** The variance to apply to successful answers, if switched on. */
+  variance(): VarianceConfig | undefined {
+    return this.config.variance;
   }
 
   rateLimitFor(endpointId: string) {

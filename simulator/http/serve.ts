@@ -5,6 +5,7 @@ import type { Site } from '../tenant/model.ts';
 import { authenticate, type Principal, revokeCredential } from './auth.ts';
 import { errorBody, SimError, scopeMismatch } from './errors.ts';
 import { checkTokenScopes } from './token-scopes.ts';
+import { varyAnswer } from './variance.ts';
 
 export type Query = Record<string, string | string[] | undefined>;
 
@@ -212,7 +213,9 @@ function register(
         options.authorize?.(call);
         const answer = await handler(call);
         const status = answer instanceof Respond ? answer.status : 200;
-        const body = answer instanceof Respond ? answer.body : answer;
+        const variance = status < 300 ? ctx.faults.variance() : undefined;
+        const raw = answer instanceof Respond ? answer.body : answer;
+        const body = variance ? varyAnswer(variance, e, url, raw) : raw;
         const contentType = answer instanceof Respond ? answer.contentType : 'application/json;charset=UTF-8';
         ctx.counters.record(e.id, status, hostName);
         if (options.write) {

@@ -172,7 +172,12 @@ test('Forge apps and system plugins cannot be uninstalled through UPM (403)', as
   const forge = await del('forge-reporter');
   assert.equal(forge.status, 403);
   assert.match(((await forge.json()) as { message: string }).message, /Forge app/);
-  assert.equal((await del('com.atlassian.jira.emoji')).status, 403);
+  const system = await del('com.atlassian.jira.emoji');
+  assert.equal(system.status, 403);
+  assert.deepEqual(await system.json(), {
+    errorMessage: null,
+    subCode: 'upm.pluginUninstall.error.plugin.is.system',
+  });
   assert.equal((await del('com.atlassian.plugins.atlassian-connect-plugin')).status, 403);
   assert.equal((await del('com.nobody.nothing')).status, 404);
   assert.equal((await listJira()).plugins.filter((p) => p.key === 'forge-reporter').length, 1);

@@ -123,7 +123,10 @@ function remove(call: Call, product: UpmProduct, by: User) {
     );
   }
   if (!plugin.uninstallable || !installation || !app || !call.site) {
-    throw new SimError(403, `Plugin '${plugin.key}' is a system plugin and cannot be uninstalled`);
+    // PluginResource.checkSystemPlugin: a 403 whose body is the sub-code alone.
+    throw new SimError(403, `Plugin '${plugin.key}' is a system plugin and cannot be uninstalled`, {
+      code: 'upm.pluginUninstall.error.plugin.is.system',
+    });
   }
   const state = call.ctx.state;
   // The live site record (a listener keeps the one it started with across a control-API reset).

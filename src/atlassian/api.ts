@@ -1,6 +1,10 @@
+import type { ResponseDrift } from './schemas/response-drift.ts';
+
 // The interface collectors and actions use to talk to Atlassian. One implementation
 // (client.ts) adds auth, retries, rate limiting, pagination and response validation; tests may
 // pass a recording wrapper. Callers name endpoints by catalogue id, never by URL.
+
+export type { DriftCount, ResponseDrift } from './schemas/response-drift.ts';
 
 /** A site as the connector knows it: its cloud id and base URL (`https://acme.atlassian.net`). */
 export interface SiteRef {
@@ -22,6 +26,12 @@ export interface CallOptions {
   /** Call without credentials: the unauthenticated exposure probes. */
   anonymous?: boolean;
   signal?: AbortSignal;
+  /**
+   * Told what a response held that was not as documented: items left out because a field
+   * Palisade relies on was missing (the result lacks them), other differences (kept), errors
+   * Atlassian sent beside the data. Not called for a response that matched.
+   */
+  onDrift?: (drift: ResponseDrift) => void;
 }
 
 export interface PageOptions extends CallOptions {
@@ -44,7 +54,7 @@ export interface ApiStats {
 }
 
 export interface AtlassianApi {
-  /** One call; the parsed, validated JSON body (undefined for 204). */
+  /** One call; the parsed, validated JSON body (undefined for 204), unusable list items left out. */
   call<T = unknown>(endpointId: string, options?: CallOptions): Promise<T>;
   /** Walks a paginated endpoint page by page, following the endpoint's pagination style. */
   pages<T = unknown>(endpointId: string, options?: PageOptions): AsyncIterable<Page<T>>;

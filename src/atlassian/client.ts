@@ -9,7 +9,8 @@ import { OAuthSession } from './oauth-session.ts';
 import { paginationStyles } from './paginate/index.ts';
 import { walkPages } from './paginate/walk.ts';
 import { basicValue, createRedactor, safeUrl } from './redact.ts';
-import { validateResponse } from './schemas/validate-response.ts';
+import { isEmptyDrift, type ResponseDrift } from './schemas/response-drift.ts';
+import { type ResponseCheck, validateResponse } from './schemas/validate-response.ts';
 import {
   type ApiResponse,
   DEFAULT_TRANSPORT_OPTIONS,
@@ -21,7 +22,9 @@ import { ATLASSIAN_BASE_URLS, appendQuery, type BaseUrls, baseUrlFor, fillPath }
 // The connector: AtlassianApi over the catalogue. One client per connection (tenant): its
 // concurrency cap, rate limiters and OAuth session are that tenant's.
 
-export type Validate = (endpointId: string, body: unknown) => void;
+/** Checks a body (throws SchemaDriftError when it is unusable); nothing returned: nothing to settle. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a test's stand-in validator may return nothing at all.
+export type Validate = (endpointId: string, body: unknown) => ResponseCheck | undefined | void;
 
 export interface AtlassianClientDeps {
   credentials: Credentials;
@@ -29,7 +32,7 @@ export interface AtlassianClientDeps {
   allowHosts: readonly string[];
   /** Override the fixed Atlassian hosts (the simulator's listeners). */
   baseUrls?: Partial<BaseUrls>;
-  /** Response validation (throws SchemaDriftError on drift); default: the generated and zod schemas. */
+  /** Response validation (schemas/validate-response.ts); default: the generated and zod schemas. */
   validate?: Validate;
   options?: Partial<TransportOptions>;
   /** Share a connection pool between clients; by default each client owns one. */
@@ -108,7 +111,20 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     return { auth, url };
   }
 
-  async function exchange(e: Endpoint, options: CallOptions): Promise<ApiResponse> {
+  /** Tells the caller what a response held that was not as documented, if anything. */
+  function report(drift: ResponseDrift | null | undefined, options: CallOptions): void {
+    if (drift && !isEmptyDrift(drift)) options.onDrift?.(drift);
+  }
+
+  /**
+   * Sends the call and checks its relied-on fields (a SchemaDriftError when the body is unusable);
+   * `settle` then leaves out the unusable items, checks the rest and reports the drift. Pages
+   * settle after their paging state was read, since leaving items out changes a page's length.
+   */
+  async function exchange(
+    e: Endpoint,
+    options: CallOptions,
+  ): Promise<{ response: ApiResponse; settle: () => ReadonlySet<unknown> }> {
     const { auth, url } = prepare(e, options);
     const response = await transport.send({
       endpoint: e,
@@ -119,8 +135,16 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
       ...(e.product === 'upm' && e.method === 'PUT' ? { contentType: UPM_PLUGIN_TYPE } : {}),
       ...(e.product === 'graphql' ? { extraHeaders: GRAPHQL_BETA } : {}),
     });
-    if (response.body !== undefined) validate(e.id, response.body);
-    return response;
+    const check = response.body !== undefined ? validate(e.id, response.body) : undefined;
+    return {
+      response,
+      settle() {
+        if (!check) return new Set();
+        const settled = check.settle();
+        report(settled.drift, options);
+        return settled.removed;
+      },
+    };
   }
 
   function walk(e: Endpoint, options: PageOptions) {
@@ -134,12 +158,12 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
       resumeFrom: options.resumeFrom,
       site: { endpointId: e.id, method: e.method, url: safeUrl(url) },
       fetch: async (request) => {
-        const response = await exchange(e, {
+        const { response, settle } = await exchange(e, {
           ...options,
           query: { ...options.query, ...request.query },
           body: request.body ?? options.body,
         });
-        return { body: response.body, headers: response.headers };
+        return { body: response.body, headers: response.headers, settle };
       },
     });
   }
@@ -151,7 +175,8 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
   return {
     async call<T = unknown>(endpointId: string, options: CallOptions = {}): Promise<T> {
       try {
-        const response = await exchange(endpoint(endpointId), options);
+        const { response, settle } = await exchange(endpoint(endpointId), options);
+        settle();
         return response.body as T;
       } catch (error) {
         throw scrubbed(error);
@@ -161,6 +186,10 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     async *pages<T = unknown>(endpointId: string, options: PageOptions = {}): AsyncIterable<Page<T>> {
       try {
         for await (const page of walk(endpoint(endpointId), options)) {
+          if (page.errors.length > 0) {
+            // Atlassian's own words: scrubbed like every text that leaves the client.
+            report({ endpointId, skipped: [], warnings: [], errors: page.errors.map(redact) }, options);
+          }
           yield { items: page.items as T[], next: page.next };
         }
       } catch (error) {

@@ -3,7 +3,7 @@ import PQueue from 'p-queue';
 import { Agent, type Dispatcher, request } from 'undici';
 import { backoffDelay } from './backoff.ts';
 import type { AuthKind, Endpoint } from './catalogue/index.ts';
-import { errorMessageOf, plainTextMessage } from './error-body.ts';
+import { errorMessageOf } from './error-body.ts';
 import {
   type ErrorSite,
   ForbiddenError,
@@ -249,7 +249,7 @@ export class Transport {
       }
 
       const parsedError = parseJson(answer.text);
-      const raw = parsedError.ok ? errorMessageOf(parsedError.value) : plainTextMessage(answer.text);
+      const raw = errorMessageOf(parsedError.ok ? parsedError.value : answer.text);
       const message = raw === undefined ? undefined : this.deps.redact(raw);
       if (status === 401) {
         // Not every 401 is a refused credential (unauthorized.ts): a missing scope is not worth a refresh.

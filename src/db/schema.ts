@@ -68,6 +68,8 @@ export interface DatasetOutcomesTable {
   checkpoint: string | null;
   started_at: IsoTime | null;
   finished_at: IsoTime | null;
+  /** JSON list of sentences: what was read but differed from the documentation (0005). */
+  warnings: JsonText | null;
 }
 
 export interface InventoryItemsTable {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { fromJsonColumn, toJsonColumn } from '../db/json-column.ts';
 import type { Database, DatasetOutcomeStatus, DatasetOutcomesTable } from '../db/schema.ts';
 
 // Per-dataset outcomes of a run: how it ended (so a rule can say "unknown because …") and, while
@@ -18,6 +19,8 @@ export interface DatasetOutcomeRecord {
   checkpoint: string | null;
   startedAt: string | null;
   finishedAt: string | null;
+  /** What was read but differed from the documentation (a new enum value, say); never a failure. */
+  warnings: string[];
 }
 
 export function isFinal(status: DatasetOutcomeStatus): status is FinalOutcomeStatus {
@@ -43,6 +46,7 @@ export async function ensureOutcomes(
       checkpoint: null,
       started_at: null,
       finished_at: null,
+      warnings: null,
     }));
     if (rows.length > 0) {
       await db
@@ -121,7 +125,12 @@ export async function recordPage(
 export async function finishOutcome(
   db: Kysely<Database>,
   key: { runId: string; dataset: string; scope: string },
-  outcome: { status: FinalOutcomeStatus; reason?: string | null; missingScope?: string | null },
+  outcome: {
+    status: FinalOutcomeStatus;
+    reason?: string | null;
+    missingScope?: string | null;
+    warnings?: readonly string[];
+  },
   now: Date,
 ): Promise<void> {
   await db
@@ -131,6 +140,7 @@ export async function finishOutcome(
       reason: outcome.reason ?? null,
       missing_scope: outcome.missingScope ?? null,
       finished_at: now.toISOString(),
+      warnings: outcome.warnings && outcome.warnings.length > 0 ? toJsonColumn(outcome.warnings) : null,
     })
     .where('run_id', '=', key.runId)
     .where('dataset', '=', key.dataset)
@@ -165,5 +175,12 @@ function toRecord(row: DatasetOutcomesTable): DatasetOutcomeRecord {
     checkpoint: row.checkpoint,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    warnings: warningsOf(row.warnings),
   };
+}
+
+function warningsOf(text: string | null): string[] {
+  if (text === null) return [];
+  const list = fromJsonColumn<unknown>(text);
+  return Array.isArray(list) ? list.filter((w): w is string => typeof w === 'string') : [];
 }

@@ -6,7 +6,8 @@ import type { ReportCoverage } from './model.ts';
 // What the scan could read: one entry per dataset and scope, from the outcome the sync run
 // recorded (the SnapshotView carries it), plus the sites (and products) the org lists that the
 // scan did not read at all (from `org.workspaces`, the same matching as org_all_sites_scanned).
-// Gaps are what turns checks into `unknown`; an unread site has no checks to turn.
+// Gaps are what turns checks into `unknown`; an unread site has no checks to turn. Warnings (read,
+// but not as documented) are shown beside the status and change nothing.
 
 /** A dataset as coverage reads it: its items only matter for `org.workspaces`. */
 export type CoverageDataset = Pick<DatasetView, 'name' | 'scope' | 'outcome'> & {
@@ -24,6 +25,7 @@ export function coverageOf(
       dataset: d.name,
       status: d.outcome.status,
       reason: outcomeReason(d.outcome),
+      ...(d.outcome.warnings && d.outcome.warnings.length > 0 ? { warnings: [...d.outcome.warnings] } : {}),
     })),
     ...unreadSites(datasets, sites),
   ].sort(

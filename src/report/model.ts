@@ -114,6 +114,8 @@ export interface ReportCoverage {
   dataset: string;
   status: CoverageStatus;
   reason: string | null;
+  /** What was read but differed from the documentation (a new enum value, say): never a gap. */
+  warnings?: string[];
 }
 
 export type StatusCounts = Record<ResultStatus, number>;

@@ -7,14 +7,18 @@ import type { GuardTier, ProductPlan } from './plans.ts';
 // run's per-dataset outcome (the `dataset_outcomes` table), plus the site facts and the time.
 
 /** How the sync run fared reading one dataset in one scope. A dataset absent from the view was not collected. */
-export type DatasetOutcome =
+export type DatasetOutcome = (
   | { status: 'ok' }
   /** Some items could not be read: a fail found in it stands, a pass does not. */
   | { status: 'partial'; reason: string | null }
   /** The credential lacks a scope or permission (named when Atlassian says which). */
   | { status: 'forbidden'; missingScope: string | null; reason: string | null }
   | { status: 'failed'; reason: string | null }
-  | { status: 'not_collected'; reason: string | null };
+  | { status: 'not_collected'; reason: string | null }
+) & {
+  /** What was read but differed from the documentation (a new enum value): shown, never a gap. */
+  warnings?: readonly string[];
+};
 
 export interface DatasetView {
   name: string;

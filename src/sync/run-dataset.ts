@@ -16,6 +16,7 @@ import { readAtVersion } from '../inventory/read-dataset.ts';
 import { addRunProgress } from '../inventory/sync-runs.ts';
 import type { CollectedItem, CollectorContext, CollectorPage } from './collector.ts';
 import type { RejectionCheck } from './credential-check.ts';
+import { DriftLog, loggingDrift } from './drift-log.ts';
 import { CREDENTIAL_REJECTED_REASON, classifyError } from './error-outcome.ts';
 import type { DatasetTask } from './plan-tasks.ts';
 
@@ -73,12 +74,15 @@ export async function runDataset(input: RunDatasetInput): Promise<RunDatasetResu
   // A right the credential lacks (plan-tasks.ts) makes the dataset partial whatever it reads.
   const notes = [...(task.limits ? [task.limits.reason] : []), ...input.notes];
   let missing: string | null = task.limits?.missing ?? null;
+  // What the responses held that was not as documented (items left out make it partial).
+  const drift = new DriftLog();
+  const allNotes = () => [...notes, ...drift.notes()];
 
   try {
     await markRunning(db, key, now());
     const writer = await DatasetWriter.open(db, { ...ref, version, kind: task.collector.kind });
     const ctx: CollectorContext = {
-      api: input.api,
+      api: loggingDrift(input.api, drift),
       site: task.site,
       orgId: input.connection.orgId,
       resumeFrom: input.outcome.checkpoint,
@@ -96,11 +100,15 @@ export async function runDataset(input: RunDatasetInput): Promise<RunDatasetResu
     };
 
     let pageIndex = input.outcome.pages;
-    const finalOutcome = () => ({
-      status: notes.length > 0 ? ('partial' as const) : ('ok' as const),
-      reason: notes.length > 0 ? notes.join('; ') : null,
-      missingScope: missing,
-    });
+    const finalOutcome = () => {
+      const all = allNotes();
+      return {
+        status: all.length > 0 ? ('partial' as const) : ('ok' as const),
+        reason: all.length > 0 ? all.join('; ') : null,
+        missingScope: missing,
+        warnings: drift.warnings(),
+      };
+    };
     const store = async (page: CollectorPage, final: boolean): Promise<void> => {
       const write = await db.transaction().execute(async (trx) => {
         const w = await writer.writePage(trx, { index: pageIndex, items: page.items, cursor: page.cursor });
@@ -140,7 +148,7 @@ export async function runDataset(input: RunDatasetInput): Promise<RunDatasetResu
         await addRunProgress(trx, runId, { datasetsDone: 1 });
       });
     }
-    return { kind: 'finished', status: notes.length > 0 ? 'partial' : 'ok' };
+    return { kind: 'finished', status: allNotes().length > 0 ? 'partial' : 'ok' };
   } catch (error) {
     const stop = error instanceof Stop ? error.why : input.stopped();
     if (stop === 'aborted') return { kind: 'interrupted' };

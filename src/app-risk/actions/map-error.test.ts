@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { errorMessageOf } from '../../atlassian/error-body.ts';
 import {
   CredentialRejectedError,
   ForbiddenError,
@@ -55,6 +56,32 @@ test('a required system plugin is not removable, and a Forge app gets manual ste
   const forge = mapStepError(new ForbiddenError(where, "'x' is a Forge app: it cannot be uninstalled"), step);
   assert.equal(forge.result, 'manual_required');
   assert.match(forge.result === 'manual_required' ? forge.manual.steps.join(' ') : '', /Connected apps/);
+});
+
+test('UPM’s sub-codes name the cause: a system or bundled app cannot be removed, a non-admin may not', () => {
+  for (const subCode of [
+    'upm.pluginUninstall.error.plugin.is.system',
+    'upm.pluginUninstall.error.plugin.is.static',
+    'upm.pluginUninstall.error.plugin.not.uninstallable',
+  ]) {
+    const reason = `${errorMessageOf({ errorMessage: null, subCode })}`;
+    assert.deepEqual(
+      codeOf(new ForbiddenError(where, reason)).slice(0, 2),
+      ['failed', 'app_not_removable'],
+      subCode,
+    );
+  }
+  const notAdmin = errorMessageOf({
+    errorMessage: null,
+    subCode: 'upm.pluginUninstall.error.insufficient.permission',
+  });
+  assert.deepEqual(codeOf(new ForbiddenError(where, `${notAdmin}`)).slice(0, 2), [
+    'failed',
+    'not_site_admin',
+  ]);
+  // UPM's permission refusal is a bare sentence, not JSON.
+  const bare = `${errorMessageOf('Cannot access this resource on this system.')}`;
+  assert.deepEqual(codeOf(new ForbiddenError(where, bare)).slice(0, 2), ['failed', 'not_site_admin']);
 });
 
 test('401, 404, 429, network and other 4xx each have their own meaning', () => {

@@ -19,9 +19,11 @@ import { forgeUninstallSteps, type ManualSteps } from './manual-steps.ts';
 import type { ActionStep } from './plan.ts';
 
 // What an Atlassian failure means for one step of an action. UPM's 403 has three meanings, told
-// apart by its message (docs/atlassian/API.md §d, simulator/routes/upm.ts): the account is not
-// an admin of the site or product; the plugin is a required system plugin; or it is a Forge app,
-// which only Atlassian Administration can remove.
+// apart by its body (docs/atlassian/API.md §d, simulator/routes/upm.ts): the account is not an
+// admin of the site or product; the plugin is a system or bundled plugin, which UPM says with an
+// `ErrorRepresentation` sub-code (`upm.pluginUninstall.error.plugin.is.system`, kept at the end of
+// the reason by src/atlassian/error-body.ts); or it is a Forge app, which only Atlassian
+// Administration can remove.
 
 export type StepFailure =
   | { result: 'not_installed' }
@@ -29,7 +31,8 @@ export type StepFailure =
   | { result: 'failed'; error: ActionError };
 
 const FORGE = /\bforge app\b/i;
-const NOT_REMOVABLE = /system plugin|required by the system|cannot be (uninstalled|disabled)/i;
+const NOT_REMOVABLE =
+  /system plugin|required by the system|cannot be (uninstalled|disabled)|upm\.pluginUninstall\.error\.plugin\.(is\.system|is\.static|not\.uninstallable)|upm\.plugin\.error\.invalid\.upm\.plugin\.action/i;
 
 export function mapStepError(error: unknown, step: ActionStep): StepFailure {
   const site = step.site.url;

@@ -14,7 +14,10 @@ import { asArray, asRecord, type PaginationStyle, str } from './style.ts';
 // passes them to the connection field; the walker sets them and follows `pageInfo.endCursor`.
 // The connection is found wherever it sits in `data` (the first object with a `pageInfo`), so
 // one walker serves any query. The gateway answers field failures with HTTP 200 and `errors`
-// carrying the real status in `extensions.statusCode`, turned here into the usual typed errors.
+// carrying the real status in `extensions.statusCode`. Beside a connection, errors are part of a
+// partial answer (https://spec.graphql.org/October2021/#sec-Handling-Field-Errors: a field that
+// failed is null, the rest is data): the page is kept and its errors noted. Without one — `data`
+// null, or the connection itself null — they are the answer, turned into the usual typed errors.
 
 function findConnection(value: unknown, depth = 0): Record<string, unknown> | undefined {
   if (depth > 8 || value === null || typeof value !== 'object') return undefined;
@@ -41,6 +44,18 @@ export function graphqlError(errors: unknown[], site: ErrorSite): Error {
   return new RequestRejectedError(at, message);
 }
 
+/**
+ * A field error in words: its message and where, list positions generalised (`nodes[].app`) so
+ * that the same failure on many nodes reads as one; never the data.
+ */
+function fieldErrorText(error: unknown): string {
+  const e = asRecord(error);
+  const message = typeof e.message === 'string' ? e.message.slice(0, 300) : 'GraphQL error';
+  const path = asArray(e.path).filter((p) => typeof p === 'string' || typeof p === 'number');
+  const where = path.map((p, i) => (typeof p === 'number' ? '[]' : i === 0 ? p : `.${p}`)).join('');
+  return where ? `${message} (at ${where})` : message;
+}
+
 export const graphqlRelay: PaginationStyle = {
   request(state, pageSize, body) {
     const b = asRecord(body);
@@ -54,16 +69,25 @@ export const graphqlRelay: PaginationStyle = {
   parse(body, _state, ctx) {
     const b = asRecord(body);
     const errors = asArray(b.errors);
-    if (errors.length > 0) throw graphqlError(errors, ctx.site);
     const connection = findConnection(b.data);
-    if (!connection)
+    if (!connection) {
+      if (errors.length > 0) throw graphqlError(errors, ctx.site);
       throw new ResponseParseError(ctx.site, 'no Relay connection (pageInfo) in the GraphQL data');
+    }
+    // `nodes` is the list the response check reads (and leaves null nodes out of); from `edges`,
+    // a node that could not be resolved is null and is skipped here.
     const nodes = Array.isArray(connection.nodes)
       ? connection.nodes
-      : asArray(connection.edges).map((e) => asRecord(e).node);
+      : asArray(connection.edges)
+          .map((e) => asRecord(e).node)
+          .filter((n) => n !== null && n !== undefined);
     const pageInfo = asRecord(connection.pageInfo);
     const after =
       pageInfo.hasNextPage === true && typeof pageInfo.endCursor === 'string' ? pageInfo.endCursor : '';
-    return { items: nodes, next: after && nodes.length > 0 ? { after } : null };
+    return {
+      items: nodes,
+      next: after && nodes.length > 0 ? { after } : null,
+      ...(errors.length > 0 ? { errors: errors.map(fieldErrorText) } : {}),
+    };
   },
 };

@@ -43,7 +43,7 @@ const field =
 
 const installationsQuery = `query installs($contexts: [ID!]!, $first: Int, $after: String) {
   ecosystem { appInstallationsByContext(filter: {appInstallations: {contexts: $contexts}}, first: $first, after: $after) {
-    pageInfo { hasNextPage endCursor } nodes { id app { id name } } } } }`;
+    pageInfo { hasNextPage endCursor } nodes { id installationContext app { id name } } } } }`;
 
 const cases: Case[] = [
   { endpoint: 'jira.projects', pageSize: 1, key: field('id'), atLeast: 3 },

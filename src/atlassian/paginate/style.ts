@@ -26,6 +26,8 @@ export interface ParsedPage {
   items: unknown[];
   /** State of the following page; null when this was the last. */
   next: PageState | null;
+  /** Errors the API sent beside the data (GraphQL field errors): the page is incomplete. */
+  errors?: string[];
 }
 
 export interface PaginationStyle {

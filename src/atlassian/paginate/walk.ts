@@ -10,6 +10,18 @@ import type { PageRequest, PageState, PaginationStyle } from './style.ts';
 export interface FetchedPage {
   body: unknown;
   headers: HeaderBag;
+  /**
+   * Called once the page was read: leaves out the items its check found unusable (in place) and
+   * returns them, so that copies of the list drop them too.
+   */
+  settle?: () => ReadonlySet<unknown>;
+}
+
+export interface WalkedPage {
+  items: unknown[];
+  next: string | null;
+  /** Errors the API sent beside the page's data (GraphQL): the page is incomplete. */
+  errors: string[];
 }
 
 export interface WalkOptions {
@@ -22,7 +34,7 @@ export interface WalkOptions {
   fetch(request: PageRequest): Promise<FetchedPage>;
 }
 
-export async function* walkPages(o: WalkOptions): AsyncGenerator<{ items: unknown[]; next: string | null }> {
+export async function* walkPages(o: WalkOptions): AsyncGenerator<WalkedPage> {
   let state: PageState | null = null;
   if (o.resumeFrom) {
     state = decodeResumeToken(o.styleName, o.resumeFrom) ?? null;
@@ -36,13 +48,16 @@ export async function* walkPages(o: WalkOptions): AsyncGenerator<{ items: unknow
       headers: fetched.headers,
       site: o.site,
     });
+    // After parse: where the next page starts depends on the length of this one as sent.
+    const removed = fetched.settle?.();
+    const items = removed && removed.size > 0 ? page.items.filter((i) => !removed.has(i)) : page.items;
     const next = page.next ? encodeResumeToken(o.styleName, page.next) : null;
     if (next !== null) {
       if (seen.has(next))
         throw new PaginationError(o.site, 'the list returned a cursor it had returned before');
       seen.add(next);
     }
-    yield { items: page.items, next };
+    yield { items, next, errors: page.errors ?? [] };
     if (page.next === null) return;
     state = page.next;
   }

@@ -19,21 +19,25 @@ export const adminDirectoriesPage = z.looseObject({
   links: links.optional(),
 });
 
-/** jira.js `MultiDirectoryUser`: 2SV, platform roles, claim status and last activity per account. */
+/**
+ * jira.js `MultiDirectoryUser`: 2SV, platform roles, claim status and last activity per account.
+ * Relied on: the account id, and its platform roles (an account without the list could be an
+ * admin no check would see). The rest is read as it comes; a missing `mfaEnabled` is "unknown".
+ */
 export const adminDirectoryUser = z.looseObject({
   accountId: z.string(),
-  accountType: z.string(),
-  accountStatus: z.string(),
+  accountType: z.string().optional(),
+  accountStatus: z.string().optional(),
   membershipStatus: z.string().optional(),
   status: z.string().optional(),
-  name: z.string(),
+  name: z.string().optional(),
   nickname: z.string().nullish(),
   email: z.string().nullish(),
   emailVerified: z.boolean().optional(),
-  claimStatus: z.string(),
+  claimStatus: z.string().optional(),
   managementSource: z.string().nullish(),
   platformRoles: z.array(z.string()),
-  mfaEnabled: z.boolean(),
+  mfaEnabled: z.boolean().optional(),
   addedToOrg: z.string().nullish(),
   /** The admin UI's "last active"; absent for accounts never active. */
   lastActive: z.string().nullish(),
@@ -63,19 +67,21 @@ export const adminDirectoryGroupsPage = z.looseObject({
   links: links.optional(),
 });
 
-/** jira.js `WorkspaceModel`: one product instance of a site. */
+/** jira.js `WorkspaceModel`: one product instance of a site. Relied on: its id (the site's ARI). */
 export const adminWorkspace = z.looseObject({
   id: z.string(),
-  type: z.string(),
-  attributes: z.looseObject({
-    name: z.string(),
-    typeKey: z.string(),
-    type: z.string().optional(),
-    status: z.string().optional(),
-    hostUrl: z.string().optional(),
-    owner: z.string().optional(),
-    createdAt: z.string().optional(),
-  }),
+  type: z.string().optional(),
+  attributes: z
+    .looseObject({
+      name: z.string().optional(),
+      typeKey: z.string().optional(),
+      type: z.string().optional(),
+      status: z.string().optional(),
+      hostUrl: z.string().optional(),
+      owner: z.string().optional(),
+      createdAt: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const adminWorkspacesPage = z.looseObject({

@@ -5,11 +5,15 @@ import { z } from 'zod';
 // (docs/atlassian/API.md §c.1, simulator/routes/upm-render.ts) and the gateway's
 // `appInstallationsByContext` (§c.2, simulator/routes/graphql-installations.ts).
 
-/** UPM `PluginSummaryRepresentation`: what the list shows per plugin. */
+/**
+ * UPM `PluginSummaryRepresentation`: what the list shows per plugin. Relied on: the key, and the
+ * two flags that decide what an app is — `userInstalled` (false: a system plugin, dropped from the
+ * app inventory) and `enabled`.
+ */
 export const upmPluginSummary = z.looseObject({
   key: z.string(),
-  name: z.string(),
-  version: z.string(),
+  name: z.string().optional(),
+  version: z.string().optional(),
   enabled: z.boolean(),
   /** false for Atlassian's bundled system plugins. */
   userInstalled: z.boolean(),
@@ -42,19 +46,26 @@ export const upmPlugin = upmPluginSummary.extend({
     .optional(),
 });
 
+/**
+ * One installation. `installationContext` says which product it is installed in (without it the
+ * installation cannot be placed); a node whose `app` the gateway could not resolve comes as
+ * `app: null` with an entry in `errors`, and is left out as unusable.
+ */
 export const appInstallationNode = z.looseObject({
   id: z.string(),
+  installationContext: z.string(),
   app: z.looseObject({ id: z.string(), name: z.string(), vendorName: z.string().nullish() }),
-  appEnvironment: z.looseObject({ type: z.string() }).nullish(),
+  appEnvironment: z.looseObject({ type: z.string().optional() }).nullish(),
   appEnvironmentVersion: z.looseObject({ version: z.string().optional() }).nullish(),
-  license: z.looseObject({ active: z.boolean(), type: z.string().nullish() }).nullish(),
+  license: z.looseObject({ active: z.boolean().optional(), type: z.string().nullish() }).nullish(),
   createdAt: z.string().nullish(),
 });
 
 /**
- * The GraphQL answer. A field the caller may not read resolves to null with an entry in `errors`
- * (HTTP 200): that is an access problem for the caller to report, not drift, so `data` and the
- * connection may be null.
+ * The GraphQL answer. A field the gateway cannot resolve is null with an entry in `errors` (HTTP
+ * 200; https://spec.graphql.org/October2021/#sec-Handling-Field-Errors): the data beside it is
+ * kept and the dataset is partial; a null connection or `data` is for the walker to report (an
+ * access problem, or the whole query failed), so both may be null here.
  */
 export const appInstallationsResponse = z.looseObject({
   data: z
@@ -74,7 +85,7 @@ export const appInstallationsResponse = z.looseObject({
   errors: z
     .array(
       z.looseObject({
-        message: z.string(),
+        message: z.string().optional(),
         extensions: z.looseObject({ statusCode: z.number().optional() }).optional(),
       }),
     )

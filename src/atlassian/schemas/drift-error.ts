@@ -1,7 +1,9 @@
-// Atlassian changed a response shape under us: a field Palisade relies on is missing or has
-// another type. The sync records the dataset as failed with this reason instead of storing
-// half-understood data. The error names the endpoint, the field (a readable JSON path) and what
-// was expected; it never carries a response value (those may be personal data: names, e-mails).
+// Atlassian changed a response shape under us so that the body as a whole cannot be used: a field
+// Palisade relies on is missing, null or of another type outside any list item (a page without its
+// list, a server info without its base URL). Inside a list only the item is left out
+// (validate-response.ts); this error is for what no item-by-item reading can save. The error names
+// the endpoint, the field (a readable JSON path) and what was expected; it never carries a
+// response value (those may be personal data: names, e-mails).
 
 export interface SchemaDrift {
   /** Catalogue id of the endpoint whose response drifted (`jira.users`). */

@@ -3,6 +3,12 @@
 export type { SchemaDrift } from './drift-error.ts';
 export { SchemaDriftError } from './drift-error.ts';
 export type * from './generated/response-types.ts';
+export type { DriftCount, ResponseDrift } from './response-drift.ts';
 export type { ResponseOf, TypedEndpointId } from './response-of.ts';
-export type { ResponseValidator, ResponseValidatorDeps } from './validate-response.ts';
+export type {
+  ResponseCheck,
+  ResponseValidator,
+  ResponseValidatorDeps,
+  SettledResponse,
+} from './validate-response.ts';
 export { createResponseValidator, validateResponse } from './validate-response.ts';

@@ -1,5 +1,6 @@
 // Finds, in a real response and the JSON schema that describes it, the fields a test can break:
-// a required field that is present (to delete) and a typed one (to give another type). Fields
+// a required or relied-on field that is present (to delete) and a typed one (to give another
+// type). Fields
 // inside genuine alternatives (`oneOf`/`anyOf` with more than one non-null branch) are skipped,
 // since breaking one branch may still match another. Test support only.
 
@@ -11,6 +12,8 @@ export interface Probe {
   /** The JSON types the schema allows there (`['string']`, `['object', 'null']`). */
   types: string[];
   required: boolean;
+  /** Palisade relies on it (`x-relied-on`): it must be there, of its type, not null. */
+  relied: boolean;
 }
 
 const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -55,14 +58,25 @@ export function probes(root: Schema, body: unknown): Probe[] {
     const record = value as Record<string, unknown>;
     const props = isSchema(s.properties) ? s.properties : {};
     const required = Array.isArray(s.required) ? s.required : [];
+    const relied = Array.isArray(s['x-relied-on']) ? s['x-relied-on'] : [];
     for (const [name, sub] of Object.entries(props)) {
       if (!(name in record) || !isSchema(sub)) continue;
-      out.push({ path: [...path, name], types: typesOf(root, sub), required: required.includes(name) });
+      out.push({
+        path: [...path, name],
+        types: typesOf(root, sub),
+        required: required.includes(name),
+        relied: relied.includes(name),
+      });
       walk(sub, record[name], [...path, name], depth + 1);
     }
     if (isSchema(s.additionalProperties)) {
       for (const key of Object.keys(record).filter((k) => !(k in props))) {
-        out.push({ path: [...path, key], types: typesOf(root, s.additionalProperties), required: false });
+        out.push({
+          path: [...path, key],
+          types: typesOf(root, s.additionalProperties),
+          required: false,
+          relied: false,
+        });
         walk(s.additionalProperties, record[key], [...path, key], depth + 1);
       }
     }

@@ -22,7 +22,7 @@ const APP_INSTALLATIONS_QUERY = `query apps($cloudId: ID!, $first: Int, $after: 
   ecosystem {
     appInstallationsByContext(filter: {appInstallations: {contexts: [$cloudId]}}, first: $first, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { id app { id name vendorName } appEnvironment { type } license { active type } }
+      nodes { id installationContext app { id name vendorName } appEnvironment { type } license { active type } }
     }
   }
 }`;

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SchemaDriftError } from './drift-error.ts';
 import type { ResponseOf } from './response-of.ts';
-import { createResponseValidator, validateResponse } from './validate-response.ts';
+import { createResponseValidator, type SettledResponse, validateResponse } from './validate-response.ts';
 
-// The validator's behaviour a collector notices, without a simulator: which problem it reports,
-// how it words it, and that it never repeats what the response contained.
+// The validator's behaviour a collector notices, without a simulator: what it leaves out, what it
+// only warns about, what makes a body unusable, how it words each, and that it never repeats
+// what the response contained.
 
 const user = (overrides: Record<string, unknown> = {}) => ({
   accountId: '5b10a2844c20165700ede21a',
@@ -16,9 +17,16 @@ const user = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A copy of `body` checked and settled; `body` itself is left as it was. */
+function read(endpointId: string, body: unknown): { body: unknown } & SettledResponse {
+  const copy = JSON.parse(JSON.stringify(body)) as unknown;
+  const settled = validateResponse(endpointId, copy).settle();
+  return { body: copy, ...settled };
+}
+
 function drift(endpointId: string, body: unknown): SchemaDriftError {
   try {
-    validateResponse(endpointId, body);
+    read(endpointId, body);
   } catch (error) {
     if (error instanceof SchemaDriftError) return error;
     throw error;
@@ -26,91 +34,143 @@ function drift(endpointId: string, body: unknown): SchemaDriftError {
   assert.fail(`${endpointId}: expected a SchemaDriftError`);
 }
 
-test('a missing required field names the endpoint, the field path and the expected type', () => {
-  const users = [user(), user(), user(), user({ accountId: undefined })];
-  const error = drift('jira.users', JSON.parse(JSON.stringify(users)));
+test('an item missing a field Palisade relies on is left out and counted; the others are kept', () => {
+  const users = [user(), user({ accountId: undefined }), user(), user({ accountId: undefined })];
+  const result = read('jira.users', users);
+  assert.equal((result.body as unknown[]).length, 2);
+  assert.equal(result.removed.size, 2);
+  assert.deepEqual(result.drift, {
+    endpointId: 'jira.users',
+    skipped: [{ field: '[].accountId', problem: 'is missing', expected: 'required string', count: 2 }],
+    warnings: [],
+    errors: [],
+  });
+});
+
+test('a relied-on field that is null or of another type leaves its item out too', () => {
+  const page = {
+    isLast: true,
+    values: [
+      { id: '10000', key: 'ENG', name: 'Engineering' },
+      { id: '10001', key: null, name: 'Null key' },
+      { id: '10002', key: 7, name: 'Number key' },
+    ],
+  };
+  const result = read('jira.projects', page);
+  assert.deepEqual(
+    (result.body as { values: { key: string }[] }).values.map((p) => p.key),
+    ['ENG'],
+  );
+  assert.deepEqual(
+    result.drift?.skipped.map((s) => [s.field, s.problem, s.count]),
+    [
+      ['values[].key', 'is null', 1],
+      ['values[].key', 'is an integer', 1],
+    ],
+  );
+});
+
+test('the innermost item is what is left out: a grant without a holder, not its scheme', () => {
+  const grant = (id: number, holder: unknown) => ({ id, permission: 'BROWSE_PROJECTS', holder });
+  const body = {
+    permissionSchemes: [
+      {
+        id: 1,
+        name: 'Default',
+        permissions: [
+          grant(1, { type: 'anyone' }),
+          grant(2, null),
+          grant(3, { type: 'group', parameter: null }),
+        ],
+      },
+    ],
+  };
+  const result = read('jira.permissionSchemes', body);
+  const schemes = (result.body as { permissionSchemes: { permissions: { id: number }[] }[] })
+    .permissionSchemes;
+  assert.equal(schemes.length, 1);
+  assert.deepEqual(
+    schemes[0]?.permissions.map((g) => g.id),
+    [1, 3],
+  );
+  assert.deepEqual(result.drift?.skipped, [
+    { field: 'permissionSchemes[].permissions[].holder', problem: 'is null', expected: 'object', count: 1 },
+  ]);
+});
+
+test('a relied-on field outside any item makes the body unusable, named without its values', () => {
+  const error = drift('jira.serverInfo', { version: '1001.0.0', serverTitle: 'Acme' });
   assert.equal(error.code, 'schema_drift');
-  assert.equal(error.endpointId, 'jira.users');
-  assert.equal(error.field, '[3].accountId');
-  assert.equal(error.expected, 'required string');
+  assert.equal(error.endpointId, 'jira.serverInfo');
+  assert.equal(error.field, 'baseUrl');
   assert.equal(
     error.message,
-    "Atlassian's response for jira.users no longer matches: [3].accountId is missing (expected: required string)",
+    "Atlassian's response for jira.serverInfo no longer matches: baseUrl is missing (expected: required string)",
   );
+  assert.equal(drift('jira.projects', { isLast: true }).field, 'values');
+  assert.equal(drift('jira.users', { values: [] }).field, '(body)');
 });
 
-test('a paged list names the item: values[3].key', () => {
-  const project = { id: '10000', key: 'ENG', name: 'Engineering' };
-  const page = { isLast: true, values: [project, project, project, { id: '10003', name: 'No key' }] };
-  assert.equal(drift('jira.projects', page).field, 'values[3].key');
+test('a field Palisade does not rely on may be absent or null without a word', () => {
+  const result = read('jira.users', [
+    user({ emailAddress: null }),
+    user({ displayName: undefined, active: null }),
+  ]);
+  assert.equal(result.drift, null);
+  assert.equal((result.body as unknown[]).length, 2);
 });
 
-test('a missing field is reported before a mistyped one, whatever their order', () => {
-  const users = [user({ active: 'yes' }), user({ accountId: undefined })];
-  const error = drift('jira.users', JSON.parse(JSON.stringify(users)));
-  assert.equal(error.field, '[1].accountId');
+test('another type in a field Palisade does not rely on is a warning, and the item is kept', () => {
+  const result = read('jira.users', [
+    user({ displayName: { first: 'Ada', email: 'ada@acme.example' } }),
+    user(),
+  ]);
+  assert.equal((result.body as unknown[]).length, 2);
+  assert.deepEqual(result.drift?.warnings, [
+    { field: '[].displayName', problem: 'is an object', expected: 'string or null', count: 1 },
+  ]);
+  assert.doesNotMatch(JSON.stringify(result.drift), /Ada|acme/);
 });
 
-test('a wrong type says what was found and what was expected, never the value', () => {
-  const error = drift('jira.users', [user({ displayName: { first: 'Ada', email: 'ada@acme.example' } })]);
-  assert.equal(error.field, '[0].displayName');
-  assert.equal(error.expected, 'string');
-  assert.match(error.message, /\[0\]\.displayName is an object \(expected: string\)$/);
-  assert.doesNotMatch(JSON.stringify(error), /Ada|acme/);
-});
-
-test('a nullable field names both allowed types', () => {
-  // Confluence v1 `User.displayName` is `nullable: true`.
-  const members = {
-    results: [{ type: 'known', displayName: 12 }],
-    start: 0,
-    limit: 200,
-    size: 1,
-    _links: {},
-  };
-  const error = drift('confluence.groupMembers', members);
-  assert.equal(error.field, 'results[0].displayName');
-  assert.equal(error.expected, 'string or null');
-  assert.doesNotThrow(() =>
-    validateResponse('confluence.groupMembers', {
-      ...members,
-      results: [{ type: 'known', displayName: null }],
-    }),
-  );
-});
-
-test('a value outside a documented enum lists the documented values, not the value found', () => {
-  const error = drift('jira.users', [user({ accountType: 'robot-overlord' })]);
-  assert.equal(error.field, '[0].accountType');
-  assert.equal(error.expected, 'one of "atlassian", "app", "customer", "unknown"');
-  assert.doesNotMatch(error.message, /robot-overlord/);
+test('a value outside a documented enum is a warning listing the documented values, not the value', () => {
+  const result = read('jira.users', [
+    user({ accountType: 'robot-overlord' }),
+    user({ accountType: 'robot-overlord' }),
+  ]);
+  assert.deepEqual(result.drift?.warnings, [
+    {
+      field: '[].accountType',
+      problem: 'has an undocumented value',
+      expected: 'one of "atlassian", "app", "customer", "unknown"',
+      count: 2,
+    },
+  ]);
+  assert.doesNotMatch(JSON.stringify(result.drift), /robot-overlord/);
 });
 
 test('keys that are not identifiers are quoted in the path', () => {
-  const error = drift('jira.projectRoles', { Developers: 'https://x/role/10001', 'Service Desk Team': 7 });
-  assert.equal(error.field, '["Service Desk Team"]');
+  const result = read('jira.projectRoles', { Developers: 'https://x/role/10001', 'Service Desk Team': 7 });
+  assert.equal(result.drift?.warnings[0]?.field, '["Service Desk Team"]');
 });
 
 test('unknown extra fields are accepted at every level', () => {
-  assert.doesNotThrow(() => validateResponse('jira.users', [user({ newField: { deep: [1] } })]));
-  assert.doesNotThrow(() =>
-    validateResponse('admin.directories.list', {
-      data: [{ directoryId: 'd', name: 'n', extra: 1 }],
-      more: true,
-    }),
+  assert.equal(read('jira.users', [user({ newField: { deep: [1] } })]).drift, null);
+  assert.equal(
+    read('admin.directories.list', { data: [{ directoryId: 'd', name: 'n', extra: 1 }], more: true }).drift,
+    null,
   );
 });
 
 test('endpoints without a JSON body accept anything; an unknown endpoint id is a programming error', () => {
-  assert.doesNotThrow(() => validateResponse('usermgmt.apiTokens.delete', undefined));
-  assert.doesNotThrow(() => validateResponse('upm.jira.delete', undefined));
+  assert.equal(validateResponse('usermgmt.apiTokens.delete', undefined).settle().drift, null);
+  assert.equal(validateResponse('upm.jira.delete', undefined).settle().drift, null);
   assert.throws(
     () => validateResponse('jira.userz', []),
     (e: unknown) => !(e instanceof SchemaDriftError),
   );
 });
 
-test('zod-checked endpoints report drift in the same words', () => {
+test('zod-checked endpoints are read the same way and report in the same words', () => {
   const error = drift('site.tenantInfo', { cloudId: 42 });
   assert.equal(error.field, 'cloudId');
   assert.equal(error.expected, 'string');
@@ -119,6 +179,69 @@ test('zod-checked endpoints report drift in the same words', () => {
     "Atlassian's response for site.tenantInfo no longer matches: cloudId is an integer (expected: string)",
   );
   assert.equal(drift('oauth.accessibleResources', {}).field, '(body)');
+  const plugins = read('upm.jira.list', {
+    plugins: [
+      {
+        key: 'a',
+        name: 'A',
+        version: '1',
+        enabled: true,
+        userInstalled: true,
+        vendor: { marketplaceLink: null },
+      },
+      {
+        key: 'b',
+        name: 'B',
+        version: '1',
+        enabled: true,
+        userInstalled: true,
+        vendor: null,
+        description: null,
+      },
+      { name: 'No key', version: '1', enabled: true, userInstalled: true },
+    ],
+  });
+  assert.equal((plugins.body as { plugins: unknown[] }).plugins.length, 2);
+  assert.deepEqual(plugins.drift?.skipped, [
+    { field: 'plugins[].key', problem: 'is missing', expected: 'required string', count: 1 },
+  ]);
+  assert.deepEqual(plugins.drift?.warnings, []);
+});
+
+test('GraphQL: null nodes and nodes whose app is null are left out, the data beside them kept', () => {
+  const node = (id: string, app: unknown) => ({
+    id,
+    installationContext: 'ari:cloud:jira::site/c0ffee',
+    app,
+    appEnvironmentVersion: null,
+  });
+  const result = read('graphql.appInstallations', {
+    data: {
+      ecosystem: {
+        appInstallationsByContext: {
+          pageInfo: { hasNextPage: false, endCursor: null },
+          nodes: [node('1', { id: 'ari:a', name: 'A' }), null, node('3', null)],
+        },
+      },
+    },
+    errors: [
+      { message: 'could not fetch', path: ['ecosystem', 'appInstallationsByContext', 'nodes', 2, 'app'] },
+    ],
+  });
+  const nodes = (
+    result.body as { data: { ecosystem: { appInstallationsByContext: { nodes: { id: string }[] } } } }
+  ).data.ecosystem.appInstallationsByContext.nodes;
+  assert.deepEqual(
+    nodes.map((n) => n.id),
+    ['1'],
+  );
+  assert.deepEqual(
+    result.drift?.skipped.map((s) => [s.field, s.problem]),
+    [
+      ['data.ecosystem.appInstallationsByContext.nodes[]', 'is null'],
+      ['data.ecosystem.appInstallationsByContext.nodes[].app', 'is null'],
+    ],
+  );
 });
 
 test('schemas load and compile on first use: a validator with no spec schemas still checks zod endpoints', () => {
@@ -129,10 +252,10 @@ test('schemas load and compile on first use: a validator with no spec schemas st
       return {};
     },
   });
-  validator.validate('site.tenantInfo', { cloudId: 'c' });
+  validator.validate('site.tenantInfo', { cloudId: 'c' }).settle();
   assert.equal(loads, 0);
-  validator.validate('usermgmt.apiTokens.delete', undefined);
-  validator.validate('jira.users', []);
+  validator.validate('usermgmt.apiTokens.delete', undefined).settle();
+  validator.validate('jira.users', []).settle();
   assert.equal(loads, 1);
 });
 

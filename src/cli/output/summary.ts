@@ -90,6 +90,12 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
       ? `Coverage: all ${c.datasets} datasets read completely`
       : `Coverage: ${c.complete} of ${c.datasets} datasets read completely; ${plural(c.gaps, 'gap')} (checks depending on them say unknown — see the report's coverage section)`,
   );
+  const warned = report.coverage.filter((entry) => (entry.warnings ?? []).length > 0).length;
+  if (warned > 0) {
+    lines.push(
+      `  ${plural(warned, 'dataset')} read with warnings: Atlassian answered with values or shapes its documentation does not describe (see the report's coverage section)`,
+    );
+  }
   if (options.written.length > 0) {
     lines.push('', 'Reports:');
     const width = Math.max(...options.written.map((w) => w.format.length));

@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-findings.ts';
 import * as m0003 from './0003-app-governance.ts';
 import * as m0004 from './0004-app-actions.ts';
+import * as m0005 from './0005-dataset-warnings.ts';
 
 // A static list rather than a folder scan: no filesystem access at run time, and type stripping
 // needs explicit `.ts` imports. Append only: never edit or reorder a migration once committed.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0002-findings': m0002,
   '0003-app-governance': m0003,
   '0004-app-actions': m0004,
+  '0005-dataset-warnings': m0005,
 };

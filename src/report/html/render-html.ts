@@ -225,6 +225,7 @@ ${report.apps.map(
 
 function coverage(report: Report): SafeHtml {
   const gaps = report.coverage.filter((c) => c.status !== 'ok');
+  const warned = report.coverage.filter((c) => c.warnings && c.warnings.length > 0);
   return html`<h2 id="coverage">Coverage gaps</h2>
 ${
   gaps.length === 0
@@ -232,6 +233,15 @@ ${
     : html`<p>${gaps.length} of ${report.coverage.length} datasets were not read completely; checks that need them are undecided.</p>
 <table><thead><tr><th>Where</th><th>Dataset</th><th>Status</th><th>Reason</th></tr></thead><tbody>
 ${gaps.map((c) => html`<tr><td>${where(c.site)}</td><td class="mono">${c.dataset === '*' ? 'every dataset' : c.dataset}</td><td><span class="badge ${c.status}">${c.status.replace('_', ' ')}</span></td><td>${c.reason ?? ''}</td></tr>`)}
+</tbody></table>`
+}${
+  warned.length === 0
+    ? ''
+    : html`
+<h3>Read, but not as documented</h3>
+<p>Atlassian answered these datasets with values or shapes its documentation does not describe. They were read as they came; checks are not affected, but a rule may not know a new value.</p>
+<table><thead><tr><th>Where</th><th>Dataset</th><th>Warnings</th></tr></thead><tbody>
+${warned.map((c) => html`<tr><td>${where(c.site)}</td><td class="mono">${c.dataset}</td><td>${(c.warnings ?? []).map((w) => html`<div>${w}</div>`)}</td></tr>`)}
 </tbody></table>`
 }`;
 }

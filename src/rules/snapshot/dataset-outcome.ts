@@ -6,6 +6,11 @@ import type { DatasetOutcome } from '../snapshot-view.ts';
 // as not collected rather than trusted.
 
 export function toDatasetOutcome(record: DatasetOutcomeRecord): DatasetOutcome {
+  const outcome = outcomeOf(record);
+  return record.warnings.length > 0 ? { ...outcome, warnings: record.warnings } : outcome;
+}
+
+function outcomeOf(record: DatasetOutcomeRecord): DatasetOutcome {
   switch (record.status) {
     case 'ok':
       return { status: 'ok' };

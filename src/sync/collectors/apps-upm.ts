@@ -1,7 +1,7 @@
 import { appsUpmConfluence, appsUpmJira, type RecordOf } from '../../inventory/datasets/index.ts';
 import type { Collector } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
-import { isNotFound, requireSite } from './context.ts';
+import { isNotFound, isUnusable, requireSite } from './context.ts';
 import { CollectorError } from './errors.ts';
 import { toItem, toItems } from './normalize.ts';
 import { arr, bool, isoTime, obj, str } from './values.ts';
@@ -98,6 +98,11 @@ export function upmCollector(product: 'jira' | 'confluence'): Collector {
         try {
           page = await ctx.api.call(getId, { site, params: { pluginKey: plugin.key } });
         } catch (error) {
+          if (isUnusable(error)) {
+            // The plugin is listed; only its licence is unknown (the sync noted it: partial).
+            yield { items: [toItem(dataset, { ...plugin, license: null })], checkpoint };
+            continue;
+          }
           // Uninstalled since the list was read: it is no longer there to store.
           if (!isNotFound(error)) throw error;
           yield { items: [], checkpoint };

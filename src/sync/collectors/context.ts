@@ -42,6 +42,15 @@ export function isNotFound(error: unknown): boolean {
   return isAtlassianError(error) && error.code === 'not_found';
 }
 
+/**
+ * Whether an error is a response the client could not use at all (a field Palisade relies on is
+ * missing outside any list item). A collector reading one response per parent skips that parent
+ * and goes on; the sync has already noted it, and the dataset ends `partial`.
+ */
+export function isUnusable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'schema_drift';
+}
+
 export function isForbidden(error: unknown): boolean {
   return isAtlassianError(error) && error.code === 'forbidden';
 }

@@ -8,7 +8,7 @@ import {
 } from '../../inventory/datasets/index.ts';
 import type { CollectedItem, Collector, CollectorContext } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
-import { isNotFound, recordsOf, requireSite } from './context.ts';
+import { isNotFound, isUnusable, recordsOf, requireSite } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
 import { arr, num, obj, str, trailingNumber } from './values.ts';
@@ -98,7 +98,7 @@ async function readProject(
   try {
     refs = await rolesOfProject(ctx, site, project, roles, scheme);
   } catch (error) {
-    if (isNotFound(error)) return [];
+    if (isNotFound(error) || isUnusable(error)) return [];
     throw error;
   }
   const items: CollectedItem[] = [];
@@ -109,7 +109,7 @@ async function readProject(
         await ctx.api.call('jira.projectRole', { site, params: { projectIdOrKey: project.id, id: ref.id } }),
       );
     } catch (error) {
-      if (isNotFound(error)) continue;
+      if (isNotFound(error) || isUnusable(error)) continue;
       throw error;
     }
     items.push(

@@ -1,7 +1,7 @@
 import type { SiteRef } from '../../atlassian/api.ts';
 import { jiraPermissionSchemes, jiraProjects } from '../../inventory/datasets/index.ts';
 import type { Collector, CollectorContext } from '../collector.ts';
-import { isForbidden, isNotFound, recordsOf, requireSite } from './context.ts';
+import { isForbidden, isNotFound, isUnusable, recordsOf, requireSite } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
 import { withNote } from './partial.ts';
@@ -28,7 +28,7 @@ async function schemeOf(ctx: CollectorContext, site: SiteRef, projectId: string)
     return num(scheme.id);
   } catch (error) {
     // Jira will not say without Administer Projects on the project, or it vanished: unknown.
-    if (isForbidden(error) || isNotFound(error)) return null;
+    if (isForbidden(error) || isNotFound(error) || isUnusable(error)) return null;
     throw error;
   }
 }

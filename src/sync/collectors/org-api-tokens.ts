@@ -3,7 +3,7 @@ import { UNSCOPED_ORG_KEY } from '../../atlassian/org-key-access.ts';
 import { orgApiTokens, orgUsers, type RecordOf } from '../../inventory/datasets/index.ts';
 import type { Collector, CollectorContext, CollectorPage } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
-import { isForbidden, isNotFound, recordsOf, requireOrgId } from './context.ts';
+import { isForbidden, isNotFound, isUnusable, recordsOf, requireOrgId } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
 import { type PartialNote, withNote } from './partial.ts';
@@ -160,8 +160,8 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
             tokens: await ctx.api.call<unknown>(PER_ACCOUNT, { params: { accountId } }),
           };
         } catch (error) {
-          // Deleted since the user list was read.
-          if (isNotFound(error)) return undefined;
+          // Deleted since the user list was read, or an answer too broken to use (counted as drift).
+          if (isNotFound(error) || isUnusable(error)) return undefined;
           if (isForbidden(error)) throw neitherPath(error);
           throw error;
         }

@@ -1,15 +1,31 @@
 import type { SpecFile } from '../../catalogue/index.ts';
+import { RELIED_ON_KEYWORD } from '../tolerant-schemas.ts';
 import { isObject, type JsonObject } from './spec-files.ts';
 
-// Fields Palisade relies on that the official specs do not mark `required`. Jira's spec marks
-// almost nothing required (its `User` has no required field, not even `accountId`), so a check
-// against the spec alone would let the very drift that breaks a sync through. Each field listed
-// here is one Atlassian always sends in the responses Palisade reads (identities, names, the
-// paging fields the paginators follow); the generator adds it to the component's `required`
-// and fails if the component or property does not exist, so a spec update cannot silently
-// orphan an entry. A dotted name (`principal.type`) reaches into an inline object.
+// The fields Palisade relies on, per spec component: what a collector cannot do without (an
+// identity, a name a record must have, the list a page holds). At run time only these are
+// required (tolerant-schemas.ts): an item missing one is left out and counted, everything else
+// may be absent, null or new. Each field listed is one Atlassian always sends in the responses
+// Palisade reads, whether or not the spec marks it `required` (Jira's spec marks almost nothing,
+// not even `User.accountId`). The generator adds each to its component's `required` (for the
+// types) and `x-relied-on` (for the run-time check), and fails if the component or property does
+// not exist, so a spec update cannot silently orphan an entry. A dotted name (`principal.type`)
+// reaches into an inline object.
 
 export const RELIED_ON_COMPONENTS: Partial<Record<SpecFile, Record<string, readonly string[]>>> = {
+  'admin-organizations-v1': {
+    Org: ['data'],
+    OrgModel: ['id', 'attributes', 'attributes.name'],
+    DomainPage: ['data'],
+    DomainModel: ['id', 'attributes', 'attributes.name'],
+    EventPage: ['data'],
+    EventModel: ['id', 'attributes', 'attributes.time', 'attributes.action'],
+    PolicyPage: ['data'],
+    PolicyModel: ['id', 'attributes', 'attributes.type'],
+  },
+  'admin-user-management': {
+    ApiTokenResponse: ['id'],
+  },
   'jira-platform-rest-v3': {
     User: ['accountId', 'accountType'],
     UserBean: ['accountId'],
@@ -18,19 +34,25 @@ export const RELIED_ON_COMPONENTS: Partial<Record<SpecFile, Record<string, reado
     ProjectRole: ['id', 'name'],
     RoleActor: ['type'],
     ApplicationRole: ['key', 'name'],
+    GroupName: ['name'],
     GroupDetails: ['groupId', 'name'],
+    License: ['applications'],
+    LicensedApplication: ['id', 'plan'],
     Permissions: ['permissions'],
     UserPermission: ['key'],
     PermissionSchemes: ['permissionSchemes'],
-    PermissionScheme: ['id'],
-    PermissionGrant: ['holder', 'permission'],
+    PermissionScheme: ['id', 'name'],
+    PermissionGrant: ['id', 'holder', 'permission'],
+    PermissionHolder: ['type'],
     AuditRecords: ['records'],
     AuditRecordBean: ['id', 'created'],
     ApplicationProperty: ['id'],
-    FilterDetails: ['id'],
+    FilterDetails: ['id', 'name'],
     Dashboard: ['id', 'name'],
     SecuritySchemes: ['issueSecuritySchemes'],
     SecurityScheme: ['id', 'name'],
+    SecurityLevel: ['id', 'name'],
+    Field: ['id', 'name'],
     ServerInformation: ['baseUrl'],
     PageBeanProject: ['values', 'isLast'],
     PageBeanGroupDetails: ['values', 'isLast'],
@@ -44,7 +66,12 @@ export const RELIED_ON_COMPONENTS: Partial<Record<SpecFile, Record<string, reado
     SpacePermissionAssignment: ['principal', 'operation', 'principal.type', 'operation.key'],
   },
   'confluence-rest-v1': {
-    Group: ['id'],
+    SpaceArray: ['results'],
+    Space: ['id', 'key', 'name'],
+    GroupArrayWithLinks: ['results'],
+    Group: ['id', 'name'],
+    AuditRecordArray: ['results'],
+    AuditRecord: ['creationDate'],
   },
 };
 
@@ -79,6 +106,8 @@ export function requireReliedOn(schema: JsonObject, fields: readonly string[], w
     }
     const required = Array.isArray(node.required) ? (node.required as string[]) : [];
     if (!required.includes(name)) node.required = [...required, name];
+    const relied = Array.isArray(node[RELIED_ON_KEYWORD]) ? (node[RELIED_ON_KEYWORD] as string[]) : [];
+    if (!relied.includes(name)) node[RELIED_ON_KEYWORD] = [...relied, name];
   }
   return schema;
 }

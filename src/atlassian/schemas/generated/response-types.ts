@@ -225,7 +225,7 @@ export type ConfluenceV1Space = {
   };
   homepage?: ConfluenceV1Content;
   icon?: ConfluenceV1Icon;
-  id?: number;
+  id: number;
   key: string;
   lookAndFeel?: ConfluenceV1LookAndFeel;
   metadata?: {
@@ -427,7 +427,7 @@ export interface AdminOrgModel {
     /**
      * Name of this Org
      */
-    name?: string;
+    name: string;
   };
   /**
    * Unique identifier of the Org
@@ -464,7 +464,7 @@ export interface AdminOrgPage {
   links?: AdminLinkPageModel;
 }
 export interface AdminOrg {
-  data?: AdminOrgModel;
+  data: AdminOrgModel;
 }
 export interface AdminProduct {
   /**
@@ -565,7 +565,7 @@ export interface AdminDomainModel {
     /**
      * Domain Name
      */
-    name?: string;
+    name: string;
   };
   /**
    * Unique identifier of the Domain
@@ -581,7 +581,7 @@ export interface AdminDomainPage {
   /**
    * 0 or more values of Domain are returned
    */
-  data?: AdminDomainModel[];
+  data: AdminDomainModel[];
   links?: AdminLinkPageModel;
 }
 export interface AdminDomain {
@@ -702,7 +702,7 @@ export interface AdminEventPage {
   /**
    * 0 or more values of Event are returned
    */
-  data?: AdminEventModel[];
+  data: AdminEventModel[];
   links?: AdminLinkPageModel;
   meta?: {
     /**
@@ -781,7 +781,7 @@ export interface AdminPolicyPage {
   /**
    * 0 or more values of Policy are returned
    */
-  data?: AdminPolicyModel[];
+  data: AdminPolicyModel[];
   links?: AdminLinkPageModel;
   meta?: {
     /**
@@ -963,7 +963,7 @@ export interface JiraGroupName {
   /**
    * The name of group.
    */
-  name?: string;
+  name: string;
   /**
    * The URL for these group details.
    */
@@ -1143,7 +1143,7 @@ export interface JiraPermissionGrant {
   /**
    * The ID of the permission granted details.
    */
-  id?: number;
+  id: number;
   /**
    * The permission to grant. This permission can be one of the built-in permissions or a custom permission added by an app. See [Built-in permissions](../api-group-permission-schemes/#built-in-permissions) in *Get all permission schemes* for more information about the built-in permissions. See the [project permission](https://developer.atlassian.com/cloud/jira/platform/modules/project-permission/) and [global permission](https://developer.atlassian.com/cloud/jira/platform/modules/global-permission/) module documentation for more information about custom permissions.
    */
@@ -2616,7 +2616,7 @@ export interface JiraSecurityLevel {
   /**
    * The ID of the issue level security item.
    */
-  id?: string;
+  id: string;
   /**
    * Whether the issue level security item is the default.
    */
@@ -2628,7 +2628,7 @@ export interface JiraSecurityLevel {
   /**
    * The name of the issue level security item.
    */
-  name?: string;
+  name: string;
   /**
    * The URL of the issue level security item.
    */
