@@ -33,6 +33,8 @@ const requirements: Record<string, KeyRequirement> = {
   'admin.directories.list': 'read:directories:admin',
   'admin.directory.users.list': 'read:directories:admin',
   'admin.directory.groups.list': 'read:directories:admin',
+  'admin.directory.users.search': 'read:directories:admin',
+  'admin.directory.groups.search': 'read:directories:admin',
   'admin.workspaces.search': 'read:workspaces:admin',
 };
 

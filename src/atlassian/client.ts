@@ -133,6 +133,7 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
       callerBody: options.body,
       resumeFrom: options.resumeFrom,
       site: { endpointId: e.id, method: e.method, url: safeUrl(url) },
+      shrinkOn: e.shrinkPageOn,
       fetch: async (request) => {
         const response = await exchange(e, {
           ...options,
@@ -171,6 +172,8 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     stats(): ApiStats {
       return { ...transport.stats };
     },
+
+    onPause: (listener) => transport.onTenantPause((pause) => listener({ reason: 'hourly-quota', ...pause })),
 
     close: () => transport.close(),
   };

@@ -26,6 +26,8 @@ const reliedOn: Record<keyof typeof zodResponseSchemas, Path> = {
   'admin.directories.list': ['data', 0, 'directoryId'],
   'admin.directory.users.list': ['data', 0, 'mfaEnabled'],
   'admin.directory.groups.list': ['data', 0, 'name'],
+  'admin.directory.users.search': ['data', 0, 'platformRoles'],
+  'admin.directory.groups.search': ['data', 0, 'id'],
   'admin.workspaces.search': ['data', 0, 'attributes', 'typeKey'],
   'upm.jira.list': ['plugins', 0, 'key'],
   'upm.jira.get': ['enabled'],
