@@ -280,7 +280,9 @@ export class Transport {
         if (rateWaits > o.maxRateLimitWaits || wait > o.maxQuotaWaitMs) {
           throw new RateLimitedError(
             site(status),
-            `Atlassian's hourly quota is spent (${detail}) for ${Math.ceil(wait / 60_000)} min, longer than a call may wait`,
+            wait > o.maxQuotaWaitMs
+              ? `Atlassian's hourly quota is spent (${detail}) for ${Math.ceil(wait / 60_000)} min, longer than a call may wait`
+              : `Atlassian's hourly quota (${detail}) still spent after ${rateWaits - 1} waits`,
             wait,
           );
         }
