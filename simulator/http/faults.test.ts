@@ -51,3 +51,44 @@ test('a fault configuration with an unknown field or an out-of-range rate is rej
   assert.equal(faultConfigSchema.safeParse({ rules: [{ eror: 0.1 }] }).success, false);
   assert.equal(faultConfigSchema.safeParse({ rateLimit: { perSecond: 10, burst: 20 } }).success, true);
 });
+
+test('the hourly quota, the header style and the slow-page rule are optional: earlier configurations stay valid', () => {
+  const earlier = faultConfigSchema.parse({
+    seed: 7,
+    rateLimit: { perSecond: 10, burst: 20 },
+    rules: [{ latencyMs: 5 }],
+  });
+  assert.equal(earlier.hourlyQuota, undefined);
+  assert.equal(earlier.rateLimit?.headers, undefined);
+  const parsed = faultConfigSchema.parse({
+    rateLimit: { perSecond: 10, burst: 20, headers: 'counts-only' },
+    hourlyQuota: { calls: 500 },
+    rules: [{ endpoints: ['admin.directory.users.search'], slowPageAbove: 50 }],
+  });
+  assert.deepEqual(parsed.hourlyQuota, { calls: 500, windowSeconds: 3600, enforced: true });
+  assert.equal(
+    faultConfigSchema.safeParse({ rateLimit: { perSecond: 1, burst: 1, headers: 'ietf' } }).success,
+    false,
+  );
+  assert.equal(faultConfigSchema.safeParse({ hourlyQuota: { calls: 0 } }).success, false);
+});
+
+test('the slowest matching rule sets the largest page a search answers before its 409', () => {
+  const engine = new FaultEngine({
+    rules: [
+      { endpoints: ['admin.directory.*'], slowPageAbove: 50 },
+      { endpoints: ['admin.directory.users.search'], slowPageAbove: 20 },
+    ],
+  });
+  assert.equal(engine.slowPageAboveFor('admin.directory.users.search'), 20);
+  assert.equal(engine.slowPageAboveFor('admin.directory.groups.search'), 50);
+  assert.equal(engine.slowPageAboveFor('jira.users'), undefined);
+});
+
+test('the hourly quota applies to the endpoints it names', () => {
+  const engine = new FaultEngine(
+    faultConfigSchema.parse({ hourlyQuota: { calls: 5, endpoints: ['jira.*'] } }),
+  );
+  assert.equal(engine.hourlyQuotaFor('jira.users')?.calls, 5);
+  assert.equal(engine.hourlyQuotaFor('admin.orgs.list'), undefined);
+});

@@ -17,6 +17,32 @@ export const rateLimitSchema = z
     /** Bucket size: how many calls may burst before 429s start. */
     burst: z.number().int().positive(),
     endpoints: endpointMatch,
+    /**
+     * Which headers describe the bucket (http/rate-limit.ts): `atlassian` (default) as documented
+     * since 2026 — `X-RateLimit-Limit`/`-Remaining` and the `RateLimit-Policy`/`RateLimit` burst
+     * policy on every response, `X-RateLimit-Reset` only with a 429; `counts-only` —
+     * `X-RateLimit-Limit`/`-Remaining` alone; `legacy` — `X-RateLimit-Limit`, `-Remaining`,
+     * `-Reset` and `-NearLimit` on every response.
+     */
+    headers: z.enum(['atlassian', 'counts-only', 'legacy']).optional(),
+  })
+  .strict();
+
+/**
+ * Atlassian's hourly points quota (one point per call here), counted across the whole tenant —
+ * every host and credential — in fixed windows from the first call. Enforced, a spent quota
+ * answers 429 with `RateLimit-Reason: <product>-quota-tenant-based` and a Retry-After up to the
+ * window's end; not enforced, it only sends the informational `Beta-RateLimit*` headers.
+ */
+export const hourlyQuotaSchema = z
+  .object({
+    /** Calls the window allows. */
+    calls: z.number().int().positive(),
+    /** The window, in seconds (Atlassian's is an hour; tests shorten it). */
+    windowSeconds: z.number().int().positive().default(3600),
+    /** false: the Beta phase, headers only, never a 429. */
+    enforced: z.boolean().default(true),
+    endpoints: endpointMatch,
   })
   .strict();
 
@@ -35,6 +61,11 @@ export const faultRuleSchema = z
     malformedRate: z.number().min(0).max(1).optional(),
     /** The credential used for the call is revoked once it has made this many calls. */
     revokeAfterCalls: z.number().int().positive().optional(),
+    /**
+     * Pages larger than this take longer than the 10 s Atlassian allows a search: answered 409
+     * (the admin `users/search` does so; a smaller page succeeds).
+     */
+    slowPageAbove: z.number().int().positive().optional(),
   })
   .strict();
 
@@ -42,6 +73,7 @@ export const faultConfigSchema = z
   .object({
     seed: z.number().int().optional(),
     rateLimit: rateLimitSchema.optional(),
+    hourlyQuota: hourlyQuotaSchema.optional(),
     rules: z.array(faultRuleSchema).default([]),
     /** Answers vary as real tenants' do, within what the docs allow (http/variance.ts). */
     variance: varianceSchema.optional(),
@@ -49,6 +81,8 @@ export const faultConfigSchema = z
   .strict();
 
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
+/** A fault configuration as written (defaults not yet filled in): what `PUT /faults` accepts. */
+export type FaultConfigInput = z.input<typeof faultConfigSchema>;
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 
 export function matchesEndpoint(patterns: readonly string[] | undefined, endpointId: string): boolean {
@@ -122,5 +156,20 @@ export class FaultEngine {
   rateLimitFor(endpointId: string) {
     const rl = this.config.rateLimit;
     return rl && matchesEndpoint(rl.endpoints, endpointId) ? rl : undefined;
+  }
+
+  hourlyQuotaFor(endpointId: string) {
+    const q = this.config.hourlyQuota;
+    return q && matchesEndpoint(q.endpoints, endpointId) ? q : undefined;
+  }
+
+  /** The largest page a matching rule lets through before answering 409 (undefined: any size). */
+  slowPageAboveFor(endpointId: string): number | undefined {
+    let smallest: number | undefined;
+    for (const rule of this.config.rules) {
+      if (rule.slowPageAbove === undefined || !matchesEndpoint(rule.endpoints, endpointId)) continue;
+      smallest = Math.min(smallest ?? Number.POSITIVE_INFINITY, rule.slowPageAbove);
+    }
+    return smallest;
   }
 }

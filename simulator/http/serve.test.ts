@@ -28,10 +28,29 @@ test('a burst beyond the rate limit gets 429s with Retry-After and Atlassian’s
   assert.equal(limited.headers.get('retry-after'), '1');
   assert.equal(limited.headers.get('ratelimit-reason'), 'jira-burst-based');
   assert.equal(limited.headers.get('x-ratelimit-limit'), '3');
-  assert.equal(limited.headers.get('x-ratelimit-nearlimit'), 'true');
+  assert.equal(limited.headers.get('ratelimit-policy'), '"jira-burst-based";q=1;w=1');
+  assert.match(limited.headers.get('ratelimit') ?? '', /^"jira-burst-based";r=0;t=\d+$/);
   assert.ok(limited.headers.get('x-ratelimit-reset'));
   const counters = (await h.json(`${h.control}/counters`)) as { served429: number };
   assert.equal(counters.served429, 2);
+});
+
+test('the hourly quota is the whole tenant’s: calls to the sites and the admin API spend it together', async () => {
+  await setFaults({ hourlyQuota: { calls: 3 } });
+  const adminOrgs = () => h.get(`${h.api}/admin/v1/orgs`, h.orgKey);
+  const statuses = [
+    (await myself()).status,
+    (await adminOrgs()).status,
+    (await h.get(`${h.siteA}/rest/api/3/myself`, h.memberBasic)).status,
+  ];
+  assert.deepEqual(statuses, [200, 200, 200]);
+  const spent = await adminOrgs();
+  assert.equal(spent.status, 429);
+  assert.equal(spent.headers.get('ratelimit-reason'), 'quota-tenant-based');
+  assert.ok(Number(spent.headers.get('retry-after')) > 3500);
+  const site = await myself();
+  assert.equal(site.headers.get('ratelimit-reason'), 'jira-quota-tenant-based');
+  assert.match(site.headers.get('ratelimit') ?? '', /^"tenant-app-quota";r=0;t=\d+$/);
 });
 
 test('the rate limit is kept per credential: another user is not slowed by the first', async () => {

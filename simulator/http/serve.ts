@@ -4,6 +4,7 @@ import type { SimContext } from '../core/context.ts';
 import type { Site } from '../tenant/model.ts';
 import { authenticate, type Principal, revokeCredential } from './auth.ts';
 import { errorBody, SimError, scopeMismatch } from './errors.ts';
+import { mergeHeaders } from './rate-limit.ts';
 import { checkTokenScopes } from './token-scopes.ts';
 import { varyAnswer } from './variance.ts';
 
@@ -78,9 +79,18 @@ function siteProduct(e: Endpoint): 'jira' | 'confluence' | undefined {
   return 'jira';
 }
 
-function rateLimitReason(e: Endpoint): string {
-  if (e.product === 'jira' || e.product === 'confluence') return `${e.product}-burst-based`;
-  return 'burst-based';
+function rateLimitReason(e: Endpoint, limit: 'burst-based' | 'quota-tenant-based' = 'burst-based'): string {
+  if (e.product === 'jira' || e.product === 'confluence') return `${e.product}-${limit}`;
+  return limit;
+}
+
+/** The page size a request asks for (`limit` in a search body or the query, `maxResults`), else the endpoint's default. */
+function requestedPageSize(e: Endpoint, body: unknown, query: Query): number {
+  const fromBody =
+    body !== null && typeof body === 'object' ? (body as Record<string, unknown>).limit : undefined;
+  const raw = fromBody ?? query.limit ?? query.maxResults;
+  const n = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isFinite(n) && n > 0 ? n : (e.pageSize?.default ?? 0);
 }
 
 function sendError(
@@ -155,15 +165,29 @@ function register(
         const limit = ctx.faults.rateLimitFor(e.id);
         if (limit) {
           const verdict = ctx.limiter.take(
-            `${hostName}|${principal.credentialId}`,
+            // Burst limits are per tenant: through the 3LO gateway each site has its own bucket.
+            `${site ? `site:${site.id}` : hostName}|${principal.credentialId}`,
             limit.perSecond,
             limit.burst,
             rateLimitReason(e),
             // Rate limits are transport, in real time: X-RateLimit-Reset is compared with the
             // client's wall clock, whatever date the tenant's data is served at.
             Date.now(),
+            limit.headers,
           );
           rateHeaders = verdict.headers;
+          if (!verdict.allowed) throw new SimError(429, 'Rate limit exceeded.', { code: 'ADMIN-429-1' });
+        }
+        const quota = ctx.faults.hourlyQuotaFor(e.id);
+        if (quota) {
+          const verdict = ctx.limiter.spendQuota(
+            quota.calls,
+            quota.windowSeconds,
+            quota.enforced,
+            rateLimitReason(e, 'quota-tenant-based'),
+            Date.now(),
+          );
+          rateHeaders = mergeHeaders(rateHeaders, verdict.headers);
           if (!verdict.allowed) throw new SimError(429, 'Rate limit exceeded.', { code: 'ADMIN-429-1' });
         }
         if (principal.kind !== 'anonymous' && ctx.faults.countAndCheckRevoke(e.id, principal.credentialId)) {
@@ -185,6 +209,16 @@ function register(
           const text =
             fault.status === 404 ? 'Not Found' : fault.status === 410 ? 'Gone' : 'Internal server error';
           throw new SimError(fault.status, text);
+        }
+        const slowAbove = ctx.faults.slowPageAboveFor(e.id);
+        if (
+          slowAbove !== undefined &&
+          requestedPageSize(e, request.body, request.query as Query) > slowAbove
+        ) {
+          throw new SimError(
+            409,
+            'The request took longer than 10 seconds to complete. Try again with a smaller limit.',
+          );
         }
 
         if (principal.kind === 'oauth') {

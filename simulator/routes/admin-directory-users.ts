@@ -1,9 +1,17 @@
 import type { SimContext } from '../core/context.ts';
+import { SimError } from '../http/errors.ts';
 import { adminLimit, queryString } from '../http/paginate.ts';
 import type { Call, Registrar } from '../http/serve.ts';
 import type { User } from '../tenant/model.ts';
 import { serveAdmin } from './admin-access.ts';
-import { directoryOfUser, listParam, selectedDirectories } from './admin-directory.ts';
+import {
+  bodyFilters,
+  directoryOfUser,
+  type Filters,
+  queryFilters,
+  searchBody,
+  selectedDirectories,
+} from './admin-directory.ts';
 import { orgUrl } from './admin-orgs.ts';
 import { v2Page } from './admin-pages.ts';
 import { avatarUrl } from './admin-people.ts';
@@ -48,16 +56,17 @@ function renderUser(ctx: SimContext, orgId: string, directoryId: string, user: U
   };
 }
 
-function matchingUsers(call: Call): { user: User; directoryId: string }[] {
+function matchingUsers(call: Call, filter: Filters): { user: User; directoryId: string }[] {
   const state = call.ctx.state;
-  const directories = selectedDirectories(call);
-  const q = call.query;
-  const accountIds = new Set(listParam(q, 'accountIds'));
-  const accountStatus = new Set(listParam(q, 'accountStatus'));
-  const membershipStatus = new Set(listParam(q, 'membershipStatus'));
-  const claimStatus = queryString(q, 'claimStatus');
-  const emailDomains = new Set(listParam(q, 'emailDomains').map((d) => d.toLowerCase()));
-  const groupIds = listParam(q, 'groupIds');
+  const directories = selectedDirectories(call, filter('directoryIds'));
+  const accountIds = new Set(filter('accountIds'));
+  const accountStatus = new Set(filter('accountStatus'));
+  const membershipStatus = new Set(filter('membershipStatus'));
+  const claimStatus = filter('claimStatus')[0];
+  const emailDomains = new Set(filter('emailDomains').map((d) => d.toLowerCase()));
+  const emails = new Set(filter('emails').map((e) => e.toLowerCase()));
+  const term = filter('searchTerm')[0]?.toLowerCase();
+  const groupIds = filter('groupIds');
   const out: { user: User; directoryId: string }[] = [];
   for (const user of state.tenant.users) {
     // App and customer (JSM portal) accounts are not directory members.
@@ -69,6 +78,8 @@ function matchingUsers(call: Call): { user: User; directoryId: string }[] {
     if (membershipStatus.size > 0 && !membershipStatus.has(user.membershipStatus)) continue;
     if (claimStatus && user.claimStatus !== claimStatus) continue;
     if (emailDomains.size > 0 && !emailDomains.has(user.email.split('@')[1]?.toLowerCase() ?? '')) continue;
+    if (emails.size > 0 && !emails.has(user.email.toLowerCase())) continue;
+    if (term && !`${user.name} ${user.nickname} ${user.email}`.toLowerCase().includes(term)) continue;
     if (groupIds.length > 0) {
       const mine = state.groupIdsByUser.get(user.accountId) ?? [];
       if (!groupIds.some((g) => mine.includes(g))) continue;
@@ -78,15 +89,74 @@ function matchingUsers(call: Call): { user: User; directoryId: string }[] {
   return out;
 }
 
+/**
+ * The search's user: the list's fields without the expandable ones, which come only when `expand`
+ * names them (jira.js `MultiDirectoryUserSearchRequest.expand`): `platformRoles`,
+ * `counts.resources`, `productAccess` (last active per product) and `groups`.
+ */
+function renderSearchedUser(
+  call: Call,
+  orgId: string,
+  directoryId: string,
+  user: User,
+  expand: ReadonlySet<string>,
+) {
+  const { platformRoles, counts, ...base } = renderUser(call.ctx, orgId, directoryId, user);
+  const groups = call.ctx.state.groupIdsByUser.get(user.accountId) ?? [];
+  return {
+    ...base,
+    ...(expand.has('platformRoles') ? { platformRoles } : {}),
+    ...(expand.has('counts.resources') ? { counts } : {}),
+    ...(expand.has('productAccess')
+      ? {
+          productAccess: user.productAccess.map((a) => ({
+            key: a.product,
+            id: `ari:cloud:${a.product}::site/${a.siteId}`,
+            ...(a.lastActive ? { lastActiveTimestamp: a.lastActive } : {}),
+          })),
+        }
+      : {}),
+    ...(expand.has('groups')
+      ? {
+          groups: groups.flatMap((id) => {
+            const g = call.ctx.state.tenant.groups.find((x) => x.id === id);
+            return g ? [{ id: g.id, name: g.name, description: g.description }] : [];
+          }),
+        }
+      : {}),
+  };
+}
+
 export function directoryUserRoutes(r: Registrar): void {
   serveAdmin(r, 'admin.directory.users.list', (call) => {
     const orgId = call.ctx.state.tenant.org.id;
     const page = v2Page(
       call,
-      matchingUsers(call),
+      matchingUsers(call, queryFilters(call)),
       ({ user, directoryId }) => renderUser(call.ctx, orgId, directoryId, user),
       queryString(call.query, 'cursor'),
       adminLimit(call),
+    );
+    return { data: page.data, links: page.links };
+  });
+
+  // POST …/users/search: the list's replacement (the list stops working after June 30, 2027).
+  // Filters, `cursor`, `limit` and `expand` travel in the body; `searchTerm` and `emails` are
+  // mutually exclusive (400). https://developer.atlassian.com/cloud/admin/organization/rest/api-group-users/
+  serveAdmin(r, 'admin.directory.users.search', (call) => {
+    const body = searchBody(call.body);
+    const filter = bodyFilters(body);
+    if (filter('searchTerm').length > 0 && filter('emails').length > 0) {
+      throw new SimError(400, 'searchTerm and emails cannot be used together.', { code: 'ADMIN-400-4' });
+    }
+    const orgId = call.ctx.state.tenant.org.id;
+    const expand = new Set(filter('expand'));
+    const page = v2Page(
+      call,
+      matchingUsers(call, filter),
+      ({ user, directoryId }) => renderSearchedUser(call, orgId, directoryId, user, expand),
+      filter('cursor')[0],
+      adminLimit(call, body.limit ?? call.endpoint.pageSize?.default),
     );
     return { data: page.data, links: page.links };
   });

@@ -114,12 +114,14 @@ test('a directory id selects its own users; `-` selects every directory', async 
   assert.equal(only.data.length, synced.length);
 });
 
-test('walking directory users returns each once at several page sizes', async () => {
+test('walking directory users returns each once at several page sizes, 100 at most', async () => {
   const total = 4 + BIG.staff + BIG.externals;
   for (const limit of [7, 100, 500]) {
     const pages = await walkV2<DirUser>(`${big.orgV2}/directories/-/users?limit=${limit}`, big.orgKey);
-    assert.equal(pages.length, Math.ceil(total / limit), `limit ${limit}`);
-    assert.ok(pages.slice(0, -1).every((p) => p.data.length === limit));
+    // `limit` above 100 is served as 100, as Atlassian caps it.
+    const size = Math.min(limit, 100);
+    assert.equal(pages.length, Math.ceil(total / size), `limit ${limit}`);
+    assert.ok(pages.slice(0, -1).every((p) => p.data.length === size));
     const ids = pages.flatMap((p) => p.data.map((u) => u.accountId));
     assert.equal(ids.length, total);
     assert.equal(new Set(ids).size, total);
@@ -190,5 +192,137 @@ test('a key scoped to read:directories:admin reads directories, users and groups
   const scoped = `Bearer ${TINY.scopedOrgKey}`;
   for (const path of ['/directories', '/directories/-/users', '/directories/-/groups']) {
     assert.equal((await h.get(`${h.orgV2}${path}`, scoped)).status, 200, path);
+  }
+});
+
+/** Every page of a v2 search, following `links.next` in the body. */
+async function walkSearch<T>(
+  harness: typeof h,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<{ data: T[]; pages: number }> {
+  const data: T[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  for (;;) {
+    const res = await harness.send(
+      'POST',
+      `${harness.orgV2}${path}`,
+      { ...body, ...(cursor ? { cursor } : {}) },
+      harness.orgKey,
+    );
+    assert.equal(res.status, 200, await res.clone().text());
+    const page = (await res.json()) as { data: T[]; links: { next?: string } };
+    data.push(...page.data);
+    pages++;
+    if (!page.links.next) return { data, pages };
+    cursor = page.links.next;
+  }
+}
+
+test('the users search lists what the list does, 50 a page by default and 100 at most', async () => {
+  const total = 4 + BIG.staff + BIG.externals;
+  const all = await walkSearch<DirUser>(big, '/directories/-/users/search', {});
+  assert.equal(all.data.length, total);
+  assert.equal(new Set(all.data.map((u) => u.accountId)).size, total);
+  assert.equal(all.pages, Math.ceil(total / 50));
+  const big500 = await walkSearch<DirUser>(big, '/directories/-/users/search', { limit: 500 });
+  assert.equal(big500.pages, Math.ceil(total / 100));
+  const unmanaged = await walkSearch<DirUser>(big, '/directories/-/users/search', {
+    claimStatus: 'unmanaged',
+    limit: 15,
+  });
+  assert.equal(unmanaged.data.length, BIG.externals + 1);
+});
+
+test('the users search expands roles, resource counts, per-product activity and groups only when asked', async () => {
+  const plain = await walkSearch<Record<string, unknown>>(h, '/directories/-/users/search', {
+    accountIds: [TINY.external],
+  });
+  const eve = plain.data[0];
+  assert.equal(eve?.accountId, TINY.external);
+  for (const field of ['platformRoles', 'counts', 'productAccess', 'groups'])
+    assert.equal(field in (eve ?? {}), false, field);
+  const expanded = await walkSearch<Record<string, unknown>>(h, '/directories/-/users/search', {
+    accountIds: [TINY.external],
+    expand: ['platformRoles', 'counts.resources', 'productAccess', 'groups'],
+  });
+  const full = expanded.data[0] as {
+    platformRoles: unknown;
+    counts: unknown;
+    productAccess: { key: string }[];
+    groups: { name: string }[];
+  };
+  assert.deepEqual(full.platformRoles, []);
+  assert.deepEqual(full.counts, { resources: 2 });
+  assert.deepEqual(full.productAccess.map((a) => a.key).sort(), ['confluence', 'jira']);
+  assert.ok(full.groups.length > 0 && full.groups.every((g) => typeof g.name === 'string'));
+});
+
+test('the users search finds by exact e-mail or by a term, never both at once', async () => {
+  const byEmail = await walkSearch<DirUser>(h, '/directories/-/users/search', { emails: ['EVE@gmail.com'] });
+  assert.deepEqual(accountIds(byEmail), [TINY.external]);
+  const byTerm = await walkSearch<DirUser>(h, '/directories/-/users/search', { searchTerm: 'eve' });
+  assert.deepEqual(accountIds(byTerm), [TINY.external]);
+  await assertAdminError(
+    await h.send(
+      'POST',
+      `${h.orgV2}/directories/-/users/search`,
+      { searchTerm: 'eve', emails: ['eve@gmail.com'] },
+      h.orgKey,
+    ),
+    400,
+    'ADMIN-400-4',
+  );
+  await assertAdminError(
+    await h.send('POST', `${h.orgV2}/directories/-/users/search`, { accountIds: 7 }, h.orgKey),
+    400,
+    'ADMIN-400-4',
+  );
+});
+
+test('the groups search lists every group, with counts only when expanded and names matched exactly', async () => {
+  const total = 4 + BIG.groups;
+  const all = await walkSearch<DirGroup & { counts?: unknown }>(big, '/directories/-/groups/search', {});
+  assert.equal(all.data.length, total);
+  assert.equal(all.pages, Math.ceil(total / 20), '20 a page by default');
+  assert.ok(all.data.every((g) => g.counts === undefined));
+  const counted = await walkSearch<{ name: string; counts?: unknown }>(h, '/directories/-/groups/search', {
+    groupNames: ['ATLASSIAN-ADDONS-ADMIN'],
+    expand: ['counts.users'],
+  });
+  assert.deepEqual(
+    counted.data.map((g) => [g.name, g.counts]),
+    [['atlassian-addons-admin', { users: 2 }]],
+  );
+  const res = await h.send(
+    'POST',
+    `${h.orgV2}/directories/-/groups/search`,
+    { groupNames: ['x'], searchTerm: 'x' },
+    h.orgKey,
+  );
+  assert.equal(res.status, 400);
+});
+
+test('a search asked for a page larger than the tenant can build in 10 s answers 409', async () => {
+  const res = await h.send('PUT', `${h.control}/faults`, {
+    rules: [{ endpoints: ['admin.directory.users.search'], slowPageAbove: 30 }],
+  });
+  assert.equal(res.status, 200);
+  try {
+    const slow = await h.send('POST', `${h.orgV2}/directories/-/users/search`, { limit: 100 }, h.orgKey);
+    assert.equal(slow.status, 409);
+    assert.match(await slow.text(), /longer than 10 seconds/);
+    const fine = await h.send('POST', `${h.orgV2}/directories/-/users/search`, { limit: 30 }, h.orgKey);
+    assert.equal(fine.status, 200);
+  } finally {
+    await h.send('DELETE', `${h.control}/faults`, undefined);
+  }
+});
+
+test('a key scoped to read:directories:admin may search users and groups', async () => {
+  const scoped = `Bearer ${TINY.scopedOrgKey}`;
+  for (const path of ['/directories/-/users/search', '/directories/-/groups/search']) {
+    assert.equal((await h.send('POST', `${h.orgV2}${path}`, {}, scoped)).status, 200, path);
   }
 });

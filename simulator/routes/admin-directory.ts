@@ -18,6 +18,34 @@ export function listParam(query: Query, name: string): string[] {
   return [...queryList(query, name), ...queryList(query, `${name}[]`)];
 }
 
+/** A request's filter values by name: the list endpoints take them as query parameters, the searches in the body. */
+export type Filters = (name: string) => string[];
+
+export const queryFilters =
+  (call: Call): Filters =>
+  (name) =>
+    listParam(call.query, name);
+
+/** The body of a `…/search` POST: a JSON object (or nothing, which is every item). */
+export function searchBody(raw: unknown): Record<string, unknown> {
+  if (raw === undefined || raw === null || raw === '') return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new SimError(400, 'The request body must be a JSON object.', { code: 'ADMIN-400-4' });
+  }
+  return raw as Record<string, unknown>;
+}
+
+/** Body fields as filters: a string or an array of strings; anything else is a 400 naming the field. */
+export function bodyFilters(body: Record<string, unknown>): Filters {
+  return (name) => {
+    const v = body[name];
+    if (v === undefined || v === null) return [];
+    if (typeof v === 'string') return [v];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+    throw new SimError(400, `${name} must be a string or a list of strings.`, { code: 'ADMIN-400-4' });
+  };
+}
+
 /**
  * The directory an account or group lives in. The tenant does not record it, so: accounts
  * provisioned from an identity provider (`managementSource: synced`) and externally managed
@@ -44,7 +72,10 @@ export function directoryOfGroup(state: SimState, group: Group): Directory | und
  * The directories a `{directoryId}` path segment selects: `-` means every directory of the org
  * (narrowed by a `directoryIds` filter when given); an unknown id is `ADMIN-404-1`.
  */
-export function selectedDirectories(call: Call): Set<string> {
+export function selectedDirectories(
+  call: Call,
+  wanted: readonly string[] = listParam(call.query, 'directoryIds'),
+): Set<string> {
   const dirs = call.ctx.state.tenant.directories;
   const id = call.params.directoryId ?? '-';
   if (id !== '-') {
@@ -53,7 +84,6 @@ export function selectedDirectories(call: Call): Set<string> {
     }
     return new Set([id]);
   }
-  const wanted = listParam(call.query, 'directoryIds');
   return new Set(dirs.map((d) => d.directoryId).filter((d) => wanted.length === 0 || wanted.includes(d)));
 }
 

@@ -53,10 +53,24 @@ export interface ApiStats {
   rateLimited: number;
 }
 
+/** Every call of the connection waits: Atlassian's hourly points quota is spent until `until`. */
+export interface ApiPause {
+  reason: 'hourly-quota';
+  /** Epoch milliseconds when calls resume. */
+  until: number;
+  /** What Atlassian named: `RateLimit-Reason` (`jira-quota-tenant-based`) or the quota policy. */
+  detail: string;
+}
+
 export interface AtlassianApi {
   /** One call; the parsed, validated JSON body (undefined for 204), unusable list items left out. */
   call<T = unknown>(endpointId: string, options?: CallOptions): Promise<T>;
   /** Walks a paginated endpoint page by page, following the endpoint's pagination style. */
   pages<T = unknown>(endpointId: string, options?: PageOptions): AsyncIterable<Page<T>>;
   stats(): ApiStats;
+  /**
+   * Hears each connection-wide pause as it starts or moves later; returns the unsubscribe.
+   * Optional: a recording test double has nothing to pause.
+   */
+  onPause?(listener: (pause: ApiPause) => void): () => void;
 }

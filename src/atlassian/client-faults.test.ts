@@ -262,3 +262,49 @@ test('a refused connection ends as a NetworkError after the bounded attempts', a
   assert.equal(api.stats().calls, 3);
   await api.close();
 });
+
+test('a users search that takes too long (409) is asked again with smaller pages and completes', async () => {
+  const api = clientFor(h, { options: fast });
+  // Pages above 30 users take longer than the 10 s Atlassian allows a search.
+  await setFaults(h, { rules: [{ endpoints: ['admin.directory.users.search'], slowPageAbove: 30 }] });
+  const users = await walk(
+    api.pages<{ accountId: string }>('admin.directory.users.search', {
+      params: { orgId: TINY.orgId, directoryId: '-' },
+      body: { expand: ['platformRoles'] },
+    }),
+  );
+  const ids = users.items.map((u) => u.accountId);
+  assert.equal(new Set(ids).size, ids.length, 'no user twice');
+  assert.ok(ids.length >= USERS);
+  const served = await counters(h);
+  // 100 and 50 refused once each, then every page at 25.
+  assert.equal(served.statuses['admin.directory.users.search']?.['409'], 2);
+  assert.equal(served.statuses['admin.directory.users.search']?.['200'], Math.ceil(ids.length / 25));
+  await api.close();
+});
+
+test('a spent hourly quota pauses the site and the admin API together, and both resume after it', async () => {
+  const api = clientFor(h, { options: { concurrency: 4, ...fast } });
+  const pauses: number[] = [];
+  api.onPause?.((p) => pauses.push(p.until));
+  // 20 calls per 2-second window for the whole tenant: two walks of ~25 pages each spend it.
+  await setFaults(h, { hourlyQuota: { calls: 20, windowSeconds: 2 } });
+  const started = Date.now();
+  const [jiraUsers, directoryUsersWalk] = await Promise.all([
+    walk(api.pages('jira.users', { site: siteA(h), pageSize: 10 })),
+    walk(api.pages('admin.directory.users.list', directoryUsers)),
+  ]);
+  const elapsed = Date.now() - started;
+  assert.ok(jiraUsers.items.length >= USERS && directoryUsersWalk.items.length >= USERS);
+  const served = await counters(h);
+  const calls = served.totalCalls - served.served429;
+  assert.ok(calls > 40, `${calls} calls: more than two windows' worth`);
+  assert.ok(pauses.length >= 1, 'the pause was announced');
+  assert.ok(elapsed >= 2000, `finished after ${elapsed} ms, before the first window was over`);
+  // Each window ends with the calls then in flight answered 429 (at most the concurrency of 4),
+  // not with every host and walk running into the spent quota on its own.
+  const windows = Math.ceil(calls / 20);
+  assert.ok(served.served429 <= 4 * windows, `${served.served429} 429s over ${windows} windows`);
+  assert.equal(api.stats().rateLimited, served.served429);
+  await api.close();
+});

@@ -157,6 +157,7 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
       callerBody: options.body,
       resumeFrom: options.resumeFrom,
       site: { endpointId: e.id, method: e.method, url: safeUrl(url) },
+      shrinkOn: e.shrinkPageOn,
       fetch: async (request) => {
         const { response, settle } = await exchange(e, {
           ...options,
@@ -200,6 +201,8 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     stats(): ApiStats {
       return { ...transport.stats };
     },
+
+    onPause: (listener) => transport.onTenantPause((pause) => listener({ reason: 'hourly-quota', ...pause })),
 
     close: () => transport.close(),
   };

@@ -3,7 +3,7 @@
 // import this (it imports the simulator, which nothing else in src/ may).
 
 import { randomUUID } from 'node:crypto';
-import type { FaultConfig } from '../../simulator/http/faults.ts';
+import type { FaultConfigInput } from '../../simulator/http/faults.ts';
 import type { OrgEvent, Tenant, User } from '../../simulator/tenant/model.ts';
 import type { Harness } from '../../simulator/testing/harness.ts';
 import { TINY, tinyTenant } from '../../simulator/testing/tiny-tenant.ts';
@@ -64,10 +64,7 @@ export function clientFor(h: Harness, overrides: Partial<AtlassianClientDeps> = 
   return createAtlassianClient({ credentials: adminCredentials, ...simulatorDeps(h), ...overrides });
 }
 
-export async function setFaults(
-  h: Harness,
-  config: Omit<FaultConfig, 'rules'> & { rules?: FaultConfig['rules'] },
-): Promise<void> {
+export async function setFaults(h: Harness, config: FaultConfigInput): Promise<void> {
   const res = await h.send('PUT', `${h.control}/faults`, config);
   if (!res.ok) throw new Error(`PUT /faults answered ${res.status}: ${await res.text()}`);
 }

@@ -18,8 +18,8 @@ import {
 } from './errors.ts';
 import type { HostPolicy } from './hosts.ts';
 import { describeOrgKeyNeeds, orgKeyNeeds } from './org-key-access.ts';
-import { type HeaderBag, header, rateSignal, retryAfterMs } from './rate-headers.ts';
-import { LimiterRegistry } from './rate-limiter.ts';
+import { type HeaderBag, header, rateLimitKind, rateSignal, retryAfterMs } from './rate-headers.ts';
+import { LimiterRegistry, limiterScope, type TenantPause } from './rate-limiter.ts';
 import { type Redact, safeUrl } from './redact.ts';
 import { credentialRejected, type UnauthorizedCall, unauthorizedError } from './unauthorized.ts';
 
@@ -40,8 +40,13 @@ export interface TransportOptions {
   maxParseRetries: number;
   /** 429s waited out per call before failing with RateLimitedError. */
   maxRateLimitWaits: number;
-  /** A Retry-After longer than this fails the call at once (an hourly quota: reschedule the sync instead). */
+  /** A Retry-After longer than this fails the call at once, unless the 429 is the hourly quota's. */
   maxRetryAfterMs: number;
+  /**
+   * The longest wait for Atlassian's hourly points quota (`RateLimit-Reason: *-quota-*`): every
+   * call of the connection pauses until the window resets; a longer Retry-After fails the call.
+   */
+  maxQuotaWaitMs: number;
   /** Time to the response headers, per attempt. */
   headersTimeoutMs: number;
   /** Longest silence while the body streams, per attempt. */
@@ -56,6 +61,7 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
   maxParseRetries: 2,
   maxRateLimitWaits: 20,
   maxRetryAfterMs: 120_000,
+  maxQuotaWaitMs: 3_660_000,
   headersTimeoutMs: 30_000,
   bodyTimeoutMs: 30_000,
   backoffBaseMs: 500,
@@ -181,6 +187,11 @@ export class Transport {
     this.limiters = new LimiterRegistry({ now: deps.now, sleep: this.sleep });
   }
 
+  /** Hears every connection-wide pause (the hourly quota spent) as it starts or is extended. */
+  onTenantPause(listener: (pause: TenantPause) => void): () => void {
+    return this.limiters.tenant.subscribe(listener);
+  }
+
   async close(): Promise<void> {
     this.queue.clear();
     if (this.ownsDispatcher) await this.dispatcher.close();
@@ -193,7 +204,7 @@ export class Transport {
     const url = safeUrl(req.url);
     const site = (status?: number): ErrorSite => ({ endpointId: e.id, method: e.method, url, status });
     this.checkHost(req.url, site());
-    const limiter = this.limiters.for(req.url.origin, req.auth.kind);
+    const limiter = this.limiters.for(limiterScope(req.url), req.auth.kind);
     const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
     const backoff = (n: number) =>
       backoffDelay(n, { baseMs: o.backoffBaseMs, maxMs: o.backoffMaxMs }, this.random);
@@ -232,7 +243,8 @@ export class Transport {
         ticket.settle(undefined);
         continue;
       }
-      ticket.settle(rateSignal(answer.headers));
+      const rate = rateSignal(answer.headers, this.deps.now());
+      ticket.settle(rate);
       const { status } = answer;
 
       if (status >= 200 && status < 300) {
@@ -276,6 +288,43 @@ export class Transport {
       }
 
       const retryAfter = retryAfterMs(answer.headers, this.deps.now());
+      // Atlassian's three limits ask for three answers (RateLimit-Reason, docs/atlassian/API.md
+      // §0.3): the hourly quota pauses the whole tenant, the per-issue write limit only this call,
+      // the burst limit (and a 429 that names none) every caller of this site and credential.
+      const spentQuota = rate.policies?.find(
+        (p) => !p.beta && p.remaining === 0 && rateLimitKind(p.name) === 'quota',
+      );
+      const named = status === 429 ? rateLimitKind(rate.reason) : 'unknown';
+      const kind = status === 429 && named === 'unknown' && spentQuota ? 'quota' : named;
+      if (kind === 'quota') {
+        this.stats.rateLimited++;
+        rateWaits++;
+        const now = this.deps.now();
+        const resetAt = rate.resetAt ?? spentQuota?.resetAt;
+        const wait = retryAfter ?? (resetAt !== undefined ? Math.max(0, resetAt - now) : backoff(rateWaits));
+        const detail = rate.reason ?? spentQuota?.name ?? 'quota';
+        if (rateWaits > o.maxRateLimitWaits || wait > o.maxQuotaWaitMs) {
+          throw new RateLimitedError(
+            site(status),
+            wait > o.maxQuotaWaitMs
+              ? `Atlassian's hourly quota is spent (${detail}) for ${Math.ceil(wait / 60_000)} min, longer than a call may wait`
+              : `Atlassian's hourly quota (${detail}) still spent after ${rateWaits - 1} waits`,
+            wait,
+          );
+        }
+        this.limiters.tenant.extend(now + wait, detail);
+        continue;
+      }
+      if (kind === 'per-issue') {
+        this.stats.rateLimited++;
+        rateWaits++;
+        const wait = retryAfter ?? backoff(rateWaits);
+        if (rateWaits > o.maxRateLimitWaits || wait > o.maxRetryAfterMs) {
+          throw new RateLimitedError(site(status), `the issue's write limit (${rate.reason})`, retryAfter);
+        }
+        await this.sleep(wait, req.signal);
+        continue;
+      }
       if (status === 429 || (status === 503 && retryAfter !== undefined)) {
         if (status === 429) {
           this.stats.rateLimited++;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
+import type { ApiPause } from '../atlassian/api.ts';
 import { CredentialRejectedError, ForbiddenError } from '../atlassian/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { forEachDatabase } from '../db/testing/test-database.ts';
@@ -365,6 +366,43 @@ forEachDatabase(
     ]);
     const run = await getRun(db, result.runId);
     assert.deepEqual(run && [run.datasetsDone, run.datasetsTotal, run.itemsRead], [2, 2, 6]);
+  },
+);
+
+forEachDatabase(
+  'a spent hourly quota shows in progress as a wait until the time calls resume, and only during the run',
+  async (_t, { db }) => {
+    await saveTestConnection(db);
+    const listeners = new Set<(pause: ApiPause) => void>();
+    const api = {
+      ...fakeApi(),
+      onPause(listener: (pause: ApiPause) => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const until = Date.parse('2025-06-01T13:04:30Z');
+    const quotaHit: Collector = {
+      dataset: 'org.users',
+      scope: 'org',
+      kind: 'snapshot',
+      credential: 'org',
+      endpoints: [],
+      async *collect() {
+        for (const listener of listeners)
+          listener({ reason: 'hourly-quota', until, detail: 'jira-quota-tenant-based' });
+        yield { items: [{ key: 'u1', data: { id: 'u1' } }], checkpoint: null };
+      },
+    };
+    const events: SyncProgress[] = [];
+    const result = await sync(db, [quotaHit], { api, onProgress: (p) => events.push(p) });
+    assert.equal(result.status, 'success');
+    const waits = events.filter((e) => e.event === 'waiting');
+    assert.deepEqual(
+      waits.map((w) => [w.waitingFor, w.waitingUntil]),
+      [['hourly-quota', '2025-06-01T13:04:30.000Z']],
+    );
+    assert.equal(listeners.size, 0, 'the run stops listening when it ends');
   },
 );
 

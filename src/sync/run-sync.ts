@@ -58,7 +58,8 @@ export interface SyncConnection {
 
 export interface SyncProgress {
   runId: string;
-  event: 'started' | 'page' | 'dataset' | 'finished';
+  /** `waiting`: every call of the connection is paused (Atlassian's hourly quota is spent). */
+  event: 'started' | 'page' | 'dataset' | 'waiting' | 'finished';
   datasetsDone: number;
   datasetsTotal: number;
   itemsRead: number;
@@ -66,6 +67,9 @@ export interface SyncProgress {
   dataset?: string;
   scope?: string;
   status?: FinalOutcomeStatus;
+  /** Waiting events: when calls resume (ISO 8601) and why. */
+  waitingUntil?: string;
+  waitingFor?: 'hourly-quota';
 }
 
 export interface SyncDeps {
@@ -137,6 +141,10 @@ export async function runSync(deps: SyncDeps): Promise<SyncResult> {
     }
   };
   report('started');
+  // A spent hourly quota holds every dataset at once: say so, or the sync looks hung for an hour.
+  const unsubscribe = deps.api.onPause?.((pause) =>
+    report('waiting', { waitingUntil: new Date(pause.until).toISOString(), waitingFor: pause.reason }),
+  );
 
   let stop: StopReason | null = null;
   let rowsWritten = 0;
@@ -204,6 +212,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncResult> {
   for (const task of plan.tasks) done.set(task.id, start(task));
 
   const settled = await Promise.allSettled(done.values());
+  unsubscribe?.();
   const crashed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   // A store failure (database gone): leave the run in progress for the next attempt to resume.
   if (crashed) throw crashed.reason;

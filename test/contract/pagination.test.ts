@@ -89,6 +89,15 @@ const lists: Record<string, ListExpectation> = {
     expected: (f) => f.tenant.users.filter((u) => u.accountType === 'atlassian').map((u) => u.accountId),
   },
   'admin.directory.groups.list': { key: (i) => str(i.id), expected: (f) => f.tenant.groups.map((g) => g.id) },
+  // Their replacements (POST …/search) list the same.
+  'admin.directory.users.search': {
+    key: (i) => str(i.accountId),
+    expected: (f) => f.tenant.users.filter((u) => u.accountType === 'atlassian').map((u) => u.accountId),
+  },
+  'admin.directory.groups.search': {
+    key: (i) => str(i.id),
+    expected: (f) => f.tenant.groups.map((g) => g.id),
+  },
   // One workspace per product of each site, identified by the product's site ARI.
   'admin.workspaces.search': {
     key: (i) => str(i.id),

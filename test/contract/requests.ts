@@ -45,6 +45,14 @@ export const requests: Record<string, Entry> = {
   // `-` is every directory of the org, as Palisade lists them.
   'admin.directory.users.list': () => ({ params: { directoryId: '-' } }),
   'admin.directory.groups.list': () => ({ params: { directoryId: '-' } }),
+  'admin.directory.users.search': () => ({
+    params: { directoryId: '-' },
+    body: { expand: ['platformRoles', 'counts.resources', 'productAccess'] },
+  }),
+  'admin.directory.groups.search': () => ({
+    params: { directoryId: '-' },
+    body: { expand: ['counts.users', 'counts.resources'] },
+  }),
   'admin.workspaces.search': () => ({ body: {} }),
   'admin.apiAccess.apiTokens.list': none,
   'admin.apiAccess.apiKeys.list': none,

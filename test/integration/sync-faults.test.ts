@@ -9,6 +9,7 @@ import {
   testPostgresUrl,
 } from '../../src/db/testing/test-database.ts';
 import { listRuns } from '../../src/inventory/sync-runs.ts';
+import type { SyncProgress } from '../../src/sync/run-sync.ts';
 import { type ConnectionSyncResult, syncConnection } from '../../src/sync/sync-connection.ts';
 import {
   countRows,
@@ -222,5 +223,49 @@ test('two syncs sharing one token get 429s, wait them out and both store the cle
   } finally {
     await org.control.reset();
     await Promise.all(databases.map((d) => d.close()));
+  }
+});
+
+// Atlassian's hourly quota, shortened to a few seconds: when it is spent the whole connection
+// waits for the window to end — every host at once, saying so in the progress — and the sync
+// then completes with the clean inventory.
+test('a sync that spends the hourly quota waits for it, says so, and stores the clean inventory (sqlite)', {
+  timeout: 120_000,
+}, async (t) => {
+  const { org, clean, cleanCalls } = await baseline();
+  const database = await openTestDatabase('sqlite');
+  try {
+    await org.control.reset();
+    const perWindow = Math.ceil(cleanCalls / 3);
+    await org.control.faults({ hourlyQuota: { calls: perWindow, windowSeconds: 2 } });
+    const waits: SyncProgress[] = [];
+    const started = Date.now();
+    const result = await syncConnection({
+      db: database.db,
+      connection: org.sync.connection,
+      allowHosts: org.sync.allowHosts,
+      baseUrls: org.sync.baseUrls,
+      onProgress: (p) => {
+        if (p.event === 'waiting') waits.push(p);
+      },
+    });
+    const served = await org.control.counters();
+    const elapsed = Date.now() - started;
+    t.diagnostic(
+      `hourly quota of ${perWindow} per 2 s: ${result.api.calls} calls, ${served.served429} 429s, ${waits.length} waits, ${elapsed} ms`,
+    );
+    assert.ok(waits.length >= 2, 'each spent window was announced');
+    assert.ok(
+      waits.every((w) => w.waitingFor === 'hourly-quota' && Date.parse(w.waitingUntil ?? '') > started),
+    );
+    assert.ok(elapsed >= 4000, 'the sync waited for at least two windows to end');
+    // Each window ends with the calls then in flight refused (at most the client's concurrency
+    // of 8), never with every host running into the spent quota on its own.
+    const windows = Math.ceil((served.totalCalls - served.served429) / perWindow);
+    assert.ok(served.served429 <= 8 * windows, `${served.served429} 429s over ${windows} windows`);
+    await recovers(result, { db: database.db, org, clean, cleanCalls });
+  } finally {
+    await org.control.reset();
+    await database.close();
   }
 });

@@ -121,6 +121,9 @@ export const adminEndpoints: Endpoint[] = [
     pageSize: { default: 100, max: 100 },
     purpose: 'User directories, including SCIM-provisioned ones.',
   },
+  // The v2 directory lists take `limit` up to 100, and "will no longer work after June 30, 2027":
+  // their replacements are the POST `…/search` endpoints below, which Palisade reads first
+  // (docs/atlassian/API.md §a.2). Kept as the fallback where the search is not offered.
   {
     ...adminBase,
     id: 'admin.directory.users.list',
@@ -128,8 +131,8 @@ export const adminEndpoints: Endpoint[] = [
     method: 'GET',
     path: '/admin/v2/orgs/{orgId}/directories/{directoryId}/users',
     pagination: 'admin-v2-cursor',
-    pageSize: { default: 100, max: 500 },
-    purpose: 'Directory users with 2SV, platform roles, last activity and claim status.',
+    pageSize: { default: 100, max: 100 },
+    purpose: 'Directory users with 2SV, platform roles, last activity and claim status (until June 2027).',
   },
   {
     ...adminBase,
@@ -138,8 +141,31 @@ export const adminEndpoints: Endpoint[] = [
     method: 'GET',
     path: '/admin/v2/orgs/{orgId}/directories/{directoryId}/groups',
     pagination: 'admin-v2-cursor',
-    pageSize: { default: 100, max: 500 },
-    purpose: 'Directory groups with their member counts.',
+    pageSize: { default: 100, max: 100 },
+    purpose: 'Directory groups with their member counts (until June 2027).',
+  },
+  {
+    ...adminBase,
+    id: 'admin.directory.users.search',
+    orgKey: 'read:directories:admin',
+    method: 'POST',
+    path: '/admin/v2/orgs/{orgId}/directories/{directoryId}/users/search',
+    pagination: 'admin-v2-body-cursor',
+    pageSize: { default: 50, max: 100 },
+    // "409: the request took longer than 10 seconds": the same page, smaller, usually succeeds.
+    shrinkPageOn: [409],
+    purpose:
+      'Directory users with 2SV, platform roles, last activity per product and claim status (expand platformRoles, counts.resources, productAccess).',
+  },
+  {
+    ...adminBase,
+    id: 'admin.directory.groups.search',
+    orgKey: 'read:directories:admin',
+    method: 'POST',
+    path: '/admin/v2/orgs/{orgId}/directories/{directoryId}/groups/search',
+    pagination: 'admin-v2-body-cursor',
+    pageSize: { default: 20, max: 100 },
+    purpose: 'Directory groups with their member counts (expand counts.users, counts.resources).',
   },
   {
     ...adminBase,

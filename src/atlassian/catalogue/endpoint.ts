@@ -95,6 +95,11 @@ export interface Endpoint {
   /** Page size: Atlassian's default and the largest it honours. */
   pageSize?: { default: number; max: number };
   /**
+   * Statuses that mean "this page took too long to build" (the admin `users/search` answers 409
+   * past 10 s): the walk asks for the same page again at half the size, down to one item.
+   */
+  shrinkPageOn?: readonly number[];
+  /**
    * Where the official OpenAPI document describes this operation: its response schema is the
    * contract. Absent where Atlassian publishes none (UPM, GraphQL, admin v2, newer Marketplace).
    */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { RequestRejectedError } from '../errors.ts';
 import { paginationStyles } from './index.ts';
 import type { PageRequest } from './style.ts';
 import { walkPages } from './walk.ts';
@@ -136,4 +137,63 @@ test('GraphQL field errors inside a 200 become typed errors naming the permissio
     (e: Error & { code?: string }) =>
       e.code === 'forbidden' && /not permitted to view the apps/.test(e.message),
   );
+});
+
+/** A body-cursor search over `total` items that answers 409 for pages above `slowAbove` items. */
+function slowSearch(total: number, slowAbove: number) {
+  const asked: number[] = [];
+  const fetch = async (request: PageRequest) => {
+    const body = request.body as { limit: number; cursor?: string };
+    asked.push(body.limit);
+    if (body.limit > slowAbove) {
+      throw new RequestRejectedError({ ...site, status: 409 }, 'the request took longer than 10 seconds');
+    }
+    const offset = Number(body.cursor ?? 0);
+    const data = Array.from({ length: Math.min(body.limit, total - offset) }, (_, i) => ({ id: offset + i }));
+    const next = offset + data.length < total ? String(offset + data.length) : undefined;
+    return { body: { data, links: next ? { next } : {} }, headers: {} };
+  };
+  return { asked, fetch };
+}
+
+test('a page the search took too long for (409) is asked again at half the size, and the walk keeps that size', async () => {
+  const search = slowSearch(230, 30);
+  const items: unknown[] = [];
+  for await (const page of walkPages({
+    styleName: 'admin-v2-body-cursor',
+    style: paginationStyles['admin-v2-body-cursor'],
+    pageSize: 100,
+    callerBody: { expand: ['platformRoles'] },
+    resumeFrom: null,
+    site,
+    shrinkOn: [409],
+    fetch: search.fetch,
+  })) {
+    items.push(...page.items);
+  }
+  assert.equal(items.length, 230);
+  assert.equal(new Set(items.map((i) => (i as { id: number }).id)).size, 230, 'no item twice or lost');
+  // 100 and 50 are refused once each; every later page asks for 25 straight away.
+  assert.deepEqual(search.asked.slice(0, 4), [100, 50, 25, 25]);
+  assert.equal(search.asked.filter((n) => n > 25).length, 2);
+});
+
+test('a 409 at one item, or on an endpoint that does not shrink, is the error it was', async () => {
+  const run = async (shrinkOn: number[] | undefined, slowAbove: number) => {
+    const walk = walkPages({
+      styleName: 'admin-v2-body-cursor',
+      style: paginationStyles['admin-v2-body-cursor'],
+      pageSize: 4,
+      callerBody: undefined,
+      resumeFrom: null,
+      site,
+      shrinkOn,
+      fetch: slowSearch(10, slowAbove).fetch,
+    });
+    for await (const _ of walk) {
+      // drain
+    }
+  };
+  await assert.rejects(run([409], 0), (e) => e instanceof RequestRejectedError && e.status === 409);
+  await assert.rejects(run(undefined, 2), (e) => e instanceof RequestRejectedError && e.status === 409);
 });

@@ -1,11 +1,12 @@
-import { type ErrorSite, PaginationError } from '../errors.ts';
+import { type ErrorSite, isAtlassianError, PaginationError } from '../errors.ts';
 import type { HeaderBag } from '../rate-headers.ts';
 import { decodeResumeToken, encodeResumeToken } from './resume-token.ts';
 import type { PageRequest, PageState, PaginationStyle } from './style.ts';
 
 // The walk itself, independent of HTTP: ask for a page, read it, yield it with the token of the
-// page after it, stop on the last. Each page is fetched exactly once; a cursor that stops
-// advancing is an error rather than an endless loop (or a silent truncation).
+// page after it, stop on the last. Each page is fetched exactly once (or again, smaller, when the
+// endpoint says it took too long); a cursor that stops advancing is an error rather than an
+// endless loop (or a silent truncation).
 
 export interface FetchedPage {
   body: unknown;
@@ -31,7 +32,28 @@ export interface WalkOptions {
   callerBody: unknown;
   resumeFrom: string | null | undefined;
   site: ErrorSite;
+  /** Statuses after which the same page is asked for again at half the size (the catalogue's `shrinkPageOn`). */
+  shrinkOn?: readonly number[] | undefined;
   fetch(request: PageRequest): Promise<FetchedPage>;
+}
+
+/** Fetches one page; a "too slow" answer asks again for half as many items, down to one. */
+async function fetchShrinking(
+  o: WalkOptions,
+  state: PageState | null,
+  size: { current: number | undefined },
+): Promise<FetchedPage> {
+  for (;;) {
+    try {
+      return await o.fetch(o.style.request(state, size.current, o.callerBody));
+    } catch (error) {
+      const status = isAtlassianError(error) ? error.status : undefined;
+      const tooSlow = status !== undefined && (o.shrinkOn ?? []).includes(status);
+      if (!tooSlow || size.current === undefined || size.current <= 1) throw error;
+      // The rest of the walk keeps the smaller page: what was slow once stays slow.
+      size.current = Math.max(1, Math.floor(size.current / 2));
+    }
+  }
 }
 
 export async function* walkPages(o: WalkOptions): AsyncGenerator<WalkedPage> {
@@ -41,10 +63,11 @@ export async function* walkPages(o: WalkOptions): AsyncGenerator<WalkedPage> {
     if (!state) throw new PaginationError(o.site, `the resume token is not a ${o.styleName} token`);
   }
   const seen = new Set<string>();
+  const size = { current: o.pageSize };
   for (;;) {
-    const fetched = await o.fetch(o.style.request(state, o.pageSize, o.callerBody));
+    const fetched = await fetchShrinking(o, state, size);
     const page = o.style.parse(fetched.body, state, {
-      pageSize: o.pageSize,
+      pageSize: size.current,
       headers: fetched.headers,
       site: o.site,
     });

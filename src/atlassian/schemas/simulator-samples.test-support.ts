@@ -43,6 +43,15 @@ export const sampleRequests: Record<string, SampleRequest[]> = {
   'admin.directories.list': [{}],
   'admin.directory.users.list': [{ params: { directoryId: '-' } }],
   'admin.directory.groups.list': [{ params: { directoryId: '-' } }],
+  'admin.directory.users.search': [
+    {
+      params: { directoryId: '-' },
+      body: { expand: ['platformRoles', 'counts.resources', 'productAccess'] },
+    },
+  ],
+  'admin.directory.groups.search': [
+    { params: { directoryId: '-' }, body: { expand: ['counts.users', 'counts.resources'] } },
+  ],
   'admin.workspaces.search': [{ body: {} }],
   'admin.apiAccess.apiTokens.list': [{}],
   'admin.apiAccess.apiKeys.list': [{}],

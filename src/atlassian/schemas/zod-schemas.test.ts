@@ -29,6 +29,8 @@ const reliedOn: Record<keyof typeof zodResponseSchemas, Path | null> = {
   'admin.directories.list': ['data', 0, 'directoryId'],
   'admin.directory.users.list': ['data', 0, 'platformRoles'],
   'admin.directory.groups.list': ['data', 0, 'name'],
+  'admin.directory.users.search': ['data', 0, 'platformRoles'],
+  'admin.directory.groups.search': ['data', 0, 'id'],
   'admin.workspaces.search': ['data', 0, 'id'],
   'admin.apiAccess.apiTokens.list': ['data', 0, 'id'],
   'admin.apiAccess.apiKeys.list': ['data', 0, 'id'],

@@ -20,6 +20,9 @@ export const zodResponseSchemas = {
   'admin.directories.list': adminDirectoriesPage,
   'admin.directory.users.list': adminDirectoryUsersPage,
   'admin.directory.groups.list': adminDirectoryGroupsPage,
+  // The searches answer the lists' pages (their expandable fields are asked for by Palisade).
+  'admin.directory.users.search': adminDirectoryUsersPage,
+  'admin.directory.groups.search': adminDirectoryGroupsPage,
   'admin.workspaces.search': adminWorkspacesPage,
   'admin.apiAccess.apiTokens.list': apiAccessTokensPage,
   'admin.apiAccess.apiKeys.list': apiAccessKeysPage,

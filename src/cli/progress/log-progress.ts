@@ -1,17 +1,19 @@
 import type { SyncProgress } from '../../sync/run-sync.ts';
 import type { OutputStream } from '../cli-deps.ts';
-import { labelOf, type Progress, type ProgressScope, ScopeCounters } from './progress.ts';
+import { labelOf, type Progress, type ProgressScope, ScopeCounters, waitingText } from './progress.ts';
 
 // Progress for logs (CI, pipes): plain lines, never a control character, so a build log reads
 // top to bottom. One line per phase, per scope finished, per dataset that was NOT read
-// completely (the coverage gaps, with the reason in the report), and at most one "still going"
-// line every HEARTBEAT_MS so a long sync shows it is alive without flooding the log.
+// completely (the coverage gaps, with the reason in the report), per wait for Atlassian's hourly
+// quota, and at most one "still going" line every HEARTBEAT_MS so a long sync shows it is alive
+// without flooding the log.
 
 const HEARTBEAT_MS = 5_000;
 
 export function logProgress(out: OutputStream, clock: () => number = Date.now): Progress {
   let counters = new ScopeCounters([]);
   let lastLine = clock();
+  let lastWaiting: string | undefined;
   const line = (text: string) => {
     lastLine = clock();
     out.write(`palisade: ${text}\n`);
@@ -25,6 +27,13 @@ export function logProgress(out: OutputStream, clock: () => number = Date.now): 
       for (const s of skipped) line(`skipping ${s.label}: ${s.reason}`);
     },
     sync(event: SyncProgress) {
+      const waiting = waitingText(event);
+      if (waiting) {
+        // A wait extended by a few seconds reads the same: one line for it.
+        if (waiting !== lastWaiting) line(waiting);
+        lastWaiting = waiting;
+        return;
+      }
       counters.apply(event);
       const scope = counters.scopes.find((s) => s.scope === event.scope);
       if (event.event === 'dataset' && scope) {

@@ -59,3 +59,16 @@ export class ScopeCounters {
 export function labelOf(scopes: readonly ProgressScope[], scope: string | undefined): string {
   return scopes.find((s) => s.scope === scope)?.label ?? scope ?? '';
 }
+
+/**
+ * A waiting event in words: "waiting for Atlassian's hourly quota until 14:08" (local time,
+ * rounded up to the minute so the time shown has not passed while calls still wait).
+ */
+export function waitingText(event: SyncProgress): string | undefined {
+  if (event.event !== 'waiting' || !event.waitingUntil) return undefined;
+  const until = new Date(event.waitingUntil);
+  if (Number.isNaN(until.getTime())) return undefined;
+  const shown = new Date(Math.ceil(until.getTime() / 60_000) * 60_000);
+  const hhmm = `${String(shown.getHours()).padStart(2, '0')}:${String(shown.getMinutes()).padStart(2, '0')}`;
+  return `waiting for Atlassian's hourly quota until ${hhmm}`;
+}

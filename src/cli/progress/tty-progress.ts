@@ -1,6 +1,6 @@
 import type { SyncProgress } from '../../sync/run-sync.ts';
 import type { OutputStream } from '../cli-deps.ts';
-import { type Progress, type ProgressScope, ScopeCounters } from './progress.ts';
+import { type Progress, type ProgressScope, ScopeCounters, waitingText } from './progress.ts';
 
 // Progress on a terminal: one bar per scope (the org and each site), redrawn in place with ANSI
 // cursor movement at most every 80 ms. Hand-drawn: a few lines of escape codes do what a bar
@@ -23,9 +23,11 @@ export function ttyProgress(out: OutputStream, clock: () => number = Date.now): 
   let drawn = 0;
   let lastDraw = 0;
   let labelWidth = 0;
+  /** The hourly-quota wait, shown under the bars until it is over. */
+  let waiting: { text: string; until: number } | undefined;
 
-  const render = (): string[] =>
-    counters.scopes.map((s) => {
+  const render = (): string[] => [
+    ...counters.scopes.map((s) => {
       const done = counters.done.get(s.scope) ?? 0;
       const items = (counters.items.get(s.scope) ?? 0).toLocaleString('en-US');
       const problems = counters.problems.get(s.scope) ?? 0;
@@ -33,7 +35,9 @@ export function ttyProgress(out: OutputStream, clock: () => number = Date.now): 
       const tail = problems > 0 ? YELLOW(` ${problems} incomplete`) : current ? DIM(` ${current}`) : '';
       const count = `${String(done).padStart(3)}/${s.total} datasets`;
       return `  ${s.label.padEnd(labelWidth)}  ${bar(done, s.total)} ${count} ${items.padStart(9)} items${tail}`;
-    });
+    }),
+    ...(waiting ? [`  ${YELLOW(waiting.text)}`] : []),
+  ];
 
   const draw = (force: boolean) => {
     const at = clock();
@@ -45,6 +49,9 @@ export function ttyProgress(out: OutputStream, clock: () => number = Date.now): 
     // Long lines would wrap and break the cursor arithmetic; escape codes do not take columns,
     // so cut only lines that are clearly too long once printed.
     for (const l of lines) text += `${CLEAR_LINE}${visibleLength(l) > width ? cut(l, width) : l}\n`;
+    // A line that went away (the wait is over) is cleared, and the cursor comes back under the bars.
+    const gone = drawn - lines.length;
+    if (gone > 0) text += `${`${CLEAR_LINE}\n`.repeat(gone)}${UP(gone)}`;
     out.write(text);
     drawn = lines.length;
   };
@@ -62,8 +69,11 @@ export function ttyProgress(out: OutputStream, clock: () => number = Date.now): 
       draw(true);
     },
     sync(event: SyncProgress) {
+      const text = waitingText(event);
+      if (text && event.waitingUntil) waiting = { text, until: Date.parse(event.waitingUntil) };
+      else if (waiting && (event.event === 'finished' || clock() >= waiting.until)) waiting = undefined;
       counters.apply(event);
-      draw(event.event === 'dataset' || event.event === 'finished');
+      draw(text !== undefined || event.event === 'dataset' || event.event === 'finished');
     },
     end() {
       if (counters.scopes.length > 0) draw(true);

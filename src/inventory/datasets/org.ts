@@ -39,7 +39,7 @@ export const orgUsers = defineDataset({
   kind: 'snapshot',
   holds:
     'Every Atlassian account in the org directories (managed or not): status, 2SV, roles, last activity.',
-  endpoints: ['admin.directory.users.list'],
+  endpoints: ['admin.directory.users.search', 'admin.directory.users.list'],
   usedBy: [
     'org_accounts_claimed',
     'org_admin_count_bounded',
@@ -83,7 +83,7 @@ export const orgGroups = defineDataset({
   scope: 'org',
   kind: 'snapshot',
   holds: 'Directory groups with their member and product counts (memberships: see jira.group-members).',
-  endpoints: ['admin.directory.groups.list'],
+  endpoints: ['admin.directory.groups.search', 'admin.directory.groups.list'],
   usedBy: ['org_scim_provisioning (synced groups)', 'reports'],
   schema: z.object({
     id: z.string(),

@@ -107,8 +107,8 @@ export function minimumCalls(counts: TenantCounts): CallBudget {
   if (o) {
     add('org.organization', 1);
     add('org.domains', pagesFor('admin.domains.list', o.domains));
-    add('org.users', pagesFor('admin.directory.users.list', o.directoryUsers));
-    add('org.groups', pagesFor('admin.directory.groups.list', o.groups));
+    add('org.users', pagesFor('admin.directory.users.search', o.directoryUsers));
+    add('org.groups', pagesFor('admin.directory.groups.search', o.groups));
     add(
       'org.api-tokens',
       o.apiTokenAccounts === undefined

@@ -2,10 +2,12 @@ import { orgGroups } from '../../inventory/datasets/index.ts';
 import type { Collector } from '../collector.ts';
 import { requireOrgId } from './context.ts';
 import { toItem } from './normalize.ts';
+import { walkSearchOrList } from './search-or-list.ts';
 import { bool, num, obj, str } from './values.ts';
-import { walk } from './walk.ts';
 
-// Directory groups with member counts, 500 per page. Memberships are not read here: the catalogue
+// Directory groups with member counts, 100 per page (the most `limit` takes), through
+// `POST …/groups/search` (counts only when `expand` asks) with `GET …/groups` as the fallback
+// (search-or-list.ts). Memberships are not read here: the catalogue
 // has no org-level membership list, and the per-group alternative (v2 users filtered by groupIds)
 // costs one walk per group (5,000 on xl). The memberships checks need — site-admin, admin and
 // product access groups — come from jira.group-members instead (see README.md).
@@ -16,13 +18,18 @@ export function orgGroupsCollector(): Collector {
     scope: 'org',
     kind: 'snapshot',
     credential: 'org',
-    endpoints: ['admin.directory.groups.list'],
+    endpoints: ['admin.directory.groups.search', 'admin.directory.groups.list'],
     async *collect(ctx) {
       const orgId = requireOrgId(ctx, orgGroups.name);
-      yield* walk<unknown>(
+      const params = { orgId, directoryId: '-' };
+      yield* walkSearchOrList<unknown>(
         ctx,
-        'admin.directory.groups.list',
-        { params: { orgId, directoryId: '-' } },
+        orgGroups.name,
+        {
+          endpoint: 'admin.directory.groups.search',
+          options: { params, body: { expand: ['counts.users', 'counts.resources'] } },
+        },
+        { endpoint: 'admin.directory.groups.list', options: { params } },
         (raws) =>
           raws.map((raw) => {
             const g = obj(raw);

@@ -2,13 +2,26 @@ import { orgUsers } from '../../inventory/datasets/index.ts';
 import type { Collector } from '../collector.ts';
 import { requireOrgId } from './context.ts';
 import { toItem } from './normalize.ts';
+import { walkSearchOrList } from './search-or-list.ts';
 import { arr, bool, emailDomain, isoTime, num, obj, str } from './values.ts';
-import { walk } from './walk.ts';
 
-// Admin API v2 directory users, every directory at once (`-`), 500 per page: one walk gives 2SV,
-// platform roles, claim status and last activity for managed and unmanaged accounts alike. The v1
-// `/users` list (managed accounts only, 100 per page) would add per-product last-active dates at
-// 5x the calls and misses exactly the external accounts the checks look for, so it is not read.
+// Admin API v2 directory users, every directory at once (`-`), 100 per page (the most `limit`
+// takes): one walk gives 2SV, platform roles, claim status and last activity for managed and
+// unmanaged accounts alike. Read through `POST …/users/search` (the list's replacement; it returns
+// roles, resource counts and per-product last activity only when `expand` asks), falling back to
+// `GET …/users` (search-or-list.ts). The v1 `/users` list (managed accounts only) misses exactly
+// the external accounts the checks look for, so it is not read.
+
+/** What the search must expand for the fields the dataset holds. */
+const EXPAND = ['platformRoles', 'counts.resources', 'productAccess'];
+
+/** The latest of the account's last activity and its per-product ones (`productAccess[].lastActiveTimestamp`). */
+function lastActive(u: Record<string, unknown>): string | null {
+  const times = [u.lastActive, ...arr(u.productAccess).map((p) => obj(p).lastActiveTimestamp)]
+    .map(isoTime)
+    .filter((t): t is string => t !== null);
+  return times.sort().at(-1) ?? null;
+}
 
 export function orgUsersCollector(): Collector {
   return {
@@ -16,13 +29,15 @@ export function orgUsersCollector(): Collector {
     scope: 'org',
     kind: 'snapshot',
     credential: 'org',
-    endpoints: ['admin.directory.users.list'],
+    endpoints: ['admin.directory.users.search', 'admin.directory.users.list'],
     async *collect(ctx) {
       const orgId = requireOrgId(ctx, orgUsers.name);
-      yield* walk<unknown>(
+      const params = { orgId, directoryId: '-' };
+      yield* walkSearchOrList<unknown>(
         ctx,
-        'admin.directory.users.list',
-        { params: { orgId, directoryId: '-' } },
+        orgUsers.name,
+        { endpoint: 'admin.directory.users.search', options: { params, body: { expand: EXPAND } } },
+        { endpoint: 'admin.directory.users.list', options: { params } },
         (raws) =>
           raws.map((raw) => {
             const u = obj(raw);
@@ -40,7 +55,7 @@ export function orgUsersCollector(): Collector {
               platformRoles: arr(u.platformRoles).filter((r): r is string => typeof r === 'string'),
               mfaEnabled: bool(u.mfaEnabled),
               addedToOrg: isoTime(u.addedToOrg),
-              lastActive: isoTime(u.lastActive),
+              lastActive: lastActive(u),
               productAccessCount: num(obj(u.counts).resources),
             });
           }),

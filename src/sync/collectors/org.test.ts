@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
 import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
-import type { AtlassianApi } from '../../atlassian/api.ts';
+import type { AtlassianApi, Page, PageOptions } from '../../atlassian/api.ts';
 import type { AtlassianClient } from '../../atlassian/client.ts';
-import { NotFoundError } from '../../atlassian/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../atlassian/errors.ts';
 import { biggerTenant } from '../../atlassian/test-support.ts';
 import { orgApiKeysCollector } from './org-api-keys.ts';
 import { orgApiTokensCollector } from './org-api-tokens.ts';
@@ -60,10 +60,12 @@ test('directory users carry 2SV, roles, claim status and only the domain of thei
   await resetServed(h);
   const pages = await runCollector(orgUsersCollector(), { api, ...org });
   const users = records(pages);
-  // 4 tiny accounts + 1,200 added, at 500 per page: 3 calls.
+  // 4 tiny accounts + 1,200 added, through the search at 100 per page (the most it takes): 13 calls.
   assert.equal(users.length, 1204);
-  assert.equal(pages.length, 3);
-  assert.equal((await served(h))['admin.directory.users.list'], 3);
+  assert.equal(pages.length, 13);
+  const calls = await served(h);
+  assert.equal(calls['admin.directory.users.search'], 13);
+  assert.equal(calls['admin.directory.users.list'], undefined, 'the retiring list is not read');
   const eve = users.find((u) => u.accountId === TINY.external);
   assert.equal(eve?.emailDomain, 'gmail.com');
   assert.equal(eve?.claimStatus, 'unmanaged');
@@ -78,9 +80,25 @@ test('directory users carry 2SV, roles, claim status and only the domain of thei
   );
 });
 
+test('a user’s last activity is the latest of any product (the search’s productAccess)', async () => {
+  // An account whose only trace of activity is per product, as the search reports it.
+  const user = h.sim.context.state.tenant.users.find((u) => u.accountId === '5b10a2844c201657000000f');
+  assert.ok(user?.productAccess[0]);
+  const saved = { lastActive: user.lastActive, product: user.productAccess[0].lastActive };
+  user.lastActive = null;
+  user.productAccess[0].lastActive = '2026-10-20T08:00:00.000Z';
+  try {
+    const users = records(await runCollector(orgUsersCollector(), { api, ...org }));
+    assert.equal(users.find((u) => u.accountId === user.accountId)?.lastActive, '2026-10-20T08:00:00.000Z');
+  } finally {
+    user.lastActive = saved.lastActive;
+    user.productAccess[0].lastActive = saved.product;
+  }
+});
+
 test('a resumed walk yields only the pages after the checkpoint', async () => {
   const first = await runCollector(orgUsersCollector(), { api, ...org, maxPages: 1 });
-  assert.equal(first[0]?.items.length, 500);
+  assert.equal(first[0]?.items.length, 100);
   await resetServed(h);
   const rest = await runCollector(orgUsersCollector(), {
     api,
@@ -89,12 +107,66 @@ test('a resumed walk yields only the pages after the checkpoint', async () => {
   });
   assert.deepEqual(
     rest.map((p) => p.items.length),
-    [500, 204],
+    [...Array(11).fill(100), 4],
   );
   assert.equal(rest.at(-1)?.checkpoint, null);
-  assert.equal((await served(h))['admin.directory.users.list'], 2);
+  assert.equal((await served(h))['admin.directory.users.search'], 12);
   const keys = new Set([...first, ...rest].flatMap((p) => p.items.map((i) => i.key)));
   assert.equal(keys.size, 1204, 'no user lost or read twice');
+});
+
+/** The client, as an org that does not offer the v2 searches yet (or refuses them) answers. */
+function withoutSearch(status: 404 | 403): AtlassianApi {
+  return {
+    ...api,
+    call: api.call.bind(api),
+    stats: api.stats.bind(api),
+    pages: <T>(endpointId: string, options?: PageOptions): AsyncIterable<Page<T>> => {
+      if (!endpointId.endsWith('.search') || endpointId === 'admin.workspaces.search')
+        return api.pages<T>(endpointId, options);
+      const where = { endpointId, method: 'POST', url: '/search', status };
+      const error =
+        status === 404 ? new NotFoundError(where) : new ForbiddenError(where, 'no search for this key');
+      return {
+        [Symbol.asyncIterator]: () => ({
+          next: () => Promise.reject(error),
+        }),
+      };
+    },
+  };
+}
+
+for (const status of [404, 403] as const) {
+  test(`where the search answers ${status}, users and groups are read through the list instead`, async () => {
+    await resetServed(h);
+    const users = records(await runCollector(orgUsersCollector(), { api: withoutSearch(status), ...org }));
+    const groups = records(await runCollector(orgGroupsCollector(), { api: withoutSearch(status), ...org }));
+    assert.equal(users.length, 1204);
+    assert.equal(groups.find((g) => g.name === 'jira-software-users-acme')?.memberCount, 1204);
+    const calls = await served(h);
+    assert.equal(calls['admin.directory.users.list'], 13);
+    assert.equal(calls['admin.directory.users.search'], undefined);
+    assert.equal(calls['admin.directory.groups.list'], 1);
+  });
+}
+
+test('a walk resumed on the list stays on the list, an older run’s bare list token included', async () => {
+  const first = await runCollector(orgUsersCollector(), { api: withoutSearch(404), ...org, maxPages: 1 });
+  await resetServed(h);
+  const rest = await runCollector(orgUsersCollector(), {
+    api,
+    ...org,
+    resumeFrom: first[0]?.checkpoint ?? null,
+  });
+  assert.equal(rest.flatMap((p) => p.items).length, 1104);
+  const calls = await served(h);
+  assert.equal(calls['admin.directory.users.list'], 12);
+  assert.equal(calls['admin.directory.users.search'], undefined);
+
+  // A checkpoint stored before the searches were read is the list's own resume token.
+  const bare = JSON.parse(first[0]?.checkpoint ?? '{}') as { n?: string };
+  const fromOld = await runCollector(orgUsersCollector(), { api, ...org, resumeFrom: bare.n ?? null });
+  assert.equal(fromOld.flatMap((p) => p.items).length, 1104);
 });
 
 test('groups come with their member counts', async () => {
