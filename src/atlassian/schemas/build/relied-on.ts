@@ -72,6 +72,7 @@ export const RELIED_ON_COMPONENTS: Partial<Record<SpecFile, Record<string, reado
     Group: ['id', 'name'],
     AuditRecordArray: ['results'],
     AuditRecord: ['creationDate'],
+    User: ['accountId'],
   },
 };
 

@@ -154,7 +154,7 @@ export type ConfluenceV1User = {
     personalSpace?: string;
   };
   _links?: ConfluenceV1GenericLinks;
-  accountId?: ConfluenceV1GenericAccountId;
+  accountId: ConfluenceV1GenericAccountId;
   /**
    * The account type of the user, may return empty string if unavailable. App is if the user is a bot user created on behalf of an Atlassian app.
    */
