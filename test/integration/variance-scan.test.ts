@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
-import { assess } from '../../src/cli/scan/assess.ts';
 import { openTestDatabase } from '../../src/db/testing/test-database.ts';
 import { reportSchemaValidator } from '../../src/report/testing/validators.ts';
 import { catalogue } from '../../src/rules/catalogue/index.ts';
 import { RESULT_STATUSES } from '../../src/rules/result.ts';
+import { assess } from '../../src/scan/assess.ts';
 import { syncConnection } from '../../src/sync/sync-connection.ts';
 import { startSimulatedOrg } from './simulated-org.ts';
 

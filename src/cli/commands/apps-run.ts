@@ -5,11 +5,11 @@ import {
   runAppAction,
 } from '../../app-risk/actions/index.ts';
 import type { EvaluatedApp } from '../../app-risk/evaluate-apps.ts';
+import { appsOfSnapshot } from '../../scan/apps-of-snapshot.ts';
 import { CliError } from '../cli-error.ts';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.ts';
 import { parseAllowHost, parseBaseUrl } from '../options/parse-url.ts';
 import type { CommandContext } from '../run-cli.ts';
-import { appsOfSnapshot } from '../scan/apps-of-snapshot.ts';
 import { defaultDatabase } from '../store/default-database.ts';
 import { openStore } from '../store/open-store.ts';
 import { pickConnection, pickSnapshot } from '../store/pick-connection.ts';

@@ -1,10 +1,10 @@
 import { diffResults, type ResultChange, type ResultDiff } from '../../findings/diff-results.ts';
 import { catalogue } from '../../rules/catalogue/index.ts';
 import { type Severity, severityRank } from '../../rules/severity.ts';
+import { evaluateOffline } from '../../scan/evaluate-offline.ts';
 import { CliError } from '../cli-error.ts';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.ts';
 import type { CommandContext } from '../run-cli.ts';
-import { evaluateOffline } from '../scan/evaluate-offline.ts';
 import { parseFailOn } from '../scan/scan-request.ts';
 import { defaultDatabase } from '../store/default-database.ts';
 import { openStore } from '../store/open-store.ts';

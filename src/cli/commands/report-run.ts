@@ -1,11 +1,11 @@
 import { listConnections } from '../../inventory/connections.ts';
 import { latestSnapshot } from '../../inventory/snapshots.ts';
+import { assess } from '../../scan/assess.ts';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.ts';
 import { failingAtOrAbove } from '../output/fail-on.ts';
 import { renderSummary } from '../output/summary.ts';
 import { writeReportFiles } from '../output/write-report-files.ts';
 import type { CommandContext } from '../run-cli.ts';
-import { assess } from '../scan/assess.ts';
 import { parseFailOn, parseReportTarget } from '../scan/scan-request.ts';
 import { defaultDatabase } from '../store/default-database.ts';
 import { openStore } from '../store/open-store.ts';

@@ -1,11 +1,11 @@
 import { enforceBans, formatBanAlert } from '../../app-risk/actions/index.ts';
+import { assess } from '../../scan/assess.ts';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.ts';
 import { failingAtOrAbove } from '../output/fail-on.ts';
 import { renderSummary } from '../output/summary.ts';
 import { writeReportFiles } from '../output/write-report-files.ts';
 import { createProgress } from '../progress/create-progress.ts';
 import type { CommandContext } from '../run-cli.ts';
-import { assess } from '../scan/assess.ts';
 import { collect as collectSnapshot } from '../scan/collect.ts';
 import { prepareConnection } from '../scan/prepare-connection.ts';
 import type { ScanFlags, ScanRequest } from '../scan/scan-request.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { type EvaluatedApp, evaluateApps } from '../../app-risk/evaluate-apps.ts';
-import type { Database } from '../../db/schema.ts';
+import { type EvaluatedApp, evaluateApps } from '../app-risk/evaluate-apps.ts';
+import type { Database } from '../db/schema.ts';
 
 /** The apps of a stored snapshot with their risk, riskiest first; computes, stores nothing. */
 export async function appsOfSnapshot(

@@ -1,18 +1,18 @@
 import type { Kysely } from 'kysely';
-import { type AppEvaluation, evaluateApps, mergeAppResults } from '../../app-risk/evaluate-apps.ts';
-import { policyRuleMeta } from '../../app-risk/policy/evaluate-policies.ts';
-import { listPolicies } from '../../app-risk/policy/repository.ts';
-import type { Database } from '../../db/schema.ts';
-import { type ConnectionEvaluation, evaluateConnection } from '../../findings/store/evaluate-connection.ts';
-import { snapshotOutcomes } from '../../inventory/dataset-outcomes.ts';
-import { appInputOf } from '../../report/app-risk-input.ts';
-import { buildReport } from '../../report/build-report.ts';
-import type { Report } from '../../report/model.ts';
-import { catalogue } from '../../rules/catalogue/index.ts';
-import type { RuleMeta } from '../../rules/rule-meta.ts';
-import { buildSnapshotView } from '../../rules/snapshot/build-snapshot-view.ts';
-import { toDatasetOutcome } from '../../rules/snapshot/dataset-outcome.ts';
-import { findDataset } from '../../rules/snapshot-view.ts';
+import { type AppEvaluation, evaluateApps, mergeAppResults } from '../app-risk/evaluate-apps.ts';
+import { policyRuleMeta } from '../app-risk/policy/evaluate-policies.ts';
+import { listPolicies } from '../app-risk/policy/repository.ts';
+import type { Database } from '../db/schema.ts';
+import { type ConnectionEvaluation, evaluateConnection } from '../findings/store/evaluate-connection.ts';
+import { snapshotOutcomes } from '../inventory/dataset-outcomes.ts';
+import { appInputOf } from '../report/app-risk-input.ts';
+import { buildReport } from '../report/build-report.ts';
+import type { Report } from '../report/model.ts';
+import { catalogue } from '../rules/catalogue/index.ts';
+import type { RuleMeta } from '../rules/rule-meta.ts';
+import { buildSnapshotView } from '../rules/snapshot/build-snapshot-view.ts';
+import { toDatasetOutcome } from '../rules/snapshot/dataset-outcome.ts';
+import { findDataset } from '../rules/snapshot-view.ts';
 
 // Everything after the sync, the same for `scan`, `report` and the demo:
 // 1. evaluateConnection (src/findings): the catalogue over the snapshot with the org's
