@@ -47,6 +47,7 @@ export * from './jira-permissions.ts';
 export * from './jira-projects.ts';
 export * from './jira-sharing.ts';
 export * from './org.ts';
+export { UNKNOWN_DOMAIN_STATUS } from './org.ts';
 
 /** Every dataset Palisade stores, in a stable order (org first, then Jira, Confluence, apps). */
 export const datasets: readonly Dataset[] = [

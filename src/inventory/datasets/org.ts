@@ -14,6 +14,9 @@ export const orgOrganization = defineDataset({
   key: (r) => r.id,
 });
 
+/** The status recorded when the admin API leaves a domain's claim status out (never "unverified"). */
+export const UNKNOWN_DOMAIN_STATUS = 'unknown';
+
 export const orgDomains = defineDataset({
   name: 'org.domains',
   scope: 'org',
@@ -26,7 +29,7 @@ export const orgDomains = defineDataset({
     name: z.string(),
     /** `dns` | `http`; null for an identity-provider claim. */
     claimType: z.string().nullable(),
-    /** The admin API's lower-case status: `verified`, `unverified`, `missing_token`… */
+    /** The admin API's lower-case status: `verified`, `unverified`, `missing_token`…; `unknown` when not given. */
     status: z.string(),
     verified: z.boolean(),
   }),

@@ -1,4 +1,4 @@
-import { orgDomains } from '../../inventory/datasets/index.ts';
+import { orgDomains, UNKNOWN_DOMAIN_STATUS } from '../../inventory/datasets/index.ts';
 import type { Collector } from '../collector.ts';
 import { requireOrgId } from './context.ts';
 import { toItem } from './normalize.ts';
@@ -20,7 +20,7 @@ export function orgDomainsCollector(): Collector {
           const attributes = obj(d.attributes);
           const claim = obj(attributes.claim);
           // The spec's status enum is lower case; older responses used upper case.
-          const status = (str(claim.status) ?? 'unknown').toLowerCase();
+          const status = (str(claim.status) ?? UNKNOWN_DOMAIN_STATUS).toLowerCase();
           return toItem(orgDomains, {
             id: str(d.id),
             name: str(attributes.name),

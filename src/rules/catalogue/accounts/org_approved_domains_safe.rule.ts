@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { UNKNOWN_DOMAIN_STATUS } from '../../../inventory/datasets/index.ts';
 import { defineRule } from '../../define-rule.ts';
-import { fail, pass } from '../../outcome.ts';
+import { fail, pass, unknown } from '../../outcome.ts';
 import { PUBLIC_EMAIL_DOMAINS } from './public-email-domains.ts';
 
 export const rule = defineRule({
@@ -58,6 +59,12 @@ export const rule = defineRule({
         .filter((d) => d.verified)
         .map((d) => d.name.toLowerCase()),
     );
+    const unstated = new Set(
+      ctx
+        .items('org.domains')
+        .filter((d) => d.status === UNKNOWN_DOMAIN_STATUS)
+        .map((d) => d.name.toLowerCase()),
+    );
     const extra = new Set(ctx.settings.extraPublicDomains.map((d) => d.toLowerCase()));
     return ctx.attested('attested.approved-domains').value.domains.map((approved) => {
       const name = approved.domain.toLowerCase();
@@ -80,6 +87,13 @@ export const rule = defineRule({
         return pass(
           resource,
           `${name} is not verified, but every request from it needs an admin’s approval.`,
+          evidence,
+        );
+      }
+      if (unstated.has(name)) {
+        return unknown(
+          resource,
+          `Whether ${name} is verified is not given by the admin API, and its users join without admin approval.`,
           evidence,
         );
       }

@@ -52,3 +52,18 @@ test('without an attestation the check is unknown: no public API reads approved 
   assert.deepEqual(verdicts(results), [['unknown', 'org-1']]);
   assert.equal(results[0]?.reasons?.[0]?.code, 'attestation_missing');
 });
+
+test('an approved domain whose verification the admin API did not give is unknown, not a fail', () => {
+  const results = runRule(
+    rule,
+    testSnapshot({
+      datasets: { 'org.domains': [{ ...domain('acme-labs.example', false), status: 'unknown' }] },
+    }),
+    {
+      attestations: [
+        testAttestation('attested.approved-domains', { domains: [{ domain: 'acme-labs.example' }] }),
+      ],
+    },
+  );
+  assert.deepEqual(verdicts(results), [['unknown', 'acme-labs.example']]);
+});

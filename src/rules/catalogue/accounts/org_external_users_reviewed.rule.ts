@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNKNOWN_DOMAIN_STATUS } from '../../../inventory/datasets/index.ts';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, type RuleOutcome, unknown } from '../../outcome.ts';
 import { canSignIn, isPerson, userEvidence, userResource } from './org-accounts.ts';
@@ -65,6 +66,14 @@ export const rule = defineRule({
         .map((d) => d.name.toLowerCase()),
       ...ctx.settings.approvedExternalDomains.map((d) => d.toLowerCase()),
     ]);
+    // Domains whose claim status the admin API left out: their accounts are neither internal nor
+    // external as far as Palisade knows.
+    const unstated = new Set(
+      ctx
+        .items('org.domains')
+        .filter((d) => d.status === UNKNOWN_DOMAIN_STATUS)
+        .map((d) => d.name.toLowerCase()),
+    );
     const people = ctx
       .items('org.users')
       .filter((u) => isPerson(u) && canSignIn(u) && u.productAccessCount !== 0);
@@ -73,6 +82,16 @@ export const rule = defineRule({
       const domain = user.emailDomain?.toLowerCase() ?? null;
       if (domain !== null && internal.has(domain)) continue;
       const evidence = { ...userEvidence(user), productAccessCount: user.productAccessCount };
+      if (domain !== null && unstated.has(domain)) {
+        outcomes.push(
+          unknown(
+            userResource(user),
+            `Whether ${domain} (${user.name}’s e-mail domain) is verified is not given by the admin API.`,
+            evidence,
+          ),
+        );
+        continue;
+      }
       if (domain === null || user.productAccessCount === null) {
         outcomes.push(
           unknown(

@@ -88,3 +88,17 @@ test('domains that could not be read make the check unknown', () => {
   );
   assert.deepEqual(verdicts(results), [['unknown', 'org-1']]);
 });
+
+test('an account at a domain whose verification the admin API did not give is unknown, never external', () => {
+  const unstated = { ...domain('acme.example'), status: 'unknown', verified: false };
+  const results = runRule(
+    rule,
+    testSnapshot({
+      datasets: { 'org.domains': [unstated], 'org.users': [orgUser('ada'), external('gus', 'gmail.com')] },
+    }),
+  );
+  assert.deepEqual(verdicts(results), [
+    ['unknown', 'ada'],
+    ['fail', 'gus'],
+  ]);
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { UNKNOWN_DOMAIN_STATUS } from '../../../inventory/datasets/index.ts';
 import { defineRule } from '../../define-rule.ts';
-import { fail, pass } from '../../outcome.ts';
+import { fail, pass, unknown } from '../../outcome.ts';
 
 /** `example.com` covers `example.com` and `eu.example.com`. */
 function atDomain(domain: string, verified: readonly string[]): boolean {
@@ -80,11 +81,23 @@ export const rule = defineRule({
     // permission (xl: 100,000 accounts, tens of thousands of user permissions). Unknown accounts,
     // app and customer accounts, and accounts that can no longer sign in are not external
     // collaborators; an account without a known e-mail domain cannot be judged.
+    // Accounts at a domain whose verification the admin API did not give, or without an e-mail
+    // domain, are neither: holding more than allowed, they make the space unknown, never a pass.
+    const unstated = ctx
+      .items('org.domains')
+      .filter((d) => d.status === UNKNOWN_DOMAIN_STATUS)
+      .map((d) => d.name.toLowerCase());
     const users = ctx.items('org.users');
     const externalAccounts = new Map<string, (typeof users)[number]>();
+    const unjudged = new Set<string>();
     for (const user of users) {
       if (user.accountType !== 'atlassian' || user.accountStatus !== 'active') continue;
-      if (user.emailDomain === null || atDomain(user.emailDomain.toLowerCase(), internal)) continue;
+      const domain = user.emailDomain?.toLowerCase() ?? null;
+      if (domain !== null && atDomain(domain, internal)) continue;
+      if (domain === null || atDomain(domain, unstated)) {
+        unjudged.add(user.accountId);
+        continue;
+      }
       externalAccounts.set(user.accountId, user);
     }
     const allowed = new Set(ctx.settings.allowedOperations);
@@ -93,11 +106,16 @@ export const rule = defineRule({
       const resource = { id: space.key, name: space.name };
       const forExternals = externalSpaces.has(space.key.toUpperCase());
       const byAccount = new Map<string, string[]>();
+      let unjudgedExcess = 0;
       for (const p of space.permissions) {
-        if (p.subjectType !== 'user' || p.accountId === null || !externalAccounts.has(p.accountId)) continue;
+        if (p.subjectType !== 'user' || p.accountId === null) continue;
+        const judged = externalAccounts.has(p.accountId);
+        if (!judged && !unjudged.has(p.accountId)) continue;
         const op = `${p.operation}/${p.targetType}`;
         const excess = forExternals ? p.operation === 'administer' : !allowed.has(op);
-        if (excess) byAccount.set(p.accountId, [...(byAccount.get(p.accountId) ?? []), op]);
+        if (!excess) continue;
+        if (judged) byAccount.set(p.accountId, [...(byAccount.get(p.accountId) ?? []), op]);
+        else unjudgedExcess++;
       }
       const externals = [...byAccount].map(([accountId, operations]) => {
         const user = externalAccounts.get(accountId);
@@ -109,6 +127,13 @@ export const rule = defineRule({
         };
       });
       const evidence = { externals, declaredForExternals: forExternals };
+      if (externals.length === 0 && unjudgedExcess > 0) {
+        return unknown(
+          resource,
+          `${unjudgedExcess} right(s) in ${space.key} are held by accounts whose e-mail domain or its verification is not known.`,
+          evidence,
+        );
+      }
       if (externals.length === 0) {
         return pass(
           resource,

@@ -106,3 +106,29 @@ test('without the org directory nobody can be told external, so the site is unkn
   assert.deepEqual(verdicts(results), [['unknown', TEST_SITE.cloudId]]);
   assert.equal(results[0]?.reasons?.[0]?.code, 'dataset_forbidden');
 });
+
+test('edit rights held only by accounts whose domain verification or e-mail domain is not known make the space unknown, not a pass', () => {
+  const unstated: DatasetRecord<'org.domains'> = {
+    id: 'd3',
+    name: 'acme-labs.example',
+    claimType: 'http',
+    status: 'unknown',
+    verified: false,
+  };
+  const noDomain = user('hidden', null);
+  const results = runRule(
+    rule,
+    testSnapshot({
+      datasets: {
+        'confluence.spaces': [eng, space('OPS', [grant('create/page', 'user', 'hidden')])],
+        'org.users': [...users, noDomain],
+        'org.domains': [domains[0] as DatasetRecord<'org.domains'>, unstated],
+      },
+    }),
+  );
+  assert.deepEqual(verdicts(results), [
+    ['unknown', 'ENG'],
+    ['unknown', 'OPS'],
+  ]);
+  assert.match(results[0]?.message ?? '', /not known/);
+});

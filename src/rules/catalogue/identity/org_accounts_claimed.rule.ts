@@ -1,3 +1,4 @@
+import { UNKNOWN_DOMAIN_STATUS } from '../../../inventory/datasets/index.ts';
 import { defineRule } from '../../define-rule.ts';
 import { fail, notApplicable, pass, type RuleOutcome, unknown } from '../../outcome.ts';
 import { canSignIn, isPerson, userEvidence, userResource } from '../accounts/org-accounts.ts';
@@ -54,6 +55,15 @@ export const rule = defineRule({
         .filter((d) => d.verified)
         .map((d) => d.name.toLowerCase()),
     );
+    const unstated = ctx.items('org.domains').filter((d) => d.status === UNKNOWN_DOMAIN_STATUS);
+    if (verified.size === 0 && unstated.length > 0) {
+      return [
+        unknown(
+          org,
+          `No domain is stated verified, and the verification of ${unstated.map((d) => d.name).join(', ')} is not given.`,
+        ),
+      ];
+    }
     if (verified.size === 0) {
       return [
         notApplicable(org, 'No domain is verified, so no account can be claimed (see org_domain_verified).'),

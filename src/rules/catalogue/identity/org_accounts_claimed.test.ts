@@ -83,3 +83,16 @@ test('a directory the org API key may not read makes the check unknown', () => {
   assert.deepEqual(verdicts(results), [['unknown', 'org-1']]);
   assert.equal(results[0]?.reasons?.[0]?.code, 'dataset_forbidden');
 });
+
+test('with no domain stated verified and one whose verification is not given, the check is unknown, not inapplicable', () => {
+  const results = runRule(
+    rule,
+    testSnapshot({
+      datasets: {
+        'org.domains': [{ ...domain('acme.example', false), status: 'unknown' }],
+        'org.users': [orgUser('ada')],
+      },
+    }),
+  );
+  assert.deepEqual(verdicts(results), [['unknown', 'org-1']]);
+});

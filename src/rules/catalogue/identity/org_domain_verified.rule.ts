@@ -1,5 +1,6 @@
+import { UNKNOWN_DOMAIN_STATUS } from '../../../inventory/datasets/index.ts';
 import { defineRule } from '../../define-rule.ts';
-import { fail, pass } from '../../outcome.ts';
+import { fail, pass, unknown } from '../../outcome.ts';
 
 export const rule = defineRule({
   id: 'org_domain_verified',
@@ -51,6 +52,17 @@ export const rule = defineRule({
     }
     if (domains.length === 0) return [fail(org, 'The organization has no domain.', evidence)];
     const names = domains.map((d) => `${d.name} (${d.status})`).join(', ');
+    // The admin API left a domain's claim status out: it may well be verified.
+    const unstated = domains.filter((d) => d.status === UNKNOWN_DOMAIN_STATUS);
+    if (unstated.length > 0) {
+      return [
+        unknown(
+          org,
+          `No domain is stated verified, and the verification of ${unstated.map((d) => d.name).join(', ')} is not given: ${names}.`,
+          evidence,
+        ),
+      ];
+    }
     return [fail(org, `No domain is verified: ${names}.`, evidence)];
   },
 });

@@ -57,3 +57,14 @@ test('without an org API key the check is unknown, not failed', () => {
   assert.deepEqual(verdicts(results), [['unknown', 'org-1']]);
   assert.equal(results[0]?.reasons?.[0]?.code, 'credential_missing');
 });
+
+test('with no domain stated verified and one whose status the admin API left out, the answer is unknown, not a fail', () => {
+  const results = runRule(
+    rule,
+    testSnapshot({
+      datasets: { 'org.domains': [domain('acme.example', 'unknown'), domain('old.example', 'unverified')] },
+    }),
+  );
+  assert.deepEqual(verdicts(results), [['unknown', 'org-1']]);
+  assert.match(results[0]?.message ?? '', /verification of acme\.example is not given/);
+});

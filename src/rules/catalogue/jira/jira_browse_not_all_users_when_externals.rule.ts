@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNKNOWN_DOMAIN_STATUS } from '../../../inventory/datasets/index.ts';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, type RuleOutcome, unknown } from '../../outcome.ts';
 
@@ -71,6 +72,13 @@ export const rule = defineRule({
         ...ctx.settings.internalDomains,
       ].map((d) => d.trim().toLowerCase()),
     );
+    // A domain whose verification the admin API did not give is neither internal nor external.
+    const unstated = new Set(
+      ctx
+        .items('org.domains')
+        .filter((d) => d.status === UNKNOWN_DOMAIN_STATUS)
+        .map((d) => d.name.trim().toLowerCase()),
+    );
     const externals = new Map(
       ctx
         .items('org.users')
@@ -79,7 +87,8 @@ export const rule = defineRule({
             u.accountType === 'atlassian' &&
             u.accountStatus === 'active' &&
             u.emailDomain !== null &&
-            !isInternal(u.emailDomain.toLowerCase(), internal),
+            !isInternal(u.emailDomain.toLowerCase(), internal) &&
+            !isInternal(u.emailDomain.toLowerCase(), unstated),
         )
         .map((u) => [u.accountId, u]),
     );
@@ -112,6 +121,13 @@ export const rule = defineRule({
         return pass(
           resource,
           `${scheme.name} does not grant Browse Projects to every logged-in user.`,
+          evidence,
+        );
+      }
+      if (siteExternals.length === 0 && unstated.size > 0) {
+        return unknown(
+          resource,
+          `${scheme.name} grants Browse Projects to every logged-in user, and the verification of ${[...unstated].sort().join(', ')} is not given, so external access cannot be told.`,
           evidence,
         );
       }

@@ -106,3 +106,22 @@ test('without the org directory the site is unknown', () => {
   assert.deepEqual(verdicts(results), [['unknown', TEST_SITE.cloudId]]);
   assert.equal(results[0]?.reasons?.[0]?.code, 'dataset_forbidden');
 });
+
+test('when the verification of the staff domain is not given, open browsing is unknown rather than failing its staff', () => {
+  const results = runRule(
+    rule,
+    testSnapshot({
+      datasets: {
+        ...base,
+        'org.domains': [{ ...verifiedDomain('acme.example'), status: 'unknown', verified: false }],
+        'org.users': [staff, eu],
+        'jira.group-members': [member(users, 'ada'), member(users, 'eve')],
+      },
+    }),
+  );
+  assert.deepEqual(verdicts(results), [
+    ['unknown', '0'],
+    ['pass', '10001'],
+  ]);
+  assert.match(results[0]?.message ?? '', /verification of acme\.example is not given/);
+});
