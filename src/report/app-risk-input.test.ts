@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scoreApp } from '../app-risk/risk/score.ts';
-import { appOf, forgeInstallation, marketplace, NOW } from '../app-risk/testing/fixtures.ts';
+import { scoreApp } from '../app-risk/model/score.ts';
+import { appOf, forgeInstallation, marketplace, NOW } from '../app-risk/model/testing/fixtures.ts';
 import { appInputOf } from './app-risk-input.ts';
 import { buildReport } from './build-report.ts';
 import { sampleInput } from './testing/sample-input.ts';

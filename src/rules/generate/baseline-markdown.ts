@@ -1,3 +1,4 @@
+import { isGovernanceName } from '../app-governance.ts';
 import { AREAS, type Area } from '../areas.ts';
 import { ATTESTATION_SUBJECTS, isSubjectName } from '../attestation-subjects.ts';
 import { complianceCoverage } from '../compliance/coverage.ts';
@@ -62,7 +63,11 @@ function evaluatedLine(rule: Rule): string {
 
 function dataLine(rule: Rule): string {
   const parts = rule.meta.requires.map((name) =>
-    isSubjectName(name) ? `attestation: ${ATTESTATION_SUBJECTS[name].title} (no public API)` : `\`${name}\``,
+    isSubjectName(name)
+      ? `attestation: ${ATTESTATION_SUBJECTS[name].title} (no public API)`
+      : isGovernanceName(name)
+        ? 'Palisade’s app governance state (classifications, risk scores, overrides)'
+        : `\`${name}\``,
   );
   const optional = rule.meta.optional.map((name) => `\`${name}\` (context only)`);
   return [...parts, ...optional].join(', ');

@@ -1,5 +1,5 @@
-import type { AppInstallation, AppRecord } from '../model.ts';
-import { type Capability, capabilityRank, classifyScope, type ScopeGrant } from '../scopes.ts';
+import type { AppInstallation, AppRecord } from './app.ts';
+import { type Capability, capabilityRank, classifyScope, type ScopeGrant } from './scopes.ts';
 import { RISK_WEIGHTS, type RiskWeights } from './weights.ts';
 
 // The app risk score of docs/atlassian/APP-RISK.md, explained: every factor that moved the

@@ -1,4 +1,4 @@
-import type { Capability } from '../scopes.ts';
+import type { Capability } from './scopes.ts';
 
 // EVERY number of the app risk model, in one table (docs/atlassian/APP-RISK.md, "Proposed
 // model"). Tune here, nowhere else: score.ts only reads these. An organization can pass its own

@@ -11,7 +11,7 @@ import type {
   orgEvents,
   orgUsers,
   RecordOf,
-} from '../inventory/datasets/index.ts';
+} from '../../inventory/datasets/index.ts';
 
 // The app inventory's types: what Palisade knows about each installed app, built from the stored
 // datasets (inventory.ts). Every field that a source may fail to provide is nullable or carries

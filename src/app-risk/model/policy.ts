@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CLASSIFICATION_STATES } from '../classification/transitions.ts';
-import { AppRiskError } from '../errors.ts';
-import { CAPABILITIES } from '../scopes.ts';
+import { CLASSIFICATION_STATES } from './classification.ts';
+import { AppRiskError } from './errors.ts';
+import { CAPABILITIES } from './scopes.ts';
 
 // A small declarative policy language for apps, stored per connection and evaluated on every sync
 // (evaluate-policies.ts). A policy names a situation that must not exist; an app in it is a
