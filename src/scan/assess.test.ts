@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { daysAgo, installation, marketplace } from '../app-risk/model/testing/fixtures.ts';
 import { forEachDatabase } from '../db/testing/test-database.ts';
 import { saveAttestation } from '../findings/store/attestations-store.ts';
 import { saveException } from '../findings/store/exceptions-store.ts';
@@ -7,6 +8,7 @@ import { listFindings } from '../findings/store/findings-store.ts';
 import { saveRuleSettings } from '../findings/store/rule-settings-store.ts';
 import { catalogue } from '../rules/catalogue/index.ts';
 import { datasetsRead } from '../rules/datasets-read.ts';
+import type { RuleResult } from '../rules/result.ts';
 import { saveTestConnection, storeSnapshot } from '../rules/snapshot/testing/store-snapshot.ts';
 import { testAttestation } from '../rules/testing/test-snapshot.ts';
 import { assess } from './assess.ts';
@@ -194,3 +196,55 @@ test('a scan loads only the datasets its rules read', () => {
     'org.users',
   ]);
 });
+
+forEachDatabase(
+  'the organization’s settings apply to the app rules as to every other rule',
+  async (_t, { db }) => {
+    const id = await saveTestConnection(db);
+    // An app last seen in the audit trail 120 days before NOW.
+    await storeSnapshot(db, id, [
+      {
+        dataset: 'apps.installations',
+        scope: 'cloud-acme',
+        items: [installation({ appKey: 'com.example.idle' })],
+        key: () => 'jira:com.example.idle',
+      },
+      { dataset: 'apps.marketplace', items: [marketplace({ appKey: 'com.example.idle' })], key: () => 'm' },
+      {
+        dataset: 'jira.audit',
+        scope: 'cloud-acme',
+        items: [
+          {
+            id: 'a-1',
+            created: daysAgo(120, NOW),
+            summary: 'Issue updated',
+            category: 'issues',
+            authorAccountId: 'app-com.example.idle',
+            objectId: 'X-1',
+            objectName: 'X-1',
+            objectType: 'ISSUE',
+            changedValues: [],
+          },
+        ],
+      },
+    ]);
+    const verdict = (results: readonly RuleResult[], ruleId: string) =>
+      results.find((r) => r.ruleId === ruleId && r.resource.id === 'jira:com.example.idle')?.status;
+    // The first scan records the app unreviewed; three weeks later it is still unreviewed.
+    await assess(db, id, { now: NOW });
+    const later = new Date(NOW.getTime() + 21 * 86_400_000);
+    const defaults = (await assess(db, id, { now: later })).evaluation.results;
+    assert.equal(verdict(defaults, 'app_inactive_with_access'), 'fail');
+    assert.equal(verdict(defaults, 'org_apps_classified'), 'fail');
+
+    const ruleOf = (ruleId: string) => catalogue.find((e) => e.rule.meta.id === ruleId)?.rule;
+    const inactive = ruleOf('app_inactive_with_access');
+    const classified = ruleOf('org_apps_classified');
+    assert.ok(inactive && classified);
+    await saveRuleSettings(db, id, inactive, { inactiveDays: 180 }, { now: later });
+    await saveRuleSettings(db, id, classified, { maxUnreviewedDays: 30 }, { now: later });
+    const tuned = (await assess(db, id, { now: later })).evaluation.results;
+    assert.equal(verdict(tuned, 'app_inactive_with_access'), 'pass');
+    assert.equal(verdict(tuned, 'org_apps_classified'), 'pass');
+  },
+);
