@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { AppGovernance } from '../rules/app-governance.ts';
 import { applyAutomaticChange, listClassifications } from './classification/repository.ts';
 import type { AppRecord } from './model/app.ts';
-import { type AppGovernance, governanceOf, reconcileAll } from './model/governance.ts';
+import { governedApps, reconcileAll } from './model/governance.ts';
 import type { RiskWeights } from './model/weights.ts';
 import { listPolicies } from './policy/repository.ts';
 import { listScoreOverrides } from './risk/overrides.ts';
@@ -41,13 +42,8 @@ export async function loadGovernance(
     const fresh = await listClassifications(db, connectionId);
     for (const [key, c] of fresh) if (classifications.has(key)) classifications.set(key, c);
   }
-  return governanceOf(
-    inventory,
-    {
-      classifications,
-      overrides,
-      policies: policyList.policies.filter((p) => p.enabled).map((p) => p.policy),
-    },
-    { now, weights: options.weights },
-  );
+  return {
+    apps: governedApps(inventory, { classifications, overrides }, { now, weights: options.weights }),
+    policies: policyList.policies.filter((p) => p.enabled).map((p) => p.policy),
+  };
 }

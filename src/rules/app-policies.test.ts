@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AppRecord } from '../app-risk/model/app.ts';
 import { decide } from '../app-risk/model/classification.ts';
-import { parsePolicy } from '../app-risk/model/policy.ts';
 import { scoreApp } from '../app-risk/model/score.ts';
 import {
   appOf,
@@ -14,6 +13,7 @@ import {
   unlisted,
 } from '../app-risk/model/testing/fixtures.ts';
 import { evaluatePolicies, policyMeta } from './app-policies.ts';
+import { parsePolicy } from './app-policy.ts';
 
 const subject = (app: AppRecord) => ({ app, risk: scoreApp(app, { now: NOW }) });
 const verdict = (policy: unknown, app: AppRecord) =>

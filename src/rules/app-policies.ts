@@ -1,5 +1,5 @@
-import { type AppPolicy, conditionOf, policyRuleId } from '../app-risk/model/policy.ts';
-import { matchCondition, type PolicySubject } from '../app-risk/model/policy-match.ts';
+import { type AppPolicy, conditionOf, policyRuleId } from './app-policy.ts';
+import { matchCondition, type PolicySubject } from './app-policy-match.ts';
 import type { ResultReason, RuleResult } from './result.ts';
 import type { RuleMeta } from './rule-meta.ts';
 

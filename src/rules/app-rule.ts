@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { AppInstallation } from '../app-risk/model/app.ts';
-import type { AppGovernance } from '../app-risk/model/governance.ts';
 import {
   APP_OPTIONAL_DATASETS,
   type AppOptionalDataset,
@@ -8,6 +7,7 @@ import {
   type OrgAppSources,
   type SiteAppSources,
 } from '../app-risk/model/inventory.ts';
+import type { AppGovernance } from './app-governance.ts';
 import { APP_GOVERNANCE, type GovernanceName } from './app-governance.ts';
 import { defineRule, type RuleDefinition } from './define-rule.ts';
 import type { RuleOutcome, RuleResource } from './outcome.ts';

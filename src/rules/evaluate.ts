@@ -1,4 +1,4 @@
-import type { AppGovernance } from '../app-risk/model/governance.ts';
+import type { AppGovernance } from './app-governance.ts';
 import { evaluatePolicies } from './app-policies.ts';
 import type { Attestation } from './attestation.ts';
 import type { RuleOutcome } from './outcome.ts';

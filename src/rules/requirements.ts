@@ -1,4 +1,4 @@
-import type { AppGovernance } from '../app-risk/model/governance.ts';
+import type { AppGovernance } from './app-governance.ts';
 import { isGovernanceName } from './app-governance.ts';
 import { type Attestation, type AttestationRef, attestationRef, lookupAttestation } from './attestation.ts';
 import { ATTESTATION_SUBJECTS, isSubjectName } from './attestation-subjects.ts';

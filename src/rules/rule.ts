@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import type { AppGovernance } from '../app-risk/model/governance.ts';
-import type { GovernanceName } from './app-governance.ts';
+import type { AppGovernance, GovernanceName } from './app-governance.ts';
 import type { AttestationRef } from './attestation.ts';
 import type { SubjectName, SubjectValue } from './attestation-subjects.ts';
 import type { DatasetName, DatasetRecord } from './dataset-catalogue.ts';

@@ -1,8 +1,8 @@
 import type { AppRecord } from '../app-risk/model/app.ts';
 import type { AppClassification } from '../app-risk/model/classification.ts';
-import type { AppGovernance } from '../app-risk/model/governance.ts';
-import { policyRuleId } from '../app-risk/model/policy.ts';
 import type { AppRisk } from '../app-risk/model/score.ts';
+import type { AppGovernance } from '../rules/app-governance.ts';
+import { policyRuleId } from '../rules/app-policy.ts';
 import type { RuleResult } from '../rules/result.ts';
 
 // Each app of the governance state with what the evaluation said about it: the per-app rules'

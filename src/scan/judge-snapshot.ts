@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import { loadGovernance } from '../app-risk/govern.ts';
-import type { AppGovernance } from '../app-risk/model/governance.ts';
 import { APP_DATASETS } from '../app-risk/model/inventory.ts';
 import type { Database } from '../db/schema.ts';
 import { applyExceptions, type ExpiredException } from '../findings/exceptions.ts';
 import { listAttestations } from '../findings/store/attestations-store.ts';
 import { listExceptions } from '../findings/store/exceptions-store.ts';
 import { loadRuleSettings } from '../findings/store/rule-settings-store.ts';
+import type { AppGovernance } from '../rules/app-governance.ts';
 import { policyMeta } from '../rules/app-policies.ts';
 import type { Attestation } from '../rules/attestation.ts';
 import { catalogue } from '../rules/catalogue/index.ts';

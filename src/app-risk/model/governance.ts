@@ -6,13 +6,12 @@ import {
   type FingerprintChange,
   fingerprintOf,
 } from './fingerprint.ts';
-import type { AppPolicy } from './policy.ts';
 import { type AppRisk, type ScoreOverride, scoreApp } from './score.ts';
 import type { RiskWeights } from './weights.ts';
 
-// Palisade's own state about the apps — what the organization decided (classifications, score
-// overrides, policies) applied to the apps of one snapshot — as the rule engine takes it, next to
-// the snapshot and the attestations (src/rules: `EvaluateOptions.governance`). Pure: the services
+// Palisade's own state about each app — what the organization decided (classification, score
+// override) applied to the apps of one snapshot — as the rule engine takes it, with the policies,
+// next to the snapshot and the attestations (src/rules/app-governance.ts). Pure: the services
 // (../govern.ts) read the records from the store and write back what the reconciliation moved.
 
 export interface AppGovernanceEntry {
@@ -27,20 +26,11 @@ export interface AppGovernanceEntry {
   changes: FingerprintChange[];
 }
 
-export interface AppGovernance {
-  /** By app key, every app of the snapshot's inventory. */
-  apps: ReadonlyMap<string, AppGovernanceEntry>;
-  /** The enabled policies; each is a rule the organization wrote (`app_policy:<id>`). */
-  policies: readonly AppPolicy[];
-}
-
 /** What the organization recorded about its apps. */
 export interface GovernanceRecords {
   /** By app key, reconciled with the inventory (see `reconcileAll`). */
   classifications: ReadonlyMap<string, AppClassification>;
   overrides: ReadonlyMap<string, ScoreOverride>;
-  /** Enabled policies only. */
-  policies: readonly AppPolicy[];
 }
 
 export interface PendingChange {
@@ -75,12 +65,12 @@ export function reconcileAll(
   return { classifications, pending };
 }
 
-/** The governance state of an inventory: each app scored and compared with what was approved. */
-export function governanceOf(
+/** The governance state of an inventory's apps, by app key: each scored and compared with what was approved. */
+export function governedApps(
   inventory: readonly AppRecord[],
   records: GovernanceRecords,
   options: { now: Date; weights?: RiskWeights | undefined },
-): AppGovernance {
+): Map<string, AppGovernanceEntry> {
   const apps = new Map<string, AppGovernanceEntry>();
   for (const app of inventory) {
     const classification = records.classifications.get(app.appKey);
@@ -98,5 +88,5 @@ export function governanceOf(
       changes: approved ? diffFingerprints(approved, fingerprint) : [],
     });
   }
-  return { apps, policies: records.policies };
+  return apps;
 }

@@ -7,7 +7,7 @@ import {
   marketplace,
   unlisted,
 } from '../../../app-risk/model/testing/fixtures.ts';
-import { governanceState } from '../../../app-risk/model/testing/governance-state.ts';
+import { governanceState } from '../../testing/governance-state.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { TEST_NOW, testSnapshot } from '../../testing/test-snapshot.ts';
 import { rule } from './org_no_unaccepted_high_risk_apps.rule.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decide } from '../../../app-risk/model/classification.ts';
 import { forgeInstallation, inventoryOf, NOW } from '../../../app-risk/model/testing/fixtures.ts';
-import { governanceState } from '../../../app-risk/model/testing/governance-state.ts';
+import { governanceState } from '../../testing/governance-state.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { testSnapshot } from '../../testing/test-snapshot.ts';
 import { rule } from './app_permissions_changed.rule.ts';

@@ -1,8 +1,8 @@
-import type { AppRecord } from './app.ts';
-import type { AppClassification } from './classification.ts';
-import { matchesPattern, type PolicyCondition } from './policy.ts';
-import { type Capability, capabilityRank, topCapability } from './scopes.ts';
-import type { AppRisk } from './score.ts';
+import type { AppRecord } from '../app-risk/model/app.ts';
+import type { AppClassification } from '../app-risk/model/classification.ts';
+import { type Capability, capabilityRank, topCapability } from '../app-risk/model/scopes.ts';
+import type { AppRisk } from '../app-risk/model/score.ts';
+import { matchesPattern, type PolicyCondition } from './app-policy.ts';
 
 // Whether an app breaks a policy's condition. Three-valued: a test whose data is missing (scopes
 // unreadable, Marketplace unavailable) is `unknown`, and an app the other tests already clear is
