@@ -1,5 +1,4 @@
-import type { AppGovernance } from './app-governance.ts';
-import { isGovernanceName } from './app-governance.ts';
+import { type AppGovernance, isGovernanceName } from './app-governance.ts';
 import { type Attestation, type AttestationRef, attestationRef, lookupAttestation } from './attestation.ts';
 import { ATTESTATION_SUBJECTS, isSubjectName } from './attestation-subjects.ts';
 import { datasetScope, isDatasetName } from './dataset-catalogue.ts';
@@ -9,8 +8,9 @@ import type { ScopeUnit } from './scope-units.ts';
 import type { DatasetView } from './snapshot-view.ts';
 
 // Gathers what a rule requires for one scope unit from the snapshot's dataset outcomes, the
-// attestations and Palisade's app governance state. Anything missing becomes a reason, and the engine reports `unknown` without
-// calling the rule: this is the single place that decides "missing data", so no rule can pass on it.
+// attestations and Palisade's app governance state. Anything missing becomes a reason, and the
+// engine reports `unknown` without calling the rule: this is the single place that decides
+// "missing data", so no rule can pass on it.
 
 export interface Requirements {
   /** Non-empty: the rule cannot run here. */
