@@ -7,13 +7,13 @@ import { fail, pass, unknown } from '../../outcome.ts';
 const DAY = 86_400_000;
 
 export const rule = defineAppRule({
-  governance: true,
   id: 'org_apps_classified',
   title: 'Every installed app is classified, and none stays unreviewed for more than 14 days',
   area: 'app-governance',
   severity: 'medium',
   plan: 'any',
   credential: 'none',
+  governance: true,
   description:
     'Palisade’s own app inventory state: each installed app is sanctioned, risk-accepted (until an expiry) or ' +
     'unsanctioned. Fails for an app unreviewed — or waiting for re-review after its scopes, egress or version ' +

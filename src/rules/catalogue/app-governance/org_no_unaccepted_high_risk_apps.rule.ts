@@ -7,13 +7,13 @@ import { fail, pass, unknown } from '../../outcome.ts';
 // governance state, an engine input.
 
 export const rule = defineAppRule({
-  governance: true,
   id: 'org_no_unaccepted_high_risk_apps',
   title: 'No installed app scores 60 or more unless its risk is accepted and the acceptance is current',
   area: 'app-governance',
   severity: 'high',
   plan: 'any',
   credential: 'none',
+  governance: true,
   description:
     'Palisade’s app risk score (docs/atlassian/APP-RISK.md: capability, exposure, trust and governance ' +
     'factors; a manual override replaces it) for each installed app. Fails at or above the threshold unless ' +

@@ -6,13 +6,13 @@ import { fail, notApplicable, pass, unknown } from '../../outcome.ts';
 // input.
 
 export const rule = defineAppRule({
-  governance: true,
   id: 'app_permissions_changed',
   title: 'No approved app has changed its scopes, egress or version since it was approved',
   area: 'apps',
   severity: 'medium',
   plan: 'any',
   credential: 'none',
+  governance: true,
   description:
     'For each installed app that someone sanctioned or risk-accepted in Palisade, compares its scopes, egress ' +
     'domains and versions now with the fingerprint recorded at approval. Fails on any difference (the app is ' +
