@@ -60,7 +60,7 @@ export interface AppScoreOverridesTable {
   at: IsoTime;
 }
 
-/** A declarative app policy (src/app-risk/policy/policy.ts) stored per connection. */
+/** A declarative app policy (src/rules/app-policy.ts) stored per connection. */
 export interface AppPoliciesTable {
   connection_id: string;
   id: string;

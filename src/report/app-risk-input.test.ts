@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scoreApp } from '../app-risk/risk/score.ts';
-import { appOf, forgeInstallation, marketplace, NOW } from '../app-risk/testing/fixtures.ts';
+import { buildAppInventory } from '../app-risk/model/inventory.ts';
+import { scoreApp } from '../app-risk/model/score.ts';
+import {
+  adminUser,
+  appOf,
+  forgeInstallation,
+  marketplace,
+  NOW,
+  plainUser,
+} from '../app-risk/model/testing/fixtures.ts';
 import { appInputOf } from './app-risk-input.ts';
 import { buildReport } from './build-report.ts';
 import { sampleInput } from './testing/sample-input.ts';
@@ -44,4 +52,43 @@ test('a report built with scored apps validates against the report schema', () =
   const report = buildReport(sampleInput({ apps: [appInputOf(scoredApp())] }));
   assert.equal(report.apps[0]?.sites[0], 'https://acme.atlassian.net');
   assert.deepEqual(reportSchemaValidator()(JSON.parse(JSON.stringify(report))), []);
+});
+
+test('an app installed on several sites and products is one report app: its sites, every scope, the first installer', () => {
+  const bot = (product: 'jira' | 'confluence', extra: Parameters<typeof forgeInstallation>[0]) =>
+    forgeInstallation({ name: 'Acme Bot', product, ...extra });
+  const [app] = buildAppInventory(
+    [
+      {
+        cloudId: 'cloud-acme',
+        installations: [
+          bot('jira', {
+            appKey: 'com.acme.bot',
+            scopes: ['read:jira-work'],
+            installedAt: '2025-02-01T00:00:00Z',
+          }),
+          bot('confluence', { appKey: 'com.acme.bot', scopes: ['write:confluence-content'] }),
+        ],
+      },
+      {
+        cloudId: 'cloud-labs',
+        installations: [
+          bot('jira', {
+            appKey: 'com.acme.bot',
+            scopes: ['read:jira-work'],
+            installedAt: '2025-01-01T00:00:00Z',
+            installedBy: plainUser.accountId,
+            installedByName: plainUser.name,
+          }),
+        ],
+      },
+    ],
+    { marketplace: [], orgUsers: [adminUser, plainUser] },
+  );
+  assert.ok(app);
+  const input = appInputOf({ ...app, risk: scoreApp(app, { now: NOW }) });
+  assert.deepEqual(input.sites, ['cloud-acme', 'cloud-labs']);
+  assert.deepEqual(input.scopes, ['read:jira-work', 'write:confluence-content']);
+  assert.equal(input.installedAt, '2025-01-01T00:00:00Z');
+  assert.equal(input.installedBy, plainUser.name);
 });

@@ -1,14 +1,15 @@
-import type { EvaluatedApp } from '../app-risk/evaluate-apps.ts';
+import type { AppRecord } from '../app-risk/model/app.ts';
+import type { AppRisk } from '../app-risk/model/score.ts';
 import type { AppInput } from './app-input.ts';
 
-// An app as src/app-risk evaluated it, in the shape the report reads. Factors shown for context
+// An app as src/app-risk scored it, in the shape the report reads. Factors shown for context
 // only (`info`) are left out; each factor's evidence becomes one sentence: its summary, then the
 // scope strings, domains or signals behind it.
 
 export type EvaluatedAppInput = Pick<
-  EvaluatedApp,
-  'appKey' | 'name' | 'vendorName' | 'framework' | 'installations' | 'scopes' | 'risk'
->;
+  AppRecord,
+  'appKey' | 'name' | 'vendorName' | 'framework' | 'installations' | 'scopes'
+> & { risk: AppRisk };
 
 export function appInputOf(app: EvaluatedAppInput): AppInput {
   const first = [...app.installations].sort((a, b) =>

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RuleResult } from '../rules/result.ts';
-import { appsFromSnapshot } from './app-input.ts';
 import { buildReport } from './build-report.ts';
 import { ReportError } from './errors.ts';
 import { REPORT_FORMATS, renderReport } from './formats.ts';
@@ -314,72 +313,4 @@ test('a token-like value in a field the report does not know never reaches any f
     assert.ok(!renderReport(report, format).includes(TOKEN), `${format} leaks the token`);
   }
   assert.ok(!JSON.stringify(report).includes('ATATT3'));
-});
-
-test('apps from a snapshot merge each app across sites and products', () => {
-  const installation = (site: string, product: 'jira' | 'confluence', extra: Record<string, unknown>) => ({
-    appKey: 'com.acme.bot',
-    product,
-    name: 'Acme Bot',
-    framework: 'forge',
-    appId: 'app-1',
-    version: '1.0.0',
-    enabled: true,
-    userInstalled: true,
-    vendorName: null,
-    environmentType: 'PRODUCTION',
-    scopes: ['read:jira-work'],
-    egress: [],
-    license: null,
-    appAccountId: null,
-    installedAt: null,
-    installedBy: null,
-    installedByName: null,
-    installSource: null,
-    ...extra,
-    site,
-  });
-  const apps = appsFromSnapshot(
-    {
-      datasets: [
-        {
-          name: 'apps.installations',
-          scope: 'cloud-acme',
-          items: [
-            installation('cloud-acme', 'jira', {
-              installedAt: '2025-02-01T00:00:00Z',
-              installedByName: 'Leo',
-            }),
-            installation('cloud-acme', 'confluence', { scopes: ['write:confluence-content'] }),
-          ],
-        },
-        {
-          name: 'apps.installations',
-          scope: 'cloud-labs',
-          items: [
-            installation('cloud-labs', 'jira', { installedAt: '2025-01-01T00:00:00Z', installedBy: 'acc-9' }),
-          ],
-        },
-        {
-          name: 'apps.marketplace',
-          scope: 'org',
-          items: [{ appKey: 'com.acme.bot', vendorName: 'Acme Inc.' }],
-        },
-      ],
-    },
-    (app) => ({ score: app.installations.length * 10, band: 'low', factors: [] }),
-  );
-  assert.deepEqual(apps, [
-    {
-      key: 'com.acme.bot',
-      name: 'Acme Bot',
-      vendor: 'Acme Inc.',
-      framework: 'forge',
-      sites: ['cloud-acme', 'cloud-labs'],
-      scopes: ['read:jira-work', 'write:confluence-content'],
-      installedBy: 'acc-9',
-      installedAt: '2025-01-01T00:00:00Z',
-      risk: { score: 30, band: 'low', factors: [] },
-    },
-  ]);
 });

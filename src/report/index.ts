@@ -1,6 +1,6 @@
 // The report module's public API: build the model once, then render or write any format.
 
-export { type AppInput, type AppRiskInput, appsFromSnapshot, type InstalledApp } from './app-input.ts';
+export type { AppInput, AppRiskInput } from './app-input.ts';
 export { appInputOf, type EvaluatedAppInput } from './app-risk-input.ts';
 export { type BuildReportInput, buildReport, type ReportSnapshotInput } from './build-report.ts';
 export { ReportError, type ReportErrorCode } from './errors.ts';

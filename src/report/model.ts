@@ -1,3 +1,4 @@
+import { RISK_BANDS, type RiskBand } from '../app-risk/model/score.ts';
 import type { Area } from '../rules/areas.ts';
 import type { ResultStatus } from '../rules/result.ts';
 import type { Severity } from '../rules/severity.ts';
@@ -10,8 +11,9 @@ import type { Severity } from '../rules/severity.ts';
 /** Bump the major version when a field is removed or changes meaning; the minor one when one is added. */
 export const REPORT_SCHEMA_VERSION = '1.1.0';
 
-export const APP_RISK_BANDS = ['critical', 'high', 'medium', 'low', 'unknown'] as const;
-export type AppRiskBand = (typeof APP_RISK_BANDS)[number];
+/** The app risk bands (src/app-risk): `unknown` when an app's scopes are unreadable. */
+export const APP_RISK_BANDS = RISK_BANDS;
+export type AppRiskBand = RiskBand;
 
 export const COVERAGE_STATUSES = ['ok', 'partial', 'forbidden', 'failed', 'not_collected'] as const;
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];

@@ -1,3 +1,5 @@
+import type { AppGovernance } from './app-governance.ts';
+import { evaluatePolicies } from './app-policies.ts';
 import type { Attestation } from './attestation.ts';
 import type { RuleOutcome } from './outcome.ts';
 import { describeReasons } from './reasons.ts';
@@ -10,19 +12,24 @@ import { resolveSettings } from './settings.ts';
 import type { SnapshotView } from './snapshot-view.ts';
 
 // The rule engine: every rule, in every scope unit it applies to, over one snapshot. Pure: the
-// same snapshot, settings and attestations give the same results. Per unit, in this order:
+// same snapshot, settings, attestations and governance state give the same results. Per unit, in
+// this order:
 //   1. product or plan lacks the feature → `not_applicable`; plan unknown, credential missing → `unknown`
 //   2. the organization's settings override is invalid → `unknown`
-//   3. a required dataset is forbidden, failed or not collected, or an attestation is missing or
-//      expired → `unknown` with the reasons (the rule is not called)
+//   3. a required dataset is forbidden, failed or not collected, an attestation is missing or
+//      expired, or the governance state is not given → `unknown` with the reasons (the rule is
+//      not called)
 //   4. the rule runs on the data; if it throws, or returns a malformed outcome → `unknown`
 //   5. a `pass` that stands on a partial dataset → `unknown`
-// Exceptions (`excepted`) are applied afterwards by src/findings/exceptions.ts.
+// Then the organization's app policies in the governance state, one result per app
+// (app-policies.ts). Exceptions (`excepted`) are applied afterwards by src/findings/exceptions.ts.
 
 export interface EvaluateOptions {
   /** This organization's settings overrides, by rule id (only the settings that differ). */
   settings?: Readonly<Record<string, unknown>>;
   attestations?: readonly Attestation[];
+  /** Palisade's app governance state for this snapshot; rules that require it are `unknown` without. */
+  governance?: AppGovernance | undefined;
 }
 
 export interface Evaluation {
@@ -39,7 +46,7 @@ export function evaluateSnapshot(
   options: EvaluateOptions = {},
 ): Evaluation {
   const index = indexDatasets(snapshot.datasets);
-  const attestations = options.attestations ?? [];
+  const inputs = { attestations: options.attestations ?? [], governance: options.governance };
   const results: RuleResult[] = [];
   const expired = new Map<string, Attestation>();
   for (const rule of rules) {
@@ -55,7 +62,7 @@ export function evaluateSnapshot(
         );
         continue;
       }
-      const req = gatherRequirements(rule, unit, index, attestations, snapshot.now);
+      const req = gatherRequirements(rule, unit, index, inputs, snapshot.now);
       for (const a of req.expired) expired.set(a.id, a);
       if (req.missing.length > 0) {
         results.push(engineResult(rule, unit, 'unknown', req.missing));
@@ -63,6 +70,9 @@ export function evaluateSnapshot(
       }
       results.push(...runRule(rule, unit, req, settings.value, snapshot));
     }
+  }
+  if (options.governance) {
+    results.push(...evaluatePolicies(options.governance.policies, options.governance.apps.values()));
   }
   return {
     snapshotVersion: snapshot.version,
@@ -115,6 +125,10 @@ function runRule(
       const found = req.attested.get(name);
       if (!found) throw new Error(`${name} is not in requires`);
       return found as never;
+    },
+    governance: (name) => {
+      if (!req.governance) throw new Error(`${name} is not in requires`);
+      return req.governance;
     },
   };
   let outcomes: readonly RuleOutcome[];

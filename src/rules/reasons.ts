@@ -28,6 +28,8 @@ export function describeReason(reason: ResultReason): string {
       return `The attestation of ${reason.subject} (${reason.attestationId}) expired on ${reason.expiredAt}; re-attest it.`;
     case 'attestation_invalid':
       return `The attestation of ${reason.subject} (${reason.attestationId}) no longer matches its form (${reason.detail}); re-attest it.`;
+    case 'governance_missing':
+      return 'Decided by Palisade’s app governance state (classifications, risk scores, overrides), which this evaluation did not include.';
     case 'credential_missing':
       return reason.credential === 'org-api-key'
         ? 'No org API key is connected; add one to read the organization settings.'

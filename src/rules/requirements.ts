@@ -1,3 +1,4 @@
+import { type AppGovernance, isGovernanceName } from './app-governance.ts';
 import { type Attestation, type AttestationRef, attestationRef, lookupAttestation } from './attestation.ts';
 import { ATTESTATION_SUBJECTS, isSubjectName } from './attestation-subjects.ts';
 import { datasetScope, isDatasetName } from './dataset-catalogue.ts';
@@ -6,9 +7,10 @@ import type { Rule } from './rule.ts';
 import type { ScopeUnit } from './scope-units.ts';
 import type { DatasetView } from './snapshot-view.ts';
 
-// Gathers what a rule requires for one scope unit from the snapshot's dataset outcomes and the
-// attestations. Anything missing becomes a reason, and the engine reports `unknown` without
-// calling the rule: this is the single place that decides "missing data", so no rule can pass on it.
+// Gathers what a rule requires for one scope unit from the snapshot's dataset outcomes, the
+// attestations and Palisade's app governance state. Anything missing becomes a reason, and the
+// engine reports `unknown` without calling the rule: this is the single place that decides
+// "missing data", so no rule can pass on it.
 
 export interface Requirements {
   /** Non-empty: the rule cannot run here. */
@@ -18,6 +20,8 @@ export interface Requirements {
   datasets: Map<string, readonly unknown[]>;
   optional: Map<string, readonly unknown[]>;
   attested: Map<string, { value: unknown; attestation: AttestationRef }>;
+  /** Set when the rule requires the governance state and the evaluation has it. */
+  governance: AppGovernance | undefined;
   /** Attestations found expired while looking (reported once per evaluation). */
   expired: Attestation[];
 }
@@ -41,7 +45,7 @@ export function gatherRequirements(
   rule: Rule,
   unit: ScopeUnit,
   index: DatasetIndex,
-  attestations: readonly Attestation[],
+  inputs: { attestations: readonly Attestation[]; governance: AppGovernance | undefined },
   now: Date,
 ): Requirements {
   const req: Requirements = {
@@ -50,12 +54,18 @@ export function gatherRequirements(
     datasets: new Map(),
     optional: new Map(),
     attested: new Map(),
+    governance: undefined,
     expired: [],
   };
   for (const name of rule.meta.requires) {
+    if (isGovernanceName(name)) {
+      if (inputs.governance) req.governance = inputs.governance;
+      else req.missing.push({ code: 'governance_missing' });
+      continue;
+    }
     const scope = scopeOf(name, unit);
     if (isSubjectName(name)) {
-      const found = lookupAttestation(attestations, name, scope, now);
+      const found = lookupAttestation(inputs.attestations, name, scope, now);
       if (found.status === 'current') {
         req.attested.set(name, { value: found.value, attestation: attestationRef(found.attestation) });
       } else if (found.status === 'missing') {

@@ -61,6 +61,7 @@ export type ResultReason =
       attestationId: string;
       detail: string;
     }
+  | { code: 'governance_missing' }
   | { code: 'credential_missing'; credential: 'org-api-key' | 'site-admin' }
   | { code: 'product_absent'; product: string }
   | { code: 'plan_lacks_feature'; requires: RulePlan; current: string }

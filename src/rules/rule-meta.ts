@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APP_GOVERNANCE } from './app-governance.ts';
 import { AREA_IDS } from './areas.ts';
 import { SUBJECT_NAMES } from './attestation-subjects.ts';
 import { FRAMEWORK_IDS } from './compliance/framework.ts';
@@ -26,8 +27,11 @@ export const ruleMetaSchema = z.strictObject({
   scope: z.enum(['org', 'site']),
   /** What each result is about. */
   resourceType: z.enum(RESOURCE_TYPES),
-  /** Datasets and attestation subjects the verdict needs; if one is missing, the result is `unknown`. */
-  requires: z.array(z.enum([...DATASET_NAMES, ...SUBJECT_NAMES])).min(1),
+  /**
+   * Datasets, attestation subjects and Palisade's app governance state the verdict needs; if one
+   * is missing, the result is `unknown`.
+   */
+  requires: z.array(z.enum([...DATASET_NAMES, ...SUBJECT_NAMES, APP_GOVERNANCE])).min(1),
   /** Datasets read only for context (names in a message); the verdict must not depend on them. */
   optional: z.array(z.enum(DATASET_NAMES)).default([]),
   /** The lowest plan or Guard tier where the control exists. */

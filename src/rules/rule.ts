@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AppGovernance, GovernanceName } from './app-governance.ts';
 import type { AttestationRef } from './attestation.ts';
 import type { SubjectName, SubjectValue } from './attestation-subjects.ts';
 import type { DatasetName, DatasetRecord } from './dataset-catalogue.ts';
@@ -8,7 +9,7 @@ import type { OrgFacts, SiteFacts } from './snapshot-view.ts';
 
 // The shape of a rule once defined (define-rule.ts) and the context its `evaluate` receives.
 
-export type Requirement = DatasetName | SubjectName;
+export type Requirement = DatasetName | SubjectName | GovernanceName;
 
 /** A rule's tunable settings: a zod object whose every field has a default. */
 export type SettingsSchema = z.ZodObject;
@@ -20,8 +21,8 @@ export interface Attested<N extends SubjectName> {
 
 /**
  * What `evaluate` sees: only data that is present. The engine has already turned every missing
- * required dataset or attestation into an `unknown` result and not called the rule, so `items`
- * and `attested` never return "nothing because we could not read it".
+ * required dataset, attestation or governance state into an `unknown` result and not called the
+ * rule, so `items`, `attested` and `governance` never return "nothing because we could not read it".
  */
 export interface RuleContext<
   R extends Requirement = Requirement,
@@ -43,6 +44,8 @@ export interface RuleContext<
   optional<N extends O>(name: N): readonly DatasetRecord<N>[] | undefined;
   /** A required attestation subject's current value and who attested it. */
   attested<N extends Extract<R, SubjectName>>(name: N): Attested<N>;
+  /** Palisade's app governance state, for a rule that requires it (`palisade.app-governance`). */
+  governance<N extends Extract<R, GovernanceName>>(name: N): AppGovernance;
 }
 
 export interface Rule {

@@ -1,94 +1,79 @@
 import type { Kysely } from 'kysely';
-import { type AppEvaluation, evaluateApps, mergeAppResults } from '../app-risk/evaluate-apps.ts';
-import { policyRuleMeta } from '../app-risk/policy/evaluate-policies.ts';
-import { listPolicies } from '../app-risk/policy/repository.ts';
 import type { Database } from '../db/schema.ts';
-import { type ConnectionEvaluation, evaluateConnection } from '../findings/store/evaluate-connection.ts';
+import type { ExpiredException } from '../findings/exceptions.ts';
+import type { PostureScores } from '../findings/posture-score.ts';
+import type { EvaluationSummary } from '../findings/store/findings-store.ts';
+import { recordEvaluation } from '../findings/store/record-evaluation.ts';
+import type { Finding, FindingChange } from '../findings/track-findings.ts';
 import { snapshotOutcomes } from '../inventory/dataset-outcomes.ts';
 import { appInputOf } from '../report/app-risk-input.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { Report } from '../report/model.ts';
-import { catalogue } from '../rules/catalogue/index.ts';
-import type { RuleMeta } from '../rules/rule-meta.ts';
-import { buildSnapshotView } from '../rules/snapshot/build-snapshot-view.ts';
+import type { Attestation } from '../rules/attestation.ts';
+import type { RuleResult } from '../rules/result.ts';
 import { toDatasetOutcome } from '../rules/snapshot/dataset-outcome.ts';
 import { findDataset } from '../rules/snapshot-view.ts';
+import type { EvaluatedApp } from './evaluated-apps.ts';
+import { type JudgeOptions, judgeSnapshot } from './judge-snapshot.ts';
 
-// Everything after the sync, the same for `scan`, `report` and the demo:
-// 1. evaluateConnection (src/findings): the catalogue over the snapshot with the org's
-//    attestations, exceptions and settings; findings tracked against the previous evaluation;
-// 2. evaluateApps (src/app-risk): inventory, classification, risk, policies and the app rules with
-//    the governance state (their results replace the catalogue run's for those rules);
-// 3. buildReport (src/report) from both, with the exceptions applied to the app results too.
+// Everything after the sync, the same for `scan`, `report` and the demo (and the server's jobs):
+// 1. judgeSnapshot: the catalogue and the organization's app policies over the snapshot in one
+//    engine pass, with the attestations, rule settings and app governance state, exceptions applied
+//    (the reconciliation's automatic steps — apps seen first, re-reviews — are stored);
+// 2. recordEvaluation (src/findings): findings tracked against the previous evaluated snapshot,
+//    posture scores, stored for this snapshot;
+// 3. buildReport (src/report) from the same results and apps.
+
+export interface ConnectionEvaluation {
+  snapshotVersion: number;
+  evaluatedAt: string;
+  /** Every result, with exceptions applied (`excepted`). */
+  results: RuleResult[];
+  /** Every finding after this evaluation (open, excepted, resolved), sorted by key. */
+  findings: Finding[];
+  /** New, regressed, resolved and changed findings against the previous evaluated snapshot. */
+  changes: FindingChange[];
+  /** The snapshot the changes are measured against; null on the first evaluation. */
+  previousVersion: number | null;
+  scores: PostureScores;
+  /** Attestations that lapsed: the rules they backed are `unknown` until re-attested. */
+  expiredAttestations: Attestation[];
+  /** Exceptions that lapsed, with the failures they no longer cover. */
+  expiredExceptions: ExpiredException[];
+  summary: EvaluationSummary;
+}
 
 export interface Assessment {
   evaluation: ConnectionEvaluation;
-  apps: AppEvaluation;
+  /** The snapshot's apps with their risk, classification, checks and policy violations. */
+  apps: EvaluatedApp[];
   report: Report;
-}
-
-/** Report metadata for an app policy's results (a policy is a rule the organization wrote). */
-function policyMeta(policy: Parameters<typeof policyRuleMeta>[0]): RuleMeta {
-  const base = policyRuleMeta(policy);
-  return {
-    ...base,
-    scope: 'org',
-    resourceType: 'app',
-    requires: ['apps.installations'],
-    optional: [],
-    plan: 'any',
-    credential: 'none',
-    risk: 'An installed app breaks a policy your organization set for third-party apps.',
-    remediation: {
-      ui: [
-        'Review the app against the policy in Palisade (palisade apps show <app-key>).',
-        'Remove or disable the app, or accept the risk with an exception if the policy should not apply.',
-      ],
-      api: null,
-    },
-    references: [
-      {
-        title: 'Manage your apps',
-        url: 'https://support.atlassian.com/organization-administration/docs/manage-your-apps/',
-      },
-    ],
-    compliance: {},
-  };
 }
 
 export async function assess(
   db: Kysely<Database>,
   connectionId: string,
-  options: { version?: number | undefined; now: Date },
+  options: Omit<JudgeOptions, 'persist'>,
 ): Promise<Assessment> {
   const { now } = options;
-  const rules = catalogue.map((e) => e.rule);
-  // The app rules and policies (src/app-risk) join the catalogue's results inside the evaluation,
-  // so exceptions, the stored findings and the report all see the same set.
-  let apps: AppEvaluation | undefined;
-  const evaluation = await evaluateConnection(db, connectionId, {
+  const judged = await judgeSnapshot(db, connectionId, { ...options, persist: true });
+  const { view, results } = judged;
+  // The posture score stored with the findings counts the catalogue's rules (the policies are the
+  // organization's own: they show in the report).
+  const recorded = await recordEvaluation(db, connectionId, {
+    snapshotVersion: view.version,
     now,
-    rules,
-    ...(options.version !== undefined ? { version: options.version } : {}),
-    completeResults: async (catalogueResults, snapshotVersion) => {
-      apps = await evaluateApps(db, connectionId, { now, version: snapshotVersion });
-      return mergeAppResults(catalogueResults, apps);
-    },
+    results,
+    rules: judged.rules.map((r) => r.meta),
   });
-  if (!apps) throw new Error('the app evaluation did not run');
-  const version = evaluation.snapshotVersion;
-  const results = evaluation.results;
-  const policies = await listPolicies(db, connectionId);
 
-  // The report reads the org and site facts (a view with no rule datasets loads only those) and
-  // every dataset's outcome for its coverage section (from the sync run); of the items, only the
-  // fact datasets' are loaded, and coverage reads the org's workspaces to name unscanned sites.
-  const view = await buildSnapshotView(db, connectionId, { now, version, datasets: [] });
-  const outcomes = await snapshotOutcomes(db, connectionId, version);
+  // Coverage lists every dataset's outcome of the sync run, not only those the rules read; of the
+  // items it reads only the org's workspaces (to name the sites the scan did not read).
+  const outcomes = await snapshotOutcomes(db, connectionId, view.version);
   const report = buildReport({
     generatedAt: now,
     snapshot: {
-      version,
+      version: view.version,
       org: view.org,
       sites: view.sites,
       datasets: outcomes.map((o) => {
@@ -96,9 +81,24 @@ export async function assess(
         return { name: o.dataset, scope: o.scope, outcome: toDatasetOutcome(o), ...(items ? { items } : {}) };
       }),
     },
-    rules: [...rules.map((r) => r.meta), ...policies.policies.map((p) => policyMeta(p.policy))],
+    rules: judged.metas,
     results,
-    apps: apps.apps.map(appInputOf),
+    apps: judged.apps.map(appInputOf),
   });
-  return { evaluation, apps, report };
+  return {
+    evaluation: {
+      snapshotVersion: view.version,
+      evaluatedAt: now.toISOString(),
+      results,
+      findings: recorded.findings,
+      changes: recorded.changes,
+      previousVersion: recorded.previousVersion,
+      scores: recorded.scores,
+      expiredAttestations: judged.expiredAttestations,
+      expiredExceptions: judged.expiredExceptions,
+      summary: recorded.summary,
+    },
+    apps: judged.apps,
+    report,
+  };
 }

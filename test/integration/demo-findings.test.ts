@@ -6,11 +6,11 @@ import { buildTenant } from '../../simulator/tenant/build.ts';
 import { simConnection } from '../../simulator/testing/sim-connection.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { forEachDatabase } from '../../src/db/testing/test-database.ts';
-import { evaluateConnection } from '../../src/findings/store/evaluate-connection.ts';
 import { listFindingChanges, listFindings } from '../../src/findings/store/findings-store.ts';
 import { isSubjectName } from '../../src/rules/attestation-subjects.ts';
 import { catalogue } from '../../src/rules/catalogue/index.ts';
 import type { RuleResult } from '../../src/rules/result.ts';
+import { assess } from '../../src/scan/assess.ts';
 import { syncConnection } from '../../src/sync/sync-connection.ts';
 
 // The demo scenario (simulator/scenarios/demo.yaml) synced and evaluated end to end: the failing
@@ -183,6 +183,24 @@ const APP_FAILURES: Record<string, string[]> = {
     'acme:jira:com.northstar.testmanagement',
     'acme:jira:io.fastsync.jira-sync',
   ],
+  // Every app scoring 60 or more (docs/atlassian/APP-RISK.md): in a first scan nobody has accepted
+  // a risk yet. io.fastsync.jira-sync's scopes are unreadable: unknown, not failing.
+  org_no_unaccepted_high_risk_apps: [
+    'acme-labs:jira:com.acme.release-bot',
+    'acme-labs:jira:com.harbortools.gantt',
+    'acme-labs:jira:com.marlinworks.planning-poker',
+    'acme-labs:jira:com.northstar.testmanagement',
+    'acme:confluence:com.bluefinlabs.backup',
+    'acme:confluence:com.greenleaf.ai-assistant',
+    'acme:confluence:com.marlinworks.translator',
+    'acme:jira:com.bluefinlabs.backup',
+    'acme:jira:com.greenleaf.ai-assistant',
+    'acme:jira:com.harbortools.admin-toolkit',
+    'acme:jira:com.harbortools.excel-importer',
+    'acme:jira:com.harbortools.sla-monitor',
+    'acme:jira:com.marlinworks.email-handler',
+    'acme:jira:com.northstar.testmanagement',
+  ],
   // Ordinary listed vendors without Cloud Fortified or a bug bounty, unlisted and development apps.
   app_no_trust_signals: [
     'acme-labs:jira:com.acme.oncall-widget',
@@ -228,15 +246,13 @@ function failuresOf(results: readonly RuleResult[], siteNames: ReadonlyMap<strin
 
 /**
  * Rules that run and say themselves they cannot tell for some resources: the app rules, where a
- * source is missing for some apps (see APP_FAILURES), and the two bound to Palisade's own app
- * governance state (evaluateApps), which a posture scan does not include.
+ * source is missing for some apps (see APP_FAILURES), and the risk of the app whose scopes no API
+ * returns.
  */
 const SELF_REPORTED_UNKNOWN = [
   'app_act_as_user',
   'app_admin_capability',
   'app_inactive_with_access',
-  'app_permissions_changed',
-  'org_apps_classified',
   'org_no_unaccepted_high_risk_apps',
 ];
 
@@ -249,6 +265,11 @@ function checkNonFailing(t: TestContext, results: readonly RuleResult[]): void {
     assert.ok(r.reasons && r.reasons.length > 0, `no reason: ${where}`);
     const meta = ruleById.get(r.ruleId)?.meta;
     assert.ok(meta, r.ruleId);
+    if (r.status === 'not_applicable' && r.ruleId === 'app_permissions_changed') {
+      // In a first scan no app was ever approved: nothing to compare with.
+      assert.match(r.message, /was never approved/, where);
+      continue;
+    }
     if (r.status === 'not_applicable') {
       // acme-labs has neither Confluence nor Jira Service Management.
       assert.deepEqual(
@@ -303,7 +324,7 @@ forEachDatabase(
       for (const o of first.outcomes) assert.equal(o.status, 'ok', `${o.dataset}@${o.scope}: ${o.reason}`);
       const siteNames = new Map(sim.info.sites.map((s) => [s.cloudId, s.name]));
 
-      const evaluation = await evaluateConnection(db, connection.id, { now });
+      const evaluation = (await assess(db, connection.id, { now })).evaluation;
 
       await t.test('the failing results are the misconfigurations, and nothing else', () => {
         assert.equal(evaluation.snapshotVersion, 1);
@@ -339,7 +360,7 @@ forEachDatabase(
       });
 
       await t.test('re-evaluating the same snapshot stores the same findings, not twice', async () => {
-        const again = await evaluateConnection(db, connection.id, { now });
+        const again = (await assess(db, connection.id, { now })).evaluation;
         assert.equal(again.snapshotVersion, 1);
         assert.deepEqual(
           again.findings.map((f) => f.key),
@@ -364,7 +385,7 @@ forEachDatabase(
           assert.ok(response.ok, await response.text());
           const second = await sync();
           assert.equal(second.snapshotVersion, 2);
-          const next = await evaluateConnection(db, connection.id, { now });
+          const next = (await assess(db, connection.id, { now })).evaluation;
           assert.equal(next.previousVersion, 1);
           assert.deepEqual(
             next.changes.map((c) => [c.kind, c.finding.ruleId, c.finding.resource.name]),

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import { simConnection } from '../../simulator/testing/sim-connection.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { forEachDatabase } from '../../src/db/testing/test-database.ts';
-import { evaluateConnection } from '../../src/findings/store/evaluate-connection.ts';
 import type { RuleResult } from '../../src/rules/result.ts';
+import { assess } from '../../src/scan/assess.ts';
 import { discoverConnection } from '../../src/sync/discover.ts';
 import { syncConnection } from '../../src/sync/sync-connection.ts';
 import { startSimulatedOrg } from './simulated-org.ts';
@@ -72,7 +72,7 @@ forEachDatabase(
           collectorOptions: { apiTokens: 'all' },
         });
         assert.equal(sync.status, 'success');
-        const evaluation = await evaluateConnection(database, connection.id, { now: NOW });
+        const evaluation = (await assess(database, connection.id, { now: NOW })).evaluation;
         return { access, sync, evaluation };
       };
       const siteId = (name: string) => {

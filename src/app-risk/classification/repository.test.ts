@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../db/testing/test-database.ts';
 import { listAudit } from '../audit-log.ts';
+import { reconcile } from '../model/classification.ts';
+import type { AppFingerprint } from '../model/fingerprint.ts';
+import { NOW } from '../model/testing/fixtures.ts';
 import { testConnection } from '../testing/connection.ts';
-import { NOW } from '../testing/fixtures.ts';
-import type { AppFingerprint } from './fingerprint.ts';
 import {
   applyAutomaticChange,
   classifyApp,
@@ -11,7 +12,6 @@ import {
   listClassifications,
   SYSTEM_ACTOR,
 } from './repository.ts';
-import { reconcile } from './transitions.ts';
 
 const fp: AppFingerprint = { scopes: ['READ'], egress: ['vendor-hosted'], versions: ['1.0.0-AC'] };
 const later = (days: number) => new Date(NOW.getTime() + days * 86_400_000);

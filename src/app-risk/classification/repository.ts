@@ -3,14 +3,14 @@ import { fromJsonColumn, toJsonColumn } from '../../db/json-column.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AppClassificationsTable } from '../../db/schema-app-governance.ts';
 import { appSubject, recordAudit } from '../audit-log.ts';
-import type { AppFingerprint } from './fingerprint.ts';
 import {
   type AppClassification,
   type AutomaticChange,
   type Decision,
   decide,
   type ReviewReason,
-} from './transitions.ts';
+} from '../model/classification.ts';
+import type { AppFingerprint } from '../model/fingerprint.ts';
 
 // Classifications persisted per connection and app key; every person's decision and every
 // automatic re-review is written to the audit log in the same transaction.

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../db/testing/test-database.ts';
 import { listAudit } from '../audit-log.ts';
+import { NOW } from '../model/testing/fixtures.ts';
 import { testConnection } from '../testing/connection.ts';
-import { NOW } from '../testing/fixtures.ts';
 import { deletePolicy, listPolicies, savePolicy } from './repository.ts';
 
 const noDev = {

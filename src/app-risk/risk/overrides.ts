@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { appSubject, recordAudit } from '../audit-log.ts';
-import { AppRiskError } from '../errors.ts';
-import type { ScoreOverride } from './score.ts';
+import { AppRiskError } from '../model/errors.ts';
+import type { ScoreOverride } from '../model/score.ts';
 
 // A person's manual risk score for an app (Cisco, Palo Alto and Zscaler all allow one): it replaces
 // the computed score and band while the computed one and its factors stay visible. Setting and

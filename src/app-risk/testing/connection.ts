@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { saveConnection } from '../../inventory/connections.ts';
-import { NOW } from './fixtures.ts';
+import { NOW } from '../model/testing/fixtures.ts';
 
 /** A connection row, which the governance tables refer to. */
 export async function testConnection(db: Kysely<Database>, id = 'conn-1'): Promise<string> {

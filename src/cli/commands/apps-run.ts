@@ -4,7 +4,7 @@ import {
   formatActionOutcome,
   runAppAction,
 } from '../../app-risk/actions/index.ts';
-import type { EvaluatedApp } from '../../app-risk/evaluate-apps.ts';
+import type { EvaluatedApp } from '../../scan/apps-of-snapshot.ts';
 import { appsOfSnapshot } from '../../scan/apps-of-snapshot.ts';
 import { CliError } from '../cli-error.ts';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.ts';

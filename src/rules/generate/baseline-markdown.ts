@@ -1,3 +1,4 @@
+import { isGovernanceName } from '../app-governance.ts';
 import { AREAS, type Area } from '../areas.ts';
 import { ATTESTATION_SUBJECTS, isSubjectName } from '../attestation-subjects.ts';
 import { complianceCoverage } from '../compliance/coverage.ts';
@@ -5,7 +6,7 @@ import type { Framework } from '../compliance/framework.ts';
 import { RULE_PLAN_LABELS } from '../plans.ts';
 import type { Rule } from '../rule.ts';
 import { defaultSettings } from '../settings.ts';
-import { type Severity, severityRank } from '../severity.ts';
+import { SEVERITIES, type Severity, severityRank } from '../severity.ts';
 
 // Renders docs/baseline.md, a secure configuration baseline for Atlassian Cloud in the manner of
 // CISA's SCuBA baselines, from the rules' metadata alone: nothing in it is written by hand, so it
@@ -62,7 +63,11 @@ function evaluatedLine(rule: Rule): string {
 
 function dataLine(rule: Rule): string {
   const parts = rule.meta.requires.map((name) =>
-    isSubjectName(name) ? `attestation: ${ATTESTATION_SUBJECTS[name].title} (no public API)` : `\`${name}\``,
+    isSubjectName(name)
+      ? `attestation: ${ATTESTATION_SUBJECTS[name].title} (no public API)`
+      : isGovernanceName(name)
+        ? 'Palisade’s app governance state (classifications, risk scores, overrides)'
+        : `\`${name}\``,
   );
   const optional = rule.meta.optional.map((name) => `\`${name}\` (context only)`);
   return [...parts, ...optional].join(', ');
@@ -189,10 +194,10 @@ export function renderBaseline(
   let section = 0;
   for (const [area, list] of grouped) {
     section += 1;
-    const counts = (['critical', 'high', 'medium', 'low'] as const).map((s) => count(list, s)).join(' | ');
+    const counts = SEVERITIES.map((s) => count(list, s)).join(' | ');
     out.push(`| ${section}. ${AREAS[area].title} | ${list.length} | ${counts} |`);
   }
-  const all = (['critical', 'high', 'medium', 'low'] as const).map((s) => count(rules, s)).join(' | ');
+  const all = SEVERITIES.map((s) => count(rules, s)).join(' | ');
   out.push(`| **Total** | **${rules.length}** | ${all} |`, '');
   if (credentials) out.push(...renderCredentials(credentials));
 

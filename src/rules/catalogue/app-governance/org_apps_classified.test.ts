@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decide, reconcile } from '../../../app-risk/classification/transitions.ts';
-import { forgeInstallation, inventoryOf } from '../../../app-risk/testing/fixtures.ts';
-import { governanceState } from '../../../app-risk/testing/governance-state.ts';
+import { decide, reconcile } from '../../../app-risk/model/classification.ts';
+import { forgeInstallation, inventoryOf } from '../../../app-risk/model/testing/fixtures.ts';
+import { governanceState } from '../../testing/governance-state.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { TEST_NOW, testSnapshot } from '../../testing/test-snapshot.ts';
-import { orgAppsClassifiedRule, rule } from './org_apps_classified.rule.ts';
+import { rule } from './org_apps_classified.rule.ts';
 
 const ago = (days: number) => new Date(TEST_NOW.getTime() - days * 86_400_000);
 const fp = { scopes: [], egress: [], versions: ['1.0.0'] };
@@ -38,10 +38,9 @@ test('sanctioned and accepted apps pass, unreviewed ones within the grace period
     {},
     TEST_NOW,
   );
-  const results = runRule(
-    orgAppsClassifiedRule(state),
-    testSnapshot({ datasets: { 'apps.installations': installs } }),
-  );
+  const results = runRule(rule, testSnapshot({ datasets: { 'apps.installations': installs } }), {
+    governance: state,
+  });
   assert.deepEqual(verdicts(results), [
     ['pass', 'jira:a.new'],
     ['fail', 'jira:b.old'],
@@ -62,16 +61,17 @@ test('a re-review pending longer than the grace period fails; the grace period i
   }).next;
   const state = governanceState(inventoryOf([installs[0] as never], []), { 'a.new': moved }, {}, TEST_NOW);
   const snapshot = testSnapshot({ datasets: { 'apps.installations': [installs[0] as never] } });
-  assert.deepEqual(verdicts(runRule(orgAppsClassifiedRule(state), snapshot)), [['fail', 'jira:a.new']]);
-  const lenient = runRule(orgAppsClassifiedRule(state), snapshot, {
+  assert.deepEqual(verdicts(runRule(rule, snapshot, { governance: state })), [['fail', 'jira:a.new']]);
+  const lenient = runRule(rule, snapshot, {
+    governance: state,
     settings: { org_apps_classified: { maxUnreviewedDays: 30 } },
   });
   assert.deepEqual(verdicts(lenient), [['pass', 'jira:a.new']]);
 });
 
-test('without the governance state (a plain catalogue run) every app is unknown', () => {
-  assert.deepEqual(
-    verdicts(runRule(rule, testSnapshot({ datasets: { 'apps.installations': [installs[0] as never] } }))),
-    [['unknown', 'jira:a.new']],
-  );
+test('without the governance state the engine answers unknown for the site, naming what is missing', () => {
+  const results = runRule(rule, testSnapshot({ datasets: { 'apps.installations': [] } }));
+  assert.deepEqual(verdicts(results), [['unknown', 'cloud-acme']]);
+  assert.deepEqual(results[0]?.reasons, [{ code: 'governance_missing' }]);
+  assert.match(results[0]?.message ?? '', /app governance state/);
 });

@@ -1,111 +1,91 @@
 import { z } from 'zod';
-import { riskAccepted } from '../../../app-risk/classification/transitions.ts';
-import {
-  APP_OPTIONAL_DATASETS,
-  type AppGovernanceState,
-  appResource,
-  installationsOf,
-  NO_GOVERNANCE_STATE,
-} from '../../../app-risk/rule-support.ts';
-import { defineRule } from '../../define-rule.ts';
+import { riskAccepted } from '../../../app-risk/model/classification.ts';
+import { defineAppRule } from '../../app-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
-import type { Rule } from '../../rule.ts';
 
-// Reads Palisade's app risk scores (org-wide, with manual overrides) and accepted risks, which no
-// snapshot holds: evaluateApps binds them with `orgNoUnacceptedHighRiskAppsRule(state)`. The
-// catalogue's unbound `rule` answers `unknown`.
+// Reads Palisade's app risk scores (org-wide, with manual overrides) and accepted risks: the
+// governance state, an engine input.
 
-export function orgNoUnacceptedHighRiskAppsRule(state?: AppGovernanceState): Rule {
-  return defineRule({
-    id: 'org_no_unaccepted_high_risk_apps',
-    title: 'No installed app scores 60 or more unless its risk is accepted and the acceptance is current',
-    area: 'app-governance',
-    severity: 'high',
-    scope: 'site',
-    resourceType: 'app',
-    requires: ['apps.installations'],
-    optional: APP_OPTIONAL_DATASETS,
-    plan: 'any',
-    credential: 'none',
-    description:
-      'Palisade’s app risk score (docs/atlassian/APP-RISK.md: capability, exposure, trust and governance ' +
-      'factors; a manual override replaces it) for each installed app. Fails at or above the threshold unless ' +
-      'the app is risk-accepted with an expiry still in the future. Unknown when the app’s scopes are unreadable ' +
-      '(band "unknown") and nobody accepted or overrode it.',
-    risk:
-      'Over-privileged or egressing apps are a supply-chain path into Jira and Confluence data: a compromised ' +
-      'vendor reaches everything the app can.',
-    remediation: {
-      ui: [
-        'Open the app’s risk explanation in Palisade and address its largest factors.',
-        'Restrict it with an app access rule, ask the vendor for narrower scopes, or uninstall it.',
-        'If the risk is needed, accept it in Palisade with a justification and an expiry.',
-      ],
-      api: null,
-    },
-    references: [
-      {
-        title: 'Data security policies: app access rules',
-        url: 'https://support.atlassian.com/security-and-access-policies/docs/block-app-access/',
-      },
+export const rule = defineAppRule({
+  id: 'org_no_unaccepted_high_risk_apps',
+  title: 'No installed app scores 60 or more unless its risk is accepted and the acceptance is current',
+  area: 'app-governance',
+  severity: 'high',
+  plan: 'any',
+  credential: 'none',
+  governance: true,
+  description:
+    'Palisade’s app risk score (docs/atlassian/APP-RISK.md: capability, exposure, trust and governance ' +
+    'factors; a manual override replaces it) for each installed app. Fails at or above the threshold unless ' +
+    'the app is risk-accepted with an expiry still in the future. Unknown when the app’s scopes are unreadable ' +
+    '(band "unknown") and nobody accepted or overrode it.',
+  risk:
+    'Over-privileged or egressing apps are a supply-chain path into Jira and Confluence data: a compromised ' +
+    'vendor reaches everything the app can.',
+  remediation: {
+    ui: [
+      'Open the app’s risk explanation in Palisade and address its largest factors.',
+      'Restrict it with an app access rule, ask the vendor for narrower scopes, or uninstall it.',
+      'If the risk is needed, accept it in Palisade with a justification and an expiry.',
     ],
-    compliance: {
-      'cis-controls-v8': ['15.2', '2.5'],
-      'nist-800-53-r5': ['SA-9', 'SR-3', 'AC-6'],
-      'iso-27001-2022': ['A.5.19', 'A.5.21'],
-      soc2: ['CC9.2', 'CC6.3'],
+    api: null,
+  },
+  references: [
+    {
+      title: 'Data security policies: app access rules',
+      url: 'https://support.atlassian.com/security-and-access-policies/docs/block-app-access/',
     },
-    settings: z.object({
-      threshold: z
-        .number()
-        .int()
-        .min(0)
-        .max(100)
-        .default(60)
-        .describe('The risk score from which an app must be accepted.'),
-    }),
-    evaluate(ctx) {
-      const threshold = ctx.settings.threshold;
-      return installationsOf(ctx).map((i) => {
-        const resource = appResource(i);
-        if (!state) return unknown(resource, NO_GOVERNANCE_STATE);
-        const entry = state.apps.get(i.appKey);
-        if (!entry) return unknown(resource, `${i.name} has no risk score in this evaluation.`);
-        const { risk, classification } = entry;
-        const evidence = {
-          score: risk.score,
-          band: risk.band,
-          overridden: risk.override !== null,
-          topFactors: risk.factors
-            .filter((f) => f.status === 'applied' && f.contribution > 0)
-            .sort((a, b) => b.contribution - a.contribution)
-            .slice(0, 3)
-            .map((f) => f.id),
-        };
-        if (riskAccepted(classification, ctx.now)) {
-          return pass(
-            resource,
-            `${i.name} (risk ${risk.score}) is risk-accepted until ${classification?.expiresAt}.`,
-            evidence,
-          );
-        }
-        if (risk.band === 'unknown') {
-          return unknown(
-            resource,
-            `The risk of ${i.name} is unknown: its scopes are not readable (provisional score ${risk.score}).`,
-            evidence,
-          );
-        }
-        return risk.score >= threshold
-          ? fail(
-              resource,
-              `${i.name} scores ${risk.score} (${risk.band}) and its risk is not accepted.`,
-              evidence,
-            )
-          : pass(resource, `${i.name} scores ${risk.score} (${risk.band}).`, evidence);
-      });
-    },
-  });
-}
-
-export const rule = orgNoUnacceptedHighRiskAppsRule();
+  ],
+  compliance: {
+    'cis-controls-v8': ['15.2', '2.5'],
+    'nist-800-53-r5': ['SA-9', 'SR-3', 'AC-6'],
+    'iso-27001-2022': ['A.5.19', 'A.5.21'],
+    soc2: ['CC9.2', 'CC6.3'],
+  },
+  settings: z.object({
+    threshold: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .default(60)
+      .describe('The risk score from which an app must be accepted.'),
+  }),
+  check(i, { resource, now, settings, governance }) {
+    const threshold = settings.threshold;
+    const entry = governance.apps.get(i.appKey);
+    if (!entry) return unknown(resource, `${i.name} has no risk score in this evaluation.`);
+    const { risk, classification } = entry;
+    const evidence = {
+      score: risk.score,
+      band: risk.band,
+      overridden: risk.override !== null,
+      topFactors: risk.factors
+        .filter((f) => f.status === 'applied' && f.contribution > 0)
+        .sort((a, b) => b.contribution - a.contribution)
+        .slice(0, 3)
+        .map((f) => f.id),
+    };
+    if (riskAccepted(classification, now)) {
+      return pass(
+        resource,
+        `${i.name} (risk ${risk.score}) is risk-accepted until ${classification?.expiresAt}.`,
+        evidence,
+      );
+    }
+    if (risk.band === 'unknown') {
+      return unknown(
+        resource,
+        `The risk of ${i.name} is unknown: its scopes are not readable (provisional score ${risk.score}).`,
+        evidence,
+      );
+    }
+    return risk.score >= threshold
+      ? fail(
+          resource,
+          `${i.name} scores ${risk.score} (${risk.band}) and its risk is not accepted.`,
+          evidence,
+        )
+      : pass(resource, `${i.name} scores ${risk.score} (${risk.band}).`, evidence);
+  },
+});

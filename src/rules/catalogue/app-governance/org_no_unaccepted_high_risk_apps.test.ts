@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decide } from '../../../app-risk/classification/transitions.ts';
-import { installation, inventoryOf, marketplace, unlisted } from '../../../app-risk/testing/fixtures.ts';
-import { governanceState } from '../../../app-risk/testing/governance-state.ts';
+import { decide } from '../../../app-risk/model/classification.ts';
+import {
+  installation,
+  inventoryOf,
+  marketplace,
+  unlisted,
+} from '../../../app-risk/model/testing/fixtures.ts';
+import { governanceState } from '../../testing/governance-state.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { TEST_NOW, testSnapshot } from '../../testing/test-snapshot.ts';
-import { orgNoUnacceptedHighRiskAppsRule, rule } from './org_no_unaccepted_high_risk_apps.rule.ts';
+import { rule } from './org_no_unaccepted_high_risk_apps.rule.ts';
 
 const installs = [
   installation({ appKey: 'a.admin' }),
@@ -46,8 +51,9 @@ test('a high-risk app fails unless its risk is accepted and current; low risk pa
     TEST_NOW,
   );
   const results = runRule(
-    orgNoUnacceptedHighRiskAppsRule(state),
+    rule,
     testSnapshot({ datasets: { 'apps.installations': installs, 'apps.marketplace': answers } }),
+    { governance: state },
   );
   assert.deepEqual(verdicts(results), [
     ['fail', 'jira:a.admin'],
@@ -76,11 +82,12 @@ test('a manual override decides instead of the computed score; the threshold is 
   const snapshot = testSnapshot({
     datasets: { 'apps.installations': installs, 'apps.marketplace': answers },
   });
-  const results = runRule(orgNoUnacceptedHighRiskAppsRule(state), snapshot);
+  const results = runRule(rule, snapshot, { governance: state });
   assert.equal(results[0]?.status, 'pass');
   assert.equal(results[0]?.evidence?.overridden, true);
   assert.equal(results[3]?.status, 'fail');
-  const strict = runRule(orgNoUnacceptedHighRiskAppsRule(state), snapshot, {
+  const strict = runRule(rule, snapshot, {
+    governance: state,
     settings: { org_no_unaccepted_high_risk_apps: { threshold: 10 } },
   });
   // The Atlassian reader scores 15: below 60, above 10.
@@ -89,7 +96,9 @@ test('a manual override decides instead of the computed score; the threshold is 
   assert.equal(strict[0]?.status, 'fail');
 });
 
-test('without the governance state (a plain catalogue run) every app is unknown', () => {
-  const results = runRule(rule, testSnapshot({ datasets: { 'apps.installations': [installs[0] as never] } }));
-  assert.deepEqual(verdicts(results), [['unknown', 'jira:a.admin']]);
+test('without the governance state the engine answers unknown for the site, naming what is missing', () => {
+  const results = runRule(rule, testSnapshot({ datasets: { 'apps.installations': [] } }));
+  assert.deepEqual(verdicts(results), [['unknown', 'cloud-acme']]);
+  assert.deepEqual(results[0]?.reasons, [{ code: 'governance_missing' }]);
+  assert.match(results[0]?.message ?? '', /app governance state/);
 });

@@ -1,23 +1,12 @@
-import {
-  APP_OPTIONAL_DATASETS,
-  appResource,
-  installationsOf,
-  scopesEvidence,
-  whyScopesUnreadable,
-} from '../../../app-risk/rule-support.ts';
-import { actAsUserScopes } from '../../../app-risk/scopes.ts';
-import { defineRule } from '../../define-rule.ts';
+import { actAsUserScopes } from '../../../app-risk/model/scopes.ts';
+import { defineAppRule, scopesEvidence, whyScopesUnreadable } from '../../app-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 
-export const rule = defineRule({
+export const rule = defineAppRule({
   id: 'app_act_as_user',
   title: 'No app can act on behalf of users (ACT_AS_USER)',
   area: 'apps',
   severity: 'high',
-  scope: 'site',
-  resourceType: 'app',
-  requires: ['apps.installations'],
-  optional: APP_OPTIONAL_DATASETS,
   plan: 'any',
   credential: 'site-admin',
   description:
@@ -51,20 +40,17 @@ export const rule = defineRule({
     'iso-27001-2022': ['A.8.2', 'A.5.19'],
     soc2: ['CC6.3', 'CC9.2'],
   },
-  evaluate(ctx) {
-    return installationsOf(ctx).map((i) => {
-      const resource = appResource(i);
-      if (i.scopesSource === null) {
-        return unknown(resource, `Whether ${i.name} can act as users is unknown: ${whyScopesUnreadable(i)}.`);
-      }
-      const scopes = actAsUserScopes(i.scopes);
-      return scopes.length > 0
-        ? fail(resource, `${i.name} can act as any user, even offline (ACT_AS_USER).`, {
-            scopes,
-            source: scopesEvidence(i),
-            vendor: i.vendorName,
-          })
-        : pass(resource, `${i.name} cannot act as users.`, { source: scopesEvidence(i) });
-    });
+  check(i, { resource }) {
+    if (i.scopesSource === null) {
+      return unknown(resource, `Whether ${i.name} can act as users is unknown: ${whyScopesUnreadable(i)}.`);
+    }
+    const scopes = actAsUserScopes(i.scopes);
+    return scopes.length > 0
+      ? fail(resource, `${i.name} can act as any user, even offline (ACT_AS_USER).`, {
+          scopes,
+          source: scopesEvidence(i),
+          vendor: i.vendorName,
+        })
+      : pass(resource, `${i.name} cannot act as users.`, { source: scopesEvidence(i) });
   },
 });

@@ -1,23 +1,12 @@
-import {
-  APP_OPTIONAL_DATASETS,
-  appResource,
-  installationsOf,
-  scopesEvidence,
-  whyScopesUnreadable,
-} from '../../../app-risk/rule-support.ts';
-import { adminScopes } from '../../../app-risk/scopes.ts';
-import { defineRule } from '../../define-rule.ts';
+import { adminScopes } from '../../../app-risk/model/scopes.ts';
+import { defineAppRule, scopesEvidence, whyScopesUnreadable } from '../../app-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 
-export const rule = defineRule({
+export const rule = defineAppRule({
   id: 'app_admin_capability',
   title: 'No app holds site administration (Connect ADMIN or a Forge manage:*-configuration scope)',
   area: 'apps',
   severity: 'high',
-  scope: 'site',
-  resourceType: 'app',
-  requires: ['apps.installations'],
-  optional: APP_OPTIONAL_DATASETS,
   plan: 'any',
   credential: 'site-admin',
   description:
@@ -53,20 +42,17 @@ export const rule = defineRule({
     'iso-27001-2022': ['A.8.2', 'A.5.19'],
     soc2: ['CC6.3', 'CC9.2'],
   },
-  evaluate(ctx) {
-    return installationsOf(ctx).map((i) => {
-      const resource = appResource(i);
-      if (i.scopesSource === null) {
-        return unknown(
-          resource,
-          `Whether ${i.name} administers the site is unknown: ${whyScopesUnreadable(i)}.`,
-        );
-      }
-      const admin = adminScopes(i.scopes);
-      const evidence = { scopes: admin, source: scopesEvidence(i), vendor: i.vendorName };
-      return admin.length > 0
-        ? fail(resource, `${i.name} holds administration scopes: ${admin.join(', ')}.`, evidence)
-        : pass(resource, `${i.name} holds no administration scope.`, { source: scopesEvidence(i) });
-    });
+  check(i, { resource }) {
+    if (i.scopesSource === null) {
+      return unknown(
+        resource,
+        `Whether ${i.name} administers the site is unknown: ${whyScopesUnreadable(i)}.`,
+      );
+    }
+    const admin = adminScopes(i.scopes);
+    const evidence = { scopes: admin, source: scopesEvidence(i), vendor: i.vendorName };
+    return admin.length > 0
+      ? fail(resource, `${i.name} holds administration scopes: ${admin.join(', ')}.`, evidence)
+      : pass(resource, `${i.name} holds no administration scope.`, { source: scopesEvidence(i) });
   },
 });

@@ -1,16 +1,11 @@
-import { APP_OPTIONAL_DATASETS, appResource, installationsOf } from '../../../app-risk/rule-support.ts';
-import { defineRule } from '../../define-rule.ts';
+import { defineAppRule } from '../../app-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 
-export const rule = defineRule({
+export const rule = defineAppRule({
   id: 'app_data_egress',
   title: 'Apps keep data on Atlassian (no vendor-hosted Connect app, no Forge egress)',
   area: 'apps',
   severity: 'medium',
-  scope: 'site',
-  resourceType: 'app',
-  requires: ['apps.installations'],
-  optional: APP_OPTIONAL_DATASETS,
   plan: 'any',
   credential: 'site-admin',
   description:
@@ -43,34 +38,31 @@ export const rule = defineRule({
     'iso-27001-2022': ['A.5.19', 'A.5.23', 'A.5.14'],
     soc2: ['CC9.2', 'CC6.7'],
   },
-  evaluate(ctx) {
-    return installationsOf(ctx).map((i) => {
-      const resource = appResource(i);
-      const privacy = i.marketplace.storesDataOutsideAtlassian;
-      switch (i.egress.kind) {
-        case 'vendor-hosted':
-          return fail(
-            resource,
-            `${i.name} is a Connect app: it runs on the vendor’s servers and data leaves Atlassian.`,
-            {
-              framework: i.framework,
-              storesDataOutsideAtlassian: privacy,
-            },
-          );
-        case 'declared':
-          return fail(resource, `${i.name} may send data to ${i.egress.domains.join(', ')}.`, {
-            egress: i.egress.domains,
-            wildcard: i.egress.wildcard,
+  check(i, { resource }) {
+    const privacy = i.marketplace.storesDataOutsideAtlassian;
+    switch (i.egress.kind) {
+      case 'vendor-hosted':
+        return fail(
+          resource,
+          `${i.name} is a Connect app: it runs on the vendor’s servers and data leaves Atlassian.`,
+          {
+            framework: i.framework,
             storesDataOutsideAtlassian: privacy,
-          });
-        case 'none':
-          return pass(resource, `${i.name} runs on Atlassian: it declares no egress.`, { egress: [] });
-        default:
-          return unknown(
-            resource,
-            `Where ${i.name} sends data is unknown: no egress data for this ${i.framework} app.`,
-          );
-      }
-    });
+          },
+        );
+      case 'declared':
+        return fail(resource, `${i.name} may send data to ${i.egress.domains.join(', ')}.`, {
+          egress: i.egress.domains,
+          wildcard: i.egress.wildcard,
+          storesDataOutsideAtlassian: privacy,
+        });
+      case 'none':
+        return pass(resource, `${i.name} runs on Atlassian: it declares no egress.`, { egress: [] });
+      default:
+        return unknown(
+          resource,
+          `Where ${i.name} sends data is unknown: no egress data for this ${i.framework} app.`,
+        );
+    }
   },
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { forgeInstallation, installation } from '../../../app-risk/testing/fixtures.ts';
+import { forgeInstallation, installation } from '../../../app-risk/model/testing/fixtures.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { testSnapshot } from '../../testing/test-snapshot.ts';
 import { rule } from './app_data_egress.rule.ts';

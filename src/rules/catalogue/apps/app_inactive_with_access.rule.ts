@@ -1,19 +1,14 @@
 import { z } from 'zod';
-import { activityState } from '../../../app-risk/risk/score.ts';
-import { APP_OPTIONAL_DATASETS, appResource, installationsOf } from '../../../app-risk/rule-support.ts';
-import { capabilityRank, topCapability } from '../../../app-risk/scopes.ts';
-import { defineRule } from '../../define-rule.ts';
+import { capabilityRank, topCapability } from '../../../app-risk/model/scopes.ts';
+import { activityState } from '../../../app-risk/model/score.ts';
+import { defineAppRule } from '../../app-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 
-export const rule = defineRule({
+export const rule = defineAppRule({
   id: 'app_inactive_with_access',
   title: 'No app stays installed unused for more than 90 days',
   area: 'apps',
   severity: 'low',
-  scope: 'site',
-  resourceType: 'app',
-  requires: ['apps.installations'],
-  optional: APP_OPTIONAL_DATASETS,
   plan: 'any',
   credential: 'site-admin',
   description:
@@ -46,34 +41,30 @@ export const rule = defineRule({
       .default(90)
       .describe('Days without activity before an app is unused.'),
   }),
-  evaluate(ctx) {
-    const days = ctx.settings.inactiveDays;
-    return installationsOf(ctx).map((i) => {
-      const resource = appResource(i);
-      const state = activityState(i, ctx.now, days);
-      const evidence = {
-        lastActivity: i.lastActivity?.at ?? null,
-        activitySource: i.lastActivity?.source ?? null,
-        enabled: i.enabled,
-        disabledSince: i.disabledSince,
-      };
-      if (state === 'active')
-        return pass(resource, `${i.name} was active on ${i.lastActivity?.at}.`, evidence);
-      if (state === 'unknown') {
-        return unknown(
-          resource,
-          `Whether ${i.name} is still used is unknown: no source records its activity.`,
-          evidence,
-        );
-      }
-      const top = i.scopesSource === null ? undefined : topCapability(i.scopes);
-      const privileged = top !== undefined && capabilityRank(top) >= capabilityRank('write');
-      const since = i.lastActivity ? `last active ${i.lastActivity.at}` : `disabled since ${i.disabledSince}`;
-      return fail(resource, `${i.name} has not been used for more than ${days} days (${since}).`, {
-        ...evidence,
-        capability: top ?? null,
-        severity: privileged ? 'high' : 'low',
-      });
+  check(i, { resource, now, settings }) {
+    const days = settings.inactiveDays;
+    const state = activityState(i, now, days);
+    const evidence = {
+      lastActivity: i.lastActivity?.at ?? null,
+      activitySource: i.lastActivity?.source ?? null,
+      enabled: i.enabled,
+      disabledSince: i.disabledSince,
+    };
+    if (state === 'active') return pass(resource, `${i.name} was active on ${i.lastActivity?.at}.`, evidence);
+    if (state === 'unknown') {
+      return unknown(
+        resource,
+        `Whether ${i.name} is still used is unknown: no source records its activity.`,
+        evidence,
+      );
+    }
+    const top = i.scopesSource === null ? undefined : topCapability(i.scopes);
+    const privileged = top !== undefined && capabilityRank(top) >= capabilityRank('write');
+    const since = i.lastActivity ? `last active ${i.lastActivity.at}` : `disabled since ${i.disabledSince}`;
+    return fail(resource, `${i.name} has not been used for more than ${days} days (${since}).`, {
+      ...evidence,
+      capability: top ?? null,
+      severity: privileged ? 'high' : 'low',
     });
   },
 });

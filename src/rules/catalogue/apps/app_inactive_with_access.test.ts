@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { daysAgo, installation, marketplace } from '../../../app-risk/testing/fixtures.ts';
+import { daysAgo, installation, marketplace } from '../../../app-risk/model/testing/fixtures.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { TEST_NOW, testSnapshot } from '../../testing/test-snapshot.ts';
 import { rule } from './app_inactive_with_access.rule.ts';

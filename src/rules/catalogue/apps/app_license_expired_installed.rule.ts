@@ -1,16 +1,11 @@
-import { APP_OPTIONAL_DATASETS, appResource, installationsOf } from '../../../app-risk/rule-support.ts';
-import { defineRule } from '../../define-rule.ts';
+import { defineAppRule } from '../../app-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 
-export const rule = defineRule({
+export const rule = defineAppRule({
   id: 'app_license_expired_installed',
   title: 'No app stays installed after its licence or evaluation expired',
   area: 'apps',
   severity: 'low',
-  scope: 'site',
-  resourceType: 'app',
-  requires: ['apps.installations'],
-  optional: APP_OPTIONAL_DATASETS,
   plan: 'any',
   credential: 'site-admin',
   description:
@@ -35,24 +30,21 @@ export const rule = defineRule({
     'iso-27001-2022': ['A.5.9', 'A.8.19'],
     soc2: ['CC8.1'],
   },
-  evaluate(ctx) {
-    return installationsOf(ctx).map((i) => {
-      const resource = appResource(i);
-      const evidence = { license: i.license.state, type: i.license.type, source: i.license.source };
-      switch (i.license.state) {
-        case 'expired':
-          return fail(
-            resource,
-            `${i.name} is installed, but its licence${i.license.type ? ` (${i.license.type})` : ''} expired.`,
-            evidence,
-          );
-        case 'unknown':
-          return unknown(resource, `The licence state of ${i.name} is unknown.`, evidence);
-        case 'none':
-          return pass(resource, `${i.name} needs no licence.`, evidence);
-        default:
-          return pass(resource, `${i.name} has a current ${i.license.state} licence.`, evidence);
-      }
-    });
+  check(i, { resource }) {
+    const evidence = { license: i.license.state, type: i.license.type, source: i.license.source };
+    switch (i.license.state) {
+      case 'expired':
+        return fail(
+          resource,
+          `${i.name} is installed, but its licence${i.license.type ? ` (${i.license.type})` : ''} expired.`,
+          evidence,
+        );
+      case 'unknown':
+        return unknown(resource, `The licence state of ${i.name} is unknown.`, evidence);
+      case 'none':
+        return pass(resource, `${i.name} needs no licence.`, evidence);
+      default:
+        return pass(resource, `${i.name} has a current ${i.license.state} licence.`, evidence);
+    }
   },
 });

@@ -1,16 +1,11 @@
-import { APP_OPTIONAL_DATASETS, appResource, installationsOf } from '../../../app-risk/rule-support.ts';
-import { defineRule } from '../../define-rule.ts';
+import { defineAppRule } from '../../app-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 
-export const rule = defineRule({
+export const rule = defineAppRule({
   id: 'app_no_trust_signals',
   title: 'Every app’s vendor is in a security programme (bug bounty, Cloud Fortified) or is Atlassian',
   area: 'apps',
   severity: 'medium',
-  scope: 'site',
-  resourceType: 'app',
-  requires: ['apps.installations'],
-  optional: APP_OPTIONAL_DATASETS,
   plan: 'any',
   credential: 'site-admin',
   description:
@@ -43,43 +38,40 @@ export const rule = defineRule({
     'iso-27001-2022': ['A.5.19', 'A.5.21'],
     soc2: ['CC9.2'],
   },
-  evaluate(ctx) {
-    return installationsOf(ctx).map((i) => {
-      const resource = appResource(i);
-      const m = i.marketplace;
-      if (i.distribution === 'development' || m.status === 'unlisted') {
-        return fail(
+  check(i, { resource }) {
+    const m = i.marketplace;
+    if (i.distribution === 'development' || m.status === 'unlisted') {
+      return fail(
+        resource,
+        `${i.name} is not listed on the Marketplace: no vendor programme vouches for it.`,
+        {
+          distribution: i.distribution,
+          vendor: i.vendorName,
+        },
+      );
+    }
+    if (m.status !== 'listed') {
+      return unknown(
+        resource,
+        `The trust signals of ${i.name} are unknown: ${m.reason ?? 'no Marketplace answer'}.`,
+      );
+    }
+    const programmes = [
+      ...(m.isAtlassian ? ['Atlassian'] : []),
+      ...(m.bugBounty ? ['bug bounty'] : []),
+      ...(m.cloudFortified ? ['Cloud Fortified'] : []),
+      ...(m.cloudSecurityParticipant ? ['Cloud Security Participant'] : []),
+    ];
+    return programmes.length > 0
+      ? pass(resource, `${i.name}: ${programmes.join(', ')}.`, { programmes })
+      : fail(
           resource,
-          `${i.name} is not listed on the Marketplace: no vendor programme vouches for it.`,
+          `The vendor of ${i.name} (${i.vendorName ?? 'unknown'}) is in no security programme.`,
           {
-            distribution: i.distribution,
             vendor: i.vendorName,
+            topVendor: m.topVendor,
+            installs: m.installs,
           },
         );
-      }
-      if (m.status !== 'listed') {
-        return unknown(
-          resource,
-          `The trust signals of ${i.name} are unknown: ${m.reason ?? 'no Marketplace answer'}.`,
-        );
-      }
-      const programmes = [
-        ...(m.isAtlassian ? ['Atlassian'] : []),
-        ...(m.bugBounty ? ['bug bounty'] : []),
-        ...(m.cloudFortified ? ['Cloud Fortified'] : []),
-        ...(m.cloudSecurityParticipant ? ['Cloud Security Participant'] : []),
-      ];
-      return programmes.length > 0
-        ? pass(resource, `${i.name}: ${programmes.join(', ')}.`, { programmes })
-        : fail(
-            resource,
-            `The vendor of ${i.name} (${i.vendorName ?? 'unknown'}) is in no security programme.`,
-            {
-              vendor: i.vendorName,
-              topVendor: m.topVendor,
-              installs: m.installs,
-            },
-          );
-    });
   },
 });

@@ -5,7 +5,7 @@ import {
   installation,
   marketplace,
   unlisted,
-} from '../../../app-risk/testing/fixtures.ts';
+} from '../../../app-risk/model/testing/fixtures.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { testSnapshot } from '../../testing/test-snapshot.ts';
 import { rule } from './app_no_trust_signals.rule.ts';

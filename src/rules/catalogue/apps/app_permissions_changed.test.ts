@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decide } from '../../../app-risk/classification/transitions.ts';
-import { forgeInstallation, inventoryOf, NOW } from '../../../app-risk/testing/fixtures.ts';
-import { governanceState } from '../../../app-risk/testing/governance-state.ts';
+import { decide } from '../../../app-risk/model/classification.ts';
+import { forgeInstallation, inventoryOf, NOW } from '../../../app-risk/model/testing/fixtures.ts';
+import { governanceState } from '../../testing/governance-state.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { testSnapshot } from '../../testing/test-snapshot.ts';
-import { appPermissionsChangedRule, rule } from './app_permissions_changed.rule.ts';
+import { rule } from './app_permissions_changed.rule.ts';
 
 const approve = (appKey: string, scopes: string[]) =>
   decide(
@@ -30,10 +30,9 @@ test('an approved app that gained a scope fails; one unchanged passes; one never
     'a.grew': approve('a.grew', ['read:jira-work']),
     'b.same': approve('b.same', ['read:jira-work']),
   });
-  const results = runRule(
-    appPermissionsChangedRule(state),
-    testSnapshot({ datasets: { 'apps.installations': installs } }),
-  );
+  const results = runRule(rule, testSnapshot({ datasets: { 'apps.installations': installs } }), {
+    governance: state,
+  });
   assert.deepEqual(verdicts(results), [
     ['fail', 'jira:a.grew'],
     ['pass', 'jira:b.same'],
@@ -44,11 +43,9 @@ test('an approved app that gained a scope fails; one unchanged passes; one never
   ]);
 });
 
-test('without the governance state (a plain catalogue run) every app is unknown', () => {
-  const results = runRule(
-    rule,
-    testSnapshot({ datasets: { 'apps.installations': [forgeInstallation({ appKey: 'a', scopes: [] })] } }),
-  );
-  assert.deepEqual(verdicts(results), [['unknown', 'jira:a']]);
-  assert.match(results[0]?.message ?? '', /evaluateApps/);
+test('without the governance state the engine answers unknown for the site, naming what is missing', () => {
+  const results = runRule(rule, testSnapshot({ datasets: { 'apps.installations': [] } }));
+  assert.deepEqual(verdicts(results), [['unknown', 'cloud-acme']]);
+  assert.deepEqual(results[0]?.reasons, [{ code: 'governance_missing' }]);
+  assert.match(results[0]?.message ?? '', /app governance state/);
 });

@@ -1,16 +1,11 @@
-import { APP_OPTIONAL_DATASETS, appResource, installationsOf } from '../../../app-risk/rule-support.ts';
-import { defineRule } from '../../define-rule.ts';
+import { defineAppRule } from '../../app-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 
-export const rule = defineRule({
+export const rule = defineAppRule({
   id: 'app_unlisted_or_dev_mode',
   title: 'Every app comes from the Marketplace (no private, development-mode or unknown app)',
   area: 'apps',
   severity: 'high',
-  scope: 'site',
-  resourceType: 'app',
-  requires: ['apps.installations'],
-  optional: APP_OPTIONAL_DATASETS,
   plan: 'any',
   credential: 'site-admin',
   description:
@@ -41,36 +36,33 @@ export const rule = defineRule({
     'iso-27001-2022': ['A.8.19', 'A.5.21'],
     soc2: ['CC8.1', 'CC9.2'],
   },
-  evaluate(ctx) {
-    return installationsOf(ctx).map((i) => {
-      const resource = appResource(i);
-      const evidence = {
-        distribution: i.distribution,
-        environmentType: i.environmentType,
-        vendor: i.vendorName,
-      };
-      switch (i.distribution) {
-        case 'development':
-          return fail(
-            resource,
-            `${i.name} is installed in development mode (${i.environmentType} environment).`,
-            evidence,
-          );
-        case 'unlisted':
-          return fail(
-            resource,
-            `${i.name} is not listed on the Marketplace (private or unknown app).`,
-            evidence,
-          );
-        case 'marketplace':
-          return pass(resource, `${i.name} is listed on the Marketplace.`, evidence);
-        default:
-          return unknown(
-            resource,
-            `Whether ${i.name} is listed is unknown: ${i.marketplace.reason ?? 'no Marketplace answer'}.`,
-            evidence,
-          );
-      }
-    });
+  check(i, { resource }) {
+    const evidence = {
+      distribution: i.distribution,
+      environmentType: i.environmentType,
+      vendor: i.vendorName,
+    };
+    switch (i.distribution) {
+      case 'development':
+        return fail(
+          resource,
+          `${i.name} is installed in development mode (${i.environmentType} environment).`,
+          evidence,
+        );
+      case 'unlisted':
+        return fail(
+          resource,
+          `${i.name} is not listed on the Marketplace (private or unknown app).`,
+          evidence,
+        );
+      case 'marketplace':
+        return pass(resource, `${i.name} is listed on the Marketplace.`, evidence);
+      default:
+        return unknown(
+          resource,
+          `Whether ${i.name} is listed is unknown: ${i.marketplace.reason ?? 'no Marketplace answer'}.`,
+          evidence,
+        );
+    }
   },
 });

@@ -1,16 +1,11 @@
-import { APP_OPTIONAL_DATASETS, appResource, installationsOf } from '../../../app-risk/rule-support.ts';
-import { defineRule } from '../../define-rule.ts';
+import { defineAppRule } from '../../app-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 
-export const rule = defineRule({
+export const rule = defineAppRule({
   id: 'app_user_installed',
   title: 'Every app was installed by an admin',
   area: 'apps',
   severity: 'medium',
-  scope: 'site',
-  resourceType: 'app',
-  requires: ['apps.installations'],
-  optional: APP_OPTIONAL_DATASETS,
   plan: 'any',
   credential: 'site-admin',
   description:
@@ -37,39 +32,36 @@ export const rule = defineRule({
     'iso-27001-2022': ['A.8.19'],
     soc2: ['CC8.1', 'CC6.8'],
   },
-  evaluate(ctx) {
-    return installationsOf(ctx).map((i) => {
-      const resource = appResource(i);
-      const evidence = {
-        userInstalledFlag: i.userInstalledFlag,
-        installedBy: i.installer?.name ?? i.installer?.accountId ?? null,
-        installerIsAdmin: i.installer?.isAdmin ?? null,
-        installSource: i.installer?.source ?? null,
-      };
-      if (i.installKind === 'user') {
-        const who = i.installer?.name ?? i.installer?.accountId;
-        return fail(
-          resource,
-          who
-            ? `${i.name} was installed by ${who}, who is not an admin.`
-            : `${i.name} is user-installed (UPM).`,
-          evidence,
-        );
-      }
-      if (i.installKind === 'admin') {
-        return pass(
-          resource,
-          `${i.name} was installed by an admin (${i.installer?.name ?? i.installer?.accountId}).`,
-          evidence,
-        );
-      }
-      return unknown(
+  check(i, { resource }) {
+    const evidence = {
+      userInstalledFlag: i.userInstalledFlag,
+      installedBy: i.installer?.name ?? i.installer?.accountId ?? null,
+      installerIsAdmin: i.installer?.isAdmin ?? null,
+      installSource: i.installer?.source ?? null,
+    };
+    if (i.installKind === 'user') {
+      const who = i.installer?.name ?? i.installer?.accountId;
+      return fail(
         resource,
-        i.installer
-          ? `Whether ${i.installer.name ?? i.installer.accountId} (who installed ${i.name}) is an admin is unknown.`
-          : `Who installed ${i.name} is unknown: no install record in the audit trails.`,
+        who
+          ? `${i.name} was installed by ${who}, who is not an admin.`
+          : `${i.name} is user-installed (UPM).`,
         evidence,
       );
-    });
+    }
+    if (i.installKind === 'admin') {
+      return pass(
+        resource,
+        `${i.name} was installed by an admin (${i.installer?.name ?? i.installer?.accountId}).`,
+        evidence,
+      );
+    }
+    return unknown(
+      resource,
+      i.installer
+        ? `Whether ${i.installer.name ?? i.installer.accountId} (who installed ${i.name}) is an admin is unknown.`
+        : `Who installed ${i.name} is unknown: no install record in the audit trails.`,
+      evidence,
+    );
   },
 });

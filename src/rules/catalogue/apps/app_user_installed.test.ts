@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { adminUser, installation, plainUser, USER_ID } from '../../../app-risk/testing/fixtures.ts';
+import { adminUser, installation, plainUser, USER_ID } from '../../../app-risk/model/testing/fixtures.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { testSnapshot } from '../../testing/test-snapshot.ts';
 import { rule } from './app_user_installed.rule.ts';

@@ -1,17 +1,9 @@
-import { z } from 'zod';
-import { defineRule } from '../../define-rule.ts';
-import { judgeControl } from './data-security-control.ts';
+import { defineDataSecurityRule } from './data-security-control.ts';
 
-export const rule = defineRule({
+export const rule = defineDataSecurityRule({
   id: 'org_dsp_block_anonymous',
   title: 'A data security policy blocks anonymous access to all or the sensitive Jira and Confluence data',
-  area: 'data-protection',
   severity: 'high',
-  scope: 'org',
-  resourceType: 'org',
-  requires: ['attested.data-security-policies'],
-  plan: 'guard-standard',
-  credential: 'none',
   description:
     'Attestation: the Admin Control read endpoint for data security policies is deprecated and no other ' +
     'public API reads them, so an org admin attests where the anonymous access control blocks. Passes when ' +
@@ -44,17 +36,7 @@ export const rule = defineRule({
     'iso-27001-2022': ['A.8.3', 'A.8.12'],
     soc2: ['CC6.1'],
   },
-  settings: z.object({
-    sensitiveData: z
-      .array(z.string().min(1))
-      .default([])
-      .describe(
-        'Products, spaces, projects or classification levels (as named in the policy) that must be covered.',
-      ),
-  }),
-  evaluate(ctx) {
-    const { anonymousAccess } = ctx.attested('attested.data-security-policies').value;
-    const org = { id: ctx.org.id, name: ctx.org.name };
-    return [judgeControl(org, anonymousAccess, 'Anonymous access', ctx.settings.sensitiveData)];
-  },
+  control: 'anonymousAccess',
+  label: 'Anonymous access',
+  sensitiveData: 'Products, spaces, projects or classification levels',
 });

@@ -1,17 +1,9 @@
-import { z } from 'zod';
-import { defineRule } from '../../define-rule.ts';
-import { judgeControl } from './data-security-control.ts';
+import { defineDataSecurityRule } from './data-security-control.ts';
 
-export const rule = defineRule({
+export const rule = defineDataSecurityRule({
   id: 'org_dsp_block_export',
   title: 'A data security policy blocks export of classified or sensitive content',
-  area: 'data-protection',
   severity: 'medium',
-  scope: 'org',
-  resourceType: 'org',
-  requires: ['attested.data-security-policies'],
-  plan: 'guard-standard',
-  credential: 'none',
   description:
     'Attestation: no public API reads data security policies (the Admin Control read endpoint is ' +
     'deprecated), so an org admin attests where the data export control blocks. Passes when it blocks ' +
@@ -44,15 +36,7 @@ export const rule = defineRule({
     'iso-27001-2022': ['A.8.12', 'A.5.12'],
     soc2: ['CC6.7'],
   },
-  settings: z.object({
-    sensitiveData: z
-      .array(z.string().min(1))
-      .default([])
-      .describe('Spaces, projects or classification levels (as named in the policy) that must be covered.'),
-  }),
-  evaluate(ctx) {
-    const { export: exportControl } = ctx.attested('attested.data-security-policies').value;
-    const org = { id: ctx.org.id, name: ctx.org.name };
-    return [judgeControl(org, exportControl, 'Export', ctx.settings.sensitiveData)];
-  },
+  control: 'export',
+  label: 'Export',
+  sensitiveData: 'Spaces, projects or classification levels',
 });

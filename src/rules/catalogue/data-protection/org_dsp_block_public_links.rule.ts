@@ -1,17 +1,9 @@
-import { z } from 'zod';
-import { defineRule } from '../../define-rule.ts';
-import { judgeControl } from './data-security-control.ts';
+import { defineDataSecurityRule } from './data-security-control.ts';
 
-export const rule = defineRule({
+export const rule = defineDataSecurityRule({
   id: 'org_dsp_block_public_links',
   title: 'A data security policy blocks Confluence public links for sensitive spaces',
-  area: 'data-protection',
   severity: 'medium',
-  scope: 'org',
-  resourceType: 'org',
-  requires: ['attested.data-security-policies'],
-  plan: 'guard-standard',
-  credential: 'none',
   description:
     'Attestation: no public API reads data security policies (the Admin Control read endpoint is ' +
     'deprecated), so an org admin attests where the public links control blocks. Passes when it blocks ' +
@@ -44,17 +36,7 @@ export const rule = defineRule({
     'iso-27001-2022': ['A.5.14', 'A.8.12'],
     soc2: ['CC6.7'],
   },
-  settings: z.object({
-    sensitiveData: z
-      .array(z.string().min(1))
-      .default([])
-      .describe(
-        'Confluence apps, spaces or classification levels (as named in the policy) that must be covered.',
-      ),
-  }),
-  evaluate(ctx) {
-    const { publicLinks } = ctx.attested('attested.data-security-policies').value;
-    const org = { id: ctx.org.id, name: ctx.org.name };
-    return [judgeControl(org, publicLinks, 'Creating public links', ctx.settings.sensitiveData)];
-  },
+  control: 'publicLinks',
+  label: 'Creating public links',
+  sensitiveData: 'Confluence apps, spaces or classification levels',
 });

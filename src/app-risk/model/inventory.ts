@@ -19,15 +19,39 @@ import type {
   OrgUserRecord,
   ProjectRoleRecord,
   UpmPluginRecord,
-} from './model.ts';
+} from './app.ts';
 
 // The app inventory, built from the stored datasets without any API call: the sync's derived
 // `apps.installations` (UPM + GraphQL gateway + install facts from the audit trails) enriched with
 // the Marketplace answer for the installed version (scopes of Connect apps, trust programmes),
 // UPM (licensing), the app's own account (jira.users, group memberships, project roles), the
 // installer's roles (org.users, admin groups) and activity from the audit trails.
-// Pure: the caller reads the datasets (store-snapshot.ts, or a rule's context). A source given as
+// Pure: the caller reads the datasets (src/scan/app-inventory.ts, or a rule's context). A source given as
 // `undefined` was not readable; what depends on it becomes unknown, never a default.
+
+/**
+ * The datasets the inventory reads beside `apps.installations`. Each only enriches some apps (the
+ * Marketplace, UPM, the app accounts, the installers' roles, the audit trails), so each is optional
+ * to the app rules: a source not read completely makes what depends on it unknown.
+ */
+export const APP_OPTIONAL_DATASETS = [
+  'apps.marketplace',
+  'apps.upm-jira',
+  'apps.upm-confluence',
+  'jira.users',
+  'jira.group-members',
+  'jira.groups',
+  'jira.project-roles',
+  'jira.audit',
+  'confluence.audit',
+  'org.users',
+  'org.events',
+] as const;
+
+export type AppOptionalDataset = (typeof APP_OPTIONAL_DATASETS)[number];
+
+/** Every dataset the inventory reads. */
+export const APP_DATASETS = ['apps.installations', ...APP_OPTIONAL_DATASETS] as const;
 
 export interface SiteAppSources {
   cloudId: string;

@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { forEachDatabase } from '../../db/testing/test-database.ts';
-import { catalogue } from '../../rules/catalogue/index.ts';
-import { saveTestConnection, storeSnapshot } from '../../rules/snapshot/testing/store-snapshot.ts';
-import { testAttestation } from '../../rules/testing/test-snapshot.ts';
-import { saveAttestation } from './attestations-store.ts';
-import { datasetsRead, evaluateConnection } from './evaluate-connection.ts';
-import { saveException } from './exceptions-store.ts';
-import { listFindings } from './findings-store.ts';
-import { saveRuleSettings } from './rule-settings-store.ts';
+import { daysAgo, installation, marketplace } from '../app-risk/model/testing/fixtures.ts';
+import { forEachDatabase } from '../db/testing/test-database.ts';
+import { saveAttestation } from '../findings/store/attestations-store.ts';
+import { saveException } from '../findings/store/exceptions-store.ts';
+import { listFindings } from '../findings/store/findings-store.ts';
+import { saveRuleSettings } from '../findings/store/rule-settings-store.ts';
+import { catalogue } from '../rules/catalogue/index.ts';
+import { datasetsRead } from '../rules/datasets-read.ts';
+import type { RuleResult } from '../rules/result.ts';
+import { saveTestConnection, storeSnapshot } from '../rules/snapshot/testing/store-snapshot.ts';
+import { testAttestation } from '../rules/testing/test-snapshot.ts';
+import { assess } from './assess.ts';
 
 // A scan over a stored snapshot: the organization's attestations, exceptions and settings are
 // applied, findings are stored for the snapshot, and the next snapshot's scan reports what changed.
@@ -94,7 +97,7 @@ forEachDatabase(
     });
     await saveRuleSettings(db, id, byId('org_no_dormant_admins'), { maxIdleDays: 60 }, { now: NOW });
 
-    const first = await evaluateConnection(db, id, { now: NOW, rules, guard: 'standard' });
+    const first = (await assess(db, id, { now: NOW, rules, guard: 'standard' })).evaluation;
     assert.deepEqual(
       first.results.map((r) => [r.ruleId, r.resource.scope, r.status]),
       [
@@ -118,7 +121,7 @@ forEachDatabase(
     // A week later the exception (until 2025-06-05) has lapsed while the attestation (90 days)
     // still holds: the scheme fails again, and the lapse is reported with what it uncovered.
     await storeSnapshot(db, id, snapshot(true, [active, idle]), LATER);
-    const second = await evaluateConnection(db, id, { now: LATER, rules, guard: 'standard' });
+    const second = (await assess(db, id, { now: LATER, rules, guard: 'standard' })).evaluation;
     assert.equal(second.previousVersion, 1);
     assert.deepEqual(
       second.expiredExceptions.map((e) => [e.exception.id, e.reverted.map((r) => r.resource.id)]),
@@ -136,7 +139,7 @@ forEachDatabase(
   async (_t, { db }) => {
     const id = await saveTestConnection(db);
     await storeSnapshot(db, id, snapshot(true, [active]));
-    const first = await evaluateConnection(db, id, { now: NOW, rules });
+    const first = (await assess(db, id, { now: NOW, rules })).evaluation;
     assert.deepEqual(
       first.changes.map((c) => [c.kind, c.finding.ruleId]),
       [['new', 'jira_permission_scheme_no_anyone']],
@@ -145,12 +148,12 @@ forEachDatabase(
     assert.equal(first.results.find((r) => r.ruleId === 'org_sso_enforced')?.status, 'unknown');
 
     await storeSnapshot(db, id, snapshot(false, [active, idle]), LATER);
-    const second = await evaluateConnection(db, id, { now: LATER, rules });
+    const second = (await assess(db, id, { now: LATER, rules })).evaluation;
     assert.deepEqual(second.changes.map((c) => [c.kind, c.finding.ruleId, c.finding.resource.name]).sort(), [
       ['new', 'org_no_dormant_admins', 'Ivan Idle'],
       ['resolved', 'jira_permission_scheme_no_anyone', 'Roadmap'],
     ]);
-    const again = await evaluateConnection(db, id, { now: LATER, rules });
+    const again = (await assess(db, id, { now: LATER, rules })).evaluation;
     assert.deepEqual(again.findings, second.findings);
     assert.deepEqual(again.changes, second.changes);
     assert.deepEqual(await listFindings(db, id), second.findings);
@@ -170,7 +173,7 @@ forEachDatabase('an expired attestation makes its rules unknown and is reported'
     { expiresAt: '2025-06-01T00:00:00.000Z' },
   );
   await saveAttestation(db, id, lapsed);
-  const result = await evaluateConnection(db, id, { now: NOW, rules, guard: 'standard' });
+  const result = (await assess(db, id, { now: NOW, rules, guard: 'standard' })).evaluation;
   assert.deepEqual(
     result.expiredAttestations.map((a) => a.id),
     [lapsed.id],
@@ -180,37 +183,9 @@ forEachDatabase('an expired attestation makes its rules unknown and is reported'
   assert.equal(sso?.reasons?.[0]?.code, 'attestation_expired');
 });
 
-forEachDatabase(
-  'results added outside the catalogue (the app rules) are stored as findings like the rest',
-  async (_t, { db }) => {
-    const id = await saveTestConnection(db);
-    await storeSnapshot(db, id, snapshot(false, [active]));
-    const evaluation = await evaluateConnection(db, id, {
-      now: NOW,
-      rules,
-      completeResults: async (results, version) => {
-        assert.equal(version, 1);
-        return [
-          ...results,
-          {
-            ruleId: 'app_act_as_user',
-            resource: { type: 'app', id: 'com.example.app', name: 'Example', scope: 'org' },
-            status: 'fail',
-            message: 'Example holds ACT_AS_USER.',
-            basis: 'complete',
-          },
-        ];
-      },
-    });
-    assert.ok(evaluation.results.some((r) => r.ruleId === 'app_act_as_user' && r.status === 'fail'));
-    const stored = await listFindings(db, id, { states: ['open'] });
-    assert.ok(stored.some((f) => f.ruleId === 'app_act_as_user' && f.resource.id === 'com.example.app'));
-  },
-);
-
 forEachDatabase('a connection without a complete snapshot cannot be scanned', async (_t, { db }) => {
   const id = await saveTestConnection(db);
-  await assert.rejects(evaluateConnection(db, id, { now: NOW }), { code: 'no_complete_snapshot' });
+  await assert.rejects(assess(db, id, { now: NOW }), { code: 'no_complete_snapshot' });
 });
 
 test('a scan loads only the datasets its rules read', () => {
@@ -221,3 +196,55 @@ test('a scan loads only the datasets its rules read', () => {
     'org.users',
   ]);
 });
+
+forEachDatabase(
+  'the organization’s settings apply to the app rules as to every other rule',
+  async (_t, { db }) => {
+    const id = await saveTestConnection(db);
+    // An app last seen in the audit trail 120 days before NOW.
+    await storeSnapshot(db, id, [
+      {
+        dataset: 'apps.installations',
+        scope: 'cloud-acme',
+        items: [installation({ appKey: 'com.example.idle' })],
+        key: () => 'jira:com.example.idle',
+      },
+      { dataset: 'apps.marketplace', items: [marketplace({ appKey: 'com.example.idle' })], key: () => 'm' },
+      {
+        dataset: 'jira.audit',
+        scope: 'cloud-acme',
+        items: [
+          {
+            id: 'a-1',
+            created: daysAgo(120, NOW),
+            summary: 'Issue updated',
+            category: 'issues',
+            authorAccountId: 'app-com.example.idle',
+            objectId: 'X-1',
+            objectName: 'X-1',
+            objectType: 'ISSUE',
+            changedValues: [],
+          },
+        ],
+      },
+    ]);
+    const verdict = (results: readonly RuleResult[], ruleId: string) =>
+      results.find((r) => r.ruleId === ruleId && r.resource.id === 'jira:com.example.idle')?.status;
+    // The first scan records the app unreviewed; three weeks later it is still unreviewed.
+    await assess(db, id, { now: NOW });
+    const later = new Date(NOW.getTime() + 21 * 86_400_000);
+    const defaults = (await assess(db, id, { now: later })).evaluation.results;
+    assert.equal(verdict(defaults, 'app_inactive_with_access'), 'fail');
+    assert.equal(verdict(defaults, 'org_apps_classified'), 'fail');
+
+    const ruleOf = (ruleId: string) => catalogue.find((e) => e.rule.meta.id === ruleId)?.rule;
+    const inactive = ruleOf('app_inactive_with_access');
+    const classified = ruleOf('org_apps_classified');
+    assert.ok(inactive && classified);
+    await saveRuleSettings(db, id, inactive, { inactiveDays: 180 }, { now: later });
+    await saveRuleSettings(db, id, classified, { maxUnreviewedDays: 30 }, { now: later });
+    const tuned = (await assess(db, id, { now: later })).evaluation.results;
+    assert.equal(verdict(tuned, 'app_inactive_with_access'), 'pass');
+    assert.equal(verdict(tuned, 'org_apps_classified'), 'pass');
+  },
+);

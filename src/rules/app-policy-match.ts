@@ -1,16 +1,13 @@
-import type { ResultReason, RuleResult } from '../../rules/result.ts';
-import type { RuleMeta } from '../../rules/rule-meta.ts';
-import type { AppClassification } from '../classification/transitions.ts';
-import type { AppRecord } from '../model.ts';
-import type { AppRisk } from '../risk/score.ts';
-import { type Capability, capabilityRank, topCapability } from '../scopes.ts';
-import { type AppPolicy, conditionOf, matchesPattern, type PolicyCondition, policyRuleId } from './policy.ts';
+import type { AppRecord } from '../app-risk/model/app.ts';
+import type { AppClassification } from '../app-risk/model/classification.ts';
+import { type Capability, capabilityRank, topCapability } from '../app-risk/model/scopes.ts';
+import type { AppRisk } from '../app-risk/model/score.ts';
+import { matchesPattern, type PolicyCondition } from './app-policy.ts';
 
-// Policies evaluated over the app inventory. Three-valued: a test whose data is missing (scopes
+// Whether an app breaks a policy's condition. Three-valued: a test whose data is missing (scopes
 // unreadable, Marketplace unavailable) is `unknown`, and an app the other tests already clear is
-// not held back by it; otherwise the result is `unknown`, never a pass. Results are RuleResult
-// shaped (rule id `app_policy:<id>`, one per app, resource `app` in the org scope) so they flow
-// with the rule results into findings, exceptions and reports.
+// not held back by it; otherwise the verdict is `unknown`, never a pass. The rule engine turns the
+// verdicts into results (src/rules/app-policies.ts).
 
 export interface PolicySubject {
   app: AppRecord;
@@ -18,13 +15,13 @@ export interface PolicySubject {
   classification?: AppClassification | undefined;
 }
 
-type Verdict = { value: boolean | 'unknown'; evidence: string[]; why?: string };
+export type PolicyVerdict = { value: boolean | 'unknown'; evidence: string[]; why?: string };
 
-const yes = (evidence: string[] = []): Verdict => ({ value: true, evidence });
-const no: Verdict = { value: false, evidence: [] };
-const unknown = (why: string): Verdict => ({ value: 'unknown', evidence: [], why });
+const yes = (evidence: string[] = []): PolicyVerdict => ({ value: true, evidence });
+const no: PolicyVerdict = { value: false, evidence: [] };
+const unknown = (why: string): PolicyVerdict => ({ value: 'unknown', evidence: [], why });
 
-function bool(actual: boolean | 'unknown', expected: boolean, evidence: string, why: string): Verdict {
+function bool(actual: boolean | 'unknown', expected: boolean, evidence: string, why: string): PolicyVerdict {
   if (actual === 'unknown') return unknown(why);
   return actual === expected ? yes(expected ? [evidence] : []) : no;
 }
@@ -49,7 +46,7 @@ function trustProgramme(app: AppRecord): boolean | 'unknown' {
   );
 }
 
-function test(name: keyof PolicyCondition, c: PolicyCondition, s: PolicySubject): Verdict {
+function test(name: keyof PolicyCondition, c: PolicyCondition, s: PolicySubject): PolicyVerdict {
   const { app, risk } = s;
   const scopesUnreadable = 'the app’s scopes are not readable';
   const marketplaceUnknown = `the Marketplace did not answer (${app.marketplace.reason ?? 'no answer'})`;
@@ -151,7 +148,7 @@ function test(name: keyof PolicyCondition, c: PolicyCondition, s: PolicySubject)
 }
 
 /** Whether the app violates the condition: every test must hold (any false clears it). */
-export function matchCondition(condition: PolicyCondition, subject: PolicySubject): Verdict {
+export function matchCondition(condition: PolicyCondition, subject: PolicySubject): PolicyVerdict {
   const names = (Object.keys(condition) as (keyof PolicyCondition)[]).filter(
     (k) => condition[k] !== undefined,
   );
@@ -160,64 +157,4 @@ export function matchCondition(condition: PolicyCondition, subject: PolicySubjec
   const unknowns = verdicts.filter((v) => v.value === 'unknown');
   if (unknowns.length > 0) return unknown(unknowns.map((u) => u.why).join('; '));
   return yes(verdicts.flatMap((v) => v.evidence));
-}
-
-export function evaluatePolicies(
-  policies: readonly AppPolicy[],
-  subjects: readonly PolicySubject[],
-): RuleResult[] {
-  const results: RuleResult[] = [];
-  for (const policy of policies) {
-    const condition = conditionOf(policy);
-    for (const subject of subjects) {
-      const { app } = subject;
-      const v = matchCondition(condition, subject);
-      const resource = { type: 'app' as const, id: app.appKey, name: app.name, scope: 'org' };
-      const ruleId = policyRuleId(policy.id);
-      if (v.value === true) {
-        results.push({
-          ruleId,
-          resource,
-          status: 'fail',
-          message: `${app.name} violates the policy "${policy.description}".`,
-          basis: 'complete',
-          evidence: { policy: policy.id, severity: policy.severity, matched: v.evidence },
-        });
-      } else if (v.value === false) {
-        results.push({
-          ruleId,
-          resource,
-          status: 'pass',
-          message: `${app.name} complies with the policy "${policy.description}".`,
-          basis: 'complete',
-          evidence: { policy: policy.id },
-        });
-      } else {
-        const reasons: ResultReason[] = [{ code: 'rule_reported', detail: v.why ?? 'data missing' }];
-        results.push({
-          ruleId,
-          resource,
-          status: 'unknown',
-          message: `Whether ${app.name} complies with "${policy.description}" is unknown: ${v.why}.`,
-          basis: 'complete',
-          reasons,
-          evidence: { policy: policy.id },
-        });
-      }
-    }
-  }
-  return results;
-}
-
-/** What the posture score and reports need to know about a policy's results. */
-export function policyRuleMeta(
-  policy: AppPolicy,
-): Pick<RuleMeta, 'id' | 'severity' | 'area' | 'title' | 'description'> {
-  return {
-    id: policyRuleId(policy.id),
-    severity: policy.severity,
-    area: 'apps',
-    title: policy.description,
-    description: `App policy ${policy.id}: ${JSON.stringify(conditionOf(policy))}`,
-  };
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decide } from '../classification/transitions.ts';
-import type { AppRecord } from '../model.ts';
-import { scoreApp } from '../risk/score.ts';
+import type { AppRecord } from '../app-risk/model/app.ts';
+import { decide } from '../app-risk/model/classification.ts';
+import { scoreApp } from '../app-risk/model/score.ts';
 import {
   appOf,
   forgeInstallation,
@@ -11,9 +11,9 @@ import {
   NOW,
   USER_ID,
   unlisted,
-} from '../testing/fixtures.ts';
-import { evaluatePolicies, policyRuleMeta } from './evaluate-policies.ts';
-import { parsePolicy } from './policy.ts';
+} from '../app-risk/model/testing/fixtures.ts';
+import { evaluatePolicies, policyMeta } from './app-policies.ts';
+import { parsePolicy } from './app-policy.ts';
 
 const subject = (app: AppRecord) => ({ app, risk: scoreApp(app, { now: NOW }) });
 const verdict = (policy: unknown, app: AppRecord) =>
@@ -134,7 +134,7 @@ test('egress tests: any data leaving Atlassian, or named domains', () => {
 });
 
 test('a policy carries severity and area for the posture score and reports', () => {
-  assert.deepEqual(policyRuleMeta(parsePolicy(actAsUser)).severity, 'high');
-  assert.equal(policyRuleMeta(parsePolicy(actAsUser)).area, 'apps');
-  assert.equal(policyRuleMeta(parsePolicy(actAsUser)).id, 'app_policy:no-act-as-user-without-bounty');
+  assert.deepEqual(policyMeta(parsePolicy(actAsUser)).severity, 'high');
+  assert.equal(policyMeta(parsePolicy(actAsUser)).area, 'apps');
+  assert.equal(policyMeta(parsePolicy(actAsUser)).id, 'app_policy:no-act-as-user-without-bounty');
 });

@@ -2,13 +2,7 @@
 // data problems (those become `unknown` factors and results); these are for invalid input at the
 // edges: a classification decision, a score override or a policy a person submits.
 
-export type AppRiskErrorCode =
-  | 'invalid_decision'
-  | 'invalid_override'
-  | 'invalid_policy'
-  | 'connection_not_found'
-  | 'app_not_found'
-  | 'snapshot_not_found';
+export type AppRiskErrorCode = 'invalid_decision' | 'invalid_override' | 'invalid_policy';
 
 export class AppRiskError extends Error {
   readonly code: AppRiskErrorCode;

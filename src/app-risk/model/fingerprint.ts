@@ -1,4 +1,4 @@
-import type { AppRecord } from '../model.ts';
+import type { AppRecord } from './app.ts';
 
 // What an approval is about: the app's scopes, where its data goes and its versions. Approving an
 // app (sanctioned, risk-accepted) stores this fingerprint; any later difference sends the app back

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { CLASSIFICATION_STATES } from '../classification/transitions.ts';
-import { AppRiskError } from '../errors.ts';
-import { CAPABILITIES } from '../scopes.ts';
+import { APP_FRAMEWORKS } from '../app-risk/model/app.ts';
+import { CLASSIFICATION_STATES } from '../app-risk/model/classification.ts';
+import { AppRiskError } from '../app-risk/model/errors.ts';
+import { CAPABILITIES } from '../app-risk/model/scopes.ts';
+import { RISK_BANDS } from '../app-risk/model/score.ts';
+import { SEVERITIES } from './severity.ts';
 
-// A small declarative policy language for apps, stored per connection and evaluated on every sync
-// (evaluate-policies.ts). A policy names a situation that must not exist; an app in it is a
-// violation, reported as a finding. Three shapes:
+// A small declarative policy language for apps, stored per connection and evaluated on every scan:
+// each policy is a rule the organization wrote (app-policies.ts). A policy names a situation that
+// must not exist; an app in it is a violation, reported as a finding. Three shapes:
 //
 //   { id, description, severity, when: { scopesAny: ['ACT_AS_USER'], vendorWithoutBugBounty: true } }
 //   { id, description, severity, onlyVendors: { vendors: ['Atlassian', 'Bluefin Labs'], capabilityAtLeast: 'admin' } }
@@ -29,10 +32,7 @@ export const conditionSchema = z
     vendorWithoutTrustProgramme: z.boolean().optional(),
     vendorIn: z.array(pattern).min(1).optional(),
     vendorNotIn: z.array(pattern).min(1).optional(),
-    frameworkIn: z
-      .array(z.enum(['connect', 'forge', 'oauth-3lo', 'system', 'plugin']))
-      .min(1)
-      .optional(),
+    frameworkIn: z.array(z.enum(APP_FRAMEWORKS)).min(1).optional(),
     /** Installed in development mode (Forge development or staging environment). */
     developmentMode: z.boolean().optional(),
     /** Not listed on the Marketplace (private, unknown or development-mode). */
@@ -43,10 +43,7 @@ export const conditionSchema = z
     egress: z.boolean().optional(),
     egressDomainsAny: z.array(pattern).min(1).optional(),
     riskScoreAtLeast: z.number().int().min(0).max(100).optional(),
-    bandIn: z
-      .array(z.enum(['critical', 'high', 'medium', 'low', 'unknown']))
-      .min(1)
-      .optional(),
+    bandIn: z.array(z.enum(RISK_BANDS)).min(1).optional(),
     classificationIn: z
       .array(z.enum(CLASSIFICATION_STATES as [string, ...string[]]))
       .min(1)
@@ -65,7 +62,7 @@ const base = {
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a policy id is lower-case letters, digits and dashes (2–63)'),
   description: z.string().trim().min(3),
-  severity: z.enum(['critical', 'high', 'medium', 'low']),
+  severity: z.enum(SEVERITIES),
   /** The only effect so far: the app is reported as violating the policy. */
   effect: z.literal('violation').default('violation'),
 };

@@ -1,41 +1,78 @@
-import type { RuleResource } from '../rules/outcome.ts';
-import type { RuleContext } from '../rules/rule.ts';
-import type { AppFingerprint, FingerprintChange } from './classification/fingerprint.ts';
-import type { AppClassification } from './classification/transitions.ts';
-import { buildSiteInstallations, type OrgAppSources, type SiteAppSources } from './inventory.ts';
-import type { AppInstallation } from './model.ts';
-import type { AppRisk } from './risk/score.ts';
+import type { z } from 'zod';
+import type { AppInstallation } from '../app-risk/model/app.ts';
+import {
+  APP_OPTIONAL_DATASETS,
+  type AppOptionalDataset,
+  buildSiteInstallations,
+  type OrgAppSources,
+  type SiteAppSources,
+} from '../app-risk/model/inventory.ts';
+import type { AppGovernance } from './app-governance.ts';
+import { APP_GOVERNANCE, type GovernanceName } from './app-governance.ts';
+import { defineRule, type RuleDefinition } from './define-rule.ts';
+import type { RuleOutcome, RuleResource } from './outcome.ts';
+import type { Rule, RuleContext, SettingsSchema } from './rule.ts';
 
-// What the app rules (CHECKS.md group K in rules/catalogue/apps/, and the two group-D rules that
-// read Palisade's own app governance state) share: the datasets they read and how they turn a
-// rule context into the site's app installations, the resource each result is about, and the
-// governance state evaluateApps binds into the rules that need it.
-//
-// Only `apps.installations` is required: the Marketplace, UPM, accounts and audit trails are
-// optional because each enriches some apps only (a Marketplace outage leaves Forge apps decidable
-// from the gateway). An app whose verdict depends on an optional dataset that is missing gets an
-// `unknown` result naming it — never a pass.
+// The per-app rules (CHECKS.md group K in catalogue/apps/, and the group-D rules in
+// catalogue/app-governance/ that read Palisade's own governance state) share their shape: per site,
+// one result per app installation (resource `app` `<product>:<appKey>`), `apps.installations`
+// required and the enrichment datasets optional — the Marketplace, UPM, accounts and audit trails
+// each enrich some apps only (a Marketplace outage leaves Forge apps decidable from the gateway).
+// An app whose verdict depends on an optional dataset that is missing gets an `unknown` result
+// naming it — never a pass. `defineAppRule` writes that shape once; a rule gives its `check`.
 
-export const APP_OPTIONAL_DATASETS = [
-  'apps.marketplace',
-  'apps.upm-jira',
-  'apps.upm-confluence',
-  'jira.users',
-  'jira.group-members',
-  'jira.groups',
-  'jira.project-roles',
-  'jira.audit',
-  'confluence.audit',
-  'org.users',
-  'org.events',
-] as const;
-
-export type AppOptionalDataset = (typeof APP_OPTIONAL_DATASETS)[number];
+type AppRequirement = 'apps.installations' | GovernanceName;
 
 export type AppRuleContext = Pick<
   RuleContext<'apps.installations', AppOptionalDataset>,
   'items' | 'optional' | 'site' | 'now'
 >;
+
+/** What `check` sees besides the installation. */
+export interface AppCheckContext<S extends SettingsSchema, G extends boolean> {
+  /** The resource its outcome is about. */
+  resource: RuleResource;
+  now: Date;
+  settings: z.output<S>;
+  /** Palisade's governance state, for a rule defined with `governance: true`. */
+  governance: G extends true ? AppGovernance : undefined;
+}
+
+export interface AppRuleDefinition<S extends SettingsSchema, G extends boolean>
+  extends Omit<
+    RuleDefinition<AppRequirement, AppOptionalDataset, S>,
+    'scope' | 'resourceType' | 'requires' | 'optional' | 'evaluate'
+  > {
+  /** The rule reads Palisade's governance state (classifications, risk scores): an engine input. */
+  governance?: G;
+  /** The verdict on one installation of the site being evaluated. */
+  check(installation: AppInstallation, ctx: AppCheckContext<S, G>): RuleOutcome;
+}
+
+export function defineAppRule<S extends SettingsSchema, const G extends boolean = false>(
+  definition: AppRuleDefinition<S, G>,
+): Rule {
+  const { check, governance, ...meta } = definition;
+  const requires: AppRequirement[] = governance
+    ? ['apps.installations', APP_GOVERNANCE]
+    : ['apps.installations'];
+  return defineRule<AppRequirement, AppOptionalDataset, S>({
+    ...meta,
+    scope: 'site',
+    resourceType: 'app',
+    requires,
+    optional: APP_OPTIONAL_DATASETS,
+    evaluate(ctx) {
+      const state = (governance ? ctx.governance(APP_GOVERNANCE) : undefined) as AppCheckContext<
+        S,
+        G
+      >['governance'];
+      return installationsOf(ctx).map((i) =>
+        check(i, { resource: appResource(i), now: ctx.now, settings: ctx.settings, governance: state }),
+      );
+    },
+  });
+}
 
 interface Memo {
   inputs: readonly unknown[];
@@ -113,28 +150,6 @@ export function installationsOf(ctx: AppRuleContext): AppInstallation[] {
 export function appResource(i: Pick<AppInstallation, 'product' | 'appKey' | 'name'>): RuleResource {
   return { type: 'app', id: `${i.product}:${i.appKey}`, name: i.name };
 }
-
-/** The id `appResource` gives, to find an app's results again. */
-export function appResourceId(product: string, appKey: string): string {
-  return `${product}:${appKey}`;
-}
-
-export interface AppGovernanceEntry {
-  classification: AppClassification | undefined;
-  risk: AppRisk;
-  /** The app's fingerprint now. */
-  fingerprint: AppFingerprint;
-  /** Differences from the approved fingerprint (empty when none or never approved). */
-  changes: FingerprintChange[];
-}
-
-/** Palisade's own state about the apps, which evaluateApps binds into the rules that read it. */
-export interface AppGovernanceState {
-  apps: ReadonlyMap<string, AppGovernanceEntry>;
-}
-
-export const NO_GOVERNANCE_STATE =
-  'Decided by Palisade’s app governance evaluation (evaluateApps), which this evaluation did not include.';
 
 /** Why an installation's scopes could not be read, for `unknown` messages. */
 export function whyScopesUnreadable(i: AppInstallation): string {

@@ -1,13 +1,10 @@
+import type { AppRecord } from '../app-risk/model/app.ts';
+import { buildAppInventory, type OrgAppSources, type SiteAppSources } from '../app-risk/model/inventory.ts';
 import type { SnapshotView } from '../rules/snapshot-view.ts';
-import type { OrgAppSources, SiteAppSources } from './inventory.ts';
-import { APP_OPTIONAL_DATASETS } from './rule-support.ts';
 
-// The app datasets of a snapshot (the engine's SnapshotView, built from the store by
-// src/rules/snapshot/build-snapshot-view.ts) as inventory sources. One read serves the inventory,
-// the risk scores and the app rules, so they never disagree about what is installed.
+// The organization's app inventory from the app datasets of the engine's SnapshotView: the view
+// the rules read, so the governance state and the app rules never disagree about what is installed.
 
-/** Every dataset app governance reads. */
-export const APP_DATASETS = ['apps.installations', ...APP_OPTIONAL_DATASETS] as const;
 function usable(view: SnapshotView, name: string, scope: string): readonly never[] | undefined {
   const d = view.datasets.find((x) => x.name === name && x.scope === scope);
   // The same rule the engine applies to optional data: only a completely read dataset counts.
@@ -15,7 +12,7 @@ function usable(view: SnapshotView, name: string, scope: string): readonly never
 }
 
 /** The inventory sources a SnapshotView holds; installations of partially read sites are used too. */
-export function appSourcesOf(view: SnapshotView): { sites: SiteAppSources[]; org: OrgAppSources } {
+function appSourcesOf(view: SnapshotView): { sites: SiteAppSources[]; org: OrgAppSources } {
   const marketplace = view.datasets.find((d) => d.name === 'apps.marketplace' && d.scope === 'org');
   const sites = view.sites.map((s): SiteAppSources => {
     const installations = view.datasets.find((d) => d.name === 'apps.installations' && d.scope === s.cloudId);
@@ -45,4 +42,10 @@ export function appSourcesOf(view: SnapshotView): { sites: SiteAppSources[]; org
       orgEvents: usable(view, 'org.events', 'org'),
     },
   };
+}
+
+/** One record per installed app across the view's sites. */
+export function appInventoryOf(view: SnapshotView): AppRecord[] {
+  const { sites, org } = appSourcesOf(view);
+  return buildAppInventory(sites, org);
 }

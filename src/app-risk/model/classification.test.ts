@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { appOf, forgeInstallation, installation, NOW, unlisted } from '../testing/fixtures.ts';
+import { type AppClassification, decide, reconcile, riskAccepted } from './classification.ts';
 import { type AppFingerprint, describeChanges, diffFingerprints, fingerprintOf } from './fingerprint.ts';
-import { type AppClassification, decide, reconcile, riskAccepted } from './transitions.ts';
+import { appOf, forgeInstallation, installation, NOW, unlisted } from './testing/fixtures.ts';
 
 const later = (days: number) => new Date(NOW.getTime() + days * 86_400_000);
 const fp: AppFingerprint = { scopes: ['read:jira-work'], egress: [], versions: ['1.0.0'] };

@@ -11,7 +11,7 @@ import type {
   orgEvents,
   orgUsers,
   RecordOf,
-} from '../inventory/datasets/index.ts';
+} from '../../inventory/datasets/index.ts';
 
 // The app inventory's types: what Palisade knows about each installed app, built from the stored
 // datasets (inventory.ts). Every field that a source may fail to provide is nullable or carries
@@ -37,7 +37,8 @@ export type AppProduct = 'jira' | 'confluence';
  * `system`: an Atlassian-built plugin UPM lists as optional; `plugin`: a third-party UPM plugin
  * that is neither Connect nor Forge.
  */
-export type AppFramework = 'connect' | 'forge' | 'oauth-3lo' | 'system' | 'plugin';
+export const APP_FRAMEWORKS = ['connect', 'forge', 'oauth-3lo', 'system', 'plugin'] as const;
+export type AppFramework = (typeof APP_FRAMEWORKS)[number];
 
 /** Where the app comes from: the Marketplace, unlisted (private / unknown), development mode. */
 export type AppDistribution = 'marketplace' | 'unlisted' | 'development' | 'unknown';

@@ -1,8 +1,8 @@
-import type { Capability } from '../scopes.ts';
+import type { Capability } from './scopes.ts';
 
 // EVERY number of the app risk model, in one table (docs/atlassian/APP-RISK.md, "Proposed
 // model"). Tune here, nowhere else: score.ts only reads these. An organization can pass its own
-// table to `scoreApp` / `evaluateApps` (e.g. `{ ...RISK_WEIGHTS, bands: { … } }`).
+// table to `scoreApp` / `loadGovernance` (e.g. `{ ...RISK_WEIGHTS, bands: { … } }`).
 //
 //   score = min(100, round((C + E) × T × G))
 //   C: the capability of the most dangerous grant, plus extras (PII, further distinct high grants)

@@ -1,5 +1,5 @@
 import type { AppClassificationState } from '../../db/schema-app-governance.ts';
-import { AppRiskError } from '../errors.ts';
+import { AppRiskError } from './errors.ts';
 import { type AppFingerprint, diffFingerprints, type FingerprintChange } from './fingerprint.ts';
 
 // The governance state of an app (Zscaler / Netskope style) and how it moves. Pure: persistence

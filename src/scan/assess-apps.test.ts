@@ -3,20 +3,20 @@ import type { Kysely } from 'kysely';
 import { startSimulator } from '../../simulator/start.ts';
 import { buildTenant } from '../../simulator/tenant/build.ts';
 import { simConnection } from '../../simulator/testing/sim-connection.ts';
+import { listAudit } from '../app-risk/audit-log.ts';
+import { classifyApp, getClassification } from '../app-risk/classification/repository.ts';
+import { fingerprintOf } from '../app-risk/model/fingerprint.ts';
+import { savePolicy } from '../app-risk/policy/repository.ts';
+import { setScoreOverride } from '../app-risk/risk/overrides.ts';
 import type { Database } from '../db/schema.ts';
 import { forEachDatabase } from '../db/testing/test-database.ts';
-import { saveConnection } from '../inventory/connections.ts';
 import type { RuleResult } from '../rules/result.ts';
 import { syncConnection } from '../sync/sync-connection.ts';
-import { listAudit } from './audit-log.ts';
-import { fingerprintOf } from './classification/fingerprint.ts';
-import { classifyApp, getClassification } from './classification/repository.ts';
-import { type EvaluatedApp, evaluateApps } from './evaluate-apps.ts';
-import { savePolicy } from './policy/repository.ts';
-import { setScoreOverride } from './risk/overrides.ts';
+import { assess } from './assess.ts';
+import type { EvaluatedApp } from './evaluated-apps.ts';
 
-// The demo scenario end to end: sync it from the simulator, evaluate its apps, and follow an
-// admin's decisions through a second sync (a sanctioned app asks for more scopes → re-review).
+// The demo scenario's apps end to end: sync it from the simulator, assess it, and follow an admin's
+// decisions through a second sync (a sanctioned app asks for more scopes → re-review).
 
 const CONNECTION = 'demo';
 
@@ -69,7 +69,8 @@ forEachDatabase(
         });
       assert.equal((await run(db)).status, 'success');
 
-      const first = await evaluateApps(db, CONNECTION, { now });
+      const { apps, evaluation } = await assess(db, CONNECTION, { now });
+      const first = { apps, results: evaluation.results };
       assert.equal(first.apps.length, 27);
       for (const a of first.apps) {
         assert.ok(a.risk.score >= 0 && a.risk.score <= 100, a.appKey);
@@ -155,7 +156,8 @@ forEachDatabase(
       assert.equal(response.status, 200);
       assert.equal((await run(db)).status, 'success');
       const later = new Date(now.getTime() + 60_000);
-      const second = await evaluateApps(db, CONNECTION, { now: later });
+      const next = await assess(db, CONNECTION, { now: later });
+      const second = { apps: next.apps, results: next.evaluation.results };
 
       const moved = app(second.apps, 'com.marlinworks.planning-poker');
       assert.equal(moved.classification.state, 're-review');
@@ -192,15 +194,4 @@ forEachDatabase(
     }
   },
   { timeout: 120_000 },
-);
-
-forEachDatabase(
-  'a connection without a snapshot has nothing to evaluate; an unknown connection is an error',
-  async (_t, { db }) => {
-    await saveConnection(db, { id: 'empty', name: 'Empty', sites: [] }, new Date());
-    const evaluation = await evaluateApps(db, 'empty', { now: new Date() });
-    assert.equal(evaluation.snapshotVersion, null);
-    assert.deepEqual(evaluation.apps, []);
-    await assert.rejects(evaluateApps(db, 'nope', { now: new Date() }), { code: 'connection_not_found' });
-  },
 );

@@ -1,5 +1,5 @@
-import type { AppInstallation, AppRecord } from '../model.ts';
-import { type Capability, capabilityRank, classifyScope, type ScopeGrant } from '../scopes.ts';
+import type { AppInstallation, AppRecord } from './app.ts';
+import { type Capability, capabilityRank, classifyScope, type ScopeGrant } from './scopes.ts';
 import { RISK_WEIGHTS, type RiskWeights } from './weights.ts';
 
 // The app risk score of docs/atlassian/APP-RISK.md, explained: every factor that moved the
@@ -7,7 +7,9 @@ import { RISK_WEIGHTS, type RiskWeights } from './weights.ts';
 // evidence — the scope strings, egress domains, trust programmes, installers. Pure: the time
 // comes from the caller; all numbers come from the weights table.
 
-export type RiskBand = 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+/** `unknown`: the scopes are unreadable, so the score is provisional. */
+export const RISK_BANDS = ['critical', 'high', 'medium', 'low', 'unknown'] as const;
+export type RiskBand = (typeof RISK_BANDS)[number];
 
 export type FactorGroup = 'capability' | 'exposure' | 'trust' | 'governance' | 'signal';
 

@@ -1,5 +1,5 @@
+import type { AppRecord, InstallationRecord, MarketplaceRecord, OrgUserRecord } from '../app.ts';
 import { buildAppInventory, type OrgAppSources, type SiteAppSources } from '../inventory.ts';
-import type { AppRecord, InstallationRecord, MarketplaceRecord, OrgUserRecord } from '../model.ts';
 
 // Hand-written inventory records for app-risk tests: a Connect or Forge installation on one site,
 // the Marketplace's answer for it, and the app record they make.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { conditionOf, matchesPattern, parsePolicy } from './policy.ts';
+import { conditionOf, matchesPattern, parsePolicy } from './app-policy.ts';
 
 test('the three policy shapes parse and stand for one condition each', () => {
   const actAs = parsePolicy({

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AppRecord } from '../model.ts';
+import type { AppRecord } from './app.ts';
+import { type AppRisk, bandOf, scoreApp } from './score.ts';
 import {
   appOf,
   daysAgo,
@@ -10,8 +11,7 @@ import {
   NOW,
   USER_ID,
   unlisted,
-} from '../testing/fixtures.ts';
-import { type AppRisk, bandOf, scoreApp } from './score.ts';
+} from './testing/fixtures.ts';
 import { RISK_WEIGHTS } from './weights.ts';
 
 const score = (app: AppRecord, override?: Parameters<typeof scoreApp>[1]['override']) =>
