@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely/migration';
+import { PalisadeError } from '../errors.ts';
 import { dialectOf } from './dialect-of.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
-export class MigrationError extends Error {
+export class MigrationError extends PalisadeError {
   readonly code = 'migration_failed';
   readonly migration: string | undefined;
   constructor(migration: string | undefined, cause: unknown) {

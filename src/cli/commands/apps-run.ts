@@ -5,9 +5,11 @@ import {
   runAppAction,
 } from '../../app-risk/actions/index.ts';
 import type { EvaluatedApp } from '../../app-risk/evaluate-apps.ts';
+import { ATLASSIAN_BASE_URLS } from '../../atlassian/urls.ts';
+import { exitCodeOf } from '../../errors.ts';
 import { appsOfSnapshot } from '../../scan/apps-of-snapshot.ts';
 import { CliError } from '../cli-error.ts';
-import { EXIT_ERROR, EXIT_OK } from '../exit-codes.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { parseAllowHost, parseBaseUrl } from '../options/parse-url.ts';
 import type { CommandContext } from '../run-cli.ts';
 import { defaultDatabase } from '../store/default-database.ts';
@@ -96,7 +98,7 @@ export async function showApp(
     const app =
       apps.find((a) => a.appKey === key) ?? apps.find((a) => a.appKey.toLowerCase() === key.toLowerCase());
     if (!app)
-      throw new CliError('not_found', `no app "${key}" in the latest snapshot — see palisade apps list`);
+      throw new CliError('app_not_found', `no app "${key}" in the latest snapshot — see palisade apps list`);
     if (flags.json) {
       ctx.deps.stdout.write(`${JSON.stringify(app, null, 2)}\n`);
       return;
@@ -188,14 +190,16 @@ export async function act(
         actor: { id: `cli:${actorName}`, name: actorName, rights: [APPS_REVOKE] },
         allowHosts,
         ...(adminApi
-          ? { baseUrls: { api: parseBaseUrl('--admin-api-url', adminApi, 'https://api.atlassian.com') } }
+          ? { baseUrls: { api: parseBaseUrl('--admin-api-url', adminApi, ATLASSIAN_BASE_URLS.api) } }
           : {}),
         now: deps.now,
       },
       request,
     );
     deps.stdout.write(`${formatActionOutcome(outcome)}\n`);
-    return outcome.result === 'failed' ? EXIT_ERROR : EXIT_OK;
+    // A failed step's error decides the exit code, as if it had been thrown.
+    const failed = outcome.steps.find((s) => s.result === 'failed');
+    return outcome.result === 'failed' ? exitCodeOf(failed?.error ?? null) : EXIT_OK;
   } finally {
     await store.close();
   }

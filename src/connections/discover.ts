@@ -5,14 +5,11 @@ import {
   createAtlassianClient,
 } from '../atlassian/client.ts';
 import type { Credentials } from '../atlassian/credentials.ts';
-import type { CredentialAccess } from './credential-access.ts';
+import type { CredentialAccess } from '../sync/credential-access.ts';
 import { discoverCredentialAccess } from './discover-access.ts';
 import { probeScopedToken, siteAccountId as siteAccountIdOf } from './discover-site-credential.ts';
-import {
-  discoverSiteFollowingRedirect,
-  type RedirectProblem,
-  type SiteRedirect,
-} from './discovery-redirect.ts';
+import { DiscoveryError } from './discovery-error.ts';
+import { discoverSiteFollowingRedirect, type SiteRedirect } from './discovery-redirect.ts';
 
 // What a scan needs to know before it syncs, from the fewest and cheapest calls:
 // - a site's cloud id: `GET {site}/_edge/tenant_info`, unauthenticated (catalogue site.tenantInfo);
@@ -30,28 +27,6 @@ import {
 // A site host that refuses the API token may be refusing a token with scopes, which works through
 // the gateway only: discover-site-credential.ts asks the gateway, and the sync then goes through it.
 // The site credential's account (`myself`, one call) lets Palisade find its own token later.
-
-/** Why discovery failed, for the caller to phrase (the CLI names its flags). */
-export type DiscoveryProblem =
-  | { kind: 'not_a_site'; url: string }
-  | { kind: 'no_products'; url: string }
-  | { kind: 'site_credential_rejected'; url: string }
-  | { kind: 'no_org' }
-  | { kind: 'several_orgs'; orgIds: string[] }
-  | { kind: 'org_key_rejected' }
-  | { kind: 'org_not_visible'; orgId: string | undefined }
-  | RedirectProblem;
-
-export class DiscoveryError extends Error {
-  override readonly name = 'DiscoveryError';
-  readonly code = 'discovery_failed';
-  readonly problem: DiscoveryProblem;
-
-  constructor(problem: DiscoveryProblem, options?: { cause?: unknown }) {
-    super(`discovery failed: ${problem.kind}`, options);
-    this.problem = problem;
-  }
-}
 
 export interface DiscoveredOrg {
   id: string;
