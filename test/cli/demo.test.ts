@@ -3,6 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { putBan } from '../../src/app-risk/actions/bans.ts';
+import { createDatabase } from '../../src/db/create-database.ts';
+import { listConnections } from '../../src/inventory/connections.ts';
 import { type InProcessRun, palisade } from './in-process.ts';
 
 // `palisade demo` (what `npm start` runs) in a fresh working directory, as on a fresh clone: the
@@ -136,4 +139,28 @@ test('a second demo adds a snapshot, and diff compares the two', async () => {
   const diff = await palisade(['diff'], { cwd });
   assert.equal(diff.code, 0, diff.stderr);
   assert.match(diff.stdout, /^Snapshot 1 → 2: \d+ new, \d+ regressed, \d+ resolved, \d+ changed/);
+});
+
+test('a demo enforces the bans kept in its database, as scan does: a banned app found again is reported', async () => {
+  const store = createDatabase({ file: join(cwd, 'data', 'palisade.db') });
+  try {
+    const [connection] = await listConnections(store.db);
+    assert.ok(connection);
+    await putBan(store.db, {
+      connectionId: connection.id,
+      appKey: 'com.harbortools.gantt',
+      reason: 'Unvetted vendor',
+      actor: { id: 'u-riley', name: 'Riley Chen' },
+      bannedAt: new Date().toISOString(),
+    });
+  } finally {
+    await store.close();
+  }
+  const third = await palisade(['demo', '--quiet'], { cwd });
+  assert.equal(third.code, 0, third.stderr);
+  // The demo has no write consent: the app stays, and the alert says why.
+  assert.match(
+    third.stdout,
+    /Banned apps found installed again \(\d+\):\n {2}\[write_consent_required\] .*not uninstalled: .*write consent.* \(banned by Riley Chen: Unvetted vendor; detected /,
+  );
 });
