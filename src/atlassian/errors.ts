@@ -254,7 +254,7 @@ export class RequestRejectedError extends AtlassianError {
 /**
  * A 3xx: the host answers for a renamed site or a custom domain with a redirect. The client never
  * follows one (a credential must not travel to a host nobody checked); site discovery decides
- * whether the target is the same site (src/sync/discovery-redirect.ts).
+ * whether the target is the same site (src/connections/discovery-redirect.ts).
  */
 export class RedirectedError extends AtlassianError {
   override readonly name = 'RedirectedError';

@@ -68,6 +68,16 @@ test('an app action without write consent is refused before anything is sent', a
   assert.match(run.stderr, /needs write consent — pass --write-email and --write-api-token/);
 });
 
+test('apps uninstall is the action, and apps revoke its alias answering exactly the same', async () => {
+  const uninstall = await palisade(['apps', 'uninstall', 'com.harbortools.gantt', '--dry-run'], { cwd });
+  const revoke = await palisade(['apps', 'revoke', 'com.harbortools.gantt', '--dry-run'], { cwd });
+  assert.equal(uninstall.code, 1);
+  assert.match(uninstall.stderr, /^palisade: apps uninstall changes the tenant and needs write consent/);
+  assert.deepEqual(revoke, uninstall);
+  const help = await palisade(['apps', '--help'], { cwd });
+  assert.match(help.stdout, /uninstall\|revoke \[options\] <app-key> +uninstall an app/);
+});
+
 test('an exception turns the failure it covers into excepted in the next report', async () => {
   const candidates = await palisade(['except', '--rule', 'org_no_dormant_admins', '--candidates'], { cwd });
   assert.equal(candidates.code, 0, candidates.stderr);

@@ -17,7 +17,7 @@ import { openStore } from '../store/open-store.ts';
 import { pickConnection, pickSnapshot } from '../store/pick-connection.ts';
 import { siteScope } from '../store/site-scope.ts';
 
-// `palisade apps list|show|disable|revoke|ban`: the installed apps of the latest snapshot with
+// `palisade apps list|show|disable|uninstall|ban`: the installed apps of the latest snapshot with
 // their risk and its factors, and the actions on them. Actions change the tenant, so they need
 // write consent — a site admin's credential given for changes only (--write-email and
 // --write-api-token, never the scan's read credential) — and --dry-run shows the requests first.
@@ -137,7 +137,7 @@ export async function showApp(
 }
 
 export async function act(
-  name: 'disable' | 'revoke' | 'ban',
+  name: 'disable' | 'uninstall' | 'ban',
   appKey: string,
   flags: ActionFlags,
   ctx: CommandContext,
@@ -172,7 +172,7 @@ export async function act(
       name === 'ban'
         ? { action: 'ban', appKey, reason: flags.reason ?? '', dryRun: flags.dryRun === true }
         : {
-            action: name === 'revoke' ? 'uninstall' : 'disable',
+            action: name,
             appKey,
             ...(sites.length > 0 ? { sites } : {}),
             ...(products.length > 0 ? { products } : {}),
