@@ -23,9 +23,9 @@ export interface ScanLease {
 }
 
 /** How long a lease lasts without renewal: what a crashed scan costs its successor at most. */
-export const SCAN_LEASE_TTL_MS = 120_000;
+export const SCAN_LEASE_TTL_MS = 60_000;
 /** How often a running scan renews it (several renewals fit in a lease, so one slow tick is harmless). */
-export const SCAN_LEASE_RENEW_MS = 20_000;
+export const SCAN_LEASE_RENEW_MS = 15_000;
 
 /** A holder id: where the scan runs, and a random part so two scans of one process differ. */
 export function newHolder(): string {
