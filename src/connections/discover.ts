@@ -18,8 +18,8 @@ import { discoverSiteFollowingRedirect, type SiteRedirect } from './discovery-re
 //   WITH the site credential, so a rejected token fails here with the site named, before a sync
 //   starts (Atlassian answers 401 to a bad credential even on endpoints anonymous users may call).
 //   systemInfo needs only the "Can use" permission; a 403 still proves Confluence is there.
-// - the org: `GET /admin/v1/orgs/{orgId}` (its name, and a check of the org API key), or, without
-//   `--org-id`, `GET /admin/v1/orgs`: the one org the key can see.
+// - the org: `GET /admin/v1/orgs/{orgId}` (its name, and a check of the org API key), or, without an
+//   org id, `GET /admin/v1/orgs`: the one org the key can see.
 // Atlassian has no endpoint listing a site's products without credentials, and accessible-resources
 // needs OAuth, so probing each product is the documented way for API-token callers.
 // A URL that redirects (a renamed site, a custom domain) is followed once, only to the same org's
@@ -130,7 +130,8 @@ export interface DiscoverInput {
   onStep?: (step: string) => void;
 }
 
-export interface DiscoveredConnection {
+/** What discovery learnt: connect.ts turns it into the sync target. */
+export interface Discovery {
   org: DiscoveredOrg | undefined;
   sites: SiteRef[];
   /** The credentials to sync with: the site token marked `scoped` when only the gateway took it. */
@@ -149,7 +150,7 @@ export interface DiscoveredConnection {
  * discover-site-credential.ts), and what the site credential may see on each (discover-access.ts),
  * with short-lived clients.
  */
-export async function discoverConnection(input: DiscoverInput): Promise<DiscoveredConnection> {
+export async function discoverConnection(input: DiscoverInput): Promise<Discovery> {
   const clients: AtlassianClient[] = [];
   const clientFor = (credentials: Credentials): AtlassianClient => {
     const client = createAtlassianClient({
