@@ -1,5 +1,5 @@
 import type { SiteRef } from '../../src/atlassian/api.ts';
-import type { ConnectionToSync } from '../../src/sync/sync-connection.ts';
+import type { SyncTarget } from '../../src/sync/sync-target.ts';
 import type { SimulatorInfo } from '../start.ts';
 
 // Turns what a running simulator printed into a Palisade connection: its sites, the admin's
@@ -7,7 +7,7 @@ import type { SimulatorInfo } from '../start.ts';
 // (Palisade refuses any host that is not Atlassian's or allow-listed).
 
 export interface SimConnection {
-  connection: ConnectionToSync;
+  connection: SyncTarget;
   baseUrls: { api: string; marketplace: string; auth: string };
   allowHosts: string[];
 }

@@ -6,9 +6,11 @@
 // `cause` chain holding request options, so neither `String(error)` nor `JSON.stringify(error)`
 // can carry a token. Messages are built from already redacted details (see redact.ts).
 
+import { type ErrorCode, PalisadeError } from '../errors.ts';
 import type { AuthKind } from './catalogue/index.ts';
 
-export type AtlassianErrorCode =
+export type AtlassianErrorCode = Extract<
+  ErrorCode,
   | 'credential_rejected'
   | 'anonymous_refused'
   | 'credential_missing'
@@ -22,7 +24,8 @@ export type AtlassianErrorCode =
   | 'request_rejected'
   | 'redirected'
   | 'invalid_call'
-  | 'pagination';
+  | 'pagination'
+>;
 
 /** Where an error happened. `url` is host + path (+ harmless query), never a credential. */
 export interface ErrorSite {
@@ -32,8 +35,8 @@ export interface ErrorSite {
   status?: number | undefined;
 }
 
-export abstract class AtlassianError extends Error {
-  abstract readonly code: AtlassianErrorCode;
+export abstract class AtlassianError extends PalisadeError {
+  abstract override readonly code: AtlassianErrorCode;
   readonly endpointId: string;
   readonly method: string;
   readonly url: string;
@@ -251,7 +254,7 @@ export class RequestRejectedError extends AtlassianError {
 /**
  * A 3xx: the host answers for a renamed site or a custom domain with a redirect. The client never
  * follows one (a credential must not travel to a host nobody checked); site discovery decides
- * whether the target is the same site (src/sync/discovery-redirect.ts).
+ * whether the target is the same site (src/connections/discovery-redirect.ts).
  */
 export class RedirectedError extends AtlassianError {
   override readonly name = 'RedirectedError';

@@ -1,4 +1,4 @@
-import type { Env } from '../config/env.ts';
+import type { CliEnv } from './cli-env.ts';
 
 // What every command gets from the process, passed in so tests can run commands in-process with
 // their own streams, environment and clock (DESIGN.md: dependencies passed in, no singletons).
@@ -12,7 +12,7 @@ export interface OutputStream {
 
 export interface CliDeps {
   /** The validated environment (src/config), the flags' fallbacks. */
-  env: Env;
+  env: CliEnv;
   stdout: OutputStream;
   stderr: OutputStream;
   /** The project directory (the demo's ./data and ./reports live under the working directory). */

@@ -1,6 +1,5 @@
-// The exit codes a pipeline branches on (documented in README.md).
+// The exit codes that are not errors (documented in README.md). An error's exit code comes from
+// its kind in src/errors.ts (`exitCodeOf`), the one catalogue the server's HTTP statuses share.
 export const EXIT_OK = 0;
-/** Bad input, an unreachable host, a rejected credential, any other error. */
-export const EXIT_ERROR = 1;
 /** The scan worked and found a failing result at or above `--fail-on`. */
 export const EXIT_FINDINGS = 2;

@@ -1,5 +1,7 @@
-import { ConfigError, readEnv } from '../config/env.ts';
-import { EXIT_ERROR } from './exit-codes.ts';
+import { ConfigError } from '../config/env.ts';
+import { describeError, exitCodeOf } from '../errors.ts';
+import { readCliEnv } from './cli-env.ts';
+import { CLI_SURFACE } from './cli-surface.ts';
 import { runCli } from './run-cli.ts';
 
 // The `palisade` command (bin/palisade runs this file on the project's Node 22). Reads the
@@ -15,13 +17,13 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 async function main(): Promise<number> {
-  let env: ReturnType<typeof readEnv>;
+  let env: ReturnType<typeof readCliEnv>;
   try {
-    env = readEnv();
+    env = readCliEnv();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`palisade: ${error.message} — fix the environment variable named\n`);
-    return EXIT_ERROR;
+    process.stderr.write(`palisade: ${describeError(error, CLI_SURFACE)}\n`);
+    return exitCodeOf(error);
   }
   const controller = new AbortController();
   const interrupt = () => {

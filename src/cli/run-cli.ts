@@ -1,8 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import { describeError, ERROR_KINDS, exitCodeOf } from '../errors.ts';
 import { toolInfo } from '../report/tool-info.ts';
 import type { CliDeps, OutputStream } from './cli-deps.ts';
-import { describeError } from './describe-error.ts';
-import { EXIT_ERROR, EXIT_OK } from './exit-codes.ts';
+import { CLI_SURFACE } from './cli-surface.ts';
+import { EXIT_OK } from './exit-codes.ts';
 import { registerCommands } from './register-commands.ts';
 import { createSecrets, type Secrets } from './secrets.ts';
 
@@ -69,14 +70,14 @@ export async function runCli(argv: readonly string[], rawDeps: CliDeps): Promise
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and --version end with exitCode 0; a usage error was already printed.
-      return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+      return error.exitCode === 0 ? EXIT_OK : ERROR_KINDS.invalid_input.exitCode;
     }
-    deps.stderr.write(`palisade: ${describeError(error)}\n`);
+    deps.stderr.write(`palisade: ${describeError(error, CLI_SURFACE)}\n`);
     if (ctx.debug()) {
       // The chain of causes too: a CliError often wraps the driver's or the connector's error.
       for (let e: unknown = error; e instanceof Error; e = e.cause)
         deps.stderr.write(`${e.stack ?? e.message}\n`);
     }
-    return EXIT_ERROR;
+    return exitCodeOf(error);
   }
 }

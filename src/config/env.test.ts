@@ -27,30 +27,3 @@ test('a bad value is refused with the variable named', () => {
   );
   assert.throws(() => readEnv({ PALISADE_ALLOW_HOSTS: 'http://x' }), /PALISADE_ALLOW_HOSTS/);
 });
-
-test("the CLI's variables are optional, and empty ones count as unset", () => {
-  const env = readEnv({ PALISADE_EMAIL: '', PALISADE_FAIL_ON: ' ', PALISADE_FORMAT: '' });
-  assert.equal(env.PALISADE_EMAIL, undefined);
-  assert.equal(env.PALISADE_FAIL_ON, undefined);
-  assert.deepEqual(env.PALISADE_FORMAT, []);
-  assert.deepEqual(env.PALISADE_SITES, []);
-});
-
-test('lists of sites and formats are split on commas', () => {
-  const env = readEnv({
-    PALISADE_SITES: 'https://a.atlassian.net, https://b.atlassian.net',
-    PALISADE_FORMAT: 'json,sarif',
-    PALISADE_FAIL_ON: 'high',
-  });
-  assert.deepEqual(env.PALISADE_SITES, ['https://a.atlassian.net', 'https://b.atlassian.net']);
-  assert.deepEqual(env.PALISADE_FORMAT, ['json', 'sarif']);
-  assert.equal(env.PALISADE_FAIL_ON, 'high');
-});
-
-test('an unknown report format or severity is refused with the variable named', () => {
-  assert.throws(
-    () => readEnv({ PALISADE_FORMAT: 'json,pdf' }),
-    /PALISADE_FORMAT.*json, csv, sarif, html, ocsf/,
-  );
-  assert.throws(() => readEnv({ PALISADE_FAIL_ON: 'urgent' }), /PALISADE_FAIL_ON: must be one of critical/);
-});

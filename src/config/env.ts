@@ -1,20 +1,21 @@
 import { z } from 'zod';
+import { PalisadeError } from '../errors.ts';
 
-// The environment, read once at start (the only place `process.env` is read). Every value is
-// validated so that a typo fails at start with the variable named, not deep inside a sync.
+// The platform's settings, read from the environment once at start (this folder is the only
+// reader of `process.env`): what every way of running Palisade shares — the CLI, the server and
+// the workers. Every value is validated so that a typo fails at start with the variable named,
+// not deep inside a sync. Each surface adds its own settings to this schema (the CLI: its flags'
+// twins, src/cli/cli-env.ts) and parses them with `parseEnv`.
 
 const hostPort = /^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i;
 
-// Copies of lists owned by src/report and src/rules (config imports nothing from src/): the
-// CLI's tests fail if they drift, since each value is passed on to those modules.
-export const REPORT_FORMATS = ['json', 'csv', 'sarif', 'html', 'ocsf'] as const;
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-
 // CI systems often define a variable as empty rather than leave it out: empty means unset.
-const emptyAsUnset = (value: unknown) =>
+export const emptyAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
-const optionalText = z.preprocess(emptyAsUnset, z.string().optional());
-const commaList = z
+/** An optional text setting; empty counts as unset. */
+export const optionalText = z.preprocess(emptyAsUnset, z.string().optional());
+/** A comma-separated list; blanks between commas are dropped. */
+export const commaList = z
   .string()
   .default('')
   .transform((s) =>
@@ -25,6 +26,7 @@ const commaList = z
   );
 
 export const envSchema = z.object({
+  // Storage
   /** PostgreSQL connection URL; unset = the embedded SQLite file. */
   DATABASE_URL: z
     .string()
@@ -32,6 +34,8 @@ export const envSchema = z.object({
     .optional(),
   /** Where the SQLite database and other local state live. */
   PALISADE_DATA_DIR: z.string().min(1).default('./data'),
+
+  // Outbound calls
   /** Extra hosts (host or host:port, comma-separated) outbound calls may reach, e.g. the simulator. */
   PALISADE_ALLOW_HOSTS: z
     .string()
@@ -43,45 +47,38 @@ export const envSchema = z.object({
         .filter((h) => h.length > 0),
     )
     .refine((hosts) => hosts.every((h) => hostPort.test(h)), 'must be a comma-separated list of host[:port]'),
-
-  // The `palisade` CLI's flags' twins (src/cli): a flag wins over its variable. Secrets belong
-  // here rather than in flags, where other users of the machine could read them in `ps`.
-  /** Site URLs to scan, comma-separated (`--site`). */
-  PALISADE_SITES: commaList,
-  /** Site credential: an Atlassian account's e-mail and API token (`--email`, `--api-token`). */
-  PALISADE_EMAIL: optionalText,
-  PALISADE_API_TOKEN: optionalText,
-  /** Org-level checks: the organization id and an org API key (`--org-id`, `--org-api-key`). */
-  PALISADE_ORG_ID: optionalText,
-  PALISADE_ORG_API_KEY: optionalText,
-  /** Base URLs of the admin API and the Marketplace (`--admin-api-url`, `--marketplace-url`). */
+  /**
+   * Atlassian's base URLs, when not Atlassian's own (a simulator's listeners, a proxy); unset =
+   * `https://api.atlassian.com` and `https://marketplace.atlassian.com` (src/atlassian/urls.ts).
+   */
   PALISADE_ADMIN_API_URL: optionalText,
   PALISADE_MARKETPLACE_URL: optionalText,
-  /** Report formats, comma-separated (`--format`), where to write them (`--output-dir`, `--output`). */
-  PALISADE_FORMAT: commaList.pipe(
-    z.array(z.enum(REPORT_FORMATS, { error: `must be among ${REPORT_FORMATS.join(', ')}` })),
-  ),
-  PALISADE_OUTPUT_DIR: optionalText,
-  PALISADE_OUTPUT: optionalText,
-  /** Exit 2 when a finding at or above this severity fails (`--fail-on`). */
-  PALISADE_FAIL_ON: z.preprocess(
-    emptyAsUnset,
-    z.enum(SEVERITIES, { error: `must be one of ${SEVERITIES.join(', ')}` }).optional(),
-  ),
-  /** Where the CLI keeps snapshots: a SQLite file path or a postgres:// URL (`--db`). */
-  PALISADE_DB: optionalText,
-  /** The write-consented site credential app actions need (`--write-email`, `--write-api-token`). */
-  PALISADE_WRITE_EMAIL: optionalText,
-  PALISADE_WRITE_API_TOKEN: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-export class ConfigError extends Error {}
+export class ConfigError extends PalisadeError {
+  override readonly name = 'ConfigError';
+  readonly code = 'invalid_config' as const;
+}
 
-export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+/** A copy of the process's environment: the one place `process.env` is read. */
+export function processEnv(): Record<string, string | undefined> {
+  return { ...process.env };
+}
+
+/** Parses an environment against a schema (the platform's, or a surface's extension of it). */
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  source: Record<string, string | undefined>,
+): z.output<S> {
+  const parsed = schema.safeParse(source);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   throw new ConfigError(`Invalid configuration: ${problems}`);
+}
+
+/** The platform's settings. */
+export function readEnv(source: Record<string, string | undefined> = processEnv()): Env {
+  return parseEnv(envSchema, source);
 }

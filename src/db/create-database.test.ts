@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,5 +105,45 @@ test('a PostgreSQL schema is used even when the URL carries its own start-up opt
     }
   } finally {
     await test.close();
+  }
+});
+
+test('two processes opening a new SQLite file at once both migrate it, and its tables are created once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-db-'));
+  const file = join(dir, 'palisade.db');
+  // Both wait for the same moment after start-up, so their migrations overlap.
+  const startAt = Date.now() + 2_000;
+  const script = `
+    import { createDatabase } from ${JSON.stringify(new URL('./create-database.ts', import.meta.url).href)};
+    import { migrateToLatest } from ${JSON.stringify(new URL('./migrate.ts', import.meta.url).href)};
+    const { db, close } = createDatabase({ file: ${JSON.stringify(file)} });
+    await new Promise((resolve) => setTimeout(resolve, ${startAt} - Date.now()));
+    try { console.log(JSON.stringify(await migrateToLatest(db))); } finally { await close(); }`;
+  const run = () =>
+    new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      const child = spawn(process.execPath, [
+        '--input-type=module',
+        '--disable-warning=ExperimentalWarning',
+        '-e',
+        script,
+      ]);
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+      });
+      child.on('close', (code) => resolve({ code, out, err }));
+    });
+  try {
+    const runs = await Promise.all([run(), run()]);
+    for (const r of runs) assert.equal(r.code, 0, r.err);
+    // Between them, each migration was applied exactly once.
+    const applied = runs.flatMap((r) => JSON.parse(r.out) as string[]).sort();
+    assert.deepEqual(applied, Object.keys(migrations).sort());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

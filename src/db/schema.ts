@@ -1,6 +1,7 @@
 import type { ActionTables } from './schema-actions.ts';
 import type { AppGovernanceTables } from './schema-app-governance.ts';
 import type { FindingsTables } from './schema-findings.ts';
+import type { ScanTables } from './schema-scan.ts';
 // The one source of table types (DESIGN.md convention 4). Column names are snake_case as stored;
 // repositories map rows to camelCase records. Two representations hold on both databases:
 // JSON is stored as canonical JSON text (see json-column.ts) and timestamps as ISO 8601 UTC text,
@@ -116,7 +117,7 @@ export interface MarketplaceAppsTable {
  * Every table, as Kysely sees it. Modules that own tables declare them in their own schema file
  * (one migration each) and the interfaces are merged here, so two modules never edit one list.
  */
-export interface Database extends FindingsTables, AppGovernanceTables, ActionTables {
+export interface Database extends FindingsTables, AppGovernanceTables, ActionTables, ScanTables {
   connections: ConnectionsTable;
   snapshots: SnapshotsTable;
   sync_runs: SyncRunsTable;

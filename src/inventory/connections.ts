@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import { fromJsonColumn, toJsonColumn } from '../db/json-column.ts';
 import type { ConnectionsTable, Database } from '../db/schema.ts';
 
-// A connection is an Atlassian organization Palisade reads. Credentials are deliberately not
-// here: the caller passes them to the connector (their encrypted store comes later).
+// A connection is an Atlassian organization Palisade reads: the one shape every module uses
+// (src/sync's SyncTarget adds the credentials and what discovery learnt). Credentials are
+// deliberately not stored here: the caller passes them to the connector.
 
 /** A site of the connection; the same shape as the connector's SiteRef (inventory does not import atlassian/). */
 export interface ConnectionSite {
@@ -12,23 +13,24 @@ export interface ConnectionSite {
   products: ('jira' | 'confluence')[];
 }
 
-export interface ConnectionRecord {
+export interface Connection {
+  /** Derived from what is read (src/connections/connection-id.ts), so repeated scans build one history. */
   id: string;
   name: string;
+  /** The organization, when an org API key reads it; null or absent: the sites alone. */
+  orgId?: string | null | undefined;
+  sites: readonly ConnectionSite[];
+}
+
+/** A stored connection. */
+export interface ConnectionRecord extends Connection {
   orgId: string | null;
   sites: ConnectionSite[];
   createdAt: string;
   updatedAt: string;
 }
 
-export interface SaveConnection {
-  id: string;
-  name: string;
-  orgId?: string | null;
-  sites: ConnectionSite[];
-}
-
-export async function saveConnection(db: Kysely<Database>, input: SaveConnection, now: Date): Promise<void> {
+export async function saveConnection(db: Kysely<Database>, input: Connection, now: Date): Promise<void> {
   const at = now.toISOString();
   const sites = toJsonColumn(input.sites);
   await db

@@ -1,3 +1,5 @@
+import { PalisadeError } from '../errors.ts';
+
 // Defence in depth for DESIGN.md rule 7 (no secret in a snapshot): collectors normalize records
 // and should never copy a credential, but a mapping slip must fail the dataset, not persist a
 // token. Names are compared exactly after folding case and separators, so metadata such as
@@ -20,7 +22,7 @@ function fold(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-export class CredentialInDataError extends Error {
+export class CredentialInDataError extends PalisadeError {
   readonly code = 'credential_in_data';
   readonly dataset: string;
   readonly key: string;

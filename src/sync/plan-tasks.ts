@@ -1,8 +1,9 @@
 import type { SiteRef } from '../atlassian/api.ts';
 import { type DatasetAccess, datasets } from '../inventory/datasets/index.ts';
 import type { Collector } from './collector.ts';
-import { type CredentialAccess, judgeAccess, type SiteAccess } from './credential-access.ts';
+import { judgeAccess, type SiteAccess } from './credential-access.ts';
 import { SyncPlanError } from './sync-errors.ts';
+import type { SyncScope } from './sync-target.ts';
 
 // Expands collectors into the datasets of one run: org collectors once (when org credentials
 // were given), site collectors once per site that has their product. Dependencies become edges
@@ -46,11 +47,7 @@ export interface SyncPlan {
   skipped: SkippedDataset[];
 }
 
-export interface PlanConnection {
-  orgId?: string | undefined;
-  sites: readonly SiteRef[];
-  access?: CredentialAccess | undefined;
-}
+export type PlanConnection = Omit<SyncScope, 'id'>;
 
 const declaredAccess: ReadonlyMap<string, DatasetAccess | undefined> = new Map(
   datasets.map((d) => [d.name, d.access]),

@@ -19,6 +19,7 @@ import type { RejectionCheck } from './credential-check.ts';
 import { DriftLog, loggingDrift } from './drift-log.ts';
 import { CREDENTIAL_REJECTED_REASON, classifyError } from './error-outcome.ts';
 import type { DatasetTask } from './plan-tasks.ts';
+import type { SyncScope } from './sync-target.ts';
 
 // Runs one dataset of a sync: pages from the collector go to the store one transaction each,
 // together with the checkpoint and the run's counters, so a crash loses at most the page in
@@ -30,7 +31,7 @@ export type StopReason = 'credential_rejected' | 'aborted';
 export interface RunDatasetInput {
   db: Kysely<Database>;
   api: AtlassianApi;
-  connection: { id: string; orgId?: string | undefined };
+  connection: Pick<SyncScope, 'id' | 'orgId'>;
   runId: string;
   version: number;
   task: DatasetTask;
@@ -84,7 +85,7 @@ export async function runDataset(input: RunDatasetInput): Promise<RunDatasetResu
     const ctx: CollectorContext = {
       api: loggingDrift(input.api, drift),
       site: task.site,
-      orgId: input.connection.orgId,
+      orgId: input.connection.orgId ?? undefined,
       resumeFrom: input.outcome.checkpoint,
       since: task.collector.kind === 'append' ? await previousCursor(db, ref, version) : null,
       now: now(),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import PQueue from 'p-queue';
-import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
+import type { AtlassianApi } from '../atlassian/api.ts';
 import { CredentialCanary } from '../atlassian/credential-canary.ts';
 import type { Database } from '../db/schema.ts';
 import { getConnection } from '../inventory/connections.ts';
@@ -31,12 +31,12 @@ import {
   startRun,
 } from '../inventory/sync-runs.ts';
 import type { Collector } from './collector.ts';
-import type { CredentialAccess } from './credential-access.ts';
 import { rejectionCheck } from './credential-check.ts';
 import { CREDENTIAL_REJECTED_REASON } from './error-outcome.ts';
 import { type DatasetTask, planTasks, taskId } from './plan-tasks.ts';
 import { type RunDatasetResult, runDataset, type StopReason } from './run-dataset.ts';
 import { ConnectionNotFoundError, SyncInterruptedError } from './sync-errors.ts';
+import type { SyncScope } from './sync-target.ts';
 
 // One sync of a connection: a run row, a building snapshot version, every dataset collected
 // (dependencies first, independent ones concurrently), then one atomic publish. A run left in
@@ -48,13 +48,8 @@ import { ConnectionNotFoundError, SyncInterruptedError } from './sync-errors.ts'
 
 export const DEFAULT_SYNC_CONCURRENCY = 4;
 
-export interface SyncConnection {
-  id: string;
-  orgId?: string | undefined;
-  sites: readonly SiteRef[];
-  /** What the site credential may see per site (plan-tasks.ts judges the datasets by it). */
-  access?: CredentialAccess;
-}
+/** The connection synced (what the site credential may see per site: plan-tasks.ts judges the datasets by it). */
+export type SyncConnection = SyncScope;
 
 export interface SyncProgress {
   runId: string;
@@ -153,7 +148,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncResult> {
   const done = new Map<string, Promise<RunDatasetResult>>();
   // One canary per run: a 401 stops the run only if the credential fails it too.
   const recheckRejection = rejectionCheck(
-    new CredentialCanary({ api: deps.api, sites: connection.sites, orgId: connection.orgId }),
+    new CredentialCanary({ api: deps.api, sites: connection.sites, orgId: connection.orgId ?? undefined }),
   );
 
   const start = (task: DatasetTask): Promise<RunDatasetResult> => {

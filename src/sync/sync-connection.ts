@@ -1,38 +1,21 @@
 import type { Kysely } from 'kysely';
-import type { SiteRef } from '../atlassian/api.ts';
 import { type AtlassianClientDeps, createAtlassianClient } from '../atlassian/client.ts';
-import type { Credentials } from '../atlassian/credentials.ts';
 import type { Database } from '../db/schema.ts';
 import { saveConnection } from '../inventory/connections.ts';
 import { getMarketplaceApp, putMarketplaceApp } from '../inventory/marketplace-cache.ts';
 import type { Collector } from './collector.ts';
 import { defaultCollectors, type MarketplaceCache } from './collectors/index.ts';
-import type { CredentialAccess } from './credential-access.ts';
 import { runSync, type SyncProgress, type SyncResult } from './run-sync.ts';
+import type { SyncTarget } from './sync-target.ts';
 
 // One call that syncs a connection end to end: records the connection, builds its API client
 // (one per connection, so its rate limiters and concurrency cap are the tenant's), runs every
 // collector through the run engine, and closes the client. The CLI, the server's jobs, the
 // integration tests and the benchmark all go through here.
 
-export interface ConnectionToSync {
-  id: string;
-  name: string;
-  orgId?: string | undefined;
-  sites: SiteRef[];
-  credentials: Credentials;
-  /**
-   * What the site credential may see on each site (discoverConnection establishes it): datasets
-   * needing a right it lacks are forbidden or partial. Absent: nothing is judged before reading.
-   */
-  access?: CredentialAccess;
-  /** The account the site credential belongs to (discovery's `myself`): its API tokens are Palisade's own. */
-  palisadeAccountId?: string | undefined;
-}
-
 export interface SyncConnectionDeps {
   db: Kysely<Database>;
-  connection: ConnectionToSync;
+  connection: SyncTarget;
   /** Operator-allowed extra hosts (src/config PALISADE_ALLOW_HOSTS). */
   allowHosts: readonly string[];
   /** The simulator's listeners, or another non-default Atlassian base URL. */
@@ -62,11 +45,7 @@ export function storeMarketplaceCache(db: Kysely<Database>, now: () => Date): Ma
 export async function syncConnection(deps: SyncConnectionDeps): Promise<ConnectionSyncResult> {
   const now = deps.now ?? (() => new Date());
   const { connection } = deps;
-  await saveConnection(
-    deps.db,
-    { id: connection.id, name: connection.name, orgId: connection.orgId ?? null, sites: connection.sites },
-    now(),
-  );
+  await saveConnection(deps.db, connection, now());
   const api = createAtlassianClient({
     credentials: connection.credentials,
     allowHosts: deps.allowHosts,

@@ -1,6 +1,7 @@
+import { PalisadeError } from '../errors.ts';
 // Errors of the sync run itself (collector failures become dataset outcomes instead).
 
-export class SyncPlanError extends Error {
+export class SyncPlanError extends PalisadeError {
   readonly code = 'sync_plan';
   constructor(message: string) {
     super(message);
@@ -8,7 +9,7 @@ export class SyncPlanError extends Error {
   }
 }
 
-export class ConnectionNotFoundError extends Error {
+export class ConnectionNotFoundError extends PalisadeError {
   readonly code = 'connection_not_found';
   constructor(connectionId: string) {
     super(`connection ${connectionId} does not exist; save it before syncing`);
@@ -17,7 +18,7 @@ export class ConnectionNotFoundError extends Error {
 }
 
 /** The run was interrupted through its AbortSignal; it stays in progress and resumes next time. */
-export class SyncInterruptedError extends Error {
+export class SyncInterruptedError extends PalisadeError {
   readonly code = 'sync_interrupted';
   readonly runId: string;
   constructor(runId: string) {

@@ -3,6 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { putBan } from '../../src/app-risk/actions/bans.ts';
+import { createDatabase } from '../../src/db/create-database.ts';
+import { listConnections } from '../../src/inventory/connections.ts';
 import { type InProcessRun, palisade } from './in-process.ts';
 
 // `palisade demo` (what `npm start` runs) in a fresh working directory, as on a fresh clone: the
@@ -63,6 +66,16 @@ test('an app action without write consent is refused before anything is sent', a
   const run = await palisade(['apps', 'revoke', 'com.harbortools.gantt', '--dry-run'], { cwd });
   assert.equal(run.code, 1);
   assert.match(run.stderr, /needs write consent — pass --write-email and --write-api-token/);
+});
+
+test('apps uninstall is the action, and apps revoke its alias answering exactly the same', async () => {
+  const uninstall = await palisade(['apps', 'uninstall', 'com.harbortools.gantt', '--dry-run'], { cwd });
+  const revoke = await palisade(['apps', 'revoke', 'com.harbortools.gantt', '--dry-run'], { cwd });
+  assert.equal(uninstall.code, 1);
+  assert.match(uninstall.stderr, /^palisade: apps uninstall changes the tenant and needs write consent/);
+  assert.deepEqual(revoke, uninstall);
+  const help = await palisade(['apps', '--help'], { cwd });
+  assert.match(help.stdout, /uninstall\|revoke \[options\] <app-key> +uninstall an app/);
 });
 
 test('an exception turns the failure it covers into excepted in the next report', async () => {
@@ -136,4 +149,28 @@ test('a second demo adds a snapshot, and diff compares the two', async () => {
   const diff = await palisade(['diff'], { cwd });
   assert.equal(diff.code, 0, diff.stderr);
   assert.match(diff.stdout, /^Snapshot 1 → 2: \d+ new, \d+ regressed, \d+ resolved, \d+ changed/);
+});
+
+test('a demo enforces the bans kept in its database, as scan does: a banned app found again is reported', async () => {
+  const store = createDatabase({ file: join(cwd, 'data', 'palisade.db') });
+  try {
+    const [connection] = await listConnections(store.db);
+    assert.ok(connection);
+    await putBan(store.db, {
+      connectionId: connection.id,
+      appKey: 'com.harbortools.gantt',
+      reason: 'Unvetted vendor',
+      actor: { id: 'u-riley', name: 'Riley Chen' },
+      bannedAt: new Date().toISOString(),
+    });
+  } finally {
+    await store.close();
+  }
+  const third = await palisade(['demo', '--quiet'], { cwd });
+  assert.equal(third.code, 0, third.stderr);
+  // The demo has no write consent: the app stays, and the alert says why.
+  assert.match(
+    third.stdout,
+    /Banned apps found installed again \(\d+\):\n {2}\[write_consent_required\] .*not uninstalled: .*write consent.* \(banned by Riley Chen: Unvetted vendor; detected /,
+  );
 });

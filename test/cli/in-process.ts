@@ -1,5 +1,5 @@
+import { readCliEnv } from '../../src/cli/cli-env.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
-import { readEnv } from '../../src/config/env.ts';
 
 // Runs a `palisade` command inside the test process (no start-up cost per command) with captured
 // streams, for the commands that read a stored database. `palisade scan` itself is tested as a
@@ -18,7 +18,7 @@ export async function palisade(
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
-    env: readEnv(options.env ?? {}),
+    env: readCliEnv(options.env ?? {}),
     stdout: { write: (t: string) => (stdout += t), isTTY: false },
     stderr: { write: (t: string) => (stderr += t), isTTY: false },
     cwd: options.cwd,

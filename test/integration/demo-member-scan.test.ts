@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import { simConnection } from '../../simulator/testing/sim-connection.ts';
+import { discoverConnection } from '../../src/connections/discover.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { forEachDatabase } from '../../src/db/testing/test-database.ts';
 import type { RuleResult } from '../../src/rules/result.ts';
 import { assess } from '../../src/scan/assess.ts';
-import { discoverConnection } from '../../src/sync/discover.ts';
 import { syncConnection } from '../../src/sync/sync-connection.ts';
 import { startSimulatedOrg } from './simulated-org.ts';
 

@@ -7,11 +7,8 @@ import type { Database } from '../../src/db/schema.ts';
 import { openTestDatabase } from '../../src/db/testing/test-database.ts';
 import { readDataset } from '../../src/inventory/read-dataset.ts';
 import { CREDENTIAL_REJECTED_REASON } from '../../src/sync/error-outcome.ts';
-import {
-  type ConnectionSyncResult,
-  type ConnectionToSync,
-  syncConnection,
-} from '../../src/sync/sync-connection.ts';
+import { type ConnectionSyncResult, syncConnection } from '../../src/sync/sync-connection.ts';
+import type { SyncTarget } from '../../src/sync/sync-target.ts';
 import { startSimulatedOrg } from './simulated-org.ts';
 
 // The demo synced through each 401 Atlassian sends to a credential that works, and through one
@@ -27,7 +24,7 @@ interface Counters {
 const counters = () => org.control.send<Counters>('GET', '/counters');
 
 async function syncInto(
-  connection: ConnectionToSync,
+  connection: SyncTarget,
   check: (result: ConnectionSyncResult, db: Kysely<Database>) => Promise<void>,
 ): Promise<void> {
   await org.control.reset();
@@ -137,7 +134,7 @@ test('an OAuth grant without some scopes: those datasets are forbidden naming th
     grantId: 'integration-grant',
     expiresAt,
   });
-  const connection: ConnectionToSync = {
+  const connection: SyncTarget = {
     ...org.sync.connection,
     credentials: {
       ...org.sync.connection.credentials,

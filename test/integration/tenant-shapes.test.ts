@@ -4,6 +4,7 @@ import { type RunningSimulator, startSimulator } from '../../simulator/start.ts'
 import { TINY, tinyTenant } from '../../simulator/testing/tiny-tenant.ts';
 import type { SiteRef } from '../../src/atlassian/api.ts';
 import type { Credentials } from '../../src/atlassian/credentials.ts';
+import { discoverConnection } from '../../src/connections/discover.ts';
 import { openTestDatabase, type TestDatabase } from '../../src/db/testing/test-database.ts';
 import { buildReport } from '../../src/report/build-report.ts';
 import type { Report } from '../../src/report/model.ts';
@@ -12,7 +13,6 @@ import { evaluateSnapshot } from '../../src/rules/evaluate.ts';
 import type { RuleResult } from '../../src/rules/result.ts';
 import { buildSnapshotView } from '../../src/rules/snapshot/build-snapshot-view.ts';
 import { adminAccess } from '../../src/sync/collectors/test-support.ts';
-import { discoverConnection } from '../../src/sync/discover.ts';
 import { type ConnectionSyncResult, syncConnection } from '../../src/sync/sync-connection.ts';
 
 // Tenant shapes a real organization has, scanned end to end (discover → sync → evaluate →

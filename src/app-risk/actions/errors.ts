@@ -1,10 +1,12 @@
+import { type ErrorCode, PalisadeError } from '../../errors.ts';
 import type { Actor } from './actor.ts';
 
 // Typed, coded errors of the app actions. The first group is thrown before anything is called
 // (nothing changes anywhere but the action log); the second is what an Atlassian failure means
 // for an action, carried in a step's outcome so that one site failing does not hide the others.
 
-export type ActionErrorCode =
+export type ActionErrorCode = Extract<
+  ErrorCode,
   | 'write_consent_required'
   | 'not_permitted'
   | 'invalid_request'
@@ -14,10 +16,11 @@ export type ActionErrorCode =
   | 'app_not_removable'
   | 'rate_limited'
   | 'atlassian_unavailable'
-  | 'atlassian_error';
+  | 'atlassian_error'
+>;
 
-export abstract class ActionError extends Error {
-  abstract readonly code: ActionErrorCode;
+export abstract class ActionError extends PalisadeError {
+  abstract override readonly code: ActionErrorCode;
 
   toJSON(): { name: string; code: ActionErrorCode; message: string } {
     return { name: this.name, code: this.code, message: this.message };

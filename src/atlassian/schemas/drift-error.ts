@@ -1,3 +1,4 @@
+import { PalisadeError } from '../../errors.ts';
 // Atlassian changed a response shape under us so that the body as a whole cannot be used: a field
 // Palisade relies on is missing, null or of another type outside any list item (a page without its
 // list, a server info without its base URL). Inside a list only the item is left out
@@ -16,7 +17,7 @@ export interface SchemaDrift {
   problem: string;
 }
 
-export class SchemaDriftError extends Error {
+export class SchemaDriftError extends PalisadeError {
   override readonly name = 'SchemaDriftError';
   readonly code = 'schema_drift' as const;
   readonly endpointId: string;

@@ -4,10 +4,12 @@ import {
   formatActionOutcome,
   runAppAction,
 } from '../../app-risk/actions/index.ts';
+import { ATLASSIAN_BASE_URLS } from '../../atlassian/urls.ts';
+import { exitCodeOf } from '../../errors.ts';
 import type { EvaluatedApp } from '../../scan/apps-of-snapshot.ts';
 import { appsOfSnapshot } from '../../scan/apps-of-snapshot.ts';
 import { CliError } from '../cli-error.ts';
-import { EXIT_ERROR, EXIT_OK } from '../exit-codes.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { parseAllowHost, parseBaseUrl } from '../options/parse-url.ts';
 import type { CommandContext } from '../run-cli.ts';
 import { defaultDatabase } from '../store/default-database.ts';
@@ -15,7 +17,7 @@ import { openStore } from '../store/open-store.ts';
 import { pickConnection, pickSnapshot } from '../store/pick-connection.ts';
 import { siteScope } from '../store/site-scope.ts';
 
-// `palisade apps list|show|disable|revoke|ban`: the installed apps of the latest snapshot with
+// `palisade apps list|show|disable|uninstall|ban`: the installed apps of the latest snapshot with
 // their risk and its factors, and the actions on them. Actions change the tenant, so they need
 // write consent — a site admin's credential given for changes only (--write-email and
 // --write-api-token, never the scan's read credential) — and --dry-run shows the requests first.
@@ -96,7 +98,7 @@ export async function showApp(
     const app =
       apps.find((a) => a.appKey === key) ?? apps.find((a) => a.appKey.toLowerCase() === key.toLowerCase());
     if (!app)
-      throw new CliError('not_found', `no app "${key}" in the latest snapshot — see palisade apps list`);
+      throw new CliError('app_not_found', `no app "${key}" in the latest snapshot — see palisade apps list`);
     if (flags.json) {
       ctx.deps.stdout.write(`${JSON.stringify(app, null, 2)}\n`);
       return;
@@ -135,7 +137,7 @@ export async function showApp(
 }
 
 export async function act(
-  name: 'disable' | 'revoke' | 'ban',
+  name: 'disable' | 'uninstall' | 'ban',
   appKey: string,
   flags: ActionFlags,
   ctx: CommandContext,
@@ -170,7 +172,7 @@ export async function act(
       name === 'ban'
         ? { action: 'ban', appKey, reason: flags.reason ?? '', dryRun: flags.dryRun === true }
         : {
-            action: name === 'revoke' ? 'uninstall' : 'disable',
+            action: name,
             appKey,
             ...(sites.length > 0 ? { sites } : {}),
             ...(products.length > 0 ? { products } : {}),
@@ -188,14 +190,16 @@ export async function act(
         actor: { id: `cli:${actorName}`, name: actorName, rights: [APPS_REVOKE] },
         allowHosts,
         ...(adminApi
-          ? { baseUrls: { api: parseBaseUrl('--admin-api-url', adminApi, 'https://api.atlassian.com') } }
+          ? { baseUrls: { api: parseBaseUrl('--admin-api-url', adminApi, ATLASSIAN_BASE_URLS.api) } }
           : {}),
         now: deps.now,
       },
       request,
     );
     deps.stdout.write(`${formatActionOutcome(outcome)}\n`);
-    return outcome.result === 'failed' ? EXIT_ERROR : EXIT_OK;
+    // A failed step's error decides the exit code, as if it had been thrown.
+    const failed = outcome.steps.find((s) => s.result === 'failed');
+    return outcome.result === 'failed' ? exitCodeOf(failed?.error ?? null) : EXIT_OK;
   } finally {
     await store.close();
   }

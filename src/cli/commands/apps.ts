@@ -3,13 +3,14 @@ import { collect } from '../options/collect.ts';
 import type { CommandContext } from '../run-cli.ts';
 import type { ActionFlags, StoreFlags } from './apps-run.ts';
 
-// `palisade apps list|show|disable|revoke|ban`: the installed apps with their risk, and the
-// actions on them (write consent and --dry-run). (Work in apps-run.ts.)
+// `palisade apps list|show|disable|uninstall|ban`: the installed apps with their risk, and the
+// actions on them (write consent and --dry-run). (Work in apps-run.ts.) `revoke` is an alias of
+// `uninstall`, the action's one name; "revoke" otherwise names only the right `apps:revoke`.
 
 export function registerApps(program: Command, ctx: CommandContext): void {
   const apps = program
     .command('apps')
-    .summary('installed apps with their risk; disable, revoke (uninstall) or ban one');
+    .summary('installed apps with their risk; disable, uninstall or ban one');
   const withStore = (c: Command) =>
     c
       .option('--db <path|url>', 'the database the scans kept (PALISADE_DB; default: the embedded database)')
@@ -30,8 +31,10 @@ export function registerApps(program: Command, ctx: CommandContext): void {
       await showApp(key, flags, ctx);
     });
 
-  const action = (name: 'disable' | 'revoke' | 'ban', summary: string) => {
-    const c = withStore(apps.command(name).summary(summary))
+  const action = (name: 'disable' | 'uninstall' | 'ban', summary: string, alias?: string) => {
+    const command = apps.command(name).summary(summary);
+    if (alias) command.alias(alias);
+    const c = withStore(command)
       .argument('<app-key>')
       .option('--dry-run', 'show what would be sent, change nothing')
       .option('--write-email <email>', "the write-consented site admin's e-mail (PALISADE_WRITE_EMAIL)")
@@ -61,6 +64,6 @@ export function registerApps(program: Command, ctx: CommandContext): void {
     });
   };
   action('disable', 'disable an app (UPM) on every site it is on');
-  action('revoke', 'uninstall an app (UPM), revoking its access');
+  action('uninstall', 'uninstall an app (UPM) from every site it is on, ending its access', 'revoke');
   action('ban', 'put an app on the deny-list and uninstall it; scans with write consent remove it again');
 }

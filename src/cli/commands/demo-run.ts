@@ -1,16 +1,17 @@
 import { relative, resolve } from 'node:path';
 import { startSimulator } from '../../../simulator/start.ts';
 import { buildTenant } from '../../../simulator/tenant/build.ts';
+import { formatBanAlert } from '../../app-risk/actions/index.ts';
+import { ATLASSIAN_BASE_URLS } from '../../atlassian/urls.ts';
 import { REPORT_FORMATS } from '../../report/formats.ts';
-import { assess } from '../../scan/assess.ts';
+import { runScan } from '../../scan/run-scan.ts';
 import { EXIT_OK } from '../exit-codes.ts';
-import { renderSummary } from '../output/summary.ts';
+import { renderBanAlerts, renderSummary } from '../output/summary.ts';
 import { writeReportFiles } from '../output/write-report-files.ts';
 import { createProgress } from '../progress/create-progress.ts';
 import type { CommandContext } from '../run-cli.ts';
-import { collect } from '../scan/collect.ts';
-import { prepareConnection } from '../scan/prepare-connection.ts';
-import { ATLASSIAN_AUTH, type ScanTarget } from '../scan/scan-request.ts';
+import { scanObserver } from '../scan/scan-observer.ts';
+import type { ScanTarget } from '../scan/scan-request.ts';
 import { defaultDatabase } from '../store/default-database.ts';
 import { describeLocation, openStore } from '../store/open-store.ts';
 import { DEMO_OUTPUT_DIR } from './demo.ts';
@@ -40,7 +41,7 @@ export async function demo(flags: DemoFlags, ctx: CommandContext): Promise<numbe
       sites: info.sites.map((s) => s.url),
       siteCredential: { email: info.credentials.admin.email, apiToken: info.credentials.admin.apiToken },
       org: { id: info.org.id, apiKey: info.credentials.orgApiKey },
-      baseUrls: { api: info.adminApiUrl, marketplace: info.marketplaceUrl, auth: ATLASSIAN_AUTH },
+      baseUrls: { api: info.adminApiUrl, marketplace: info.marketplaceUrl, auth: ATLASSIAN_BASE_URLS.auth },
       // The simulator's listeners are the only non-Atlassian hosts this scan may call.
       allowHosts: [...info.sites.map((s) => s.url), info.adminApiUrl, info.marketplaceUrl].map(
         (u) => new URL(u).host,
@@ -49,24 +50,21 @@ export async function demo(flags: DemoFlags, ctx: CommandContext): Promise<numbe
     ctx.secrets.addBasic(target.siteCredential?.email, target.siteCredential?.apiToken);
     ctx.secrets.add(info.credentials.orgApiKey);
 
-    const { connection } = await prepareConnection(target, progress);
     const dbSpec = flags.db ?? defaultDatabase(deps);
     const store = await openStore(dbSpec, { mustExist: false });
     try {
-      const synced = await collect({
-        db: store.db,
-        connection,
-        baseUrls: target.baseUrls,
-        allowHosts: target.allowHosts,
-        progress,
-        now: deps.now,
-        signal: deps.signal,
-      });
-      progress.phase(`evaluating snapshot ${synced.snapshotVersion}`);
-      const { report } = await assess(store.db, connection.id, {
-        version: synced.snapshotVersion,
-        now: deps.now(),
-      });
+      // Exactly what `palisade scan` runs, bans included.
+      const { report, alerts } = await runScan(
+        {
+          db: store.db,
+          now: deps.now,
+          allowHosts: target.allowHosts,
+          baseUrls: target.baseUrls,
+          signal: deps.signal,
+          observer: scanObserver(progress),
+        },
+        { connection: { sites: target.sites, siteCredential: target.siteCredential, org: target.org } },
+      );
       const outputDir = resolve(deps.cwd, flags.outputDir ?? DEMO_OUTPUT_DIR);
       const written = await writeReportFiles(
         report,
@@ -77,6 +75,7 @@ export async function demo(flags: DemoFlags, ctx: CommandContext): Promise<numbe
       const db = shown(deps.cwd, describeLocation(dbSpec));
       const dir = shown(deps.cwd, outputDir);
       deps.stdout.write(renderSummary(report, { written }));
+      deps.stdout.write(renderBanAlerts(alerts.map(formatBanAlert)));
       deps.stdout.write(
         [
           '',

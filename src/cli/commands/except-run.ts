@@ -51,7 +51,10 @@ export async function except(flags: ExceptFlags, ctx: CommandContext): Promise<v
     if (flags.remove !== undefined) {
       const removed = await deleteException(store.db, connection.id, flags.remove);
       if (!removed)
-        throw new CliError('not_found', `no exception ${flags.remove} — see palisade except --list`);
+        throw new CliError(
+          'exception_not_found',
+          `no exception ${flags.remove} — see palisade except --list`,
+        );
       deps.stdout.write(`Removed exception ${flags.remove}.\n`);
       return;
     }
@@ -59,7 +62,7 @@ export async function except(flags: ExceptFlags, ctx: CommandContext): Promise<v
     const rule = catalogue.find((e) => e.rule.meta.id === flags.rule)?.rule;
     if (!rule)
       throw new CliError(
-        'not_found',
+        'rule_not_found',
         `there is no rule "${flags.rule}" — see docs/baseline.md for the rule ids`,
       );
 

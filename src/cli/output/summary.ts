@@ -120,3 +120,9 @@ function safeHost(url: string): string {
     return url;
   }
 }
+
+/** The banned apps a scan found installed again, one formatted alert each (nothing when none). */
+export function renderBanAlerts(alerts: readonly string[]): string {
+  if (alerts.length === 0) return '';
+  return `\nBanned apps found installed again (${alerts.length}):\n${alerts.map((a) => `  ${a}\n`).join('')}`;
+}

@@ -1,5 +1,7 @@
-import type { Env } from '../../config/env.ts';
-import { REPORT_FORMATS, SEVERITIES } from '../../config/env.ts';
+import { ATLASSIAN_BASE_URLS, type BaseUrls } from '../../atlassian/urls.ts';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.ts';
+import { SEVERITIES, type Severity } from '../../rules/severity.ts';
+import type { CliEnv as Env } from '../cli-env.ts';
 import { CliError } from '../cli-error.ts';
 import { parseAllowHost, parseBaseUrl } from '../options/parse-url.ts';
 import type { Secrets } from '../secrets.ts';
@@ -7,12 +9,8 @@ import type { Secrets } from '../secrets.ts';
 // `palisade scan`'s flags merged with their environment twins (a flag wins) and checked before
 // anything is read or written, so bad input fails at once with the flag named.
 
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-export type FailOn = (typeof SEVERITIES)[number];
-
-export const ATLASSIAN_ADMIN_API = 'https://api.atlassian.com';
-export const ATLASSIAN_MARKETPLACE = 'https://marketplace.atlassian.com';
-export const ATLASSIAN_AUTH = 'https://auth.atlassian.com';
+export type { ReportFormat };
+export type FailOn = Severity;
 
 export interface ScanFlags {
   site?: string[];
@@ -40,7 +38,7 @@ export interface ScanTarget {
   org: { id: string | undefined; apiKey: string } | undefined;
   /** Write consent: banned apps found installed again are uninstalled with it (never the read credential). */
   writeCredential?: { email: string; apiToken: string } | undefined;
-  baseUrls: { api: string; marketplace: string; auth: string };
+  baseUrls: BaseUrls;
   allowHosts: string[];
 }
 
@@ -192,15 +190,15 @@ export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets)
       baseUrls: {
         api: parseBaseUrl(
           '--admin-api-url',
-          flags.adminApiUrl ?? env.PALISADE_ADMIN_API_URL ?? ATLASSIAN_ADMIN_API,
-          ATLASSIAN_ADMIN_API,
+          flags.adminApiUrl ?? env.PALISADE_ADMIN_API_URL ?? ATLASSIAN_BASE_URLS.api,
+          ATLASSIAN_BASE_URLS.api,
         ),
         marketplace: parseBaseUrl(
           '--marketplace-url',
-          flags.marketplaceUrl ?? env.PALISADE_MARKETPLACE_URL ?? ATLASSIAN_MARKETPLACE,
-          ATLASSIAN_MARKETPLACE,
+          flags.marketplaceUrl ?? env.PALISADE_MARKETPLACE_URL ?? ATLASSIAN_BASE_URLS.marketplace,
+          ATLASSIAN_BASE_URLS.marketplace,
         ),
-        auth: ATLASSIAN_AUTH,
+        auth: ATLASSIAN_BASE_URLS.auth,
       },
       allowHosts,
     },

@@ -17,7 +17,7 @@ export async function pickConnection(
     const found = connections.find((c) => c.id === id);
     if (!found) {
       throw new CliError(
-        'not_found',
+        'connection_not_found',
         `${location} holds no connection "${id}" — use one of: ${connections.map((c) => c.id).join(', ') || '(none)'}`,
       );
     }

@@ -15,7 +15,7 @@ export function siteScope(connection: ConnectionRecord, raw: string | undefined,
   });
   if (!found)
     throw new CliError(
-      'not_found',
+      'usage',
       `${flag} "${raw}" is not a site of connection ${connection.id} — use one of ${sites}`,
     );
   return found.cloudId;

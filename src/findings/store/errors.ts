@@ -1,8 +1,9 @@
+import { type ErrorCode, PalisadeError } from '../../errors.ts';
 // Typed, coded errors of the findings store (DESIGN.md convention 6).
 
-export type FindingsStoreErrorCode = 'invalid_exception';
+export type FindingsStoreErrorCode = Extract<ErrorCode, 'invalid_exception'>;
 
-export class FindingsStoreError extends Error {
+export class FindingsStoreError extends PalisadeError {
   readonly code: FindingsStoreErrorCode;
 
   constructor(code: FindingsStoreErrorCode, message: string) {

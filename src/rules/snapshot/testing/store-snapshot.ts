@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { type SaveConnection, saveConnection } from '../../../inventory/connections.ts';
+import { type Connection, saveConnection } from '../../../inventory/connections.ts';
 import {
   ensureOutcomes,
   type FinalOutcomeStatus,
@@ -28,7 +28,7 @@ export interface StoredDataset {
   key?: (record: unknown, index: number) => string;
 }
 
-export const ACME: SaveConnection = {
+export const ACME: Connection = {
   id: 'conn-acme',
   name: 'Acme connection',
   orgId: 'org-1',
@@ -40,7 +40,7 @@ export const ACME: SaveConnection = {
 
 export async function saveTestConnection(
   db: Kysely<Database>,
-  connection: SaveConnection = ACME,
+  connection: Connection = ACME,
 ): Promise<string> {
   await saveConnection(db, connection, STORE_NOW);
   return connection.id;

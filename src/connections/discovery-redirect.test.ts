@@ -5,7 +5,8 @@ import { TINY, tinyTenant } from '../../simulator/testing/tiny-tenant.ts';
 import type { AtlassianApi, CallOptions, SiteRef } from '../atlassian/api.ts';
 import type { Credentials } from '../atlassian/credentials.ts';
 import { RedirectedError } from '../atlassian/errors.ts';
-import { DiscoveryError, type DiscoveryProblem, discoverConnection } from './discover.ts';
+import { discoverConnection } from './discover.ts';
+import { DiscoveryError, type DiscoveryProblem } from './discovery-error.ts';
 import { discoverSiteFollowingRedirect } from './discovery-redirect.ts';
 
 // Renamed sites and custom domains at discovery, against a simulator serving the tiny tenant

@@ -5,14 +5,11 @@ import {
   createAtlassianClient,
 } from '../atlassian/client.ts';
 import type { Credentials } from '../atlassian/credentials.ts';
-import type { CredentialAccess } from './credential-access.ts';
+import type { CredentialAccess } from '../sync/credential-access.ts';
 import { discoverCredentialAccess } from './discover-access.ts';
 import { probeScopedToken, siteAccountId as siteAccountIdOf } from './discover-site-credential.ts';
-import {
-  discoverSiteFollowingRedirect,
-  type RedirectProblem,
-  type SiteRedirect,
-} from './discovery-redirect.ts';
+import { DiscoveryError } from './discovery-error.ts';
+import { discoverSiteFollowingRedirect, type SiteRedirect } from './discovery-redirect.ts';
 
 // What a scan needs to know before it syncs, from the fewest and cheapest calls:
 // - a site's cloud id: `GET {site}/_edge/tenant_info`, unauthenticated (catalogue site.tenantInfo);
@@ -21,8 +18,8 @@ import {
 //   WITH the site credential, so a rejected token fails here with the site named, before a sync
 //   starts (Atlassian answers 401 to a bad credential even on endpoints anonymous users may call).
 //   systemInfo needs only the "Can use" permission; a 403 still proves Confluence is there.
-// - the org: `GET /admin/v1/orgs/{orgId}` (its name, and a check of the org API key), or, without
-//   `--org-id`, `GET /admin/v1/orgs`: the one org the key can see.
+// - the org: `GET /admin/v1/orgs/{orgId}` (its name, and a check of the org API key), or, without an
+//   org id, `GET /admin/v1/orgs`: the one org the key can see.
 // Atlassian has no endpoint listing a site's products without credentials, and accessible-resources
 // needs OAuth, so probing each product is the documented way for API-token callers.
 // A URL that redirects (a renamed site, a custom domain) is followed once, only to the same org's
@@ -30,28 +27,6 @@ import {
 // A site host that refuses the API token may be refusing a token with scopes, which works through
 // the gateway only: discover-site-credential.ts asks the gateway, and the sync then goes through it.
 // The site credential's account (`myself`, one call) lets Palisade find its own token later.
-
-/** Why discovery failed, for the caller to phrase (the CLI names its flags). */
-export type DiscoveryProblem =
-  | { kind: 'not_a_site'; url: string }
-  | { kind: 'no_products'; url: string }
-  | { kind: 'site_credential_rejected'; url: string }
-  | { kind: 'no_org' }
-  | { kind: 'several_orgs'; orgIds: string[] }
-  | { kind: 'org_key_rejected' }
-  | { kind: 'org_not_visible'; orgId: string | undefined }
-  | RedirectProblem;
-
-export class DiscoveryError extends Error {
-  override readonly name = 'DiscoveryError';
-  readonly code = 'discovery_failed';
-  readonly problem: DiscoveryProblem;
-
-  constructor(problem: DiscoveryProblem, options?: { cause?: unknown }) {
-    super(`discovery failed: ${problem.kind}`, options);
-    this.problem = problem;
-  }
-}
 
 export interface DiscoveredOrg {
   id: string;
@@ -155,7 +130,8 @@ export interface DiscoverInput {
   onStep?: (step: string) => void;
 }
 
-export interface DiscoveredConnection {
+/** What discovery learnt: connect.ts turns it into the sync target. */
+export interface Discovery {
   org: DiscoveredOrg | undefined;
   sites: SiteRef[];
   /** The credentials to sync with: the site token marked `scoped` when only the gateway took it. */
@@ -174,7 +150,7 @@ export interface DiscoveredConnection {
  * discover-site-credential.ts), and what the site credential may see on each (discover-access.ts),
  * with short-lived clients.
  */
-export async function discoverConnection(input: DiscoverInput): Promise<DiscoveredConnection> {
+export async function discoverConnection(input: DiscoverInput): Promise<Discovery> {
   const clients: AtlassianClient[] = [];
   const clientFor = (credentials: Credentials): AtlassianClient => {
     const client = createAtlassianClient({

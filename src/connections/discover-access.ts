@@ -1,6 +1,11 @@
 import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
-import { arr, obj } from './collectors/values.ts';
-import { type CredentialAccess, roleOf, type SiteAccess, type SiteRights } from './credential-access.ts';
+import { arr, obj } from '../sync/collectors/values.ts';
+import {
+  type CredentialAccess,
+  roleOf,
+  type SiteAccess,
+  type SiteRights,
+} from '../sync/credential-access.ts';
 
 // What the site credential may see, established before a sync (see credential-access.ts), with the
 // fewest calls that answer it authoritatively:

@@ -1,5 +1,5 @@
 import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
-import { parseSiteAri } from './collectors/org-workspaces.ts';
+import { parseSiteAri } from '../sync/collectors/org-workspaces.ts';
 
 // A site URL that answers with a redirect: a renamed site (Atlassian keeps the old name bound to
 // the site and redirects every request to the new one,

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { useHarness } from '../../simulator/testing/harness.ts';
 import { TINY } from '../../simulator/testing/tiny-tenant.ts';
 import type { Credentials } from '../atlassian/credentials.ts';
-import { DiscoveryError, discoverConnection } from './discover.ts';
+import { discoverConnection } from './discover.ts';
+import { DiscoveryError } from './discovery-error.ts';
 
 // Discovery tells a classic API token from one created with scopes, and finds the account the
 // site credential belongs to.

@@ -4,7 +4,7 @@ import { type Harness, startHarness } from '../../simulator/testing/harness.ts';
 import { TINY } from '../../simulator/testing/tiny-tenant.ts';
 import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
 import { ServerError } from '../atlassian/errors.ts';
-import { ADMIN, client, tinySites } from './collectors/test-support.ts';
+import { ADMIN, client, tinySites } from '../sync/collectors/test-support.ts';
 import { discoverCredentialAccess } from './discover-access.ts';
 
 // The tiny tenant: Ada is an org admin and in site-admins on both sites; Mo is a Jira and

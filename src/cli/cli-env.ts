@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { commaList, emptyAsUnset, envSchema, optionalText, parseEnv, processEnv } from '../config/env.ts';
+import { REPORT_FORMATS } from '../report/formats.ts';
+import { SEVERITIES } from '../rules/severity.ts';
+
+// The `palisade` command's environment: the platform's settings (src/config) plus the twins of
+// its flags (a flag wins over its variable). Secrets belong here rather than in flags, where other
+// users of the machine could read them in `ps`.
+
+export const cliEnvSchema = envSchema.extend({
+  /** Site URLs to scan, comma-separated (`--site`). */
+  PALISADE_SITES: commaList,
+  /** Site credential: an Atlassian account's e-mail and API token (`--email`, `--api-token`). */
+  PALISADE_EMAIL: optionalText,
+  PALISADE_API_TOKEN: optionalText,
+  /** Org-level checks: the organization id and an org API key (`--org-id`, `--org-api-key`). */
+  PALISADE_ORG_ID: optionalText,
+  PALISADE_ORG_API_KEY: optionalText,
+  /** Report formats, comma-separated (`--format`), where to write them (`--output-dir`, `--output`). */
+  PALISADE_FORMAT: commaList.pipe(
+    z.array(z.enum(REPORT_FORMATS, { error: `must be among ${REPORT_FORMATS.join(', ')}` })),
+  ),
+  PALISADE_OUTPUT_DIR: optionalText,
+  PALISADE_OUTPUT: optionalText,
+  /** Exit 2 when a finding at or above this severity fails (`--fail-on`). */
+  PALISADE_FAIL_ON: z.preprocess(
+    emptyAsUnset,
+    z.enum(SEVERITIES, { error: `must be one of ${SEVERITIES.join(', ')}` }).optional(),
+  ),
+  /** Where the CLI keeps snapshots: a SQLite file path or a postgres:// URL (`--db`). */
+  PALISADE_DB: optionalText,
+  /** The write-consented site credential app actions need (`--write-email`, `--write-api-token`). */
+  PALISADE_WRITE_EMAIL: optionalText,
+  PALISADE_WRITE_API_TOKEN: optionalText,
+});
+
+export type CliEnv = z.infer<typeof cliEnvSchema>;
+
+export function readCliEnv(source: Record<string, string | undefined> = processEnv()): CliEnv {
+  return parseEnv(cliEnvSchema, source);
+}

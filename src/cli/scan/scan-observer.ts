@@ -1,0 +1,55 @@
+import type { Connection } from '../../inventory/connections.ts';
+import type { ScanObserver } from '../../scan/run-scan.ts';
+import { describeRole } from '../../sync/credential-access.ts';
+import type { SyncPlan } from '../../sync/plan-tasks.ts';
+import type { SyncTarget } from '../../sync/sync-target.ts';
+import type { Progress, ProgressScope } from '../progress/progress.ts';
+
+// What a scan shows on the terminal (src/scan `runScan` reports its steps to an observer): the
+// phases, then one progress bar per scope (the org and each site) counting that scope's datasets,
+// with the datasets the plan skips and why, phrased with the CLI's flags.
+
+function scopesOf(connection: Connection, plan: SyncPlan): ProgressScope[] {
+  const count = (scope: string) => plan.tasks.filter((t) => t.scope === scope).length;
+  const scopes: ProgressScope[] = [];
+  if (count('org') > 0) scopes.push({ scope: 'org', label: `org ${connection.name}`, total: count('org') });
+  for (const site of connection.sites) {
+    scopes.push({ scope: site.cloudId, label: new URL(site.url).host, total: count(site.cloudId) });
+  }
+  return scopes;
+}
+
+/** Per site, the datasets the site credential lacks the admin right for (discovery said so). */
+function adminOnlySkips(target: SyncTarget, plan: SyncPlan): { label: string; reason: string }[] {
+  return target.sites.flatMap((site) => {
+    const refused = plan.skipped.filter((s) => s.scope === site.cloudId);
+    const role = target.access?.[site.cloudId]?.role;
+    if (refused.length === 0 || !role) return [];
+    const rights = [...new Set(refused.flatMap((s) => s.missingScope?.split(' or ') ?? []))];
+    return [
+      {
+        label: `${plural(refused.length, 'admin-only dataset')} on ${new URL(site.url).host}`,
+        reason: `the site credential is ${describeRole(role)}, not ${rights.join(' nor ')}: they will say unknown`,
+      },
+    ];
+  });
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+export function scanObserver(progress: Progress): ScanObserver {
+  return {
+    phase: (text) => progress.phase(text),
+    planned: (target, plan) => {
+      const skippedOrg = plan.skipped.filter((s) => s.scope === 'org');
+      progress.plan(scopesOf(target, plan), [
+        ...(skippedOrg.length > 0
+          ? [{ label: 'org-level checks', reason: 'no --org-api-key given: they will say unknown' }]
+          : []),
+        ...adminOnlySkips(target, plan),
+      ]);
+    },
+    sync: (event) => progress.sync(event),
+    synced: () => progress.end(),
+  };
+}

@@ -1,0 +1,13 @@
+import { createHash } from 'node:crypto';
+import type { ConnectionSite } from '../inventory/connections.ts';
+
+/**
+ * A connection's id, derived from what is read: `org-<orgId>` with an org API key, otherwise
+ * `sites-<hash of the sites' cloud ids>`. Scans of the same organization into one database are
+ * therefore one history, whoever starts them (the CLI, the server, a worker).
+ */
+export function connectionIdFor(org: { id: string } | undefined, sites: readonly ConnectionSite[]): string {
+  if (org) return `org-${org.id}`;
+  const ids = sites.map((s) => s.cloudId).sort();
+  return `sites-${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16)}`;
+}
