@@ -75,7 +75,7 @@ function toRoute(path: string): { route: string; suffixes: Map<string, string> }
 function siteProduct(e: Endpoint): 'jira' | 'confluence' | undefined {
   if (e.host !== 'site' || e.product === 'graphql') return undefined;
   if (e.product === 'confluence' || e.id.startsWith('upm.confluence')) return 'confluence';
-  if (e.id === 'site.tenantInfo') return undefined;
+  if (e.id === 'site.tenantInfo.get') return undefined;
   return 'jira';
 }
 

@@ -61,5 +61,5 @@ function searchFields(call: Call) {
 }
 
 export function jiraFieldRoutes(r: Registrar): void {
-  r.serve('jira.fields', searchFields);
+  r.serve('jira.fields.search', searchFields);
 }

@@ -142,8 +142,8 @@ function projectPermissionScheme(call: Call) {
 }
 
 export function jiraPermissionRoutes(r: Registrar): void {
-  r.serve('jira.permissions', catalogue);
-  r.serve('jira.mypermissions', myPermissions);
-  r.serve('jira.permissionSchemes', permissionSchemes);
-  r.serve('jira.projectPermissionScheme', projectPermissionScheme);
+  r.serve('jira.permissions.list', catalogue);
+  r.serve('jira.myPermissions.get', myPermissions);
+  r.serve('jira.permissionSchemes.list', permissionSchemes);
+  r.serve('jira.projectPermissionScheme.get', projectPermissionScheme);
 }

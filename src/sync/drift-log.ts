@@ -1,4 +1,12 @@
-import type { AtlassianApi, CallOptions, DriftCount, PageOptions, ResponseDrift } from '../atlassian/api.ts';
+import type {
+  AtlassianApi,
+  CallOptions,
+  DriftCount,
+  EndpointId,
+  PageOptions,
+  ReadOf,
+  ResponseDrift,
+} from '../atlassian/api.ts';
 
 // What one dataset's reads found that was not as documented, for its outcome: items left out
 // (a field Palisade relies on was missing) and errors Atlassian sent beside the data make the
@@ -111,17 +119,17 @@ export function loggingDrift(api: AtlassianApi, log: DriftLog): AtlassianApi {
     };
   };
   return {
-    async call<T = unknown>(endpointId: string, options?: CallOptions): Promise<T> {
+    async call<Id extends EndpointId>(endpointId: Id, options?: CallOptions): Promise<ReadOf<Id>> {
       try {
-        return await api.call<T>(endpointId, withSink(options));
+        return await api.call(endpointId, withSink(options));
       } catch (error) {
         log.recordUnusable(error);
         throw error;
       }
     },
-    async *pages<T = unknown>(endpointId: string, options?: PageOptions) {
+    async *pages<Id extends EndpointId>(endpointId: Id, options?: PageOptions) {
       try {
-        yield* api.pages<T>(endpointId, withSink(options));
+        yield* api.pages(endpointId, withSink(options));
       } catch (error) {
         log.recordUnusable(error);
         throw error;

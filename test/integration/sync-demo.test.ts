@@ -37,7 +37,7 @@ import {
 
 type Rec = Record<string, unknown>;
 
-const AUDIT_ENDPOINTS = ['admin.events.list', 'jira.audit', 'confluence.audit'];
+const AUDIT_ENDPOINTS = ['admin.events.list', 'jira.auditRecords.list', 'confluence.auditRecords.list'];
 const PROJECT_FIELDS = [
   'key',
   'name',

@@ -21,11 +21,11 @@ export interface AccessGroup {
 export async function accessGroups(
   ctx: CollectorContext,
   site: SiteRef,
-  endpointId: 'jira.groups' | 'confluence.groups',
+  endpointId: 'jira.groups.list' | 'confluence.groups.list',
 ): Promise<AccessGroup[]> {
   const byId = new Map<string, AccessGroup>();
   for (const accessType of ACCESS_TYPES) {
-    const raws = await collectAll<unknown>(ctx, endpointId, { site, query: { accessType } });
+    const raws = await collectAll(ctx, endpointId, { site, query: { accessType } });
     for (const raw of raws) {
       const g = obj(raw);
       const groupId = str(g.groupId) ?? str(g.id);

@@ -51,7 +51,7 @@ export function appsForgeCollector(): Collector {
     scope: 'site',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['graphql.appInstallations'],
+    endpoints: ['graphql.appInstallations.list'],
     async *collect(ctx) {
       const site = requireSite(ctx, appsForge.name);
       const refused = site.products.filter((p) => administers(ctx.access, p) === false);
@@ -71,7 +71,7 @@ export function appsForgeCollector(): Collector {
         return;
       }
       const body = { query: INSTALLATIONS_QUERY, variables: { contexts } };
-      const pages = walk<unknown>(ctx, 'graphql.appInstallations', { site, body }, (raws) =>
+      const pages = walk(ctx, 'graphql.appInstallations.list', { site, body }, (raws) =>
         raws.flatMap((raw) => {
           const n = obj(raw);
           const product = productOfContext(str(n.installationContext));

@@ -169,7 +169,7 @@ export function appsMarketplaceCollector(deps: AppsMarketplaceDeps): Collector {
     kind: 'snapshot',
     credential: 'none',
     dependsOn: [orgWorkspaces.name, appsUpmJira.name, appsUpmConfluence.name, appsForge.name],
-    endpoints: ['marketplace.addon', 'marketplace.addonPrivacy', 'marketplace.vendor'],
+    endpoints: ['marketplace.addon.get', 'marketplace.addonPrivacy.get', 'marketplace.vendor.get'],
     async *collect(ctx) {
       const apps = await installedApps(ctx);
       // Vendors are shared by many apps: one read per vendor per run.
@@ -178,7 +178,7 @@ export function appsMarketplaceCollector(deps: AppsMarketplaceDeps): Collector {
         let v = vendors.get(id);
         if (!v) {
           v = optional(() =>
-            ctx.api.call('marketplace.vendor', { anonymous: true, params: { vendorId: id } }),
+            ctx.api.call('marketplace.vendor.get', { anonymous: true, params: { vendorId: id } }),
           );
           vendors.set(id, v);
         }
@@ -191,14 +191,14 @@ export function appsMarketplaceCollector(deps: AppsMarketplaceDeps): Collector {
         if (cached.success) return cached.data;
         const params = { addonKey: app.appKey };
         const addon = await optional(() =>
-          ctx.api.call('marketplace.addon', {
+          ctx.api.call('marketplace.addon.get', {
             anonymous: true,
             params,
             query: { withVersion: true, hosting: 'cloud' },
           }),
         );
         const privacy = addon
-          ? await optional(() => ctx.api.call('marketplace.addonPrivacy', { anonymous: true, params }))
+          ? await optional(() => ctx.api.call('marketplace.addonPrivacy.get', { anonymous: true, params }))
           : null;
         const vendorId = addon
           ? trailingNumber(str(obj(obj(obj(obj(addon._embedded).vendor)._links).self).href))

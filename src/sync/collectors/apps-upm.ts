@@ -56,8 +56,8 @@ function summaryOf(raw: unknown): Plugin {
 
 export function upmCollector(product: 'jira' | 'confluence'): Collector {
   const dataset = product === 'jira' ? appsUpmJira : appsUpmConfluence;
-  const listId = `upm.${product}.list`;
-  const getId = `upm.${product}.get`;
+  const listId = `upm.${product}.list` as const;
+  const getId = `upm.${product}.get` as const;
   return {
     dataset: dataset.name,
     scope: 'site',

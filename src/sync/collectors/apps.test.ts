@@ -152,7 +152,7 @@ test('the GraphQL gateway gives Forge installations of both products in one walk
   await resetServed(h);
   const inventory = new MemoryInventory();
   await runCollector(appsForgeCollector(), { api, site: siteA, inventory });
-  assert.deepEqual(await served(h), { 'graphql.appInstallations': 1 });
+  assert.deepEqual(await served(h), { 'graphql.appInstallations.list': 1 });
   const forge = inventory.records('apps.forge', TINY.siteA);
   assert.deepEqual(
     forge.map((f) => [f.name, f.product, f.environmentType]),
@@ -177,7 +177,7 @@ test('an administrator of Jira alone gets the Jira apps from the gateway, and th
     evidence: [],
   };
   const pages = await runCollector(appsForgeCollector(), { api, site: siteA, access });
-  assert.deepEqual(await served(h), { 'graphql.appInstallations': 1 });
+  assert.deepEqual(await served(h), { 'graphql.appInstallations.list': 1 });
   assert.deepEqual(
     pages.flatMap((p) => p.items.map((i) => (i.data as Rec).product)),
     ['jira'],
@@ -250,9 +250,9 @@ test('the Marketplace is read anonymously per app: a listing for Timesheets Pro,
     orgId: TINY.orgId,
   });
   assert.deepEqual(await served(h), {
-    'marketplace.addon': 2,
-    'marketplace.addonPrivacy': 1,
-    'marketplace.vendor': 1,
+    'marketplace.addon.get': 2,
+    'marketplace.addonPrivacy.get': 1,
+    'marketplace.vendor.get': 1,
   });
   const answers = pages.flatMap((p) => p.items.map((i) => i.data as Rec));
   const timesheets = answers.find((a) => a.appKey === 'com.tiny.timesheets');
@@ -436,7 +436,7 @@ test("an app both UPM and the gateway list is stored once, under its app key, wi
       [formsAnswer?.listed, formsAnswer?.version, formsAnswer?.isAtlassian],
       [true, '3.2.1', true],
     );
-    assert.equal((await served(g))['marketplace.addon'], 4, 'one listing read per app');
+    assert.equal((await served(g))['marketplace.addon.get'], 4, 'one listing read per app');
   } finally {
     await gApi.close();
     await g.stop();

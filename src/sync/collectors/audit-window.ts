@@ -1,4 +1,4 @@
-import type { PageOptions } from '../../atlassian/api.ts';
+import type { EndpointId, PageOptions } from '../../atlassian/api.ts';
 import type { CollectedItem, CollectorContext, CollectorPage } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
 
@@ -55,14 +55,14 @@ export function windowCheckpoint(window: AuditWindow, next: string | null): stri
 export async function* walkAudit(
   ctx: CollectorContext,
   dataset: string,
-  endpointId: string,
+  endpointId: EndpointId,
   options: (window: AuditWindow) => PageOptions,
   read: (raw: unknown) => { item: CollectedItem; time: string | null },
 ): AsyncGenerator<CollectorPage> {
   const window = openWindow(ctx, dataset);
   const cursor = () => (window.newest ? { cursor: window.newest } : {});
   let yielded = false;
-  for await (const page of ctx.api.pages<unknown>(endpointId, {
+  for await (const page of ctx.api.pages(endpointId, {
     ...options(window),
     resumeFrom: window.next,
   })) {

@@ -36,7 +36,11 @@ const usesSite = (operations: readonly Operation[]) =>
 
 async function probe(ctx: CollectorContext, site: SiteRef) {
   try {
-    const user = await ctx.api.call('confluence.anonymousUser', { site, anonymous: true, query: OPERATIONS });
+    const user = await ctx.api.call('confluence.anonymousUser.get', {
+      site,
+      anonymous: true,
+      query: OPERATIONS,
+    });
     return { operations: operationsOf(user), keys: await visibleSpaceKeys(ctx, site) };
   } catch (error) {
     if (isAnonymousRefused(error)) return undefined;
@@ -46,7 +50,7 @@ async function probe(ctx: CollectorContext, site: SiteRef) {
 
 async function visibleSpaceKeys(ctx: CollectorContext, site: SiteRef): Promise<string[]> {
   try {
-    const spaces = await collectAll<unknown>(ctx, 'confluence.spacesWithPermissions', {
+    const spaces = await collectAll(ctx, 'confluence.spacesWithPermissions.list', {
       site,
       anonymous: true,
     });
@@ -60,7 +64,7 @@ async function visibleSpaceKeys(ctx: CollectorContext, site: SiteRef): Promise<s
 /** The anonymous user's operations read with the site credential; null when none may read them. */
 async function operationsWithCredential(ctx: CollectorContext, site: SiteRef): Promise<Operation[] | null> {
   try {
-    return operationsOf(await ctx.api.call('confluence.anonymousUser', { site, query: OPERATIONS }));
+    return operationsOf(await ctx.api.call('confluence.anonymousUser.get', { site, query: OPERATIONS }));
   } catch (error) {
     if (isNotPermitted(error)) return null;
     throw error;
@@ -74,7 +78,11 @@ export function confluenceAnonymousCollector(): Collector {
     product: 'confluence',
     kind: 'snapshot',
     credential: 'none',
-    endpoints: ['confluence.anonymousUser', 'confluence.spacesWithPermissions', 'confluence.spaces'],
+    endpoints: [
+      'confluence.anonymousUser.get',
+      'confluence.spacesWithPermissions.list',
+      'confluence.spaces.list',
+    ],
     async *collect(ctx) {
       const site = requireSite(ctx, confluenceAnonymous.name);
       const answered = await probe(ctx, site);

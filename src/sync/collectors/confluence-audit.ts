@@ -33,13 +33,13 @@ export function confluenceAuditCollector(): Collector {
     product: 'confluence',
     kind: 'append',
     credential: 'site',
-    endpoints: ['confluence.audit'],
+    endpoints: ['confluence.auditRecords.list'],
     async *collect(ctx) {
       const site = requireSite(ctx, confluenceAudit.name);
       yield* walkAudit(
         ctx,
         confluenceAudit.name,
-        'confluence.audit',
+        'confluence.auditRecords.list',
         // Epoch milliseconds: the spec's "timestamp".
         (w) => ({
           site,

@@ -11,11 +11,11 @@ export function confluenceGroupsCollector(): Collector {
     product: 'confluence',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['confluence.groups'],
+    endpoints: ['confluence.groups.list'],
     async *collect(ctx) {
       const site = requireSite(ctx, confluenceGroups.name);
       yield {
-        items: toItems(confluenceGroups, await accessGroups(ctx, site, 'confluence.groups')),
+        items: toItems(confluenceGroups, await accessGroups(ctx, site, 'confluence.groups.list')),
         checkpoint: null,
       };
     },

@@ -103,11 +103,11 @@ export async function* spacesThroughV2(
   let hidden = 0;
   let listed = 0;
   let yielded = false;
-  for await (const page of ctx.api.pages<unknown>('confluence.spaces', { site, resumeFrom: from })) {
+  for await (const page of ctx.api.pages('confluence.spaces.list', { site, resumeFrom: from })) {
     const permissions = await mapLimit(page.items, concurrency, async (raw) => {
       const id = str(obj(raw).id) ?? '';
       try {
-        const assignments = await collectAll<unknown>(ctx, 'confluence.spacePermissions', {
+        const assignments = await collectAll(ctx, 'confluence.spacePermissions.list', {
           site,
           params: { id },
         });
@@ -149,6 +149,6 @@ export async function spaceKeysThroughV2(
   site: SiteRef,
   anonymous: boolean,
 ): Promise<string[]> {
-  const spaces = await collectAll<unknown>(ctx, 'confluence.spaces', { site, anonymous });
+  const spaces = await collectAll(ctx, 'confluence.spaces.list', { site, anonymous });
   return spaces.map((s) => str(obj(s).key)).filter((k): k is string => k !== null);
 }

@@ -51,7 +51,10 @@ test("a member's listing is partial: empty permission lists are counted, and the
         "the permissions of 2 of 2 spaces came back empty or not at all: Confluence shows them only to the space's administrators",
       missing: 'Confluence administrator',
     });
-    assert.deepEqual(await served(h), { 'confluence.spacesWithPermissions': 1, 'confluence.spaces': 1 });
+    assert.deepEqual(await served(h), {
+      'confluence.spacesWithPermissions.list': 1,
+      'confluence.spaces.list': 1,
+    });
   } finally {
     await api.close();
   }
@@ -82,7 +85,7 @@ function listingApi(v1: unknown[][], v2: number | Error): AtlassianApi & { calls
     },
     pages: <T>(endpointId: string, options?: { resumeFrom?: string | null }) => {
       calls.push(endpointId);
-      if (endpointId === 'confluence.spacesWithPermissions') return walk<T>(v1, options?.resumeFrom);
+      if (endpointId === 'confluence.spacesWithPermissions.list') return walk<T>(v1, options?.resumeFrom);
       if (v2 instanceof Error) {
         return (async function* () {
           yield* [];
@@ -126,7 +129,7 @@ test('a Confluence administrator reads whole unless a list is missing; a v2 refu
   const whole = listingApi([[space('A', [readBy('g')]), space('B')]], 9);
   const pages = await runCollector(confluenceSpacesCollector(), { api: whole, site, access: admin });
   assert.equal(noteOf(pages), undefined);
-  assert.deepEqual(whole.calls, ['confluence.spacesWithPermissions']);
+  assert.deepEqual(whole.calls, ['confluence.spacesWithPermissions.list']);
 
   // Even for an administrator, a space without any permission list is not one granting nothing.
   const { permissions: _, ...bare } = space('B');

@@ -92,7 +92,7 @@ function startFrom(resumeFrom: string | null): { next: string | null; tally: Tal
 async function v2Count(ctx: CollectorContext, site: SiteRef): Promise<number | { failed: string }> {
   let count = 0;
   try {
-    for await (const page of ctx.api.pages<unknown>('confluence.spaces', { site })) {
+    for await (const page of ctx.api.pages('confluence.spaces.list', { site })) {
       count += page.items.length;
     }
   } catch (error) {
@@ -131,7 +131,7 @@ async function* spacesThroughV1(ctx: CollectorContext, site: SiteRef): AsyncGene
   const trustEmpty = ctx.access?.confluenceAdmin === true;
   const { next, tally } = startFrom(ctx.resumeFrom);
   let last: CollectedItem[] = [];
-  for await (const page of ctx.api.pages<unknown>('confluence.spacesWithPermissions', {
+  for await (const page of ctx.api.pages('confluence.spacesWithPermissions.list', {
     site,
     query: { expand: 'permissions' },
     resumeFrom: next,
@@ -161,7 +161,11 @@ export function confluenceSpacesCollector(): Collector {
     product: 'confluence',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['confluence.spacesWithPermissions', 'confluence.spaces', 'confluence.spacePermissions'],
+    endpoints: [
+      'confluence.spacesWithPermissions.list',
+      'confluence.spaces.list',
+      'confluence.spacePermissions.list',
+    ],
     async *collect(ctx) {
       const site = requireSite(ctx, confluenceSpaces.name);
       if (!ctx.resumeFrom?.startsWith(V2_CHECKPOINT)) {

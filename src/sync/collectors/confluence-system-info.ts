@@ -11,10 +11,10 @@ export function confluenceSystemInfoCollector(): Collector {
     product: 'confluence',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['confluence.systemInfo'],
+    endpoints: ['confluence.systemInfo.get'],
     async *collect(ctx) {
       const site = requireSite(ctx, confluenceSystemInfo.name);
-      const s = obj(await ctx.api.call('confluence.systemInfo', { site }));
+      const s = obj(await ctx.api.call('confluence.systemInfo.get', { site }));
       yield {
         items: [
           toItem(confluenceSystemInfo, {

@@ -39,7 +39,7 @@ test('one v1 walk gives every space with its permissions, anonymous and unlicens
   const access = adminAccess([site])[site.cloudId];
   const pages = await runCollector(confluenceSpacesCollector(), { api, site, ...(access ? { access } : {}) });
   const spaces = records(pages);
-  assert.deepEqual(await served(h), { 'confluence.spacesWithPermissions': 1 });
+  assert.deepEqual(await served(h), { 'confluence.spacesWithPermissions.list': 1 });
   assert.equal((pages.at(-1) as { partial?: unknown }).partial, undefined);
   const byKey = new Map(spaces.map((s) => [s.key, s]));
   const pub = byKey.get('PUBLIC');
@@ -83,7 +83,10 @@ test('the anonymous probe sees site-wide anonymous access and the PUBLIC space, 
     operations: [{ operation: 'use', targetType: 'application' }],
     visibleSpaceKeys: ['PUBLIC'],
   });
-  assert.deepEqual(await served(h), { 'confluence.anonymousUser': 1, 'confluence.spacesWithPermissions': 1 });
+  assert.deepEqual(await served(h), {
+    'confluence.anonymousUser.get': 1,
+    'confluence.spacesWithPermissions.list': 1,
+  });
 
   // The same through a client holding no credential at all: nothing but anonymous calls.
   const bare = client(h, {});
@@ -114,7 +117,7 @@ test('with “Anonymous access to remote API” off, the refusal is recorded and
       anonymousRefused: true,
     });
     // The anonymous probe (refused), then the same question with the site credential; no listing.
-    assert.deepEqual(await served(h), { 'confluence.anonymousUser': 2 });
+    assert.deepEqual(await served(h), { 'confluence.anonymousUser.get': 2 });
 
     // Without a credential that may ask, what anonymous may do in the browser stays unknown.
     const [unknown] = records(await runCollector(confluenceAnonymousCollector(), { api: bare, site }));
@@ -132,7 +135,7 @@ test('with “Anonymous access to remote API” off, the refusal is recorded and
 
 /** Retires the v1 space listing (Atlassian answers a removed endpoint with 410 Gone) for `run`. */
 async function withV1Retired<T>(status: 404 | 410, run: () => Promise<T>): Promise<T> {
-  const rules = [{ endpoints: ['confluence.spacesWithPermissions'], errorRate: 1, errorStatus: status }];
+  const rules = [{ endpoints: ['confluence.spacesWithPermissions.list'], errorRate: 1, errorStatus: status }];
   const res = await h.send('PUT', `${h.control}/faults`, { rules });
   assert.equal(res.status, 200, await res.text());
   try {
@@ -150,9 +153,9 @@ test('when the v1 space listing is gone, v2 spaces and permissions give the same
       await withV1Retired(status, () => runCollector(confluenceSpacesCollector(), { api, site })),
     );
     assert.deepEqual(await served(h), {
-      'confluence.spacesWithPermissions': 1,
-      'confluence.spaces': 1,
-      'confluence.spacePermissions': 3,
+      'confluence.spacesWithPermissions.list': 1,
+      'confluence.spaces.list': 1,
+      'confluence.spacePermissions.list': 3,
     });
     // v2 names groups by id only; everything else, anonymous and unlicensed access included, agrees.
     const withoutGroupNames = v1.map(
@@ -173,17 +176,17 @@ test('when the v1 space listing is gone, v2 spaces and permissions give the same
 
 test('a v2 reading resumes through v2 from its checkpoint, without asking v1 again', async () => {
   const first = await api
-    .pages<unknown>('confluence.spaces', { site, pageSize: 1 })
+    .pages('confluence.spaces.list', { site, pageSize: 1 })
     [Symbol.asyncIterator]()
     .next();
   assert.ok(!first.done && first.value.next);
-  const firstKey = String((first.value.items[0] as Rec).key);
+  const firstKey = String((first.value.items[0] as { key: string }).key);
   await resetServed(h);
   const rest = records(
     await runCollector(confluenceSpacesCollector(), { api, site, resumeFrom: `v2:${first.value.next}` }),
   );
   assert.deepEqual([firstKey, ...rest.map((s) => String(s.key))].sort(), ['ARCH', 'ENG', 'PUBLIC']);
-  assert.equal((await served(h))['confluence.spacesWithPermissions'], undefined);
+  assert.equal((await served(h))['confluence.spacesWithPermissions.list'], undefined);
 });
 
 test('through v2 as through v1, an empty permission list is partial unless the credential is a Confluence administrator', async () => {
@@ -206,9 +209,9 @@ test('the anonymous probe lists public spaces through v2 when the v1 listing is 
   );
   assert.deepEqual(anonymous?.visibleSpaceKeys, ['PUBLIC']);
   assert.deepEqual(await served(h), {
-    'confluence.anonymousUser': 1,
-    'confluence.spacesWithPermissions': 1,
-    'confluence.spaces': 1,
+    'confluence.anonymousUser.get': 1,
+    'confluence.spacesWithPermissions.list': 1,
+    'confluence.spaces.list': 1,
   });
 });
 

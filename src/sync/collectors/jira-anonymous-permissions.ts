@@ -49,7 +49,7 @@ async function probe(
   projectId?: string,
 ): Promise<string[]> {
   const body = obj(
-    await ctx.api.call('jira.mypermissions', {
+    await ctx.api.call('jira.myPermissions.get', {
       site,
       anonymous: true,
       query: { permissions: keys.join(','), ...(projectId ? { projectId } : {}) },
@@ -80,7 +80,7 @@ async function candidates(ctx: CollectorContext, site: SiteRef): Promise<Candida
   const found =
     projects.length > 0 && schemes.length > 0
       ? candidatesFromSchemes(projects, schemes)
-      : (await collectAll<unknown>(ctx, 'jira.projects', { site, anonymous: true })).map((raw) => ({
+      : (await collectAll(ctx, 'jira.projects.search', { site, anonymous: true })).map((raw) => ({
           id: str(obj(raw).id) ?? '',
           key: str(obj(raw).key),
         }));
@@ -104,7 +104,7 @@ export function jiraAnonymousPermissionsCollector(options: JiraAnonymousPermissi
     kind: 'snapshot',
     credential: 'none',
     dependsOn: [jiraProjects.name, jiraPermissionSchemes.name],
-    endpoints: ['jira.mypermissions', 'jira.projects'],
+    endpoints: ['jira.myPermissions.get', 'jira.projects.search'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraAnonymousPermissions.name);
       let index: number;

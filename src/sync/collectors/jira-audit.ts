@@ -14,13 +14,13 @@ export function jiraAuditCollector(): Collector {
     product: 'jira',
     kind: 'append',
     credential: 'site',
-    endpoints: ['jira.audit'],
+    endpoints: ['jira.auditRecords.list'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraAudit.name);
       yield* walkAudit(
         ctx,
         jiraAudit.name,
-        'jira.audit',
+        'jira.auditRecords.list',
         (w) => ({ site, query: { ...(w.from ? { from: w.from } : {}), to: w.to } }),
         (raw) => {
           const r = obj(raw);

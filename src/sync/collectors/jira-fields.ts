@@ -27,10 +27,10 @@ export function jiraFieldsCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.fields'],
+    endpoints: ['jira.fields.search'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraFields.name);
-      yield* walk<unknown>(ctx, 'jira.fields', { site, query: { type: 'custom' } }, (raws) =>
+      yield* walk(ctx, 'jira.fields.search', { site, query: { type: 'custom' } }, (raws) =>
         raws.flatMap((raw) => {
           const f = obj(raw);
           const customType = str(obj(f.schema).custom);

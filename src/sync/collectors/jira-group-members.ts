@@ -36,7 +36,7 @@ export function jiraGroupMembersCollector(options: JiraGroupMembersOptions = {})
     kind: 'snapshot',
     credential: 'site',
     dependsOn: [jiraGroups.name],
-    endpoints: ['jira.groupMembers'],
+    endpoints: ['jira.groupMembers.list'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraGroupMembers.name);
       const groups = memberGroups(await recordsOf(ctx, jiraGroups), which);
@@ -55,7 +55,7 @@ export function jiraGroupMembersCollector(options: JiraGroupMembersOptions = {})
               : null;
         let yielded = false;
         try {
-          for await (const page of ctx.api.pages<unknown>('jira.groupMembers', {
+          for await (const page of ctx.api.pages('jira.groupMembers.list', {
             site,
             query: { groupId: group.groupId, includeInactiveUsers: true },
             resumeFrom: i === start.parent ? start.next : null,

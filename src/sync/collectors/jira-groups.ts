@@ -11,10 +11,13 @@ export function jiraGroupsCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.groups'],
+    endpoints: ['jira.groups.list'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraGroups.name);
-      yield { items: toItems(jiraGroups, await accessGroups(ctx, site, 'jira.groups')), checkpoint: null };
+      yield {
+        items: toItems(jiraGroups, await accessGroups(ctx, site, 'jira.groups.list')),
+        checkpoint: null,
+      };
     },
   };
 }

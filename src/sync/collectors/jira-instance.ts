@@ -18,10 +18,10 @@ export function jiraServerInfoCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.serverInfo'],
+    endpoints: ['jira.serverInfo.get'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraServerInfo.name);
-      const s = obj(await ctx.api.call('jira.serverInfo', { site }));
+      const s = obj(await ctx.api.call('jira.serverInfo.get', { site }));
       yield {
         items: [
           toItem(jiraServerInfo, {
@@ -45,10 +45,10 @@ export function jiraLicenseCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.license'],
+    endpoints: ['jira.license.get'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraLicense.name);
-      const body = obj(await ctx.api.call('jira.license', { site }));
+      const body = obj(await ctx.api.call('jira.license.get', { site }));
       const apps = arr(body.applications).map((a) => ({
         applicationId: str(obj(a).id),
         plan: str(obj(a).plan),
@@ -65,10 +65,10 @@ export function jiraConfigurationCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.configuration'],
+    endpoints: ['jira.configuration.get'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraConfiguration.name);
-      const c = obj(await ctx.api.call('jira.configuration', { site }));
+      const c = obj(await ctx.api.call('jira.configuration.get', { site }));
       yield {
         items: [
           toItem(jiraConfiguration, {
@@ -94,10 +94,10 @@ export function jiraApplicationPropertiesCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.applicationProperties'],
+    endpoints: ['jira.applicationProperties.list'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraApplicationProperties.name);
-      const body = await ctx.api.call('jira.applicationProperties', { site });
+      const body = await ctx.api.call('jira.applicationProperties.list', { site });
       const props = arr(body).map((raw) => {
         const p = obj(raw);
         return {

@@ -11,10 +11,10 @@ export function jiraIssueSecuritySchemesCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.issueSecuritySchemes'],
+    endpoints: ['jira.issueSecuritySchemes.list'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraIssueSecuritySchemes.name);
-      const body = obj(await ctx.api.call('jira.issueSecuritySchemes', { site }));
+      const body = obj(await ctx.api.call('jira.issueSecuritySchemes.list', { site }));
       const schemes = arr(body.issueSecuritySchemes).map((raw) => {
         const s = obj(raw);
         return {

@@ -14,10 +14,10 @@ export function jiraPermissionSchemesCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.permissionSchemes'],
+    endpoints: ['jira.permissionSchemes.list'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraPermissionSchemes.name);
-      const body = obj(await ctx.api.call('jira.permissionSchemes', { site, query: { expand: 'all' } }));
+      const body = obj(await ctx.api.call('jira.permissionSchemes.list', { site, query: { expand: 'all' } }));
       const schemes = arr(body.permissionSchemes).map((raw) => {
         const s = obj(raw);
         return {

@@ -72,7 +72,9 @@ async function rolesOfProject(
 ): Promise<RoleRef[]> {
   const planned = plannedRoles(project, roles, scheme);
   if (planned) return planned;
-  const map = obj(await ctx.api.call('jira.projectRoles', { site, params: { projectIdOrKey: project.id } }));
+  const map = obj(
+    await ctx.api.call('jira.projectRoles.list', { site, params: { projectIdOrKey: project.id } }),
+  );
   const known = new Map(roles.map((r) => [r.id, r]));
   const granted = rolesGranted(scheme);
   const out: RoleRef[] = [];
@@ -106,7 +108,10 @@ async function readProject(
     let body: Record<string, unknown>;
     try {
       body = obj(
-        await ctx.api.call('jira.projectRole', { site, params: { projectIdOrKey: project.id, id: ref.id } }),
+        await ctx.api.call('jira.projectRole.get', {
+          site,
+          params: { projectIdOrKey: project.id, id: ref.id },
+        }),
       );
     } catch (error) {
       if (isNotFound(error) || isUnusable(error)) continue;
@@ -147,7 +152,7 @@ export function jiraProjectRolesCollector(options: JiraProjectRolesOptions = {})
     kind: 'snapshot',
     credential: 'site',
     dependsOn: [jiraProjects.name, jiraRoles.name, jiraPermissionSchemes.name],
-    endpoints: ['jira.projectRoles', 'jira.projectRole'],
+    endpoints: ['jira.projectRoles.list', 'jira.projectRole.get'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraProjectRoles.name);
       const [projects, roles, schemes] = await Promise.all([

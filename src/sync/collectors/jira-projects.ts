@@ -23,7 +23,7 @@ export interface JiraProjectsOptions {
 async function schemeOf(ctx: CollectorContext, site: SiteRef, projectId: string): Promise<number | null> {
   try {
     const scheme = obj(
-      await ctx.api.call('jira.projectPermissionScheme', { site, params: { projectKeyOrId: projectId } }),
+      await ctx.api.call('jira.projectPermissionScheme.get', { site, params: { projectKeyOrId: projectId } }),
     );
     return num(scheme.id);
   } catch (error) {
@@ -42,16 +42,16 @@ export function jiraProjectsCollector(options: JiraProjectsOptions = {}): Collec
     kind: 'snapshot',
     credential: 'site',
     dependsOn: [jiraPermissionSchemes.name],
-    endpoints: ['jira.projects', 'jira.projectPermissionScheme'],
+    endpoints: ['jira.projects.search', 'jira.projectPermissionScheme.get'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraProjects.name);
       const schemes = await recordsOf(ctx, jiraPermissionSchemes);
       const onlyScheme = schemes.length === 1 ? (schemes[0]?.id ?? null) : null;
       let unknown = 0;
       let noted = false;
-      const pages = walk<unknown>(
+      const pages = walk(
         ctx,
-        'jira.projects',
+        'jira.projects.search',
         { site, query: { expand: 'lead,insight', status: ['live', 'archived'] } },
         async (items) => {
           const raws = items.map(obj);

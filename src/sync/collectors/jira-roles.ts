@@ -11,10 +11,10 @@ export function jiraRolesCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.roles'],
+    endpoints: ['jira.roles.list'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraRoles.name);
-      const roles = arr(await ctx.api.call('jira.roles', { site })).map((raw) => {
+      const roles = arr(await ctx.api.call('jira.roles.list', { site })).map((raw) => {
         const r = obj(raw);
         return { id: num(r.id), name: str(r.name), description: str(r.description), admin: bool(r.admin) };
       });
@@ -30,10 +30,10 @@ export function jiraApplicationRolesCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.applicationRoles'],
+    endpoints: ['jira.applicationRoles.list'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraApplicationRoles.name);
-      const roles = arr(await ctx.api.call('jira.applicationRoles', { site })).map((raw) => {
+      const roles = arr(await ctx.api.call('jira.applicationRoles.list', { site })).map((raw) => {
         const r = obj(raw);
         const details = arr(r.groupDetails).map(obj);
         // `groupDetails` carries ids; `groups` (names only) is the fallback for older responses.

@@ -48,7 +48,7 @@ function toShared(dataset: Dataset, raws: unknown[]): CollectedItem[] {
 async function* walkFilters(ctx: CollectorContext, options: PageOptions): AsyncGenerator<CollectorPage> {
   const expand = 'sharePermissions,owner';
   const withoutOverride = () =>
-    walk<unknown>(ctx, 'jira.filters', { ...options, query: { expand } }, (raws) =>
+    walk(ctx, 'jira.filters.search', { ...options, query: { expand } }, (raws) =>
       toShared(jiraFilters, raws),
     );
   if (ctx.access?.jiraAdmin === false) {
@@ -57,9 +57,9 @@ async function* walkFilters(ctx: CollectorContext, options: PageOptions): AsyncG
   }
   let yielded = false;
   try {
-    for await (const page of walk<unknown>(
+    for await (const page of walk(
       ctx,
-      'jira.filters',
+      'jira.filters.search',
       { ...options, query: { expand, overrideSharePermissions: true } },
       (raws) => toShared(jiraFilters, raws),
     )) {
@@ -83,7 +83,7 @@ export function jiraFiltersCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.filters'],
+    endpoints: ['jira.filters.search'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraFilters.name);
       yield* walkFilters(ctx, { site });
@@ -98,12 +98,12 @@ export function jiraDashboardsCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.dashboards'],
+    endpoints: ['jira.dashboards.search'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraDashboards.name);
-      yield* walk<unknown>(
+      yield* walk(
         ctx,
-        'jira.dashboards',
+        'jira.dashboards.search',
         { site, query: { expand: 'sharePermissions,owner' } },
         (raws) => toShared(jiraDashboards, raws),
       );

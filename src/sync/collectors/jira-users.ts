@@ -15,10 +15,10 @@ export function jiraUsersCollector(): Collector {
     product: 'jira',
     kind: 'snapshot',
     credential: 'site',
-    endpoints: ['jira.users'],
+    endpoints: ['jira.users.search'],
     async *collect(ctx) {
       const site = requireSite(ctx, jiraUsers.name);
-      yield* walk<unknown>(ctx, 'jira.users', { site }, (raws) =>
+      yield* walk(ctx, 'jira.users.search', { site }, (raws) =>
         raws.map((raw) => {
           const u = obj(raw);
           return toItem(jiraUsers, {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
 import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
-import type { AtlassianApi, CallOptions, SiteRef } from '../../atlassian/api.ts';
+import type { AtlassianApi, CallOptions, EndpointId, ReadOf, SiteRef } from '../../atlassian/api.ts';
 import type { AtlassianClient } from '../../atlassian/client.ts';
 import { AnonymousRefusedError } from '../../atlassian/errors.ts';
 import { biggerTenant } from '../../atlassian/test-support.ts';
@@ -83,12 +83,12 @@ test('projects carry their permission scheme: one call per project, none on a si
       ['TEAM', 10000, true],
     ],
   );
-  assert.deepEqual(await served(h), { 'jira.projects': 1, 'jira.projectPermissionScheme': 3 });
+  assert.deepEqual(await served(h), { 'jira.projects.search': 1, 'jira.projectPermissionScheme.get': 3 });
 
   const labs = await inventoryWith(siteB, [jiraPermissionSchemesCollector()]);
   await resetServed(h);
   await runCollector(jiraProjectsCollector(), { api, site: siteB, inventory: labs });
-  assert.deepEqual(await served(h), { 'jira.projects': 1 });
+  assert.deepEqual(await served(h), { 'jira.projects.search': 1 });
 });
 
 test("project roles are read for the roles the project's scheme grants and the admin roles", async () => {
@@ -105,7 +105,7 @@ test("project roles are read for the roles the project's scheme grants and the a
     roles.map((r) => `${r.projectKey}:${r.roleName}`),
     ['ENG:Developers', 'ENG:Administrators', 'PUB:Administrators', 'TEAM:Developers', 'TEAM:Administrators'],
   );
-  assert.deepEqual(await served(h), { 'jira.projectRole': 5, 'jira.projectRoles': 1 });
+  assert.deepEqual(await served(h), { 'jira.projectRole.get': 5, 'jira.projectRoles.list': 1 });
   const engDevelopers = roles.find((r) => r.projectKey === 'ENG' && r.roleName === 'Developers');
   assert.deepEqual(engDevelopers?.actors, [
     {
@@ -142,7 +142,7 @@ test('a resumed project-roles walk skips the projects already stored', async () 
     records(rest).map((r) => r.projectKey),
     ['PUB', 'TEAM', 'TEAM'],
   );
-  assert.deepEqual(await served(h), { 'jira.projectRole': 3, 'jira.projectRoles': 1 });
+  assert.deepEqual(await served(h), { 'jira.projectRole.get': 3, 'jira.projectRoles.list': 1 });
 });
 
 test('the anonymous probe finds BROWSE_PROJECTS on PUB only, and USER_PICKER on acme-labs', async () => {
@@ -157,7 +157,7 @@ test('the anonymous probe finds BROWSE_PROJECTS on PUB only, and USER_PICKER on 
     ],
   );
   // One site-wide probe, then only the project whose scheme grants to `anyone`.
-  assert.deepEqual(await served(h), { 'jira.mypermissions': 2 });
+  assert.deepEqual(await served(h), { 'jira.myPermissions.get': 2 });
 
   const labs = await inventoryWith(siteB, [jiraPermissionSchemesCollector(), jiraProjectsCollector()]);
   await resetServed(h);
@@ -168,18 +168,18 @@ test('the anonymous probe finds BROWSE_PROJECTS on PUB only, and USER_PICKER on 
     b.map((r) => [r.scope, r.held]),
     [['site', ['USER_PICKER']]],
   );
-  assert.deepEqual(await served(h), { 'jira.mypermissions': 1 });
+  assert.deepEqual(await served(h), { 'jira.myPermissions.get': 1 });
 });
 
 test('a site that refuses the unauthenticated probe (401) is recorded as refusing anonymous callers, holding nothing', async () => {
   // Jira documents no switch for this, so the refusal is staged in front of the real client.
   const refusing: AtlassianApi = {
     ...api,
-    call: async <T>(endpointId: string, options?: CallOptions): Promise<T> => {
+    call: async <Id extends EndpointId>(endpointId: Id, options?: CallOptions): Promise<ReadOf<Id>> => {
       if (options?.anonymous) {
         throw new AnonymousRefusedError({ endpointId, method: 'GET', url: siteA.url, status: 401 });
       }
-      return api.call<T>(endpointId, options);
+      return api.call(endpointId, options);
     },
   };
   const inventory = await inventoryWith(siteA, [jiraPermissionSchemesCollector(), jiraProjectsCollector()]);
@@ -237,7 +237,7 @@ test('group members are read per group, 50 a page, resumable inside a group', as
   const all = await runCollector(jiraGroupMembersCollector(), { api, site: siteA, inventory });
   // site-admins 1, jira-software-users 124 (3 pages), atlassian-addons-admin 2.
   assert.equal(records(all).length, 127);
-  assert.deepEqual(await served(h), { 'jira.groupMembers': 5 });
+  assert.deepEqual(await served(h), { 'jira.groupMembers.list': 5 });
   const ian = records(all).find((m) => m.accountId === TINY.inactive);
   assert.equal(ian?.active, false, 'inactive members are kept, flagged');
 
@@ -260,7 +260,7 @@ test('group members are read per group, 50 a page, resumable inside a group', as
     inventory,
     resumeFrom: first.at(-1)?.checkpoint ?? null,
   });
-  assert.deepEqual(await served(h), { 'jira.groupMembers': 3 });
+  assert.deepEqual(await served(h), { 'jira.groupMembers.list': 3 });
   const keys = [...first, ...rest].flatMap((p) => p.items.map((i) => i.key));
   assert.equal(keys.length, 127);
   assert.equal(new Set(keys).size, 127);
@@ -289,7 +289,7 @@ test('a non-admin account still reads the filters it can see (override refused, 
       ['10000', '10001'],
     );
     assert.equal(pages.at(-1)?.partial?.missing, 'Jira administrator (Administer Jira global permission)');
-    assert.deepEqual(await served(h), { 'jira.filters': 2 });
+    assert.deepEqual(await served(h), { 'jira.filters.search': 2 });
 
     // Known from discovery not to administer Jira: the override is not even asked for (the sync
     // plan marks the dataset partial itself).
@@ -308,7 +308,7 @@ test('a non-admin account still reads the filters it can see (override refused, 
         .sort(),
       ['10000', '10001'],
     );
-    assert.deepEqual(await served(h), { 'jira.filters': 1 });
+    assert.deepEqual(await served(h), { 'jira.filters.search': 1 });
   } finally {
     await member.close();
   }

@@ -140,31 +140,31 @@ export function minimumCalls(counts: TenantCounts): CallBudget {
       add('apps.upm-jira', 1 + (j.licensedApps ?? 0));
       add(
         'jira.projects',
-        pagesFor('jira.projects', j.projects) + (j.permissionSchemes === 1 ? 0 : j.projects),
+        pagesFor('jira.projects.search', j.projects) + (j.permissionSchemes === 1 ? 0 : j.projects),
       );
       add('jira.project-roles', j.projectRoleCalls);
-      add('jira.groups', accessWalks('jira.groups', j.accessGroups));
+      add('jira.groups', accessWalks('jira.groups.list', j.accessGroups));
       add(
         'jira.group-members',
-        j.groupMembers.reduce((sum, m) => sum + pagesFor('jira.groupMembers', m), 0),
+        j.groupMembers.reduce((sum, m) => sum + pagesFor('jira.groupMembers.list', m), 0),
       );
       add('jira.anonymous-permissions', 1 + j.anonymousProjectProbes);
-      add('jira.filters', pagesFor('jira.filters', j.filters));
-      add('jira.dashboards', pagesFor('jira.dashboards', j.dashboards));
-      add('jira.fields', pagesFor('jira.fields', j.customFields));
-      add('jira.audit', pagesFor('jira.audit', j.auditRecords));
-      add('jira.users', pagesFor('jira.users', j.users));
+      add('jira.filters', pagesFor('jira.filters.search', j.filters));
+      add('jira.dashboards', pagesFor('jira.dashboards.search', j.dashboards));
+      add('jira.fields', pagesFor('jira.fields.search', j.customFields));
+      add('jira.audit', pagesFor('jira.auditRecords.list', j.auditRecords));
+      add('jira.users', pagesFor('jira.users.search', j.users));
     }
     const c = site.confluence;
     if (c) {
-      add('confluence.spaces', pagesFor('confluence.spacesWithPermissions', c.spaces));
-      add('confluence.groups', accessWalks('confluence.groups', c.accessGroups));
+      add('confluence.spaces', pagesFor('confluence.spacesWithPermissions.list', c.spaces));
+      add('confluence.groups', accessWalks('confluence.groups.list', c.accessGroups));
       add('confluence.system-info', 1);
-      add('confluence.anonymous', 1 + pagesFor('confluence.spacesWithPermissions', c.anonymousSpaces));
-      add('confluence.audit', pagesFor('confluence.audit', c.auditRecords));
+      add('confluence.anonymous', 1 + pagesFor('confluence.spacesWithPermissions.list', c.anonymousSpaces));
+      add('confluence.audit', pagesFor('confluence.auditRecords.list', c.auditRecords));
       add('apps.upm-confluence', 1 + (c.licensedApps ?? 0));
     }
-    if (j || c) add('apps.forge', pagesFor('graphql.appInstallations', site.forgeInstallations));
+    if (j || c) add('apps.forge', pagesFor('graphql.appInstallations.list', site.forgeInstallations));
   }
   const total = Object.values(byDataset).reduce((a, b) => a + b, 0);
   return { total, byDataset };

@@ -18,7 +18,7 @@ export function orgApiKeysCollector(): Collector {
     endpoints: ['admin.apiAccess.apiKeys.list'],
     async *collect(ctx) {
       const orgId = requireOrgId(ctx, orgApiKeys.name);
-      yield* walk<unknown>(ctx, 'admin.apiAccess.apiKeys.list', { params: { orgId } }, (raws) =>
+      yield* walk(ctx, 'admin.apiAccess.apiKeys.list', { params: { orgId } }, (raws) =>
         raws.flatMap((raw) => {
           const k = obj(raw);
           const id = str(k.id);

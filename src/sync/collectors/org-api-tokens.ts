@@ -86,7 +86,7 @@ function recordItem(accountId: string, tokens: Token[], palisadeAccountId: strin
 /** The org-wide list, or undefined when this key or org cannot use it. */
 async function listAll(ctx: CollectorContext, orgId: string): Promise<unknown[] | undefined> {
   try {
-    return await collectAll<unknown>(ctx, LIST, { params: { orgId } });
+    return await collectAll(ctx, LIST, { params: { orgId } });
   } catch (error) {
     if (isForbidden(error) || isNotFound(error)) return undefined;
     throw error;
@@ -157,7 +157,7 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
         try {
           return {
             accountId,
-            tokens: await ctx.api.call<unknown>(PER_ACCOUNT, { params: { accountId } }),
+            tokens: await ctx.api.call(PER_ACCOUNT, { params: { accountId } }),
           };
         } catch (error) {
           // Deleted since the user list was read, or an answer too broken to use (counted as drift).

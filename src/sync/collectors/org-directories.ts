@@ -14,7 +14,7 @@ export function orgDirectoriesCollector(): Collector {
     endpoints: ['admin.directories.list'],
     async *collect(ctx) {
       const orgId = requireOrgId(ctx, orgDirectories.name);
-      yield* walk<unknown>(ctx, 'admin.directories.list', { params: { orgId } }, (raws) =>
+      yield* walk(ctx, 'admin.directories.list', { params: { orgId } }, (raws) =>
         raws.map((raw) => {
           const d = obj(raw);
           return toItem(orgDirectories, { id: str(d.directoryId) ?? str(d.id), name: str(d.name) });

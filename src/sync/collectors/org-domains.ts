@@ -14,7 +14,7 @@ export function orgDomainsCollector(): Collector {
     endpoints: ['admin.domains.list'],
     async *collect(ctx) {
       const orgId = requireOrgId(ctx, orgDomains.name);
-      yield* walk<unknown>(ctx, 'admin.domains.list', { params: { orgId } }, (raws) =>
+      yield* walk(ctx, 'admin.domains.list', { params: { orgId } }, (raws) =>
         raws.map((raw) => {
           const d = obj(raw);
           const attributes = obj(d.attributes);

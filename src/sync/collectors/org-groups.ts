@@ -22,7 +22,7 @@ export function orgGroupsCollector(): Collector {
     async *collect(ctx) {
       const orgId = requireOrgId(ctx, orgGroups.name);
       const params = { orgId, directoryId: '-' };
-      yield* walkSearchOrList<unknown>(
+      yield* walkSearchOrList(
         ctx,
         orgGroups.name,
         {

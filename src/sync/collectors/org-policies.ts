@@ -14,7 +14,7 @@ export function orgPoliciesCollector(): Collector {
     endpoints: ['admin.policies.list'],
     async *collect(ctx) {
       const orgId = requireOrgId(ctx, orgPolicies.name);
-      yield* walk<unknown>(ctx, 'admin.policies.list', { params: { orgId } }, (raws) =>
+      yield* walk(ctx, 'admin.policies.list', { params: { orgId } }, (raws) =>
         raws.map((raw) => {
           const p = obj(raw);
           const a = obj(p.attributes);

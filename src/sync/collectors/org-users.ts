@@ -33,7 +33,7 @@ export function orgUsersCollector(): Collector {
     async *collect(ctx) {
       const orgId = requireOrgId(ctx, orgUsers.name);
       const params = { orgId, directoryId: '-' };
-      yield* walkSearchOrList<unknown>(
+      yield* walkSearchOrList(
         ctx,
         orgUsers.name,
         { endpoint: 'admin.directory.users.search', options: { params, body: { expand: EXPAND } } },

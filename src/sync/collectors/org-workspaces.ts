@@ -20,7 +20,7 @@ export function orgWorkspacesCollector(): Collector {
     endpoints: ['admin.workspaces.search'],
     async *collect(ctx) {
       const orgId = requireOrgId(ctx, orgWorkspaces.name);
-      yield* walk<unknown>(ctx, 'admin.workspaces.search', { params: { orgId }, body: {} }, (raws) =>
+      yield* walk(ctx, 'admin.workspaces.search', { params: { orgId }, body: {} }, (raws) =>
         raws.map((raw) => {
           const w = obj(raw);
           const a = obj(w.attributes);

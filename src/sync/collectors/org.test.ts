@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
 import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
-import type { AtlassianApi, Page, PageOptions } from '../../atlassian/api.ts';
+import type { AtlassianApi, EndpointId, Page, PageItemOf, PageOptions } from '../../atlassian/api.ts';
 import type { AtlassianClient } from '../../atlassian/client.ts';
 import { ForbiddenError, NotFoundError } from '../../atlassian/errors.ts';
 import { biggerTenant } from '../../atlassian/test-support.ts';
@@ -121,9 +121,12 @@ function withoutSearch(status: 404 | 403): AtlassianApi {
     ...api,
     call: api.call.bind(api),
     stats: api.stats.bind(api),
-    pages: <T>(endpointId: string, options?: PageOptions): AsyncIterable<Page<T>> => {
+    pages: <Id extends EndpointId>(
+      endpointId: Id,
+      options?: PageOptions,
+    ): AsyncIterable<Page<PageItemOf<Id>>> => {
       if (!endpointId.endsWith('.search') || endpointId === 'admin.workspaces.search')
-        return api.pages<T>(endpointId, options);
+        return api.pages(endpointId, options);
       const where = { endpointId, method: 'POST', url: '/search', status };
       const error =
         status === 404 ? new NotFoundError(where) : new ForbiddenError(where, 'no search for this key');

@@ -68,7 +68,10 @@ test('an empty list still ends with one final page, so the run records the datas
 });
 
 test('a response missing a field the dataset needs fails with a coded error naming the field, not its value', async () => {
-  const api = fakeApi({}, { 'jira.permissionSchemes': { permissionSchemes: [{ id: 1, permissions: [] }] } });
+  const api = fakeApi(
+    {},
+    { 'jira.permissionSchemes.list': { permissionSchemes: [{ id: 1, permissions: [] }] } },
+  );
   const site = { cloudId: 's', url: 'https://s.atlassian.net', products: ['jira' as const] };
   await assert.rejects(
     runCollector(jiraPermissionSchemesCollector(), { api, site }),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
 import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
-import type { AtlassianApi, CallOptions, SiteRef } from '../../atlassian/api.ts';
+import type { AtlassianApi, CallOptions, EndpointId, ReadOf, SiteRef } from '../../atlassian/api.ts';
 import type { AtlassianClient } from '../../atlassian/client.ts';
 import { SchemaDriftError } from '../../atlassian/schemas/drift-error.ts';
 import { upmCollector } from './apps-upm.ts';
@@ -34,7 +34,7 @@ after(async () => {
 function breaking(endpointId: string, nth = 1): AtlassianApi {
   let seen = 0;
   return {
-    call<T>(id: string, options?: CallOptions): Promise<T> {
+    call<Id extends EndpointId>(id: Id, options?: CallOptions): Promise<ReadOf<Id>> {
       if (id === endpointId && ++seen === nth) {
         return Promise.reject(
           new SchemaDriftError({
@@ -45,7 +45,7 @@ function breaking(endpointId: string, nth = 1): AtlassianApi {
           }),
         );
       }
-      return api.call<T>(id, options);
+      return api.call(id, options);
     },
     pages: (id, options) => api.pages(id, options),
     stats: () => api.stats(),
@@ -58,7 +58,7 @@ test('an unusable project role is skipped; the project’s other roles are still
     await runCollector(c, { api, site: siteA, inventory });
   }
   const pages = await runCollector(jiraProjectRolesCollector(), {
-    api: breaking('jira.projectRole'),
+    api: breaking('jira.projectRole.get'),
     site: siteA,
     inventory,
   });
