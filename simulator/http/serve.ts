@@ -1,5 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type AuthKind, type Endpoint, endpoint as lookup } from '../../src/atlassian/catalogue/index.ts';
+import {
+  type AuthKind,
+  type Endpoint,
+  type EndpointId,
+  endpoint as lookup,
+} from '../../src/atlassian/catalogue/index.ts';
 import type { SimContext } from '../core/context.ts';
 import type { Site } from '../tenant/model.ts';
 import { authenticate, type Principal, revokeCredential } from './auth.ts';
@@ -54,7 +59,7 @@ export interface ServeOptions {
 export type Handler = (call: Call) => Answer | Promise<Answer>;
 
 export interface Registrar {
-  serve(endpointId: string, handler: Handler, options?: ServeOptions): void;
+  serve(endpointId: EndpointId, handler: Handler, options?: ServeOptions): void;
 }
 
 type SiteResolver = (request: FastifyRequest) => { site: Site | undefined; baseUrl: string };
