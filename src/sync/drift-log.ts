@@ -106,11 +106,15 @@ function capped(list: string[]): string[] {
   return [...list.slice(0, MAX_NOTES), `and ${list.length - MAX_NOTES} more`];
 }
 
-/** The API a collector is given: every call reports what it found to `log`. */
-export function loggingDrift(api: AtlassianApi, log: DriftLog): AtlassianApi {
+/**
+ * The API a collector is given: every call reports what it found to `log`, and carries the sync's
+ * abort signal (unless the caller passed its own), so an aborted sync cancels the call in flight.
+ */
+export function loggingDrift(api: AtlassianApi, log: DriftLog, signal?: AbortSignal): AtlassianApi {
   const withSink = <O extends CallOptions>(options: O | undefined): O => {
     const own = options?.onDrift;
     return {
+      ...(signal ? { signal } : {}),
       ...(options ?? ({} as O)),
       onDrift: (drift: ResponseDrift) => {
         log.record(drift);

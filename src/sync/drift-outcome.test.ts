@@ -62,6 +62,7 @@ function oneCallCollector(dataset: string, endpointId: EndpointId, catchUnusable
     kind: 'snapshot',
     credential: 'site',
     endpoints: [endpointId],
+    cost: () => 1,
     async *collect(ctx) {
       try {
         await ctx.api.call(endpointId, {});

@@ -388,6 +388,7 @@ forEachDatabase(
       kind: 'snapshot',
       credential: 'org',
       endpoints: [],
+      cost: () => 0,
       async *collect() {
         for (const listener of listeners)
           listener({ reason: 'hourly-quota', until, detail: 'jira-quota-tenant-based' });

@@ -40,3 +40,14 @@ export async function accessGroups(
     (a, b) => a.name.localeCompare(b.name) || a.groupId.localeCompare(b.groupId),
   );
 }
+
+/** The calls of the three walks: one list per access type, each at least one page. */
+export function accessGroupWalks(
+  groups: readonly { accessTypes: readonly AccessType[] }[],
+  pagesOf: (items: number) => number,
+): number {
+  return ACCESS_TYPES.reduce(
+    (sum, type) => sum + pagesOf(groups.filter((g) => g.accessTypes.includes(type)).length),
+    0,
+  );
+}

@@ -1,6 +1,6 @@
 import type { SiteRef } from '../../atlassian/api.ts';
 import { confluenceAnonymous } from '../../inventory/datasets/index.ts';
-import type { Collector, CollectorContext } from '../collector.ts';
+import { type CollectorContext, defineCollector } from '../collector.ts';
 import { listingUnavailable, spaceKeysThroughV2 } from './confluence-spaces-v2.ts';
 import { isAnonymousRefused, isNotPermitted, requireSite } from './context.ts';
 import { toItem } from './normalize.ts';
@@ -54,7 +54,7 @@ async function visibleSpaceKeys(ctx: CollectorContext, site: SiteRef): Promise<s
       site,
       anonymous: true,
     });
-    return spaces.map((s) => str(obj(s).key)).filter((k): k is string => k !== null);
+    return spaces.map((s) => s.key);
   } catch (error) {
     if (!listingUnavailable(error)) throw error;
     return spaceKeysThroughV2(ctx, site, true);
@@ -71,42 +71,35 @@ async function operationsWithCredential(ctx: CollectorContext, site: SiteRef): P
   }
 }
 
-export function confluenceAnonymousCollector(): Collector {
-  return {
-    dataset: confluenceAnonymous.name,
-    scope: 'site',
-    product: 'confluence',
-    kind: 'snapshot',
-    credential: 'none',
-    endpoints: [
-      'confluence.anonymousUser.get',
-      'confluence.spacesWithPermissions.list',
-      'confluence.spaces.list',
-    ],
-    async *collect(ctx) {
-      const site = requireSite(ctx, confluenceAnonymous.name);
-      const answered = await probe(ctx, site);
-      if (!answered) {
-        const operations = await operationsWithCredential(ctx, site);
-        const record = {
-          siteAccess: operations === null ? null : usesSite(operations),
-          operations: operations ?? [],
-          visibleSpaceKeys: [],
-          anonymousRefused: true,
-        };
-        yield { items: [toItem(confluenceAnonymous, record)], checkpoint: null };
-        return;
-      }
-      yield {
-        items: [
-          toItem(confluenceAnonymous, {
-            siteAccess: usesSite(answered.operations),
-            operations: answered.operations,
-            visibleSpaceKeys: answered.keys.sort(),
-          }),
-        ],
-        checkpoint: null,
+export const collector = defineCollector({
+  dataset: confluenceAnonymous,
+  credential: 'none',
+  // The anonymous user, then the spaces an anonymous listing shows (refused: the user again, signed in).
+  cost: ({ records, pages }) =>
+    1 + pages('confluence.spacesWithPermissions.list', records[0]?.visibleSpaceKeys.length ?? 0),
+  async *collect(ctx) {
+    const site = requireSite(ctx, confluenceAnonymous.name);
+    const answered = await probe(ctx, site);
+    if (!answered) {
+      const operations = await operationsWithCredential(ctx, site);
+      const record = {
+        siteAccess: operations === null ? null : usesSite(operations),
+        operations: operations ?? [],
+        visibleSpaceKeys: [],
+        anonymousRefused: true,
       };
-    },
-  };
-}
+      yield { items: [toItem(confluenceAnonymous, record)], checkpoint: null };
+      return;
+    }
+    yield {
+      items: [
+        toItem(confluenceAnonymous, {
+          siteAccess: usesSite(answered.operations),
+          operations: answered.operations,
+          visibleSpaceKeys: answered.keys.sort(),
+        }),
+      ],
+      checkpoint: null,
+    };
+  },
+});

@@ -1,12 +1,18 @@
 import { ForbiddenError } from '../../atlassian/errors.ts';
 import { UNSCOPED_ORG_KEY } from '../../atlassian/org-key-access.ts';
 import { orgApiTokens, orgUsers, type RecordOf } from '../../inventory/datasets/index.ts';
-import type { Collector, CollectorContext, CollectorPage } from '../collector.ts';
+import {
+  type Collector,
+  type CollectorContext,
+  type CollectorPage,
+  defineCollector,
+  type PartialNote,
+} from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
 import { isForbidden, isNotFound, isUnusable, recordsOf, requireOrgId } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
-import { type PartialNote, withNote } from './partial.ts';
+import type { CollectorExport } from './settings.ts';
 import { arr, isoDay, isoTime, obj, str } from './values.ts';
 import { collectAll } from './walk.ts';
 
@@ -41,8 +47,8 @@ type User = RecordOf<typeof orgUsers>;
 type TokenRecord = RecordOf<typeof orgApiTokens>;
 type Token = TokenRecord['tokens'][number];
 
-const LIST = 'admin.apiAccess.apiTokens.list';
-const PER_ACCOUNT = 'usermgmt.apiTokens.list';
+const LIST = 'admin.apiAccess.apiTokens.list' as const;
+const PER_ACCOUNT = 'usermgmt.apiTokens.list' as const;
 
 /** The accounts whose tokens are read, in a stable order so a checkpoint index means the same account. */
 export function tokenAccounts(users: readonly User[], coverage: ApiTokenCoverage, always?: string): string[] {
@@ -84,7 +90,7 @@ function recordItem(accountId: string, tokens: Token[], palisadeAccountId: strin
 }
 
 /** The org-wide list, or undefined when this key or org cannot use it. */
-async function listAll(ctx: CollectorContext, orgId: string): Promise<unknown[] | undefined> {
+async function listAll(ctx: CollectorContext, orgId: string) {
   try {
     return await collectAll(ctx, LIST, { params: { orgId } });
   } catch (error) {
@@ -123,13 +129,11 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
       const batch = accounts.slice(index, index + batchSize);
       index += batch.length;
       const done = index >= accounts.length;
-      yield withNote(
-        {
-          items: batch.map((id) => recordItem(id, byAccount.get(id) ?? [], self)),
-          checkpoint: done ? null : encodePosition({ parent: index, next: null, state: { via: 'list' } }),
-        },
-        note,
-      );
+      yield {
+        items: batch.map((id) => recordItem(id, byAccount.get(id) ?? [], self)),
+        checkpoint: done ? null : encodePosition({ parent: index, next: null, state: { via: 'list' } }),
+        ...(note ? { partial: note } : {}),
+      };
       note = undefined;
       if (done) return;
     }
@@ -148,7 +152,7 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
         : undefined;
     let index = start;
     if (index >= accounts.length) {
-      yield withNote({ items: [], checkpoint: null }, note);
+      yield { items: [], checkpoint: null, ...(note ? { partial: note } : {}) };
       return;
     }
     while (index < accounts.length) {
@@ -167,35 +171,37 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
         }
       });
       index += batch.length;
-      yield withNote(
-        {
-          items: read
-            .filter((r) => r !== undefined)
-            .map((r) =>
-              recordItem(
-                r.accountId,
-                arr(r.tokens).map((raw) => tokenOf(raw, false)),
-                self,
-              ),
+      yield {
+        items: read
+          .filter((r) => r !== undefined)
+          .map((r) =>
+            recordItem(
+              r.accountId,
+              r.tokens.map((raw) => tokenOf(raw, false)),
+              self,
             ),
-          checkpoint:
-            index < accounts.length
-              ? encodePosition({ parent: index, next: null, state: { via: 'accounts' } })
-              : null,
-        },
-        note,
-      );
+          ),
+        checkpoint:
+          index < accounts.length
+            ? encodePosition({ parent: index, next: null, state: { via: 'accounts' } })
+            : null,
+        ...(note ? { partial: note } : {}),
+      };
       note = undefined;
     }
   }
 
-  return {
-    dataset: orgApiTokens.name,
-    scope: 'org',
-    kind: 'snapshot',
-    credential: 'org',
-    dependsOn: [orgUsers.name],
-    endpoints: [LIST, PER_ACCOUNT],
+  return defineCollector({
+    dataset: orgApiTokens,
+    dependsOn: [orgUsers],
+    // The org-wide list at its page size; else the refused list, then one call per account read.
+    cost: ({ records, pages, facts }) =>
+      facts.apiTokensPerAccount
+        ? 1 + records.length
+        : pages(
+            LIST,
+            records.reduce((sum, r) => sum + r.tokens.length, 0),
+          ),
     async *collect(ctx) {
       const orgId = requireOrgId(ctx, orgApiTokens.name);
       const position = decodePosition(orgApiTokens.name, ctx.resumeFrom);
@@ -210,8 +216,14 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
       }
       yield* perAccount(ctx, resumingPerAccount ? position.parent : 0);
     },
-  };
+  });
 }
+
+export const collector: CollectorExport = (settings) =>
+  orgApiTokensCollector({
+    accounts: settings.apiTokens ?? 'admins',
+    palisadeAccountId: settings.palisadeAccountId,
+  });
 
 /** Neither the org-wide list nor the per-account API: name both ways in. */
 function neitherPath(error: unknown): ForbiddenError {

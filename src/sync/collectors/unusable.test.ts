@@ -6,10 +6,10 @@ import type { AtlassianApi, CallOptions, EndpointId, ReadOf, SiteRef } from '../
 import type { AtlassianClient } from '../../atlassian/client.ts';
 import { SchemaDriftError } from '../../atlassian/schemas/drift-error.ts';
 import { upmCollector } from './apps-upm.ts';
-import { jiraPermissionSchemesCollector } from './jira-permission-schemes.ts';
+import { collector as jiraPermissionSchemesCollector } from './jira-permission-schemes.ts';
 import { jiraProjectRolesCollector } from './jira-project-roles.ts';
 import { jiraProjectsCollector } from './jira-projects.ts';
-import { jiraRolesCollector } from './jira-roles.ts';
+import { collector as jiraRolesCollector } from './jira-roles.ts';
 import { client, MemoryInventory, runCollector, tinySites } from './test-support.ts';
 
 // Collectors that read one response per parent go on without a parent whose response could not be
@@ -54,7 +54,7 @@ function breaking(endpointId: string, nth = 1): AtlassianApi {
 
 test('an unusable project role is skipped; the project’s other roles are still read', async () => {
   const inventory = new MemoryInventory();
-  for (const c of [jiraPermissionSchemesCollector(), jiraProjectsCollector(), jiraRolesCollector()]) {
+  for (const c of [jiraPermissionSchemesCollector, jiraProjectsCollector(), jiraRolesCollector]) {
     await runCollector(c, { api, site: siteA, inventory });
   }
   const pages = await runCollector(jiraProjectRolesCollector(), {

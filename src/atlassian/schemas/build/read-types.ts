@@ -8,7 +8,7 @@ import { componentTypeName, responseTypeName } from './type-names.ts';
 // The types of what a read guarantees: the response as the client hands it over after the
 // tolerant check (tolerant-schemas.ts), not as Atlassian documents it. A field Palisade relies on
 // (`x-relied-on`) is present, of its type and never null, and its enum is open (any string); every
-// other documented field is `unknown` — absent, null, of another type, or as documented — so the
+// other field, documented or not, is `unknown` — absent, null, of another type, or as documented — so the
 // compiler lets a collector use `user.accountId` as it is and makes it read `user.displayName`
 // defensively. A list the client pages through is relied on, and so are its items (an item
 // lacking a relied-on field was left out). Maps and the inside of unions are not checked at run
@@ -87,8 +87,8 @@ function shape(definitions: JsonObject, schema: JsonObject): JsonObject {
       type: 'object',
       properties,
       required: relied.filter((n) => Object.hasOwn(properties, n)),
-      // A map's values are not checked at run time.
-      additionalProperties: isObject(schema.additionalProperties) || schema.additionalProperties === true,
+      // Fields the documentation leaves out come all the same (and a map's values go unchecked).
+      additionalProperties: true,
     };
     if (Array.isArray(schema.allOf)) {
       return described(

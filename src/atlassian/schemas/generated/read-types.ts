@@ -116,12 +116,15 @@ export interface AdminLinkPageModel {
   next?: unknown;
   prev?: unknown;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminLinkRelatedModel {
   related?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminLinkSelfModel {
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminOrgModel {
   /**
@@ -132,6 +135,7 @@ export interface AdminOrgModel {
      * Name of this Org
      */
     name: string;
+    [k: string]: unknown | undefined;
   };
   /**
    * Unique identifier of the Org
@@ -140,6 +144,7 @@ export interface AdminOrgModel {
   links?: unknown;
   relationships?: unknown;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminOrgPage {
   /**
@@ -147,15 +152,18 @@ export interface AdminOrgPage {
    */
   data: AdminOrgModel[];
   links?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminOrg {
   data: AdminOrgModel;
+  [k: string]: unknown | undefined;
 }
 export interface AdminProduct {
   key?: unknown;
   last_active?: unknown;
   name?: unknown;
   url?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminUser {
   access_billable?: unknown;
@@ -168,11 +176,13 @@ export interface AdminUser {
   name?: unknown;
   picture?: unknown;
   product_access?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminUserPage {
   data?: unknown;
   links?: unknown;
   meta?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminDomainModel {
   /**
@@ -184,6 +194,7 @@ export interface AdminDomainModel {
      * Domain Name
      */
     name: string;
+    [k: string]: unknown | undefined;
   };
   /**
    * Unique identifier of the Domain
@@ -191,6 +202,7 @@ export interface AdminDomainModel {
   id: string;
   links?: unknown;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminDomainPage {
   /**
@@ -198,15 +210,18 @@ export interface AdminDomainPage {
    */
   data: AdminDomainModel[];
   links?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminDomain {
   data?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminEventActorModel {
   email?: unknown;
   id?: unknown;
   links?: unknown;
   name?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminEventLocationModel {
   city?: unknown;
@@ -214,6 +229,7 @@ export interface AdminEventLocationModel {
   geo?: unknown;
   ip?: unknown;
   regionName?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminEventModel {
   /**
@@ -232,6 +248,7 @@ export interface AdminEventModel {
      * The date and time of the event
      */
     time: string;
+    [k: string]: unknown | undefined;
   };
   /**
    * Unique identifier of the Event
@@ -239,12 +256,14 @@ export interface AdminEventModel {
   id: string;
   links?: unknown;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminEventObjectModel {
   attributes?: unknown;
   id?: unknown;
   links?: unknown;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminEventPage {
   /**
@@ -253,9 +272,11 @@ export interface AdminEventPage {
   data: AdminEventModel[];
   links?: unknown;
   meta?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminLinkAltModel {
   alt?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Links for a resources with self and alternate links
@@ -263,24 +284,29 @@ export interface AdminLinkAltModel {
 export interface AdminLinkSelfAltModel {
   alt?: unknown;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminEvent {
   data?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Applicable when policy type is `ip-allowlist` or `data-residency`
  */
 export interface AdminAllowIfContainedRule {
   in?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminLinks {
   ticket?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminMeta {
   atlassianAccountId?: unknown;
   migrationEndDataTime?: unknown;
   migrationStartDateTime?: unknown;
   scheduledDate?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminPolicyModel {
   /**
@@ -295,12 +321,14 @@ export interface AdminPolicyModel {
      * Type of this Policy
      */
     type: string;
+    [k: string]: unknown | undefined;
   };
   /**
    * Unique identifier of the Policy
    */
   id: string;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminPolicyPage {
   /**
@@ -309,15 +337,18 @@ export interface AdminPolicyPage {
   data: AdminPolicyModel[];
   links?: unknown;
   meta?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminResource {
   applicationStatus?: unknown;
   id?: unknown;
   links?: unknown;
   meta?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminPolicy {
   data?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface AdminDirectoriesListResponse {
   data: {
@@ -451,6 +482,7 @@ export interface UserManagementApiTokenResponse {
   id?: unknown;
   label?: unknown;
   lastAccess?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Jira instance health check results. Deprecated and no longer returned.
@@ -459,6 +491,7 @@ export interface JiraHealthCheckResult {
   description?: unknown;
   name?: unknown;
   passed?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about the Jira instance.
@@ -481,6 +514,7 @@ export interface JiraServerInformation {
   serverTitle?: unknown;
   version?: unknown;
   versionNumbers?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of an application role.
@@ -506,12 +540,14 @@ export interface JiraApplicationRole {
   selectedByDefault?: unknown;
   userCount?: unknown;
   userCountDescription?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface JiraAvatarUrlsBean {
   '16x16'?: unknown;
   '24x24'?: unknown;
   '32x32'?: unknown;
   '48x48'?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about a group.
@@ -523,6 +559,7 @@ export interface JiraGroupName {
    */
   name: string;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface JiraListWrapperCallbackApplicationRole {
   [k: string]: unknown | undefined;
@@ -536,6 +573,7 @@ export interface JiraSimpleListWrapperApplicationRole {
   'max-results'?: unknown;
   pagingCallback?: unknown;
   size?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface JiraSimpleListWrapperGroupName {
   callback?: unknown;
@@ -543,6 +581,7 @@ export interface JiraSimpleListWrapperGroupName {
   'max-results'?: unknown;
   pagingCallback?: unknown;
   size?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * A user with details as permitted by the user's Atlassian Account privacy settings. However, be aware of these exceptions:
@@ -578,6 +617,7 @@ export interface JiraUser {
   name?: unknown;
   self?: unknown;
   timeZone?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about permissions.
@@ -589,6 +629,7 @@ export interface JiraPermissions {
   permissions: {
     [k: string]: unknown | undefined;
   };
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of a permission and its availability to a user.
@@ -604,6 +645,7 @@ export interface JiraUserPermission {
   key: string;
   name?: unknown;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about a permission granted to a user or group.
@@ -619,6 +661,7 @@ export interface JiraPermissionGrant {
    */
   permission: string;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * The user or group being granted the permission. It consists of a `type`, a type-dependent `parameter` and a type-dependent `value`. See [Holder object](../api-group-permission-schemes/#holder-object) in *Get all permission schemes* for more information.
@@ -631,6 +674,7 @@ export interface JiraPermissionHolder {
    */
   type: string;
   value?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of a user, group, field, or project role that holds a permission. See [Holder object](../api-group-permission-schemes/#holder-object) in *Get all permission schemes* for more information.
@@ -643,6 +687,7 @@ export interface JiraPermissionHolder1 {
    */
   type: string;
   value?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of a permission scheme.
@@ -661,6 +706,7 @@ export interface JiraPermissionScheme {
   permissions?: unknown;
   scope?: unknown;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * List of all permission schemes.
@@ -670,6 +716,7 @@ export interface JiraPermissionSchemes {
    * Permission schemes list.
    */
   permissionSchemes: JiraPermissionScheme[];
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about a project.
@@ -683,6 +730,7 @@ export interface JiraProjectDetails {
   projectTypeKey?: unknown;
   self?: unknown;
   simplified?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * The projects the item is associated with. Indicated for items associated with [next-gen projects](https://confluence.atlassian.com/x/loMyO).
@@ -690,6 +738,7 @@ export interface JiraProjectDetails {
 export interface JiraScope {
   project?: unknown;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * A project category.
@@ -699,6 +748,7 @@ export interface JiraUpdatedProjectCategory {
   id?: unknown;
   name?: unknown;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * The project issue type hierarchy.
@@ -706,6 +756,7 @@ export interface JiraUpdatedProjectCategory {
 export interface JiraHierarchy {
   baseLevelId?: unknown;
   levels?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about an issue type.
@@ -721,6 +772,7 @@ export interface JiraIssueTypeDetails {
   scope?: unknown;
   self?: unknown;
   subtask?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * A page of items.
@@ -739,6 +791,7 @@ export interface JiraPageBeanProject {
    * The list of items.
    */
   values: JiraProject[];
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about a project.
@@ -787,6 +840,7 @@ export interface JiraProject {
   url?: unknown;
   uuid?: unknown;
   versions?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * A project category.
@@ -796,6 +850,7 @@ export interface JiraProjectCategory {
   id?: unknown;
   name?: unknown;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about a project component.
@@ -817,6 +872,7 @@ export interface JiraProjectComponent {
   realAssignee?: unknown;
   realAssigneeType?: unknown;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Additional details about a project.
@@ -824,6 +880,7 @@ export interface JiraProjectComponent {
 export interface JiraProjectInsight {
   lastIssueUpdateTime?: unknown;
   totalIssueCount?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface JiraProjectLandingPageInfo {
   attributes?: unknown;
@@ -837,12 +894,14 @@ export interface JiraProjectLandingPageInfo {
   simpleBoard?: unknown;
   simplified?: unknown;
   url?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Permissions which a user has on a project.
  */
 export interface JiraProjectPermissions {
   canEdit?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about the operations available in this version.
@@ -855,6 +914,7 @@ export interface JiraSimpleLink {
   styleClass?: unknown;
   title?: unknown;
   weight?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface JiraSimplifiedHierarchyLevel {
   aboveLevelId?: unknown;
@@ -866,6 +926,7 @@ export interface JiraSimplifiedHierarchyLevel {
   level?: unknown;
   name?: unknown;
   projectConfigurationId?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about a project version.
@@ -890,6 +951,7 @@ export interface JiraVersion {
   startDate?: unknown;
   userReleaseDate?: unknown;
   userStartDate?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Contains details about a version approver.
@@ -899,6 +961,7 @@ export interface JiraVersionApprover {
   declineReason?: unknown;
   description?: unknown;
   status?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Counts of the number of issues in various statuses.
@@ -908,6 +971,7 @@ export interface JiraVersionIssuesStatus {
   inProgress?: unknown;
   toDo?: unknown;
   unmapped?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about the roles in a project.
@@ -930,6 +994,7 @@ export interface JiraProjectRole {
   scope?: unknown;
   self?: unknown;
   translatedName?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of the group associated with the role.
@@ -938,12 +1003,14 @@ export interface JiraProjectRoleGroup {
   displayName?: unknown;
   groupId?: unknown;
   name?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of the user associated with the role.
  */
 export interface JiraProjectRoleUser {
   accountId?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about a user assigned to a project role.
@@ -959,6 +1026,7 @@ export interface JiraRoleActor {
    * The type of role actor.
    */
   type: string;
+  [k: string]: unknown | undefined;
 }
 export interface JiraProjectRolesListResponse {
   [k: string]: unknown | undefined;
@@ -975,6 +1043,7 @@ export interface JiraGroupDetails {
    * The name of the group.
    */
   name: string;
+  [k: string]: unknown | undefined;
 }
 /**
  * A page of items.
@@ -993,6 +1062,7 @@ export interface JiraPageBeanGroupDetails {
    * The list of items.
    */
   values: JiraGroupDetails[];
+  [k: string]: unknown | undefined;
 }
 /**
  * A page of items.
@@ -1011,6 +1081,7 @@ export interface JiraPageBeanUserDetails {
    * The list of items.
    */
   values: JiraUserDetails[];
+  [k: string]: unknown | undefined;
 }
 /**
  * User details permitted by the user's Atlassian Account privacy settings. However, be aware of these exceptions:
@@ -1033,6 +1104,7 @@ export interface JiraUserDetails {
   name?: unknown;
   self?: unknown;
   timeZone?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about a license for the Jira instance.
@@ -1042,6 +1114,7 @@ export interface JiraLicense {
    * The applications under this license.
    */
   applications: JiraLicensedApplication[];
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about a licensed Jira application.
@@ -1055,6 +1128,7 @@ export interface JiraLicensedApplication {
    * The licensing plan.
    */
   plan: string;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of an item associated with the changed record.
@@ -1065,6 +1139,7 @@ export interface JiraAssociatedItemBean {
   parentId?: unknown;
   parentName?: unknown;
   typeName?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * An audit record.
@@ -1087,6 +1162,7 @@ export interface JiraAuditRecordBean {
   objectItem?: unknown;
   remoteAddress?: unknown;
   summary?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Container for a list of audit records.
@@ -1099,6 +1175,7 @@ export interface JiraAuditRecords {
    */
   records: JiraAuditRecordBean[];
   total?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of names changed in the record event.
@@ -1107,6 +1184,7 @@ export interface JiraChangedValueBean {
   changedFrom?: unknown;
   changedTo?: unknown;
   fieldName?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about the configuration of Jira.
@@ -1120,6 +1198,7 @@ export interface JiraConfiguration {
   unassignedIssuesAllowed?: unknown;
   votingEnabled?: unknown;
   watchingEnabled?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of the time tracking configuration.
@@ -1129,6 +1208,7 @@ export interface JiraTimeTrackingConfiguration {
   timeFormat?: unknown;
   workingDaysPerWeek?: unknown;
   workingHoursPerDay?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of an application property.
@@ -1146,6 +1226,7 @@ export interface JiraApplicationProperty {
   name?: unknown;
   type?: unknown;
   value?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of a filter.
@@ -1172,6 +1253,7 @@ export interface JiraFilterDetails {
   sharePermissions?: unknown;
   subscriptions?: unknown;
   viewUrl?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of a user or group subscribing to a filter.
@@ -1180,6 +1262,7 @@ export interface JiraFilterSubscription {
   group?: unknown;
   id?: unknown;
   user?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * A page of items.
@@ -1198,6 +1281,7 @@ export interface JiraPageBeanFilterDetails {
    * The list of items.
    */
   values: JiraFilterDetails[];
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of a share permission for the filter.
@@ -1209,6 +1293,7 @@ export interface JiraSharePermission {
   role?: unknown;
   type?: unknown;
   user?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface JiraUserBean {
   /**
@@ -1221,12 +1306,14 @@ export interface JiraUserBean {
   key?: unknown;
   name?: unknown;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface JiraUserBeanAvatarUrls {
   '16x16'?: unknown;
   '24x24'?: unknown;
   '32x32'?: unknown;
   '48x48'?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of a dashboard.
@@ -1252,6 +1339,7 @@ export interface JiraDashboard {
   sharePermissions?: unknown;
   systemDashboard?: unknown;
   view?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * A page of items.
@@ -1270,6 +1358,7 @@ export interface JiraPageBeanDashboard {
    * The list of items.
    */
   values: JiraDashboard[];
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of an issue level security item.
@@ -1287,6 +1376,7 @@ export interface JiraSecurityLevel {
    */
   name: string;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Details about a security scheme.
@@ -1304,6 +1394,7 @@ export interface JiraSecurityScheme {
    */
   name: string;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * List of security schemes.
@@ -1313,6 +1404,7 @@ export interface JiraSecuritySchemes {
    * List of security schemes.
    */
   issueSecuritySchemes: JiraSecurityScheme[];
+  [k: string]: unknown | undefined;
 }
 /**
  * Details of a field.
@@ -1338,6 +1430,7 @@ export interface JiraField {
   searcherKey?: unknown;
   stableId?: unknown;
   typeDisplayName?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Information about the most recent use of a field.
@@ -1345,6 +1438,7 @@ export interface JiraField {
 export interface JiraFieldLastUsed {
   type?: unknown;
   value?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * The schema of a field.
@@ -1356,6 +1450,7 @@ export interface JiraJsonTypeBean {
   items?: unknown;
   system?: unknown;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * A page of items.
@@ -1374,6 +1469,7 @@ export interface JiraPageBeanField {
    * The list of items.
    */
   values: JiraField[];
+  [k: string]: unknown | undefined;
 }
 export interface SiteTenantInfoGetResponse {
   cloudId: string;
@@ -1382,10 +1478,12 @@ export interface SiteTenantInfoGetResponse {
 export interface ConfluenceBodyType {
   representation?: unknown;
   value?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceMultiEntityLinks {
   base?: unknown;
   next?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceSpaceBulk {
   _links?: unknown;
@@ -1408,6 +1506,7 @@ export interface ConfluenceSpaceBulk {
   name: string;
   status?: unknown;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Contains fields for each representation type requested.
@@ -1415,6 +1514,7 @@ export interface ConfluenceSpaceBulk {
 export interface ConfluenceSpaceDescription {
   plain?: unknown;
   view?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * The icon of the space
@@ -1422,13 +1522,16 @@ export interface ConfluenceSpaceDescription {
 export interface ConfluenceSpaceIcon {
   apiDownloadLink?: unknown;
   path?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceSpaceLinks {
   webui?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceSpacesListResponse {
   _links?: unknown;
   results: ConfluenceSpaceBulk[];
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceSpacePermissionAssignment {
   id?: unknown;
@@ -1441,6 +1544,7 @@ export interface ConfluenceSpacePermissionAssignment {
      */
     key: string;
     targetType?: unknown;
+    [k: string]: unknown | undefined;
   };
   /**
    * The entity the space permissions corresponds to.
@@ -1448,15 +1552,19 @@ export interface ConfluenceSpacePermissionAssignment {
   principal: {
     id?: unknown;
     type: string;
+    [k: string]: unknown | undefined;
   };
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceSpacePermissionsListResponse {
   _links?: unknown;
   results: ConfluenceSpacePermissionAssignment[];
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1ButtonLookAndFeel {
   backgroundColor?: unknown;
   color?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Container for content. This can be either a space (containing a page or blogpost)
@@ -1478,6 +1586,7 @@ export interface ConfluenceV1ContainerLookAndFeel {
   backgroundSize?: unknown;
   borderRadius?: unknown;
   padding?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Base object for all content types.
@@ -1503,6 +1612,7 @@ export interface ConfluenceV1Content {
   title?: unknown;
   type?: unknown;
   version?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1ContentArray {
   _links?: unknown;
@@ -1510,6 +1620,7 @@ export interface ConfluenceV1ContentArray {
   results?: unknown;
   size?: unknown;
   start?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1ContentBody {
   _expandable?: unknown;
@@ -1519,6 +1630,7 @@ export interface ConfluenceV1ContentBody {
   representation?: unknown;
   value?: unknown;
   webresource?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Shows whether a piece of content has attachments, comments, or child pages.
@@ -1529,6 +1641,7 @@ export interface ConfluenceV1ContentChildType {
   attachment?: unknown;
   comment?: unknown;
   page?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1ContentChildren {
   _expandable?: unknown;
@@ -1536,6 +1649,7 @@ export interface ConfluenceV1ContentChildren {
   attachment?: unknown;
   comment?: unknown;
   page?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1ContentHistory {
   _expandable?: unknown;
@@ -1547,12 +1661,14 @@ export interface ConfluenceV1ContentHistory {
   latest?: unknown;
   nextVersion?: unknown;
   previousVersion?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1ContentLookAndFeel {
   body?: unknown;
   container?: unknown;
   header?: unknown;
   screen?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Metadata object for page, blogpost, comment content
@@ -1562,6 +1678,7 @@ export interface ConfluenceV1ContentMetadata {
   frontend?: unknown;
   labels?: unknown;
   properties?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1ContentRestriction {
   _expandable?: unknown;
@@ -1569,6 +1686,7 @@ export interface ConfluenceV1ContentRestriction {
   content?: unknown;
   operation?: unknown;
   restrictions?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1Embeddable {
   [k: string]: unknown | undefined;
@@ -1577,6 +1695,7 @@ export interface ConfluenceV1EmbeddedContent {
   entity?: unknown;
   entityId?: unknown;
   entityType?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1GenericLinks {
   [k: string]: unknown | undefined;
@@ -1586,12 +1705,14 @@ export interface ConfluenceV1Group {
   id: string;
   name: string;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1GroupArray {
   limit?: unknown;
   results?: unknown;
   size?: unknown;
   start?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1HeaderLookAndFeel {
   backgroundColor?: unknown;
@@ -1599,6 +1720,7 @@ export interface ConfluenceV1HeaderLookAndFeel {
   primaryNavigation?: unknown;
   search?: unknown;
   secondaryNavigation?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1HorizontalHeaderLookAndFeel {
   backgroundColor?: unknown;
@@ -1606,6 +1728,7 @@ export interface ConfluenceV1HorizontalHeaderLookAndFeel {
   primaryNavigation?: unknown;
   search?: unknown;
   secondaryNavigation?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * This object represents an icon. If used as a profilePicture, this may be returned as null, depending on the user's privacy setting.
@@ -1615,12 +1738,14 @@ export interface ConfluenceV1Icon {
   isDefault?: unknown;
   path?: unknown;
   width?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1Label {
   id?: unknown;
   label?: unknown;
   name?: unknown;
   prefix?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1LabelArray {
   _links?: unknown;
@@ -1628,6 +1753,7 @@ export interface ConfluenceV1LabelArray {
   results?: unknown;
   size?: unknown;
   start?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1LookAndFeel {
   bordersAndDividers?: unknown;
@@ -1638,15 +1764,18 @@ export interface ConfluenceV1LookAndFeel {
   links?: unknown;
   menus?: unknown;
   spaceReference?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1MenusLookAndFeel {
   color?: unknown;
   hoverOrFocus?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1NavigationLookAndFeel {
   color?: unknown;
   highlightColor?: unknown;
   hoverOrFocus?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * An operation and the target entity that it applies to, e.g. create page.
@@ -1654,6 +1783,7 @@ export interface ConfluenceV1NavigationLookAndFeel {
 export interface ConfluenceV1OperationCheckResult {
   operation?: unknown;
   targetType?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1ScreenLookAndFeel {
   background?: unknown;
@@ -1671,10 +1801,12 @@ export interface ConfluenceV1ScreenLookAndFeel {
   gutterRight?: unknown;
   gutterTop?: unknown;
   layer?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1SearchFieldLookAndFeel {
   backgroundColor?: unknown;
   color?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1Space {
   _expandable?: unknown;
@@ -1694,6 +1826,7 @@ export interface ConfluenceV1Space {
   status?: unknown;
   theme?: unknown;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1SpaceArray {
   _links?: unknown;
@@ -1701,11 +1834,13 @@ export interface ConfluenceV1SpaceArray {
   results: ConfluenceV1Space[];
   size?: unknown;
   start?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1SpaceDescription {
   embeddedContent?: unknown;
   representation?: unknown;
   value?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * This object represents a permission for given space. Permissions consist of
@@ -1726,17 +1861,20 @@ export interface ConfluenceV1SpacePermission {
   operation?: unknown;
   subjects?: unknown;
   unlicensedAccess?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1SpaceSettings {
   _links?: unknown;
   editor?: unknown;
   routeOverrideEnabled?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1SuperBatchWebResources {
   _expandable?: unknown;
   metatags?: unknown;
   tags?: unknown;
   uris?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1Theme {
   _links?: unknown;
@@ -1744,11 +1882,13 @@ export interface ConfluenceV1Theme {
   icon?: unknown;
   name?: unknown;
   themeKey?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1TopNavigationLookAndFeel {
   color?: unknown;
   highlightColor?: unknown;
   hoverOrFocus?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1User {
   _expandable?: unknown;
@@ -1768,6 +1908,7 @@ export interface ConfluenceV1User {
   type?: unknown;
   userKey?: unknown;
   username?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1UserArray {
   _links?: unknown;
@@ -1776,15 +1917,18 @@ export interface ConfluenceV1UserArray {
   size?: unknown;
   start?: unknown;
   totalSize?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1UserDetails {
   business?: unknown;
   personal?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1UsersUserKeys {
   _links?: unknown;
   userKeys?: unknown;
   users?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1Version {
   _expandable?: unknown;
@@ -1801,6 +1945,7 @@ export interface ConfluenceV1Version {
   syncRev?: unknown;
   syncRevSource?: unknown;
   when?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1WebResourceDependencies {
   _expandable?: unknown;
@@ -1809,6 +1954,7 @@ export interface ConfluenceV1WebResourceDependencies {
   superbatch?: unknown;
   tags?: unknown;
   uris?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Same as GroupArray but with `_links` property.
@@ -1820,10 +1966,12 @@ export interface ConfluenceV1GroupArrayWithLinks {
   size?: unknown;
   start?: unknown;
   totalSize?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1AffectedObject {
   name?: unknown;
   objectType?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1AuditRecord {
   affectedObject?: unknown;
@@ -1840,6 +1988,7 @@ export interface ConfluenceV1AuditRecord {
   summary?: unknown;
   superAdmin?: unknown;
   sysAdmin?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1AuditRecordArray {
   _links?: unknown;
@@ -1847,6 +1996,7 @@ export interface ConfluenceV1AuditRecordArray {
   results: ConfluenceV1AuditRecord[];
   size?: unknown;
   start?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1ChangedValue {
   hiddenNewValue?: unknown;
@@ -1854,6 +2004,7 @@ export interface ConfluenceV1ChangedValue {
   name?: unknown;
   newValue?: unknown;
   oldValue?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1SystemInfoEntity {
   baseUrl?: unknown;
@@ -1863,6 +2014,7 @@ export interface ConfluenceV1SystemInfoEntity {
   defaultTimeZone?: unknown;
   edition?: unknown;
   siteTitle?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface ConfluenceV1UserAnonymous {
   _expandable?: unknown;
@@ -1872,6 +2024,7 @@ export interface ConfluenceV1UserAnonymous {
   operations?: unknown;
   profilePicture?: unknown;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface UpmJiraListResponse {
   plugins: {
@@ -1989,18 +2142,22 @@ export interface MarketplaceAddon {
   summary?: unknown;
   tagLine?: unknown;
   vendorLinks?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonArtifactAssetLinks {
   binary?: unknown;
   remote?: unknown;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonArtifactAssetSummary {
   _links?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonCategorySummary {
   _links?: unknown;
   name?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Summary information about an app's installation distribution
@@ -2011,6 +2168,7 @@ export interface MarketplaceAddonDistributionSummary {
   downloads?: unknown;
   totalInstalls?: unknown;
   totalUsers?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonEmbedded {
   banner?: unknown;
@@ -2021,6 +2179,7 @@ export interface MarketplaceAddonEmbedded {
   titleLogo?: unknown;
   vendor?: unknown;
   version?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonExternalLinks {
   appStatusPage?: unknown;
@@ -2028,6 +2187,7 @@ export interface MarketplaceAddonExternalLinks {
   issueTracker?: unknown;
   privacy?: unknown;
   supportTicketSystem?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonHighlight {
   _embedded?: unknown;
@@ -2035,34 +2195,42 @@ export interface MarketplaceAddonHighlight {
   body?: unknown;
   explanation?: unknown;
   title?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonHighlightEmbedded {
   screenshot?: unknown;
   thumbnail?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonHighlightLinks {
   screenshot?: unknown;
   thumbnail?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonInstruction {
   _embedded?: unknown;
   _links?: unknown;
   body?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonInstructionEmbedded {
   image?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonInstructionLinks {
   image?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonLegacyLinks {
   builds?: unknown;
   source?: unknown;
   wiki?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonLegacyProperties {
   description?: unknown;
   vendorLinks?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonLinks {
   alternate?: unknown;
@@ -2085,9 +2253,11 @@ export interface MarketplaceAddonLinks {
   vendor?: unknown;
   versions?: unknown;
   watch?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonMarketingProperties {
   marketingLabels?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonVersion {
   _embedded?: unknown;
@@ -2107,6 +2277,7 @@ export interface MarketplaceAddonVersion {
   text?: unknown;
   vendorLinks?: unknown;
   youtubeId?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Cloud app information, if the deployment type of the version is Atlassian cloud
@@ -2116,18 +2287,21 @@ export interface MarketplaceAddonVersionCloudDeployment {
   appId?: unknown;
   appScopes?: unknown;
   appVersionId?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonVersionCloudPermission {
   _links?: unknown;
   description?: unknown;
   key?: unknown;
   name?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Link to external documentation for the scopes of the Atlassian cloud app (ignored in case of POST request)
  */
 export interface MarketplaceAddonVersionCloudPermissionLinks {
   alternate?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonVersionDeployment {
   autoUpdateAllowed?: unknown;
@@ -2137,6 +2311,7 @@ export interface MarketplaceAddonVersionDeployment {
   dataCenterStatus?: unknown;
   permissions?: unknown;
   server?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonVersionEmbedded {
   artifact?: unknown;
@@ -2146,6 +2321,7 @@ export interface MarketplaceAddonVersionEmbedded {
   instructions?: unknown;
   license?: unknown;
   screenshots?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonVersionExternalLinks {
   binary?: unknown;
@@ -2155,6 +2331,7 @@ export interface MarketplaceAddonVersionExternalLinks {
   license?: unknown;
   purchase?: unknown;
   releaseNotes?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonVersionLegacyLinks {
   donate?: unknown;
@@ -2162,9 +2339,11 @@ export interface MarketplaceAddonVersionLegacyLinks {
   javadocs?: unknown;
   releaseNotes?: unknown;
   source?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonVersionLegacyProperties {
   vendorLinks?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonVersionLinks {
   agreement?: unknown;
@@ -2177,43 +2356,52 @@ export interface MarketplaceAddonVersionLinks {
   license?: unknown;
   self?: unknown;
   transition?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonVersionPermission {
   _links?: unknown;
   description?: unknown;
   key?: unknown;
   name?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonVersionPermissionLinks {
   alternate?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonVersionReleaseProperties {
   beta?: unknown;
   date?: unknown;
   releasedBy?: unknown;
   supported?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonVersionText {
   moreDetails?: unknown;
   releaseNotes?: unknown;
   releaseSummary?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceCompatibility {
   application?: unknown;
   hosting?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceCompatibilityBounds {
   max?: unknown;
   min?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceCompatibilityHosting {
   cloud?: unknown;
   dataCenter?: unknown;
   server?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceCompatibilityHostingPoint {
   build?: unknown;
   version?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceImageAssetLinks {
   highRes?: unknown;
@@ -2222,52 +2410,65 @@ export interface MarketplaceImageAssetLinks {
   smallHighResImage?: unknown;
   smallImage?: unknown;
   unscaled?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceImageAssetSummary {
   _links?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceLicenseType {
   _links?: unknown;
   key?: unknown;
   name?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceLicenseTypeLinks {
   alternate?: unknown;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceLink {
   href?: unknown;
   title?: unknown;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceLinkTemplate {
   name?: unknown;
   template?: unknown;
   type?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceReviewCollectionSummary {
   averageStars?: unknown;
   count?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceScreenshot {
   _embedded?: unknown;
   _links?: unknown;
   caption?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceScreenshotEmbedded {
   image?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceScreenshotLinks {
   image?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceSelfLinkOnly {
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceTopVendor {
   status?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceVendorPrograms {
   topVendor?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Summary information about a vendor
@@ -2279,15 +2480,18 @@ export interface MarketplaceVendorSummary {
   name?: unknown;
   programs?: unknown;
   verifiedStatus?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceVendorSummaryEmbedded {
   logo?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceVendorSummaryLinks {
   alternate?: unknown;
   edit?: unknown;
   logo?: unknown;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceAddonPrivacyGetResponse {
   dataAccessAndStorage?: unknown;
@@ -2306,27 +2510,32 @@ export interface MarketplaceAddress {
   line2?: unknown;
   postCode?: unknown;
   state?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceHoliday {
   date?: unknown;
   repeatAnnually?: unknown;
   title?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceSupportHours {
   days?: unknown;
   holidays?: unknown;
   range?: unknown;
   timezone?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceSupportOrganization {
   name?: unknown;
   supportEmail?: unknown;
   supportPhone?: unknown;
   supportUrl?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceTimeRange {
   from?: unknown;
   until?: unknown;
+  [k: string]: unknown | undefined;
 }
 /**
  * Detailed information about a vendor
@@ -2348,19 +2557,23 @@ export interface MarketplaceVendor {
   supportDetails?: unknown;
   vendorLinks?: unknown;
   verifiedStatus?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceVendorCloudSecurity {
   approvalDate?: unknown;
   approved?: unknown;
   expiryDate?: unknown;
   issueKey?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceVendorEmbedded {
   logo?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceVendorExternalLinks {
   homePage?: unknown;
   sla?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceVendorLinks {
   addons?: unknown;
@@ -2376,15 +2589,18 @@ export interface MarketplaceVendorLinks {
   sales?: unknown;
   salesReport?: unknown;
   self?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceVendorSolutionPartner {
   partnerLevel?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface MarketplaceVendorSupportDetails {
   emergencyContact?: unknown;
   supportHours?: unknown;
   supportOrg?: unknown;
   targetResponseTime?: unknown;
+  [k: string]: unknown | undefined;
 }
 export interface OauthTokenExchangeResponse {
   access_token: string;
