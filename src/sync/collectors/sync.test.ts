@@ -31,6 +31,16 @@ test('every dataset has exactly one collector, which only reads', () => {
   }
 });
 
+test('the sync starts the org datasets first, then each product’s longest chain at its head', () => {
+  const order = describedCollectors().map((c) => c.dataset);
+  const at = (d: string) => order.indexOf(d);
+  assert.ok(order.slice(0, 10).every((d) => d.startsWith('org.')));
+  assert.equal(order[10], 'jira.permission-schemes');
+  assert.ok(at('jira.projects') < at('jira.project-roles'));
+  assert.ok(at('jira.groups') < at('jira.group-members'));
+  assert.ok(order.slice(-5).every((d) => d.startsWith('apps.')));
+});
+
 test('on the tiny tenant each collector makes exactly the calls its cost declares, 78 in all', async () => {
   const h = await startHarness();
   const api = client(h);
