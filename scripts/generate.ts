@@ -1,7 +1,7 @@
 import { generateApiSchemas } from './generate-api-schemas.ts';
 import { generateBaseline } from './generate-baseline.ts';
 import { type GeneratorResult, generateOauthScopes } from './generate-oauth-scopes.ts';
-import { generateRegistries } from './generate-registries.ts';
+import { generateDatasets } from './generate-datasets.ts';
 
 // Runs every generator (DESIGN.md convention 10: generated files are made by a script, and CI
 // checks they are current). `node scripts/generate.ts` rewrites what changed (`npm run generate`);
@@ -14,7 +14,7 @@ const GENERATORS: Record<string, Generator> = {
   'OAuth scope catalogue (scripts/generate-oauth-scopes.ts)': generateOauthScopes,
   'API response schemas and types (scripts/generate-api-schemas.ts)': generateApiSchemas,
   // Before the baseline, which reads the collectors through the registry.
-  'Dataset and collector registries (scripts/generate-registries.ts)': generateRegistries,
+  'Dataset and collector registries (script./generate-datasets.ts)': generateDatasets,
   'Rule index and secure baseline (scripts/generate-baseline.ts)': generateBaseline,
 };
 

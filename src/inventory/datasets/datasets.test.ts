@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { z } from 'zod';
 import { ENDPOINT_OPERATIONS, endpoint, endpoints } from '../../atlassian/catalogue/index.ts';
@@ -54,11 +53,6 @@ test('schemas drop fields they do not declare, so a secret in a response never r
 
 test('every endpoint a dataset names is in the catalogue', () => {
   for (const d of datasets) for (const id of d.endpoints) assert.ok(endpoint(id), `${d.name}: ${id}`);
-});
-
-test('the README table lists every dataset', () => {
-  const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
-  for (const d of datasets) assert.ok(readme.includes(`\`${d.name}\``), `${d.name} missing from README.md`);
 });
 
 test('endpoint ids name an operation, so none can be read as a dataset name', () => {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { COLLECTORS_REGISTRY, DATASETS_INDEX, generateRegistries } from './generate-registries.ts';
+import { COLLECTORS_REGISTRY, DATASETS_DOC, DATASETS_INDEX, generateDatasets } from './generate-datasets.ts';
 
 // The registries are made from what the dataset and collector files declare: a dataset without a
 // collector, or two collectors for one dataset, stop the generation naming them. The fixtures are
@@ -17,6 +17,7 @@ function tree(datasets: Record<string, string[]>, collectors: Record<string, str
   const root = join(temp, `t${trees++}`);
   mkdirSync(join(root, 'src/inventory/datasets'), { recursive: true });
   mkdirSync(join(root, 'src/sync/collectors'), { recursive: true });
+  mkdirSync(join(root, 'docs'));
   for (const [file, names] of Object.entries(datasets)) {
     const body = names.map(
       (name) =>
@@ -36,7 +37,7 @@ function tree(datasets: Record<string, string[]>, collectors: Record<string, str
 }
 
 test('the committed registries are what the dataset and collector files declare', async () => {
-  assert.deepEqual((await generateRegistries({ check: true })).stale, []);
+  assert.deepEqual((await generateDatasets({ check: true })).stale, []);
 });
 
 test('a dataset added to a file and its collector file are registered without editing a registry', async () => {
@@ -44,8 +45,8 @@ test('a dataset added to a file and its collector file are registered without ed
     { 'jira.ts': ['jira.users', 'jira.groups'], 'org.ts': ['org.domains'] },
     { 'jira-users.ts': 'jira.users', 'jira-groups.ts': 'jira.groups', 'org-domains.ts': 'org.domains' },
   );
-  const first = await generateRegistries({ root });
-  assert.deepEqual(first.stale, [DATASETS_INDEX, COLLECTORS_REGISTRY]);
+  const first = await generateDatasets({ root });
+  assert.deepEqual(first.stale, [DATASETS_INDEX, COLLECTORS_REGISTRY, DATASETS_DOC]);
   const index = readFileSync(join(root, DATASETS_INDEX), 'utf8');
   assert.match(
     index,
@@ -55,7 +56,7 @@ test('a dataset added to a file and its collector file are registered without ed
   const registry = readFileSync(join(root, COLLECTORS_REGISTRY), 'utf8');
   assert.match(registry, /c0, \/\/ jira\.groups\n\s+c1, \/\/ jira\.users\n\s+c2, \/\/ org\.domains/);
   assert.doesNotMatch(registry, /walk\.ts/);
-  assert.deepEqual((await generateRegistries({ root, check: true })).stale, []);
+  assert.deepEqual((await generateDatasets({ root, check: true })).stale, []);
 
   // A new dataset file (modules are loaded once per process: a changed one would not be re-read).
   writeFileSync(
@@ -66,26 +67,24 @@ test('a dataset added to a file and its collector file are registered without ed
     join(root, 'src/sync/collectors/org-policies.ts'),
     "export const collector = () => ({ dataset: 'org.policies' });\n",
   );
-  const second = await generateRegistries({ root, check: true });
-  assert.deepEqual(second.stale, [DATASETS_INDEX, COLLECTORS_REGISTRY]);
+  const second = await generateDatasets({ root, check: true });
+  assert.deepEqual(second.stale, [DATASETS_INDEX, COLLECTORS_REGISTRY, DATASETS_DOC]);
+  assert.match(readFileSync(join(root, DATASETS_DOC), 'utf8'), /\| `jira\.users` \| site, snapshot \|/);
 });
 
 test('a dataset no collector fills stops the generation, naming it', async () => {
   const root = tree({ 'jira.ts': ['jira.users', 'jira.fields'] }, { 'jira-users.ts': 'jira.users' });
-  await assert.rejects(generateRegistries({ root }), /No collector fills jira\.fields/);
+  await assert.rejects(generateDatasets({ root }), /No collector fills jira\.fields/);
 });
 
 test('two collectors for one dataset, or one for an undeclared dataset, stop the generation', async () => {
   const twice = tree({ 'jira.ts': ['jira.users'] }, { 'a.ts': 'jira.users', 'b.ts': 'jira.users' });
-  await assert.rejects(
-    generateRegistries({ root: twice }),
-    /Two collectors fill jira\.users: a\.ts and b\.ts/,
-  );
+  await assert.rejects(generateDatasets({ root: twice }), /Two collectors fill jira\.users: a\.ts and b\.ts/);
   const stray = tree({ 'jira.ts': ['jira.users'] }, { 'a.ts': 'jira.users', 'b.ts': 'jira.nope' });
   await assert.rejects(
-    generateRegistries({ root: stray }),
+    generateDatasets({ root: stray }),
     /b\.ts fills jira\.nope, which no dataset declares/,
   );
   const named = tree({ 'a.ts': ['jira.users'], 'b.ts': ['jira.users'] }, { 'c.ts': 'jira.users' });
-  await assert.rejects(generateRegistries({ root: named }), /Two datasets are named jira\.users/);
+  await assert.rejects(generateDatasets({ root: named }), /Two datasets are named jira\.users/);
 });
