@@ -1,7 +1,7 @@
 import { generateApiSchemas } from './generate-api-schemas.ts';
 import { generateBaseline } from './generate-baseline.ts';
-import { type GeneratorResult, generateOauthScopes } from './generate-oauth-scopes.ts';
 import { generateDatasets } from './generate-datasets.ts';
+import { type GeneratorResult, generateOauthScopes } from './generate-oauth-scopes.ts';
 
 // Runs every generator (DESIGN.md convention 10: generated files are made by a script, and CI
 // checks they are current). `node scripts/generate.ts` rewrites what changed (`npm run generate`);
