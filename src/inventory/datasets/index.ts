@@ -10,7 +10,7 @@ import {
   confluenceSystemInfo,
 } from './confluence.ts';
 import { type Dataset, datasetIn } from './dataset.ts';
-import { jiraApplicationRoles, jiraGroupMembers, jiraGroups, jiraUsers } from './jira-access.ts';
+import { jiraAdmins, jiraApplicationRoles, jiraGroupMembers, jiraGroups, jiraUsers } from './jira-access.ts';
 import { jiraFields } from './jira-fields.ts';
 import {
   jiraApplicationProperties,
@@ -62,6 +62,7 @@ export const DATASETS = {
   'confluence.groups': confluenceGroups,
   'confluence.spaces': confluenceSpaces,
   'confluence.system-info': confluenceSystemInfo,
+  'jira.admins': jiraAdmins,
   'jira.anonymous-permissions': jiraAnonymousPermissions,
   'jira.application-properties': jiraApplicationProperties,
   'jira.application-roles': jiraApplicationRoles,

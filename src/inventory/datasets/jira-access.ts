@@ -86,3 +86,28 @@ export const jiraUsers = defineDataset({
   }),
   key: (r) => r.accountId,
 });
+
+export const jiraAdmins = defineDataset({
+  name: 'jira.admins',
+  scope: 'site',
+  kind: 'snapshot',
+  product: 'jira',
+  holds:
+    'Every account that administers the site or its Jira through a group, with the groups that make it ' +
+    'so (derived from jira.groups and jira.group-members: no API call).',
+  endpoints: [],
+  usedBy: ['reports (who administers each site)'],
+  schema: z.object({
+    accountId: z.string(),
+    accountType: z.string().nullable(),
+    displayName: z.string().nullable(),
+    active: z.boolean().nullable(),
+    /** Member of a group with `site-admin` access: administers the site (users, products, apps). */
+    siteAdmin: z.boolean(),
+    /** Member of a group with `admin` access: holds Administer Jira. */
+    jiraAdmin: z.boolean(),
+    /** The names of the groups that confer it, sorted. */
+    groups: z.array(z.string()),
+  }),
+  key: (r) => r.accountId,
+});

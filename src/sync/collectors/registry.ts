@@ -11,34 +11,35 @@ import { collector as c6 } from './confluence-audit.ts';
 import { collector as c7 } from './confluence-groups.ts';
 import { collector as c8 } from './confluence-spaces.ts';
 import { collector as c9 } from './confluence-system-info.ts';
-import { collector as c10 } from './jira-anonymous-permissions.ts';
-import { collector as c11 } from './jira-application-properties.ts';
-import { collector as c12 } from './jira-application-roles.ts';
-import { collector as c13 } from './jira-audit.ts';
-import { collector as c14 } from './jira-configuration.ts';
-import { collector as c15 } from './jira-dashboards.ts';
-import { collector as c16 } from './jira-fields.ts';
-import { collector as c17 } from './jira-filters.ts';
-import { collector as c18 } from './jira-group-members.ts';
-import { collector as c19 } from './jira-groups.ts';
-import { collector as c20 } from './jira-issue-security-schemes.ts';
-import { collector as c21 } from './jira-license.ts';
-import { collector as c22 } from './jira-permission-schemes.ts';
-import { collector as c23 } from './jira-project-roles.ts';
-import { collector as c24 } from './jira-projects.ts';
-import { collector as c25 } from './jira-roles.ts';
-import { collector as c26 } from './jira-server-info.ts';
-import { collector as c27 } from './jira-users.ts';
-import { collector as c28 } from './org-api-keys.ts';
-import { collector as c29 } from './org-api-tokens.ts';
-import { collector as c30 } from './org-directories.ts';
-import { collector as c31 } from './org-domains.ts';
-import { collector as c32 } from './org-events.ts';
-import { collector as c33 } from './org-groups.ts';
-import { collector as c34 } from './org-organization.ts';
-import { collector as c35 } from './org-policies.ts';
-import { collector as c36 } from './org-users.ts';
-import { collector as c37 } from './org-workspaces.ts';
+import { collector as c10 } from './jira-admins.ts';
+import { collector as c11 } from './jira-anonymous-permissions.ts';
+import { collector as c12 } from './jira-application-properties.ts';
+import { collector as c13 } from './jira-application-roles.ts';
+import { collector as c14 } from './jira-audit.ts';
+import { collector as c15 } from './jira-configuration.ts';
+import { collector as c16 } from './jira-dashboards.ts';
+import { collector as c17 } from './jira-fields.ts';
+import { collector as c18 } from './jira-filters.ts';
+import { collector as c19 } from './jira-group-members.ts';
+import { collector as c20 } from './jira-groups.ts';
+import { collector as c21 } from './jira-issue-security-schemes.ts';
+import { collector as c22 } from './jira-license.ts';
+import { collector as c23 } from './jira-permission-schemes.ts';
+import { collector as c24 } from './jira-project-roles.ts';
+import { collector as c25 } from './jira-projects.ts';
+import { collector as c26 } from './jira-roles.ts';
+import { collector as c27 } from './jira-server-info.ts';
+import { collector as c28 } from './jira-users.ts';
+import { collector as c29 } from './org-api-keys.ts';
+import { collector as c30 } from './org-api-tokens.ts';
+import { collector as c31 } from './org-directories.ts';
+import { collector as c32 } from './org-domains.ts';
+import { collector as c33 } from './org-events.ts';
+import { collector as c34 } from './org-groups.ts';
+import { collector as c35 } from './org-organization.ts';
+import { collector as c36 } from './org-policies.ts';
+import { collector as c37 } from './org-users.ts';
+import { collector as c38 } from './org-workspaces.ts';
 import type { CollectorExport } from './settings.ts';
 
 /** Every collector, in the order of the datasets they fill (by name). */
@@ -53,32 +54,33 @@ export const collectorExports: readonly CollectorExport[] = [
   c7, // confluence.groups
   c8, // confluence.spaces
   c9, // confluence.system-info
-  c10, // jira.anonymous-permissions
-  c11, // jira.application-properties
-  c12, // jira.application-roles
-  c13, // jira.audit
-  c14, // jira.configuration
-  c15, // jira.dashboards
-  c16, // jira.fields
-  c17, // jira.filters
-  c18, // jira.group-members
-  c19, // jira.groups
-  c20, // jira.issue-security-schemes
-  c21, // jira.license
-  c22, // jira.permission-schemes
-  c23, // jira.project-roles
-  c24, // jira.projects
-  c25, // jira.roles
-  c26, // jira.server-info
-  c27, // jira.users
-  c28, // org.api-keys
-  c29, // org.api-tokens
-  c30, // org.directories
-  c31, // org.domains
-  c32, // org.events
-  c33, // org.groups
-  c34, // org.organization
-  c35, // org.policies
-  c36, // org.users
-  c37, // org.workspaces
+  c10, // jira.admins
+  c11, // jira.anonymous-permissions
+  c12, // jira.application-properties
+  c13, // jira.application-roles
+  c14, // jira.audit
+  c15, // jira.configuration
+  c16, // jira.dashboards
+  c17, // jira.fields
+  c18, // jira.filters
+  c19, // jira.group-members
+  c20, // jira.groups
+  c21, // jira.issue-security-schemes
+  c22, // jira.license
+  c23, // jira.permission-schemes
+  c24, // jira.project-roles
+  c25, // jira.projects
+  c26, // jira.roles
+  c27, // jira.server-info
+  c28, // jira.users
+  c29, // org.api-keys
+  c30, // org.api-tokens
+  c31, // org.directories
+  c32, // org.domains
+  c33, // org.events
+  c34, // org.groups
+  c35, // org.organization
+  c36, // org.policies
+  c37, // org.users
+  c38, // org.workspaces
 ];
