@@ -10,7 +10,7 @@ export const collector = defineCollector({
   async *collect(ctx) {
     const site = requireSite(ctx, confluenceGroups.name);
     yield {
-      items: toItems(confluenceGroups, await accessGroups(ctx, site, 'confluence.groups.list')),
+      items: toItems(confluenceGroups, await accessGroups(ctx, site, 'confluence')),
       checkpoint: null,
     };
   },

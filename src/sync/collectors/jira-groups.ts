@@ -10,7 +10,7 @@ export const collector = defineCollector({
   async *collect(ctx) {
     const site = requireSite(ctx, jiraGroups.name);
     yield {
-      items: toItems(jiraGroups, await accessGroups(ctx, site, 'jira.groups.list')),
+      items: toItems(jiraGroups, await accessGroups(ctx, site, 'jira')),
       checkpoint: null,
     };
   },

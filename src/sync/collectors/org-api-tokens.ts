@@ -1,3 +1,4 @@
+import type { PageItemOf } from '../../atlassian/api.ts';
 import { ForbiddenError } from '../../atlassian/errors.ts';
 import { UNSCOPED_ORG_KEY } from '../../atlassian/org-key-access.ts';
 import { orgApiTokens, orgUsers, type RecordOf } from '../../inventory/datasets/index.ts';
@@ -106,11 +107,11 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
   const self = options.palisadeAccountId;
 
   /** Stores the org-wide list's tokens by owner, `batchSize` accounts per page, from account `start`. */
-  async function* fromList(raws: unknown[], start: number): AsyncGenerator<CollectorPage> {
+  async function* fromList(listed: PageItemOf<typeof LIST>[], start: number): AsyncGenerator<CollectorPage> {
     const byAccount = new Map<string, Token[]>();
     let ownerless = 0;
-    for (const raw of raws) {
-      const owner = str(obj(obj(raw).user).id);
+    for (const raw of listed) {
+      const owner = str(obj(raw.user).id);
       const token = tokenOf(raw, true);
       if (!owner || !token.id) {
         ownerless++;
