@@ -14,7 +14,7 @@ const GENERATORS: Record<string, Generator> = {
   'OAuth scope catalogue (scripts/generate-oauth-scopes.ts)': generateOauthScopes,
   'API response schemas and types (scripts/generate-api-schemas.ts)': generateApiSchemas,
   // Before the baseline, which reads the collectors through the registry.
-  'Dataset and collector registries (script./generate-datasets.ts)': generateDatasets,
+  'Datasets: index, collector registry, docs/datasets.md (scripts/generate-datasets.ts)': generateDatasets,
   'Rule index and secure baseline (scripts/generate-baseline.ts)': generateBaseline,
 };
 
