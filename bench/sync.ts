@@ -9,7 +9,7 @@ import { simConnection } from '../simulator/testing/sim-connection.ts';
 import { createDatabase } from '../src/db/create-database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { readDataset } from '../src/inventory/read-dataset.ts';
-import { countsFromRecords, minimumCalls } from '../src/sync/collectors/index.ts';
+import { describedCollectors, minimumCalls } from '../src/sync/collectors/index.ts';
 import { syncConnection } from '../src/sync/sync-connection.ts';
 import { jiraJsBaseline } from './sync-baseline.ts';
 
@@ -99,11 +99,13 @@ try {
     );
   }
   const budget = minimumCalls(
-    countsFromRecords((dataset, scope) => records.get(`${dataset}|${scope}`) ?? [], {
+    describedCollectors(),
+    (dataset, scope) => records.get(`${dataset}|${scope}`) ?? [],
+    {
       org: true,
       sites: sim.connection.sites,
       customFields: new Map(summary.sites.map((s) => [s.id, s.customFields])),
-    }),
+    },
   );
   records.clear();
   await close();

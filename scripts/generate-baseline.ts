@@ -6,7 +6,7 @@ import { type BaselineCredentials, renderBaseline } from '../src/rules/generate/
 import { listRuleFiles } from '../src/rules/generate/list-rule-files.ts';
 import { renderRuleIndex } from '../src/rules/generate/rule-index-source.ts';
 import type { Rule } from '../src/rules/rule.ts';
-import { defaultCollectors } from '../src/sync/collectors/index.ts';
+import { describedCollectors } from '../src/sync/collectors/index.ts';
 import {
   describeNeed,
   orgDatasetNeeds,
@@ -41,10 +41,7 @@ export interface GenerateReport {
 
 /** What each credential reads, from the collectors' endpoints and the catalogue. */
 function baselineCredentials(): BaselineCredentials {
-  // The Marketplace cache is never called while describing collectors.
-  const collectors = defaultCollectors({
-    marketplaceCache: { get: async () => undefined, put: async () => undefined },
-  });
+  const collectors = describedCollectors();
   const needs = orgDatasetNeeds(collectors);
   return {
     orgDatasets: needs.map((n) => ({ dataset: n.dataset, needs: describeNeed(n.requirement) })),

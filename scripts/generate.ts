@@ -1,5 +1,6 @@
 import { generateApiSchemas } from './generate-api-schemas.ts';
 import { generateBaseline } from './generate-baseline.ts';
+import { generateDatasets } from './generate-datasets.ts';
 import { type GeneratorResult, generateOauthScopes } from './generate-oauth-scopes.ts';
 
 // Runs every generator (DESIGN.md convention 10: generated files are made by a script, and CI
@@ -12,6 +13,8 @@ type Generator = (options: { check: boolean }) => GeneratorResult | Promise<Gene
 const GENERATORS: Record<string, Generator> = {
   'OAuth scope catalogue (scripts/generate-oauth-scopes.ts)': generateOauthScopes,
   'API response schemas and types (scripts/generate-api-schemas.ts)': generateApiSchemas,
+  // Before the baseline, which reads the collectors through the registry.
+  'Datasets: index, collector registry, docs/datasets.md (scripts/generate-datasets.ts)': generateDatasets,
   'Rule index and secure baseline (scripts/generate-baseline.ts)': generateBaseline,
 };
 

@@ -3,16 +3,16 @@ import { test } from 'node:test';
 import { FaultEngine, faultConfigSchema, matchesEndpoint } from './faults.ts';
 
 test('endpoint patterns match exact ids and id families', () => {
-  assert.equal(matchesEndpoint(undefined, 'jira.users'), true);
-  assert.equal(matchesEndpoint(['jira.*'], 'jira.users'), true);
-  assert.equal(matchesEndpoint(['jira.*'], 'confluence.spaces'), false);
-  assert.equal(matchesEndpoint(['jira.users'], 'jira.usersX'), false);
+  assert.equal(matchesEndpoint(undefined, 'jira.users.search'), true);
+  assert.equal(matchesEndpoint(['jira.*'], 'jira.users.search'), true);
+  assert.equal(matchesEndpoint(['jira.*'], 'confluence.spaces.list'), false);
+  assert.equal(matchesEndpoint(['jira.users.search'], 'jira.users.searchX'), false);
 });
 
 test('an error rate of 10% fails about one call in ten, repeatably for a seed', () => {
   const run = () => {
     const engine = new FaultEngine({ seed: 42, rules: [{ errorRate: 0.1 }] });
-    return Array.from({ length: 2000 }, () => engine.decide('jira.users').kind);
+    return Array.from({ length: 2000 }, () => engine.decide('jira.users.search').kind);
   };
   const first = run();
   const errors = first.filter((k) => k === 'error').length;
@@ -21,27 +21,31 @@ test('an error rate of 10% fails about one call in ten, repeatably for a seed', 
 });
 
 test('faults narrowed to one endpoint leave the others alone', () => {
-  const engine = new FaultEngine({ rules: [{ endpoints: ['jira.audit'], malformedRate: 1, latencyMs: 50 }] });
-  assert.equal(engine.decide('jira.audit').kind, 'malformed');
-  assert.equal(engine.decide('jira.users').kind, 'none');
-  assert.equal(engine.latencyFor('jira.audit'), 50);
-  assert.equal(engine.latencyFor('jira.users'), 0);
+  const engine = new FaultEngine({
+    rules: [{ endpoints: ['jira.auditRecords.list'], malformedRate: 1, latencyMs: 50 }],
+  });
+  assert.equal(engine.decide('jira.auditRecords.list').kind, 'malformed');
+  assert.equal(engine.decide('jira.users.search').kind, 'none');
+  assert.equal(engine.latencyFor('jira.auditRecords.list'), 50);
+  assert.equal(engine.latencyFor('jira.users.search'), 0);
 });
 
 test('a credential is due for revocation only after its allowed number of calls', () => {
   const engine = new FaultEngine({ rules: [{ revokeAfterCalls: 3 }] });
-  const verdicts = Array.from({ length: 5 }, () => engine.countAndCheckRevoke('jira.users', 'token:1'));
+  const verdicts = Array.from({ length: 5 }, () =>
+    engine.countAndCheckRevoke('jira.users.search', 'token:1'),
+  );
   assert.deepEqual(verdicts, [false, false, false, true, true]);
-  assert.equal(engine.countAndCheckRevoke('jira.users', 'token:2'), false);
+  assert.equal(engine.countAndCheckRevoke('jira.users.search', 'token:2'), false);
 });
 
 test('an endpoint can be retired: every call answers 410 Gone (or 404), other 4xx are refused', () => {
   const retired = {
-    rules: [{ endpoints: ['confluence.spacesWithPermissions'], errorRate: 1, errorStatus: 410 }],
+    rules: [{ endpoints: ['confluence.spacesWithPermissions.list'], errorRate: 1, errorStatus: 410 }],
   };
   const engine = new FaultEngine(faultConfigSchema.parse(retired));
-  assert.deepEqual(engine.decide('confluence.spacesWithPermissions'), { kind: 'error', status: 410 });
-  assert.deepEqual(engine.decide('confluence.spaces'), { kind: 'none' });
+  assert.deepEqual(engine.decide('confluence.spacesWithPermissions.list'), { kind: 'error', status: 410 });
+  assert.deepEqual(engine.decide('confluence.spaces.list'), { kind: 'none' });
   assert.equal(faultConfigSchema.safeParse({ rules: [{ errorRate: 1, errorStatus: 404 }] }).success, true);
   assert.equal(faultConfigSchema.safeParse({ rules: [{ errorRate: 1, errorStatus: 418 }] }).success, false);
 });
@@ -82,13 +86,13 @@ test('the slowest matching rule sets the largest page a search answers before it
   });
   assert.equal(engine.slowPageAboveFor('admin.directory.users.search'), 20);
   assert.equal(engine.slowPageAboveFor('admin.directory.groups.search'), 50);
-  assert.equal(engine.slowPageAboveFor('jira.users'), undefined);
+  assert.equal(engine.slowPageAboveFor('jira.users.search'), undefined);
 });
 
 test('the hourly quota applies to the endpoints it names', () => {
   const engine = new FaultEngine(
     faultConfigSchema.parse({ hourlyQuota: { calls: 5, endpoints: ['jira.*'] } }),
   );
-  assert.equal(engine.hourlyQuotaFor('jira.users')?.calls, 5);
+  assert.equal(engine.hourlyQuotaFor('jira.users.search')?.calls, 5);
   assert.equal(engine.hourlyQuotaFor('admin.orgs.list'), undefined);
 });

@@ -3,7 +3,7 @@ import { Random } from '../core/random.ts';
 import { type VarianceConfig, varianceSchema } from './variance.ts';
 
 // Faults are switchable per run (CLI `--faults`) and at run time (control API `PUT /faults`),
-// and each rule can be narrowed to endpoints by id or id prefix (`jira.users`, `jira.*`).
+// and each rule can be narrowed to endpoints by id or id prefix (`jira.users.search`, `jira.*`).
 
 const endpointMatch = z
   .array(z.string().min(1))

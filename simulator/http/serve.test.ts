@@ -61,7 +61,7 @@ test('the rate limit is kept per credential: another user is not slowed by the f
 });
 
 test('an error rate answers some calls with 5xx in Jira’s error format', async () => {
-  await setFaults({ seed: 5, rules: [{ endpoints: ['jira.myself'], errorRate: 0.5, errorStatus: 503 }] });
+  await setFaults({ seed: 5, rules: [{ endpoints: ['jira.myself.get'], errorRate: 0.5, errorStatus: 503 }] });
   const statuses = await Promise.all(Array.from({ length: 40 }, async () => (await myself()).status));
   const failures = statuses.filter((s) => s === 503).length;
   assert.ok(failures > 8 && failures < 32, `expected about half to fail, got ${failures}`);
@@ -75,7 +75,7 @@ test('an error rate answers some calls with 5xx in Jira’s error format', async
 });
 
 test('latency is added to matching endpoints only', async () => {
-  await setFaults({ rules: [{ endpoints: ['jira.myself'], latencyMs: 300 }] });
+  await setFaults({ rules: [{ endpoints: ['jira.myself.get'], latencyMs: 300 }] });
   let t0 = performance.now();
   await (await myself()).arrayBuffer();
   assert.ok(performance.now() - t0 >= 290);
@@ -85,7 +85,7 @@ test('latency is added to matching endpoints only', async () => {
 });
 
 test('a hung request never answers until the client gives up', async () => {
-  await setFaults({ rules: [{ endpoints: ['jira.myself'], hangRate: 1 }] });
+  await setFaults({ rules: [{ endpoints: ['jira.myself.get'], hangRate: 1 }] });
   await assert.rejects(
     fetch(`${h.siteA}/rest/api/3/myself`, {
       headers: { authorization: h.adminBasic },
@@ -98,7 +98,7 @@ test('a hung request never answers until the client gives up', async () => {
 });
 
 test('a malformed body is a 200 whose JSON does not parse', async () => {
-  await setFaults({ rules: [{ endpoints: ['jira.myself'], malformedRate: 1 }] });
+  await setFaults({ rules: [{ endpoints: ['jira.myself.get'], malformedRate: 1 }] });
   const res = await myself();
   assert.equal(res.status, 200);
   await assert.rejects(res.json(), SyntaxError);
@@ -128,6 +128,6 @@ test('counters report calls per endpoint', async () => {
     calls: Record<string, number>;
     totalCalls: number;
   };
-  assert.deepEqual(counters.calls, { 'jira.myself': 2, 'site.tenantInfo': 1 });
+  assert.deepEqual(counters.calls, { 'jira.myself.get': 2, 'site.tenantInfo.get': 1 });
   assert.equal(counters.totalCalls, 3);
 });

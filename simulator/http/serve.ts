@@ -1,5 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type AuthKind, type Endpoint, endpoint as lookup } from '../../src/atlassian/catalogue/index.ts';
+import {
+  type AuthKind,
+  type Endpoint,
+  type EndpointId,
+  endpoint as lookup,
+} from '../../src/atlassian/catalogue/index.ts';
 import type { SimContext } from '../core/context.ts';
 import type { Site } from '../tenant/model.ts';
 import { authenticate, type Principal, revokeCredential } from './auth.ts';
@@ -54,7 +59,7 @@ export interface ServeOptions {
 export type Handler = (call: Call) => Answer | Promise<Answer>;
 
 export interface Registrar {
-  serve(endpointId: string, handler: Handler, options?: ServeOptions): void;
+  serve(endpointId: EndpointId, handler: Handler, options?: ServeOptions): void;
 }
 
 type SiteResolver = (request: FastifyRequest) => { site: Site | undefined; baseUrl: string };
@@ -75,7 +80,7 @@ function toRoute(path: string): { route: string; suffixes: Map<string, string> }
 function siteProduct(e: Endpoint): 'jira' | 'confluence' | undefined {
   if (e.host !== 'site' || e.product === 'graphql') return undefined;
   if (e.product === 'confluence' || e.id.startsWith('upm.confluence')) return 'confluence';
-  if (e.id === 'site.tenantInfo') return undefined;
+  if (e.id === 'site.tenantInfo.get') return undefined;
   return 'jira';
 }
 

@@ -112,7 +112,7 @@ test('GraphQL: unresolved fields are null with an error naming their path, besid
   };
   const varied = varyAnswer(
     { seed: 7, rate: 0.5 },
-    endpoint('graphql.appInstallations'),
+    endpoint('graphql.appInstallations.list'),
     '/graphql',
     body,
   ) as {
@@ -145,7 +145,7 @@ test('a Jira project may come with a project type newer than the spec: product_d
   };
   const varied = varyAnswer(
     { seed: 8, rate: 0.5 },
-    endpoint('jira.projects'),
+    endpoint('jira.projects.search'),
     '/rest/api/3/project/search',
     page,
   ) as typeof page;

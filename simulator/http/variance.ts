@@ -259,10 +259,10 @@ const OPTIONAL_PATHS: Record<string, readonly string[]> = {
   ].map((p) => `data[].${p}`),
   'admin.directory.groups.list': ['description', 'managedBy', 'counts'].map((p) => `data[].${p}`),
   'admin.workspaces.search': ['hostUrl', 'status', 'owner', 'createdAt'].map((p) => `data[].attributes.${p}`),
-  'graphql.appInstallations': ['app.vendorName', 'license', 'createdAt'].map(
+  'graphql.appInstallations.list': ['app.vendorName', 'license', 'createdAt'].map(
     (p) => `data.ecosystem.appInstallationsByContext.nodes[].${p}`,
   ),
-  'marketplace.addonPrivacy': [
+  'marketplace.addonPrivacy.get': [
     'thirdPartyInformation.dataSubProcessors',
     'dataResidency.isDataResidencySupported',
   ],
@@ -364,6 +364,6 @@ export function varyAnswer(config: VarianceConfig, endpoint: Endpoint, key: stri
   let varied: unknown = body;
   const paths = OPTIONAL_PATHS[endpoint.id];
   if (paths) varied = varyPaths(dice, varied, paths);
-  if (endpoint.id === 'graphql.appInstallations') varied = graphqlFieldErrors(dice, varied);
+  if (endpoint.id === 'graphql.appInstallations.list') varied = graphqlFieldErrors(dice, varied);
   return varied;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { endpoint, type OrgKeyRequirement } from '../../src/atlassian/catalogue/index.ts';
+import { type EndpointId, endpoint, type OrgKeyRequirement } from '../../src/atlassian/catalogue/index.ts';
 import { SimError } from '../http/errors.ts';
 import { type Call, type Handler, type Registrar, Respond, type ServeOptions } from '../http/serve.ts';
 import type { Org } from '../tenant/model.ts';
@@ -53,7 +53,7 @@ export function requireOrg(call: Call): Org {
  */
 export function serveAdmin(
   r: Registrar,
-  endpointId: string,
+  endpointId: EndpointId,
   handler: Handler,
   options: ServeOptions = {},
 ): void {

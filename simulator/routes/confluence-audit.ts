@@ -80,5 +80,5 @@ function listAudit(call: Call) {
 }
 
 export function confluenceAuditRoutes(r: Registrar): void {
-  r.serve('confluence.audit', listAudit);
+  r.serve('confluence.auditRecords.list', listAudit);
 }

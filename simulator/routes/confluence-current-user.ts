@@ -27,5 +27,5 @@ function currentUser(call: Call) {
 }
 
 export function confluenceCurrentUserRoutes(r: Registrar): void {
-  r.serve('confluence.currentUser', currentUser);
+  r.serve('confluence.currentUser.get', currentUser);
 }

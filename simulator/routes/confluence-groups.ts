@@ -55,6 +55,6 @@ function listMembers(call: Call) {
 }
 
 export function confluenceGroupRoutes(r: Registrar): void {
-  r.serve('confluence.groups', listGroups);
-  r.serve('confluence.groupMembers', listMembers);
+  r.serve('confluence.groups.list', listGroups);
+  r.serve('confluence.groupMembers.list', listMembers);
 }

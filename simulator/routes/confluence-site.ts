@@ -60,6 +60,6 @@ function anonymousUser(call: Call) {
 }
 
 export function confluenceSiteRoutes(r: Registrar): void {
-  r.serve('confluence.systemInfo', systemInfo);
-  r.serve('confluence.anonymousUser', anonymousUser);
+  r.serve('confluence.systemInfo.get', systemInfo);
+  r.serve('confluence.anonymousUser.get', anonymousUser);
 }

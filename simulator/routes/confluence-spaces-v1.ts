@@ -181,5 +181,5 @@ function listSpaces(call: Call) {
 }
 
 export function confluenceSpaceV1Routes(r: Registrar): void {
-  r.serve('confluence.spacesWithPermissions', listSpaces);
+  r.serve('confluence.spacesWithPermissions.list', listSpaces);
 }

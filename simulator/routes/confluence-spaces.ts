@@ -131,6 +131,6 @@ function listPermissions(call: Call) {
 }
 
 export function confluenceSpaceRoutes(r: Registrar): void {
-  r.serve('confluence.spaces', listSpaces);
-  r.serve('confluence.spacePermissions', listPermissions);
+  r.serve('confluence.spaces.list', listSpaces);
+  r.serve('confluence.spacePermissions.list', listPermissions);
 }

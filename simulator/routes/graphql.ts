@@ -234,5 +234,5 @@ function graphql(call: Call) {
 }
 
 export function graphqlRoutes(r: Registrar): void {
-  r.serve('graphql.appInstallations', graphql);
+  r.serve('graphql.appInstallations.list', graphql);
 }

@@ -49,7 +49,7 @@ export function applicationRolesJson(call: Call, site: Site): Record<string, unk
 }
 
 export function jiraApplicationRoleRoutes(r: Registrar): void {
-  r.serve('jira.applicationRoles', (call) => {
+  r.serve('jira.applicationRoles.list', (call) => {
     const v = viewerOf(call);
     requireJiraAdmin(v);
     return applicationRolesJson(call, v.site);

@@ -82,5 +82,5 @@ function auditRecords(call: Call) {
 }
 
 export function jiraAuditRoutes(r: Registrar): void {
-  r.serve('jira.audit', auditRecords);
+  r.serve('jira.auditRecords.list', auditRecords);
 }

@@ -51,7 +51,7 @@ function searchFields(call: Call) {
     .filter((f) => types.length === 0 || types.includes(f.custom ? 'custom' : 'system'))
     .filter((f) => ids.size === 0 || ids.has(f.id))
     .filter((f) => !text || f.name.toLowerCase().includes(text));
-  // Usage counts are not modelled: every order but the name keeps the catalogue order.
+  // Usage counts are not modelled: every order but the name keeps the tenant’s order.
   if (orderBy?.replace(/^[+-]/, '') === 'name') {
     const desc = orderBy.startsWith('-');
     fields = [...fields].sort((a, b) => (desc ? -1 : 1) * a.name.localeCompare(b.name));
@@ -61,5 +61,5 @@ function searchFields(call: Call) {
 }
 
 export function jiraFieldRoutes(r: Registrar): void {
-  r.serve('jira.fields', searchFields);
+  r.serve('jira.fields.search', searchFields);
 }

@@ -192,6 +192,6 @@ function searchDashboards(call: Call) {
 }
 
 export function jiraFilterRoutes(r: Registrar): void {
-  r.serve('jira.filters', searchFilters);
-  r.serve('jira.dashboards', searchDashboards);
+  r.serve('jira.filters.search', searchFilters);
+  r.serve('jira.dashboards.search', searchDashboards);
 }

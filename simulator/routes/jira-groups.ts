@@ -91,6 +91,6 @@ function groupMembers(call: Call) {
 }
 
 export function jiraGroupRoutes(r: Registrar): void {
-  r.serve('jira.groups', bulkGroups);
-  r.serve('jira.groupMembers', groupMembers);
+  r.serve('jira.groups.list', bulkGroups);
+  r.serve('jira.groupMembers.list', groupMembers);
 }

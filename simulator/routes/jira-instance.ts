@@ -99,12 +99,12 @@ function applicationProperties(call: Call) {
 }
 
 export function jiraInstanceRoutes(r: Registrar): void {
-  r.serve('jira.serverInfo', serverInfo);
-  r.serve('site.tenantInfo', (call) => {
+  r.serve('jira.serverInfo.get', serverInfo);
+  r.serve('site.tenantInfo.get', (call) => {
     if (!call.site) throw new SimError(404, 'Not found');
     return { cloudId: call.site.id };
   });
-  r.serve('jira.configuration', configuration);
-  r.serve('jira.license', license);
-  r.serve('jira.applicationProperties', applicationProperties);
+  r.serve('jira.configuration.get', configuration);
+  r.serve('jira.license.get', license);
+  r.serve('jira.applicationProperties.list', applicationProperties);
 }

@@ -31,5 +31,5 @@ function issueSecuritySchemes(call: Call) {
 }
 
 export function jiraIssueSecurityRoutes(r: Registrar): void {
-  r.serve('jira.issueSecuritySchemes', issueSecuritySchemes);
+  r.serve('jira.issueSecuritySchemes.list', issueSecuritySchemes);
 }

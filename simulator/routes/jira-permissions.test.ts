@@ -24,7 +24,7 @@ async function mine(
   return Object.fromEntries(Object.entries(body.permissions).map(([k, v]) => [k, v.havePermission]));
 }
 
-test('the permission catalogue lists global and project permissions, anonymously', async () => {
+test('the list of every permission holds global and project permissions, anonymously', async () => {
   const body = await h.json<Perms>(`${h.siteA}/rest/api/3/permissions`);
   const type = (k: string) => body.permissions[k]?.type;
   for (const k of [

@@ -7,11 +7,11 @@ import { PERMISSION_KEYS, type PermissionKey, permissionKeysByKey } from './jira
 import { api } from './jira-render.ts';
 import { expandSet, requireJiraAccess, viewerOf } from './jira-viewer.ts';
 
-// Permissions: the catalogue, the caller's own permissions (the anonymous exposure probe when
+// Permissions: every permission Jira defines, the caller's own permissions (the anonymous exposure probe when
 // called without credentials), and permission schemes with their grants.
 // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/
 
-function catalogue() {
+function allPermissions() {
   const permissions: Record<string, unknown> = {};
   for (const k of PERMISSION_KEYS) {
     permissions[k.key] = { key: k.key, name: k.name, type: k.type, description: k.description };
@@ -142,8 +142,8 @@ function projectPermissionScheme(call: Call) {
 }
 
 export function jiraPermissionRoutes(r: Registrar): void {
-  r.serve('jira.permissions', catalogue);
-  r.serve('jira.mypermissions', myPermissions);
-  r.serve('jira.permissionSchemes', permissionSchemes);
-  r.serve('jira.projectPermissionScheme', projectPermissionScheme);
+  r.serve('jira.permissions.list', allPermissions);
+  r.serve('jira.myPermissions.get', myPermissions);
+  r.serve('jira.permissionSchemes.list', permissionSchemes);
+  r.serve('jira.projectPermissionScheme.get', projectPermissionScheme);
 }

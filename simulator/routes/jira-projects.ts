@@ -134,5 +134,5 @@ function searchProjects(call: Call) {
 }
 
 export function jiraProjectRoutes(r: Registrar): void {
-  r.serve('jira.projects', searchProjects);
+  r.serve('jira.projects.search', searchProjects);
 }

@@ -106,7 +106,7 @@ function projectRole(call: Call) {
 }
 
 export function jiraRoleRoutes(r: Registrar): void {
-  r.serve('jira.roles', allRoles);
-  r.serve('jira.projectRoles', projectRoles);
-  r.serve('jira.projectRole', projectRole);
+  r.serve('jira.roles.list', allRoles);
+  r.serve('jira.projectRoles.list', projectRoles);
+  r.serve('jira.projectRole.get', projectRole);
 }

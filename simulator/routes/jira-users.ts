@@ -65,6 +65,6 @@ function usersSearch(call: Call) {
 }
 
 export function jiraUserRoutes(r: Registrar): void {
-  r.serve('jira.myself', myself);
-  r.serve('jira.users', usersSearch);
+  r.serve('jira.myself.get', myself);
+  r.serve('jira.users.search', usersSearch);
 }

@@ -17,10 +17,10 @@ function listed(call: Call) {
 }
 
 export function marketplaceRoutes(r: Registrar): void {
-  r.serve('marketplace.addon', (call) => renderAddon(listed(call), boolParam(call, 'withVersion')));
-  r.serve('marketplace.addonLatestVersion', (call) => renderVersion(listed(call)));
-  r.serve('marketplace.addonPrivacy', (call) => renderPrivacy(listed(call)));
-  r.serve('marketplace.vendor', (call) => {
+  r.serve('marketplace.addon.get', (call) => renderAddon(listed(call), boolParam(call, 'withVersion')));
+  r.serve('marketplace.addonLatestVersion.get', (call) => renderVersion(listed(call)));
+  r.serve('marketplace.addonPrivacy.get', (call) => renderPrivacy(listed(call)));
+  r.serve('marketplace.vendor.get', (call) => {
     const id = call.params.vendorId ?? '';
     const vendor = /^\d+$/.test(id)
       ? call.ctx.state.tenant.marketplace.vendors.find((v) => v.id === Number(id))

@@ -48,5 +48,5 @@ function accessibleResources(call: Call): AccessibleResource[] {
 }
 
 export function accessibleResourcesRoute(r: Registrar): void {
-  r.serve('oauth.accessibleResources', accessibleResources);
+  r.serve('oauth.accessibleResources.list', accessibleResources);
 }

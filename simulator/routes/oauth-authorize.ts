@@ -125,6 +125,6 @@ function decide(ctx: SimContext, body: Params, reply: FastifyReply): FastifyRepl
 }
 
 export function authorizeRoutes(app: FastifyInstance, ctx: SimContext, r: Registrar): void {
-  r.serve('oauth.authorize', showConsent);
+  r.serve('oauth.authorize.get', showConsent);
   app.post('/authorize', async (request, reply) => decide(ctx, (request.body ?? {}) as Params, reply));
 }

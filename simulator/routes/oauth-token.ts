@@ -89,5 +89,5 @@ function token(call: Call): TokenResponse {
 }
 
 export function tokenRoutes(r: Registrar): void {
-  r.serve('oauth.token', token);
+  r.serve('oauth.token.exchange', token);
 }

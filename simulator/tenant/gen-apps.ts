@@ -1,4 +1,4 @@
-// The app catalogue of a generated tenant: Atlassian-built, system, trusted and ordinary listed
+// The apps of a generated tenant: Atlassian-built, system, trusted and ordinary listed
 // vendors, unknown vendors and development-mode apps, with their Marketplace vendors and listings.
 import type { Random } from '../core/random.ts';
 import {
@@ -16,7 +16,7 @@ import type { App, MarketplaceListing, MarketplaceVendor, Site } from './model.t
 export type Product = 'jira' | 'confluence';
 export type AppKind = 'atlassian' | 'system' | 'trusted' | 'listed' | 'unknown' | 'dev';
 
-export interface AppCatalogue {
+export interface GeneratedApps {
   apps: App[];
   vendors: MarketplaceVendor[];
   listings: MarketplaceListing[];
@@ -102,7 +102,7 @@ const KIND_WEIGHTS: [AppKind, number][] = [
   ['dev', 8],
 ];
 
-export function generateApps(spec: GenSpec, sites: Site[]): AppCatalogue {
+export function generateApps(spec: GenSpec, sites: Site[]): GeneratedApps {
   const rng = stream(spec.seed, 'apps');
   const available: Product[] = [];
   if (sites.some((s) => s.jira)) available.push('jira');

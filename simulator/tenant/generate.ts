@@ -82,8 +82,8 @@ export function generateFromSpec(spec: GenSpec): Tenant {
   });
   const humanCount = Math.max(12, spec.users - spec.apps);
   const people = generatePeople(spec, sites, humanCount);
-  const catalogue = generateApps(spec, sites);
-  const installs = generateInstallations(spec, sites, catalogue.apps, catalogue.listings, people);
+  const generated = generateApps(spec, sites);
+  const installs = generateInstallations(spec, sites, generated.apps, generated.listings, people);
   const { groups, teams } = generateGroups(spec, sites, people, installs.appUsers);
   const byName = new Map(groups.map((g) => [g.name, g]));
   const group = (name: string): Group => {
@@ -140,9 +140,9 @@ export function generateFromSpec(spec: GenSpec): Tenant {
     apiTokens: apiTokens(orgRng, spec, people.staff),
     orgApiKeys: orgApiKeys(orgRng, spec),
     sites,
-    apps: catalogue.apps,
+    apps: generated.apps,
     installations: installs.installations,
-    marketplace: { vendors: catalogue.vendors, listings: catalogue.listings },
+    marketplace: { vendors: generated.vendors, listings: generated.listings },
     oauthClients: [oauthClient(orgRng)],
     credentials: {
       adminAccountId: '',

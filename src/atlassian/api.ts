@@ -1,9 +1,15 @@
+import type { EndpointId } from './catalogue/index.ts';
+import type { PageItemOf, ReadOf } from './schemas/read-of.ts';
 import type { ResponseDrift } from './schemas/response-drift.ts';
 
 // The interface collectors and actions use to talk to Atlassian. One implementation
 // (client.ts) adds auth, retries, rate limiting, pagination and response validation; tests may
-// pass a recording wrapper. Callers name endpoints by catalogue id, never by URL.
+// pass a recording wrapper. Callers name endpoints by catalogue id, never by URL, and get the
+// response typed as it was read (schemas/read-of.ts): `api.pages('jira.users.search')` yields
+// pages of users whose `accountId` is a string and whose other fields are `unknown` until checked.
 
+export type { EndpointId } from './catalogue/index.ts';
+export type { PageItemOf, ReadOf } from './schemas/read-of.ts';
 export type { DriftCount, ResponseDrift } from './schemas/response-drift.ts';
 
 /** A site as the connector knows it: its cloud id and base URL (`https://acme.atlassian.net`). */
@@ -64,9 +70,9 @@ export interface ApiPause {
 
 export interface AtlassianApi {
   /** One call; the parsed, validated JSON body (undefined for 204), unusable list items left out. */
-  call<T = unknown>(endpointId: string, options?: CallOptions): Promise<T>;
+  call<Id extends EndpointId>(endpointId: Id, options?: CallOptions): Promise<ReadOf<Id>>;
   /** Walks a paginated endpoint page by page, following the endpoint's pagination style. */
-  pages<T = unknown>(endpointId: string, options?: PageOptions): AsyncIterable<Page<T>>;
+  pages<Id extends EndpointId>(endpointId: Id, options?: PageOptions): AsyncIterable<Page<PageItemOf<Id>>>;
   stats(): ApiStats;
   /**
    * Hears each connection-wide pause as it starts or moves later; returns the unsubscribe.

@@ -48,7 +48,7 @@ test('a 429 storm completes, each client waiting out Retry-After instead of hamm
   const started = Date.now();
   const results = await Promise.all(
     clients.flatMap((api) =>
-      Array.from({ length: 4 }, () => api.call<{ baseUrl: string }>('jira.serverInfo', { site: siteA(h) })),
+      Array.from({ length: 4 }, () => api.call('jira.serverInfo.get', { site: siteA(h) })),
     ),
   );
   const elapsed = Date.now() - started;
@@ -68,10 +68,10 @@ test('a 429 storm completes, each client waiting out Retry-After instead of hamm
 test('a Retry-After longer than a call may wait fails at once with RateLimitedError', async () => {
   await setFaults(h, { rateLimit: { perSecond: 0.01, burst: 1 } });
   const first = clientFor(h);
-  await first.call('jira.serverInfo', { site: siteA(h) });
+  await first.call('jira.serverInfo.get', { site: siteA(h) });
   // Another worker on the same credential finds the bucket empty for the next ~100 s.
   const api = clientFor(h, { options: { maxRetryAfterMs: 5_000, ...fast } });
-  await assert.rejects(api.call('jira.serverInfo', { site: siteA(h) }), (e) => {
+  await assert.rejects(api.call('jira.serverInfo.get', { site: siteA(h) }), (e) => {
     assert.ok(e instanceof RateLimitedError);
     assert.ok((e.retryAfterMs ?? 0) > 60_000, 'carries the Retry-After for rescheduling');
     return true;
@@ -84,7 +84,7 @@ test('a Retry-After longer than a call may wait fails at once with RateLimitedEr
 test('with 10% of calls failing 5xx a walk still completes with every user once', async () => {
   const api = clientFor(h, { options: fast });
   await setFaults(h, { seed: 11, rules: [{ errorRate: 0.1, errorStatus: 500 }] });
-  const users = await walk(api.pages<{ accountId: string }>('admin.directory.users.list', directoryUsers));
+  const users = await walk(api.pages('admin.directory.users.list', directoryUsers));
   const ids = users.items.map((u) => u.accountId);
   assert.equal(new Set(ids).size, ids.length);
   assert.ok(ids.length >= USERS);
@@ -98,9 +98,9 @@ test('503s are retried with backoff until the walk completes', async () => {
   const api = clientFor(h, { options: fast });
   await setFaults(h, {
     seed: 5,
-    rules: [{ endpoints: ['jira.projects'], errorRate: 0.5, errorStatus: 503 }],
+    rules: [{ endpoints: ['jira.projects.search'], errorRate: 0.5, errorStatus: 503 }],
   });
-  const projects = await walk(api.pages('jira.projects', { site: siteA(h), pageSize: 1 }));
+  const projects = await walk(api.pages('jira.projects.search', { site: siteA(h), pageSize: 1 }));
   assert.equal(projects.items.length, 3);
   assert.ok((await counters(h)).served5xx >= 1);
   await api.close();
@@ -109,8 +109,8 @@ test('503s are retried with backoff until the walk completes', async () => {
 test('a call that hangs times out and is retried', async () => {
   const api = clientFor(h, { options: { headersTimeoutMs: 300, ...fast } });
   // Seed 18: the first call hangs, the second answers.
-  await setFaults(h, { seed: 18, rules: [{ endpoints: ['jira.serverInfo'], hangRate: 0.5 }] });
-  const info = await api.call<{ baseUrl: string }>('jira.serverInfo', { site: siteA(h) });
+  await setFaults(h, { seed: 18, rules: [{ endpoints: ['jira.serverInfo.get'], hangRate: 0.5 }] });
+  const info = await api.call('jira.serverInfo.get', { site: siteA(h) });
   assert.equal(typeof info.baseUrl, 'string');
   assert.equal((await counters(h)).hung, 1);
   assert.deepEqual(api.stats(), { calls: 2, retries: 1, rateLimited: 0 });
@@ -119,8 +119,8 @@ test('a call that hangs times out and is retried', async () => {
 
 test('a call that always hangs ends as a NetworkError after the bounded attempts', async () => {
   const api = clientFor(h, { options: { headersTimeoutMs: 200, maxAttempts: 2, ...fast } });
-  await setFaults(h, { rules: [{ endpoints: ['jira.serverInfo'], hangRate: 1 }] });
-  await assert.rejects(api.call('jira.serverInfo', { site: siteA(h) }), (e) => {
+  await setFaults(h, { rules: [{ endpoints: ['jira.serverInfo.get'], hangRate: 1 }] });
+  await assert.rejects(api.call('jira.serverInfo.get', { site: siteA(h) }), (e) => {
     assert.ok(e instanceof NetworkError);
     assert.equal(e.networkCode, 'UND_ERR_HEADERS_TIMEOUT');
     return true;
@@ -131,16 +131,16 @@ test('a call that always hangs ends as a NetworkError after the bounded attempts
 
 test('a truncated JSON body is retried, and a persistent one ends as ResponseParseError', async () => {
   const api = clientFor(h, { options: { ...fast, maxParseRetries: 3 } });
-  await setFaults(h, { seed: 4, rules: [{ endpoints: ['jira.projects'], malformedRate: 0.3 }] });
-  const projects = await walk(api.pages('jira.projects', { site: siteA(h), pageSize: 1 }));
+  await setFaults(h, { seed: 4, rules: [{ endpoints: ['jira.projects.search'], malformedRate: 0.3 }] });
+  const projects = await walk(api.pages('jira.projects.search', { site: siteA(h), pageSize: 1 }));
   assert.equal(projects.items.length, 3);
   assert.ok((await counters(h)).malformed >= 1);
 
-  await setFaults(h, { rules: [{ endpoints: ['confluence.audit'], malformedRate: 1 }] });
+  await setFaults(h, { rules: [{ endpoints: ['confluence.auditRecords.list'], malformedRate: 1 }] });
   await resetCounters(h);
-  await assert.rejects(api.call('confluence.audit', { site: siteA(h) }), ResponseParseError);
+  await assert.rejects(api.call('confluence.auditRecords.list', { site: siteA(h) }), ResponseParseError);
   // The first attempt and maxParseRetries (3) more.
-  assert.equal((await counters(h)).calls['confluence.audit'], 4);
+  assert.equal((await counters(h)).calls['confluence.auditRecords.list'], 4);
   await api.close();
 });
 
@@ -149,13 +149,13 @@ test('a token revoked mid-walk ends as CredentialRejectedError without retrying'
   const api = clientFor(own, { options: fast });
   try {
     await setFaults(own, { rules: [{ revokeAfterCalls: 2 }] });
-    await assert.rejects(walk(api.pages('jira.projects', { site: siteA(own), pageSize: 1 })), (e) => {
+    await assert.rejects(walk(api.pages('jira.projects.search', { site: siteA(own), pageSize: 1 })), (e) => {
       assert.ok(e instanceof CredentialRejectedError);
       assert.match(e.message, /credential revoked or expired — reconnect/);
       assert.equal(e.status, 401);
       return true;
     });
-    assert.equal((await counters(own)).calls['jira.projects'], 3, 'two pages, then one refused call');
+    assert.equal((await counters(own)).calls['jira.projects.search'], 3, 'two pages, then one refused call');
   } finally {
     await api.close();
     await own.stop();
@@ -166,7 +166,7 @@ test('a member calling an admin endpoint gets a ForbiddenError naming the permis
   const api = clientFor(h, {
     credentials: { site: { kind: 'basic', email: 'mo@acme.example', apiToken: TINY.memberToken } },
   });
-  await assert.rejects(api.call('jira.audit', { site: siteA(h) }), (e) => {
+  await assert.rejects(api.call('jira.auditRecords.list', { site: siteA(h) }), (e) => {
     assert.ok(e instanceof ForbiddenError);
     assert.match(e.reason, /Administrator privileges are required/);
     return true;
@@ -203,13 +203,16 @@ test('a call without credentials that Confluence refuses is AnonymousRefusedErro
     });
   try {
     assert.equal((await remoteApi(false)).status, 200);
-    await assert.rejects(api.call('confluence.anonymousUser', { site: siteA(h), anonymous: true }), (e) => {
-      assert.ok(e instanceof AnonymousRefusedError);
-      assert.equal(e.code, 'anonymous_refused');
-      assert.equal(e.status, 401);
-      assert.match(e.message, /the site refuses unauthenticated calls/);
-      return true;
-    });
+    await assert.rejects(
+      api.call('confluence.anonymousUser.get', { site: siteA(h), anonymous: true }),
+      (e) => {
+        assert.ok(e instanceof AnonymousRefusedError);
+        assert.equal(e.code, 'anonymous_refused');
+        assert.equal(e.status, 401);
+        assert.match(e.message, /the site refuses unauthenticated calls/);
+        return true;
+      },
+    );
   } finally {
     await remoteApi(true);
     await api.close();
@@ -235,12 +238,15 @@ test('a scoped org key on an endpoint it does not cover gets a ForbiddenError na
 
 test('a host that is not allow-listed is refused before any network call', async () => {
   const api = clientFor(h, { allowHosts: [] });
-  await assert.rejects(api.call('jira.serverInfo', { site: siteA(h) }), HostNotAllowedError);
+  await assert.rejects(api.call('jira.serverInfo.get', { site: siteA(h) }), HostNotAllowedError);
   const elsewhere = { cloudId: TINY.siteA, url: 'https://evil.example.com', products: ['jira' as const] };
   const allowed = clientFor(h);
-  await assert.rejects(allowed.call('jira.serverInfo', { site: elsewhere }), HostNotAllowedError);
+  await assert.rejects(allowed.call('jira.serverInfo.get', { site: elsewhere }), HostNotAllowedError);
   const plainHttp = { ...elsewhere, url: 'http://acme.atlassian.net' };
-  await assert.rejects(allowed.call('jira.serverInfo', { site: plainHttp }), /must be reached over https/);
+  await assert.rejects(
+    allowed.call('jira.serverInfo.get', { site: plainHttp }),
+    /must be reached over https/,
+  );
   assert.equal(api.stats().calls + allowed.stats().calls, 0);
   assert.equal((await counters(h)).totalCalls, 0);
   await api.close();
@@ -254,7 +260,7 @@ test('a refused connection ends as a NetworkError after the bounded attempts', a
     options: { maxAttempts: 3, ...fast },
   });
   const closed = { cloudId: TINY.siteA, url: 'http://127.0.0.1:1', products: ['jira' as const] };
-  await assert.rejects(api.call('jira.serverInfo', { site: closed }), (e) => {
+  await assert.rejects(api.call('jira.serverInfo.get', { site: closed }), (e) => {
     assert.ok(e instanceof NetworkError);
     assert.equal(e.networkCode, 'ECONNREFUSED');
     return true;
@@ -268,7 +274,7 @@ test('a users search that takes too long (409) is asked again with smaller pages
   // Pages above 30 users take longer than the 10 s Atlassian allows a search.
   await setFaults(h, { rules: [{ endpoints: ['admin.directory.users.search'], slowPageAbove: 30 }] });
   const users = await walk(
-    api.pages<{ accountId: string }>('admin.directory.users.search', {
+    api.pages('admin.directory.users.search', {
       params: { orgId: TINY.orgId, directoryId: '-' },
       body: { expand: ['platformRoles'] },
     }),
@@ -291,7 +297,7 @@ test('a spent hourly quota pauses the site and the admin API together, and both 
   await setFaults(h, { hourlyQuota: { calls: 20, windowSeconds: 2 } });
   const started = Date.now();
   const [jiraUsers, directoryUsersWalk] = await Promise.all([
-    walk(api.pages('jira.users', { site: siteA(h), pageSize: 10 })),
+    walk(api.pages('jira.users.search', { site: siteA(h), pageSize: 10 })),
     walk(api.pages('admin.directory.users.list', directoryUsers)),
   ]);
   const elapsed = Date.now() - started;

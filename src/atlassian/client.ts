@@ -1,5 +1,14 @@
 import type { Dispatcher } from 'undici';
-import type { ApiStats, AtlassianApi, CallOptions, Page, PageOptions } from './api.ts';
+import type {
+  ApiStats,
+  AtlassianApi,
+  CallOptions,
+  EndpointId,
+  Page,
+  PageItemOf,
+  PageOptions,
+  ReadOf,
+} from './api.ts';
 import { resolveAuth } from './auth.ts';
 import { type Endpoint, endpoint } from './catalogue/index.ts';
 import type { Credentials } from './credentials.ts';
@@ -82,7 +91,7 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
   });
 
   if (creds.site?.kind === 'oauth') {
-    const tokenEndpoint = endpoint('oauth.token');
+    const tokenEndpoint = endpoint('oauth.token.exchange');
     const tokenUrl = new URL(`${bases.auth.replace(/\/+$/, '')}${tokenEndpoint.path}`);
     session = new OAuthSession({
       credential: creds.site,
@@ -174,24 +183,28 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     error instanceof AtlassianError ? error.scrub(redact) : error;
 
   return {
-    async call<T = unknown>(endpointId: string, options: CallOptions = {}): Promise<T> {
+    async call<Id extends EndpointId>(endpointId: Id, options: CallOptions = {}): Promise<ReadOf<Id>> {
       try {
         const { response, settle } = await exchange(endpoint(endpointId), options);
         settle();
-        return response.body as T;
+        // Validated against the endpoint's schema: what ReadOf promises is what the check held.
+        return response.body as ReadOf<Id>;
       } catch (error) {
         throw scrubbed(error);
       }
     },
 
-    async *pages<T = unknown>(endpointId: string, options: PageOptions = {}): AsyncIterable<Page<T>> {
+    async *pages<Id extends EndpointId>(
+      endpointId: Id,
+      options: PageOptions = {},
+    ): AsyncIterable<Page<PageItemOf<Id>>> {
       try {
         for await (const page of walk(endpoint(endpointId), options)) {
           if (page.errors.length > 0) {
             // Atlassian's own words: scrubbed like every text that leaves the client.
             report({ endpointId, skipped: [], warnings: [], errors: page.errors.map(redact) }, options);
           }
-          yield { items: page.items as T[], next: page.next };
+          yield { items: page.items as PageItemOf<Id>[], next: page.next };
         }
       } catch (error) {
         throw scrubbed(error);

@@ -8,7 +8,7 @@ import { CredentialRejectedError, ForbiddenError, NetworkError, ServerError } fr
 // credential and the org key, and what counts as "still works".
 
 const where = {
-  endpointId: 'jira.myself',
+  endpointId: 'jira.myself.get',
   method: 'GET',
   url: 'https://acme.atlassian.net/rest/api/3/myself',
 };
@@ -42,7 +42,7 @@ test('many 401s cost one canary per credential, concurrent ones included', async
   assert.ok(verdicts.every((v) => v.works));
   assert.deepEqual(
     calls.map((c) => c.endpointId),
-    ['jira.myself', 'admin.orgs.get'],
+    ['jira.myself.get', 'admin.orgs.get'],
   );
   // The site credential is asked on a Jira site, whichever site the 401 came from.
   assert.equal(calls[0]?.options?.site, JIRA);
@@ -84,7 +84,7 @@ test('a Confluence-only connection is asked for one space; an org key without an
   assert.deepEqual(
     calls.map((c) => [c.endpointId, c.options?.site?.cloudId, c.options?.query]),
     [
-      ['confluence.spaces', 'w', { limit: 1 }],
+      ['confluence.spaces.list', 'w', { limit: 1 }],
       ['admin.orgs.list', undefined, undefined],
     ],
   );

@@ -1,4 +1,4 @@
-import type { AtlassianApi, CallOptions, SiteRef } from './api.ts';
+import type { AtlassianApi, CallOptions, EndpointId, SiteRef } from './api.ts';
 import { endpoint } from './catalogue/index.ts';
 
 // Whether a credential still works, asked with a call every holder of it may make. Atlassian
@@ -68,21 +68,21 @@ export class CredentialCanary {
     }
   }
 
-  private orgProbe(): { endpointId: string; options: CallOptions } {
+  private orgProbe(): { endpointId: EndpointId; options: CallOptions } {
     const orgId = this.deps.orgId;
     return orgId
       ? { endpointId: 'admin.orgs.get', options: { params: { orgId } } }
       : { endpointId: 'admin.orgs.list', options: {} };
   }
 
-  private siteProbe(near: SiteRef | undefined): { endpointId: string; options: CallOptions } | undefined {
+  private siteProbe(near: SiteRef | undefined): { endpointId: EndpointId; options: CallOptions } | undefined {
     // The same site whichever 401 asks first, so the verdict does not depend on which came first.
     const sites = this.deps.sites.length > 0 ? this.deps.sites : near ? [near] : [];
     const jira = sites.find((s) => s.products.includes('jira'));
-    if (jira) return { endpointId: 'jira.myself', options: { site: jira } };
+    if (jira) return { endpointId: 'jira.myself.get', options: { site: jira } };
     const confluence = sites.find((s) => s.products.includes('confluence'));
     if (confluence)
-      return { endpointId: 'confluence.spaces', options: { site: confluence, query: { limit: 1 } } };
+      return { endpointId: 'confluence.spaces.list', options: { site: confluence, query: { limit: 1 } } };
     return undefined;
   }
 }

@@ -115,37 +115,37 @@ const cases: { name: string; code: string; run(): Promise<unknown> }[] = [
   {
     name: '401',
     code: 'credential_rejected',
-    run: () => client(basic, 'x').call('jira.myself', { site: site('401') }),
+    run: () => client(basic, 'x').call('jira.myself.get', { site: site('401') }),
   },
   {
     name: '403',
     code: 'forbidden',
-    run: () => client(basic, 'x').call('jira.myself', { site: site('403') }),
+    run: () => client(basic, 'x').call('jira.myself.get', { site: site('403') }),
   },
   {
     name: '404',
     code: 'not_found',
-    run: () => client(basic, 'x').call('jira.myself', { site: site('404') }),
+    run: () => client(basic, 'x').call('jira.myself.get', { site: site('404') }),
   },
   {
     name: '400',
     code: 'request_rejected',
-    run: () => client(basic, 'x').call('jira.myself', { site: site('400') }),
+    run: () => client(basic, 'x').call('jira.myself.get', { site: site('400') }),
   },
   {
     name: '500',
     code: 'server_error',
-    run: () => client(basic, 'x').call('jira.myself', { site: site('500') }),
+    run: () => client(basic, 'x').call('jira.myself.get', { site: site('500') }),
   },
   {
     name: '429',
     code: 'rate_limited',
-    run: () => client(basic, 'x').call('jira.myself', { site: site('429') }),
+    run: () => client(basic, 'x').call('jira.myself.get', { site: site('429') }),
   },
   {
     name: 'malformed',
     code: 'response_parse',
-    run: () => client(basic, 'x').call('jira.myself', { site: site('malformed') }),
+    run: () => client(basic, 'x').call('jira.myself.get', { site: site('malformed') }),
   },
   {
     name: 'org key 403',
@@ -155,13 +155,14 @@ const cases: { name: string; code: string; run(): Promise<unknown> }[] = [
   {
     name: 'network',
     code: 'network',
-    run: () => client(basic, 'x').call('jira.myself', { site: { ...site(''), url: 'http://127.0.0.1:1' } }),
+    run: () =>
+      client(basic, 'x').call('jira.myself.get', { site: { ...site(''), url: 'http://127.0.0.1:1' } }),
   },
   {
     name: 'host with credentials in the URL',
     code: 'host_not_allowed',
     run: () =>
-      client(basic, 'x').call('jira.myself', {
+      client(basic, 'x').call('jira.myself.get', {
         site: { ...site(''), url: `https://${EMAIL}:${API_TOKEN}@acme.atlassian.net` },
       }),
   },
@@ -169,7 +170,10 @@ const cases: { name: string; code: string; run(): Promise<unknown> }[] = [
     name: 'credential in the query',
     code: 'credential_rejected',
     run: () =>
-      client(basic, 'x').call('jira.myself', { site: site('401'), query: { access_token: ACCESS_TOKEN } }),
+      client(basic, 'x').call('jira.myself.get', {
+        site: site('401'),
+        query: { access_token: ACCESS_TOKEN },
+      }),
   },
   {
     name: 'OAuth refresh refused',
@@ -186,7 +190,7 @@ const cases: { name: string; code: string; run(): Promise<unknown> }[] = [
           },
         },
         'oauth',
-      ).call('jira.myself', { site: site('x') }),
+      ).call('jira.myself.get', { site: site('x') }),
   },
 ];
 
@@ -197,14 +201,14 @@ for (const c of cases) {
 }
 
 test('errors say where they happened: endpoint, method, credential-free URL and status', async () => {
-  const error = await failure(client(basic, 'x').call('jira.myself', { site: site('404') }));
+  const error = await failure(client(basic, 'x').call('jira.myself.get', { site: site('404') }));
   assert.deepEqual(
     { ...JSON.parse(JSON.stringify(error)), message: undefined },
     {
       name: 'NotFoundError',
       code: 'not_found',
       message: undefined,
-      endpointId: 'jira.myself',
+      endpointId: 'jira.myself.get',
       method: 'GET',
       url: `${base}/404/rest/api/3/myself`,
       status: 404,

@@ -51,16 +51,16 @@ test('an expired access token is refreshed once and the rotated refresh token pe
   const saved: OAuthTokens[] = [];
   let callsWhenSaved = -1;
   const api = oauthClient(tokens, async (t) => {
-    callsWhenSaved = (await counters(h)).calls['jira.projects'] ?? 0;
+    callsWhenSaved = (await counters(h)).calls['jira.projects.search'] ?? 0;
     saved.push(t);
   });
-  const first = await api.call<{ values: unknown[] }>('jira.projects', { site: siteA(h) });
+  const first = await api.call('jira.projects.search', { site: siteA(h) });
   assert.equal(first.values.length, 3);
   assert.equal(saved.length, 0, 'a valid token is not refreshed');
 
   offset += 2 * HOUR;
   await resetCounters(h);
-  const second = await api.call<{ values: unknown[] }>('jira.projects', { site: siteA(h) });
+  const second = await api.call('jira.projects.search', { site: siteA(h) });
   assert.equal(second.values.length, 3);
   assert.equal(saved.length, 1, 'one refresh');
   const persisted = saved[0] as OAuthTokens;
@@ -78,7 +78,7 @@ test('a 401 on a token the client thought valid triggers one refresh and a retry
   // The client's clock says the token has an hour left; the server's says it expired.
   const api = oauthClient({ ...tokens, expiresAt: now() + 10 * HOUR }, (t) => void saved.push(t));
   offset += 2 * HOUR;
-  const page = await api.call<{ values: unknown[] }>('jira.projects', { site: siteA(h) });
+  const page = await api.call('jira.projects.search', { site: siteA(h) });
   assert.equal(page.values.length, 3);
   assert.equal(saved.length, 1);
   assert.equal(api.stats().retries, 1);
@@ -92,11 +92,11 @@ test('concurrent callers with an expired token share one refresh', async () => {
   offset += 2 * HOUR;
   await resetCounters(h);
   const pages = await Promise.all(
-    Array.from({ length: 6 }, () => api.call<{ values: unknown[] }>('jira.projects', { site: siteA(h) })),
+    Array.from({ length: 6 }, () => api.call('jira.projects.search', { site: siteA(h) })),
   );
   assert.ok(pages.every((p) => p.values.length === 3));
   assert.equal(saved.length, 1);
-  assert.equal((await counters(h)).calls['oauth.token'], 1);
+  assert.equal((await counters(h)).calls['oauth.token.exchange'], 1);
   await api.close();
 });
 
@@ -105,15 +105,15 @@ test('a refused refresh token is CredentialRejectedError, asking to reconnect, a
   const api = oauthClient({ ...tokens, refreshToken: 'not-a-real-refresh-token-000000' }, () => {});
   offset += 2 * HOUR;
   await resetCounters(h);
-  await assert.rejects(api.call('jira.projects', { site: siteA(h) }), (e) => {
+  await assert.rejects(api.call('jira.projects.search', { site: siteA(h) }), (e) => {
     assert.ok(e instanceof CredentialRejectedError);
     assert.match(e.message, /reconnect/);
     assert.match(e.message, /invalid_grant/);
     return true;
   });
   const served = await counters(h);
-  assert.equal(served.calls['oauth.token'], 1);
-  assert.equal(served.calls['jira.projects'] ?? 0, 0);
+  assert.equal(served.calls['oauth.token.exchange'], 1);
+  assert.equal(served.calls['jira.projects.search'] ?? 0, 0);
   await api.close();
 });
 
@@ -126,12 +126,12 @@ test('a failed save of rotated tokens fails the call and is retried before the n
     saved.push(t);
   });
   offset += 2 * HOUR;
-  await assert.rejects(api.call('jira.projects', { site: siteA(h) }), /database unavailable/);
+  await assert.rejects(api.call('jira.projects.search', { site: siteA(h) }), /database unavailable/);
   failSave = false;
   await resetCounters(h);
-  await api.call('jira.projects', { site: siteA(h) });
+  await api.call('jira.projects.search', { site: siteA(h) });
   assert.equal(saved.length, 1, 'saved on the next call');
-  assert.equal((await counters(h)).calls['oauth.token'] ?? 0, 0, 'without refreshing again');
+  assert.equal((await counters(h)).calls['oauth.token.exchange'] ?? 0, 0, 'without refreshing again');
   assert.equal(refreshState(saved[0]?.refreshToken ?? null)?.used, false);
   await api.close();
 });
@@ -140,7 +140,7 @@ test('a token without the endpoint’s scope gets a ForbiddenError naming the sc
   const tokens = await consent('read:jira-user offline_access');
   const api = oauthClient(tokens, () => {});
   await resetCounters(h);
-  await assert.rejects(api.call('jira.projects', { site: siteA(h) }), (e) => {
+  await assert.rejects(api.call('jira.projects.search', { site: siteA(h) }), (e) => {
     // The gateway's 401 "Unauthorized; scope does not match" is a missing scope, not a revoked grant.
     assert.ok(e instanceof ForbiddenError);
     assert.equal(e.status, 401);
@@ -149,7 +149,7 @@ test('a token without the endpoint’s scope gets a ForbiddenError naming the sc
     assert.match(e.reason, /scope does not match/);
     return true;
   });
-  assert.equal((await counters(h)).calls['oauth.token'] ?? 0, 0, 'no refresh for a missing scope');
+  assert.equal((await counters(h)).calls['oauth.token.exchange'] ?? 0, 0, 'no refresh for a missing scope');
   assert.equal(api.stats().retries, 0);
   await api.close();
 });

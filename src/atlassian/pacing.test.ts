@@ -25,7 +25,7 @@ for (const headers of ['atlassian', 'counts-only', 'legacy'] as const) {
     const walks = await Promise.all(
       [0, 1, 2].map(() =>
         walk(
-          api.pages<{ accountId: string }>('admin.directory.users.list', {
+          api.pages('admin.directory.users.list', {
             params: { orgId: TINY.orgId, directoryId: '-' },
             pageSize: 100,
           }),

@@ -107,7 +107,7 @@ test('an hourly-quota 429 pauses every caller of the connection at once, and say
     // A caller of another host, starting while the quota is spent, waits for it too.
     adminCall = c.call('admin.orgs.list');
   });
-  await c.call('jira.serverInfo', { site: acme() });
+  await c.call('jira.serverInfo.get', { site: acme() });
   await adminCall;
   assert.deepEqual(heard, [
     { reason: 'hourly-quota', until: t0 + 1_847_000, detail: 'jira-quota-tenant-based' },
@@ -125,7 +125,7 @@ test('a quota spent for longer than a call may wait fails at once, with when to 
   site.script.set('/rest/api/3/serverInfo', [quota429(7200)]);
   const heard: ApiPause[] = [];
   c.onPause?.((p) => heard.push(p));
-  await assert.rejects(c.call('jira.serverInfo', { site: acme() }), (e) => {
+  await assert.rejects(c.call('jira.serverInfo.get', { site: acme() }), (e) => {
     assert.ok(e instanceof RateLimitedError);
     assert.equal(e.retryAfterMs, 7_200_000);
     assert.match(e.message, /hourly quota is spent \(jira-quota-tenant-based\) for 120 min/);
@@ -144,7 +144,7 @@ test('a 429 with an enforced quota policy at zero and no reason is the quota too
   ]);
   const heard: ApiPause[] = [];
   c.onPause?.((p) => heard.push(p));
-  await c.call('jira.serverInfo', { site: acme() });
+  await c.call('jira.serverInfo.get', { site: acme() });
   assert.deepEqual(heard, [{ reason: 'hourly-quota', until: t0 + 50_000, detail: 'tenant-app-quota' }]);
 });
 
@@ -160,7 +160,7 @@ test('the per-issue write limit holds only its own call', async () => {
     body: { enabled: false },
   });
   await new Promise((r) => setTimeout(r, 100));
-  await c.call('jira.serverInfo', { site: acme() });
+  await c.call('jira.serverInfo.get', { site: acme() });
   const other = site.seen.find((s) => s.path.startsWith('/rest/api/3/serverInfo'));
   assert.ok((other?.at ?? Infinity) - started < 800, 'another call of the same host went at once');
   await write;
@@ -190,9 +190,9 @@ test('through the 3LO gateway a burst 429 on one site does not hold another site
     { status: 429, headers: { 'retry-after': '1', 'ratelimit-reason': 'jira-burst-based' } },
   ]);
   const started = Date.now();
-  const first = c.call('jira.serverInfo', { site: siteRef('c1') });
+  const first = c.call('jira.serverInfo.get', { site: siteRef('c1') });
   await new Promise((r) => setTimeout(r, 100));
-  await c.call('jira.serverInfo', { site: siteRef('c2') });
+  await c.call('jira.serverInfo.get', { site: siteRef('c2') });
   const c2 = api.seen.find((s) => s.path.startsWith('/ex/jira/c2/'));
   assert.ok((c2?.at ?? Infinity) - started < 800, 'site c2 was not held by site c1’s 429');
   await first;

@@ -17,10 +17,11 @@ const scoped = {
 test('a scoped token’s Jira and Confluence calls go through the gateway and succeed', async () => {
   const api = clientFor(h, { credentials: scoped });
   try {
-    const me = await api.call<{ accountId: string }>('jira.myself', { site: siteA(h) });
+    const me = await api.call('jira.myself.get', { site: siteA(h) });
     assert.equal(me.accountId, TINY.admin);
     const spaces: unknown[] = [];
-    for await (const page of api.pages('confluence.spaces', { site: siteA(h) })) spaces.push(...page.items);
+    for await (const page of api.pages('confluence.spaces.list', { site: siteA(h) }))
+      spaces.push(...page.items);
     assert.ok(spaces.length > 0);
     const hosts = h.sim.context.counters.snapshot().callsByHost;
     assert.deepEqual(Object.keys(hosts), ['api'], 'nothing went to the site host');
@@ -32,7 +33,7 @@ test('a scoped token’s Jira and Confluence calls go through the gateway and su
 test('UPM and the GraphQL gateway are refused before any call, naming the classic token that reads them', async () => {
   const api = clientFor(h, { credentials: scoped });
   try {
-    for (const id of ['upm.jira.list', 'graphql.appInstallations']) {
+    for (const id of ['upm.jira.list', 'graphql.appInstallations.list'] as const) {
       await assert.rejects(api.call(id, { site: siteA(h), body: { query: '{}' } }), (e) => {
         assert.ok(e instanceof ForbiddenError, id);
         assert.deepEqual(e.missing, [CLASSIC_SITE_TOKEN]);
@@ -49,7 +50,7 @@ test('UPM and the GraphQL gateway are refused before any call, naming the classi
 test('the same token unmarked goes to the site host, which refuses it', async () => {
   const api = clientFor(h, { credentials: { site: { ...scoped.site, scoped: false } } });
   try {
-    await assert.rejects(api.call('jira.myself', { site: siteA(h) }), { code: 'credential_rejected' });
+    await assert.rejects(api.call('jira.myself.get', { site: siteA(h) }), { code: 'credential_rejected' });
   } finally {
     await api.close();
   }

@@ -68,7 +68,7 @@ test('a 503 with Retry-After is waited out, then retried', async () => {
   script = [{ status: 503, headers: { 'retry-after': '1' }, body: { errorMessages: ['busy'] } }];
   const api = client();
   const started = Date.now();
-  assert.deepEqual(await api.call('jira.serverInfo', { site: site() }), { ok: true });
+  assert.deepEqual(await api.call('jira.serverInfo.get', { site: site() }), { ok: true });
   assert.equal(seen.length, 2);
   assert.ok((seen[1]?.at ?? 0) - started >= 1000, 'waited the second Retry-After asked for');
   assert.deepEqual(api.stats(), { calls: 2, retries: 1, rateLimited: 0 });
@@ -80,7 +80,7 @@ test('a 429 without Retry-After backs off and retries', async () => {
     { status: 429, body: {} },
   ];
   const api = client();
-  assert.deepEqual(await api.call('jira.serverInfo', { site: site() }), { ok: true });
+  assert.deepEqual(await api.call('jira.serverInfo.get', { site: site() }), { ok: true });
   assert.deepEqual(api.stats(), { calls: 3, retries: 2, rateLimited: 2 });
 });
 
@@ -89,7 +89,7 @@ test('a 400 is not retried and names what Atlassian said', async () => {
     { status: 400, body: { errorMessages: ["The value 'x' is invalid for the parameter 'startAt'."] } },
   ];
   const api = client();
-  await assert.rejects(api.call('jira.serverInfo', { site: site() }), (e) => {
+  await assert.rejects(api.call('jira.serverInfo.get', { site: site() }), (e) => {
     assert.ok(e instanceof RequestRejectedError);
     assert.match(e.message, /invalid for the parameter 'startAt'/);
     return true;
@@ -100,7 +100,7 @@ test('a 400 is not retried and names what Atlassian said', async () => {
 test('a redirect is never followed: one request, a RedirectedError naming the absolute target', async () => {
   script = [{ status: 301, headers: { location: '/rest/api/3/serverInfo?x=1' }, body: {} }];
   const api = client();
-  await assert.rejects(api.call('jira.serverInfo', { site: site() }), (e) => {
+  await assert.rejects(api.call('jira.serverInfo.get', { site: site() }), (e) => {
     assert.ok(e instanceof RedirectedError);
     assert.equal(e.code, 'redirected');
     assert.equal(e.status, 301);
@@ -115,7 +115,7 @@ test('a redirect target loses its userinfo and credential-looking query values',
     { status: 302, headers: { location: 'https://u:p@acme.atlassian.net/x?token=abc&page=2' }, body: {} },
   ];
   const api = client();
-  await assert.rejects(api.call('jira.serverInfo', { site: site() }), (e) => {
+  await assert.rejects(api.call('jira.serverInfo.get', { site: site() }), (e) => {
     assert.ok(e instanceof RedirectedError);
     assert.equal(e.location, 'https://acme.atlassian.net/x?token=REDACTED&page=2');
     assert.doesNotMatch(JSON.stringify(e), /abc|u:p/);
@@ -143,7 +143,7 @@ test('UPM updates are sent as UPM’s plugin media type, GraphQL with the beta o
   });
   assert.equal(seen[0]?.headers['content-type'], 'application/vnd.atl.plugins.plugin+json');
   assert.equal(seen[0]?.body, '{"enabled":false}');
-  await api.call('graphql.appInstallations', { site: site(), body: { query: '{ __typename }' } });
+  await api.call('graphql.appInstallations.list', { site: site(), body: { query: '{ __typename }' } });
   assert.equal(seen[1]?.headers['x-experimentalapi'], 'AppEnvironmentVersionTrustSignal');
   assert.equal(seen[1]?.headers['content-type'], 'application/json');
 });
@@ -155,7 +155,7 @@ test('a caller’s abort stops a slow call at once with the caller’s reason', 
   const started = Date.now();
   setTimeout(() => controller.abort(new Error('sync cancelled')), 50);
   await assert.rejects(
-    api.call('jira.serverInfo', { site: site(), signal: controller.signal }),
+    api.call('jira.serverInfo.get', { site: site(), signal: controller.signal }),
     /sync cancelled/,
   );
   assert.ok(Date.now() - started < 1000);
@@ -163,7 +163,7 @@ test('a caller’s abort stops a slow call at once with the caller’s reason', 
 
 test('list query values are sent as repeated parameters', async () => {
   const api = client();
-  await api.call('jira.mypermissions', {
+  await api.call('jira.myPermissions.get', {
     site: site(),
     query: { permissions: 'BROWSE_PROJECTS', projectId: [1, 2] },
   });
@@ -173,7 +173,7 @@ test('list query values are sent as repeated parameters', async () => {
 test('by default a response missing a field Palisade relies on is a SchemaDriftError', async () => {
   script = [{ status: 200, body: { version: '1001.0.0' } }];
   const api = client(null);
-  await assert.rejects(api.call('jira.serverInfo', { site: site() }), (e: Error & { code?: string }) => {
+  await assert.rejects(api.call('jira.serverInfo.get', { site: site() }), (e: Error & { code?: string }) => {
     assert.equal(e.code, 'schema_drift');
     assert.match(e.message, /jira\.serverInfo.*baseUrl is missing/);
     return true;
@@ -183,10 +183,10 @@ test('by default a response missing a field Palisade relies on is a SchemaDriftE
 
 test('public reads go out without any credential: Marketplace, tenant info, anonymous probes', async () => {
   const api = client();
-  await api.call('marketplace.addon', { params: { addonKey: 'com.x' } });
-  await api.call('site.tenantInfo', { site: site() });
-  await api.call('jira.mypermissions', { site: site(), anonymous: true });
-  await api.call('jira.myself', { site: site() });
+  await api.call('marketplace.addon.get', { params: { addonKey: 'com.x' } });
+  await api.call('site.tenantInfo.get', { site: site() });
+  await api.call('jira.myPermissions.get', { site: site(), anonymous: true });
+  await api.call('jira.myself.get', { site: site() });
   assert.deepEqual(
     seen.map((s) => [s.url, s.headers.authorization !== undefined]),
     [

@@ -72,7 +72,7 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 
 test('the gateway’s 401 “scope does not match” is a ForbiddenError naming the endpoint’s scope', async () => {
   answer = { status: 401, body: { code: 401, message: 'Unauthorized; scope does not match' } };
-  const error = await failure(client().call('jira.projects', { site: site() }));
+  const error = await failure(client().call('jira.projects.search', { site: site() }));
   assert.ok(error instanceof ForbiddenError, String(error));
   assert.deepEqual(error.missing, ['read:jira-work']);
   assert.equal(error.status, 401);
@@ -83,7 +83,7 @@ test('the gateway’s 401 “scope does not match” is a ForbiddenError naming 
 
 test('the scope-check failure header alone says the same, whatever the body', async () => {
   answer = { status: 401, headers: { 'x-failure-category': 'FAILURE_CLIENT_SCOPE_CHECK' }, body: {} };
-  const error = await failure(client().call('jira.permissionSchemes', { site: site() }));
+  const error = await failure(client().call('jira.permissionSchemes.list', { site: site() }));
   assert.ok(error instanceof ForbiddenError, String(error));
   assert.deepEqual(error.missing, ['read:jira-work']);
 });
@@ -107,14 +107,14 @@ test('UPM’s bare-text 401 is a refused credential that keeps UPM’s words and
 
 test('an HTML 401 page is not taken for a message', async () => {
   answer = { status: 401, body: '<html><body>Unauthorized (401)</body></html>' };
-  const error = await failure(client().call('jira.myself', { site: site() }));
+  const error = await failure(client().call('jira.myself.get', { site: site() }));
   assert.ok(error instanceof CredentialRejectedError, String(error));
   assert.equal(error.serverMessage, undefined);
 });
 
 test('a 401 to an unauthenticated probe is AnonymousRefusedError: no credential was refused', async () => {
   answer = { status: 401, body: { errorMessages: ['You are not authenticated.'], errors: {} } };
-  const error = await failure(client({}).call('jira.mypermissions', { site: site(), anonymous: true }));
+  const error = await failure(client({}).call('jira.myPermissions.get', { site: site(), anonymous: true }));
   assert.ok(error instanceof AnonymousRefusedError, String(error));
   assert.equal(error.code, 'anonymous_refused');
   assert.match(error.message, /refuses unauthenticated calls \(You are not authenticated\.\)/);
@@ -150,7 +150,7 @@ test('once a canary shows the credential working, UPM’s 401 means “not a sit
   assert.equal(upm.status, 401);
 
   const other = refusedDespiteWorkingCredential(
-    { ...refused, endpointId: 'jira.audit', serverMessage: undefined },
+    { ...refused, endpointId: 'jira.auditRecords.list', serverMessage: undefined },
     'GET /rest/api/3/myself',
   );
   assert.match(other.reason, /Atlassian answered 401 although the same credential works/);

@@ -27,7 +27,7 @@ test('connector errors become one line with the host and the fix', () => {
     line(
       coded(
         'host_not_allowed',
-        'outbound call refused: sim:1 is not an Atlassian host and not in PALISADE_ALLOW_HOSTS (site.tenantInfo: GET http://sim:1/_edge/tenant_info)',
+        'outbound call refused: sim:1 is not an Atlassian host and not in PALISADE_ALLOW_HOSTS (site.tenantInfo.get: GET http://sim:1/_edge/tenant_info)',
         { url: 'http://sim:1/_edge/tenant_info' },
       ),
     ),

@@ -82,7 +82,7 @@ test('a check that fails leaves its right unknown and says why; discovery itself
   const real = client(h);
   const failing: AtlassianApi = {
     call: (endpointId, options) =>
-      endpointId === 'jira.mypermissions' || endpointId === 'confluence.currentUser'
+      endpointId === 'jira.myPermissions.get' || endpointId === 'confluence.currentUser.get'
         ? Promise.reject(new ServerError({ endpointId, method: 'GET', url: 'x', status: 503 }, '503'))
         : real.call(endpointId, options),
     pages: (endpointId, options) => real.pages(endpointId, options),

@@ -68,7 +68,7 @@ async function jiraRights(api: AtlassianApi, site: SiteRef): Promise<ProductAnsw
   let accountId: string | null = null;
   const me = await attempt(
     'Jira myself',
-    () => api.call('jira.myself', { site, query: { expand: 'groups,applicationRoles' } }),
+    () => api.call('jira.myself.get', { site, query: { expand: 'groups,applicationRoles' } }),
     evidence,
   );
   if (me.ok) {
@@ -84,7 +84,7 @@ async function jiraRights(api: AtlassianApi, site: SiteRef): Promise<ProductAnsw
   }
   const mine = await attempt(
     'Jira mypermissions',
-    () => api.call('jira.mypermissions', { site, query: { permissions: 'ADMINISTER,SYSTEM_ADMIN' } }),
+    () => api.call('jira.myPermissions.get', { site, query: { permissions: 'ADMINISTER,SYSTEM_ADMIN' } }),
     evidence,
   );
   if (mine.ok) {
@@ -109,7 +109,7 @@ async function confluenceRights(api: AtlassianApi, site: SiteRef): Promise<Produ
   const rights: SiteRights = {};
   const me = await attempt(
     'Confluence user/current',
-    () => api.call('confluence.currentUser', { site, query: { expand: 'operations' } }),
+    () => api.call('confluence.currentUser.get', { site, query: { expand: 'operations' } }),
     evidence,
   );
   if (!me.ok) {
@@ -144,7 +144,7 @@ async function orgAdmin(
   const found = await attempt(
     'org directory',
     async () => {
-      for await (const page of api.pages<unknown>('admin.directory.users.list', {
+      for await (const page of api.pages('admin.directory.users.list', {
         params: { orgId, directoryId: '-' },
         query: { accountIds: [accountId] },
       })) {

@@ -1,4 +1,4 @@
-import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
+import type { AtlassianApi, EndpointId, SiteRef } from '../atlassian/api.ts';
 import type { BasicCredential } from '../atlassian/credentials.ts';
 
 // What the site credential is, learnt at discovery:
@@ -22,7 +22,7 @@ const codeOf = (error: unknown): unknown => (error as CodedError | null)?.code;
 export async function siteAccountId(api: AtlassianApi, site: SiteRef): Promise<string | undefined> {
   if (!site.products.includes('jira')) return undefined;
   try {
-    const me = await api.call<{ accountId?: unknown }>('jira.myself', { site });
+    const me = await api.call('jira.myself.get', { site });
     return typeof me.accountId === 'string' ? me.accountId : undefined;
   } catch (error) {
     if (codeOf(error) === 'credential_rejected') throw error;
@@ -50,21 +50,25 @@ export async function probeScopedToken(
   if (credential.kind !== 'basic' || credential.scoped) return no;
   let cloudId: string;
   try {
-    cloudId = (
-      await gateway.call<{ cloudId: string }>('site.tenantInfo', { site: { cloudId: '', url, products: [] } })
-    ).cloudId;
+    cloudId = (await gateway.call('site.tenantInfo.get', { site: { cloudId: '', url, products: [] } }))
+      .cloudId;
   } catch {
     return no;
   }
-  const probes: [SiteRef['products'][number], string][] = [
-    ['jira', 'jira.myself'],
-    ['confluence', 'confluence.systemInfo'],
+  const probes: [SiteRef['products'][number], EndpointId][] = [
+    ['jira', 'jira.myself.get'],
+    ['confluence', 'confluence.systemInfo.get'],
   ];
   for (const [product, endpointId] of probes) {
     const site: SiteRef = { cloudId, url, products: [product] };
     try {
-      const body = await gateway.call<{ accountId?: unknown }>(endpointId, { site });
-      const accountId = product === 'jira' && typeof body.accountId === 'string' ? body.accountId : undefined;
+      const body: unknown = await gateway.call(endpointId, { site });
+      const accountId =
+        product === 'jira' && typeof body === 'object' && body !== null && 'accountId' in body
+          ? typeof body.accountId === 'string'
+            ? body.accountId
+            : undefined
+          : undefined;
       return { scoped: true, accountId };
     } catch (error) {
       const code = codeOf(error);

@@ -1,4 +1,4 @@
-import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
+import type { AtlassianApi, EndpointId, SiteRef } from '../atlassian/api.ts';
 import {
   type AtlassianClient,
   type AtlassianClientDeps,
@@ -12,7 +12,7 @@ import { DiscoveryError } from './discovery-error.ts';
 import { discoverSiteFollowingRedirect, type SiteRedirect } from './discovery-redirect.ts';
 
 // What a scan needs to know before it syncs, from the fewest and cheapest calls:
-// - a site's cloud id: `GET {site}/_edge/tenant_info`, unauthenticated (catalogue site.tenantInfo);
+// - a site's cloud id: `GET {site}/_edge/tenant_info`, unauthenticated (catalogue site.tenantInfo.get);
 // - its products: `GET /rest/api/3/serverInfo` (Jira) and `GET /wiki/rest/api/settings/systemInfo`
 //   (Confluence), one small object each. A site without the product answers 404. They are sent
 //   WITH the site credential, so a rejected token fails here with the site named, before a sync
@@ -39,7 +39,7 @@ interface CodedError {
 
 const codeOf = (error: unknown): unknown => (error as CodedError | null)?.code;
 
-async function hasProduct(api: AtlassianApi, endpointId: string, site: SiteRef): Promise<boolean> {
+async function hasProduct(api: AtlassianApi, endpointId: EndpointId, site: SiteRef): Promise<boolean> {
   try {
     await api.call(endpointId, { site });
     return true;
@@ -54,7 +54,7 @@ async function hasProduct(api: AtlassianApi, endpointId: string, site: SiteRef):
 export async function discoverSite(api: AtlassianApi, url: string): Promise<SiteRef> {
   let cloudId: string;
   try {
-    const info = await api.call<{ cloudId: string }>('site.tenantInfo', {
+    const info = await api.call('site.tenantInfo.get', {
       site: { cloudId: '', url, products: [] },
     });
     cloudId = info.cloudId;
@@ -71,8 +71,8 @@ export async function discoverSite(api: AtlassianApi, url: string): Promise<Site
   const probe: SiteRef = { cloudId, url, products: [] };
   const products: SiteRef['products'] = [];
   try {
-    if (await hasProduct(api, 'jira.serverInfo', probe)) products.push('jira');
-    if (await hasProduct(api, 'confluence.systemInfo', probe)) products.push('confluence');
+    if (await hasProduct(api, 'jira.serverInfo.get', probe)) products.push('jira');
+    if (await hasProduct(api, 'confluence.systemInfo.get', probe)) products.push('confluence');
   } catch (error) {
     if (codeOf(error) === 'credential_rejected') {
       throw new DiscoveryError({ kind: 'site_credential_rejected', url }, { cause: error });
@@ -93,11 +93,11 @@ interface OrgResource {
 export async function discoverOrg(api: AtlassianApi, orgId: string | undefined): Promise<DiscoveredOrg> {
   try {
     if (orgId !== undefined) {
-      const answer = await api.call<{ data: OrgResource }>('admin.orgs.get', { params: { orgId } });
+      const answer = await api.call('admin.orgs.get', { params: { orgId } });
       return { id: answer.data.id, name: answer.data.attributes?.name ?? answer.data.id };
     }
     const orgs: OrgResource[] = [];
-    for await (const page of api.pages<OrgResource>('admin.orgs.list')) orgs.push(...page.items);
+    for await (const page of api.pages('admin.orgs.list')) orgs.push(...page.items);
     const [only] = orgs;
     if (only === undefined) {
       throw new DiscoveryError({ kind: 'no_org' });

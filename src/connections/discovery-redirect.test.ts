@@ -127,25 +127,26 @@ function scriptedApi(answers: Record<string, (options: CallOptions) => unknown>)
 
 const redirect = (location: string) => () => {
   throw new RedirectedError(
-    { endpointId: 'jira.serverInfo', method: 'GET', url: 'x', status: 301 },
+    { endpointId: 'jira.serverInfo.get', method: 'GET', url: 'x', status: 301 },
     location,
   );
 };
 
 async function discoverOne(api: AtlassianApi, url: string): Promise<SiteRef> {
-  const cloudId = (
-    await api.call<{ cloudId: string }>('site.tenantInfo', { site: { cloudId: '', url, products: [] } })
-  ).cloudId;
-  await api.call('jira.serverInfo', { site: { cloudId, url, products: [] } });
+  const cloudId = (await api.call('site.tenantInfo.get', { site: { cloudId: '', url, products: [] } }))
+    .cloudId;
+  await api.call('jira.serverInfo.get', { site: { cloudId, url, products: [] } });
   return { cloudId, url, products: ['jira'] };
 }
 
 test('a URL that names its own cloud id is followed only to a target naming the same one', async () => {
   const same = scriptedApi({
-    'site.tenantInfo https://jira.acme.example': () => ({ cloudId: 'C1' }),
-    'jira.serverInfo https://jira.acme.example': redirect('https://acme.atlassian.net/rest/api/3/serverInfo'),
-    'site.tenantInfo https://acme.atlassian.net': () => ({ cloudId: 'c1' }),
-    'jira.serverInfo https://acme.atlassian.net': () => ({}),
+    'site.tenantInfo.get https://jira.acme.example': () => ({ cloudId: 'C1' }),
+    'jira.serverInfo.get https://jira.acme.example': redirect(
+      'https://acme.atlassian.net/rest/api/3/serverInfo',
+    ),
+    'site.tenantInfo.get https://acme.atlassian.net': () => ({ cloudId: 'c1' }),
+    'jira.serverInfo.get https://acme.atlassian.net': () => ({}),
   });
   const found = await discoverSiteFollowingRedirect(
     same,
@@ -164,9 +165,9 @@ test('a URL that names its own cloud id is followed only to a target naming the 
   });
 
   const other = scriptedApi({
-    'site.tenantInfo https://jira.acme.example': () => ({ cloudId: 'c1' }),
-    'jira.serverInfo https://jira.acme.example': redirect('https://globex.atlassian.net/'),
-    'site.tenantInfo https://globex.atlassian.net': () => ({ cloudId: 'c2' }),
+    'site.tenantInfo.get https://jira.acme.example': () => ({ cloudId: 'c1' }),
+    'jira.serverInfo.get https://jira.acme.example': redirect('https://globex.atlassian.net/'),
+    'site.tenantInfo.get https://globex.atlassian.net': () => ({ cloudId: 'c2' }),
   });
   const refused = await discoverSiteFollowingRedirect(
     other,
@@ -183,21 +184,21 @@ test('a URL that names its own cloud id is followed only to a target naming the 
     },
   });
   // Refused before any authenticated call to the other site.
-  assert.ok(!other.calls.includes('jira.serverInfo https://globex.atlassian.net'));
+  assert.ok(!other.calls.includes('jira.serverInfo.get https://globex.atlassian.net'));
 });
 
 test('only one hop is followed: a target that redirects again, or back, is refused', async () => {
   const chain = scriptedApi({
-    'site.tenantInfo https://a.atlassian.net': () => ({ cloudId: 'c1' }),
-    'jira.serverInfo https://a.atlassian.net': redirect('https://b.atlassian.net/x'),
-    'site.tenantInfo https://b.atlassian.net': redirect('https://c.atlassian.net/x'),
+    'site.tenantInfo.get https://a.atlassian.net': () => ({ cloudId: 'c1' }),
+    'jira.serverInfo.get https://a.atlassian.net': redirect('https://b.atlassian.net/x'),
+    'site.tenantInfo.get https://b.atlassian.net': redirect('https://c.atlassian.net/x'),
   });
   const found = await discoverSiteFollowingRedirect(chain, 'https://a.atlassian.net', undefined, discoverOne);
   assert.equal('problem' in found && found.problem.reason, 'redirects_again');
 
   const loop = scriptedApi({
-    'site.tenantInfo https://a.atlassian.net': () => ({ cloudId: 'c1' }),
-    'jira.serverInfo https://a.atlassian.net': redirect('https://a.atlassian.net/login'),
+    'site.tenantInfo.get https://a.atlassian.net': () => ({ cloudId: 'c1' }),
+    'jira.serverInfo.get https://a.atlassian.net': redirect('https://a.atlassian.net/login'),
   });
   const back = await discoverSiteFollowingRedirect(loop, 'https://a.atlassian.net', undefined, discoverOne);
   assert.equal('problem' in back && back.problem.reason, 'redirects_again');

@@ -82,7 +82,7 @@ type CloudIdAnswer = { cloudId: string } | { refusal: RedirectRefusal };
 
 async function cloudIdOf(api: AtlassianApi, url: string): Promise<CloudIdAnswer> {
   try {
-    const info = await api.call<{ cloudId?: unknown }>('site.tenantInfo', {
+    const info = await api.call('site.tenantInfo.get', {
       site: { cloudId: '', url, products: [] },
     });
     const cloudId = typeof info?.cloudId === 'string' ? info.cloudId.trim() : '';
@@ -102,7 +102,7 @@ async function cloudIdOf(api: AtlassianApi, url: string): Promise<CloudIdAnswer>
 async function orgCloudIds(api: AtlassianApi, orgId: string): Promise<Set<string> | undefined> {
   const ids = new Set<string>();
   try {
-    for await (const page of api.pages<{ id?: unknown }>('admin.workspaces.search', {
+    for await (const page of api.pages('admin.workspaces.search', {
       params: { orgId },
       body: {},
     })) {

@@ -97,7 +97,7 @@ forEachDatabase(
       assert.match(o.reason ?? '', /"Must have permission to access this resource\."/);
     }
     // Two 401s, one canary: the site credential asked on the Jira site.
-    assert.deepEqual(canaries, ['jira.myself']);
+    assert.deepEqual(canaries, ['jira.myself.get']);
     assert.equal((await getRun(db, result.runId))?.status, 'success');
   },
 );
@@ -111,7 +111,7 @@ forEachDatabase(
     assert.equal(result.reason, CREDENTIAL_REJECTED_REASON);
     assert.equal(result.snapshotVersion, null);
     assert.ok(result.outcomes.some((o) => o.status === 'failed' && o.reason === CREDENTIAL_REJECTED_REASON));
-    assert.deepEqual(canaries, ['jira.myself']);
+    assert.deepEqual(canaries, ['jira.myself.get']);
   },
 );
 
@@ -138,7 +138,7 @@ forEachDatabase(
 );
 
 test('the refused credential is the one the call carried, else the endpoint’s, else the collector’s', () => {
-  const at = { endpointId: 'jira.audit', method: 'GET', url: 'x', status: 401 };
+  const at = { endpointId: 'jira.auditRecords.list', method: 'GET', url: 'x', status: 401 };
   assert.equal(
     credentialOf(new CredentialRejectedError(at, undefined, { authKind: 'org-key' }), 'site'),
     'org',
@@ -150,7 +150,7 @@ test('the refused credential is the one the call carried, else the endpoint’s,
   // A GraphQL field error carries no credential kind: the catalogue says which one the endpoint takes.
   assert.equal(credentialOf({ code: 'credential_rejected', endpointId: 'admin.events.list' }, 'site'), 'org');
   assert.equal(
-    credentialOf({ code: 'credential_rejected', endpointId: 'graphql.appInstallations' }, 'none'),
+    credentialOf({ code: 'credential_rejected', endpointId: 'graphql.appInstallations.list' }, 'none'),
     'site',
   );
   assert.equal(credentialOf({ code: 'credential_rejected', endpointId: 'not.in.catalogue' }, 'org'), 'org');

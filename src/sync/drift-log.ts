@@ -1,4 +1,12 @@
-import type { AtlassianApi, CallOptions, DriftCount, PageOptions, ResponseDrift } from '../atlassian/api.ts';
+import type {
+  AtlassianApi,
+  CallOptions,
+  DriftCount,
+  EndpointId,
+  PageOptions,
+  ReadOf,
+  ResponseDrift,
+} from '../atlassian/api.ts';
 
 // What one dataset's reads found that was not as documented, for its outcome: items left out
 // (a field Palisade relies on was missing) and errors Atlassian sent beside the data make the
@@ -98,11 +106,15 @@ function capped(list: string[]): string[] {
   return [...list.slice(0, MAX_NOTES), `and ${list.length - MAX_NOTES} more`];
 }
 
-/** The API a collector is given: every call reports what it found to `log`. */
-export function loggingDrift(api: AtlassianApi, log: DriftLog): AtlassianApi {
+/**
+ * The API a collector is given: every call reports what it found to `log`, and carries the sync's
+ * abort signal (unless the caller passed its own), so an aborted sync cancels the call in flight.
+ */
+export function loggingDrift(api: AtlassianApi, log: DriftLog, signal?: AbortSignal): AtlassianApi {
   const withSink = <O extends CallOptions>(options: O | undefined): O => {
     const own = options?.onDrift;
     return {
+      ...(signal ? { signal } : {}),
       ...(options ?? ({} as O)),
       onDrift: (drift: ResponseDrift) => {
         log.record(drift);
@@ -111,17 +123,17 @@ export function loggingDrift(api: AtlassianApi, log: DriftLog): AtlassianApi {
     };
   };
   return {
-    async call<T = unknown>(endpointId: string, options?: CallOptions): Promise<T> {
+    async call<Id extends EndpointId>(endpointId: Id, options?: CallOptions): Promise<ReadOf<Id>> {
       try {
-        return await api.call<T>(endpointId, withSink(options));
+        return await api.call(endpointId, withSink(options));
       } catch (error) {
         log.recordUnusable(error);
         throw error;
       }
     },
-    async *pages<T = unknown>(endpointId: string, options?: PageOptions) {
+    async *pages<Id extends EndpointId>(endpointId: Id, options?: PageOptions) {
       try {
-        yield* api.pages<T>(endpointId, withSink(options));
+        yield* api.pages(endpointId, withSink(options));
       } catch (error) {
         log.recordUnusable(error);
         throw error;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AtlassianApi, CallOptions, ResponseDrift } from '../atlassian/api.ts';
+import type { AtlassianApi, CallOptions, EndpointId, ReadOf, ResponseDrift } from '../atlassian/api.ts';
 import { SchemaDriftError } from '../atlassian/schemas/drift-error.ts';
 import { forEachDatabase } from '../db/testing/test-database.ts';
 import { listOutcomes } from '../inventory/dataset-outcomes.ts';
@@ -16,13 +16,13 @@ import { CONNECTION, saveTestConnection } from './testing/sync-fixture.ts';
 const now = () => new Date('2025-06-01T12:00:00Z');
 
 const skippedKeys: ResponseDrift = {
-  endpointId: 'jira.projects',
+  endpointId: 'jira.projects.search',
   skipped: [{ field: 'values[].key', problem: 'is missing', expected: 'required string', count: 2 }],
   warnings: [],
   errors: [],
 };
 const newProjectType: ResponseDrift = {
-  endpointId: 'jira.projects',
+  endpointId: 'jira.projects.search',
   skipped: [],
   warnings: [
     {
@@ -38,11 +38,12 @@ const newProjectType: ResponseDrift = {
 /** An API whose every call answers `{}` after telling `onDrift` the given drift, if any. */
 function driftingApi(drifts: Record<string, ResponseDrift | SchemaDriftError | undefined>): AtlassianApi {
   return {
-    async call<T>(endpointId: string, options?: CallOptions): Promise<T> {
+    async call<Id extends EndpointId>(endpointId: Id, options?: CallOptions): Promise<ReadOf<Id>> {
       const drift = drifts[endpointId];
       if (drift instanceof SchemaDriftError) throw drift;
       if (drift) options?.onDrift?.(drift);
-      return {} as T;
+      // The collectors here read nothing of the body.
+      return {} as ReadOf<Id>;
     },
     pages: () => ({
       [Symbol.asyncIterator]: () => {
@@ -53,7 +54,7 @@ function driftingApi(drifts: Record<string, ResponseDrift | SchemaDriftError | u
   };
 }
 
-function oneCallCollector(dataset: string, endpointId: string, catchUnusable = false): Collector {
+function oneCallCollector(dataset: string, endpointId: EndpointId, catchUnusable = false): Collector {
   return {
     dataset,
     scope: dataset.startsWith('org.') ? 'org' : 'site',
@@ -61,6 +62,7 @@ function oneCallCollector(dataset: string, endpointId: string, catchUnusable = f
     kind: 'snapshot',
     credential: 'site',
     endpoints: [endpointId],
+    cost: () => 1,
     async *collect(ctx) {
       try {
         await ctx.api.call(endpointId, {});
@@ -78,10 +80,10 @@ forEachDatabase(
     await saveTestConnection(db);
     const result = await runSync({
       db,
-      api: driftingApi({ 'jira.projects': skippedKeys, 'jira.fields': newProjectType }),
+      api: driftingApi({ 'jira.projects.search': skippedKeys, 'jira.fields.search': newProjectType }),
       collectors: [
-        oneCallCollector('jira.projects', 'jira.projects'),
-        oneCallCollector('jira.fields', 'jira.fields'),
+        oneCallCollector('jira.projects', 'jira.projects.search'),
+        oneCallCollector('jira.fields', 'jira.fields.search'),
       ],
       connection: CONNECTION,
       now,
@@ -92,19 +94,19 @@ forEachDatabase(
     assert.equal(projects?.status, 'partial');
     assert.equal(
       projects?.reason,
-      'jira.projects: 2 items left out (values[].key is missing, expected required string)',
+      'jira.projects.search: 2 items left out (values[].key is missing, expected required string)',
     );
     assert.deepEqual(projects?.warnings, []);
     const fields = byDataset.get('jira.fields');
     assert.equal(fields?.status, 'ok');
     assert.deepEqual(fields?.warnings, [
-      'jira.projects: values[].projectTypeKey has an undocumented value in 3 items (expected one of "software", "service_desk", "business")',
+      'jira.projects.search: values[].projectTypeKey has an undocumented value in 3 items (expected one of "software", "service_desk", "business")',
     ]);
   },
 );
 
 const unusable = new SchemaDriftError({
-  endpointId: 'jira.projectRole',
+  endpointId: 'jira.projectRole.get',
   field: 'name',
   expected: 'required string',
   problem: 'is missing',
@@ -116,10 +118,10 @@ forEachDatabase(
     await saveTestConnection(db);
     const result = await runSync({
       db,
-      api: driftingApi({ 'jira.projectRole': unusable }),
+      api: driftingApi({ 'jira.projectRole.get': unusable }),
       collectors: [
-        oneCallCollector('jira.project-roles', 'jira.projectRole', true),
-        oneCallCollector('jira.roles', 'jira.projectRole', false),
+        oneCallCollector('jira.project-roles', 'jira.projectRole.get', true),
+        oneCallCollector('jira.roles', 'jira.projectRole.get', false),
       ],
       connection: CONNECTION,
       now,
@@ -128,12 +130,12 @@ forEachDatabase(
     assert.equal(byDataset.get('jira.project-roles')?.status, 'partial');
     assert.equal(
       byDataset.get('jira.project-roles')?.reason,
-      'jira.projectRole: 1 response could not be used (name is missing, expected required string)',
+      'jira.projectRole.get: 1 response could not be used (name is missing, expected required string)',
     );
     assert.equal(byDataset.get('jira.roles')?.status, 'failed');
     assert.match(
       byDataset.get('jira.roles')?.reason ?? '',
-      /jira\.projectRole no longer matches: name is missing/,
+      /jira\.projectRole\.get no longer matches: name is missing/,
     );
   },
 );
@@ -142,20 +144,20 @@ test('the log adds up the same drift across pages and keeps its notes short', ()
   const log = new DriftLog();
   for (let i = 0; i < 3; i++) log.record(skippedKeys);
   log.record({
-    endpointId: 'graphql.appInstallations',
+    endpointId: 'graphql.appInstallations.list',
     skipped: [],
     warnings: [],
     errors: ['boom (at nodes[].app)'],
   });
   log.record({
-    endpointId: 'graphql.appInstallations',
+    endpointId: 'graphql.appInstallations.list',
     skipped: [],
     warnings: [],
     errors: ['boom (at nodes[].app)'],
   });
   assert.deepEqual(log.notes(), [
-    'jira.projects: 6 items left out (values[].key is missing, expected required string)',
-    'graphql.appInstallations: Atlassian reported an error beside the data (2 times): boom (at nodes[].app)',
+    'jira.projects.search: 6 items left out (values[].key is missing, expected required string)',
+    'graphql.appInstallations.list: Atlassian reported an error beside the data (2 times): boom (at nodes[].app)',
   ]);
   const many = new DriftLog();
   for (let i = 0; i < 25; i++) {
@@ -171,9 +173,12 @@ test('the log adds up the same drift across pages and keeps its notes short', ()
 test("the logging API keeps the caller's own onDrift and passes errors through", async () => {
   const log = new DriftLog();
   const heard: ResponseDrift[] = [];
-  const api = loggingDrift(driftingApi({ 'jira.projects': skippedKeys, 'jira.projectRole': unusable }), log);
-  await api.call('jira.projects', { onDrift: (d) => heard.push(d) });
-  await assert.rejects(api.call('jira.projectRole'), SchemaDriftError);
+  const api = loggingDrift(
+    driftingApi({ 'jira.projects.search': skippedKeys, 'jira.projectRole.get': unusable }),
+    log,
+  );
+  await api.call('jira.projects.search', { onDrift: (d) => heard.push(d) });
+  await assert.rejects(api.call('jira.projectRole.get'), SchemaDriftError);
   assert.deepEqual(heard, [skippedKeys]);
   assert.equal(log.notes().length, 2);
 });

@@ -46,6 +46,8 @@ export interface RunDatasetInput {
   onPage: (items: number, written: number) => void;
   /** Asked before a 401 ends the run: a canary may show the credential working (credential-check.ts). */
   recheckRejection?: RejectionCheck;
+  /** The sync's abort signal: it cancels the collector's call in flight too. */
+  signal?: AbortSignal | undefined;
 }
 
 export type RunDatasetResult =
@@ -54,11 +56,6 @@ export type RunDatasetResult =
   | { kind: 'credential_rejected' }
   /** Aborted: its stored pages and checkpoint stay for the resume. */
   | { kind: 'interrupted' };
-
-/** Optional per-page note a collector may add (see README): some items could not be read. */
-interface PartialNote {
-  partial?: { reason: string; missing?: string };
-}
 
 class Stop extends Error {
   readonly why: StopReason;
@@ -83,13 +80,14 @@ export async function runDataset(input: RunDatasetInput): Promise<RunDatasetResu
     await markRunning(db, key, now());
     const writer = await DatasetWriter.open(db, { ...ref, version, kind: task.collector.kind });
     const ctx: CollectorContext = {
-      api: loggingDrift(input.api, drift),
+      api: loggingDrift(input.api, drift, input.signal),
       site: task.site,
       orgId: input.connection.orgId ?? undefined,
       resumeFrom: input.outcome.checkpoint,
       since: task.collector.kind === 'append' ? await previousCursor(db, ref, version) : null,
       now: now(),
       ...(task.access ? { access: task.access } : {}),
+      ...(input.signal ? { signal: input.signal } : {}),
       items: async (dataset: string, scope?: string): Promise<CollectedItem[]> => {
         const rows = await readAtVersion(
           db,
@@ -130,7 +128,7 @@ export async function runDataset(input: RunDatasetInput): Promise<RunDatasetResu
     for await (const page of task.collector.collect(ctx)) {
       const stop = input.stopped();
       if (stop) throw new Stop(stop);
-      const note = (page as CollectorPage & PartialNote).partial;
+      const note = page.partial;
       if (note) {
         notes.push(note.reason);
         missing = note.missing ?? missing;

@@ -388,6 +388,7 @@ forEachDatabase(
       kind: 'snapshot',
       credential: 'org',
       endpoints: [],
+      cost: () => 0,
       async *collect() {
         for (const listener of listeners)
           listener({ reason: 'hourly-quota', until, detail: 'jira-quota-tenant-based' });
@@ -405,6 +406,51 @@ forEachDatabase(
     assert.equal(listeners.size, 0, 'the run stops listening when it ends');
   },
 );
+
+forEachDatabase('an aborted sync cancels the call a collector is waiting on', async (_t, { db }) => {
+  await saveTestConnection(db);
+  let ended: 'aborted' | 'answered' | undefined;
+  const api = {
+    ...fakeApi(),
+    // Answers after a second, unless the call's signal aborts it first.
+    call: (_id: string, options?: { signal?: AbortSignal }) =>
+      new Promise<never>((_resolve, reject) => {
+        const timer = setTimeout(() => {
+          ended = 'answered';
+          reject(new Error('answered'));
+        }, 1000);
+        options?.signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          ended = 'aborted';
+          reject(options.signal?.reason);
+        });
+      }),
+  };
+  const waiting: Collector = {
+    dataset: 'org.users',
+    scope: 'org',
+    kind: 'snapshot',
+    credential: 'org',
+    endpoints: ['admin.orgs.get'],
+    cost: () => 1,
+    async *collect(ctx) {
+      await ctx.api.call('admin.orgs.get');
+      yield { items: [], checkpoint: null };
+    },
+  };
+  const controller = new AbortController();
+  await assert.rejects(
+    sync(db, [waiting], {
+      api,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.event === 'started') setTimeout(() => controller.abort(), 10);
+      },
+    }),
+    SyncInterruptedError,
+  );
+  assert.equal(ended, 'aborted');
+});
 
 forEachDatabase(
   'an append dataset continues from the cursor of the last published sync and keeps history',

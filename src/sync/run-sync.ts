@@ -188,6 +188,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncResult> {
           now,
           stopped,
           recheckRejection,
+          signal: deps.signal,
           onPage: (items, written) => {
             counters.itemsRead += items;
             rowsWritten += written;

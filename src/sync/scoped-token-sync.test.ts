@@ -50,7 +50,7 @@ test('a scoped API token reads Jira and Confluence through the gateway; UPM and 
     const counters = sim.context.counters.snapshot();
     const refused = Object.entries(counters.statuses).filter(([, byStatus]) => byStatus['401']);
     assert.deepEqual(refused, []);
-    assert.ok((counters.calls['jira.projects'] ?? 0) > 0);
+    assert.ok((counters.calls['jira.projects.search'] ?? 0) > 0);
   } finally {
     await database.close();
   }

@@ -123,46 +123,52 @@ const lists: Record<string, ListExpectation> = {
     key: (i) => str(i.id),
     expected: (f) => f.tenant.orgApiKeys.filter((k) => !k.revoked).map((k) => k.id),
   },
-  'jira.projects': {
+  'jira.projects.search': {
     key: (i) => str(i.id),
     expected: (f) => f.site.jira.projects.filter((p) => !p.archived).map((p) => p.id),
   },
-  'jira.groups': { key: (i) => str(i.groupId), expected: (f) => f.tenant.groups.map((g) => g.id) },
+  'jira.groups.list': { key: (i) => str(i.groupId), expected: (f) => f.tenant.groups.map((g) => g.id) },
   // includeInactiveUsers=true (requests.ts): every member.
-  'jira.groupMembers': {
+  'jira.groupMembers.list': {
     key: (i) => str(i.accountId),
     expected: (f) => f.tenant.groups.find((g) => g.id === f.groupId)?.memberIds ?? [],
   },
   // "All users, including active users, inactive users and previously deleted users that have an
   // Atlassian account" (the spec): the site's user base, app accounts of its apps, no JSM customers.
-  'jira.users': { key: (i) => str(i.accountId), expected: siteUserBase },
-  'jira.audit': { key: (i) => str(i.id), expected: (f) => f.site.jira.audit.map((r) => String(r.id)) },
+  'jira.users.search': { key: (i) => str(i.accountId), expected: siteUserBase },
+  'jira.auditRecords.list': {
+    key: (i) => str(i.id),
+    expected: (f) => f.site.jira.audit.map((r) => String(r.id)),
+  },
   // overrideSharePermissions=true (requests.ts): an admin sees every filter.
-  'jira.filters': { key: (i) => str(i.id), expected: (f) => f.site.jira.filters.map((x) => x.id) },
-  'jira.dashboards': { key: (i) => str(i.id), expected: dashboardsForAdmin },
-  'jira.fields': { key: (i) => str(i.id), expected: (f) => f.site.jira.fields.map((x) => x.id) },
+  'jira.filters.search': { key: (i) => str(i.id), expected: (f) => f.site.jira.filters.map((x) => x.id) },
+  'jira.dashboards.search': { key: (i) => str(i.id), expected: dashboardsForAdmin },
+  'jira.fields.search': { key: (i) => str(i.id), expected: (f) => f.site.jira.fields.map((x) => x.id) },
   // A Confluence administrator sees every space (simulator/routes/confluence-access.ts `canView`).
-  'confluence.spaces': { key: (i) => str(i.id), expected: (f) => f.site.confluence.spaces.map((s) => s.id) },
-  'confluence.spacePermissions': {
+  'confluence.spaces.list': {
+    key: (i) => str(i.id),
+    expected: (f) => f.site.confluence.spaces.map((s) => s.id),
+  },
+  'confluence.spacePermissions.list': {
     key: (i) => str(i.id),
     expected: (f) => f.space.permissions.map((p) => p.id),
   },
-  'confluence.spacesWithPermissions': {
+  'confluence.spacesWithPermissions.list': {
     key: (i) => str(i.key),
     expected: (f) => f.site.confluence.spaces.map((s) => s.key),
   },
-  'confluence.groups': { key: (i) => str(i.id), expected: (f) => f.tenant.groups.map((g) => g.id) },
-  'confluence.groupMembers': {
+  'confluence.groups.list': { key: (i) => str(i.id), expected: (f) => f.tenant.groups.map((g) => g.id) },
+  'confluence.groupMembers.list': {
     key: (i) => str(i.accountId),
     expected: (f) => f.tenant.groups.find((g) => g.id === f.groupId)?.memberIds ?? [],
   },
   // v1 audit records carry no id: creation time and summary tell them apart.
-  'confluence.audit': {
+  'confluence.auditRecords.list': {
     key: (i) => `${str(i.creationDate)}|${str(i.summary)}`,
     expected: (f) => f.site.confluence.audit.map((r) => `${r.creationDate}|${r.summary}`),
   },
   // The gateway lists Forge and Connect-on-Forge installations (apps with a Forge app id).
-  'graphql.appInstallations': {
+  'graphql.appInstallations.list': {
     key: (i) => str((i.app as Json | undefined)?.id),
     expected: (f) =>
       siteInstallations(f).flatMap((i) => {

@@ -59,10 +59,10 @@ export const requests: Record<string, Entry> = {
   'usermgmt.apiTokens.list': none,
   'usermgmt.apiTokens.delete': () => ({ params: { tokenId: DISPOSABLE_TOKEN_ID } }),
 
-  'jira.serverInfo': anonymousToo,
-  'jira.myself': () => [{ query: { expand: 'groups,applicationRoles' } }, asMember],
-  'jira.permissions': anonymousToo,
-  'jira.mypermissions': (f): ContractRequest[] => [
+  'jira.serverInfo.get': anonymousToo,
+  'jira.myself.get': () => [{ query: { expand: 'groups,applicationRoles' } }, asMember],
+  'jira.permissions.list': anonymousToo,
+  'jira.myPermissions.get': (f): ContractRequest[] => [
     { query: { permissions: 'BROWSE_PROJECTS,USER_PICKER,ADMINISTER' } },
     {
       label: 'as anonymous (the exposure probe)',
@@ -80,12 +80,12 @@ export const requests: Record<string, Entry> = {
       query: { permissions: 'BROWSE_PROJECTS,ADMINISTER', projectKey: f.project.key },
     },
   ],
-  'jira.permissionSchemes': () => [
+  'jira.permissionSchemes.list': () => [
     { query: { expand: 'permissions,user,group,projectRole' } },
     { label: 'with every expansion', query: { expand: 'all' } },
     asMember,
   ],
-  'jira.projects': (): ContractRequest[] => [
+  'jira.projects.search': (): ContractRequest[] => [
     { query: { expand: 'description,lead,insight' } },
     { label: 'as anonymous (public projects)', as: 'anonymous' },
     { label: 'a first page of two', query: { maxResults: '2' } },
@@ -95,17 +95,17 @@ export const requests: Record<string, Entry> = {
       query: { expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight' },
     },
   ],
-  'jira.projectPermissionScheme': () => ({ query: { expand: 'permissions' } }),
-  'jira.roles': none,
-  'jira.projectRoles': none,
-  'jira.projectRole': (f) => ({ params: { id: f.roleId } }),
-  'jira.applicationRoles': none,
-  'jira.groups': () => [{}, asMember],
-  'jira.groupMembers': (f): ContractRequest[] => [
+  'jira.projectPermissionScheme.get': () => ({ query: { expand: 'permissions' } }),
+  'jira.roles.list': none,
+  'jira.projectRoles.list': none,
+  'jira.projectRole.get': (f) => ({ params: { id: f.roleId } }),
+  'jira.applicationRoles.list': none,
+  'jira.groups.list': () => [{}, asMember],
+  'jira.groupMembers.list': (f): ContractRequest[] => [
     { query: { groupId: f.groupId, includeInactiveUsers: 'true' } },
     { label: 'by group name', query: { groupname: f.groupName } },
   ],
-  'jira.users': (f) => [
+  'jira.users.search': (f) => [
     {},
     ...(f.userPickerSiteId
       ? [
@@ -117,11 +117,11 @@ export const requests: Record<string, Entry> = {
         ]
       : []),
   ],
-  'jira.license': () => [{}, asMember],
-  'jira.audit': none,
-  'jira.configuration': () => [{}, asMember],
-  'jira.applicationProperties': none,
-  'jira.filters': (): ContractRequest[] => [
+  'jira.license.get': () => [{}, asMember],
+  'jira.auditRecords.list': none,
+  'jira.configuration.get': () => [{}, asMember],
+  'jira.applicationProperties.list': none,
+  'jira.filters.search': (): ContractRequest[] => [
     {
       query: {
         expand: 'description,owner,jql,sharePermissions,editPermissions',
@@ -139,7 +139,7 @@ export const requests: Record<string, Entry> = {
     // The member sees the shares of the filter shared every way (tenants.ts) as Jira renders them to them.
     { label: 'as a member', as: 'member', query: { expand: 'sharePermissions' } },
   ],
-  'jira.dashboards': () => [
+  'jira.dashboards.search': () => [
     { query: { expand: 'description,owner,sharePermissions,editPermissions' } },
     {
       label: 'as a member, with every expansion',
@@ -150,44 +150,44 @@ export const requests: Record<string, Entry> = {
       },
     },
   ],
-  'jira.issueSecuritySchemes': none,
-  'jira.fields': () => [
+  'jira.issueSecuritySchemes.list': none,
+  'jira.fields.search': () => [
     { query: { expand: 'key,lastUsed,searcherKey' } },
     { label: 'as a member', as: 'member', query: { expand: 'key,stableId,isLocked,lastUsed' } },
   ],
 
-  'confluence.spaces': anonymousToo,
-  'confluence.spacePermissions': (f) => ({ params: { id: f.space.id } }),
-  'confluence.spacesWithPermissions': () => [
+  'confluence.spaces.list': anonymousToo,
+  'confluence.spacePermissions.list': (f) => ({ params: { id: f.space.id } }),
+  'confluence.spacesWithPermissions.list': () => [
     { query: { expand: 'permissions' } },
     { label: 'as anonymous', as: 'anonymous', query: { expand: 'permissions' } },
   ],
-  'confluence.groups': none,
-  'confluence.groupMembers': none,
-  'confluence.audit': none,
-  'confluence.systemInfo': none,
-  'confluence.currentUser': () => [
+  'confluence.groups.list': none,
+  'confluence.groupMembers.list': none,
+  'confluence.auditRecords.list': none,
+  'confluence.systemInfo.get': none,
+  'confluence.currentUser.get': () => [
     { query: { expand: 'operations' } },
     { ...asMember, query: { expand: 'operations' } },
   ],
-  'confluence.anonymousUser': () => ({ query: { expand: 'operations' } }),
+  'confluence.anonymousUser.get': () => ({ query: { expand: 'operations' } }),
 
-  'graphql.appInstallations': (f) => ({
+  'graphql.appInstallations.list': (f) => ({
     body: { query: APP_INSTALLATIONS_QUERY, variables: { cloudId: `ari:cloud:jira::site/${f.site.id}` } },
   }),
 
   // Palisade reads the Marketplace anonymously (public listings).
-  'marketplace.addon': (f) => [
+  'marketplace.addon.get': (f) => [
     { as: 'anonymous', query: { withVersion: 'true', hosting: 'cloud' } },
     { label: 'without its version', as: 'anonymous' },
     ...forgeApp(f, { withVersion: 'true' }),
   ],
-  'marketplace.addonLatestVersion': (f) => [
+  'marketplace.addonLatestVersion.get': (f) => [
     { as: 'anonymous', query: { hosting: 'cloud' } },
     ...forgeApp(f, { hosting: 'cloud' }),
   ],
-  'marketplace.addonPrivacy': () => ({ as: 'anonymous' }),
-  'marketplace.vendor': () => ({ as: 'anonymous' }),
+  'marketplace.addonPrivacy.get': () => ({ as: 'anonymous' }),
+  'marketplace.vendor.get': () => ({ as: 'anonymous' }),
 };
 
 /** An error response the generic probes of responses.test.ts cannot provoke, and how to. */

@@ -177,7 +177,7 @@ function suite(dialect: 'sqlite' | 'postgres') {
       assert.deepEqual(c.writes, []);
       // UPM refuses with 401; one canary call shows the token itself works.
       assert.deepEqual(c.statuses['upm.jira.delete'], { '401': 1 });
-      assert.deepEqual(c.statuses['jira.myself'], { '200': 1 });
+      assert.deepEqual(c.statuses['jira.myself.get'], { '200': 1 });
       assert.equal(await installedOnAcme(CONNECT), true);
     });
 

@@ -19,15 +19,15 @@ const NOW = new Date('2026-11-01T12:00:00Z');
 
 /** Admin-only endpoints: with discovery's answer the member's sync does not even ask. */
 const ADMIN_ONLY = [
-  'jira.audit',
-  'jira.roles',
-  'jira.applicationRoles',
-  'jira.applicationProperties',
-  'jira.issueSecuritySchemes',
-  'confluence.audit',
+  'jira.auditRecords.list',
+  'jira.roles.list',
+  'jira.applicationRoles.list',
+  'jira.applicationProperties.list',
+  'jira.issueSecuritySchemes.list',
+  'confluence.auditRecords.list',
   'upm.jira.list',
   'upm.confluence.list',
-  'graphql.appInstallations',
+  'graphql.appInstallations.list',
 ];
 
 const key = (r: RuleResult) => `${r.ruleId}|${r.resource.scope}|${r.resource.type}|${r.resource.id}`;
@@ -134,7 +134,7 @@ forEachDatabase(
         assert.equal(spaces?.missingScope, 'Confluence administrator');
         assert.match(spaces?.reason ?? '', /the permissions of \d+ of \d+ spaces came back empty/);
         // Cross-checked against the v2 listing, once.
-        assert.equal(calls['confluence.spaces'], 1);
+        assert.equal(calls['confluence.spaces.list'], 1);
       });
 
       await t.test('no check passes for the member that fails for the admin', () => {

@@ -120,7 +120,7 @@ const CASES: FaultCase[] = [
   },
   {
     name: 'a malformed body on every jira.filters call',
-    faults: { rules: [{ endpoints: ['jira.filters'], malformedRate: 1 }] },
+    faults: { rules: [{ endpoints: ['jira.filters.search'], malformedRate: 1 }] },
     dialects: ['sqlite'],
     check: async (result, { db, org, clean }) => {
       assert.equal(result.status, 'success', outcomes(result).join('\n'));

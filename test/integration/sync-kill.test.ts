@@ -28,9 +28,9 @@ const SLOW = {
   rules: [
     {
       endpoints: [
-        'jira.projectRole',
-        'jira.projectPermissionScheme',
-        'jira.groupMembers',
+        'jira.projectRole.get',
+        'jira.projectPermissionScheme.get',
+        'jira.groupMembers.list',
         'usermgmt.apiTokens.list',
       ],
       latencyMs: 60,

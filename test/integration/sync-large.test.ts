@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after } from 'node:test';
 import type { Tenant } from '../../simulator/tenant/model.ts';
 import { forEachDatabase } from '../../src/db/testing/test-database.ts';
-import { countsFromRecords, defaultCollectors, minimumCalls } from '../../src/sync/collectors/index.ts';
+import { defaultCollectors, describedCollectors, minimumCalls } from '../../src/sync/collectors/index.ts';
 import { syncConnection } from '../../src/sync/sync-connection.ts';
 import { duplicateOpenRows, type InventoryView, readInventory, records, viewId } from './inventory-view.ts';
 import { type SimulatedOrg, startSimulatedOrg } from './simulated-org.ts';
@@ -142,15 +142,13 @@ forEachDatabase(
     }
 
     const sites = org.sync.connection.sites;
-    const budget = minimumCalls(
-      countsFromRecords((d, s) => records(view, d, s), {
-        org: true,
-        sites,
-        customFields: new Map(
-          tenant.sites.map((s) => [s.id, s.jira?.fields.filter((f) => f.custom).length ?? 0]),
-        ),
-      }),
-    );
+    const budget = minimumCalls(describedCollectors(), (d, s) => records(view, d, s), {
+      org: true,
+      sites,
+      customFields: new Map(
+        tenant.sites.map((s) => [s.id, s.jira?.fields.filter((f) => f.custom).length ?? 0]),
+      ),
+    });
     const ratio = result.api.calls / budget.total;
     t.diagnostic(
       `large: ${result.api.calls} calls (minimum ${budget.total}, ${ratio.toFixed(3)}x), ${ms} ms, ` +

@@ -87,8 +87,12 @@ test('with Confluence’s “Anonymous access to remote API” off, the probe re
       anonymousRefused: true,
     });
     const c = await counters();
-    assert.equal(c.statuses['confluence.anonymousUser']?.['401'], 1);
-    assert.equal(c.calls['jira.myself'] ?? 0, 0, 'a refused anonymous probe never questions a credential');
+    assert.equal(c.statuses['confluence.anonymousUser.get']?.['401'], 1);
+    assert.equal(
+      c.calls['jira.myself.get'] ?? 0,
+      0,
+      'a refused anonymous probe never questions a credential',
+    );
   } finally {
     await database.close();
   }
@@ -111,7 +115,7 @@ test('a member’s API token: UPM’s 401 makes the app datasets forbidden (not 
     }
     const c = await counters();
     assert.ok((c.statuses['upm.jira.list']?.['401'] ?? 0) >= 1);
-    assert.equal(c.calls['jira.myself'], 1, 'every 401 judged by one canary');
+    assert.equal(c.calls['jira.myself.get'], 1, 'every 401 judged by one canary');
   });
 });
 
@@ -167,9 +171,9 @@ test('an OAuth grant without some scopes: those datasets are forbidden naming th
     const missingJira = result.outcomes.filter((o) => o.missingScope === 'manage:jira-configuration');
     assert.ok(missingJira.length > 0, 'the Jira datasets needing manage:jira-configuration say so');
     const c = await counters();
-    assert.ok((c.statuses['confluence.audit']?.['401'] ?? 0) >= 1, 'the gateway answered 401');
-    assert.equal(c.calls['oauth.token'] ?? 0, 0, 'a missing scope is not worth a refresh');
-    assert.equal(c.calls['jira.myself'] ?? 0, 0);
+    assert.ok((c.statuses['confluence.auditRecords.list']?.['401'] ?? 0) >= 1, 'the gateway answered 401');
+    assert.equal(c.calls['oauth.token.exchange'] ?? 0, 0, 'a missing scope is not worth a refresh');
+    assert.equal(c.calls['jira.myself.get'] ?? 0, 0);
   } finally {
     await database.close();
   }
@@ -193,8 +197,8 @@ test('a token revoked mid-sync fails the canary too: the sync stops as before, a
     assert.equal(result.reason, CREDENTIAL_REJECTED_REASON);
     assert.equal(result.snapshotVersion, null);
     const c = await counters();
-    assert.equal(c.calls['jira.myself'] ?? 0, 1);
-    assert.equal(c.statuses['jira.myself']?.['401'], 1);
+    assert.equal(c.calls['jira.myself.get'] ?? 0, 1);
+    assert.equal(c.statuses['jira.myself.get']?.['401'], 1);
   } finally {
     await org.control.faults({});
     await database.close();

@@ -182,7 +182,7 @@ test('with the v1 space listing gone, v2 keeps anonymous and unlicensed space ac
     sites.map((s) => ({ ...s, products: [...s.products] })),
   );
   await faults({
-    rules: [{ endpoints: ['confluence.spacesWithPermissions'], errorRate: 1, errorStatus: 410 }],
+    rules: [{ endpoints: ['confluence.spacesWithPermissions.list'], errorRate: 1, errorStatus: 410 }],
   });
   let retired: Scan;
   try {

@@ -1,4 +1,4 @@
-import { endpoint } from '../../atlassian/catalogue/index.ts';
+import { type EndpointId, endpoint } from '../../atlassian/catalogue/index.ts';
 import { fillPath } from '../../atlassian/urls.ts';
 import type { ActionSite, InstalledApp, Product } from './installed-apps.ts';
 import {
@@ -16,7 +16,7 @@ import {
 export const UPM_PLUGIN_TYPE = 'application/vnd.atl.plugins.plugin+json';
 
 export interface PlannedRequest {
-  endpointId: string;
+  endpointId: EndpointId;
   method: 'PUT' | 'DELETE';
   /** The URL the write credential (Basic, on the site's own host) is sent to. */
   url: string;
@@ -43,12 +43,13 @@ export interface ActionStep {
 export type AppStepAction = 'disable' | 'enable' | 'uninstall';
 
 function upmRequest(app: InstalledApp, kind: 'update' | 'delete', enabled?: boolean): PlannedRequest {
-  const e = endpoint(`upm.${app.product}.${kind}`);
+  const id = `upm.${app.product}.${kind}` as const;
+  const e = endpoint(id);
   const path = fillPath(e.path, { pluginKey: app.appKey });
   if (typeof path !== 'string') throw new Error(`${e.id}: ${path.problem}`);
   const method = e.method === 'PUT' ? 'PUT' : 'DELETE';
   return {
-    endpointId: e.id,
+    endpointId: id,
     method,
     url: `${app.site.url.replace(/\/+$/, '')}${path}`,
     pluginKey: app.appKey,

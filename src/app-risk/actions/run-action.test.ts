@@ -342,7 +342,7 @@ forEachDatabase(
       });
     const run = async (canaryWorks: boolean) => {
       const api = fakeApi((call) => {
-        if (call.endpointId === 'jira.myself') {
+        if (call.endpointId === 'jira.myself.get') {
           if (canaryWorks) return { accountId: 'ada' };
           throw new CredentialRejectedError({ ...siteOf(call.site ?? ''), status: 401 });
         }
@@ -362,7 +362,7 @@ forEachDatabase(
       /Must have permission to access this resource/,
     );
     // Two refusals, one canary.
-    assert.deepEqual(admin.calls, ['upm.jira.delete', 'jira.myself', 'upm.jira.delete']);
+    assert.deepEqual(admin.calls, ['upm.jira.delete', 'jira.myself.get', 'upm.jira.delete']);
 
     const revoked = await run(false);
     assert.deepEqual(

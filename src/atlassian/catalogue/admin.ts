@@ -15,7 +15,7 @@ import type { Endpoint } from './endpoint.ts';
 const v1 = 'admin-organizations-v1' as const;
 const adminBase = { host: 'api', product: 'admin', auth: ['org-key'], oauthScopes: [] } as const;
 
-export const adminEndpoints: Endpoint[] = [
+export const adminEndpoints = [
   {
     ...adminBase,
     id: 'admin.orgs.list',
@@ -242,4 +242,4 @@ export const adminEndpoints: Endpoint[] = [
     },
     purpose: 'Revoke a stale API token.',
   },
-];
+] as const satisfies readonly Endpoint[];

@@ -1,17 +1,20 @@
-import type { Endpoint } from './endpoint.ts';
+import type { DeclaredEndpoint, Endpoint } from './endpoint.ts';
 
 // Installed apps. Atlassian publishes no endpoint that lists installed apps
 // (JRACLOUD-95422, CONFCLOUD-82298): the Universal Plugin Manager REST resource and the GraphQL
 // gateway are what the admin UI itself uses, so there is no spec to hold them to.
-function upm(
-  product: 'jira' | 'confluence',
-  id: string,
+function upm<
+  const Product extends 'jira' | 'confluence',
+  const Op extends 'list' | 'get' | 'update' | 'delete',
+>(
+  product: Product,
+  operation: Op,
   method: Endpoint['method'],
   suffix: string,
-): Endpoint {
+): DeclaredEndpoint<`upm.${Product}.${Op}`, 'none'> {
   const base = product === 'jira' ? '/rest/plugins/1.0/' : '/wiki/rest/plugins/1.0/';
   return {
-    id: `upm.${product}.${id}`,
+    id: `upm.${product}.${operation}`,
     host: 'site',
     product: 'upm',
     method,
@@ -28,7 +31,7 @@ function upm(
   };
 }
 
-export const appEndpoints: Endpoint[] = [
+export const appEndpoints = [
   upm('jira', 'list', 'GET', ''),
   upm('jira', 'get', 'GET', '{pluginKey}-key'),
   upm('jira', 'update', 'PUT', '{pluginKey}-key'),
@@ -38,7 +41,7 @@ export const appEndpoints: Endpoint[] = [
   upm('confluence', 'update', 'PUT', '{pluginKey}-key'),
   upm('confluence', 'delete', 'DELETE', '{pluginKey}-key'),
   {
-    id: 'graphql.appInstallations',
+    id: 'graphql.appInstallations.list',
     host: 'site',
     product: 'graphql',
     method: 'POST',
@@ -49,4 +52,4 @@ export const appEndpoints: Endpoint[] = [
     pageSize: { default: 50, max: 100 },
     purpose: 'Forge and Connect-on-Forge installations (ecosystem.appInstallationsByContext).',
   },
-];
+] as const satisfies readonly Endpoint[];

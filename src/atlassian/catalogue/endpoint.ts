@@ -80,6 +80,11 @@ export type SpecFile =
   | 'marketplace-rest-v2';
 
 export interface Endpoint {
+  /**
+   * `<product>.<resource>.<operation>` (`jira.users.search`, `admin.domains.list`): the operation
+   * (`get`, `list`, `search`, `update`, `delete`, `exchange`) sets it apart from a dataset name
+   * (`jira.users`, two segments), which names what Palisade stores, not what it calls.
+   */
   id: string;
   host: EndpointHost;
   product: EndpointProduct;
@@ -107,3 +112,15 @@ export interface Endpoint {
   /** One sentence on what Palisade reads here and why. */
   purpose: string;
 }
+
+/**
+ * A catalogue entry as declared: an endpoint whose id and pagination style the compiler knows, so
+ * `api.call('jira.users.search')` is checked and typed by its response (src/atlassian/api.ts).
+ */
+export type DeclaredEndpoint<Id extends string = string, P extends Pagination = Pagination> = Endpoint & {
+  readonly id: Id;
+  readonly pagination: P;
+};
+
+/** The operations an endpoint id may end with. */
+export const ENDPOINT_OPERATIONS = ['get', 'list', 'search', 'update', 'delete', 'exchange'] as const;

@@ -1,26 +1,28 @@
-import type { Endpoint, Pagination } from './endpoint.ts';
+import type { DeclaredEndpoint, Endpoint, Pagination } from './endpoint.ts';
 
 // Jira Cloud platform REST v3. Every path here is in the official spec, whose response schema is
 // the contract. https://developer.atlassian.com/cloud/jira/platform/rest/v3/
 // `anonymous` follows the operation's `security` list (an empty requirement `{}` = callable
 // without credentials); `scope` is its current classic OAuth scope, none for serverInfo.
-function jira(
-  id: string,
+function jira<const Id extends `jira.${string}`, const P extends Pagination = 'none'>(
+  id: Id,
   path: string,
   scope: string | null,
   purpose: string,
-  paging: { pagination: Pagination; pageSize?: { default: number; max: number } } = { pagination: 'none' },
+  paging?: { pagination: P; pageSize?: { default: number; max: number } },
   anonymous = false,
-): Endpoint {
+): DeclaredEndpoint<Id, P> {
   return {
-    id: `jira.${id}`,
+    id,
     host: 'site',
     product: 'jira',
     method: 'GET',
     path,
     auth: anonymous ? ['basic', 'oauth', 'anonymous'] : ['basic', 'oauth'],
     oauthScopes: scope ? [scope] : [],
-    ...paging,
+    // No paging given: one document (`P` is then its default, 'none').
+    pagination: (paging?.pagination ?? 'none') as P,
+    ...(paging?.pageSize ? { pageSize: paging.pageSize } : {}),
     spec: { file: 'jira-platform-rest-v3', path, method: 'get', status: '200' },
     purpose,
   };
@@ -28,26 +30,31 @@ function jira(
 
 const pageBean = (max: number) => ({ pagination: 'page-bean' as const, pageSize: { default: 50, max } });
 
-export const jiraEndpoints: Endpoint[] = [
+export const jiraEndpoints = [
   jira(
-    'serverInfo',
+    'jira.serverInfo.get',
     '/rest/api/3/serverInfo',
     null,
     'Base URL, version and deployment type.',
     undefined,
     true,
   ),
-  jira('myself', '/rest/api/3/myself', 'read:jira-user', 'Who the credential belongs to and its groups.'),
   jira(
-    'permissions',
+    'jira.myself.get',
+    '/rest/api/3/myself',
+    'read:jira-user',
+    'Who the credential belongs to and its groups.',
+  ),
+  jira(
+    'jira.permissions.list',
     '/rest/api/3/permissions',
     'manage:jira-configuration',
-    'The catalogue of permissions.',
+    'Every permission Jira defines.',
     undefined,
     true,
   ),
   jira(
-    'mypermissions',
+    'jira.myPermissions.get',
     '/rest/api/3/mypermissions',
     'read:jira-work',
     "The caller's permissions; unauthenticated, the anonymous user's (the exposure probe).",
@@ -55,13 +62,13 @@ export const jiraEndpoints: Endpoint[] = [
     true,
   ),
   jira(
-    'permissionSchemes',
+    'jira.permissionSchemes.list',
     '/rest/api/3/permissionscheme',
     'read:jira-work',
     'Permission schemes and their grants.',
   ),
   jira(
-    'projects',
+    'jira.projects.search',
     '/rest/api/3/project/search',
     'read:jira-work',
     'Projects, their type and lead.',
@@ -69,14 +76,14 @@ export const jiraEndpoints: Endpoint[] = [
     true,
   ),
   jira(
-    'projectPermissionScheme',
+    'jira.projectPermissionScheme.get',
     '/rest/api/3/project/{projectKeyOrId}/permissionscheme',
     'read:jira-work',
     'Which permission scheme a project uses.',
   ),
-  jira('roles', '/rest/api/3/role', 'manage:jira-configuration', 'Project role definitions.'),
+  jira('jira.roles.list', '/rest/api/3/role', 'manage:jira-configuration', 'Project role definitions.'),
   jira(
-    'projectRoles',
+    'jira.projectRoles.list',
     '/rest/api/3/project/{projectIdOrKey}/role',
     'read:jira-work',
     "A project's roles (name → URL).",
@@ -84,7 +91,7 @@ export const jiraEndpoints: Endpoint[] = [
     true,
   ),
   jira(
-    'projectRole',
+    'jira.projectRole.get',
     '/rest/api/3/project/{projectIdOrKey}/role/{id}',
     'read:jira-work',
     "The actors (users and groups) of one project's role.",
@@ -92,27 +99,27 @@ export const jiraEndpoints: Endpoint[] = [
     true,
   ),
   jira(
-    'applicationRoles',
+    'jira.applicationRoles.list',
     '/rest/api/3/applicationrole',
     'manage:jira-configuration',
     'Product access groups.',
   ),
   jira(
-    'groups',
+    'jira.groups.list',
     '/rest/api/3/group/bulk',
     'read:jira-user',
     'Groups, and which are admin groups.',
     pageBean(50),
   ),
   jira(
-    'groupMembers',
+    'jira.groupMembers.list',
     '/rest/api/3/group/member',
     'manage:jira-configuration',
     'Members of a group.',
     pageBean(50),
   ),
   jira(
-    'users',
+    'jira.users.search',
     '/rest/api/3/users/search',
     'read:jira-user',
     'All users, including app accounts.',
@@ -120,24 +127,30 @@ export const jiraEndpoints: Endpoint[] = [
     true,
   ),
   jira(
-    'license',
+    'jira.license.get',
     '/rest/api/3/instance/license',
     'manage:jira-configuration',
     'The plan of each Jira product.',
   ),
-  jira('audit', '/rest/api/3/auditing/record', 'manage:jira-configuration', 'The Jira audit log.', {
-    pagination: 'jira-audit',
-    pageSize: { default: 1000, max: 1000 },
-  }),
-  jira('configuration', '/rest/api/3/configuration', 'read:jira-user', 'Global settings.'),
   jira(
-    'applicationProperties',
+    'jira.auditRecords.list',
+    '/rest/api/3/auditing/record',
+    'manage:jira-configuration',
+    'The Jira audit log.',
+    {
+      pagination: 'jira-audit',
+      pageSize: { default: 1000, max: 1000 },
+    },
+  ),
+  jira('jira.configuration.get', '/rest/api/3/configuration', 'read:jira-user', 'Global settings.'),
+  jira(
+    'jira.applicationProperties.list',
     '/rest/api/3/application-properties',
     'manage:jira-configuration',
     'Application properties (advanced settings).',
   ),
   jira(
-    'filters',
+    'jira.filters.search',
     '/rest/api/3/filter/search',
     'read:jira-work',
     'Filters and their share permissions.',
@@ -145,7 +158,7 @@ export const jiraEndpoints: Endpoint[] = [
     true,
   ),
   jira(
-    'dashboards',
+    'jira.dashboards.search',
     '/rest/api/3/dashboard/search',
     'read:jira-work',
     'Dashboards and their share permissions.',
@@ -153,20 +166,20 @@ export const jiraEndpoints: Endpoint[] = [
     true,
   ),
   jira(
-    'issueSecuritySchemes',
+    'jira.issueSecuritySchemes.list',
     '/rest/api/3/issuesecurityschemes',
     'manage:jira-project',
     'Issue security schemes and their levels.',
   ),
   jira(
-    'fields',
+    'jira.fields.search',
     '/rest/api/3/field/search',
     'read:jira-work',
     'Fields, including app-provided ones.',
     pageBean(50),
   ),
   {
-    id: 'site.tenantInfo',
+    id: 'site.tenantInfo.get',
     host: 'site',
     product: 'jira',
     method: 'GET',
@@ -176,4 +189,4 @@ export const jiraEndpoints: Endpoint[] = [
     pagination: 'none',
     purpose: 'The cloud id of a site URL (unauthenticated).',
   },
-];
+] as const satisfies readonly Endpoint[];

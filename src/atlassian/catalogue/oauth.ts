@@ -1,9 +1,9 @@
 import type { Endpoint } from './endpoint.ts';
 
 // OAuth 2.0 (3LO). https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/
-export const oauthEndpoints: Endpoint[] = [
+export const oauthEndpoints = [
   {
-    id: 'oauth.authorize',
+    id: 'oauth.authorize.get',
     host: 'auth',
     product: 'oauth',
     method: 'GET',
@@ -14,7 +14,7 @@ export const oauthEndpoints: Endpoint[] = [
     purpose: 'The consent page a person approves to connect Palisade.',
   },
   {
-    id: 'oauth.token',
+    id: 'oauth.token.exchange',
     host: 'auth',
     product: 'oauth',
     method: 'POST',
@@ -25,7 +25,7 @@ export const oauthEndpoints: Endpoint[] = [
     purpose: 'Exchange an authorization code or a refresh token for an access token.',
   },
   {
-    id: 'oauth.accessibleResources',
+    id: 'oauth.accessibleResources.list',
     host: 'api',
     product: 'oauth',
     method: 'GET',
@@ -35,4 +35,4 @@ export const oauthEndpoints: Endpoint[] = [
     pagination: 'none',
     purpose: 'The sites (cloud ids) a 3LO token may reach, with its scopes.',
   },
-];
+] as const satisfies readonly Endpoint[];

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
 import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
+import type { EndpointId } from '../api.ts';
 import type { AtlassianClient } from '../client.ts';
 import { biggerTenant, clientFor, counters, resetCounters, siteA, walk } from '../test-support.ts';
 
@@ -23,7 +24,7 @@ after(async () => {
 });
 
 interface Case {
-  endpoint: string;
+  endpoint: EndpointId;
   /** Small pages so the tiny tenant spans several (admin v1 has fixed page sizes). */
   pageSize?: number;
   params?: Record<string, string>;
@@ -46,11 +47,11 @@ const installationsQuery = `query installs($contexts: [ID!]!, $first: Int, $afte
     pageInfo { hasNextPage endCursor } nodes { id installationContext app { id name } } } } }`;
 
 const cases: Case[] = [
-  { endpoint: 'jira.projects', pageSize: 1, key: field('id'), atLeast: 3 },
-  { endpoint: 'jira.users', pageSize: 50, key: field('accountId'), atLeast: USERS },
-  { endpoint: 'jira.audit', pageSize: 1, key: field('id'), atLeast: 2 },
-  { endpoint: 'confluence.spaces', pageSize: 1, key: field('id'), atLeast: 3 },
-  { endpoint: 'confluence.spacesWithPermissions', pageSize: 1, key: field('key'), atLeast: 3 },
+  { endpoint: 'jira.projects.search', pageSize: 1, key: field('id'), atLeast: 3 },
+  { endpoint: 'jira.users.search', pageSize: 50, key: field('accountId'), atLeast: USERS },
+  { endpoint: 'jira.auditRecords.list', pageSize: 1, key: field('id'), atLeast: 2 },
+  { endpoint: 'confluence.spaces.list', pageSize: 1, key: field('id'), atLeast: 3 },
+  { endpoint: 'confluence.spacesWithPermissions.list', pageSize: 1, key: field('key'), atLeast: 3 },
   { endpoint: 'admin.users.list', params: { orgId: TINY.orgId }, key: field('account_id'), atLeast: USERS },
   { endpoint: 'admin.events.list', params: { orgId: TINY.orgId }, key: field('id'), atLeast: EVENTS },
   {
@@ -68,7 +69,7 @@ const cases: Case[] = [
     atLeast: 3,
   },
   {
-    endpoint: 'graphql.appInstallations',
+    endpoint: 'graphql.appInstallations.list',
     pageSize: 1,
     body: {
       query: installationsQuery,
@@ -79,7 +80,7 @@ const cases: Case[] = [
     key: field('id'),
     atLeast: 2,
   },
-  { endpoint: 'jira.permissionSchemes', key: field('permissionSchemes', 'length'), atLeast: 1 },
+  { endpoint: 'jira.permissionSchemes.list', key: field('permissionSchemes', 'length'), atLeast: 1 },
 ];
 
 function options(c: Case, resumeFrom?: string | null) {
@@ -117,17 +118,17 @@ for (const c of cases) {
 
 test('a walk asks for the endpoint’s maximum page size unless told otherwise', async () => {
   await resetCounters(h);
-  const users = await walk(api.pages('jira.users', { site: siteA(h) }));
+  const users = await walk(api.pages('jira.users.search', { site: siteA(h) }));
   assert.ok(users.items.length >= USERS);
   // The catalogue's maximum for /users/search is 1000: one page holds every user.
   assert.equal(users.tokens.length, 1);
-  assert.equal((await counters(h)).calls['jira.users'], 1);
+  assert.equal((await counters(h)).calls['jira.users.search'], 1);
 });
 
 test('a resume token from another pagination style is refused with a PaginationError', async () => {
   const token = JSON.stringify({ s: 'page-bean', startAt: 1 });
   await assert.rejects(
-    walk(api.pages('confluence.spaces', { site: siteA(h), resumeFrom: token })),
+    walk(api.pages('confluence.spaces.list', { site: siteA(h), resumeFrom: token })),
     (e: Error & { code?: string }) => e.code === 'pagination',
   );
 });

@@ -7,7 +7,7 @@ import { PalisadeError } from '../../errors.ts';
 // response value (those may be personal data: names, e-mails).
 
 export interface SchemaDrift {
-  /** Catalogue id of the endpoint whose response drifted (`jira.users`). */
+  /** Catalogue id of the endpoint whose response drifted (`jira.users.search`). */
   endpointId: string;
   /** Readable JSON path of the offending field: `values[3].accountId`, `(body)` for the whole body. */
   field: string;

@@ -2,7 +2,9 @@
 
 export type { SchemaDrift } from './drift-error.ts';
 export { SchemaDriftError } from './drift-error.ts';
+export type { ReadTypes } from './generated/read-types.ts';
 export type * from './generated/response-types.ts';
+export type { PageItemOf, ReadOf } from './read-of.ts';
 export type { DriftCount, ResponseDrift } from './response-drift.ts';
 export type { ResponseOf, TypedEndpointId } from './response-of.ts';
 export type {

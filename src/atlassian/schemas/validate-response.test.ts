@@ -36,11 +36,11 @@ function drift(endpointId: string, body: unknown): SchemaDriftError {
 
 test('an item missing a field Palisade relies on is left out and counted; the others are kept', () => {
   const users = [user(), user({ accountId: undefined }), user(), user({ accountId: undefined })];
-  const result = read('jira.users', users);
+  const result = read('jira.users.search', users);
   assert.equal((result.body as unknown[]).length, 2);
   assert.equal(result.removed.size, 2);
   assert.deepEqual(result.drift, {
-    endpointId: 'jira.users',
+    endpointId: 'jira.users.search',
     skipped: [{ field: '[].accountId', problem: 'is missing', expected: 'required string', count: 2 }],
     warnings: [],
     errors: [],
@@ -56,7 +56,7 @@ test('a relied-on field that is null or of another type leaves its item out too'
       { id: '10002', key: 7, name: 'Number key' },
     ],
   };
-  const result = read('jira.projects', page);
+  const result = read('jira.projects.search', page);
   assert.deepEqual(
     (result.body as { values: { key: string }[] }).values.map((p) => p.key),
     ['ENG'],
@@ -85,7 +85,7 @@ test('the innermost item is what is left out: a grant without a holder, not its 
       },
     ],
   };
-  const result = read('jira.permissionSchemes', body);
+  const result = read('jira.permissionSchemes.list', body);
   const schemes = (result.body as { permissionSchemes: { permissions: { id: number }[] }[] })
     .permissionSchemes;
   assert.equal(schemes.length, 1);
@@ -99,20 +99,20 @@ test('the innermost item is what is left out: a grant without a holder, not its 
 });
 
 test('a relied-on field outside any item makes the body unusable, named without its values', () => {
-  const error = drift('jira.serverInfo', { version: '1001.0.0', serverTitle: 'Acme' });
+  const error = drift('jira.serverInfo.get', { version: '1001.0.0', serverTitle: 'Acme' });
   assert.equal(error.code, 'schema_drift');
-  assert.equal(error.endpointId, 'jira.serverInfo');
+  assert.equal(error.endpointId, 'jira.serverInfo.get');
   assert.equal(error.field, 'baseUrl');
   assert.equal(
     error.message,
-    "Atlassian's response for jira.serverInfo no longer matches: baseUrl is missing (expected: required string)",
+    "Atlassian's response for jira.serverInfo.get no longer matches: baseUrl is missing (expected: required string)",
   );
-  assert.equal(drift('jira.projects', { isLast: true }).field, 'values');
-  assert.equal(drift('jira.users', { values: [] }).field, '(body)');
+  assert.equal(drift('jira.projects.search', { isLast: true }).field, 'values');
+  assert.equal(drift('jira.users.search', { values: [] }).field, '(body)');
 });
 
 test('a field Palisade does not rely on may be absent or null without a word', () => {
-  const result = read('jira.users', [
+  const result = read('jira.users.search', [
     user({ emailAddress: null }),
     user({ displayName: undefined, active: null }),
   ]);
@@ -121,7 +121,7 @@ test('a field Palisade does not rely on may be absent or null without a word', (
 });
 
 test('another type in a field Palisade does not rely on is a warning, and the item is kept', () => {
-  const result = read('jira.users', [
+  const result = read('jira.users.search', [
     user({ displayName: { first: 'Ada', email: 'ada@acme.example' } }),
     user(),
   ]);
@@ -133,7 +133,7 @@ test('another type in a field Palisade does not rely on is a warning, and the it
 });
 
 test('a value outside a documented enum is a warning listing the documented values, not the value', () => {
-  const result = read('jira.users', [
+  const result = read('jira.users.search', [
     user({ accountType: 'robot-overlord' }),
     user({ accountType: 'robot-overlord' }),
   ]);
@@ -149,12 +149,15 @@ test('a value outside a documented enum is a warning listing the documented valu
 });
 
 test('keys that are not identifiers are quoted in the path', () => {
-  const result = read('jira.projectRoles', { Developers: 'https://x/role/10001', 'Service Desk Team': 7 });
+  const result = read('jira.projectRoles.list', {
+    Developers: 'https://x/role/10001',
+    'Service Desk Team': 7,
+  });
   assert.equal(result.drift?.warnings[0]?.field, '["Service Desk Team"]');
 });
 
 test('unknown extra fields are accepted at every level', () => {
-  assert.equal(read('jira.users', [user({ newField: { deep: [1] } })]).drift, null);
+  assert.equal(read('jira.users.search', [user({ newField: { deep: [1] } })]).drift, null);
   assert.equal(
     read('admin.directories.list', { data: [{ directoryId: 'd', name: 'n', extra: 1 }], more: true }).drift,
     null,
@@ -171,14 +174,14 @@ test('endpoints without a JSON body accept anything; an unknown endpoint id is a
 });
 
 test('zod-checked endpoints are read the same way and report in the same words', () => {
-  const error = drift('site.tenantInfo', { cloudId: 42 });
+  const error = drift('site.tenantInfo.get', { cloudId: 42 });
   assert.equal(error.field, 'cloudId');
   assert.equal(error.expected, 'string');
   assert.equal(
     error.message,
-    "Atlassian's response for site.tenantInfo no longer matches: cloudId is an integer (expected: string)",
+    "Atlassian's response for site.tenantInfo.get no longer matches: cloudId is an integer (expected: string)",
   );
-  assert.equal(drift('oauth.accessibleResources', {}).field, '(body)');
+  assert.equal(drift('oauth.accessibleResources.list', {}).field, '(body)');
   const plugins = read('upm.jira.list', {
     plugins: [
       {
@@ -215,7 +218,7 @@ test('GraphQL: null nodes and nodes whose app is null are left out, the data bes
     app,
     appEnvironmentVersion: null,
   });
-  const result = read('graphql.appInstallations', {
+  const result = read('graphql.appInstallations.list', {
     data: {
       ecosystem: {
         appInstallationsByContext: {
@@ -252,16 +255,16 @@ test('schemas load and compile on first use: a validator with no spec schemas st
       return {};
     },
   });
-  validator.validate('site.tenantInfo', { cloudId: 'c' }).settle();
+  validator.validate('site.tenantInfo.get', { cloudId: 'c' }).settle();
   assert.equal(loads, 0);
   validator.validate('usermgmt.apiTokens.delete', undefined).settle();
-  validator.validate('jira.users', []).settle();
+  validator.validate('jira.users.search', []).settle();
   assert.equal(loads, 1);
 });
 
 test('ResponseOf gives the generated type for spec endpoints and the zod type for the others', () => {
-  const users: ResponseOf<'jira.users'> = [{ accountId: 'a', accountType: 'app' }];
-  const info: ResponseOf<'site.tenantInfo'> = { cloudId: 'c' };
+  const users: ResponseOf<'jira.users.search'> = [{ accountId: 'a', accountType: 'app' }];
+  const info: ResponseOf<'site.tenantInfo.get'> = { cloudId: 'c' };
   const id: string = users[0]?.accountId ?? info.cloudId;
   assert.equal(id, 'a');
 });

@@ -40,12 +40,20 @@ const reliedOn: Record<keyof typeof zodResponseSchemas, Path | null> = {
   'upm.confluence.list': ['plugins', 1, 'userInstalled'],
   'upm.confluence.get': ['userInstalled'],
   'upm.confluence.update': ['key'],
-  'graphql.appInstallations': ['data', 'ecosystem', 'appInstallationsByContext', 'nodes', 0, 'app', 'id'],
+  'graphql.appInstallations.list': [
+    'data',
+    'ecosystem',
+    'appInstallationsByContext',
+    'nodes',
+    0,
+    'app',
+    'id',
+  ],
   // Every answer optional: a section a vendor left out leaves only those answers unknown.
-  'marketplace.addonPrivacy': null,
-  'oauth.accessibleResources': [0, 'scopes'],
-  'oauth.token': ['access_token'],
-  'site.tenantInfo': ['cloudId'],
+  'marketplace.addonPrivacy.get': null,
+  'oauth.accessibleResources.list': [0, 'scopes'],
+  'oauth.token.exchange': ['access_token'],
+  'site.tenantInfo.get': ['cloudId'],
 };
 
 const GRANT = 'schema-test-grant';
@@ -102,9 +110,9 @@ async function upmUpdate(product: 'jira' | 'confluence'): Promise<unknown> {
 
 async function sample(endpointId: string): Promise<unknown> {
   switch (endpointId) {
-    case 'oauth.accessibleResources':
+    case 'oauth.accessibleResources.list':
       return accessibleResources();
-    case 'oauth.token':
+    case 'oauth.token.exchange':
       return refreshedToken();
     case 'upm.jira.update':
       return upmUpdate('jira');
@@ -120,7 +128,7 @@ async function sample(endpointId: string): Promise<unknown> {
 
 test('every endpoint without a spec but with a JSON body has a zod schema', () => {
   // The consent page is HTML; UPM's uninstall answers 204.
-  const bodiless = new Set(['oauth.authorize', 'upm.jira.delete', 'upm.confluence.delete']);
+  const bodiless = new Set(['oauth.authorize.get', 'upm.jira.delete', 'upm.confluence.delete']);
   const missing = endpoints
     .filter((e) => !e.spec && !bodiless.has(e.id) && !Object.hasOwn(zodResponseSchemas, e.id))
     .map((e) => e.id);

@@ -32,11 +32,11 @@ export const zodResponseSchemas = {
   'upm.confluence.list': upmPluginList,
   'upm.confluence.get': upmPlugin,
   'upm.confluence.update': upmPlugin,
-  'graphql.appInstallations': appInstallationsResponse,
-  'marketplace.addonPrivacy': marketplacePrivacy,
-  'oauth.accessibleResources': accessibleResources,
-  'oauth.token': oauthToken,
-  'site.tenantInfo': tenantInfo,
+  'graphql.appInstallations.list': appInstallationsResponse,
+  'marketplace.addonPrivacy.get': marketplacePrivacy,
+  'oauth.accessibleResources.list': accessibleResources,
+  'oauth.token.exchange': oauthToken,
+  'site.tenantInfo.get': tenantInfo,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ZodResponseSchemas = typeof zodResponseSchemas;

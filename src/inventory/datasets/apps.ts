@@ -69,7 +69,7 @@ export const appsForge = defineDataset({
   scope: 'site',
   kind: 'snapshot',
   holds: 'Forge and Connect-on-Forge installations from the GraphQL gateway, with scopes and egress.',
-  endpoints: ['graphql.appInstallations'],
+  endpoints: ['graphql.appInstallations.list'],
   usedBy: ['apps.installations', 'app_admin_capability', 'app_data_egress', 'app_unlisted_or_dev_mode'],
   access: {
     needs: 'product-admin',
@@ -109,7 +109,7 @@ export const appsMarketplace = defineDataset({
   holds:
     'What the Marketplace says about each installed app (listed or not, trust programmes, vendor, declared ' +
     'scopes, privacy answers), read anonymously and cached per app version.',
-  endpoints: ['marketplace.addon', 'marketplace.addonPrivacy', 'marketplace.vendor'],
+  endpoints: ['marketplace.addon.get', 'marketplace.addonPrivacy.get', 'marketplace.vendor.get'],
   usedBy: ['app_no_trust_signals', 'app_unlisted_or_dev_mode', 'app_admin_capability', 'app_act_as_user'],
   schema: z.object({
     appKey: z.string(),

@@ -9,7 +9,7 @@ export const jiraAudit = defineDataset({
   kind: 'append',
   product: 'jira',
   holds: 'Jira audit records (permission, group, project and app changes), newest read incrementally.',
-  endpoints: ['jira.audit'],
+  endpoints: ['jira.auditRecords.list'],
   usedBy: ['apps.installations (installer, install time)', 'app_user_installed', 'reports'],
   access: { needs: 'jira-admin', without: 'forbidden', why: 'Jira answers 403 without Administer Jira' },
   schema: z.object({
@@ -35,7 +35,7 @@ export const confluenceAudit = defineDataset({
   kind: 'append',
   product: 'confluence',
   holds: 'Confluence audit records (permissions, spaces, apps), newest read incrementally.',
-  endpoints: ['confluence.audit'],
+  endpoints: ['confluence.auditRecords.list'],
   usedBy: ['apps.installations (installer, install time)', 'app_user_installed', 'reports'],
   access: {
     needs: 'confluence-admin',

@@ -23,7 +23,11 @@ export const confluenceSpaces = defineDataset({
   holds:
     'Every space with its permissions, including the anonymous and unlicensed (JSM portal) access flags.',
   // v1 with `expand=permissions`; the v2 spaces and per-space permissions when v1 stops answering.
-  endpoints: ['confluence.spacesWithPermissions', 'confluence.spaces', 'confluence.spacePermissions'],
+  endpoints: [
+    'confluence.spacesWithPermissions.list',
+    'confluence.spaces.list',
+    'confluence.spacePermissions.list',
+  ],
   usedBy: [
     'conf_no_anonymous_space_access',
     'conf_no_unlicensed_space_access',
@@ -54,7 +58,7 @@ export const confluenceGroups = defineDataset({
   kind: 'snapshot',
   product: 'confluence',
   holds: 'The groups that confer Confluence access on this site (site-admin, admin, user) and which.',
-  endpoints: ['confluence.groups'],
+  endpoints: ['confluence.groups.list'],
   usedBy: ['conf_space_admin_not_broad (broad = product access group)'],
   schema: z.object({ groupId: z.string(), name: z.string(), accessTypes: z.array(accessType) }),
   key: (r) => r.groupId,
@@ -66,7 +70,7 @@ export const confluenceSystemInfo = defineDataset({
   kind: 'snapshot',
   product: 'confluence',
   holds: 'Cloud id, edition (plan) and base URL of the Confluence site.',
-  endpoints: ['confluence.systemInfo'],
+  endpoints: ['confluence.systemInfo.get'],
   usedBy: ['plan-awareness (conf_public_links_controlled…)', 'reports'],
   schema: z.object({
     cloudId: z.string().nullable(),
@@ -85,7 +89,11 @@ export const confluenceAnonymous = defineDataset({
   holds:
     "What an unauthenticated visitor may do: the anonymous user's operations and the spaces an " +
     'unauthenticated space listing returns.',
-  endpoints: ['confluence.anonymousUser', 'confluence.spacesWithPermissions', 'confluence.spaces'],
+  endpoints: [
+    'confluence.anonymousUser.get',
+    'confluence.spacesWithPermissions.list',
+    'confluence.spaces.list',
+  ],
   usedBy: ['conf_anonymous_site_disabled', 'conf_no_anonymous_space_access (ground truth)'],
   schema: z.object({
     /**

@@ -57,3 +57,10 @@ export function defineDataset<S extends z.ZodType>(
 
 /** The record type of a dataset. */
 export type RecordOf<D> = D extends Dataset<infer T> ? T : never;
+
+/** The dataset of a registry (index.ts) with this name; throws on an unknown name so a typo fails at start. */
+export function datasetIn(registry: Readonly<Record<string, Dataset>>, name: string): Dataset {
+  const found = Object.hasOwn(registry, name) ? registry[name] : undefined;
+  if (!found) throw new Error(`Unknown dataset "${name}" (not in src/inventory/datasets)`);
+  return found;
+}

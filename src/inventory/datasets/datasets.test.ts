@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { z } from 'zod';
-import { endpoint } from '../../atlassian/catalogue/index.ts';
+import { ENDPOINT_OPERATIONS, endpoint, endpoints } from '../../atlassian/catalogue/index.ts';
 import { dataset, datasets } from './index.ts';
 import { isCredentialKey } from './secret-keys.ts';
 
@@ -56,7 +55,12 @@ test('every endpoint a dataset names is in the catalogue', () => {
   for (const d of datasets) for (const id of d.endpoints) assert.ok(endpoint(id), `${d.name}: ${id}`);
 });
 
-test('the README table lists every dataset', () => {
-  const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
-  for (const d of datasets) assert.ok(readme.includes(`\`${d.name}\``), `${d.name} missing from README.md`);
+test('endpoint ids name an operation, so none can be read as a dataset name', () => {
+  const names = new Set(datasets.map((d) => d.name));
+  const operation = new RegExp(`^[a-z]+(\\.[a-zA-Z]+)+\\.(${ENDPOINT_OPERATIONS.join('|')})$`);
+  for (const e of endpoints) {
+    assert.match(e.id, operation);
+    assert.equal(names.has(e.id), false, e.id);
+  }
+  for (const d of datasets) assert.equal(d.name.split('.').length, 2, d.name);
 });

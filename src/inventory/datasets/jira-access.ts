@@ -12,7 +12,7 @@ export const jiraApplicationRoles = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'Each Jira product (application role) with the groups that grant access to it and its seats.',
-  endpoints: ['jira.applicationRoles'],
+  endpoints: ['jira.applicationRoles.list'],
   usedBy: [
     'jira_project_admin_not_broad (broad = product access group)',
     'conf_space_admin_not_broad',
@@ -39,7 +39,7 @@ export const jiraGroups = defineDataset({
   holds:
     'The groups that confer access on this site (group/bulk accessType site-admin, admin, user), ' +
     'with the access types each confers.',
-  endpoints: ['jira.groups'],
+  endpoints: ['jira.groups.list'],
   usedBy: ['org_site_admin_count_bounded', 'jira_admin_count_bounded', 'jira_project_admin_not_broad'],
   schema: z.object({ groupId: z.string(), name: z.string(), accessTypes: z.array(accessType) }),
   key: (r) => r.groupId,
@@ -51,7 +51,7 @@ export const jiraGroupMembers = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'One membership (group, account) of the site-admin and admin groups (and product access groups).',
-  endpoints: ['jira.groupMembers'],
+  endpoints: ['jira.groupMembers.list'],
   usedBy: [
     'org_site_admin_count_bounded',
     'jira_admin_count_bounded',
@@ -75,7 +75,7 @@ export const jiraUsers = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'Every account of the site (people and app accounts), with type and active flag.',
-  endpoints: ['jira.users'],
+  endpoints: ['jira.users.search'],
   usedBy: ['app_inactive_with_access (app accounts)', 'apps.installations (app account)', 'reports'],
   schema: z.object({
     accountId: z.string(),

@@ -9,7 +9,7 @@ export const jiraFields = defineDataset({
   holds:
     'App-provided custom fields (Connect `…atlassian-connect-plugin:<key>__…` or Forge ' +
     '`ari:cloud:ecosystem::extension/<appId>/…` types), with the app they belong to.',
-  endpoints: ['jira.fields'],
+  endpoints: ['jira.fields.search'],
   usedBy: ['app inventory (apps that store data in fields)', 'app_inactive_with_access (evidence)'],
   schema: z.object({
     id: z.string(),

@@ -9,7 +9,7 @@ export const jiraServerInfo = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'Base URL, version and deployment type of the Jira site.',
-  endpoints: ['jira.serverInfo'],
+  endpoints: ['jira.serverInfo.get'],
   usedBy: ['reports', 'dc_version_supported (Data Center only)'],
   schema: z.object({
     baseUrl: z.string(),
@@ -27,7 +27,7 @@ export const jiraLicense = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'The plan (FREE, PAID…) of each Jira product on the site.',
-  endpoints: ['jira.license'],
+  endpoints: ['jira.license.get'],
   usedBy: ['plan-awareness (not_applicable on Free)', 'jira audit availability'],
   schema: z.object({ applicationId: z.string(), plan: z.string() }),
   key: (r) => r.applicationId,
@@ -39,7 +39,7 @@ export const jiraConfiguration = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'Global Jira settings (voting, watching, unassigned issues, attachments…).',
-  endpoints: ['jira.configuration'],
+  endpoints: ['jira.configuration.get'],
   usedBy: ['reports'],
   schema: z.object({
     votingEnabled: z.boolean().nullable(),
@@ -59,7 +59,7 @@ export const jiraApplicationProperties = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'Application properties (advanced settings) with their values and defaults.',
-  endpoints: ['jira.applicationProperties'],
+  endpoints: ['jira.applicationProperties.list'],
   usedBy: ['jira_public_sharing_disabled (evidence)', 'reports'],
   access: { needs: 'jira-admin', without: 'forbidden', why: 'Jira answers 403 without Administer Jira' },
   schema: z.object({

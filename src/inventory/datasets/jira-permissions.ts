@@ -20,7 +20,7 @@ export const jiraPermissionSchemes = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'Permission schemes with every grant (permission → holder).',
-  endpoints: ['jira.permissionSchemes'],
+  endpoints: ['jira.permissionSchemes.list'],
   usedBy: [
     'jira_permission_scheme_no_anyone',
     'jira_browse_not_all_users_when_externals',
@@ -43,7 +43,7 @@ export const jiraAnonymousPermissions = defineDataset({
   holds:
     'What an unauthenticated visitor holds (the mypermissions probe): site-wide (global permissions, and ' +
     'project permissions held in any project) and per exposed project.',
-  endpoints: ['jira.mypermissions', 'jira.projects'],
+  endpoints: ['jira.myPermissions.get', 'jira.projects.search'],
   usedBy: ['jira_anonymous_probe_clean', 'jira_browse_users_not_public'],
   schema: z.object({
     /** `site`: no project context (a project permission held in any project); `project`: one project. */
@@ -66,7 +66,7 @@ export const jiraIssueSecuritySchemes = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'Issue security schemes and their levels.',
-  endpoints: ['jira.issueSecuritySchemes'],
+  endpoints: ['jira.issueSecuritySchemes.list'],
   usedBy: ['reports (sensitive projects)'],
   access: { needs: 'jira-admin', without: 'forbidden', why: 'Jira answers 403 without Administer Jira' },
   schema: z.object({

@@ -9,7 +9,7 @@ export const jiraProjects = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'Projects (live and archived) with type, lead, privacy and the permission scheme they use.',
-  endpoints: ['jira.projects', 'jira.projectPermissionScheme'],
+  endpoints: ['jira.projects.search', 'jira.projectPermissionScheme.get'],
   usedBy: [
     'jira_permission_scheme_no_anyone (scheme → projects)',
     'jira_team_managed_not_open',
@@ -55,7 +55,7 @@ export const jiraProjectRoles = defineDataset({
   holds:
     "A project role's actors in one project, for the roles that project's permission scheme grants " +
     'something to and the admin roles (see collectors/README.md).',
-  endpoints: ['jira.projectRoles', 'jira.projectRole'],
+  endpoints: ['jira.projectRoles.list', 'jira.projectRole.get'],
   usedBy: ['jira_project_admin_not_broad', 'app effective permissions (app accounts in roles)'],
   access: {
     needs: 'jira-admin',
@@ -79,7 +79,7 @@ export const jiraRoles = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'Project role definitions of the site.',
-  endpoints: ['jira.roles'],
+  endpoints: ['jira.roles.list'],
   usedBy: ['jira_project_admin_not_broad', 'jira.project-roles (which roles to read)'],
   access: { needs: 'jira-admin', without: 'forbidden', why: 'Jira answers 403 without Administer Jira' },
   schema: z.object({

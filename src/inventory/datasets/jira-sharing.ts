@@ -26,7 +26,7 @@ export const jiraFilters = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'Every filter (overrideSharePermissions) with owner and share permissions; JQL is not kept.',
-  endpoints: ['jira.filters'],
+  endpoints: ['jira.filters.search'],
   usedBy: ['jira_no_public_filters', 'jira_public_sharing_disabled'],
   access: {
     needs: 'jira-admin',
@@ -43,7 +43,7 @@ export const jiraDashboards = defineDataset({
   kind: 'snapshot',
   product: 'jira',
   holds: 'Dashboards visible to the Palisade account with owner and share permissions.',
-  endpoints: ['jira.dashboards'],
+  endpoints: ['jira.dashboards.search'],
   usedBy: ['jira_no_public_dashboards', 'jira_public_sharing_disabled'],
   schema: shared,
   key: (r) => r.id,

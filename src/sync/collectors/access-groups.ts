@@ -1,6 +1,5 @@
 import type { SiteRef } from '../../atlassian/api.ts';
 import type { CollectorContext } from '../collector.ts';
-import { obj, str } from './values.ts';
 import { collectAll } from './walk.ts';
 
 // Jira's `group/bulk` and Confluence's v1 `group` both filter by `accessType`: three short walks
@@ -18,19 +17,30 @@ export interface AccessGroup {
   accessTypes: AccessType[];
 }
 
+/** One access type's groups: Jira names a group's id `groupId`, Confluence `id`. */
+async function groupsOf(
+  ctx: CollectorContext,
+  site: SiteRef,
+  product: 'jira' | 'confluence',
+  accessType: AccessType,
+): Promise<{ groupId: string; name: string }[]> {
+  const options = { site, query: { accessType } };
+  return product === 'jira'
+    ? (await collectAll(ctx, 'jira.groups.list', options)).map((g) => ({ groupId: g.groupId, name: g.name }))
+    : (await collectAll(ctx, 'confluence.groups.list', options)).map((g) => ({
+        groupId: g.id,
+        name: g.name,
+      }));
+}
+
 export async function accessGroups(
   ctx: CollectorContext,
   site: SiteRef,
-  endpointId: 'jira.groups' | 'confluence.groups',
+  product: 'jira' | 'confluence',
 ): Promise<AccessGroup[]> {
   const byId = new Map<string, AccessGroup>();
   for (const accessType of ACCESS_TYPES) {
-    const raws = await collectAll<unknown>(ctx, endpointId, { site, query: { accessType } });
-    for (const raw of raws) {
-      const g = obj(raw);
-      const groupId = str(g.groupId) ?? str(g.id);
-      const name = str(g.name);
-      if (groupId === null || name === null) continue;
+    for (const { groupId, name } of await groupsOf(ctx, site, product, accessType)) {
       const group = byId.get(groupId) ?? { groupId, name, accessTypes: [] };
       if (!group.accessTypes.includes(accessType)) group.accessTypes.push(accessType);
       byId.set(groupId, group);
@@ -38,5 +48,16 @@ export async function accessGroups(
   }
   return [...byId.values()].sort(
     (a, b) => a.name.localeCompare(b.name) || a.groupId.localeCompare(b.groupId),
+  );
+}
+
+/** The calls of the three walks: one list per access type, each at least one page. */
+export function accessGroupWalks(
+  groups: readonly { accessTypes: readonly AccessType[] }[],
+  pagesOf: (items: number) => number,
+): number {
+  return ACCESS_TYPES.reduce(
+    (sum, type) => sum + pagesOf(groups.filter((g) => g.accessTypes.includes(type)).length),
+    0,
   );
 }

@@ -1,9 +1,8 @@
 import { appsForge } from '../../inventory/datasets/index.ts';
-import type { Collector } from '../collector.ts';
+import { defineCollector, type PartialNote } from '../collector.ts';
 import { administers, rightLabel } from '../credential-access.ts';
 import { requireSite } from './context.ts';
 import { toItem } from './normalize.ts';
-import { type PartialNote, withNote } from './partial.ts';
 import { arr, bool, isoTime, obj, str } from './values.ts';
 import { walk } from './walk.ts';
 
@@ -45,72 +44,69 @@ function productOfContext(ari: string | null): 'jira' | 'confluence' | null {
   return m ? (m[1] as 'jira' | 'confluence') : null;
 }
 
-export function appsForgeCollector(): Collector {
-  return {
-    dataset: appsForge.name,
-    scope: 'site',
-    kind: 'snapshot',
-    credential: 'site',
-    endpoints: ['graphql.appInstallations'],
-    async *collect(ctx) {
-      const site = requireSite(ctx, appsForge.name);
-      const refused = site.products.filter((p) => administers(ctx.access, p) === false);
-      const products = site.products.filter((p) => !refused.includes(p));
-      const note: PartialNote | undefined =
-        refused.length > 0
-          ? {
-              reason: `the apps of ${refused.map(productName).join(' and ')} were not read: the gateway lists them only to ${refused.length > 1 ? 'their' : 'its'} administrators`,
-              missing: refused
-                .map((p) => rightLabel(p === 'jira' ? 'jira-admin' : 'confluence-admin'))
-                .join(', '),
-            }
-          : undefined;
-      const contexts = products.map((p) => `ari:cloud:${p}::site/${site.cloudId}`);
-      if (contexts.length === 0) {
-        yield withNote({ items: [], checkpoint: null }, note);
-        return;
-      }
-      const body = { query: INSTALLATIONS_QUERY, variables: { contexts } };
-      const pages = walk<unknown>(ctx, 'graphql.appInstallations', { site, body }, (raws) =>
-        raws.flatMap((raw) => {
-          const n = obj(raw);
-          const product = productOfContext(str(n.installationContext));
-          if (!product) return [];
-          const app = obj(n.app);
-          const version = obj(n.appEnvironmentVersion);
-          const permissions = arr(version.permissions).map(obj);
-          const license = n.license === null || n.license === undefined ? null : obj(n.license);
-          return [
-            toItem(appsForge, {
-              installationId: str(n.id),
-              appId: appIdOf(str(app.id)),
-              name: str(app.name),
-              vendorName: str(app.vendorName),
-              product,
-              environmentType: str(obj(n.appEnvironment).type),
-              version: str(version.version),
-              scopes: permissions
-                .flatMap((p) => arr(p.scopes).map((s) => str(obj(s).key)))
-                .filter((s) => s !== null),
-              egress: permissions
-                .flatMap((p) => arr(p.egress).flatMap((e) => arr(obj(e).addresses).map(str)))
-                .filter((a) => a !== null),
-              license: license
-                ? {
-                    active: bool(license.active),
-                    type: str(license.type),
-                    evaluation: bool(license.isEvaluation),
-                  }
-                : null,
-              installedAt: isoTime(n.createdAt),
-            }),
-          ];
-        }),
-      );
-      for await (const page of pages) yield page.checkpoint === null ? withNote(page, note) : page;
-    },
-  };
-}
+export const collector = defineCollector({
+  dataset: appsForge,
+  cost: ({ records, pages }) => pages('graphql.appInstallations.list', records.length),
+  async *collect(ctx) {
+    const site = requireSite(ctx, appsForge.name);
+    const refused = site.products.filter((p) => administers(ctx.access, p) === false);
+    const products = site.products.filter((p) => !refused.includes(p));
+    const note: PartialNote | undefined =
+      refused.length > 0
+        ? {
+            reason: `the apps of ${refused.map(productName).join(' and ')} were not read: the gateway lists them only to ${refused.length > 1 ? 'their' : 'its'} administrators`,
+            missing: refused
+              .map((p) => rightLabel(p === 'jira' ? 'jira-admin' : 'confluence-admin'))
+              .join(', '),
+          }
+        : undefined;
+    const contexts = products.map((p) => `ari:cloud:${p}::site/${site.cloudId}`);
+    const partial = note ? { partial: note } : {};
+    if (contexts.length === 0) {
+      yield { items: [], checkpoint: null, ...partial };
+      return;
+    }
+    const body = { query: INSTALLATIONS_QUERY, variables: { contexts } };
+    // The gateway's nodes are found wherever the connection sits: read them as found.
+    const pages = walk(ctx, 'graphql.appInstallations.list', { site, body }, (raws) =>
+      raws.flatMap((raw) => {
+        const n = obj(raw);
+        const product = productOfContext(str(n.installationContext));
+        if (!product) return [];
+        const app = obj(n.app);
+        const version = obj(n.appEnvironmentVersion);
+        const permissions = arr(version.permissions).map(obj);
+        const license = n.license === null || n.license === undefined ? null : obj(n.license);
+        return [
+          toItem(appsForge, {
+            installationId: str(n.id),
+            appId: appIdOf(str(app.id)),
+            name: str(app.name),
+            vendorName: str(app.vendorName),
+            product,
+            environmentType: str(obj(n.appEnvironment).type),
+            version: str(version.version),
+            scopes: permissions
+              .flatMap((p) => arr(p.scopes).map((s) => str(obj(s).key)))
+              .filter((s) => s !== null),
+            egress: permissions
+              .flatMap((p) => arr(p.egress).flatMap((e) => arr(obj(e).addresses).map(str)))
+              .filter((a) => a !== null),
+            license: license
+              ? {
+                  active: bool(license.active),
+                  type: str(license.type),
+                  evaluation: bool(license.isEvaluation),
+                }
+              : null,
+            installedAt: isoTime(n.createdAt),
+          }),
+        ];
+      }),
+    );
+    for await (const page of pages) yield page.checkpoint === null ? { ...page, ...partial } : page;
+  },
+});
 
 function productName(product: 'jira' | 'confluence'): string {
   return product === 'jira' ? 'Jira' : 'Confluence';

@@ -9,7 +9,7 @@ import {
   orgEvents,
   type RecordOf,
 } from '../../inventory/datasets/index.ts';
-import type { Collector } from '../collector.ts';
+import { defineCollector } from '../collector.ts';
 import { gatewayMatch, isInstalledApp, type UpmPlugin } from './app-plugins.ts';
 import { recordsOf, requireSite } from './context.ts';
 import { toItems } from './normalize.ts';
@@ -172,43 +172,32 @@ function record(
   };
 }
 
-export function appsInstallationsCollector(): Collector {
-  return {
-    dataset: appsInstallations.name,
-    scope: 'site',
-    kind: 'snapshot',
-    credential: 'none',
-    dependsOn: [
-      appsUpmJira.name,
-      appsUpmConfluence.name,
-      appsForge.name,
-      jiraAudit.name,
-      confluenceAudit.name,
-      jiraUsers.name,
-      orgEvents.name,
-    ],
-    endpoints: [],
-    async *collect(ctx) {
-      const site = requireSite(ctx, appsInstallations.name);
-      const [upmJira, upmConfluence, forge, jira, confluence, events, users] = await Promise.all([
-        recordsOf(ctx, appsUpmJira),
-        recordsOf(ctx, appsUpmConfluence),
-        recordsOf(ctx, appsForge),
-        recordsOf(ctx, jiraAudit),
-        recordsOf(ctx, confluenceAudit),
-        recordsOf(ctx, orgEvents, 'org'),
-        recordsOf(ctx, jiraUsers),
-      ]);
-      const installations = buildInstallations({
-        cloudId: site.cloudId,
-        upm: { jira: upmJira, confluence: upmConfluence },
-        forge,
-        jiraAudit: jira,
-        confluenceAudit: confluence,
-        orgEvents: events,
-        users,
-      });
-      yield { items: toItems(appsInstallations, installations), checkpoint: null };
-    },
-  };
-}
+export const collector = defineCollector({
+  dataset: appsInstallations,
+  credential: 'none',
+  dependsOn: [appsUpmJira, appsUpmConfluence, appsForge, jiraAudit, confluenceAudit, jiraUsers, orgEvents],
+  // Derived from the datasets above: no call.
+  cost: () => 0,
+  async *collect(ctx) {
+    const site = requireSite(ctx, appsInstallations.name);
+    const [upmJira, upmConfluence, forge, jira, confluence, events, users] = await Promise.all([
+      recordsOf(ctx, appsUpmJira),
+      recordsOf(ctx, appsUpmConfluence),
+      recordsOf(ctx, appsForge),
+      recordsOf(ctx, jiraAudit),
+      recordsOf(ctx, confluenceAudit),
+      recordsOf(ctx, orgEvents, 'org'),
+      recordsOf(ctx, jiraUsers),
+    ]);
+    const installations = buildInstallations({
+      cloudId: site.cloudId,
+      upm: { jira: upmJira, confluence: upmConfluence },
+      forge,
+      jiraAudit: jira,
+      confluenceAudit: confluence,
+      orgEvents: events,
+      users,
+    });
+    yield { items: toItems(appsInstallations, installations), checkpoint: null };
+  },
+});

@@ -6,12 +6,13 @@ import {
   orgWorkspaces,
   type RecordOf,
 } from '../../inventory/datasets/index.ts';
-import type { Collector, CollectorContext } from '../collector.ts';
+import { type Collector, type CollectorContext, defineCollector } from '../collector.ts';
 import { isInstalledApp } from './app-plugins.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
 import { isNotFound, recordsOf } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
+import type { CollectorExport } from './settings.ts';
 import { arr, bool, num, obj, str, trailingNumber } from './values.ts';
 
 // What the Marketplace says about every app installed on any site of the org, read anonymously
@@ -163,13 +164,18 @@ export function marketplaceAnswer(
 export function appsMarketplaceCollector(deps: AppsMarketplaceDeps): Collector {
   const batchSize = deps.batchSize ?? 20;
   const concurrency = deps.concurrency ?? 4;
-  return {
-    dataset: appsMarketplace.name,
-    scope: 'org',
-    kind: 'snapshot',
+  return defineCollector({
+    dataset: appsMarketplace,
     credential: 'none',
-    dependsOn: [orgWorkspaces.name, appsUpmJira.name, appsUpmConfluence.name, appsForge.name],
-    endpoints: ['marketplace.addon', 'marketplace.addonPrivacy', 'marketplace.vendor'],
+    dependsOn: [orgWorkspaces, appsUpmJira, appsUpmConfluence, appsForge],
+    // Per app the cache did not answer: its listing, its privacy answers if listed, and each
+    // vendor once. A resync's cache answers the listed apps, so only misses cost (the first count).
+    cost: ({ records, facts }) => {
+      const cached = facts.marketplaceCached ?? 0;
+      const listed = records.filter((a) => a.listed);
+      const vendors = new Set(listed.map((a) => a.vendorId).filter((v) => v !== null));
+      return Math.max(0, records.length - cached) + (cached > 0 ? 0 : listed.length + vendors.size);
+    },
     async *collect(ctx) {
       const apps = await installedApps(ctx);
       // Vendors are shared by many apps: one read per vendor per run.
@@ -178,7 +184,7 @@ export function appsMarketplaceCollector(deps: AppsMarketplaceDeps): Collector {
         let v = vendors.get(id);
         if (!v) {
           v = optional(() =>
-            ctx.api.call('marketplace.vendor', { anonymous: true, params: { vendorId: id } }),
+            ctx.api.call('marketplace.vendor.get', { anonymous: true, params: { vendorId: id } }),
           );
           vendors.set(id, v);
         }
@@ -191,14 +197,14 @@ export function appsMarketplaceCollector(deps: AppsMarketplaceDeps): Collector {
         if (cached.success) return cached.data;
         const params = { addonKey: app.appKey };
         const addon = await optional(() =>
-          ctx.api.call('marketplace.addon', {
+          ctx.api.call('marketplace.addon.get', {
             anonymous: true,
             params,
             query: { withVersion: true, hosting: 'cloud' },
           }),
         );
         const privacy = addon
-          ? await optional(() => ctx.api.call('marketplace.addonPrivacy', { anonymous: true, params }))
+          ? await optional(() => ctx.api.call('marketplace.addonPrivacy.get', { anonymous: true, params }))
           : null;
         const vendorId = addon
           ? trailingNumber(str(obj(obj(obj(obj(addon._embedded).vendor)._links).self).href))
@@ -224,5 +230,8 @@ export function appsMarketplaceCollector(deps: AppsMarketplaceDeps): Collector {
         };
       }
     },
-  };
+  });
 }
+
+export const collector: CollectorExport = (settings) =>
+  appsMarketplaceCollector({ marketplaceCache: settings.marketplaceCache });

@@ -1,12 +1,14 @@
+import type { ReadOf } from '../../atlassian/api.ts';
 import { appsUpmConfluence, appsUpmJira, type RecordOf } from '../../inventory/datasets/index.ts';
-import type { Collector } from '../collector.ts';
+import { type Collector, defineCollector } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
 import { isNotFound, isUnusable, requireSite } from './context.ts';
 import { CollectorError } from './errors.ts';
 import { toItem, toItems } from './normalize.ts';
-import { arr, bool, isoTime, obj, str } from './values.ts';
+import { bool, isoTime, obj, str } from './values.ts';
 
-// What the Universal Plugin Manager lists for a product: one document, every plugin (Connect,
+// apps-upm-jira.ts and apps-upm-confluence.ts: what the Universal Plugin Manager lists for a
+// product: one document, every plugin (Connect,
 // Forge under its app key, and the bundled system plugins, flagged so the inventory can drop them).
 // Undocumented in Cloud but what the admin UI uses (docs/atlassian/API.md §c.1).
 //
@@ -37,15 +39,14 @@ export function upmLicense(details: unknown): UpmLicense | null {
   };
 }
 
-function summaryOf(raw: unknown): Plugin {
-  const p = obj(raw);
+function summaryOf(p: ReadOf<'upm.jira.list' | 'upm.confluence.list'>['plugins'][number]): Plugin {
   const vendor = obj(p.vendor);
   return {
-    key: str(p.key) as string,
-    name: (str(p.name) ?? str(p.key)) as string,
+    key: p.key,
+    name: str(p.name) ?? p.key,
     version: str(p.version),
-    enabled: bool(p.enabled) ?? false,
-    userInstalled: bool(p.userInstalled) ?? false,
+    enabled: p.enabled,
+    userInstalled: p.userInstalled,
     optional: bool(p.optional) ?? true,
     remotable: bool(p.remotable) ?? false,
     usesLicensing: bool(p.usesLicensing),
@@ -56,23 +57,20 @@ function summaryOf(raw: unknown): Plugin {
 
 export function upmCollector(product: 'jira' | 'confluence'): Collector {
   const dataset = product === 'jira' ? appsUpmJira : appsUpmConfluence;
-  const listId = `upm.${product}.list`;
-  const getId = `upm.${product}.get`;
-  return {
-    dataset: dataset.name,
-    scope: 'site',
-    product,
-    kind: 'snapshot',
-    credential: 'site',
-    endpoints: [listId, getId],
+  const listId = `upm.${product}.list` as const;
+  const getId = `upm.${product}.get` as const;
+  return defineCollector({
+    dataset,
+    // The list, then one plugin page per licensed app: no bulk licence read exists.
+    cost: ({ records }) => 1 + records.filter(readsLicense).length,
     async *collect(ctx) {
       const site = requireSite(ctx, dataset.name);
       const start = decodePosition(dataset.name, ctx.resumeFrom);
       let licensed: Plugin[];
       if (ctx.resumeFrom === null) {
-        const body = obj(await ctx.api.call(listId, { site }));
-        const plugins = arr(body.plugins).map(summaryOf);
-        licensed = plugins.filter((p) => typeof p.key === 'string' && readsLicense(p));
+        const { plugins: listed } = await ctx.api.call(listId, { site });
+        const plugins = listed.map(summaryOf);
+        licensed = plugins.filter(readsLicense);
         const others = plugins.filter((p) => !licensed.includes(p));
         if (licensed.length === 0) {
           yield { items: toItems(dataset, others), checkpoint: null };
@@ -94,7 +92,7 @@ export function upmCollector(product: 'jira' | 'confluence'): Collector {
         const plugin = licensed[i] as Plugin;
         const checkpoint =
           i + 1 < licensed.length ? encodePosition({ parent: i + 1, next: null, state }) : null;
-        let page: unknown;
+        let page: ReadOf<typeof getId>;
         try {
           page = await ctx.api.call(getId, { site, params: { pluginKey: plugin.key } });
         } catch (error) {
@@ -108,11 +106,11 @@ export function upmCollector(product: 'jira' | 'confluence'): Collector {
           yield { items: [], checkpoint };
           continue;
         }
-        const license = upmLicense(obj(page).licenseDetails);
+        const license = upmLicense(page.licenseDetails);
         yield { items: [toItem(dataset, { ...plugin, license })], checkpoint };
       }
     },
-  };
+  });
 }
 
 /** The licensed plugins a checkpoint carries, each checked against the dataset's schema. */

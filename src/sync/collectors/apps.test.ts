@@ -5,14 +5,14 @@ import { type Harness, startHarness } from '../../../simulator/testing/harness.t
 import { TINY, tinyTenant } from '../../../simulator/testing/tiny-tenant.ts';
 import type { SiteRef } from '../../atlassian/api.ts';
 import type { AtlassianClient } from '../../atlassian/client.ts';
-import { appsForgeCollector } from './apps-forge.ts';
-import { appsInstallationsCollector } from './apps-installations.ts';
+import { collector as appsForgeCollector } from './apps-forge.ts';
+import { collector as appsInstallationsCollector } from './apps-installations.ts';
 import { appsMarketplaceCollector } from './apps-marketplace.ts';
 import { upmCollector } from './apps-upm.ts';
-import { jiraAuditCollector } from './jira-audit.ts';
-import { jiraUsersCollector } from './jira-users.ts';
-import { orgEventsCollector } from './org-events.ts';
-import { orgWorkspacesCollector } from './org-workspaces.ts';
+import { collector as jiraAuditCollector } from './jira-audit.ts';
+import { collector as jiraUsersCollector } from './jira-users.ts';
+import { collector as orgEventsCollector } from './org-events.ts';
+import { collector as orgWorkspacesCollector } from './org-workspaces.ts';
 import {
   client,
   MemoryInventory,
@@ -48,15 +48,15 @@ type Rec = Record<string, unknown>;
 async function appInventory(): Promise<MemoryInventory> {
   const inventory = new MemoryInventory();
   const org = { api, inventory, orgId: TINY.orgId };
-  await runCollector(orgWorkspacesCollector(), org);
-  await runCollector(orgEventsCollector(), org);
+  await runCollector(orgWorkspacesCollector, org);
+  await runCollector(orgEventsCollector, org);
   for (const site of [siteA, siteB]) {
     const at = { api, inventory, site, orgDatasets: new Set(['org.events']) };
     await runCollector(upmCollector('jira'), at);
     if (site.products.includes('confluence')) await runCollector(upmCollector('confluence'), at);
-    await runCollector(appsForgeCollector(), at);
-    await runCollector(jiraAuditCollector(), at);
-    await runCollector(jiraUsersCollector(), at);
+    await runCollector(appsForgeCollector, at);
+    await runCollector(jiraAuditCollector, at);
+    await runCollector(jiraUsersCollector, at);
   }
   return inventory;
 }
@@ -133,8 +133,8 @@ test('an expired evaluation UPM serves reaches the installation as an inactive l
     const at = { api: gApi, inventory, site };
     await runCollector(upmCollector('jira'), at);
     await runCollector(upmCollector('confluence'), at);
-    await runCollector(appsForgeCollector(), at);
-    await runCollector(appsInstallationsCollector(), at);
+    await runCollector(appsForgeCollector, at);
+    await runCollector(appsInstallationsCollector, at);
     const installs = inventory.records<Rec>('apps.installations', TINY.siteA);
     assert.deepEqual(installs.find((i) => i.appKey === 'com.tiny.timesheets')?.license, {
       active: false,
@@ -151,8 +151,8 @@ test('an expired evaluation UPM serves reaches the installation as an inactive l
 test('the GraphQL gateway gives Forge installations of both products in one walk, with scopes and egress', async () => {
   await resetServed(h);
   const inventory = new MemoryInventory();
-  await runCollector(appsForgeCollector(), { api, site: siteA, inventory });
-  assert.deepEqual(await served(h), { 'graphql.appInstallations': 1 });
+  await runCollector(appsForgeCollector, { api, site: siteA, inventory });
+  assert.deepEqual(await served(h), { 'graphql.appInstallations.list': 1 });
   const forge = inventory.records('apps.forge', TINY.siteA);
   assert.deepEqual(
     forge.map((f) => [f.name, f.product, f.environmentType]),
@@ -176,8 +176,8 @@ test('an administrator of Jira alone gets the Jira apps from the gateway, and th
     role: 'product-admin' as const,
     evidence: [],
   };
-  const pages = await runCollector(appsForgeCollector(), { api, site: siteA, access });
-  assert.deepEqual(await served(h), { 'graphql.appInstallations': 1 });
+  const pages = await runCollector(appsForgeCollector, { api, site: siteA, access });
+  assert.deepEqual(await served(h), { 'graphql.appInstallations.list': 1 });
   assert.deepEqual(
     pages.flatMap((p) => p.items.map((i) => (i.data as Rec).product)),
     ['jira'],
@@ -191,7 +191,7 @@ test('an administrator of Jira alone gets the Jira apps from the gateway, and th
 test('installations say who installed an app and when, from the audit trail', async () => {
   const inventory = await appInventory();
   await resetServed(h);
-  await runCollector(appsInstallationsCollector(), {
+  await runCollector(appsInstallationsCollector, {
     api,
     site: siteA,
     inventory,
@@ -227,7 +227,7 @@ test('installations say who installed an app and when, from the audit trail', as
 test('with only the org events, the installer still comes from the audit', async () => {
   const inventory = await appInventory();
   inventory.data.delete(`jira.audit@${TINY.siteA}`);
-  await runCollector(appsInstallationsCollector(), {
+  await runCollector(appsInstallationsCollector, {
     api,
     site: siteA,
     inventory,
@@ -250,9 +250,9 @@ test('the Marketplace is read anonymously per app: a listing for Timesheets Pro,
     orgId: TINY.orgId,
   });
   assert.deepEqual(await served(h), {
-    'marketplace.addon': 2,
-    'marketplace.addonPrivacy': 1,
-    'marketplace.vendor': 1,
+    'marketplace.addon.get': 2,
+    'marketplace.addonPrivacy.get': 1,
+    'marketplace.vendor.get': 1,
   });
   const answers = pages.flatMap((p) => p.items.map((i) => i.data as Rec));
   const timesheets = answers.find((a) => a.appKey === 'com.tiny.timesheets');
@@ -388,13 +388,13 @@ test("an app both UPM and the gateway list is stored once, under its app key, wi
     const [site] = tinySites(g) as [SiteRef];
     const inventory = new MemoryInventory();
     const org = { api: gApi, inventory, orgId: TINY.orgId };
-    await runCollector(orgWorkspacesCollector(), org);
+    await runCollector(orgWorkspacesCollector, org);
     const at = { api: gApi, inventory, site };
     await runCollector(upmCollector('jira'), at);
     await runCollector(upmCollector('confluence'), at);
-    await runCollector(appsForgeCollector(), at);
+    await runCollector(appsForgeCollector, at);
     await resetServed(g);
-    await runCollector(appsInstallationsCollector(), at);
+    await runCollector(appsInstallationsCollector, at);
     assert.deepEqual(await served(g), {}, 'matching calls no API');
 
     const installs = inventory.records<Rec>('apps.installations', TINY.siteA);
@@ -436,7 +436,7 @@ test("an app both UPM and the gateway list is stored once, under its app key, wi
       [formsAnswer?.listed, formsAnswer?.version, formsAnswer?.isAtlassian],
       [true, '3.2.1', true],
     );
-    assert.equal((await served(g))['marketplace.addon'], 4, 'one listing read per app');
+    assert.equal((await served(g))['marketplace.addon.get'], 4, 'one listing read per app');
   } finally {
     await gApi.close();
     await g.stop();

@@ -1,4 +1,4 @@
-import type { PageOptions } from '../../atlassian/api.ts';
+import type { EndpointId, PageItemOf, PageOptions } from '../../atlassian/api.ts';
 import type { CollectedItem, CollectorContext, CollectorPage } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
 
@@ -52,17 +52,17 @@ export function windowCheckpoint(window: AuditWindow, next: string | null): stri
  * `read` turns a raw record into an item and its time. Each page carries the newest time so far
  * as its cursor; an empty window still yields one final page (with the previous cursor).
  */
-export async function* walkAudit(
+export async function* walkAudit<Id extends EndpointId>(
   ctx: CollectorContext,
   dataset: string,
-  endpointId: string,
+  endpointId: Id,
   options: (window: AuditWindow) => PageOptions,
-  read: (raw: unknown) => { item: CollectedItem; time: string | null },
+  read: (record: PageItemOf<Id>) => { item: CollectedItem; time: string | null },
 ): AsyncGenerator<CollectorPage> {
   const window = openWindow(ctx, dataset);
   const cursor = () => (window.newest ? { cursor: window.newest } : {});
   let yielded = false;
-  for await (const page of ctx.api.pages<unknown>(endpointId, {
+  for await (const page of ctx.api.pages(endpointId, {
     ...options(window),
     resumeFrom: window.next,
   })) {

@@ -1,6 +1,6 @@
 import type { SiteRef } from '../../atlassian/api.ts';
 import { confluenceAnonymous } from '../../inventory/datasets/index.ts';
-import type { Collector, CollectorContext } from '../collector.ts';
+import { type CollectorContext, defineCollector } from '../collector.ts';
 import { listingUnavailable, spaceKeysThroughV2 } from './confluence-spaces-v2.ts';
 import { isAnonymousRefused, isNotPermitted, requireSite } from './context.ts';
 import { toItem } from './normalize.ts';
@@ -36,7 +36,11 @@ const usesSite = (operations: readonly Operation[]) =>
 
 async function probe(ctx: CollectorContext, site: SiteRef) {
   try {
-    const user = await ctx.api.call('confluence.anonymousUser', { site, anonymous: true, query: OPERATIONS });
+    const user = await ctx.api.call('confluence.anonymousUser.get', {
+      site,
+      anonymous: true,
+      query: OPERATIONS,
+    });
     return { operations: operationsOf(user), keys: await visibleSpaceKeys(ctx, site) };
   } catch (error) {
     if (isAnonymousRefused(error)) return undefined;
@@ -46,11 +50,11 @@ async function probe(ctx: CollectorContext, site: SiteRef) {
 
 async function visibleSpaceKeys(ctx: CollectorContext, site: SiteRef): Promise<string[]> {
   try {
-    const spaces = await collectAll<unknown>(ctx, 'confluence.spacesWithPermissions', {
+    const spaces = await collectAll(ctx, 'confluence.spacesWithPermissions.list', {
       site,
       anonymous: true,
     });
-    return spaces.map((s) => str(obj(s).key)).filter((k): k is string => k !== null);
+    return spaces.map((s) => s.key);
   } catch (error) {
     if (!listingUnavailable(error)) throw error;
     return spaceKeysThroughV2(ctx, site, true);
@@ -60,45 +64,42 @@ async function visibleSpaceKeys(ctx: CollectorContext, site: SiteRef): Promise<s
 /** The anonymous user's operations read with the site credential; null when none may read them. */
 async function operationsWithCredential(ctx: CollectorContext, site: SiteRef): Promise<Operation[] | null> {
   try {
-    return operationsOf(await ctx.api.call('confluence.anonymousUser', { site, query: OPERATIONS }));
+    return operationsOf(await ctx.api.call('confluence.anonymousUser.get', { site, query: OPERATIONS }));
   } catch (error) {
     if (isNotPermitted(error)) return null;
     throw error;
   }
 }
 
-export function confluenceAnonymousCollector(): Collector {
-  return {
-    dataset: confluenceAnonymous.name,
-    scope: 'site',
-    product: 'confluence',
-    kind: 'snapshot',
-    credential: 'none',
-    endpoints: ['confluence.anonymousUser', 'confluence.spacesWithPermissions', 'confluence.spaces'],
-    async *collect(ctx) {
-      const site = requireSite(ctx, confluenceAnonymous.name);
-      const answered = await probe(ctx, site);
-      if (!answered) {
-        const operations = await operationsWithCredential(ctx, site);
-        const record = {
-          siteAccess: operations === null ? null : usesSite(operations),
-          operations: operations ?? [],
-          visibleSpaceKeys: [],
-          anonymousRefused: true,
-        };
-        yield { items: [toItem(confluenceAnonymous, record)], checkpoint: null };
-        return;
-      }
-      yield {
-        items: [
-          toItem(confluenceAnonymous, {
-            siteAccess: usesSite(answered.operations),
-            operations: answered.operations,
-            visibleSpaceKeys: answered.keys.sort(),
-          }),
-        ],
-        checkpoint: null,
+export const collector = defineCollector({
+  dataset: confluenceAnonymous,
+  credential: 'none',
+  // The anonymous user, then the spaces an anonymous listing shows (refused: the user again, signed in).
+  cost: ({ records, pages }) =>
+    1 + pages('confluence.spacesWithPermissions.list', records[0]?.visibleSpaceKeys.length ?? 0),
+  async *collect(ctx) {
+    const site = requireSite(ctx, confluenceAnonymous.name);
+    const answered = await probe(ctx, site);
+    if (!answered) {
+      const operations = await operationsWithCredential(ctx, site);
+      const record = {
+        siteAccess: operations === null ? null : usesSite(operations),
+        operations: operations ?? [],
+        visibleSpaceKeys: [],
+        anonymousRefused: true,
       };
-    },
-  };
-}
+      yield { items: [toItem(confluenceAnonymous, record)], checkpoint: null };
+      return;
+    }
+    yield {
+      items: [
+        toItem(confluenceAnonymous, {
+          siteAccess: usesSite(answered.operations),
+          operations: answered.operations,
+          visibleSpaceKeys: answered.keys.sort(),
+        }),
+      ],
+      checkpoint: null,
+    };
+  },
+});

@@ -49,7 +49,7 @@ test('v1-style access flags on a v2 assignment count too, and a role naming neit
 
 test('only a gone or broken listing is worth reading through v2; a refusal, a limit or no network is not', () => {
   const site = {
-    endpointId: 'confluence.spacesWithPermissions',
+    endpointId: 'confluence.spacesWithPermissions.list',
     method: 'GET',
     url: 'https://acme.atlassian.net/wiki/rest/api/space',
   };

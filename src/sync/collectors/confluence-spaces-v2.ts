@@ -5,7 +5,6 @@ import type { CollectedItem, CollectorContext, CollectorPage } from '../collecto
 import { isNotFound } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
-import { withNote } from './partial.ts';
 import { bool, obj, str } from './values.ts';
 import { collectAll } from './walk.ts';
 
@@ -77,12 +76,20 @@ export function listingUnavailable(error: unknown): boolean {
   );
 }
 
-export function spaceItem(raw: unknown, permissions: readonly SpacePermissionRecord[]): CollectedItem {
-  const s = obj(raw);
+/** A space of either listing: v1 numbers its ids, v2 sends them as strings. */
+interface ListedSpace {
+  id: string | number;
+  key: string;
+  name: string;
+  type?: unknown;
+  status?: unknown;
+}
+
+export function spaceItem(s: ListedSpace, permissions: readonly SpacePermissionRecord[]): CollectedItem {
   return toItem(confluenceSpaces, {
-    id: str(s.id),
-    key: str(s.key),
-    name: str(s.name),
+    id: String(s.id),
+    key: s.key,
+    name: s.name,
     type: str(s.type),
     status: str(s.status),
     anonymousAccess: permissions.some((p) => p.subjectType === 'anonymous'),
@@ -103,13 +110,12 @@ export async function* spacesThroughV2(
   let hidden = 0;
   let listed = 0;
   let yielded = false;
-  for await (const page of ctx.api.pages<unknown>('confluence.spaces', { site, resumeFrom: from })) {
-    const permissions = await mapLimit(page.items, concurrency, async (raw) => {
-      const id = str(obj(raw).id) ?? '';
+  for await (const page of ctx.api.pages('confluence.spaces.list', { site, resumeFrom: from })) {
+    const permissions = await mapLimit(page.items, concurrency, async (space) => {
       try {
-        const assignments = await collectAll<unknown>(ctx, 'confluence.spacePermissions', {
+        const assignments = await collectAll(ctx, 'confluence.spacePermissions.list', {
           site,
-          params: { id },
+          params: { id: space.id },
         });
         return assignments.flatMap(v2SpacePermissions);
       } catch (error) {
@@ -122,15 +128,16 @@ export async function* spacesThroughV2(
     // As in v1, an empty list is "grants nothing" only to a known Confluence administrator.
     hidden += permissions.filter((held) => held !== null && held.length === 0 && !trustEmpty).length;
     listed += permissions.filter((held) => held !== null).length;
-    const items = page.items.flatMap((raw, i) => {
+    const items = page.items.flatMap((space, i) => {
       const held = permissions[i];
-      return held ? [spaceItem(raw, held)] : [];
+      return held ? [spaceItem(space, held)] : [];
     });
     if (page.next !== null) {
       yield { items, checkpoint: `${V2_CHECKPOINT}${page.next}` };
       continue;
     }
-    yield withNote({ items, checkpoint: null }, hiddenPartial(hidden, listed));
+    const partial = hiddenPartial(hidden, listed);
+    yield { items, checkpoint: null, ...(partial ? { partial } : {}) };
   }
   if (!yielded) yield { items: [], checkpoint: null };
 }
@@ -149,6 +156,6 @@ export async function spaceKeysThroughV2(
   site: SiteRef,
   anonymous: boolean,
 ): Promise<string[]> {
-  const spaces = await collectAll<unknown>(ctx, 'confluence.spaces', { site, anonymous });
-  return spaces.map((s) => str(obj(s).key)).filter((k): k is string => k !== null);
+  const spaces = await collectAll(ctx, 'confluence.spaces.list', { site, anonymous });
+  return spaces.map((s) => s.key);
 }

@@ -3,9 +3,9 @@ import { after, before, test } from 'node:test';
 import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
 import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
 import type { AtlassianApi, Page, SiteRef } from '../../atlassian/api.ts';
+import type { CollectorPage } from '../collector.ts';
 import type { SiteAccess } from '../credential-access.ts';
-import { confluenceSpacesCollector } from './confluence-spaces.ts';
-import type { NotedPage } from './partial.ts';
+import { collector as confluenceSpacesCollector } from './confluence-spaces.ts';
 import { client, resetServed, runCollector, served, tinySites } from './test-support.ts';
 
 // What the space listing shows a credential that is not a Confluence administrator: only the
@@ -35,13 +35,13 @@ const member: SiteAccess = {
   evidence: [],
 };
 
-const noteOf = (pages: NotedPage[]) => pages.at(-1)?.partial;
+const noteOf = (pages: CollectorPage[]) => pages.at(-1)?.partial;
 
 test("a member's listing is partial: empty permission lists are counted, and the count is cross-checked with v2", async () => {
   const api = client(h, { site: { kind: 'basic', email: 'mo@acme.example', apiToken: TINY.memberToken } });
   try {
     await resetServed(h);
-    const pages = await runCollector(confluenceSpacesCollector(), { api, site, access: member });
+    const pages = await runCollector(confluenceSpacesCollector, { api, site, access: member });
     assert.deepEqual(
       pages.flatMap((p) => p.items.map((i) => i.key)),
       ['ENG', 'PUBLIC'],
@@ -51,7 +51,10 @@ test("a member's listing is partial: empty permission lists are counted, and the
         "the permissions of 2 of 2 spaces came back empty or not at all: Confluence shows them only to the space's administrators",
       missing: 'Confluence administrator',
     });
-    assert.deepEqual(await served(h), { 'confluence.spacesWithPermissions': 1, 'confluence.spaces': 1 });
+    assert.deepEqual(await served(h), {
+      'confluence.spacesWithPermissions.list': 1,
+      'confluence.spaces.list': 1,
+    });
   } finally {
     await api.close();
   }
@@ -60,7 +63,7 @@ test("a member's listing is partial: empty permission lists are counted, and the
 test('with the rights unknown an empty permission list cannot be told from a hidden one, so it is counted', async () => {
   const api = client(h);
   try {
-    const pages = await runCollector(confluenceSpacesCollector(), { api, site });
+    const pages = await runCollector(confluenceSpacesCollector, { api, site });
     assert.match(noteOf(pages)?.reason ?? '', /^the permissions of 1 of 3 spaces came back empty/);
   } finally {
     await api.close();
@@ -82,7 +85,7 @@ function listingApi(v1: unknown[][], v2: number | Error): AtlassianApi & { calls
     },
     pages: <T>(endpointId: string, options?: { resumeFrom?: string | null }) => {
       calls.push(endpointId);
-      if (endpointId === 'confluence.spacesWithPermissions') return walk<T>(v1, options?.resumeFrom);
+      if (endpointId === 'confluence.spacesWithPermissions.list') return walk<T>(v1, options?.resumeFrom);
       if (v2 instanceof Error) {
         return (async function* () {
           yield* [];
@@ -105,11 +108,11 @@ const readBy = (group: string) => ({
 
 test('spaces the v2 listing shows beyond the v1 listing are counted, the tally surviving a resume', async () => {
   const api = listingApi([[space('A', [readBy('g')]), space('B')], [space('C', [readBy('g')])]], 5);
-  const first = await runCollector(confluenceSpacesCollector(), { api, site, access: member, maxPages: 1 });
+  const first = await runCollector(confluenceSpacesCollector, { api, site, access: member, maxPages: 1 });
   const checkpoint = first[0]?.checkpoint ?? null;
   assert.ok(checkpoint);
   // The run crashed after page 1; the resumed collector still knows page 1 hid one space.
-  const rest = await runCollector(confluenceSpacesCollector(), {
+  const rest = await runCollector(confluenceSpacesCollector, {
     api,
     site,
     access: member,
@@ -124,14 +127,14 @@ test('spaces the v2 listing shows beyond the v1 listing are counted, the tally s
 test('a Confluence administrator reads whole unless a list is missing; a v2 refusal only leaves the count unchecked', async () => {
   const admin: SiteAccess = { ...member, confluenceAdmin: true, role: 'product-admin' };
   const whole = listingApi([[space('A', [readBy('g')]), space('B')]], 9);
-  const pages = await runCollector(confluenceSpacesCollector(), { api: whole, site, access: admin });
+  const pages = await runCollector(confluenceSpacesCollector, { api: whole, site, access: admin });
   assert.equal(noteOf(pages), undefined);
-  assert.deepEqual(whole.calls, ['confluence.spacesWithPermissions']);
+  assert.deepEqual(whole.calls, ['confluence.spacesWithPermissions.list']);
 
   // Even for an administrator, a space without any permission list is not one granting nothing.
   const { permissions: _, ...bare } = space('B');
   const absent = listingApi([[space('A', [readBy('g')]), bare]], 2);
-  const noList = await runCollector(confluenceSpacesCollector(), { api: absent, site, access: admin });
+  const noList = await runCollector(confluenceSpacesCollector, { api: absent, site, access: admin });
   assert.match(
     noteOf(noList)?.reason ?? '',
     /^the permissions of 1 of 2 spaces came back empty or not at all/,
@@ -139,7 +142,7 @@ test('a Confluence administrator reads whole unless a list is missing; a v2 refu
 
   const refused = Object.assign(new Error('refused'), { code: 'forbidden' });
   const noV2 = listingApi([[space('A')]], refused);
-  const member2 = await runCollector(confluenceSpacesCollector(), { api: noV2, site, access: member });
+  const member2 = await runCollector(confluenceSpacesCollector, { api: noV2, site, access: member });
   assert.match(
     noteOf(member2)?.reason ?? '',
     /could not be cross-checked with the v2 listing \(forbidden\)$/,

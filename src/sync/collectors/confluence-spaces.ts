@@ -1,6 +1,11 @@
-import type { SiteRef } from '../../atlassian/api.ts';
+import type { PageItemOf, SiteRef } from '../../atlassian/api.ts';
 import { confluenceSpaces } from '../../inventory/datasets/index.ts';
-import type { CollectedItem, Collector, CollectorContext, CollectorPage } from '../collector.ts';
+import {
+  type CollectedItem,
+  type CollectorContext,
+  type CollectorPage,
+  defineCollector,
+} from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
 import {
   listingUnavailable,
@@ -11,7 +16,6 @@ import {
 } from './confluence-spaces-v2.ts';
 import { requireSite } from './context.ts';
 import { CollectorError } from './errors.ts';
-import { withNote } from './partial.ts';
 import { arr, bool, obj, str } from './values.ts';
 
 // Spaces and their permissions in ONE walk: v1 `GET /wiki/rest/api/space?expand=permissions`, 500
@@ -57,12 +61,14 @@ export function spacePermissions(raw: unknown): SpacePermissionRecord[] {
 /** `absent`: no permission list at all (never "grants nothing"); `empty`: an empty list. */
 type Shown = 'absent' | 'empty' | 'listed';
 
-function toSpace(raw: unknown): { item: CollectedItem; shown: Shown } {
-  const list = obj(raw).permissions;
-  const shown = Array.isArray(list) ? list : null;
+function toSpace(space: PageItemOf<'confluence.spacesWithPermissions.list'>): {
+  item: CollectedItem;
+  shown: Shown;
+} {
+  const shown = Array.isArray(space.permissions) ? space.permissions : null;
   return {
     shown: shown === null ? 'absent' : shown.length === 0 ? 'empty' : 'listed',
-    item: spaceItem(raw, arr(shown).flatMap(spacePermissions)),
+    item: spaceItem(space, arr(shown).flatMap(spacePermissions)),
   };
 }
 
@@ -92,7 +98,7 @@ function startFrom(resumeFrom: string | null): { next: string | null; tally: Tal
 async function v2Count(ctx: CollectorContext, site: SiteRef): Promise<number | { failed: string }> {
   let count = 0;
   try {
-    for await (const page of ctx.api.pages<unknown>('confluence.spaces', { site })) {
+    for await (const page of ctx.api.pages('confluence.spaces.list', { site })) {
       count += page.items.length;
     }
   } catch (error) {
@@ -131,7 +137,7 @@ async function* spacesThroughV1(ctx: CollectorContext, site: SiteRef): AsyncGene
   const trustEmpty = ctx.access?.confluenceAdmin === true;
   const { next, tally } = startFrom(ctx.resumeFrom);
   let last: CollectedItem[] = [];
-  for await (const page of ctx.api.pages<unknown>('confluence.spacesWithPermissions', {
+  for await (const page of ctx.api.pages('confluence.spacesWithPermissions.list', {
     site,
     query: { expand: 'permissions' },
     resumeFrom: next,
@@ -148,37 +154,33 @@ async function* spacesThroughV1(ctx: CollectorContext, site: SiteRef): AsyncGene
     yield { items, checkpoint: encodePosition({ parent: 0, next: page.next, state }) };
   }
   const note = await hiddenNote(ctx, site, tally);
-  yield withNote(
-    { items: last, checkpoint: null },
-    note ? { reason: note, missing: 'Confluence administrator' } : undefined,
-  );
-}
-
-export function confluenceSpacesCollector(): Collector {
-  return {
-    dataset: confluenceSpaces.name,
-    scope: 'site',
-    product: 'confluence',
-    kind: 'snapshot',
-    credential: 'site',
-    endpoints: ['confluence.spacesWithPermissions', 'confluence.spaces', 'confluence.spacePermissions'],
-    async *collect(ctx) {
-      const site = requireSite(ctx, confluenceSpaces.name);
-      if (!ctx.resumeFrom?.startsWith(V2_CHECKPOINT)) {
-        let yielded = false;
-        try {
-          for await (const page of spacesThroughV1(ctx, site)) {
-            yielded = true;
-            yield page;
-          }
-          return;
-        } catch (error) {
-          // Only a listing gone before its first page falls back: mixing both readings would mix
-          // two snapshots.
-          if (yielded || ctx.resumeFrom !== null || !listingUnavailable(error)) throw error;
-        }
-      }
-      yield* spacesThroughV2(ctx, site, CONCURRENCY);
-    },
+  yield {
+    items: last,
+    checkpoint: null,
+    ...(note ? { partial: { reason: note, missing: 'Confluence administrator' } } : {}),
   };
 }
+
+export const collector = defineCollector({
+  dataset: confluenceSpaces,
+  // A Confluence administrator's: one v1 walk (others add the v2 count, or read through v2).
+  cost: ({ records, pages }) => pages('confluence.spacesWithPermissions.list', records.length),
+  async *collect(ctx) {
+    const site = requireSite(ctx, confluenceSpaces.name);
+    if (!ctx.resumeFrom?.startsWith(V2_CHECKPOINT)) {
+      let yielded = false;
+      try {
+        for await (const page of spacesThroughV1(ctx, site)) {
+          yielded = true;
+          yield page;
+        }
+        return;
+      } catch (error) {
+        // Only a listing gone before its first page falls back: mixing both readings would mix
+        // two snapshots.
+        if (yielded || ctx.resumeFrom !== null || !listingUnavailable(error)) throw error;
+      }
+    }
+    yield* spacesThroughV2(ctx, site, CONCURRENCY);
+  },
+});

@@ -1,102 +1,59 @@
 import type { Collector } from '../collector.ts';
-import { appsForgeCollector } from './apps-forge.ts';
-import { appsInstallationsCollector } from './apps-installations.ts';
-import { type AppsMarketplaceDeps, appsMarketplaceCollector } from './apps-marketplace.ts';
-import { upmCollector } from './apps-upm.ts';
-import { confluenceAnonymousCollector } from './confluence-anonymous.ts';
-import { confluenceAuditCollector } from './confluence-audit.ts';
-import { confluenceGroupsCollector } from './confluence-groups.ts';
-import { confluenceSpacesCollector } from './confluence-spaces.ts';
-import { confluenceSystemInfoCollector } from './confluence-system-info.ts';
-import { jiraAnonymousPermissionsCollector } from './jira-anonymous-permissions.ts';
-import { jiraAuditCollector } from './jira-audit.ts';
-import { jiraFieldsCollector } from './jira-fields.ts';
-import { type JiraGroupMembersOptions, jiraGroupMembersCollector } from './jira-group-members.ts';
-import { jiraGroupsCollector } from './jira-groups.ts';
-import {
-  jiraApplicationPropertiesCollector,
-  jiraConfigurationCollector,
-  jiraLicenseCollector,
-  jiraServerInfoCollector,
-} from './jira-instance.ts';
-import { jiraIssueSecuritySchemesCollector } from './jira-issue-security-schemes.ts';
-import { jiraPermissionSchemesCollector } from './jira-permission-schemes.ts';
-import { jiraProjectRolesCollector } from './jira-project-roles.ts';
-import { jiraProjectsCollector } from './jira-projects.ts';
-import { jiraApplicationRolesCollector, jiraRolesCollector } from './jira-roles.ts';
-import { jiraDashboardsCollector, jiraFiltersCollector } from './jira-sharing.ts';
-import { jiraUsersCollector } from './jira-users.ts';
-import { orgApiKeysCollector } from './org-api-keys.ts';
-import { type ApiTokenCoverage, orgApiTokensCollector } from './org-api-tokens.ts';
-import { orgDirectoriesCollector } from './org-directories.ts';
-import { orgDomainsCollector } from './org-domains.ts';
-import { orgEventsCollector } from './org-events.ts';
-import { orgGroupsCollector } from './org-groups.ts';
-import { orgOrganizationCollector } from './org-organization.ts';
-import { orgPoliciesCollector } from './org-policies.ts';
-import { orgUsersCollector } from './org-users.ts';
-import { orgWorkspacesCollector } from './org-workspaces.ts';
+import { collectorExports } from './registry.ts';
+import type { CollectorSettings } from './settings.ts';
 
 export type { MarketplaceAnswer, MarketplaceCache } from './apps-marketplace.ts';
-export { type CallBudget, minimumCalls, pagesFor, type TenantCounts } from './minimum-calls.ts';
-export { type CountOptions, countsFromRecords, type ReadRecords } from './minimum-counts.ts';
+export { type CallBudget, minimumCalls, type ReadRecords, type TenantFacts } from './minimum-calls.ts';
 export type { ApiTokenCoverage } from './org-api-tokens.ts';
+export type { CollectorExport, CollectorSettings } from './settings.ts';
 
-export interface CollectorDeps extends Pick<AppsMarketplaceDeps, 'marketplaceCache'> {
-  /**
-   * Whose API tokens to read when the org API key may not read the org-wide list: one call per
-   * account (default `admins`; see org-api-tokens.ts).
-   */
-  apiTokens?: ApiTokenCoverage;
-  /** The account whose API token Palisade scans with (from discovery): its tokens are marked. */
-  palisadeAccountId?: string | undefined;
-  /** Which groups' members to read (default `admin-and-product`; see jira-group-members.ts). */
-  groupMembers?: JiraGroupMembersOptions['groups'];
+/**
+ * Every collector, one per dataset of src/inventory/datasets (registry.ts, generated), made for
+ * these settings, in the order the sync should start them (see `startOrder`).
+ */
+export function defaultCollectors(settings: CollectorSettings): Collector[] {
+  return startOrder(collectorExports.map((c) => (typeof c === 'function' ? c(settings) : c)));
 }
 
-/** Every collector, one per dataset of src/inventory/datasets (the sync plan orders them by dependsOn). */
-export function defaultCollectors(deps: CollectorDeps): Collector[] {
-  return [
-    orgOrganizationCollector(),
-    orgDomainsCollector(),
-    orgUsersCollector(),
-    orgGroupsCollector(),
-    orgApiTokensCollector({
-      accounts: deps.apiTokens ?? 'admins',
-      palisadeAccountId: deps.palisadeAccountId,
-    }),
-    orgApiKeysCollector(),
-    orgEventsCollector(),
-    orgPoliciesCollector(),
-    orgDirectoriesCollector(),
-    orgWorkspacesCollector(),
-    jiraServerInfoCollector(),
-    jiraLicenseCollector(),
-    jiraConfigurationCollector(),
-    jiraApplicationPropertiesCollector(),
-    jiraPermissionSchemesCollector(),
-    jiraProjectsCollector(),
-    jiraProjectRolesCollector(),
-    jiraRolesCollector(),
-    jiraApplicationRolesCollector(),
-    jiraGroupsCollector(),
-    jiraGroupMembersCollector({ groups: deps.groupMembers ?? 'admin-and-product' }),
-    jiraAnonymousPermissionsCollector(),
-    jiraFiltersCollector(),
-    jiraDashboardsCollector(),
-    jiraIssueSecuritySchemesCollector(),
-    jiraFieldsCollector(),
-    jiraAuditCollector(),
-    jiraUsersCollector(),
-    confluenceSpacesCollector(),
-    confluenceGroupsCollector(),
-    confluenceSystemInfoCollector(),
-    confluenceAnonymousCollector(),
-    confluenceAuditCollector(),
-    upmCollector('jira'),
-    upmCollector('confluence'),
-    appsForgeCollector(),
-    appsMarketplaceCollector({ marketplaceCache: deps.marketplaceCache }),
-    appsInstallationsCollector(),
-  ];
+const AREAS = ['org', 'jira', 'confluence', 'apps'];
+
+/**
+ * The sync starts datasets in the order it is given them (dependencies first), first come, first
+ * served: org datasets first (the admin API is another host than the sites'), then Jira,
+ * Confluence and apps; within each, the heads of the longest chains of dependants first
+ * (permission schemes → projects → project roles, the longest read of a large site), then by name.
+ */
+export function startOrder(collectors: readonly Collector[]): Collector[] {
+  const height = new Map<string, number>();
+  const heightOf = (dataset: string, path: readonly string[]): number => {
+    const known = height.get(dataset);
+    if (known !== undefined) return known;
+    // A cycle is the sync plan's to refuse, naming it; here it only ends the climb.
+    if (path.includes(dataset)) return 0;
+    const dependants = collectors.filter((c) => c.dependsOn?.includes(dataset));
+    const h = Math.max(0, ...dependants.map((c) => 1 + heightOf(c.dataset, [...path, dataset])));
+    height.set(dataset, h);
+    return h;
+  };
+  const area = (c: Collector) => {
+    const i = AREAS.indexOf(c.dataset.split('.')[0] ?? '');
+    return i < 0 ? AREAS.length : i;
+  };
+  return [...collectors].sort(
+    (a, b) =>
+      area(a) - area(b) ||
+      heightOf(b.dataset, []) - heightOf(a.dataset, []) ||
+      (a.dataset < b.dataset ? -1 : a.dataset > b.dataset ? 1 : 0),
+  );
+}
+
+/** No cache: collectors made to be described (call budget, baseline), never run, ask it nothing. */
+const UNUSED_CACHE: CollectorSettings['marketplaceCache'] = {
+  get: async () => undefined,
+  put: async () => undefined,
+};
+
+/** The collectors these settings make, to describe them (their cost, what they read), not to run them. */
+export function describedCollectors(settings: Omit<CollectorSettings, 'marketplaceCache'> = {}): Collector[] {
+  return defaultCollectors({ ...settings, marketplaceCache: UNUSED_CACHE });
 }

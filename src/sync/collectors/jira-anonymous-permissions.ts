@@ -5,12 +5,12 @@ import {
   jiraProjects,
   type RecordOf,
 } from '../../inventory/datasets/index.ts';
-import type { Collector, CollectorContext } from '../collector.ts';
+import { type Collector, type CollectorContext, defineCollector } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
 import { isAnonymousRefused, isNotFound, recordsOf, requireSite } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
-import { obj, str } from './values.ts';
+import { obj } from './values.ts';
 import { collectAll } from './walk.ts';
 
 // The unauthenticated exposure probe: `GET /mypermissions` with no credentials answers for the
@@ -48,14 +48,12 @@ async function probe(
   keys: readonly string[],
   projectId?: string,
 ): Promise<string[]> {
-  const body = obj(
-    await ctx.api.call('jira.mypermissions', {
-      site,
-      anonymous: true,
-      query: { permissions: keys.join(','), ...(projectId ? { projectId } : {}) },
-    }),
-  );
-  const permissions = obj(body.permissions);
+  const { permissions } = await ctx.api.call('jira.myPermissions.get', {
+    site,
+    anonymous: true,
+    query: { permissions: keys.join(','), ...(projectId ? { projectId } : {}) },
+  });
+  // A map: its entries are not checked on the way in.
   return keys.filter((k) => obj(permissions[k]).havePermission === true);
 }
 
@@ -80,9 +78,9 @@ async function candidates(ctx: CollectorContext, site: SiteRef): Promise<Candida
   const found =
     projects.length > 0 && schemes.length > 0
       ? candidatesFromSchemes(projects, schemes)
-      : (await collectAll<unknown>(ctx, 'jira.projects', { site, anonymous: true })).map((raw) => ({
-          id: str(obj(raw).id) ?? '',
-          key: str(obj(raw).key),
+      : (await collectAll(ctx, 'jira.projects.search', { site, anonymous: true })).map((p) => ({
+          id: p.id,
+          key: p.key,
         }));
   return found
     .filter((c) => c.id !== '')
@@ -97,14 +95,12 @@ export interface JiraAnonymousPermissionsOptions {
 export function jiraAnonymousPermissionsCollector(options: JiraAnonymousPermissionsOptions = {}): Collector {
   const batchSize = options.batchSize ?? 25;
   const concurrency = options.concurrency ?? 4;
-  return {
-    dataset: jiraAnonymousPermissions.name,
-    scope: 'site',
-    product: 'jira',
-    kind: 'snapshot',
+  return defineCollector({
+    dataset: jiraAnonymousPermissions,
     credential: 'none',
-    dependsOn: [jiraProjects.name, jiraPermissionSchemes.name],
-    endpoints: ['jira.mypermissions', 'jira.projects'],
+    dependsOn: [jiraProjects, jiraPermissionSchemes],
+    // The site-wide probe, then one per project it had to look at.
+    cost: ({ records }) => 1 + records.filter((r) => r.scope === 'project').length,
     async *collect(ctx) {
       const site = requireSite(ctx, jiraAnonymousPermissions.name);
       let index: number;
@@ -163,5 +159,7 @@ export function jiraAnonymousPermissionsCollector(options: JiraAnonymousPermissi
         };
       }
     },
-  };
+  });
 }
+
+export const collector = jiraAnonymousPermissionsCollector();

@@ -1,5 +1,5 @@
 import { jiraFields } from '../../inventory/datasets/index.ts';
-import type { Collector } from '../collector.ts';
+import { defineCollector } from '../collector.ts';
 import { requireSite } from './context.ts';
 import { toItem } from './normalize.ts';
 import { obj, str } from './values.ts';
@@ -20,25 +20,19 @@ export function appOfFieldType(customType: string): { appKey: string | null; app
   return null;
 }
 
-export function jiraFieldsCollector(): Collector {
-  return {
-    dataset: jiraFields.name,
-    scope: 'site',
-    product: 'jira',
-    kind: 'snapshot',
-    credential: 'site',
-    endpoints: ['jira.fields'],
-    async *collect(ctx) {
-      const site = requireSite(ctx, jiraFields.name);
-      yield* walk<unknown>(ctx, 'jira.fields', { site, query: { type: 'custom' } }, (raws) =>
-        raws.flatMap((raw) => {
-          const f = obj(raw);
-          const customType = str(obj(f.schema).custom);
-          const app = customType ? appOfFieldType(customType) : null;
-          if (!customType || !app) return [];
-          return [toItem(jiraFields, { id: str(f.id), name: str(f.name), customType, ...app })];
-        }),
-      );
-    },
-  };
-}
+export const collector = defineCollector({
+  dataset: jiraFields,
+  // Every custom field is read, only app-provided ones kept: the site's count is a fact the records lack.
+  cost: ({ records, pages, facts }) => pages('jira.fields.search', facts.customFields ?? records.length),
+  async *collect(ctx) {
+    const site = requireSite(ctx, jiraFields.name);
+    yield* walk(ctx, 'jira.fields.search', { site, query: { type: 'custom' } }, (fields) =>
+      fields.flatMap((f) => {
+        const customType = str(obj(f.schema).custom);
+        const app = customType ? appOfFieldType(customType) : null;
+        if (!customType || !app) return [];
+        return [toItem(jiraFields, { id: f.id, name: f.name, customType, ...app })];
+      }),
+    );
+  },
+});

@@ -1,9 +1,10 @@
 import { jiraGroupMembers, jiraGroups, type RecordOf } from '../../inventory/datasets/index.ts';
-import type { Collector } from '../collector.ts';
+import { type Collector, defineCollector } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
 import { isNotFound, recordsOf, requireSite } from './context.ts';
 import { toItem } from './normalize.ts';
-import { bool, obj, str } from './values.ts';
+import type { CollectorExport } from './settings.ts';
+import { bool, str } from './values.ts';
 
 // Members of the groups that confer access (from jira.groups), one `group/member` walk (50 per
 // page) per group. Every group of an org would be one walk per group — 5,000 on xl — so only the
@@ -29,14 +30,16 @@ export function memberGroups(groups: readonly Group[], which: JiraGroupMembersOp
 
 export function jiraGroupMembersCollector(options: JiraGroupMembersOptions = {}): Collector {
   const which = options.groups ?? 'admin-and-product';
-  return {
-    dataset: jiraGroupMembers.name,
-    scope: 'site',
-    product: 'jira',
-    kind: 'snapshot',
-    credential: 'site',
-    dependsOn: [jiraGroups.name],
-    endpoints: ['jira.groupMembers'],
+  return defineCollector({
+    dataset: jiraGroupMembers,
+    dependsOn: [jiraGroups],
+    // One walk per group read, whose members (inactive included) are what it stored.
+    cost: ({ records, recordsOf, pages }) =>
+      memberGroups(recordsOf(jiraGroups), which).reduce(
+        (sum, g) =>
+          sum + pages('jira.groupMembers.list', records.filter((m) => m.groupId === g.groupId).length),
+        0,
+      ),
     async *collect(ctx) {
       const site = requireSite(ctx, jiraGroupMembers.name);
       const groups = memberGroups(await recordsOf(ctx, jiraGroups), which);
@@ -55,24 +58,23 @@ export function jiraGroupMembersCollector(options: JiraGroupMembersOptions = {})
               : null;
         let yielded = false;
         try {
-          for await (const page of ctx.api.pages<unknown>('jira.groupMembers', {
+          for await (const page of ctx.api.pages('jira.groupMembers.list', {
             site,
             query: { groupId: group.groupId, includeInactiveUsers: true },
             resumeFrom: i === start.parent ? start.next : null,
           })) {
             yielded = true;
             yield {
-              items: page.items.map((raw) => {
-                const u = obj(raw);
-                return toItem(jiraGroupMembers, {
+              items: page.items.map((u) =>
+                toItem(jiraGroupMembers, {
                   groupId: group.groupId,
                   groupName: group.name,
-                  accountId: str(u.accountId),
+                  accountId: u.accountId,
                   accountType: str(u.accountType),
                   displayName: str(u.displayName),
                   active: bool(u.active),
-                });
-              }),
+                }),
+              ),
               checkpoint: after(page.next),
             };
           }
@@ -84,5 +86,8 @@ export function jiraGroupMembersCollector(options: JiraGroupMembersOptions = {})
         if (!yielded) yield { items: [], checkpoint: after(null) };
       }
     },
-  };
+  });
 }
+
+export const collector: CollectorExport = (settings) =>
+  jiraGroupMembersCollector({ groups: settings.groupMembers ?? 'admin-and-product' });

@@ -1,20 +1,17 @@
 import { jiraGroups } from '../../inventory/datasets/index.ts';
-import type { Collector } from '../collector.ts';
-import { accessGroups } from './access-groups.ts';
+import { defineCollector } from '../collector.ts';
+import { accessGroups, accessGroupWalks } from './access-groups.ts';
 import { requireSite } from './context.ts';
 import { toItems } from './normalize.ts';
 
-export function jiraGroupsCollector(): Collector {
-  return {
-    dataset: jiraGroups.name,
-    scope: 'site',
-    product: 'jira',
-    kind: 'snapshot',
-    credential: 'site',
-    endpoints: ['jira.groups'],
-    async *collect(ctx) {
-      const site = requireSite(ctx, jiraGroups.name);
-      yield { items: toItems(jiraGroups, await accessGroups(ctx, site, 'jira.groups')), checkpoint: null };
-    },
-  };
-}
+export const collector = defineCollector({
+  dataset: jiraGroups,
+  cost: ({ records, pages }) => accessGroupWalks(records, (n) => pages('jira.groups.list', n)),
+  async *collect(ctx) {
+    const site = requireSite(ctx, jiraGroups.name);
+    yield {
+      items: toItems(jiraGroups, await accessGroups(ctx, site, 'jira')),
+      checkpoint: null,
+    };
+  },
+});

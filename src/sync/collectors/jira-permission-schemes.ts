@@ -1,5 +1,5 @@
 import { jiraPermissionSchemes } from '../../inventory/datasets/index.ts';
-import type { Collector } from '../collector.ts';
+import { defineCollector } from '../collector.ts';
 import { requireSite } from './context.ts';
 import { toItems } from './normalize.ts';
 import { arr, num, obj, str } from './values.ts';
@@ -7,37 +7,29 @@ import { arr, num, obj, str } from './values.ts';
 // Every scheme with its grants in one call: any `expand` value includes the grants, and `all`
 // also names the holders (groups, roles, fields).
 
-export function jiraPermissionSchemesCollector(): Collector {
-  return {
-    dataset: jiraPermissionSchemes.name,
-    scope: 'site',
-    product: 'jira',
-    kind: 'snapshot',
-    credential: 'site',
-    endpoints: ['jira.permissionSchemes'],
-    async *collect(ctx) {
-      const site = requireSite(ctx, jiraPermissionSchemes.name);
-      const body = obj(await ctx.api.call('jira.permissionSchemes', { site, query: { expand: 'all' } }));
-      const schemes = arr(body.permissionSchemes).map((raw) => {
-        const s = obj(raw);
+export const collector = defineCollector({
+  dataset: jiraPermissionSchemes,
+  cost: () => 1,
+  async *collect(ctx) {
+    const site = requireSite(ctx, jiraPermissionSchemes.name);
+    const body = await ctx.api.call('jira.permissionSchemes.list', { site, query: { expand: 'all' } });
+    const schemes = body.permissionSchemes.map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: str(s.description),
+      // Grants are not relied on as a list (a scheme without them holds none); each is read as found.
+      grants: arr(s.permissions).map((g) => {
+        const grant = obj(g);
+        const holder = obj(grant.holder);
         return {
-          id: num(s.id),
-          name: str(s.name),
-          description: str(s.description),
-          grants: arr(s.permissions).map((g) => {
-            const grant = obj(g);
-            const holder = obj(grant.holder);
-            return {
-              id: num(grant.id),
-              permission: str(grant.permission),
-              holderType: str(holder.type),
-              holderParameter: str(holder.parameter),
-              holderValue: str(holder.value),
-            };
-          }),
+          id: num(grant.id),
+          permission: str(grant.permission),
+          holderType: str(holder.type),
+          holderParameter: str(holder.parameter),
+          holderValue: str(holder.value),
         };
-      });
-      yield { items: toItems(jiraPermissionSchemes, schemes), checkpoint: null };
-    },
-  };
-}
+      }),
+    }));
+    yield { items: toItems(jiraPermissionSchemes, schemes), checkpoint: null };
+  },
+});

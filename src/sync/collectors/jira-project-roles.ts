@@ -6,7 +6,7 @@ import {
   jiraRoles,
   type RecordOf,
 } from '../../inventory/datasets/index.ts';
-import type { CollectedItem, Collector, CollectorContext } from '../collector.ts';
+import { type CollectedItem, type Collector, type CollectorContext, defineCollector } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
 import { isNotFound, isUnusable, recordsOf, requireSite } from './context.ts';
 import { mapLimit } from './map-limit.ts';
@@ -72,7 +72,7 @@ async function rolesOfProject(
 ): Promise<RoleRef[]> {
   const planned = plannedRoles(project, roles, scheme);
   if (planned) return planned;
-  const map = obj(await ctx.api.call('jira.projectRoles', { site, params: { projectIdOrKey: project.id } }));
+  const map = await ctx.api.call('jira.projectRoles.list', { site, params: { projectIdOrKey: project.id } });
   const known = new Map(roles.map((r) => [r.id, r]));
   const granted = rolesGranted(scheme);
   const out: RoleRef[] = [];
@@ -85,6 +85,10 @@ async function rolesOfProject(
     out.push({ id, name, admin: def?.admin ?? null });
   }
   return out;
+}
+
+function readRole(ctx: CollectorContext, site: SiteRef, project: Project, ref: RoleRef) {
+  return ctx.api.call('jira.projectRole.get', { site, params: { projectIdOrKey: project.id, id: ref.id } });
 }
 
 async function readProject(
@@ -103,11 +107,9 @@ async function readProject(
   }
   const items: CollectedItem[] = [];
   for (const ref of refs) {
-    let body: Record<string, unknown>;
+    let body: Awaited<ReturnType<typeof readRole>>;
     try {
-      body = obj(
-        await ctx.api.call('jira.projectRole', { site, params: { projectIdOrKey: project.id, id: ref.id } }),
-      );
+      body = await readRole(ctx, site, project, ref);
     } catch (error) {
       if (isNotFound(error) || isUnusable(error)) continue;
       throw error;
@@ -117,7 +119,7 @@ async function readProject(
         projectId: project.id,
         projectKey: project.key,
         roleId: ref.id,
-        roleName: str(body.name) ?? ref.name,
+        roleName: body.name,
         admin: typeof body.admin === 'boolean' ? body.admin : ref.admin,
         actors: arr(body.actors).map((raw) => {
           const a = obj(raw);
@@ -140,14 +142,12 @@ async function readProject(
 export function jiraProjectRolesCollector(options: JiraProjectRolesOptions = {}): Collector {
   const batchSize = options.batchSize ?? 20;
   const concurrency = options.concurrency ?? 8;
-  return {
-    dataset: jiraProjectRoles.name,
-    scope: 'site',
-    product: 'jira',
-    kind: 'snapshot',
-    credential: 'site',
-    dependsOn: [jiraProjects.name, jiraRoles.name, jiraPermissionSchemes.name],
-    endpoints: ['jira.projectRoles', 'jira.projectRole'],
+  return defineCollector({
+    dataset: jiraProjectRoles,
+    dependsOn: [jiraProjects, jiraRoles, jiraPermissionSchemes],
+    // One call per (project, role) read, and one role list per team-managed project.
+    cost: ({ records, recordsOf }) =>
+      records.length + recordsOf(jiraProjects).filter((p) => p.simplified).length,
     async *collect(ctx) {
       const site = requireSite(ctx, jiraProjectRoles.name);
       const [projects, roles, schemes] = await Promise.all([
@@ -180,5 +180,7 @@ export function jiraProjectRolesCollector(options: JiraProjectRolesOptions = {})
         };
       }
     },
-  };
+  });
 }
+
+export const collector = jiraProjectRolesCollector();

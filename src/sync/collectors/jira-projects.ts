@@ -1,10 +1,9 @@
 import type { SiteRef } from '../../atlassian/api.ts';
 import { jiraPermissionSchemes, jiraProjects } from '../../inventory/datasets/index.ts';
-import type { Collector, CollectorContext } from '../collector.ts';
+import { type Collector, type CollectorContext, defineCollector } from '../collector.ts';
 import { isForbidden, isNotFound, isUnusable, recordsOf, requireSite } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
-import { withNote } from './partial.ts';
 import { bool, isoTime, num, obj, str } from './values.ts';
 import { walk } from './walk.ts';
 
@@ -22,10 +21,11 @@ export interface JiraProjectsOptions {
 
 async function schemeOf(ctx: CollectorContext, site: SiteRef, projectId: string): Promise<number | null> {
   try {
-    const scheme = obj(
-      await ctx.api.call('jira.projectPermissionScheme', { site, params: { projectKeyOrId: projectId } }),
-    );
-    return num(scheme.id);
+    const scheme = await ctx.api.call('jira.projectPermissionScheme.get', {
+      site,
+      params: { projectKeyOrId: projectId },
+    });
+    return scheme.id;
   } catch (error) {
     // Jira will not say without Administer Projects on the project, or it vanished: unknown.
     if (isForbidden(error) || isNotFound(error) || isUnusable(error)) return null;
@@ -35,43 +35,39 @@ async function schemeOf(ctx: CollectorContext, site: SiteRef, projectId: string)
 
 export function jiraProjectsCollector(options: JiraProjectsOptions = {}): Collector {
   const concurrency = options.concurrency ?? 8;
-  return {
-    dataset: jiraProjects.name,
-    scope: 'site',
-    product: 'jira',
-    kind: 'snapshot',
-    credential: 'site',
-    dependsOn: [jiraPermissionSchemes.name],
-    endpoints: ['jira.projects', 'jira.projectPermissionScheme'],
+  return defineCollector({
+    dataset: jiraProjects,
+    dependsOn: [jiraPermissionSchemes],
+    cost: ({ records, recordsOf, pages }) =>
+      pages('jira.projects.search', records.length) +
+      (recordsOf(jiraPermissionSchemes).length === 1 ? 0 : records.length),
     async *collect(ctx) {
       const site = requireSite(ctx, jiraProjects.name);
       const schemes = await recordsOf(ctx, jiraPermissionSchemes);
       const onlyScheme = schemes.length === 1 ? (schemes[0]?.id ?? null) : null;
       let unknown = 0;
       let noted = false;
-      const pages = walk<unknown>(
+      const pages = walk(
         ctx,
-        'jira.projects',
+        'jira.projects.search',
         { site, query: { expand: 'lead,insight', status: ['live', 'archived'] } },
-        async (items) => {
-          const raws = items.map(obj);
+        async (projects) => {
           const schemeIds =
             onlyScheme !== null
-              ? raws.map(() => onlyScheme)
-              : await mapLimit(raws, concurrency, (p) => schemeOf(ctx, site, str(p.id) ?? ''));
+              ? projects.map(() => onlyScheme)
+              : await mapLimit(projects, concurrency, (p) => schemeOf(ctx, site, p.id));
           unknown += schemeIds.filter((id) => id === null).length;
-          return raws.map((p, i) => {
-            const lead = obj(p.lead);
+          return projects.map((p, i) => {
             const insight = obj(p.insight);
             return toItem(jiraProjects, {
-              id: str(p.id),
-              key: str(p.key),
-              name: str(p.name),
+              id: p.id,
+              key: p.key,
+              name: p.name,
               projectTypeKey: str(p.projectTypeKey),
               simplified: bool(p.simplified) ?? str(p.style) === 'next-gen',
               isPrivate: bool(p.isPrivate),
               archived: bool(p.archived) ?? false,
-              leadAccountId: str(lead.accountId),
+              leadAccountId: str(obj(p.lead).accountId),
               permissionSchemeId: schemeIds[i] ?? null,
               totalIssueCount: num(insight.totalIssueCount),
               lastIssueUpdateTime: isoTime(insight.lastIssueUpdateTime),
@@ -81,13 +77,19 @@ export function jiraProjectsCollector(options: JiraProjectsOptions = {}): Collec
       );
       for await (const page of pages) {
         // Once, when the first project without a known scheme shows up.
-        const note =
-          unknown > 0 && !noted
-            ? { reason: 'the permission scheme of some projects is unknown', missing: 'Administer Projects' }
-            : undefined;
-        if (note) noted = true;
-        yield withNote(page, note);
+        if (unknown > 0 && !noted) {
+          noted = true;
+          yield {
+            ...page,
+            partial: {
+              reason: 'the permission scheme of some projects is unknown',
+              missing: 'Administer Projects',
+            },
+          };
+        } else yield page;
       }
     },
-  };
+  });
 }
+
+export const collector = jiraProjectsCollector();

@@ -1,13 +1,13 @@
 import type { PageOptions } from '../../atlassian/api.ts';
-import { type Dataset, jiraDashboards, jiraFilters } from '../../inventory/datasets/index.ts';
-import type { CollectedItem, Collector, CollectorContext, CollectorPage } from '../collector.ts';
-import { isRejected, requireSite } from './context.ts';
+import { type Dataset, jiraFilters } from '../../inventory/datasets/index.ts';
+import type { CollectedItem, CollectorContext, CollectorPage, PartialNote } from '../collector.ts';
+import { isRejected } from './context.ts';
 import { toItem } from './normalize.ts';
-import { type PartialNote, withNote } from './partial.ts';
 import { arr, num, obj, str } from './values.ts';
 import { walk } from './walk.ts';
 
-// Filters and dashboards with their share permissions, 100 per page. Filters are read with
+// What filters and dashboards share (jira-filters.ts, jira-dashboards.ts): each with its owner
+// and share permissions, 100 per page. Filters are read with
 // `overrideSharePermissions=true` so that every filter shows, not only those shared with the
 // Palisade account; Jira refuses that flag (400) to non-administrators, in which case the walk
 // restarts without it, covers what the account can see, and says so (partial). A credential known
@@ -33,22 +33,32 @@ function share(raw: unknown) {
   };
 }
 
-function toShared(dataset: Dataset, raws: unknown[]): CollectedItem[] {
-  return raws.map((raw) => {
-    const f = obj(raw);
-    return toItem(dataset, {
-      id: str(f.id),
-      name: str(f.name),
-      ownerAccountId: str(obj(f.owner).accountId),
-      sharePermissions: arr(f.sharePermissions).map(share),
-    });
-  });
+/** A filter or dashboard: its id and name are relied on, its owner and shares read as found. */
+interface Shared {
+  id: string;
+  name: string;
+  owner?: unknown;
+  sharePermissions?: unknown;
 }
 
-async function* walkFilters(ctx: CollectorContext, options: PageOptions): AsyncGenerator<CollectorPage> {
+export function toShared(dataset: Dataset, found: readonly Shared[]): CollectedItem[] {
+  return found.map((f) =>
+    toItem(dataset, {
+      id: f.id,
+      name: f.name,
+      ownerAccountId: str(obj(f.owner).accountId),
+      sharePermissions: arr(f.sharePermissions).map(share),
+    }),
+  );
+}
+
+export async function* walkFilters(
+  ctx: CollectorContext,
+  options: PageOptions,
+): AsyncGenerator<CollectorPage> {
   const expand = 'sharePermissions,owner';
   const withoutOverride = () =>
-    walk<unknown>(ctx, 'jira.filters', { ...options, query: { expand } }, (raws) =>
+    walk(ctx, 'jira.filters.search', { ...options, query: { expand } }, (raws) =>
       toShared(jiraFilters, raws),
     );
   if (ctx.access?.jiraAdmin === false) {
@@ -57,9 +67,9 @@ async function* walkFilters(ctx: CollectorContext, options: PageOptions): AsyncG
   }
   let yielded = false;
   try {
-    for await (const page of walk<unknown>(
+    for await (const page of walk(
       ctx,
-      'jira.filters',
+      'jira.filters.search',
       { ...options, query: { expand, overrideSharePermissions: true } },
       (raws) => toShared(jiraFilters, raws),
     )) {
@@ -71,42 +81,7 @@ async function* walkFilters(ctx: CollectorContext, options: PageOptions): AsyncG
     // walk that already ran without the flag).
     if (!isRejected(error) || yielded) throw error;
     for await (const page of withoutOverride()) {
-      yield page.checkpoint === null ? withNote(page, FILTERS_NOT_ALL) : page;
+      yield page.checkpoint === null ? { ...page, partial: FILTERS_NOT_ALL } : page;
     }
   }
-}
-
-export function jiraFiltersCollector(): Collector {
-  return {
-    dataset: jiraFilters.name,
-    scope: 'site',
-    product: 'jira',
-    kind: 'snapshot',
-    credential: 'site',
-    endpoints: ['jira.filters'],
-    async *collect(ctx) {
-      const site = requireSite(ctx, jiraFilters.name);
-      yield* walkFilters(ctx, { site });
-    },
-  };
-}
-
-export function jiraDashboardsCollector(): Collector {
-  return {
-    dataset: jiraDashboards.name,
-    scope: 'site',
-    product: 'jira',
-    kind: 'snapshot',
-    credential: 'site',
-    endpoints: ['jira.dashboards'],
-    async *collect(ctx) {
-      const site = requireSite(ctx, jiraDashboards.name);
-      yield* walk<unknown>(
-        ctx,
-        'jira.dashboards',
-        { site, query: { expand: 'sharePermissions,owner' } },
-        (raws) => toShared(jiraDashboards, raws),
-      );
-    },
-  };
 }

@@ -2,22 +2,23 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
 import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
-import type { AtlassianApi, CallOptions, SiteRef } from '../../atlassian/api.ts';
+import type { AtlassianApi, CallOptions, EndpointId, ReadOf, SiteRef } from '../../atlassian/api.ts';
 import type { AtlassianClient } from '../../atlassian/client.ts';
 import { AnonymousRefusedError } from '../../atlassian/errors.ts';
 import { biggerTenant } from '../../atlassian/test-support.ts';
 import type { Collector } from '../collector.ts';
 import { jiraAnonymousPermissionsCollector } from './jira-anonymous-permissions.ts';
-import { jiraAuditCollector } from './jira-audit.ts';
-import { jiraFieldsCollector } from './jira-fields.ts';
+import { collector as jiraAuditCollector } from './jira-audit.ts';
+import { collector as jiraDashboardsCollector } from './jira-dashboards.ts';
+import { collector as jiraFieldsCollector } from './jira-fields.ts';
+import { collector as jiraFiltersCollector } from './jira-filters.ts';
 import { jiraGroupMembersCollector } from './jira-group-members.ts';
-import { jiraGroupsCollector } from './jira-groups.ts';
-import { jiraPermissionSchemesCollector } from './jira-permission-schemes.ts';
+import { collector as jiraGroupsCollector } from './jira-groups.ts';
+import { collector as jiraPermissionSchemesCollector } from './jira-permission-schemes.ts';
 import { jiraProjectRolesCollector } from './jira-project-roles.ts';
 import { jiraProjectsCollector } from './jira-projects.ts';
-import { jiraRolesCollector } from './jira-roles.ts';
-import { jiraDashboardsCollector, jiraFiltersCollector } from './jira-sharing.ts';
-import { jiraUsersCollector } from './jira-users.ts';
+import { collector as jiraRolesCollector } from './jira-roles.ts';
+import { collector as jiraUsersCollector } from './jira-users.ts';
 import { client, MemoryInventory, resetServed, runCollector, served, tinySites } from './test-support.ts';
 
 // Jira datasets against the tiny tenant's two sites (acme: ENG, PUB open to anyone, TEAM
@@ -51,7 +52,7 @@ async function inventoryWith(site: SiteRef, collectors: Collector[]): Promise<Me
 }
 
 test('permission schemes carry every grant with its holder', async () => {
-  const schemes = records(await runCollector(jiraPermissionSchemesCollector(), { api, site: siteA }));
+  const schemes = records(await runCollector(jiraPermissionSchemesCollector, { api, site: siteA }));
   const publicScheme = schemes.find((s) => s.id === 10001);
   assert.deepEqual(publicScheme?.grants, [
     {
@@ -72,7 +73,7 @@ test('permission schemes carry every grant with its holder', async () => {
 });
 
 test('projects carry their permission scheme: one call per project, none on a single-scheme site', async () => {
-  const inventory = await inventoryWith(siteA, [jiraPermissionSchemesCollector()]);
+  const inventory = await inventoryWith(siteA, [jiraPermissionSchemesCollector]);
   await resetServed(h);
   const projects = records(await runCollector(jiraProjectsCollector(), { api, site: siteA, inventory }));
   assert.deepEqual(
@@ -83,19 +84,19 @@ test('projects carry their permission scheme: one call per project, none on a si
       ['TEAM', 10000, true],
     ],
   );
-  assert.deepEqual(await served(h), { 'jira.projects': 1, 'jira.projectPermissionScheme': 3 });
+  assert.deepEqual(await served(h), { 'jira.projects.search': 1, 'jira.projectPermissionScheme.get': 3 });
 
-  const labs = await inventoryWith(siteB, [jiraPermissionSchemesCollector()]);
+  const labs = await inventoryWith(siteB, [jiraPermissionSchemesCollector]);
   await resetServed(h);
   await runCollector(jiraProjectsCollector(), { api, site: siteB, inventory: labs });
-  assert.deepEqual(await served(h), { 'jira.projects': 1 });
+  assert.deepEqual(await served(h), { 'jira.projects.search': 1 });
 });
 
 test("project roles are read for the roles the project's scheme grants and the admin roles", async () => {
   const inventory = await inventoryWith(siteA, [
-    jiraPermissionSchemesCollector(),
+    jiraPermissionSchemesCollector,
     jiraProjectsCollector(),
-    jiraRolesCollector(),
+    jiraRolesCollector,
   ]);
   await resetServed(h);
   const roles = records(await runCollector(jiraProjectRolesCollector(), { api, site: siteA, inventory }));
@@ -105,7 +106,7 @@ test("project roles are read for the roles the project's scheme grants and the a
     roles.map((r) => `${r.projectKey}:${r.roleName}`),
     ['ENG:Developers', 'ENG:Administrators', 'PUB:Administrators', 'TEAM:Developers', 'TEAM:Administrators'],
   );
-  assert.deepEqual(await served(h), { 'jira.projectRole': 5, 'jira.projectRoles': 1 });
+  assert.deepEqual(await served(h), { 'jira.projectRole.get': 5, 'jira.projectRoles.list': 1 });
   const engDevelopers = roles.find((r) => r.projectKey === 'ENG' && r.roleName === 'Developers');
   assert.deepEqual(engDevelopers?.actors, [
     {
@@ -121,9 +122,9 @@ test("project roles are read for the roles the project's scheme grants and the a
 
 test('a resumed project-roles walk skips the projects already stored', async () => {
   const inventory = await inventoryWith(siteA, [
-    jiraPermissionSchemesCollector(),
+    jiraPermissionSchemesCollector,
     jiraProjectsCollector(),
-    jiraRolesCollector(),
+    jiraRolesCollector,
   ]);
   const collector = jiraProjectRolesCollector({ batchSize: 1 });
   const first = await runCollector(collector, { api, site: siteA, inventory, maxPages: 1 });
@@ -142,11 +143,11 @@ test('a resumed project-roles walk skips the projects already stored', async () 
     records(rest).map((r) => r.projectKey),
     ['PUB', 'TEAM', 'TEAM'],
   );
-  assert.deepEqual(await served(h), { 'jira.projectRole': 3, 'jira.projectRoles': 1 });
+  assert.deepEqual(await served(h), { 'jira.projectRole.get': 3, 'jira.projectRoles.list': 1 });
 });
 
 test('the anonymous probe finds BROWSE_PROJECTS on PUB only, and USER_PICKER on acme-labs', async () => {
-  const inventory = await inventoryWith(siteA, [jiraPermissionSchemesCollector(), jiraProjectsCollector()]);
+  const inventory = await inventoryWith(siteA, [jiraPermissionSchemesCollector, jiraProjectsCollector()]);
   await resetServed(h);
   const a = records(await runCollector(jiraAnonymousPermissionsCollector(), { api, site: siteA, inventory }));
   assert.deepEqual(
@@ -157,9 +158,9 @@ test('the anonymous probe finds BROWSE_PROJECTS on PUB only, and USER_PICKER on 
     ],
   );
   // One site-wide probe, then only the project whose scheme grants to `anyone`.
-  assert.deepEqual(await served(h), { 'jira.mypermissions': 2 });
+  assert.deepEqual(await served(h), { 'jira.myPermissions.get': 2 });
 
-  const labs = await inventoryWith(siteB, [jiraPermissionSchemesCollector(), jiraProjectsCollector()]);
+  const labs = await inventoryWith(siteB, [jiraPermissionSchemesCollector, jiraProjectsCollector()]);
   await resetServed(h);
   const b = records(
     await runCollector(jiraAnonymousPermissionsCollector(), { api, site: siteB, inventory: labs }),
@@ -168,21 +169,21 @@ test('the anonymous probe finds BROWSE_PROJECTS on PUB only, and USER_PICKER on 
     b.map((r) => [r.scope, r.held]),
     [['site', ['USER_PICKER']]],
   );
-  assert.deepEqual(await served(h), { 'jira.mypermissions': 1 });
+  assert.deepEqual(await served(h), { 'jira.myPermissions.get': 1 });
 });
 
 test('a site that refuses the unauthenticated probe (401) is recorded as refusing anonymous callers, holding nothing', async () => {
   // Jira documents no switch for this, so the refusal is staged in front of the real client.
   const refusing: AtlassianApi = {
     ...api,
-    call: async <T>(endpointId: string, options?: CallOptions): Promise<T> => {
+    call: async <Id extends EndpointId>(endpointId: Id, options?: CallOptions): Promise<ReadOf<Id>> => {
       if (options?.anonymous) {
         throw new AnonymousRefusedError({ endpointId, method: 'GET', url: siteA.url, status: 401 });
       }
-      return api.call<T>(endpointId, options);
+      return api.call(endpointId, options);
     },
   };
-  const inventory = await inventoryWith(siteA, [jiraPermissionSchemesCollector(), jiraProjectsCollector()]);
+  const inventory = await inventoryWith(siteA, [jiraPermissionSchemesCollector, jiraProjectsCollector()]);
   const pages = await runCollector(jiraAnonymousPermissionsCollector(), {
     api: refusing,
     site: siteA,
@@ -220,7 +221,7 @@ test('without the projects dataset the anonymous probe finds exposed projects by
 });
 
 test('groups are the site-admin, admin and product access groups, with the access each confers', async () => {
-  const groups = records(await runCollector(jiraGroupsCollector(), { api, site: siteA }));
+  const groups = records(await runCollector(jiraGroupsCollector, { api, site: siteA }));
   assert.deepEqual(
     groups.map((g) => [g.name, g.accessTypes]),
     [
@@ -232,12 +233,12 @@ test('groups are the site-admin, admin and product access groups, with the acces
 });
 
 test('group members are read per group, 50 a page, resumable inside a group', async () => {
-  const inventory = await inventoryWith(siteA, [jiraGroupsCollector()]);
+  const inventory = await inventoryWith(siteA, [jiraGroupsCollector]);
   await resetServed(h);
   const all = await runCollector(jiraGroupMembersCollector(), { api, site: siteA, inventory });
   // site-admins 1, jira-software-users 124 (3 pages), atlassian-addons-admin 2.
   assert.equal(records(all).length, 127);
-  assert.deepEqual(await served(h), { 'jira.groupMembers': 5 });
+  assert.deepEqual(await served(h), { 'jira.groupMembers.list': 5 });
   const ian = records(all).find((m) => m.accountId === TINY.inactive);
   assert.equal(ian?.active, false, 'inactive members are kept, flagged');
 
@@ -260,20 +261,20 @@ test('group members are read per group, 50 a page, resumable inside a group', as
     inventory,
     resumeFrom: first.at(-1)?.checkpoint ?? null,
   });
-  assert.deepEqual(await served(h), { 'jira.groupMembers': 3 });
+  assert.deepEqual(await served(h), { 'jira.groupMembers.list': 3 });
   const keys = [...first, ...rest].flatMap((p) => p.items.map((i) => i.key));
   assert.equal(keys.length, 127);
   assert.equal(new Set(keys).size, 127);
 });
 
 test('filters and dashboards keep their share permissions; a public filter shows as global', async () => {
-  const filters = records(await runCollector(jiraFiltersCollector(), { api, site: siteA }));
+  const filters = records(await runCollector(jiraFiltersCollector, { api, site: siteA }));
   const shared = filters.find((f) => f.name === 'All bugs (public)');
   assert.deepEqual(shared?.sharePermissions, [
     { type: 'global', groupId: null, groupName: null, projectId: null, roleId: null, accountId: null },
   ]);
   assert.equal(JSON.stringify(filters).includes('currentUser()'), false, 'JQL is not kept');
-  const [dashboard] = records(await runCollector(jiraDashboardsCollector(), { api, site: siteA }));
+  const [dashboard] = records(await runCollector(jiraDashboardsCollector, { api, site: siteA }));
   assert.equal(((dashboard?.sharePermissions ?? []) as Rec[])[0]?.groupName, 'jira-software-users-acme');
 });
 
@@ -281,7 +282,7 @@ test('a non-admin account still reads the filters it can see (override refused, 
   const member = client(h, { site: { kind: 'basic', email: 'mo@acme.example', apiToken: TINY.memberToken } });
   try {
     await resetServed(h);
-    const pages = await runCollector(jiraFiltersCollector(), { api: member, site: siteA });
+    const pages = await runCollector(jiraFiltersCollector, { api: member, site: siteA });
     assert.deepEqual(
       records(pages)
         .map((f) => f.id)
@@ -289,7 +290,7 @@ test('a non-admin account still reads the filters it can see (override refused, 
       ['10000', '10001'],
     );
     assert.equal(pages.at(-1)?.partial?.missing, 'Jira administrator (Administer Jira global permission)');
-    assert.deepEqual(await served(h), { 'jira.filters': 2 });
+    assert.deepEqual(await served(h), { 'jira.filters.search': 2 });
 
     // Known from discovery not to administer Jira: the override is not even asked for (the sync
     // plan marks the dataset partial itself).
@@ -301,21 +302,21 @@ test('a non-admin account still reads the filters it can see (override refused, 
       role: 'user' as const,
       evidence: [],
     };
-    const known = await runCollector(jiraFiltersCollector(), { api: member, site: siteA, access });
+    const known = await runCollector(jiraFiltersCollector, { api: member, site: siteA, access });
     assert.deepEqual(
       records(known)
         .map((f) => f.id)
         .sort(),
       ['10000', '10001'],
     );
-    assert.deepEqual(await served(h), { 'jira.filters': 1 });
+    assert.deepEqual(await served(h), { 'jira.filters.search': 1 });
   } finally {
     await member.close();
   }
 });
 
 test('app-provided custom fields name their app', async () => {
-  const fields = records(await runCollector(jiraFieldsCollector(), { api, site: siteA }));
+  const fields = records(await runCollector(jiraFieldsCollector, { api, site: siteA }));
   assert.deepEqual(fields, [
     {
       id: 'customfield_10010',
@@ -328,7 +329,7 @@ test('app-provided custom fields name their app', async () => {
 });
 
 test('the audit log is read from the cursor, with the app install and its author', async () => {
-  const pages = await runCollector(jiraAuditCollector(), { api, site: siteA });
+  const pages = await runCollector(jiraAuditCollector, { api, site: siteA });
   const audit = records(pages);
   assert.deepEqual(
     audit.map((r) => r.summary),
@@ -337,7 +338,7 @@ test('the audit log is read from the cursor, with the app install and its author
   assert.equal(audit[1]?.authorAccountId, TINY.member);
   assert.equal(pages.at(-1)?.cursor, '2026-10-30T12:00:00.000Z');
   const again = records(
-    await runCollector(jiraAuditCollector(), { api, site: siteA, since: '2026-10-30T12:00:00.000Z' }),
+    await runCollector(jiraAuditCollector, { api, site: siteA, since: '2026-10-30T12:00:00.000Z' }),
   );
   assert.deepEqual(
     again.map((r) => r.id),
@@ -346,7 +347,7 @@ test('the audit log is read from the cursor, with the app install and its author
 });
 
 test('site users include the app accounts of installed apps', async () => {
-  const users = records(await runCollector(jiraUsersCollector(), { api, site: siteA }));
+  const users = records(await runCollector(jiraUsersCollector, { api, site: siteA }));
   const apps = users.filter((u) => u.accountType === 'app').map((u) => u.displayName);
   assert.deepEqual(apps.sort(), ['Forge Reporter', 'Timesheets Pro']);
   assert.equal(

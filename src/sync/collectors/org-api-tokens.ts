@@ -1,12 +1,19 @@
+import type { PageItemOf } from '../../atlassian/api.ts';
 import { ForbiddenError } from '../../atlassian/errors.ts';
 import { UNSCOPED_ORG_KEY } from '../../atlassian/org-key-access.ts';
 import { orgApiTokens, orgUsers, type RecordOf } from '../../inventory/datasets/index.ts';
-import type { Collector, CollectorContext, CollectorPage } from '../collector.ts';
+import {
+  type Collector,
+  type CollectorContext,
+  type CollectorPage,
+  defineCollector,
+  type PartialNote,
+} from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
 import { isForbidden, isNotFound, isUnusable, recordsOf, requireOrgId } from './context.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
-import { type PartialNote, withNote } from './partial.ts';
+import type { CollectorExport } from './settings.ts';
 import { arr, isoDay, isoTime, obj, str } from './values.ts';
 import { collectAll } from './walk.ts';
 
@@ -41,8 +48,8 @@ type User = RecordOf<typeof orgUsers>;
 type TokenRecord = RecordOf<typeof orgApiTokens>;
 type Token = TokenRecord['tokens'][number];
 
-const LIST = 'admin.apiAccess.apiTokens.list';
-const PER_ACCOUNT = 'usermgmt.apiTokens.list';
+const LIST = 'admin.apiAccess.apiTokens.list' as const;
+const PER_ACCOUNT = 'usermgmt.apiTokens.list' as const;
 
 /** The accounts whose tokens are read, in a stable order so a checkpoint index means the same account. */
 export function tokenAccounts(users: readonly User[], coverage: ApiTokenCoverage, always?: string): string[] {
@@ -84,9 +91,9 @@ function recordItem(accountId: string, tokens: Token[], palisadeAccountId: strin
 }
 
 /** The org-wide list, or undefined when this key or org cannot use it. */
-async function listAll(ctx: CollectorContext, orgId: string): Promise<unknown[] | undefined> {
+async function listAll(ctx: CollectorContext, orgId: string) {
   try {
-    return await collectAll<unknown>(ctx, LIST, { params: { orgId } });
+    return await collectAll(ctx, LIST, { params: { orgId } });
   } catch (error) {
     if (isForbidden(error) || isNotFound(error)) return undefined;
     throw error;
@@ -100,11 +107,11 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
   const self = options.palisadeAccountId;
 
   /** Stores the org-wide list's tokens by owner, `batchSize` accounts per page, from account `start`. */
-  async function* fromList(raws: unknown[], start: number): AsyncGenerator<CollectorPage> {
+  async function* fromList(listed: PageItemOf<typeof LIST>[], start: number): AsyncGenerator<CollectorPage> {
     const byAccount = new Map<string, Token[]>();
     let ownerless = 0;
-    for (const raw of raws) {
-      const owner = str(obj(obj(raw).user).id);
+    for (const raw of listed) {
+      const owner = str(obj(raw.user).id);
       const token = tokenOf(raw, true);
       if (!owner || !token.id) {
         ownerless++;
@@ -123,13 +130,11 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
       const batch = accounts.slice(index, index + batchSize);
       index += batch.length;
       const done = index >= accounts.length;
-      yield withNote(
-        {
-          items: batch.map((id) => recordItem(id, byAccount.get(id) ?? [], self)),
-          checkpoint: done ? null : encodePosition({ parent: index, next: null, state: { via: 'list' } }),
-        },
-        note,
-      );
+      yield {
+        items: batch.map((id) => recordItem(id, byAccount.get(id) ?? [], self)),
+        checkpoint: done ? null : encodePosition({ parent: index, next: null, state: { via: 'list' } }),
+        ...(note ? { partial: note } : {}),
+      };
       note = undefined;
       if (done) return;
     }
@@ -148,7 +153,7 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
         : undefined;
     let index = start;
     if (index >= accounts.length) {
-      yield withNote({ items: [], checkpoint: null }, note);
+      yield { items: [], checkpoint: null, ...(note ? { partial: note } : {}) };
       return;
     }
     while (index < accounts.length) {
@@ -157,7 +162,7 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
         try {
           return {
             accountId,
-            tokens: await ctx.api.call<unknown>(PER_ACCOUNT, { params: { accountId } }),
+            tokens: await ctx.api.call(PER_ACCOUNT, { params: { accountId } }),
           };
         } catch (error) {
           // Deleted since the user list was read, or an answer too broken to use (counted as drift).
@@ -167,35 +172,37 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
         }
       });
       index += batch.length;
-      yield withNote(
-        {
-          items: read
-            .filter((r) => r !== undefined)
-            .map((r) =>
-              recordItem(
-                r.accountId,
-                arr(r.tokens).map((raw) => tokenOf(raw, false)),
-                self,
-              ),
+      yield {
+        items: read
+          .filter((r) => r !== undefined)
+          .map((r) =>
+            recordItem(
+              r.accountId,
+              r.tokens.map((raw) => tokenOf(raw, false)),
+              self,
             ),
-          checkpoint:
-            index < accounts.length
-              ? encodePosition({ parent: index, next: null, state: { via: 'accounts' } })
-              : null,
-        },
-        note,
-      );
+          ),
+        checkpoint:
+          index < accounts.length
+            ? encodePosition({ parent: index, next: null, state: { via: 'accounts' } })
+            : null,
+        ...(note ? { partial: note } : {}),
+      };
       note = undefined;
     }
   }
 
-  return {
-    dataset: orgApiTokens.name,
-    scope: 'org',
-    kind: 'snapshot',
-    credential: 'org',
-    dependsOn: [orgUsers.name],
-    endpoints: [LIST, PER_ACCOUNT],
+  return defineCollector({
+    dataset: orgApiTokens,
+    dependsOn: [orgUsers],
+    // The org-wide list at its page size; else the refused list, then one call per account read.
+    cost: ({ records, pages, facts }) =>
+      facts.apiTokensPerAccount
+        ? 1 + records.length
+        : pages(
+            LIST,
+            records.reduce((sum, r) => sum + r.tokens.length, 0),
+          ),
     async *collect(ctx) {
       const orgId = requireOrgId(ctx, orgApiTokens.name);
       const position = decodePosition(orgApiTokens.name, ctx.resumeFrom);
@@ -210,8 +217,14 @@ export function orgApiTokensCollector(options: OrgApiTokensOptions = {}): Collec
       }
       yield* perAccount(ctx, resumingPerAccount ? position.parent : 0);
     },
-  };
+  });
 }
+
+export const collector: CollectorExport = (settings) =>
+  orgApiTokensCollector({
+    accounts: settings.apiTokens ?? 'admins',
+    palisadeAccountId: settings.palisadeAccountId,
+  });
 
 /** Neither the org-wide list nor the per-account API: name both ways in. */
 function neitherPath(error: unknown): ForbiddenError {

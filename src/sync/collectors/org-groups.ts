@@ -1,5 +1,5 @@
 import { orgGroups } from '../../inventory/datasets/index.ts';
-import type { Collector } from '../collector.ts';
+import { defineCollector } from '../collector.ts';
 import { requireOrgId } from './context.ts';
 import { toItem } from './normalize.ts';
 import { walkSearchOrList } from './search-or-list.ts';
@@ -12,40 +12,34 @@ import { bool, num, obj, str } from './values.ts';
 // costs one walk per group (5,000 on xl). The memberships checks need — site-admin, admin and
 // product access groups — come from jira.group-members instead (see README.md).
 
-export function orgGroupsCollector(): Collector {
-  return {
-    dataset: orgGroups.name,
-    scope: 'org',
-    kind: 'snapshot',
-    credential: 'org',
-    endpoints: ['admin.directory.groups.search', 'admin.directory.groups.list'],
-    async *collect(ctx) {
-      const orgId = requireOrgId(ctx, orgGroups.name);
-      const params = { orgId, directoryId: '-' };
-      yield* walkSearchOrList<unknown>(
-        ctx,
-        orgGroups.name,
-        {
-          endpoint: 'admin.directory.groups.search',
-          options: { params, body: { expand: ['counts.users', 'counts.resources'] } },
-        },
-        { endpoint: 'admin.directory.groups.list', options: { params } },
-        (raws) =>
-          raws.map((raw) => {
-            const g = obj(raw);
-            const counts = obj(g.counts);
-            return toItem(orgGroups, {
-              id: str(g.id),
-              name: str(g.name),
-              description: str(g.description),
-              directoryId: str(g.directoryId),
-              managedBy: str(g.managedBy),
-              externalSynced: bool(g.externalSynced) ?? false,
-              memberCount: num(counts.users),
-              resourceCount: num(counts.resources),
-            });
-          }),
-      );
-    },
-  };
-}
+export const collector = defineCollector({
+  dataset: orgGroups,
+  cost: ({ records, pages }) => pages('admin.directory.groups.search', records.length),
+  async *collect(ctx) {
+    const orgId = requireOrgId(ctx, orgGroups.name);
+    const params = { orgId, directoryId: '-' };
+    yield* walkSearchOrList(
+      ctx,
+      orgGroups.name,
+      {
+        endpoint: 'admin.directory.groups.search',
+        options: { params, body: { expand: ['counts.users', 'counts.resources'] } },
+      },
+      { endpoint: 'admin.directory.groups.list', options: { params } },
+      (groups) =>
+        groups.map((g) => {
+          const counts = obj(g.counts);
+          return toItem(orgGroups, {
+            id: g.id,
+            name: g.name,
+            description: str(g.description),
+            directoryId: str(g.directoryId),
+            managedBy: str(g.managedBy),
+            externalSynced: bool(g.externalSynced) ?? false,
+            memberCount: num(counts.users),
+            resourceCount: num(counts.resources),
+          });
+        }),
+    );
+  },
+});

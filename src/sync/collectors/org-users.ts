@@ -1,5 +1,5 @@
 import { orgUsers } from '../../inventory/datasets/index.ts';
-import type { Collector } from '../collector.ts';
+import { defineCollector } from '../collector.ts';
 import { requireOrgId } from './context.ts';
 import { toItem } from './normalize.ts';
 import { walkSearchOrList } from './search-or-list.ts';
@@ -16,50 +16,44 @@ import { arr, bool, emailDomain, isoTime, num, obj, str } from './values.ts';
 const EXPAND = ['platformRoles', 'counts.resources', 'productAccess'];
 
 /** The latest of the account's last activity and its per-product ones (`productAccess[].lastActiveTimestamp`). */
-function lastActive(u: Record<string, unknown>): string | null {
+function lastActive(u: { lastActive?: unknown; productAccess?: unknown }): string | null {
   const times = [u.lastActive, ...arr(u.productAccess).map((p) => obj(p).lastActiveTimestamp)]
     .map(isoTime)
     .filter((t): t is string => t !== null);
   return times.sort().at(-1) ?? null;
 }
 
-export function orgUsersCollector(): Collector {
-  return {
-    dataset: orgUsers.name,
-    scope: 'org',
-    kind: 'snapshot',
-    credential: 'org',
-    endpoints: ['admin.directory.users.search', 'admin.directory.users.list'],
-    async *collect(ctx) {
-      const orgId = requireOrgId(ctx, orgUsers.name);
-      const params = { orgId, directoryId: '-' };
-      yield* walkSearchOrList<unknown>(
-        ctx,
-        orgUsers.name,
-        { endpoint: 'admin.directory.users.search', options: { params, body: { expand: EXPAND } } },
-        { endpoint: 'admin.directory.users.list', options: { params } },
-        (raws) =>
-          raws.map((raw) => {
-            const u = obj(raw);
-            return toItem(orgUsers, {
-              accountId: str(u.accountId),
-              accountType: str(u.accountType) ?? 'atlassian',
-              accountStatus: str(u.accountStatus) ?? 'active',
-              membershipStatus: str(u.membershipStatus),
-              status: str(u.status),
-              name: str(u.name) ?? str(u.nickname) ?? '',
-              emailDomain: emailDomain(u.email),
-              emailVerified: bool(u.emailVerified),
-              claimStatus: str(u.claimStatus),
-              managementSource: str(u.managementSource),
-              platformRoles: arr(u.platformRoles).filter((r): r is string => typeof r === 'string'),
-              mfaEnabled: bool(u.mfaEnabled),
-              addedToOrg: isoTime(u.addedToOrg),
-              lastActive: lastActive(u),
-              productAccessCount: num(obj(u.counts).resources),
-            });
+export const collector = defineCollector({
+  dataset: orgUsers,
+  cost: ({ records, pages }) => pages('admin.directory.users.search', records.length),
+  async *collect(ctx) {
+    const orgId = requireOrgId(ctx, orgUsers.name);
+    const params = { orgId, directoryId: '-' };
+    yield* walkSearchOrList(
+      ctx,
+      orgUsers.name,
+      { endpoint: 'admin.directory.users.search', options: { params, body: { expand: EXPAND } } },
+      { endpoint: 'admin.directory.users.list', options: { params } },
+      (users) =>
+        users.map((u) =>
+          toItem(orgUsers, {
+            accountId: u.accountId,
+            accountType: str(u.accountType) ?? 'atlassian',
+            accountStatus: str(u.accountStatus) ?? 'active',
+            membershipStatus: str(u.membershipStatus),
+            status: str(u.status),
+            name: str(u.name) ?? str(u.nickname) ?? '',
+            emailDomain: emailDomain(u.email),
+            emailVerified: bool(u.emailVerified),
+            claimStatus: str(u.claimStatus),
+            managementSource: str(u.managementSource),
+            platformRoles: u.platformRoles,
+            mfaEnabled: bool(u.mfaEnabled),
+            addedToOrg: isoTime(u.addedToOrg),
+            lastActive: lastActive(u),
+            productAccessCount: num(obj(u.counts).resources),
           }),
-      );
-    },
-  };
-}
+        ),
+    );
+  },
+});

@@ -2,19 +2,19 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
 import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
-import type { AtlassianApi, Page, PageOptions } from '../../atlassian/api.ts';
+import type { AtlassianApi, EndpointId, Page, PageItemOf, PageOptions } from '../../atlassian/api.ts';
 import type { AtlassianClient } from '../../atlassian/client.ts';
 import { ForbiddenError, NotFoundError } from '../../atlassian/errors.ts';
 import { biggerTenant } from '../../atlassian/test-support.ts';
-import { orgApiKeysCollector } from './org-api-keys.ts';
+import { collector as orgApiKeysCollector } from './org-api-keys.ts';
 import { orgApiTokensCollector } from './org-api-tokens.ts';
-import { orgDomainsCollector } from './org-domains.ts';
-import { orgEventsCollector } from './org-events.ts';
-import { orgGroupsCollector } from './org-groups.ts';
-import { orgOrganizationCollector } from './org-organization.ts';
-import { orgPoliciesCollector } from './org-policies.ts';
-import { orgUsersCollector } from './org-users.ts';
-import { orgWorkspacesCollector } from './org-workspaces.ts';
+import { collector as orgDomainsCollector } from './org-domains.ts';
+import { collector as orgEventsCollector } from './org-events.ts';
+import { collector as orgGroupsCollector } from './org-groups.ts';
+import { collector as orgOrganizationCollector } from './org-organization.ts';
+import { collector as orgPoliciesCollector } from './org-policies.ts';
+import { collector as orgUsersCollector } from './org-users.ts';
+import { collector as orgWorkspacesCollector } from './org-workspaces.ts';
 import { client, MemoryInventory, resetServed, runCollector, served } from './test-support.ts';
 
 // Org datasets against the simulator's tiny tenant (1,200 extra users and 250 extra events, so
@@ -38,10 +38,10 @@ const records = (pages: { items: { data: unknown }[] }[]) =>
   pages.flatMap((p) => p.items.map((i) => i.data as Rec));
 
 test('the organization, its domains (verified or not) and its policies are read as stored', async () => {
-  const [orgRecord] = records(await runCollector(orgOrganizationCollector(), { api, ...org }));
+  const [orgRecord] = records(await runCollector(orgOrganizationCollector, { api, ...org }));
   assert.deepEqual(orgRecord, { id: TINY.orgId, name: 'Acme Tiny' });
 
-  const domains = records(await runCollector(orgDomainsCollector(), { api, ...org }));
+  const domains = records(await runCollector(orgDomainsCollector, { api, ...org }));
   assert.deepEqual(
     domains.map((d) => [d.name, d.verified, d.status]),
     [
@@ -50,7 +50,7 @@ test('the organization, its domains (verified or not) and its policies are read 
     ],
   );
 
-  const [policy] = records(await runCollector(orgPoliciesCollector(), { api, ...org }));
+  const [policy] = records(await runCollector(orgPoliciesCollector, { api, ...org }));
   assert.equal(policy?.type, 'ip-allowlist');
   assert.equal(policy?.enabled, false);
   assert.deepEqual(policy?.ruleValues, ['203.0.113.0/24']);
@@ -58,7 +58,7 @@ test('the organization, its domains (verified or not) and its policies are read 
 
 test('directory users carry 2SV, roles, claim status and only the domain of their e-mail', async () => {
   await resetServed(h);
-  const pages = await runCollector(orgUsersCollector(), { api, ...org });
+  const pages = await runCollector(orgUsersCollector, { api, ...org });
   const users = records(pages);
   // 4 tiny accounts + 1,200 added, through the search at 100 per page (the most it takes): 13 calls.
   assert.equal(users.length, 1204);
@@ -88,7 +88,7 @@ test('a user’s last activity is the latest of any product (the search’s prod
   user.lastActive = null;
   user.productAccess[0].lastActive = '2026-10-20T08:00:00.000Z';
   try {
-    const users = records(await runCollector(orgUsersCollector(), { api, ...org }));
+    const users = records(await runCollector(orgUsersCollector, { api, ...org }));
     assert.equal(users.find((u) => u.accountId === user.accountId)?.lastActive, '2026-10-20T08:00:00.000Z');
   } finally {
     user.lastActive = saved.lastActive;
@@ -97,10 +97,10 @@ test('a user’s last activity is the latest of any product (the search’s prod
 });
 
 test('a resumed walk yields only the pages after the checkpoint', async () => {
-  const first = await runCollector(orgUsersCollector(), { api, ...org, maxPages: 1 });
+  const first = await runCollector(orgUsersCollector, { api, ...org, maxPages: 1 });
   assert.equal(first[0]?.items.length, 100);
   await resetServed(h);
-  const rest = await runCollector(orgUsersCollector(), {
+  const rest = await runCollector(orgUsersCollector, {
     api,
     ...org,
     resumeFrom: first[0]?.checkpoint ?? null,
@@ -121,9 +121,12 @@ function withoutSearch(status: 404 | 403): AtlassianApi {
     ...api,
     call: api.call.bind(api),
     stats: api.stats.bind(api),
-    pages: <T>(endpointId: string, options?: PageOptions): AsyncIterable<Page<T>> => {
+    pages: <Id extends EndpointId>(
+      endpointId: Id,
+      options?: PageOptions,
+    ): AsyncIterable<Page<PageItemOf<Id>>> => {
       if (!endpointId.endsWith('.search') || endpointId === 'admin.workspaces.search')
-        return api.pages<T>(endpointId, options);
+        return api.pages(endpointId, options);
       const where = { endpointId, method: 'POST', url: '/search', status };
       const error =
         status === 404 ? new NotFoundError(where) : new ForbiddenError(where, 'no search for this key');
@@ -139,8 +142,8 @@ function withoutSearch(status: 404 | 403): AtlassianApi {
 for (const status of [404, 403] as const) {
   test(`where the search answers ${status}, users and groups are read through the list instead`, async () => {
     await resetServed(h);
-    const users = records(await runCollector(orgUsersCollector(), { api: withoutSearch(status), ...org }));
-    const groups = records(await runCollector(orgGroupsCollector(), { api: withoutSearch(status), ...org }));
+    const users = records(await runCollector(orgUsersCollector, { api: withoutSearch(status), ...org }));
+    const groups = records(await runCollector(orgGroupsCollector, { api: withoutSearch(status), ...org }));
     assert.equal(users.length, 1204);
     assert.equal(groups.find((g) => g.name === 'jira-software-users-acme')?.memberCount, 1204);
     const calls = await served(h);
@@ -151,9 +154,9 @@ for (const status of [404, 403] as const) {
 }
 
 test('a walk resumed on the list stays on the list, an older run’s bare list token included', async () => {
-  const first = await runCollector(orgUsersCollector(), { api: withoutSearch(404), ...org, maxPages: 1 });
+  const first = await runCollector(orgUsersCollector, { api: withoutSearch(404), ...org, maxPages: 1 });
   await resetServed(h);
-  const rest = await runCollector(orgUsersCollector(), {
+  const rest = await runCollector(orgUsersCollector, {
     api,
     ...org,
     resumeFrom: first[0]?.checkpoint ?? null,
@@ -165,12 +168,12 @@ test('a walk resumed on the list stays on the list, an older run’s bare list t
 
   // A checkpoint stored before the searches were read is the list's own resume token.
   const bare = JSON.parse(first[0]?.checkpoint ?? '{}') as { n?: string };
-  const fromOld = await runCollector(orgUsersCollector(), { api, ...org, resumeFrom: bare.n ?? null });
+  const fromOld = await runCollector(orgUsersCollector, { api, ...org, resumeFrom: bare.n ?? null });
   assert.equal(fromOld.flatMap((p) => p.items).length, 1104);
 });
 
 test('groups come with their member counts', async () => {
-  const groups = records(await runCollector(orgGroupsCollector(), { api, ...org }));
+  const groups = records(await runCollector(orgGroupsCollector, { api, ...org }));
   const jiraUsers = groups.find((g) => g.name === 'jira-software-users-acme');
   assert.equal(jiraUsers?.memberCount, 1204);
 });
@@ -193,7 +196,7 @@ function withoutOrgWideList(inner: AtlassianApi): AtlassianApi {
 
 test("API tokens come from the org-wide list: every owner's tokens with their scopes, the account Palisade scans with marked", async () => {
   const inventory = new MemoryInventory();
-  await runCollector(orgUsersCollector(), { api, ...org, inventory });
+  await runCollector(orgUsersCollector, { api, ...org, inventory });
   await resetServed(h);
   const pages = await runCollector(orgApiTokensCollector({ palisadeAccountId: TINY.admin }), {
     api,
@@ -244,7 +247,7 @@ test('a sync stopped between pages of the org-wide list resumes with the next ac
 
 test('without the org-wide list, tokens are read per account: privileged ones and Palisade’s by default, partial', async () => {
   const inventory = new MemoryInventory();
-  await runCollector(orgUsersCollector(), { api, ...org, inventory });
+  await runCollector(orgUsersCollector, { api, ...org, inventory });
   await resetServed(h);
   const pages = await runCollector(orgApiTokensCollector({ palisadeAccountId: TINY.member }), {
     api: withoutOrgWideList(api),
@@ -275,7 +278,7 @@ test('without the org-wide list, tokens are read per account: privileged ones an
 test("with apiTokens 'all' every active managed account is read, one call each, resumable by account", async () => {
   const inventory = new MemoryInventory();
   const perAccount = withoutOrgWideList(api);
-  await runCollector(orgUsersCollector(), { api, ...org, inventory });
+  await runCollector(orgUsersCollector, { api, ...org, inventory });
   await resetServed(h);
   const collector = orgApiTokensCollector({ accounts: 'all', batchSize: 500 });
   const first = await runCollector(collector, { api: perAccount, ...org, inventory, maxPages: 1 });
@@ -298,7 +301,7 @@ test('a scoped org key that may read neither list makes API tokens forbidden, na
   const scoped = client(h, { orgApiKey: TINY.scopedOrgKey });
   try {
     const inventory = new MemoryInventory();
-    await runCollector(orgUsersCollector(), { api: scoped, ...org, inventory });
+    await runCollector(orgUsersCollector, { api: scoped, ...org, inventory });
     await assert.rejects(runCollector(orgApiTokensCollector(), { api: scoped, ...org, inventory }), {
       code: 'forbidden',
       missing: ['read:tokens:admin (or an org API key without scopes)'],
@@ -309,7 +312,7 @@ test('a scoped org key that may read neither list makes API tokens forbidden, na
 });
 
 test('org API keys are listed with creator, expiry, last use (to the day) and scopes; a scoped key without read:keys:admin is refused naming it', async () => {
-  const keys = records(await runCollector(orgApiKeysCollector(), { api, ...org }));
+  const keys = records(await runCollector(orgApiKeysCollector, { api, ...org }));
   // (Other tests here use the scoped key, so its last use is whenever they ran.)
   assert.deepEqual(
     { ...keys.find((k) => k.id === 'key-scoped'), lastActiveAt: undefined },
@@ -329,7 +332,7 @@ test('org API keys are listed with creator, expiry, last use (to the day) and sc
   assert.match(String(palisade?.lastActiveAt), /^2026-11-01T00:00:00/);
   const scoped = client(h, { orgApiKey: TINY.scopedOrgKey });
   try {
-    await assert.rejects(runCollector(orgApiKeysCollector(), { api: scoped, ...org }), {
+    await assert.rejects(runCollector(orgApiKeysCollector, { api: scoped, ...org }), {
       code: 'forbidden',
       missing: ['read:keys:admin'],
     });
@@ -340,7 +343,7 @@ test('org API keys are listed with creator, expiry, last use (to the day) and sc
 
 test('org events are read newest first, incrementally from the last cursor, with the cursor on each page', async () => {
   await resetServed(h);
-  const pages = await runCollector(orgEventsCollector(), { api, ...org });
+  const pages = await runCollector(orgEventsCollector, { api, ...org });
   const events = records(pages);
   assert.equal(events.length, 253);
   assert.equal((await served(h))['admin.events.list'], 3);
@@ -358,7 +361,7 @@ test('org events are read newest first, incrementally from the last cursor, with
 
   // The next sync asks only for what happened since: here the newest event again (inclusive).
   await resetServed(h);
-  const next = await runCollector(orgEventsCollector(), { api, ...org, since: newest });
+  const next = await runCollector(orgEventsCollector, { api, ...org, since: newest });
   assert.deepEqual(
     records(next).map((e) => e.action),
     ['user_added_to_group'],
@@ -368,8 +371,8 @@ test('org events are read newest first, incrementally from the last cursor, with
 });
 
 test('an interrupted events walk resumes in the same time window with the cursor it had', async () => {
-  const first = await runCollector(orgEventsCollector(), { api, ...org, maxPages: 1 });
-  const rest = await runCollector(orgEventsCollector(), {
+  const first = await runCollector(orgEventsCollector, { api, ...org, maxPages: 1 });
+  const rest = await runCollector(orgEventsCollector, {
     api,
     ...org,
     resumeFrom: first[0]?.checkpoint ?? null,
@@ -384,7 +387,7 @@ test('an interrupted events walk resumes in the same time window with the cursor
 });
 
 test('workspaces name each site product with its cloud id', async () => {
-  const workspaces = records(await runCollector(orgWorkspacesCollector(), { api, ...org }));
+  const workspaces = records(await runCollector(orgWorkspacesCollector, { api, ...org }));
   assert.deepEqual(
     workspaces.map((w) => [w.product, w.cloudId]),
     [
@@ -396,5 +399,5 @@ test('workspaces name each site product with its cloud id', async () => {
 });
 
 test('an org collector without an org id fails with a coded error', async () => {
-  await assert.rejects(runCollector(orgDomainsCollector(), { api }), { code: 'missing_context' });
+  await assert.rejects(runCollector(orgDomainsCollector, { api }), { code: 'missing_context' });
 });

@@ -1,4 +1,4 @@
-import type { PageOptions } from '../../atlassian/api.ts';
+import type { EndpointId, PageItemOf, PageOptions } from '../../atlassian/api.ts';
 import type { CollectedItem, CollectorContext, CollectorPage } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
 import { isForbidden, isNotFound, isRejected } from './context.ts';
@@ -11,8 +11,8 @@ import { walk } from './walk.ts';
 // and the move needs no release when the lists go. The checkpoint names the endpoint it belongs
 // to, so a resumed sync continues on the same one.
 
-export interface EndpointWalk {
-  endpoint: string;
+export interface EndpointWalk<Id extends EndpointId> {
+  endpoint: Id;
   options: PageOptions;
 }
 
@@ -32,18 +32,18 @@ function resumePoint(dataset: string, checkpoint: string | null): { via: 0 | 1; 
 /** The search can be missing or refused while the list still answers. */
 const searchUnavailable = (error: unknown) => isNotFound(error) || isForbidden(error) || isRejected(error);
 
-export async function* walkSearchOrList<R>(
+export async function* walkSearchOrList<S extends EndpointId, L extends EndpointId>(
   ctx: CollectorContext,
   dataset: string,
-  search: EndpointWalk,
-  list: EndpointWalk,
-  toItems: (raws: R[]) => CollectedItem[] | Promise<CollectedItem[]>,
+  search: EndpointWalk<S>,
+  list: EndpointWalk<L>,
+  toItems: (raws: (PageItemOf<S> | PageItemOf<L>)[]) => CollectedItem[] | Promise<CollectedItem[]>,
 ): AsyncGenerator<CollectorPage> {
   const start = resumePoint(dataset, ctx.resumeFrom);
-  const pagesOf = (via: 0 | 1, resumeFrom: string | null) => {
-    const w = via === VIA.search ? search : list;
-    return walk<R>({ ...ctx, resumeFrom }, w.endpoint, w.options, toItems);
-  };
+  const pagesOf = (via: 0 | 1, resumeFrom: string | null) =>
+    via === VIA.search
+      ? walk({ ...ctx, resumeFrom }, search.endpoint, search.options, toItems)
+      : walk({ ...ctx, resumeFrom }, list.endpoint, list.options, toItems);
   const positioned = (via: 0 | 1, page: CollectorPage): CollectorPage => ({
     ...page,
     checkpoint: page.checkpoint === null ? null : encodePosition({ parent: via, next: page.checkpoint }),

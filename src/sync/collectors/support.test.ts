@@ -4,10 +4,10 @@ import type { AtlassianApi, Page, PageOptions } from '../../atlassian/api.ts';
 import { orgDomains } from '../../inventory/datasets/index.ts';
 import type { CollectorContext } from '../collector.ts';
 import { decodePosition, encodePosition } from './checkpoint.ts';
-import { jiraPermissionSchemesCollector } from './jira-permission-schemes.ts';
+import { collector as jiraPermissionSchemesCollector } from './jira-permission-schemes.ts';
 import { mapLimit } from './map-limit.ts';
 import { toItem } from './normalize.ts';
-import { orgDomainsCollector } from './org-domains.ts';
+import { collector as orgDomainsCollector } from './org-domains.ts';
 import { runCollector } from './test-support.ts';
 import { emailDomain, isoTime, safeAttributes } from './values.ts';
 
@@ -45,7 +45,7 @@ test('a walk yields one page per API page with its resume token, and passes the 
       { items: [domain('c')], next: null },
     ],
   });
-  const pages = await runCollector(orgDomainsCollector(), { api, orgId: 'o' });
+  const pages = await runCollector(orgDomainsCollector, { api, orgId: 'o' });
   assert.deepEqual(
     pages.map((p) => [p.items.map((i) => i.key), p.checkpoint]),
     [
@@ -53,7 +53,7 @@ test('a walk yields one page per API page with its resume token, and passes the 
       [['c'], null],
     ],
   );
-  const resumed = await runCollector(orgDomainsCollector(), { api, orgId: 'o', resumeFrom: '1' });
+  const resumed = await runCollector(orgDomainsCollector, { api, orgId: 'o', resumeFrom: '1' });
   assert.deepEqual(
     resumed.map((p) => p.items.map((i) => i.key)),
     [['c']],
@@ -63,15 +63,18 @@ test('a walk yields one page per API page with its resume token, and passes the 
 });
 
 test('an empty list still ends with one final page, so the run records the dataset as read', async () => {
-  const pages = await runCollector(orgDomainsCollector(), { api: fakeApi({}), orgId: 'o' });
+  const pages = await runCollector(orgDomainsCollector, { api: fakeApi({}), orgId: 'o' });
   assert.deepEqual(pages, [{ items: [], checkpoint: null }]);
 });
 
 test('a response missing a field the dataset needs fails with a coded error naming the field, not its value', async () => {
-  const api = fakeApi({}, { 'jira.permissionSchemes': { permissionSchemes: [{ id: 1, permissions: [] }] } });
+  const api = fakeApi(
+    {},
+    { 'jira.permissionSchemes.list': { permissionSchemes: [{ id: 1, permissions: [] }] } },
+  );
   const site = { cloudId: 's', url: 'https://s.atlassian.net', products: ['jira' as const] };
   await assert.rejects(
-    runCollector(jiraPermissionSchemesCollector(), { api, site }),
+    runCollector(jiraPermissionSchemesCollector, { api, site }),
     (error: Error & { code?: string }) => {
       assert.equal(error.code, 'normalization');
       assert.match(error.message, /jira\.permission-schemes: .*name/);
@@ -133,7 +136,7 @@ test('a site collector without a site fails with a coded error', async () => {
   const ctx = { site: undefined } as unknown as CollectorContext;
   await assert.rejects(
     async () => {
-      for await (const _ of jiraPermissionSchemesCollector().collect(ctx)) break;
+      for await (const _ of jiraPermissionSchemesCollector.collect(ctx)) break;
     },
     { code: 'missing_context' },
   );

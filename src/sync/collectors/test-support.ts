@@ -11,7 +11,6 @@ import type { CollectedItem, Collector, CollectorContext, CollectorPage } from '
 import type { CredentialAccess, SiteAccess } from '../credential-access.ts';
 import { planTasks } from '../plan-tasks.ts';
 import type { MarketplaceCache } from './apps-marketplace.ts';
-import type { NotedPage } from './partial.ts';
 
 export const NOW = new Date('2026-11-01T12:00:00Z');
 
@@ -113,7 +112,7 @@ export interface RunOptions {
 }
 
 /** Runs one collector; its pages (with any partial note), and their items stored in the inventory under its scope. */
-export async function runCollector(collector: Collector, options: RunOptions): Promise<NotedPage[]> {
+export async function runCollector(collector: Collector, options: RunOptions): Promise<CollectorPage[]> {
   const inventory = options.inventory ?? new MemoryInventory();
   const scope = options.scope ?? (collector.scope === 'org' ? 'org' : (options.site?.cloudId ?? 'site'));
   const ctx: CollectorContext = {
@@ -127,7 +126,7 @@ export async function runCollector(collector: Collector, options: RunOptions): P
     items: async (dataset, s) =>
       inventory.get(dataset, s ?? (options.orgDatasets?.has(dataset) ? 'org' : scope)),
   };
-  const pages: NotedPage[] = [];
+  const pages: CollectorPage[] = [];
   for await (const page of collector.collect(ctx)) {
     pages.push(page);
     inventory.put(collector.dataset, scope, page.items);
@@ -147,11 +146,14 @@ export async function syncAll(
     now?: Date;
     access?: CredentialAccess;
   },
-): Promise<{ inventory: MemoryInventory; pages: Map<string, CollectorPage[]> }> {
+): Promise<{ inventory: MemoryInventory; pages: Map<string, CollectorPage[]>; calls: Map<string, number> }> {
   const inventory = options.inventory ?? new MemoryInventory();
   const plan = planTasks(collectors, { orgId: options.orgId, sites: options.sites, access: options.access });
   const pages = new Map<string, CollectorPage[]>();
+  // Tasks run one after the other: the client's count between two is the calls of one task.
+  const calls = new Map<string, number>();
   for (const task of plan.tasks) {
+    const before = options.api.stats().calls;
     pages.set(
       task.id,
       await runCollector(task.collector, {
@@ -165,6 +167,7 @@ export async function syncAll(
         ...(task.access ? { access: task.access } : {}),
       }),
     );
+    calls.set(task.id, options.api.stats().calls - before);
   }
-  return { inventory, pages };
+  return { inventory, pages, calls };
 }

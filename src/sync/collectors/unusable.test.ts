@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Harness, startHarness } from '../../../simulator/testing/harness.ts';
 import { TINY } from '../../../simulator/testing/tiny-tenant.ts';
-import type { AtlassianApi, CallOptions, SiteRef } from '../../atlassian/api.ts';
+import type { AtlassianApi, CallOptions, EndpointId, ReadOf, SiteRef } from '../../atlassian/api.ts';
 import type { AtlassianClient } from '../../atlassian/client.ts';
 import { SchemaDriftError } from '../../atlassian/schemas/drift-error.ts';
 import { upmCollector } from './apps-upm.ts';
-import { jiraPermissionSchemesCollector } from './jira-permission-schemes.ts';
+import { collector as jiraPermissionSchemesCollector } from './jira-permission-schemes.ts';
 import { jiraProjectRolesCollector } from './jira-project-roles.ts';
 import { jiraProjectsCollector } from './jira-projects.ts';
-import { jiraRolesCollector } from './jira-roles.ts';
+import { collector as jiraRolesCollector } from './jira-roles.ts';
 import { client, MemoryInventory, runCollector, tinySites } from './test-support.ts';
 
 // Collectors that read one response per parent go on without a parent whose response could not be
@@ -34,7 +34,7 @@ after(async () => {
 function breaking(endpointId: string, nth = 1): AtlassianApi {
   let seen = 0;
   return {
-    call<T>(id: string, options?: CallOptions): Promise<T> {
+    call<Id extends EndpointId>(id: Id, options?: CallOptions): Promise<ReadOf<Id>> {
       if (id === endpointId && ++seen === nth) {
         return Promise.reject(
           new SchemaDriftError({
@@ -45,7 +45,7 @@ function breaking(endpointId: string, nth = 1): AtlassianApi {
           }),
         );
       }
-      return api.call<T>(id, options);
+      return api.call(id, options);
     },
     pages: (id, options) => api.pages(id, options),
     stats: () => api.stats(),
@@ -54,11 +54,11 @@ function breaking(endpointId: string, nth = 1): AtlassianApi {
 
 test('an unusable project role is skipped; the project’s other roles are still read', async () => {
   const inventory = new MemoryInventory();
-  for (const c of [jiraPermissionSchemesCollector(), jiraProjectsCollector(), jiraRolesCollector()]) {
+  for (const c of [jiraPermissionSchemesCollector, jiraProjectsCollector(), jiraRolesCollector]) {
     await runCollector(c, { api, site: siteA, inventory });
   }
   const pages = await runCollector(jiraProjectRolesCollector(), {
-    api: breaking('jira.projectRole'),
+    api: breaking('jira.projectRole.get'),
     site: siteA,
     inventory,
   });

@@ -1,4 +1,4 @@
-import type { PageOptions } from '../../atlassian/api.ts';
+import type { EndpointId, PageItemOf, PageOptions } from '../../atlassian/api.ts';
 import type { CollectedItem, CollectorContext, CollectorPage } from '../collector.ts';
 
 // The two shapes most collectors take: walk a paginated endpoint at its maximum page size (the
@@ -9,14 +9,14 @@ import type { CollectedItem, CollectorContext, CollectorPage } from '../collecto
  * from `ctx.resumeFrom`. An empty list still yields one (empty, final) page so the run records
  * the dataset as read.
  */
-export async function* walk<R>(
+export async function* walk<Id extends EndpointId>(
   ctx: CollectorContext,
-  endpointId: string,
+  endpointId: Id,
   options: PageOptions,
-  toItems: (raws: R[]) => CollectedItem[] | Promise<CollectedItem[]>,
+  toItems: (raws: PageItemOf<Id>[]) => CollectedItem[] | Promise<CollectedItem[]>,
 ): AsyncGenerator<CollectorPage> {
   let yielded = false;
-  for await (const page of ctx.api.pages<R>(endpointId, { ...options, resumeFrom: ctx.resumeFrom })) {
+  for await (const page of ctx.api.pages(endpointId, { ...options, resumeFrom: ctx.resumeFrom })) {
     yielded = true;
     yield { items: await toItems(page.items), checkpoint: page.next };
   }
@@ -24,12 +24,12 @@ export async function* walk<R>(
 }
 
 /** Every item of a (small) paginated list, for collectors that merge several lists before yielding. */
-export async function collectAll<R>(
+export async function collectAll<Id extends EndpointId>(
   ctx: CollectorContext,
-  endpointId: string,
+  endpointId: Id,
   options: PageOptions,
-): Promise<R[]> {
-  const out: R[] = [];
-  for await (const page of ctx.api.pages<R>(endpointId, options)) out.push(...page.items);
+): Promise<PageItemOf<Id>[]> {
+  const out: PageItemOf<Id>[] = [];
+  for await (const page of ctx.api.pages(endpointId, options)) out.push(...page.items);
   return out;
 }

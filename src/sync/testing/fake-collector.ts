@@ -46,6 +46,8 @@ export function fakeCollector(options: FakeCollectorOptions): FakeCollector {
     credential: options.scope === 'site' ? 'site' : 'org',
     ...(options.dependsOn ? { dependsOn: options.dependsOn } : {}),
     endpoints: [],
+    // Calls nothing.
+    cost: () => 0,
     calls,
     async *collect(ctx: CollectorContext): AsyncIterable<CollectorPage> {
       const call: FakeCall = {

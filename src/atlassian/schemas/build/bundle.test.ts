@@ -58,7 +58,7 @@ const doc: JsonObject = {
 };
 
 const fake = (path: string, status: '200' | '204' = '200'): Endpoint => ({
-  ...endpoint('jira.users'),
+  ...endpoint('jira.users.search'),
   id: `test${path.replace('/', '.')}`,
   spec: { file: 'admin-user-management', path, method: 'get', status },
 });

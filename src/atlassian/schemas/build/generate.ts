@@ -1,8 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { endpoints } from '../../catalogue/index.ts';
+import { zodToBundle } from '../zod-json.ts';
+import { zodResponseSchemas } from '../zod-schemas.ts';
 import { bundleResponseSchema } from './bundle.ts';
 import { type EndpointSchema, emitResponseTypes } from './emit-types.ts';
+import { emitReadTypes, type ReadTypeEntry, specRename } from './read-types.ts';
 import { RELIED_ON_COMPONENTS, RELIED_ON_ROOTS } from './relied-on.ts';
 import { isObject, type JsonObject, specReader, specsDir } from './spec-files.ts';
 
@@ -15,6 +18,7 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, '../../../..');
 export const DEFAULT_OUT_DIR = resolve(PROJECT_ROOT, 'src/atlassian/schemas/generated');
 export const SCHEMAS_FILE = 'response-schemas.json';
 export const TYPES_FILE = 'response-types.ts';
+export const READ_TYPES_FILE = 'read-types.ts';
 
 export interface GenerateOptions {
   /** Compare with what is on disk instead of writing. */
@@ -72,6 +76,24 @@ function checkReliedOnUsed(entries: readonly EndpointSchema[]): void {
   }
 }
 
+/** Every endpoint with a JSON response schema, spec or hand-written, in catalogue order. */
+function readEntries(specEntries: readonly EndpointSchema[]): ReadTypeEntry[] {
+  const bySpec = new Map(specEntries.map((e) => [e.endpoint.id, e]));
+  const zod: Record<string, Parameters<typeof zodToBundle>[0]> = zodResponseSchemas;
+  const out: ReadTypeEntry[] = [];
+  for (const endpoint of endpoints) {
+    const spec = bySpec.get(endpoint.id);
+    if (spec?.schema)
+      out.push({ endpoint, schema: spec.schema, rename: specRename(spec.endpoint.spec.file) });
+    else {
+      const schema = zod[endpoint.id];
+      // Hand-written schemas are inlined (no components): nothing to rename.
+      if (schema) out.push({ endpoint, schema: zodToBundle(schema), rename: (c) => c });
+    }
+  }
+  return out;
+}
+
 /** The generated files' contents, in memory. */
 export async function generatedFiles(options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   const outDir = options.outDir ?? DEFAULT_OUT_DIR;
@@ -85,9 +107,14 @@ export async function generatedFiles(options: GenerateOptions = {}): Promise<Gen
   // Biome reads the project's configuration for the path it is told, so it is given the path the
   // file has in this project whatever `outDir` is.
   const typesPath = relative(PROJECT_ROOT, resolve(DEFAULT_OUT_DIR, TYPES_FILE));
+  const readTypesPath = relative(PROJECT_ROOT, resolve(DEFAULT_OUT_DIR, READ_TYPES_FILE));
   return [
     { path: resolve(outDir, SCHEMAS_FILE), content: `${JSON.stringify(schemas, null, 2)}\n` },
     { path: resolve(outDir, TYPES_FILE), content: await emitResponseTypes(entries, typesPath, PROJECT_ROOT) },
+    {
+      path: resolve(outDir, READ_TYPES_FILE),
+      content: await emitReadTypes(readEntries(entries), readTypesPath, PROJECT_ROOT),
+    },
   ];
 }
 

@@ -15,6 +15,7 @@ import { isObject, type JsonObject } from './spec-files.ts';
 export const RELIED_ON_COMPONENTS: Partial<Record<SpecFile, Record<string, readonly string[]>>> = {
   'admin-organizations-v1': {
     Org: ['data'],
+    OrgPage: ['data'],
     OrgModel: ['id', 'attributes', 'attributes.name'],
     DomainPage: ['data'],
     DomainModel: ['id', 'attributes', 'attributes.name'],
@@ -78,8 +79,8 @@ export const RELIED_ON_COMPONENTS: Partial<Record<SpecFile, Record<string, reado
 
 /** Inline response roots (no component to name): the fields of the body itself. */
 export const RELIED_ON_ROOTS: Record<string, readonly string[]> = {
-  'confluence.spaces': ['results'],
-  'confluence.spacePermissions': ['results'],
+  'confluence.spaces.list': ['results'],
+  'confluence.spacePermissions.list': ['results'],
 };
 
 /** The object schema holding `path`'s last segment, following inline objects (never `$ref`s). */

@@ -22,7 +22,7 @@ export function pascalCase(text: string): string {
     .join('');
 }
 
-/** `jira.users` → `JiraUsersResponse`. */
+/** `jira.users.search` → `JiraUsersSearchResponse`. */
 export function responseTypeName(endpointId: string): string {
   return `${pascalCase(endpointId)}Response`;
 }

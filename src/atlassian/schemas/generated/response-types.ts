@@ -3,10 +3,10 @@
 // run `node scripts/generate-api-schemas.ts` (`npm run generate`).
 
 export type UsermgmtApiTokensListResponse = UserManagementApiTokenResponse[];
-export type JiraRolesResponse = JiraProjectRole[];
-export type JiraApplicationRolesResponse = JiraApplicationRole[];
-export type JiraUsersResponse = JiraUser[];
-export type JiraApplicationPropertiesResponse = JiraApplicationProperty[];
+export type JiraRolesListResponse = JiraProjectRole[];
+export type JiraApplicationRolesListResponse = JiraApplicationRole[];
+export type JiraUsersSearchResponse = JiraUser[];
+export type JiraApplicationPropertiesListResponse = JiraApplicationProperty[];
 /**
  * The status of the space.
  */
@@ -355,40 +355,40 @@ export interface ResponseTypes {
   'admin.policies.get': AdminPoliciesGetResponse;
   'usermgmt.apiTokens.list': UsermgmtApiTokensListResponse;
   'usermgmt.apiTokens.delete': undefined;
-  'jira.serverInfo': JiraServerInfoResponse;
-  'jira.myself': JiraMyselfResponse;
-  'jira.permissions': JiraPermissionsResponse;
-  'jira.mypermissions': JiraMypermissionsResponse;
-  'jira.permissionSchemes': JiraPermissionSchemesResponse;
-  'jira.projects': JiraProjectsResponse;
-  'jira.projectPermissionScheme': JiraProjectPermissionSchemeResponse;
-  'jira.roles': JiraRolesResponse;
-  'jira.projectRoles': JiraProjectRolesResponse;
-  'jira.projectRole': JiraProjectRoleResponse;
-  'jira.applicationRoles': JiraApplicationRolesResponse;
-  'jira.groups': JiraGroupsResponse;
-  'jira.groupMembers': JiraGroupMembersResponse;
-  'jira.users': JiraUsersResponse;
-  'jira.license': JiraLicenseResponse;
-  'jira.audit': JiraAuditResponse;
-  'jira.configuration': JiraConfigurationResponse;
-  'jira.applicationProperties': JiraApplicationPropertiesResponse;
-  'jira.filters': JiraFiltersResponse;
-  'jira.dashboards': JiraDashboardsResponse;
-  'jira.issueSecuritySchemes': JiraIssueSecuritySchemesResponse;
-  'jira.fields': JiraFieldsResponse;
-  'confluence.spaces': ConfluenceSpacesResponse;
-  'confluence.spacePermissions': ConfluenceSpacePermissionsResponse;
-  'confluence.spacesWithPermissions': ConfluenceSpacesWithPermissionsResponse;
-  'confluence.groups': ConfluenceGroupsResponse;
-  'confluence.groupMembers': ConfluenceGroupMembersResponse;
-  'confluence.audit': ConfluenceAuditResponse;
-  'confluence.systemInfo': ConfluenceSystemInfoResponse;
-  'confluence.currentUser': ConfluenceCurrentUserResponse;
-  'confluence.anonymousUser': ConfluenceAnonymousUserResponse;
-  'marketplace.addon': MarketplaceAddonResponse;
-  'marketplace.addonLatestVersion': MarketplaceAddonLatestVersionResponse;
-  'marketplace.vendor': MarketplaceVendorResponse;
+  'jira.serverInfo.get': JiraServerInfoGetResponse;
+  'jira.myself.get': JiraMyselfGetResponse;
+  'jira.permissions.list': JiraPermissionsListResponse;
+  'jira.myPermissions.get': JiraMyPermissionsGetResponse;
+  'jira.permissionSchemes.list': JiraPermissionSchemesListResponse;
+  'jira.projects.search': JiraProjectsSearchResponse;
+  'jira.projectPermissionScheme.get': JiraProjectPermissionSchemeGetResponse;
+  'jira.roles.list': JiraRolesListResponse;
+  'jira.projectRoles.list': JiraProjectRolesListResponse;
+  'jira.projectRole.get': JiraProjectRoleGetResponse;
+  'jira.applicationRoles.list': JiraApplicationRolesListResponse;
+  'jira.groups.list': JiraGroupsListResponse;
+  'jira.groupMembers.list': JiraGroupMembersListResponse;
+  'jira.users.search': JiraUsersSearchResponse;
+  'jira.license.get': JiraLicenseGetResponse;
+  'jira.auditRecords.list': JiraAuditRecordsListResponse;
+  'jira.configuration.get': JiraConfigurationGetResponse;
+  'jira.applicationProperties.list': JiraApplicationPropertiesListResponse;
+  'jira.filters.search': JiraFiltersSearchResponse;
+  'jira.dashboards.search': JiraDashboardsSearchResponse;
+  'jira.issueSecuritySchemes.list': JiraIssueSecuritySchemesListResponse;
+  'jira.fields.search': JiraFieldsSearchResponse;
+  'confluence.spaces.list': ConfluenceSpacesListResponse;
+  'confluence.spacePermissions.list': ConfluenceSpacePermissionsListResponse;
+  'confluence.spacesWithPermissions.list': ConfluenceSpacesWithPermissionsListResponse;
+  'confluence.groups.list': ConfluenceGroupsListResponse;
+  'confluence.groupMembers.list': ConfluenceGroupMembersListResponse;
+  'confluence.auditRecords.list': ConfluenceAuditRecordsListResponse;
+  'confluence.systemInfo.get': ConfluenceSystemInfoGetResponse;
+  'confluence.currentUser.get': ConfluenceCurrentUserGetResponse;
+  'confluence.anonymousUser.get': ConfluenceAnonymousUserGetResponse;
+  'marketplace.addon.get': MarketplaceAddonGetResponse;
+  'marketplace.addonLatestVersion.get': MarketplaceAddonLatestVersionGetResponse;
+  'marketplace.vendor.get': MarketplaceVendorGetResponse;
 }
 /**
  * Links for a Paginated response
@@ -460,7 +460,7 @@ export interface AdminOrgPage {
   /**
    * 0 or more values of `Org` are returned
    */
-  data?: AdminOrgModel[];
+  data: AdminOrgModel[];
   links?: AdminLinkPageModel;
 }
 export interface AdminOrg {
@@ -1944,7 +1944,7 @@ export interface JiraProjectRoleUser {
    */
   accountId?: string;
 }
-export interface JiraProjectRolesResponse {
+export interface JiraProjectRolesListResponse {
   [k: string]: string | undefined;
 }
 /**
@@ -2887,7 +2887,7 @@ export interface ConfluenceSpaceIcon {
    */
   path?: string;
 }
-export interface ConfluenceSpacesResponse {
+export interface ConfluenceSpacesListResponse {
   _links?: ConfluenceMultiEntityLinks;
   results: ConfluenceSpaceBulk[];
 }
@@ -2946,7 +2946,7 @@ export interface ConfluenceSpacePermissionAssignment {
     type: 'user' | 'group' | 'role';
   };
 }
-export interface ConfluenceSpacePermissionsResponse {
+export interface ConfluenceSpacePermissionsListResponse {
   _links?: ConfluenceMultiEntityLinks;
   results: ConfluenceSpacePermissionAssignment[];
 }
@@ -4334,30 +4334,30 @@ export type AdminEventsListResponse = AdminEventPage;
 export type AdminEventsGetResponse = AdminEvent;
 export type AdminPoliciesListResponse = AdminPolicyPage;
 export type AdminPoliciesGetResponse = AdminPolicy;
-export type JiraServerInfoResponse = JiraServerInformation;
-export type JiraMyselfResponse = JiraUser;
-export type JiraPermissionsResponse = JiraPermissions;
-export type JiraMypermissionsResponse = JiraPermissions;
-export type JiraPermissionSchemesResponse = JiraPermissionSchemes;
-export type JiraProjectsResponse = JiraPageBeanProject;
-export type JiraProjectPermissionSchemeResponse = JiraPermissionScheme;
-export type JiraProjectRoleResponse = JiraProjectRole;
-export type JiraGroupsResponse = JiraPageBeanGroupDetails;
-export type JiraGroupMembersResponse = JiraPageBeanUserDetails;
-export type JiraLicenseResponse = JiraLicense;
-export type JiraAuditResponse = JiraAuditRecords;
-export type JiraConfigurationResponse = JiraConfiguration;
-export type JiraFiltersResponse = JiraPageBeanFilterDetails;
-export type JiraDashboardsResponse = JiraPageBeanDashboard;
-export type JiraIssueSecuritySchemesResponse = JiraSecuritySchemes;
-export type JiraFieldsResponse = JiraPageBeanField;
-export type ConfluenceSpacesWithPermissionsResponse = ConfluenceV1SpaceArray;
-export type ConfluenceGroupsResponse = ConfluenceV1GroupArrayWithLinks;
-export type ConfluenceGroupMembersResponse = ConfluenceV1UserArray;
-export type ConfluenceAuditResponse = ConfluenceV1AuditRecordArray;
-export type ConfluenceSystemInfoResponse = ConfluenceV1SystemInfoEntity;
-export type ConfluenceCurrentUserResponse = ConfluenceV1User;
-export type ConfluenceAnonymousUserResponse = ConfluenceV1UserAnonymous;
-export type MarketplaceAddonResponse = MarketplaceAddon;
-export type MarketplaceAddonLatestVersionResponse = MarketplaceAddonVersion;
-export type MarketplaceVendorResponse = MarketplaceVendor;
+export type JiraServerInfoGetResponse = JiraServerInformation;
+export type JiraMyselfGetResponse = JiraUser;
+export type JiraPermissionsListResponse = JiraPermissions;
+export type JiraMyPermissionsGetResponse = JiraPermissions;
+export type JiraPermissionSchemesListResponse = JiraPermissionSchemes;
+export type JiraProjectsSearchResponse = JiraPageBeanProject;
+export type JiraProjectPermissionSchemeGetResponse = JiraPermissionScheme;
+export type JiraProjectRoleGetResponse = JiraProjectRole;
+export type JiraGroupsListResponse = JiraPageBeanGroupDetails;
+export type JiraGroupMembersListResponse = JiraPageBeanUserDetails;
+export type JiraLicenseGetResponse = JiraLicense;
+export type JiraAuditRecordsListResponse = JiraAuditRecords;
+export type JiraConfigurationGetResponse = JiraConfiguration;
+export type JiraFiltersSearchResponse = JiraPageBeanFilterDetails;
+export type JiraDashboardsSearchResponse = JiraPageBeanDashboard;
+export type JiraIssueSecuritySchemesListResponse = JiraSecuritySchemes;
+export type JiraFieldsSearchResponse = JiraPageBeanField;
+export type ConfluenceSpacesWithPermissionsListResponse = ConfluenceV1SpaceArray;
+export type ConfluenceGroupsListResponse = ConfluenceV1GroupArrayWithLinks;
+export type ConfluenceGroupMembersListResponse = ConfluenceV1UserArray;
+export type ConfluenceAuditRecordsListResponse = ConfluenceV1AuditRecordArray;
+export type ConfluenceSystemInfoGetResponse = ConfluenceV1SystemInfoEntity;
+export type ConfluenceCurrentUserGetResponse = ConfluenceV1User;
+export type ConfluenceAnonymousUserGetResponse = ConfluenceV1UserAnonymous;
+export type MarketplaceAddonGetResponse = MarketplaceAddon;
+export type MarketplaceAddonLatestVersionGetResponse = MarketplaceAddonVersion;
+export type MarketplaceVendorGetResponse = MarketplaceVendor;

@@ -1,0 +1,3 @@
+import { upmCollector } from './apps-upm.ts';
+
+export const collector = upmCollector('confluence');
