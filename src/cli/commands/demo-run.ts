@@ -4,13 +4,12 @@ import { buildTenant } from '../../../simulator/tenant/build.ts';
 import { formatBanAlert } from '../../app-risk/actions/index.ts';
 import { ATLASSIAN_BASE_URLS } from '../../atlassian/urls.ts';
 import { REPORT_FORMATS } from '../../report/formats.ts';
-import { runScan } from '../../scan/run-scan.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { renderBanAlerts, renderSummary } from '../output/summary.ts';
 import { writeReportFiles } from '../output/write-report-files.ts';
 import { createProgress } from '../progress/create-progress.ts';
 import type { CommandContext } from '../run-cli.ts';
-import { scanObserver } from '../scan/scan-observer.ts';
+import { scanTarget } from '../scan/scan-observer.ts';
 import type { ScanTarget } from '../scan/scan-request.ts';
 import { defaultDatabase } from '../store/default-database.ts';
 import { describeLocation, openStore } from '../store/open-store.ts';
@@ -54,17 +53,7 @@ export async function demo(flags: DemoFlags, ctx: CommandContext): Promise<numbe
     const store = await openStore(dbSpec, { mustExist: false });
     try {
       // Exactly what `palisade scan` runs, bans included.
-      const { report, alerts } = await runScan(
-        {
-          db: store.db,
-          now: deps.now,
-          allowHosts: target.allowHosts,
-          baseUrls: target.baseUrls,
-          signal: deps.signal,
-          observer: scanObserver(progress),
-        },
-        { connection: { sites: target.sites, siteCredential: target.siteCredential, org: target.org } },
-      );
+      const { report, alerts } = await scanTarget(store.db, target, deps, progress);
       const outputDir = resolve(deps.cwd, flags.outputDir ?? DEMO_OUTPUT_DIR);
       const written = await writeReportFiles(
         report,

@@ -1,12 +1,11 @@
 import { formatBanAlert } from '../../app-risk/actions/index.ts';
-import { runScan } from '../../scan/run-scan.ts';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.ts';
 import { failingAtOrAbove } from '../output/fail-on.ts';
 import { renderBanAlerts, renderSummary } from '../output/summary.ts';
 import { writeReportFiles } from '../output/write-report-files.ts';
 import { createProgress } from '../progress/create-progress.ts';
 import type { CommandContext } from '../run-cli.ts';
-import { scanObserver } from '../scan/scan-observer.ts';
+import { scanTarget } from '../scan/scan-observer.ts';
 import type { ScanFlags, ScanRequest } from '../scan/scan-request.ts';
 import { openStore } from '../store/open-store.ts';
 
@@ -28,20 +27,7 @@ export async function scan(
   const { target } = request;
   const store = await openStore(request.db, { mustExist: false });
   try {
-    const scanned = await runScan(
-      {
-        db: store.db,
-        now: deps.now,
-        allowHosts: target.allowHosts,
-        baseUrls: target.baseUrls,
-        signal: deps.signal,
-        observer: scanObserver(progress),
-      },
-      {
-        connection: { sites: target.sites, siteCredential: target.siteCredential, org: target.org },
-        writeCredential: target.writeCredential,
-      },
-    );
+    const scanned = await scanTarget(store.db, target, deps, progress);
     const { report } = scanned;
     const written = await writeReportFiles(report, request.reports, deps.cwd);
     const failing = request.failOn ? failingAtOrAbove(report, request.failOn).length : 0;

@@ -1,9 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { Connection } from '../../inventory/connections.ts';
-import type { ScanObserver } from '../../scan/run-scan.ts';
+import { runScan, type ScanObserver } from '../../scan/run-scan.ts';
 import { describeRole } from '../../sync/credential-access.ts';
 import type { SyncPlan } from '../../sync/plan-tasks.ts';
 import type { SyncTarget } from '../../sync/sync-target.ts';
+import type { CliDeps } from '../cli-deps.ts';
 import type { Progress, ProgressScope } from '../progress/progress.ts';
+import type { ScanTarget } from './scan-request.ts';
 
 // What a scan shows on the terminal (src/scan `runScan` reports its steps to an observer): the
 // phases, then one progress bar per scope (the org and each site) counting that scope's datasets,
@@ -52,4 +56,27 @@ export function scanObserver(progress: Progress): ScanObserver {
     sync: (event) => progress.sync(event),
     synced: () => progress.end(),
   };
+}
+
+/** Runs the one scan pipeline on a CLI target (`scan` and `demo` alike), progress on the terminal. */
+export function scanTarget(
+  db: Kysely<Database>,
+  target: ScanTarget,
+  deps: Pick<CliDeps, 'now' | 'signal'>,
+  progress: Progress,
+): ReturnType<typeof runScan> {
+  return runScan(
+    {
+      db,
+      now: deps.now,
+      allowHosts: target.allowHosts,
+      baseUrls: target.baseUrls,
+      signal: deps.signal,
+      observer: scanObserver(progress),
+    },
+    {
+      connection: { sites: target.sites, siteCredential: target.siteCredential, org: target.org },
+      writeCredential: target.writeCredential,
+    },
+  );
 }

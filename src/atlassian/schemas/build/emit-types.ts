@@ -133,16 +133,18 @@ export function withoutProvenance(source: string): string {
     .replace(new RegExp(String.raw`\n\s*\*\s*\n\s*${note}`, 'g'), '');
 }
 
-/** The generated `response-types.ts`, formatted. */
-export async function emitResponseTypes(
-  entries: readonly EndpointSchema[],
-  filePath: string,
-  projectRoot: string,
+/**
+ * A JSON schema of named definitions compiled to TypeScript under `banner`, with the aliases
+ * appended, formatted as the repository formats code.
+ */
+export async function compileTypes(
+  schema: JsonObject,
+  rootName: string,
+  options: { banner: string; aliases: readonly string[]; filePath: string; projectRoot: string },
 ): Promise<string> {
-  const { schema, aliases } = combinedSchema(entries);
-  const source = await compile(schema as JSONSchema, 'ResponseTypes', {
-    bannerComment: BANNER,
-    // Types list what the spec documents; the run-time check accepts extra fields all the same.
+  const source = await compile(schema as JSONSchema, rootName, {
+    bannerComment: options.banner,
+    // Types list what the schema documents; the run-time check accepts extra fields all the same.
     additionalProperties: false,
     declareExternallyReferenced: true,
     enableConstEnums: false,
@@ -151,7 +153,21 @@ export async function emitResponseTypes(
     strictIndexSignatures: true,
     unknownAny: true,
     unreachableDefinitions: true,
-    cwd: projectRoot,
+    cwd: options.projectRoot,
   });
-  return formatWithBiome(`${withoutProvenance(source)}\n${aliases.join('\n')}\n`, filePath, projectRoot);
+  return formatWithBiome(
+    `${withoutProvenance(source)}\n${options.aliases.join('\n')}\n`,
+    options.filePath,
+    options.projectRoot,
+  );
+}
+
+/** The generated `response-types.ts`, formatted. */
+export async function emitResponseTypes(
+  entries: readonly EndpointSchema[],
+  filePath: string,
+  projectRoot: string,
+): Promise<string> {
+  const { schema, aliases } = combinedSchema(entries);
+  return compileTypes(schema, 'ResponseTypes', { banner: BANNER, aliases, filePath, projectRoot });
 }

@@ -1,7 +1,6 @@
-import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { Endpoint } from '../../catalogue/index.ts';
 import { RELIED_ON_KEYWORD } from '../tolerant-schemas.ts';
-import { formatWithBiome, renameRefs, withoutProvenance } from './emit-types.ts';
+import { compileTypes, renameRefs } from './emit-types.ts';
 import { isObject, type JsonObject } from './spec-files.ts';
 import { componentTypeName, responseTypeName } from './type-names.ts';
 
@@ -166,19 +165,7 @@ export async function emitReadTypes(
   projectRoot: string,
 ): Promise<string> {
   const { schema, aliases } = readTypesSchema(entries);
-  const source = await compile(schema as JSONSchema, 'ReadTypes', {
-    bannerComment: BANNER,
-    additionalProperties: false,
-    declareExternallyReferenced: true,
-    enableConstEnums: false,
-    format: false,
-    ignoreMinAndMaxItems: true,
-    strictIndexSignatures: true,
-    unknownAny: true,
-    unreachableDefinitions: true,
-    cwd: projectRoot,
-  });
-  return formatWithBiome(`${withoutProvenance(source)}\n${aliases.join('\n')}\n`, filePath, projectRoot);
+  return compileTypes(schema, 'ReadTypes', { banner: BANNER, aliases, filePath, projectRoot });
 }
 
 /** How a spec's components are named in both generated type files. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, type RuleOutcome, unknown } from '../../outcome.ts';
+import { tokenOwnerNames } from './token-owners.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -81,10 +82,7 @@ export const rule = defineRule({
     const day = (iso: string) => iso.slice(0, 10);
 
     const records = ctx.items('org.api-tokens');
-    const owners = new Set(records.map((r) => r.accountId));
-    const names = new Map<string, string>();
-    for (const u of ctx.optional('org.users') ?? [])
-      if (owners.has(u.accountId)) names.set(u.accountId, u.name);
+    const names = tokenOwnerNames(ctx.optional('org.users'), records);
 
     const outcomes: RuleOutcome[] = [];
     let tokens = 0;

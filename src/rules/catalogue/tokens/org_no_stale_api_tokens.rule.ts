@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, type RuleOutcome } from '../../outcome.ts';
 import { daysSince } from '../accounts/org-accounts.ts';
+import { tokenOwnerNames } from './token-owners.ts';
 
 export const rule = defineRule({
   id: 'org_no_stale_api_tokens',
@@ -73,11 +74,7 @@ export const rule = defineRule({
   evaluate(ctx) {
     const { maxUnusedDays, neverUsedGraceDays } = ctx.settings;
     const records = ctx.items('org.api-tokens');
-    // Names of the token owners only: a map of every account costs more than the rule (xl: 100,000).
-    const owners = new Set(records.map((r) => r.accountId));
-    const names = new Map<string, string>();
-    for (const u of ctx.optional('org.users') ?? [])
-      if (owners.has(u.accountId)) names.set(u.accountId, u.name);
+    const names = tokenOwnerNames(ctx.optional('org.users'), records);
     const outcomes: RuleOutcome[] = [];
     let live = 0;
     for (const { accountId, tokens } of records) {
