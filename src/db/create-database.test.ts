@@ -147,3 +147,30 @@ test('two processes opening a new SQLite file at once both migrate it, and its t
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a PostgreSQL schema holding another application's tables is refused and gains no table", {
+  skip: testPostgresUrl() ? false : POSTGRES_SKIP_MESSAGE,
+}, async () => {
+  const url = testPostgresUrl() ?? '';
+  const schema = `test_foreign_${process.pid}`;
+  const admin = createDatabase({ url, maxConnections: 1 });
+  await sql`create schema ${sql.raw(schema)}`.execute(admin.db);
+  await sql`create table ${sql.raw(schema)}.invoices (id integer)`.execute(admin.db);
+  const handle = createDatabase({ url, schema });
+  try {
+    await assert.rejects(migrateToLatest(handle.db), /another application \(invoices\)/);
+    const tables = await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_schema = ${schema}`.execute(
+      admin.db,
+    );
+    assert.deepEqual(
+      tables.rows.map((r) => r.name),
+      ['invoices'],
+    );
+  } finally {
+    await handle.close();
+    await sql`drop schema ${sql.raw(schema)} cascade`.execute(admin.db);
+    await admin.close();
+  }
+});

@@ -20,6 +20,25 @@ export class MigrationError extends PalisadeError {
   }
 }
 
+/**
+ * The database holds tables but is not one this Palisade can migrate: another application's
+ * (no migration table of ours), or one a newer Palisade wrote (migrations this version lacks).
+ * Refused before any table is created, so another application's file is left as it was.
+ */
+export class UnownedDatabaseError extends PalisadeError {
+  readonly code = 'migration_failed';
+  readonly reason: 'foreign' | 'newer';
+  constructor(reason: 'foreign' | 'newer', message: string) {
+    super(message);
+    this.name = 'UnownedDatabaseError';
+    this.reason = reason;
+  }
+}
+
+// Kysely's own bookkeeping tables: present in every database Palisade migrated.
+const MIGRATION_TABLE = 'kysely_migration';
+const MIGRATION_LOCK_TABLE = 'kysely_migration_lock';
+
 const provider: MigrationProvider = {
   getMigrations: async (): Promise<Record<string, Migration>> => migrations,
 };
@@ -34,6 +53,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
 }
 
 async function migrate(db: Kysely<Database>, migrationTableSchema: string | undefined): Promise<string[]> {
+  await assertOurs(db, migrationTableSchema);
   const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -61,6 +81,47 @@ async function migrateSqlite(db: Kysely<Database>): Promise<string[]> {
       throw error;
     }
   });
+}
+
+/** Refuses a database with tables and no migrations of ours, or with migrations we do not know. */
+async function assertOurs(db: Kysely<Database>, schema: string | undefined): Promise<void> {
+  const tables = await tableNames(db, schema);
+  if (!tables.includes(MIGRATION_TABLE)) {
+    const other = tables.filter((t) => t !== MIGRATION_LOCK_TABLE);
+    if (other.length === 0) return;
+    const shown = other.slice(0, 3).join(', ') + (other.length > 3 ? ', …' : '');
+    throw new UnownedDatabaseError(
+      'foreign',
+      `it holds ${other.length} table${other.length === 1 ? '' : 's'} of another application (${shown}) and no Palisade migrations; Palisade adds no tables to it`,
+    );
+  }
+  const applied = await sql<{
+    name: string;
+  }>`select name from ${sql.table(schema ? `${schema}.${MIGRATION_TABLE}` : MIGRATION_TABLE)} order by name`.execute(
+    db,
+  );
+  const unknown = applied.rows.map((r) => r.name).filter((name) => !(name in migrations));
+  if (unknown.length > 0) {
+    throw new UnownedDatabaseError(
+      'newer',
+      `it was created by a newer Palisade (migration ${unknown.join(', ')} is unknown to this version); upgrade Palisade to use it`,
+    );
+  }
+}
+
+async function tableNames(db: Kysely<Database>, schema: string | undefined): Promise<string[]> {
+  if (dialectOf(db) === 'sqlite') {
+    const r = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+    return r.rows.map((row) => row.name);
+  }
+  // No current schema (search_path names none that exists): the migration fails on its own.
+  if (schema === undefined) return [];
+  const r = await sql<{
+    name: string;
+  }>`select table_name as name from information_schema.tables where table_schema = ${schema}`.execute(db);
+  return r.rows.map((row) => row.name);
 }
 
 async function currentSchema(db: Kysely<Database>): Promise<string | undefined> {
