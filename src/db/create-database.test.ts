@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -28,6 +28,22 @@ test('a SQLite file database is created with its directory, in WAL mode with for
     const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
     assert.ok((busy.rows[0]?.timeout ?? 0) > 0);
     assert.ok(existsSync(file));
+  } finally {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a new SQLite database, its -wal and -shm files are private to their owner (0600) in a 0700 folder', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-db-'));
+  const file = join(dir, 'data', 'palisade.db');
+  const { db, close } = createDatabase({ file });
+  try {
+    await migrateToLatest(db);
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+      assert.equal(statSync(path).mode & 0o777, 0o600, path);
+    }
+    assert.equal(statSync(join(dir, 'data')).mode & 0o777, 0o700);
   } finally {
     await close();
     rmSync(dir, { recursive: true, force: true });

@@ -49,8 +49,9 @@ function targets(options: WriteReportsOptions): { format: ReportFormat; path: st
 async function writeAtomically(path: string, content: string): Promise<void> {
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(temporary, content, 'utf8');
+    // Reports name every user's e-mail, 2SV state and admin role: private to their owner.
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await writeFile(temporary, content, { encoding: 'utf8', mode: 0o600 });
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
