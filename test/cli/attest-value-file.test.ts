@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { ATTESTATION_SUBJECTS, SUBJECT_NAMES } from '../../src/rules/attestation-subjects.ts';
 import { palisade } from './in-process.ts';
 
 // `attest --value-file` with a file that is missing, endless, too large or not plain data: one
@@ -60,4 +61,19 @@ test('--value with --value-file says they exclude each other', async () => {
     await attest(['--value', '[]', '--value-file', file]),
     /--value and --value-file exclude each other/,
   );
+});
+
+test('attest --subjects prints, for each subject, an example value its schema accepts and that schema', async () => {
+  const run = await palisade(['attest', '--subjects'], { cwd: dir });
+  assert.equal(run.code, 0);
+  for (const name of SUBJECT_NAMES) {
+    const short = name.replace(/^attested\./, '');
+    const block = run.stdout.split(/\n(?=\S)/).find((b) => b.startsWith(`${short} `));
+    assert.ok(block, `${short} is listed`);
+    const example = /^ {4}example: (.*)$/m.exec(block)?.[1];
+    const schema = /^ {4}schema: {2}(.*)$/m.exec(block)?.[1];
+    assert.ok(example && schema, `${short} has an example and a schema`);
+    assert.ok(ATTESTATION_SUBJECTS[name].schema.safeParse(JSON.parse(example)).success, short);
+    assert.equal(JSON.parse(schema).type, 'object');
+  }
 });

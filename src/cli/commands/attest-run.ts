@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { listAttestations, saveAttestation } from '../../findings/store/attestations-store.ts';
+import { exampleValue, subjectJsonSchema } from '../../rules/attestation-example.ts';
 import { ATTESTATION_SUBJECTS, SUBJECT_NAMES } from '../../rules/attestation-subjects.ts';
 import { CliError } from '../cli-error.ts';
 import { parseExpiry } from '../options/parse-expiry.ts';
@@ -70,7 +71,9 @@ export async function attest(flags: AttestFlags, ctx: CommandContext): Promise<v
     for (const name of SUBJECT_NAMES) {
       const s = ATTESTATION_SUBJECTS[name];
       deps.stdout.write(
-        `${name.replace(/^attested\./, '')}  (${s.scope})  ${s.title}\n    ${s.whereToFind}\n`,
+        `${name.replace(/^attested\./, '')}  (${s.scope})  ${s.title}\n    ${s.whereToFind}\n` +
+          `    example: ${JSON.stringify(exampleValue(s))}\n` +
+          `    schema:  ${JSON.stringify(subjectJsonSchema(s))}\n`,
       );
     }
     return;
