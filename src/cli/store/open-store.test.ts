@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { sql } from 'kysely';
 import { createDatabase } from '../../db/create-database.ts';
 import { exitCodeOf } from '../../errors.ts';
+import { toolInfo } from '../../report/tool-info.ts';
 import { openStore } from './open-store.ts';
 
 function tempDir(): string {
@@ -52,11 +53,16 @@ test('a database written by a newer Palisade says to upgrade, not that its migra
     await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01')`.execute(
       store.db,
     );
+    await sql`update palisade_meta set value = '99.1.0' where name = 'palisade_version'`.execute(store.db);
     await store.close();
 
     await assert.rejects(openStore(file, { mustExist: true }), (error: Error) => {
-      assert.match(error.message, /created by a newer Palisade/);
-      assert.match(error.message, /upgrade Palisade/);
+      assert.match(error.message, /created by Palisade 99\.1\.0; upgrade/);
+      assert.match(
+        error.message,
+        new RegExp(`this is Palisade ${toolInfo().version.replaceAll('.', '\\.')}`),
+      );
+      assert.match(error.message, /9999-from-the-future/);
       assert.doesNotMatch(error.message, /corrupted/);
       return true;
     });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDatabase, type DatabaseHandle } from '../../db/create-database.ts';
 import { migrateToLatest, UnownedDatabaseError } from '../../db/migrate.ts';
+import { toolInfo } from '../../report/tool-info.ts';
 import { CliError } from '../cli-error.ts';
 
 // Where a command keeps or finds its snapshots. `--db` takes a SQLite file path or a
@@ -30,7 +31,7 @@ export function describeLocation(spec: string): string {
 
 async function migrated(handle: DatabaseHandle, location: string): Promise<void> {
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, { version: toolInfo().version });
   } catch (error) {
     await handle.close().catch(() => {});
     const message = error instanceof Error ? error.message : String(error);
