@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -28,6 +28,22 @@ test('a SQLite file database is created with its directory, in WAL mode with for
     const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
     assert.ok((busy.rows[0]?.timeout ?? 0) > 0);
     assert.ok(existsSync(file));
+  } finally {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a new SQLite database, its -wal and -shm files are private to their owner (0600) in a 0700 folder', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-db-'));
+  const file = join(dir, 'data', 'palisade.db');
+  const { db, close } = createDatabase({ file });
+  try {
+    await migrateToLatest(db);
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+      assert.equal(statSync(path).mode & 0o777, 0o600, path);
+    }
+    assert.equal(statSync(join(dir, 'data')).mode & 0o777, 0o700);
   } finally {
     await close();
     rmSync(dir, { recursive: true, force: true });
@@ -145,5 +161,32 @@ test('two processes opening a new SQLite file at once both migrate it, and its t
     assert.deepEqual(applied, Object.keys(migrations).sort());
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a PostgreSQL schema holding another application's tables is refused and gains no table", {
+  skip: testPostgresUrl() ? false : POSTGRES_SKIP_MESSAGE,
+}, async () => {
+  const url = testPostgresUrl() ?? '';
+  const schema = `test_foreign_${process.pid}`;
+  const admin = createDatabase({ url, maxConnections: 1 });
+  await sql`create schema ${sql.raw(schema)}`.execute(admin.db);
+  await sql`create table ${sql.raw(schema)}.invoices (id integer)`.execute(admin.db);
+  const handle = createDatabase({ url, schema });
+  try {
+    await assert.rejects(migrateToLatest(handle.db), /another application \(invoices\)/);
+    const tables = await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_schema = ${schema}`.execute(
+      admin.db,
+    );
+    assert.deepEqual(
+      tables.rows.map((r) => r.name),
+      ['invoices'],
+    );
+  } finally {
+    await handle.close();
+    await sql`drop schema ${sql.raw(schema)} cascade`.execute(admin.db);
+    await admin.close();
   }
 });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -31,9 +31,19 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export function createDatabase(options: DatabaseOptions = {}): DatabaseHandle {
   if (options.url) return createPostgres(options.url, options);
   const file = options.file ?? DEFAULT_SQLITE_FILE;
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') createPrivately(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(file) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * The snapshot holds every user's e-mail, 2SV state and admin role: a new file is created 0600 in
+ * folders created 0700. SQLite creates its -wal and -shm files with the database file's mode, so
+ * they are private too. An existing file keeps the mode its owner gave it.
+ */
+function createPrivately(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
 }
 
 function createPostgres(url: string, options: DatabaseOptions): DatabaseHandle {

@@ -117,7 +117,14 @@ export interface MarketplaceAppsTable {
  * Every table, as Kysely sees it. Modules that own tables declare them in their own schema file
  * (one migration each) and the interfaces are merged here, so two modules never edit one list.
  */
+/** Facts about the database itself (`palisade_version`: the Palisade that last opened it). */
+export interface PalisadeMetaTable {
+  name: string;
+  value: string;
+}
+
 export interface Database extends FindingsTables, AppGovernanceTables, ActionTables, ScanTables {
+  palisade_meta: PalisadeMetaTable;
   connections: ConnectionsTable;
   snapshots: SnapshotsTable;
   sync_runs: SyncRunsTable;

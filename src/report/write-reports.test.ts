@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -35,6 +35,14 @@ test('every format is written into the output directory under its fixed name, th
     assert.equal(content, renderReport(report, w.format));
     assert.equal(w.bytes, Buffer.byteLength(content));
   }
+});
+
+test('report files are readable by their owner only (0600), in folders created 0700', async () => {
+  const dir = join(root, 'private', 'reports');
+  const written = await writeReports(report, { formats: ['json', 'csv'], outputDir: dir });
+  for (const w of written) assert.equal(statSync(w.path).mode & 0o777, 0o600, w.path);
+  assert.equal(statSync(dir).mode & 0o777, 0o700);
+  assert.equal(statSync(join(root, 'private')).mode & 0o777, 0o700);
 });
 
 test('--output writes one format to the file named, replacing what was there', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { accessSync, constants, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ReportError } from './errors.ts';
@@ -46,11 +47,51 @@ function targets(options: WriteReportsOptions): { format: ReportFormat; path: st
   return formats.map((format) => ({ format, path: join(dir, REPORT_FILE_NAMES[format]) }));
 }
 
+/**
+ * Refuses, before any work, report targets that cannot be written: the nearest existing folder of
+ * each file is a file, or not writable, or the file's path is a folder. Writing can still fail
+ * later (a full disk); this finds what is wrong from the start (a scan takes minutes).
+ */
+export function checkReportTargets(options: WriteReportsOptions): void {
+  for (const { path } of targets(options)) {
+    if (isFolder(path)) {
+      throw unwritable(path, `${path} is a folder`);
+    }
+    let existing = dirname(path);
+    while (!exists(existing) && dirname(existing) !== existing) existing = dirname(existing);
+    if (!isFolder(existing)) throw unwritable(path, `${existing} is a file, not a folder`);
+    try {
+      accessSync(existing, constants.W_OK);
+    } catch (error) {
+      throw unwritable(
+        path,
+        `${existing} is not writable (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
+  }
+}
+
+function exists(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false }) !== undefined;
+}
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+}
+
+function unwritable(path: string, reason: string): ReportError {
+  return new ReportError(
+    'write_failed',
+    `cannot write the report ${path}: ${reason} — choose a writable --output-dir or --output`,
+  );
+}
+
 async function writeAtomically(path: string, content: string): Promise<void> {
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(temporary, content, 'utf8');
+    // Reports name every user's e-mail, 2SV state and admin role: private to their owner.
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await writeFile(temporary, content, { encoding: 'utf8', mode: 0o600 });
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);

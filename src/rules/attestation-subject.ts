@@ -7,6 +7,8 @@ export interface AttestationSubject<S extends z.ZodType = z.ZodType> {
   /** Where the admin finds the values to record. */
   whereToFind: string;
   schema: S;
+  /** A value to show as the example, when the one built from the schema would not do. */
+  example?: z.input<S>;
 }
 
 export function defineSubject<S extends z.ZodType>(subject: AttestationSubject<S>): AttestationSubject<S> {

@@ -53,6 +53,7 @@ export const JIRA_SUBJECTS = {
         (v) => new Set(v.permissions.map((p) => p.permission)).size === v.permissions.length,
         'record each permission once',
       ),
+    example: { permissions: [{ permission: 'BULK_CHANGE', groups: ['jira-admins'], anyone: false }] },
   }),
   'attested.jira-webhooks': defineSubject({
     title: 'Jira admin webhooks',

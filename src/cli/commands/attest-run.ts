@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { listAttestations, saveAttestation } from '../../findings/store/attestations-store.ts';
+import { exampleValue, subjectJsonSchema } from '../../rules/attestation-example.ts';
 import { ATTESTATION_SUBJECTS, SUBJECT_NAMES } from '../../rules/attestation-subjects.ts';
 import { CliError } from '../cli-error.ts';
 import { parseExpiry } from '../options/parse-expiry.ts';
+import { readValueFile } from '../options/read-value-file.ts';
 import type { CommandContext } from '../run-cli.ts';
 import { defaultDatabase } from '../store/default-database.ts';
 import { openStore } from '../store/open-store.ts';
@@ -46,21 +46,20 @@ function subjectName(raw: string): (typeof SUBJECT_NAMES)[number] {
 }
 
 function readValue(flags: AttestFlags): unknown {
-  if ((flags.value === undefined) === (flags.valueFile === undefined)) {
+  if (flags.value !== undefined && flags.valueFile !== undefined) {
+    throw new CliError('usage', '--value and --value-file exclude each other — pass one of them');
+  }
+  if (flags.valueFile !== undefined) return readValueFile('--value-file', flags.valueFile);
+  if (flags.value === undefined) {
     throw new CliError(
       'usage',
       'an attestation needs its value — pass --value <json> or --value-file <file>',
     );
   }
   try {
-    if (flags.value !== undefined) return JSON.parse(flags.value);
-    return parseYaml(readFileSync(flags.valueFile ?? '', 'utf8'));
+    return JSON.parse(flags.value);
   } catch (error) {
-    const where = flags.value !== undefined ? '--value' : `--value-file ${flags.valueFile}`;
-    throw new CliError(
-      'invalid_input',
-      `${where} is not valid JSON or YAML (${firstLine(error)}) — fix the value`,
-    );
+    throw new CliError('invalid_input', `--value is not valid JSON (${firstLine(error)}) — fix the value`);
   }
 }
 
@@ -72,11 +71,18 @@ export async function attest(flags: AttestFlags, ctx: CommandContext): Promise<v
     for (const name of SUBJECT_NAMES) {
       const s = ATTESTATION_SUBJECTS[name];
       deps.stdout.write(
-        `${name.replace(/^attested\./, '')}  (${s.scope})  ${s.title}\n    ${s.whereToFind}\n`,
+        `${name.replace(/^attested\./, '')}  (${s.scope})  ${s.title}\n    ${s.whereToFind}\n` +
+          `    example: ${JSON.stringify(exampleValue(s))}\n` +
+          `    schema:  ${JSON.stringify(subjectJsonSchema(s))}\n`,
       );
     }
     return;
   }
+  // A value given is checked before the database is opened: a bad file is named first.
+  const given =
+    flags.list || (flags.value === undefined && flags.valueFile === undefined)
+      ? undefined
+      : { value: readValue(flags) };
   const store = await openStore(flags.db ?? defaultDatabase(deps), { mustExist: true });
   try {
     const connection = await pickConnection(store.db, store.location, flags.connection);
@@ -107,7 +113,7 @@ export async function attest(flags: AttestFlags, ctx: CommandContext): Promise<v
         id: randomUUID(),
         subject,
         scope,
-        value: readValue(flags),
+        value: given ? given.value : readValue(flags),
         evidence: { note: flags.note, ...(flags.evidenceUrl ? { url: flags.evidenceUrl } : {}) },
         author: { id: flags.authorId ?? flags.author, name: flags.author },
         attestedAt: now.toISOString(),

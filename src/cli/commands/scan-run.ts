@@ -2,7 +2,7 @@ import { formatBanAlert } from '../../app-risk/actions/index.ts';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.ts';
 import { failingAtOrAbove } from '../output/fail-on.ts';
 import { renderBanAlerts, renderSummary } from '../output/summary.ts';
-import { writeReportFiles } from '../output/write-report-files.ts';
+import { checkReportFiles, writeReportFiles } from '../output/write-report-files.ts';
 import { createProgress } from '../progress/create-progress.ts';
 import type { CommandContext } from '../run-cli.ts';
 import { scanTarget } from '../scan/scan-observer.ts';
@@ -25,6 +25,7 @@ export async function scan(
   const { deps } = ctx;
   const progress = createProgress(deps.stderr, { quiet: flags.quiet === true });
   const { target } = request;
+  checkReportFiles(request.reports);
   const store = await openStore(request.db, { mustExist: false });
   try {
     const scanned = await scanTarget(store.db, target, deps, progress);

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDatabase, type DatabaseHandle } from '../../db/create-database.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
+import { migrateToLatest, UnownedDatabaseError } from '../../db/migrate.ts';
+import { toolInfo } from '../../report/tool-info.ts';
 import { CliError } from '../cli-error.ts';
 
 // Where a command keeps or finds its snapshots. `--db` takes a SQLite file path or a
@@ -30,10 +31,19 @@ export function describeLocation(spec: string): string {
 
 async function migrated(handle: DatabaseHandle, location: string): Promise<void> {
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, { version: toolInfo().version });
   } catch (error) {
     await handle.close().catch(() => {});
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof UnownedDatabaseError) {
+      throw new CliError(
+        'database',
+        error.reason === 'newer'
+          ? `${location} cannot be used: ${message}`
+          : `${location} is not a Palisade database: ${message} — pass a new file or the one a scan wrote with --db`,
+        { cause: error },
+      );
+    }
     if (/not a database|malformed|file is encrypted/i.test(message)) {
       throw new CliError(
         'database',

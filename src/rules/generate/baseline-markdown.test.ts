@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ATTESTATION_SUBJECTS } from '../attestation-subjects.ts';
 import { rule as domainRule } from '../catalogue/identity/org_domain_verified.rule.ts';
 import { rule as ssoRule } from '../catalogue/identity/org_sso_enforced.rule.ts';
 import { rule as schemeRule } from '../catalogue/jira/jira_permission_scheme_no_anyone.rule.ts';
@@ -39,7 +40,26 @@ test('each rule shows its plan, data, remediation, settings with defaults, compl
 });
 
 test('settings read from attestations are listed with where to find them', () => {
-  assert.ok(doc.includes('| Authentication policies (`attested.authentication-policies`) |'));
+  assert.ok(
+    doc.includes(
+      '| [Authentication policies](#authentication-policies) (`attested.authentication-policies`) |',
+    ),
+  );
+});
+
+test('each attested setting links to its value: an example its schema accepts, and the JSON Schema', () => {
+  assert.ok(
+    doc.includes(
+      '| [Authentication policies](#authentication-policies) (`attested.authentication-policies`)',
+    ),
+  );
+  const section = doc.split('### authentication-policies\n')[1]?.split('\n## ')[0] ?? '';
+  const [example, schema] = [...section.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) =>
+    JSON.parse(m[1] ?? ''),
+  );
+  assert.ok(ATTESTATION_SUBJECTS['attested.authentication-policies'].schema.safeParse(example).success);
+  assert.deepEqual(schema.required, ['policies']);
+  assert.ok(doc.includes('`palisade attest --subjects` prints the same'));
 });
 
 test('compliance coverage lists every control of every framework, with the rules or a dash', () => {

@@ -1,5 +1,6 @@
 import { isGovernanceName } from '../app-governance.ts';
 import { AREAS, type Area } from '../areas.ts';
+import { exampleValue, subjectJsonSchema } from '../attestation-example.ts';
 import { ATTESTATION_SUBJECTS, isSubjectName } from '../attestation-subjects.ts';
 import { complianceCoverage } from '../compliance/coverage.ts';
 import type { Framework } from '../compliance/framework.ts';
@@ -218,7 +219,9 @@ export function renderBaseline(
       '## Attested settings',
       '',
       'No public API reads these settings, so an admin records them with evidence and an expiry. An',
-      'expired attestation turns the rules that read it back to `unknown`.',
+      'expired attestation turns the rules that read it back to `unknown`. Each setting’s value',
+      '(`palisade attest --subject <name> --value-file <file>`, JSON or YAML) is described below with an',
+      'example and its JSON Schema; `palisade attest --subjects` prints the same.',
       '',
       '| Setting | Where to find it | Read by |',
       '|---|---|---|',
@@ -227,9 +230,33 @@ export function renderBaseline(
       const readers = rules
         .filter((r) => r.meta.requires.includes(name as never))
         .map((r) => `\`${r.meta.id}\``);
-      out.push(`| ${subject.title} (\`${name}\`) | ${cell(subject.whereToFind)} | ${readers.join(', ')} |`);
+      const short = name.replace(/^attested\./, '');
+      out.push(
+        `| [${subject.title}](#${short}) (\`${name}\`) | ${cell(subject.whereToFind)} | ${readers.join(', ')} |`,
+      );
     }
     out.push('');
+    for (const [name, subject] of subjects) {
+      const short = name.replace(/^attested\./, '');
+      out.push(
+        `### ${short}`,
+        '',
+        `${subject.title} (${subject.scope === 'org' ? 'the organization' : 'one site: pass `--site`'}). Example value:`,
+        '',
+        '```json',
+        JSON.stringify(exampleValue(subject), null, 2),
+        '```',
+        '',
+        '<details><summary>JSON Schema</summary>',
+        '',
+        '```json',
+        JSON.stringify(subjectJsonSchema(subject), null, 2),
+        '```',
+        '',
+        '</details>',
+        '',
+      );
+    }
   }
 
   out.push('## Compliance coverage', '');
