@@ -4,8 +4,8 @@
 // through here (run-cli.ts wraps both streams), so no command has to remember it; the CLI's own
 // escape codes (the progress bars) go through `OutputStream.writeControl` instead.
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const ESCAPE_SEQUENCE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[ -/]*[0-~]?)/g;
 // C0 controls but tab and newline, DEL, and the C1 controls (U+0080–U+009F, CSI among them).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
