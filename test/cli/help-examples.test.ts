@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -138,4 +138,17 @@ test("the READMEs' command examples run", async () => {
       ...readmeExamples(join(ROOT, 'src/cli/README.md'), 'src/cli/README.md'),
     ].filter(runnable),
   );
+});
+
+test('a README snippet that reads JSON with jq says it needs jq', () => {
+  for (const file of ['README.md', 'src/cli/README.md']) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const m of text.matchAll(/((?:[^\n]+\n)+)\n```sh\n(?:(?!```)[\s\S])*\$\(jq /g)) {
+      assert.match(
+        m[1] ?? '',
+        /needs \[?`jq`/,
+        `${file}: the snippet after "${m[1]?.trim()}" uses jq without saying so`,
+      );
+    }
+  }
 });
