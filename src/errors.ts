@@ -93,7 +93,7 @@ export const ERROR_CODES = {
   },
   server_error: {
     kind: 'atlassian_unavailable',
-    fix: 'Atlassian answered with a server error; run the scan again later',
+    fix: 'run the scan again later',
   },
   response_parse: { kind: 'atlassian_unavailable' },
   request_rejected: { kind: 'atlassian_unavailable' },
