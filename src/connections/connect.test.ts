@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { test } from 'node:test';
 import { useHarness } from '../../simulator/testing/harness.ts';
 import { TINY } from '../../simulator/testing/tiny-tenant.ts';
@@ -36,4 +37,26 @@ test('discovery retries a site answering 503 as often as the sync does, and says
     /^Atlassian answered with a server error: Service Unavailable \(.*→ 503\) — run the scan again later$/,
   );
   assert.equal(line.match(/server error/gi)?.length, 1, line);
+});
+
+test('a host that answers JSON but is no Atlassian site is said to be none, not a changed API', async () => {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"status":"ok","version":"2.4.1"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  try {
+    const error = await connect(
+      { sites: [url], siteCredential: { email: 'ada@acme.example', apiToken: TINY.adminToken } },
+      { allowHosts: [new URL(url).host], baseUrls: { api: h.api, marketplace: h.marketplace, auth: h.auth } },
+    ).then(
+      () => assert.fail('discovery took a JSON server for a site'),
+      (e: unknown) => e,
+    );
+    assert.match(describeError(error), new RegExp(`^${url} does not look like an Atlassian Cloud site`));
+  } finally {
+    server.close();
+  }
 });
