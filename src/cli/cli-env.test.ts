@@ -36,7 +36,10 @@ test('an unknown report format or severity is refused with the variable named', 
 
 test("the platform's settings are read too, with the same checks", () => {
   assert.deepEqual(readCliEnv({ PALISADE_ALLOW_HOSTS: 'Sim.Local' }).PALISADE_ALLOW_HOSTS, ['sim.local']);
-  assert.throws(() => readCliEnv({ DATABASE_URL: 'mysql://x' }), /the environment variable DATABASE_URL must be a postgres/);
+  assert.throws(
+    () => readCliEnv({ DATABASE_URL: 'mysql://x' }),
+    /the environment variable DATABASE_URL must be a postgres/,
+  );
 });
 
 test('an environment variable error is one sentence naming the variable, the problem and the fix', () => {
