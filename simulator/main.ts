@@ -31,13 +31,25 @@ async function main(): Promise<void> {
     process.stderr.write(`simulator: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  const sim = await startSimulator({
-    tenant,
-    host: args.host,
-    basePort: args.basePort,
-    faults: args.faults,
-    rebuild: () => buildTenant(args.source, now),
-  });
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  try {
+    sim = await startSimulator({
+      tenant,
+      host: args.host,
+      basePort: args.basePort,
+      faults: args.faults,
+      rebuild: () => buildTenant(args.source, now),
+    });
+  } catch (error) {
+    // A port taken by another process is the usual cause: one line, not a stack trace.
+    const e = error as NodeJS.ErrnoException & { port?: number };
+    const text =
+      e.code === 'EADDRINUSE'
+        ? `port ${e.port ?? args.basePort} is in use — the listeners take consecutive ports from --port ${args.basePort}; pass another --port, or --port 0 for free ones`
+        : `cannot start: ${e.message}`;
+    process.stderr.write(`simulator: ${text}\n`);
+    process.exit(1);
+  }
   const startSeconds = (performance.now() - started) / 1000;
 
   process.stdout.write(`${JSON.stringify({ ...sim.info, startSeconds: Number(startSeconds.toFixed(2)) })}\n`);

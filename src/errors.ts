@@ -40,7 +40,7 @@ export const ERROR_CODES = {
   invalid_input: { kind: 'invalid_input' },
   invalid_url: { kind: 'invalid_input' },
   missing_credentials: { kind: 'invalid_input' },
-  invalid_config: { kind: 'invalid_input', fix: 'fix the environment variable named' },
+  invalid_config: { kind: 'invalid_input', fix: 'correct it or unset it' },
   unknown_format: { kind: 'invalid_input' },
   output_needs_one_format: { kind: 'invalid_input' },
   invalid_attestation: { kind: 'invalid_input' },
@@ -93,7 +93,7 @@ export const ERROR_CODES = {
   },
   server_error: {
     kind: 'atlassian_unavailable',
-    fix: 'Atlassian answered with a server error; run the scan again later',
+    fix: 'run the scan again later',
   },
   response_parse: { kind: 'atlassian_unavailable' },
   request_rejected: { kind: 'atlassian_unavailable' },

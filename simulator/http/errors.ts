@@ -56,6 +56,11 @@ const reasons: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
+/** The status's reason phrase (a 503 is "Service Unavailable", not a 500's "Internal Server Error"). */
+export function reasonPhrase(status: number): string {
+  return reasons[status] ?? (status >= 500 ? 'Server Error' : 'Error');
+}
+
 const confluenceV2Codes: Record<number, string> = {
   400: 'INVALID_REQUEST_PARAMETER',
   401: 'UNAUTHORIZED',

@@ -8,7 +8,7 @@ import {
 import type { SimContext } from '../core/context.ts';
 import type { Site } from '../tenant/model.ts';
 import { authenticate, type Principal, revokeCredential } from './auth.ts';
-import { errorBody, SimError, scopeMismatch } from './errors.ts';
+import { errorBody, reasonPhrase, SimError, scopeMismatch } from './errors.ts';
 import { mergeHeaders } from './rate-limit.ts';
 import { checkTokenScopes } from './token-scopes.ts';
 import { varyAnswer } from './variance.ts';
@@ -211,9 +211,7 @@ function register(
           return reply.hijack();
         }
         if (fault.kind === 'error') {
-          const text =
-            fault.status === 404 ? 'Not Found' : fault.status === 410 ? 'Gone' : 'Internal server error';
-          throw new SimError(fault.status, text);
+          throw new SimError(fault.status, reasonPhrase(fault.status));
         }
         const slowAbove = ctx.faults.slowPageAboveFor(e.id);
         if (

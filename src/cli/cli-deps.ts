@@ -4,7 +4,10 @@ import type { CliEnv } from './cli-env.ts';
 // their own streams, environment and clock (DESIGN.md: dependencies passed in, no singletons).
 
 export interface OutputStream {
+  /** Writes text with control characters removed (output/strip-controls.ts). */
   write(text: string): unknown;
+  /** Writes the CLI's own terminal escape codes as they are (progress bars); `write` where absent. */
+  writeControl?(text: string): unknown;
   /** A terminal: progress bars and colours; otherwise plain lines. */
   isTTY?: boolean | undefined;
   columns?: number | undefined;

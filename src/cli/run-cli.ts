@@ -4,12 +4,14 @@ import { toolInfo } from '../report/tool-info.ts';
 import type { CliDeps, OutputStream } from './cli-deps.ts';
 import { CLI_SURFACE } from './cli-surface.ts';
 import { EXIT_OK } from './exit-codes.ts';
+import { stripControls } from './output/strip-controls.ts';
 import { registerCommands } from './register-commands.ts';
 import { createSecrets, type Secrets } from './secrets.ts';
 
 // Runs one `palisade …` invocation: parses the arguments, runs the command, and turns every
 // failure into one line on stderr (a stack trace only with --debug) and an exit code. Both
-// streams pass through the secret scrubber, whoever writes to them.
+// streams pass through the secret scrubber and strip control characters (tenant data is untrusted:
+// output/strip-controls.ts), whoever writes to them.
 
 export interface CommandContext {
   deps: CliDeps;
@@ -22,7 +24,8 @@ export interface CommandContext {
 
 function scrubbed(stream: OutputStream, secrets: Secrets): OutputStream {
   return {
-    write: (text: string) => stream.write(secrets.scrub(text)),
+    write: (text: string) => stream.write(secrets.scrub(stripControls(text))),
+    writeControl: (text: string) => stream.write(secrets.scrub(text)),
     isTTY: stream.isTTY,
     columns: stream.columns,
   };

@@ -74,8 +74,13 @@ export function parseEnv<S extends z.ZodType>(
 ): z.output<S> {
   const parsed = schema.safeParse(source);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  throw new ConfigError(`Invalid configuration: ${problems}`);
+  // One sentence per variable, naming it: "the environment variable X must be …". A list's
+  // issue path ends in the item's index, which the person never wrote: the name is the first part.
+  const problems = parsed.error.issues.map((i) => {
+    const name = String(i.path[0] ?? 'environment');
+    return /^must /.test(i.message) ? `${name} ${i.message}` : `${name} is not valid (${i.message})`;
+  });
+  throw new ConfigError(`the environment variable ${[...new Set(problems)].join(', and the variable ')}`);
 }
 
 /** The platform's settings. */

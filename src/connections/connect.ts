@@ -1,3 +1,4 @@
+import { DEFAULT_TRANSPORT_OPTIONS } from '../atlassian/transport.ts';
 import type { BaseUrls } from '../atlassian/urls.ts';
 import type { SyncTarget } from '../sync/sync-target.ts';
 import { connectionIdFor } from './connection-id.ts';
@@ -9,9 +10,13 @@ import { describeRedirect } from './discovery-error.ts';
 // may see, and follows a renamed site's redirect; the result is the target a sync reads. Problems
 // are DiscoveryErrors (discovery-error.ts) naming the input to fix.
 
-/** Discovery fails fast: a wrong URL or a closed port should not wait through a sync's patience. */
+/**
+ * Discovery retries a 5xx as often as the sync does (a site answering 503 three times in ten is
+ * common under load and should not abort a run the sync would survive), but fails sooner on a
+ * wrong URL or a closed port: shorter timeouts and backoff.
+ */
 const DISCOVERY_OPTIONS = {
-  maxAttempts: 2,
+  maxAttempts: DEFAULT_TRANSPORT_OPTIONS.maxAttempts,
   headersTimeoutMs: 15_000,
   bodyTimeoutMs: 15_000,
   backoffMaxMs: 1_000,

@@ -62,7 +62,9 @@ export async function discoverSite(api: AtlassianApi, url: string): Promise<Site
     if (
       codeOf(error) === 'not_found' ||
       codeOf(error) === 'request_rejected' ||
-      codeOf(error) === 'response_parse'
+      codeOf(error) === 'response_parse' ||
+      // JSON without a cloud id: another kind of server (allow-listed by mistake), not a changed Atlassian.
+      codeOf(error) === 'schema_drift'
     ) {
       throw new DiscoveryError({ kind: 'not_a_site', url }, { cause: error });
     }

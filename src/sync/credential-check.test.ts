@@ -8,7 +8,6 @@ import { forEachDatabase } from '../db/testing/test-database.ts';
 import { getRun } from '../inventory/sync-runs.ts';
 import type { Collector } from './collector.ts';
 import { credentialOf } from './credential-check.ts';
-import { CREDENTIAL_REJECTED_REASON } from './error-outcome.ts';
 import { runSync } from './run-sync.ts';
 import { fakeCollector, pagesOf } from './testing/fake-collector.ts';
 import { CONNECTION, saveTestConnection } from './testing/sync-fixture.ts';
@@ -108,9 +107,11 @@ forEachDatabase(
     const { api, canaries } = canaryApi(() => 'rejected');
     const result = await syncWith(db, api, upmCollectors());
     assert.equal(result.status, 'error');
-    assert.equal(result.reason, CREDENTIAL_REJECTED_REASON);
+    const named =
+      'the site credential (e-mail and API token) was refused by acme.atlassian.net (401: revoked or expired) — reconnect';
+    assert.equal(result.reason, named);
     assert.equal(result.snapshotVersion, null);
-    assert.ok(result.outcomes.some((o) => o.status === 'failed' && o.reason === CREDENTIAL_REJECTED_REASON));
+    assert.ok(result.outcomes.some((o) => o.status === 'failed' && o.reason === named));
     assert.deepEqual(canaries, ['jira.myself.get']);
   },
 );

@@ -1,10 +1,33 @@
 import type { AtlassianErrorCode } from '../atlassian/errors.ts';
+import type { CollectorCredential } from './collector.ts';
 
 // The one place that turns a thrown error into a dataset outcome. It reads `error.code` (the
 // typed errors of src/atlassian/errors.ts and of the collectors all carry one) rather than
 // `instanceof`, so errors from any layer and from test fakes map the same way.
 
 export const CREDENTIAL_REJECTED_REASON = 'credential revoked or expired — reconnect';
+
+const CREDENTIAL_NAMES: Record<CollectorCredential, string> = {
+  site: 'the site credential (e-mail and API token)',
+  org: 'the org API key',
+  none: 'an anonymous call',
+};
+
+/**
+ * Why the run stopped, naming which credential the host refused (a scan holds two, for different
+ * hosts): the generic reason when the refusing call is unknown.
+ */
+export function credentialRejectedReason(credential: CollectorCredential, error: unknown): string {
+  const url = (error as { url?: unknown } | null)?.url;
+  if (typeof url !== 'string' || url.length === 0) return CREDENTIAL_REJECTED_REASON;
+  let host: string;
+  try {
+    host = new URL(url).host;
+  } catch {
+    host = url.split('/')[0] ?? url;
+  }
+  return `${CREDENTIAL_NAMES[credential]} was refused by ${host} (401: revoked or expired) — reconnect`;
+}
 
 export type ErrorOutcome =
   /** Stops the whole run: nothing more can be read with this credential. */

@@ -17,7 +17,7 @@ import { addRunProgress } from '../inventory/sync-runs.ts';
 import type { CollectedItem, CollectorContext, CollectorPage } from './collector.ts';
 import type { RejectionCheck } from './credential-check.ts';
 import { DriftLog, loggingDrift } from './drift-log.ts';
-import { CREDENTIAL_REJECTED_REASON, classifyError } from './error-outcome.ts';
+import { CREDENTIAL_REJECTED_REASON, classifyError, credentialRejectedReason } from './error-outcome.ts';
 import type { DatasetTask } from './plan-tasks.ts';
 import type { SyncScope } from './sync-target.ts';
 
@@ -53,7 +53,7 @@ export interface RunDatasetInput {
 export type RunDatasetResult =
   | { kind: 'finished'; status: FinalOutcomeStatus }
   /** Ended by a 401 here or elsewhere: the run publishes nothing. */
-  | { kind: 'credential_rejected' }
+  | { kind: 'credential_rejected'; reason: string }
   /** Aborted: its stored pages and checkpoint stay for the resume. */
   | { kind: 'interrupted' };
 
@@ -162,9 +162,14 @@ export async function runDataset(input: RunDatasetInput): Promise<RunDatasetResu
       outcome = after === 'credential_rejected' ? null : classifyError(meaning);
     }
     if (outcome === null || outcome.kind === 'credential_rejected') {
-      // The whole version is discarded by the run; only the outcome needs saying.
-      await finishOutcome(db, key, { status: 'failed', reason: CREDENTIAL_REJECTED_REASON }, now());
-      return { kind: 'credential_rejected' };
+      // The whole version is discarded by the run; only the outcome needs saying: the refused
+      // credential and host when this call was the one refused.
+      const reason =
+        outcome === null
+          ? CREDENTIAL_REJECTED_REASON
+          : credentialRejectedReason(task.collector.credential, error);
+      await finishOutcome(db, key, { status: 'failed', reason }, now());
+      return { kind: 'credential_rejected', reason };
     }
     const status = outcome.kind;
     await db.transaction().execute(async (trx) => {

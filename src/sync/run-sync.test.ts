@@ -9,7 +9,6 @@ import { readDataset } from '../inventory/read-dataset.ts';
 import { getSnapshot, latestSnapshot } from '../inventory/snapshots.ts';
 import { createRun, getRun } from '../inventory/sync-runs.ts';
 import type { Collector } from './collector.ts';
-import { CREDENTIAL_REJECTED_REASON } from './error-outcome.ts';
 import { runSync, type SyncDeps, type SyncProgress } from './run-sync.ts';
 import { SyncInterruptedError } from './sync-errors.ts';
 import { fakeApi } from './testing/fake-api.ts';
@@ -197,10 +196,12 @@ forEachDatabase('a rejected credential ends the run in error and publishes nothi
   ]);
 
   assert.equal(result.status, 'error');
-  assert.equal(result.reason, CREDENTIAL_REJECTED_REASON);
+  // The reason names the credential and the host that refused it.
+  const named = 'the org API key was refused by api.atlassian.com (401: revoked or expired) — reconnect';
+  assert.equal(result.reason, named);
   assert.equal(result.snapshotVersion, null);
   assert.equal(outcome(result, 'org.groups')?.status, 'failed');
-  assert.equal(outcome(result, 'org.groups')?.reason, CREDENTIAL_REJECTED_REASON);
+  assert.equal(outcome(result, 'org.groups')?.reason, named);
   assert.equal((await latestSnapshot(db, CONNECTION.id))?.version, 1);
   assert.equal((await getSnapshot(db, CONNECTION.id, 2))?.status, 'discarded');
   assert.equal(await itemRows(db), rowsBefore);

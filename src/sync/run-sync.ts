@@ -142,6 +142,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncResult> {
   );
 
   let stop: StopReason | null = null;
+  let stopReason = CREDENTIAL_REJECTED_REASON;
   let rowsWritten = 0;
   const stopped = (): StopReason | null => stop ?? (deps.signal?.aborted ? 'aborted' : null);
   const queue = new PQueue({ concurrency: Math.max(1, deps.concurrency ?? DEFAULT_SYNC_CONCURRENCY) });
@@ -174,7 +175,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncResult> {
             },
             now(),
           );
-          return { kind: 'credential_rejected' };
+          return { kind: 'credential_rejected', reason: CREDENTIAL_REJECTED_REASON };
         }
         const result = await runDataset({
           db,
@@ -195,7 +196,11 @@ export async function runSync(deps: SyncDeps): Promise<SyncResult> {
             report('page', { dataset: task.dataset, scope: task.scope });
           },
         });
-        if (result.kind === 'credential_rejected') stop = 'credential_rejected';
+        if (result.kind === 'credential_rejected') {
+          // The first refusal names the credential and host; later ones only saw the stop.
+          if (stop !== 'credential_rejected') stopReason = result.reason;
+          stop = 'credential_rejected';
+        }
         if (result.kind === 'finished') {
           finalStatus.set(task.id, result.status);
           counters.datasetsDone++;
@@ -220,10 +225,10 @@ export async function runSync(deps: SyncDeps): Promise<SyncResult> {
   const finishedAt = now();
   if (stop === 'credential_rejected') {
     status = 'error';
-    reason = CREDENTIAL_REJECTED_REASON;
+    reason = stopReason;
     await db.transaction().execute(async (trx) => {
       await discardSnapshot(trx, connection.id, version);
-      await finishRun(trx, runId, { status: 'error', reason: CREDENTIAL_REJECTED_REASON }, finishedAt);
+      await finishRun(trx, runId, { status: 'error', reason: stopReason }, finishedAt);
     });
   } else {
     status = 'success';

@@ -146,12 +146,13 @@ const CASES: FaultCase[] = [
     check: async (result, { db, org, clean }) => {
       const connectionId = org.sync.connection.id;
       assert.equal(result.status, 'error');
-      assert.match(result.reason ?? '', /^credential revoked or expired/);
+      assert.match(
+        result.reason ?? '',
+        /^the (site credential .*|org API key) was refused by \S+ \(401: revoked or expired\)/,
+      );
       assert.equal(result.snapshotVersion, null);
       assert.ok(
-        result.outcomes.some(
-          (o) => o.status === 'failed' && /^credential revoked or expired/.test(o.reason ?? ''),
-        ),
+        result.outcomes.some((o) => o.status === 'failed' && /revoked or expired/.test(o.reason ?? '')),
         'the datasets cut short say why',
       );
       // Nothing published: no complete version, nothing readable, the version's rows discarded.

@@ -6,7 +6,6 @@ import { endpoints } from '../../src/atlassian/catalogue/index.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { openTestDatabase } from '../../src/db/testing/test-database.ts';
 import { readDataset } from '../../src/inventory/read-dataset.ts';
-import { CREDENTIAL_REJECTED_REASON } from '../../src/sync/error-outcome.ts';
 import { type ConnectionSyncResult, syncConnection } from '../../src/sync/sync-connection.ts';
 import type { SyncTarget } from '../../src/sync/sync-target.ts';
 import { startSimulatedOrg } from './simulated-org.ts';
@@ -194,7 +193,11 @@ test('a token revoked mid-sync fails the canary too: the sync stops as before, a
       baseUrls: org.sync.baseUrls,
     });
     assert.equal(result.status, 'error');
-    assert.equal(result.reason, CREDENTIAL_REJECTED_REASON);
+    // The reason names the credential and the host that refused it.
+    assert.match(
+      result.reason ?? '',
+      /^the site credential \(e-mail and API token\) was refused by 127\.0\.0\.1:\d+ \(401: revoked or expired\) — reconnect$/,
+    );
     assert.equal(result.snapshotVersion, null);
     const c = await counters();
     assert.equal(c.calls['jira.myself.get'] ?? 0, 1);

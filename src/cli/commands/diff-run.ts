@@ -30,6 +30,14 @@ export async function diff(flags: DiffFlags, ctx: CommandContext): Promise<numbe
   const failOn = parseFailOn(flags.failOn ?? deps.env.PALISADE_FAIL_ON);
   const toVersion = parseVersion('--to', flags.to);
   const fromVersion = parseVersion('--from', flags.from);
+  if (fromVersion !== undefined && toVersion !== undefined && fromVersion >= toVersion) {
+    throw new CliError(
+      'usage',
+      fromVersion === toVersion
+        ? `--from and --to both name snapshot ${toVersion} — pass two different snapshots`
+        : `--from ${fromVersion} is newer than --to ${toVersion}: the order is reversed — pass --from ${toVersion} --to ${fromVersion}`,
+    );
+  }
   const store = await openStore(flags.db ?? defaultDatabase(deps), { mustExist: true });
   try {
     const connection = await pickConnection(store.db, store.location, flags.connection);

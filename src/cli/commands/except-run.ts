@@ -4,6 +4,7 @@ import { catalogue } from '../../rules/catalogue/index.ts';
 import { resourceKey } from '../../rules/result.ts';
 import { evaluateOffline } from '../../scan/evaluate-offline.ts';
 import { CliError } from '../cli-error.ts';
+import { didYouMean } from '../options/did-you-mean.ts';
 import { parseExpiry } from '../options/parse-expiry.ts';
 import type { CommandContext } from '../run-cli.ts';
 import { defaultDatabase } from '../store/default-database.ts';
@@ -66,10 +67,14 @@ export async function except(flags: ExceptFlags, ctx: CommandContext): Promise<v
         `there is no rule "${flags.rule}" — see docs/baseline.md for the rule ids`,
       );
 
-    if (flags.candidates) {
+    const ruleResults = async () => {
       const snapshot = await pickSnapshot(store.db, connection, undefined);
       const results = await evaluateOffline(store.db, connection.id, snapshot.version, now);
-      const failing = results.filter((r) => r.ruleId === rule.meta.id && r.status === 'fail');
+      return { snapshot, results: results.filter((r) => r.ruleId === rule.meta.id) };
+    };
+    if (flags.candidates) {
+      const { snapshot, results } = await ruleResults();
+      const failing = results.filter((r) => r.status === 'fail');
       if (failing.length === 0)
         deps.stdout.write(`${rule.meta.id} has no failing resource in snapshot ${snapshot.version}.\n`);
       for (const r of failing) deps.stdout.write(`${resourceKey(r.resource)}  ${r.message}\n`);
@@ -85,6 +90,32 @@ export async function except(flags: ExceptFlags, ctx: CommandContext): Promise<v
     if (!flags.justification)
       throw new CliError('usage', 'an exception needs --justification "why the risk is accepted"');
     if (!flags.owner) throw new CliError('usage', 'an exception needs --owner "who answers for it"');
+    const expiresAt = parseExpiry(flags, now, DEFAULT_VALID_DAYS).toISOString();
+    if (resources.length > 0) {
+      // A key that names nothing would cover nothing, silently: the rule's results in the latest
+      // snapshot are the resources that exist (whatever their status).
+      const { snapshot, results } = await ruleResults();
+      const known = new Set(results.map((r) => resourceKey(r.resource)));
+      const unknown = resources.find((k) => !known.has(k));
+      if (unknown !== undefined) {
+        throw new CliError(
+          'invalid_input',
+          `--resource ${unknown} names no resource of ${rule.meta.id} in snapshot ${snapshot.version}${didYouMean(unknown, known)} (palisade except --rule ${rule.meta.id} --candidates lists the failing ones)`,
+        );
+      }
+    }
+    const same = (await listExceptions(store.db, connection.id)).find(
+      (e) =>
+        e.ruleId === rule.meta.id &&
+        Date.parse(e.expiresAt) > now.getTime() &&
+        [...(e.resources ?? [])].sort().join('\n') === [...new Set(resources)].sort().join('\n'),
+    );
+    if (same) {
+      throw new CliError(
+        'invalid_input',
+        `the same exception is already recorded: ${same.id}, expires ${same.expiresAt} — remove it first (palisade except --remove ${same.id}) to record it anew`,
+      );
+    }
     let saved: Awaited<ReturnType<typeof saveException>>;
     try {
       saved = await saveException(store.db, connection.id, {
@@ -94,7 +125,7 @@ export async function except(flags: ExceptFlags, ctx: CommandContext): Promise<v
         justification: flags.justification,
         owner: flags.owner,
         createdAt: now.toISOString(),
-        expiresAt: parseExpiry(flags, now, DEFAULT_VALID_DAYS).toISOString(),
+        expiresAt,
       });
     } catch (error) {
       if ((error as { code?: unknown }).code === 'invalid_exception') {

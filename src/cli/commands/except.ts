@@ -18,7 +18,7 @@ export function registerExcept(program: Command, ctx: CommandContext): void {
     .option('--remove <id>', 'delete an exception')
     .option('--db <path|url>', 'the database the scans kept (PALISADE_DB; default: the embedded database)')
     .option('--connection <id>', 'which connection, when the database holds several')
-    .option('--rule <id>', 'the rule, e.g. org_sso_enforced')
+    .option('--rule <id>', 'the rule, e.g. org_no_dormant_admins')
     .option('--resource <key>', 'a resource key from --candidates (repeatable)', collect)
     .option('--all-resources', 'cover every resource of the rule')
     .option('--justification <text>', 'why the risk is accepted (10 characters at least)')
@@ -27,9 +27,9 @@ export function registerExcept(program: Command, ctx: CommandContext): void {
     .option('--valid-days <n>', `or how many days it holds (default ${DEFAULT_VALID_DAYS})`)
     .addHelpText(
       'after',
-      '\nExample:\n  palisade except --rule org_admins_use_sso --candidates\n' +
-        '  palisade except --rule org_admins_use_sso --resource org:user:5b10… \\\n' +
-        '    --justification "Break-glass account, kept outside SSO" --owner "Security team" --valid-days 180\n',
+      '\nExample:\n  palisade except --rule org_no_dormant_admins --candidates\n' +
+        '  palisade except --rule org_no_dormant_admins --resource org:user:5b10… \\\n' +
+        '    --justification "Break-glass account, used only in an emergency" --owner "Security team" --valid-days 180\n',
     )
     .action(async (flags: ExceptFlags) => {
       const { except } = await import('./except-run.ts');

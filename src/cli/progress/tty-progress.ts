@@ -1,5 +1,6 @@
 import type { SyncProgress } from '../../sync/run-sync.ts';
 import type { OutputStream } from '../cli-deps.ts';
+import { stripControls } from '../output/strip-controls.ts';
 import { type Progress, type ProgressScope, ScopeCounters, waitingText } from './progress.ts';
 
 // Progress on a terminal: one bar per scope (the org and each site), redrawn in place with ANSI
@@ -52,7 +53,9 @@ export function ttyProgress(out: OutputStream, clock: () => number = Date.now): 
     // A line that went away (the wait is over) is cleared, and the cursor comes back under the bars.
     const gone = drawn - lines.length;
     if (gone > 0) text += `${`${CLEAR_LINE}\n`.repeat(gone)}${UP(gone)}`;
-    out.write(text);
+    // The bars' escape codes go out as they are; the labels in them were stripped in plan().
+    if (out.writeControl) out.writeControl(text);
+    else out.write(text);
     drawn = lines.length;
   };
 
@@ -62,7 +65,8 @@ export function ttyProgress(out: OutputStream, clock: () => number = Date.now): 
       drawn = 0;
     },
     plan(scopes: readonly ProgressScope[], skipped) {
-      counters = new ScopeCounters(scopes);
+      // A site's label can come from the tenant: no escape codes of its own among the bars'.
+      counters = new ScopeCounters(scopes.map((s) => ({ ...s, label: stripControls(s.label) })));
       labelWidth = Math.max(0, ...scopes.map((s) => s.label.length));
       for (const s of skipped) out.write(`  ${s.label}: skipped (${s.reason})\n`);
       drawn = 0;

@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type Example, helpExamples, readmeExamples } from './examples.ts';
+import { palisade } from './in-process.ts';
+import { type DemoSimulator, startDemoSimulator } from './support.ts';
+
+// Every example a person reads — each command's `--help` and the READMEs' command lines — runs,
+// against a scan of the demo organization kept in a temporary directory: an example naming a rule,
+// a flag or a subject that does not exist fails here. Placeholders (`…`, `<key>`, example app
+// keys, file names) are filled with real values of the demo; the commands that start a server
+// or the demo (`demo`, `simulator`, `--help`) and the README's hand-scan through `jq` are left out.
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const COMMANDS = [
+  'scan',
+  'report',
+  'diff',
+  'apps list',
+  'apps show',
+  'apps disable',
+  'apps uninstall',
+  'apps ban',
+  'attest',
+  'except',
+];
+const APP = 'com.greenleaf.ai-assistant';
+
+let demo: DemoSimulator;
+let dir: string;
+
+const db = () => join(dir, 'data', 'palisade.db');
+
+before(async () => {
+  demo = await startDemoSimulator();
+  dir = mkdtempSync(join(tmpdir(), 'palisade-cli-examples-'));
+  mkdirSync(join(dir, 'data'));
+  writeFileSync(
+    join(dir, 'policies.yaml'),
+    'policies:\n  - name: Default\n    isDefault: true\n    ssoEnforced: true\n    twoStepVerification: required\n',
+  );
+  for (let i = 0; i < 2; i++) {
+    const scan = await palisade(
+      ['scan', ...demo.scanArgs, '--format', 'json', '--output-dir', dir, '--db', db(), '--quiet'],
+      {
+        cwd: dir,
+      },
+    );
+    assert.ok(scan.code === 0 || scan.code === 2, scan.stderr);
+  }
+});
+
+after(async () => {
+  await demo?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The example with its placeholders filled in with the demo's values. */
+async function resolve(example: Example): Promise<{ argv: string[]; env: Record<string, string> }> {
+  const c = demo.sim.info.credentials;
+  const rule = example.argv[example.argv.indexOf('--rule') + 1] ?? '';
+  const candidate = async () => {
+    // An earlier example may have excepted the resource already: recording it again is refused.
+    const list = await palisade(['except', '--db', db(), '--list'], { cwd: dir });
+    for (const id of list.stdout.match(/^\S+(?= {2})/gm) ?? [])
+      await palisade(['except', '--db', db(), '--remove', id], { cwd: dir });
+    const run = await palisade(['except', '--db', db(), '--rule', rule, '--candidates'], { cwd: dir });
+    return run.stdout.split(/\s/)[0] ?? '';
+  };
+  const argv: string[] = [];
+  for (const [i, word] of example.argv.entries()) {
+    const flag = example.argv[i - 1];
+    if (word === 'palisade.db') argv.push(db());
+    else if (flag === '--output' || flag === '--output-dir' || flag === '--value-file')
+      argv.push(join(dir, word));
+    else if (flag === '--org-id') argv.push(demo.sim.info.org.id);
+    else if (flag === '--from' || flag === '--to') argv.push(flag === '--from' ? '1' : '2');
+    else if (flag === '--resource') argv.push(await candidate());
+    else if (flag === '--remove') {
+      const list = await palisade(['except', '--db', db(), '--list'], { cwd: dir });
+      argv.push(list.stdout.split(/\s/)[0] ?? '');
+    } else if (flag === '--site') {
+      const n = example.argv.slice(0, i).filter((w) => w === '--site').length - 1;
+      argv.push(demo.sim.info.sites[n]?.url ?? '');
+    } else if (flag === '--email' || flag === '--write-email') argv.push(c.admin.email);
+    else if (/^com\.example\./.test(word)) argv.push(APP);
+    else argv.push(word);
+  }
+  if (argv[0] === 'scan') {
+    argv.push(...demo.allowArgs, '--admin-api-url', demo.sim.info.adminApiUrl);
+    argv.push('--marketplace-url', demo.sim.info.marketplaceUrl);
+  }
+  const written = argv.includes('--output') || argv.includes('--output-dir');
+  if ((argv[0] === 'scan' || argv[0] === 'report') && !written) argv.push('--output-dir', dir);
+  const env = Object.fromEntries(
+    Object.entries(example.env).map(([k]) => [
+      k,
+      k === 'PALISADE_ORG_API_KEY' ? c.orgApiKey : c.admin.apiToken,
+    ]),
+  );
+  if (argv[0] === 'apps' && argv.includes('--write-email'))
+    env.PALISADE_ADMIN_API_URL = demo.sim.info.adminApiUrl;
+  return { argv, env };
+}
+
+async function runAll(examples: Example[]): Promise<void> {
+  assert.ok(examples.length > 0);
+  for (const example of examples) {
+    const { argv, env } = await resolve(example);
+    const run = await palisade(argv, { cwd: dir, env });
+    assert.ok(
+      run.code === 0 || run.code === 2,
+      `${example.source}: ${example.line}\n→ palisade ${argv.join(' ')}\nexit ${run.code}: ${run.stderr}`,
+    );
+  }
+}
+
+const runnable = (e: Example) =>
+  !['demo', 'simulator', '--help'].includes(e.argv[0] ?? '') && !e.line.includes('$(');
+
+test("every command's --help example runs", async () => {
+  const examples: Example[] = [];
+  for (const command of COMMANDS) {
+    const help = await palisade([...command.split(' '), '--help'], { cwd: dir });
+    examples.push(...helpExamples(command, help.stdout));
+  }
+  assert.ok(examples.some((e) => e.argv[0] === 'except'));
+  await runAll(examples.filter(runnable));
+});
+
+test("the READMEs' command examples run", async () => {
+  await runAll(
+    [
+      ...readmeExamples(join(ROOT, 'README.md'), 'README.md'),
+      ...readmeExamples(join(ROOT, 'src/cli/README.md'), 'src/cli/README.md'),
+    ].filter(runnable),
+  );
+});
+
+test('a README snippet that reads JSON with jq says it needs jq', () => {
+  for (const file of ['README.md', 'src/cli/README.md']) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const m of text.matchAll(/((?:[^\n]+\n)+)\n```sh\n(?:(?!```)[\s\S])*\$\(jq /g)) {
+      assert.match(
+        m[1] ?? '',
+        /needs \[?`jq`/,
+        `${file}: the snippet after "${m[1]?.trim()}" uses jq without saying so`,
+      );
+    }
+  }
+});
