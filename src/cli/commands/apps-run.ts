@@ -9,7 +9,7 @@ import { exitCodeOf } from '../../errors.ts';
 import type { EvaluatedApp } from '../../scan/apps-of-snapshot.ts';
 import { appsOfSnapshot } from '../../scan/apps-of-snapshot.ts';
 import { CliError } from '../cli-error.ts';
-import { EXIT_OK } from '../exit-codes.ts';
+import { EXIT_MANUAL_REQUIRED, EXIT_OK } from '../exit-codes.ts';
 import { parseAllowHost, parseBaseUrl } from '../options/parse-url.ts';
 import type { CommandContext } from '../run-cli.ts';
 import { defaultDatabase } from '../store/default-database.ts';
@@ -205,7 +205,16 @@ export async function act(
     deps.stdout.write(`${formatActionOutcome(outcome)}\n`);
     // A failed step's error decides the exit code, as if it had been thrown.
     const failed = outcome.steps.find((s) => s.result === 'failed');
-    return outcome.result === 'failed' ? exitCodeOf(failed?.error ?? null) : EXIT_OK;
+    if (outcome.result === 'failed') return exitCodeOf(failed?.error ?? null);
+    if (outcome.result === 'manual_required') {
+      // Nothing changed on those sites: a pipeline must not read this as done.
+      const manual = outcome.steps.filter((s) => s.result === 'manual_required').length;
+      deps.stderr.write(
+        `palisade: apps ${name} ${appKey}: not done on ${manual} installation${manual === 1 ? '' : 's'} — Atlassian has no API for it, an admin must follow the steps above (exit code ${EXIT_MANUAL_REQUIRED})\n`,
+      );
+      return EXIT_MANUAL_REQUIRED;
+    }
+    return EXIT_OK;
   } finally {
     await store.close();
   }
