@@ -73,7 +73,7 @@ export async function diff(flags: DiffFlags, ctx: CommandContext): Promise<numbe
   }
 }
 
-interface RenderContext {
+export interface RenderContext {
   from: number;
   to: number;
   severityOf: ReadonlyMap<string, Severity>;
@@ -86,10 +86,23 @@ function line(c: ResultChange, r: RenderContext): string {
   const where = c.resource.scope === 'org' ? 'org' : (r.sites.get(c.resource.scope) ?? c.resource.scope);
   const state = `${c.previous?.status ?? 'absent'} → ${c.current?.status ?? 'gone'}`;
   const message = c.current?.message ?? c.previous?.message ?? r.titleOf.get(c.ruleId) ?? '';
-  return `  ${severity} ${where}: ${message} (${state}) [${c.ruleId}]`;
+  // Same status: say what moved, so that no change reads as two identical lines.
+  const sameStatus = c.previous !== null && c.current !== null && c.previous.status === c.current.status;
+  const what =
+    sameStatus && c.previous?.message !== c.current?.message
+      ? `${c.current?.status}; was: ${c.previous?.message}`
+      : sameStatus && c.evidence
+        ? `${c.current?.status}; evidence changed: ${c.evidence.map((e) => `${e.field} ${short(e.previous)} → ${short(e.current)}`).join(', ')}`
+        : state;
+  return `  ${severity} ${where}: ${message} (${what}) [${c.ruleId}]`;
 }
 
-function renderDiff(diff: ResultDiff, r: RenderContext): string {
+function short(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'null';
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+export function renderDiff(diff: ResultDiff, r: RenderContext): string {
   const out = [
     `Snapshot ${r.from} → ${r.to}: ${diff.new.length} new, ${diff.regressed.length} regressed, ${diff.resolved.length} resolved, ${diff.changed.length} changed`,
   ];
