@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { palisade } from './in-process.ts';
 import { cleanEnv, type DemoSimulator, type Run, runPalisade, startDemoSimulator } from './support.ts';
 
 // With the anonymous-access and permission endpoints answering 503, the demo org's critical
@@ -65,5 +66,33 @@ test('--min-coverage 100 exits 2 when results are undecided, and says what share
   assert.match(
     run.stdout,
     /[\d.]+% of the applicable results decided, below --min-coverage 100%: exit code 2/,
+  );
+});
+
+test('diff --fail-on-unknown critical exits 2 when critical checks decided before are undecided now; --fail-on alone passes', async () => {
+  const db = join(dir, 'history.db');
+  const scanInto = () =>
+    palisade(
+      ['scan', ...demo.scanArgs, '--db', db, '--format', 'json', '--output-dir', join(dir, 'h'), '--quiet'],
+      {
+        cwd: dir,
+      },
+    );
+  demo.sim.context.faults.set({ rules: [] });
+  await scanInto();
+  demo.sim.context.faults.set({ rules: [{ endpoints: FAULTED, errorRate: 1, errorStatus: 503 }] });
+  await scanInto();
+  const plain = await palisade(['diff', '--db', db, '--fail-on', 'critical'], { cwd: dir });
+  assert.equal(plain.code, 0, plain.stdout + plain.stderr);
+  const gated = await palisade(
+    ['diff', '--db', db, '--fail-on', 'critical', '--fail-on-unknown', 'critical'],
+    {
+      cwd: dir,
+    },
+  );
+  assert.equal(gated.code, 2, gated.stdout + gated.stderr);
+  assert.match(
+    gated.stdout,
+    /\d+ result\(s\) at or above critical undecided now that were decided before \(--fail-on-unknown critical\): exit code 2/,
   );
 });

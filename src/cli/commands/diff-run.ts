@@ -21,6 +21,7 @@ export interface DiffFlags {
   to?: string;
   json?: boolean;
   failOn?: string;
+  failOnUnknown?: string;
 }
 
 const KINDS = ['new', 'regressed', 'resolved', 'changed'] as const;
@@ -28,6 +29,10 @@ const KINDS = ['new', 'regressed', 'resolved', 'changed'] as const;
 export async function diff(flags: DiffFlags, ctx: CommandContext): Promise<number> {
   const { deps } = ctx;
   const failOn = parseFailOn(flags.failOn ?? deps.env.PALISADE_FAIL_ON);
+  const failOnUnknown = parseFailOn(
+    flags.failOnUnknown ?? deps.env.PALISADE_FAIL_ON_UNKNOWN,
+    '--fail-on-unknown',
+  );
   const toVersion = parseVersion('--to', flags.to);
   const fromVersion = parseVersion('--from', flags.from);
   const store = await openStore(flags.db ?? defaultDatabase(deps), { mustExist: true });
@@ -60,14 +65,30 @@ export async function diff(flags: DiffFlags, ctx: CommandContext): Promise<numbe
         renderDiff(result, { from: from.version, to: to.version, severityOf, titleOf, sites }),
       );
     }
-    if (!failOn) return EXIT_OK;
-    const worse = [...result.new, ...result.regressed].filter(
-      (c) => severityRank(severityOf.get(c.ruleId) ?? 'low') <= severityRank(failOn),
-    );
+    const atOrAbove = (ruleId: string, severity: Severity) =>
+      severityRank(severityOf.get(ruleId) ?? 'low') <= severityRank(severity);
+    const worse = failOn
+      ? [...result.new, ...result.regressed].filter((c) => atOrAbove(c.ruleId, failOn))
+      : [];
     if (worse.length > 0 && !flags.json) {
       deps.stdout.write(`\n${worse.length} new or regressed failure(s) at or above ${failOn}: exit code 2\n`);
     }
-    return worse.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+    const undecided = failOnUnknown
+      ? // Decided before, undecided now: diffResults lists them as changed (fail or pass → unknown).
+        result.changed.filter(
+          (c) =>
+            c.current?.status === 'unknown' &&
+            c.previous !== null &&
+            c.previous.status !== 'unknown' &&
+            atOrAbove(c.ruleId, failOnUnknown),
+        )
+      : [];
+    if (undecided.length > 0 && !flags.json) {
+      deps.stdout.write(
+        `\n${undecided.length} result(s) at or above ${failOnUnknown} undecided now that were decided before (--fail-on-unknown ${failOnUnknown}): exit code 2\n`,
+      );
+    }
+    return worse.length > 0 || undecided.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     await store.close();
   }
