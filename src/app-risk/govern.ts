@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppGovernance } from '../rules/app-governance.ts';
+import { listBans } from './actions/bans.ts';
 import { applyAutomaticChange, listClassifications } from './classification/repository.ts';
 import type { AppRecord } from './model/app.ts';
 import { governedApps, reconcileAll } from './model/governance.ts';
@@ -28,11 +29,15 @@ export async function loadGovernance(
   options: GovernOptions,
 ): Promise<AppGovernance> {
   const { now } = options;
-  const [stored, overrides, policyList] = await Promise.all([
+  const [stored, overrides, policyList, banList] = await Promise.all([
     listClassifications(db, connectionId),
     listScoreOverrides(db, connectionId),
     listPolicies(db, connectionId),
+    listBans(db, connectionId),
   ]);
+  const bans = new Map(
+    banList.map((b) => [b.appKey, { reason: b.reason, bannedBy: b.actor.name, bannedAt: b.bannedAt }]),
+  );
   const { classifications, pending } = reconcileAll(inventory, stored, { connectionId, now });
   if (options.persist && pending.length > 0) {
     await db.transaction().execute(async (trx) => {
@@ -43,7 +48,7 @@ export async function loadGovernance(
     for (const [key, c] of fresh) if (classifications.has(key)) classifications.set(key, c);
   }
   return {
-    apps: governedApps(inventory, { classifications, overrides }, { now, weights: options.weights }),
+    apps: governedApps(inventory, { classifications, overrides, bans }, { now, weights: options.weights }),
     policies: policyList.policies.filter((p) => p.enabled).map((p) => p.policy),
   };
 }

@@ -27,6 +27,20 @@ export const cliEnvSchema = envSchema.extend({
     emptyAsUnset,
     z.enum(SEVERITIES, { error: `must be one of ${SEVERITIES.join(', ')}` }).optional(),
   ),
+  /** Exit 2 when a check at or above this severity is undecided (`--fail-on-unknown`). */
+  PALISADE_FAIL_ON_UNKNOWN: z.preprocess(
+    emptyAsUnset,
+    z.enum(SEVERITIES, { error: `must be one of ${SEVERITIES.join(', ')}` }).optional(),
+  ),
+  /** Exit 2 when less than this percentage of the applicable results was decided (`--min-coverage`). */
+  PALISADE_MIN_COVERAGE: z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number({ error: 'must be a number from 0 to 100' })
+      .min(0, { error: 'must be a number from 0 to 100' })
+      .max(100, { error: 'must be a number from 0 to 100' })
+      .optional(),
+  ),
   /** Where the CLI keeps snapshots: a SQLite file path or a postgres:// URL (`--db`). */
   PALISADE_DB: optionalText,
   /** The write-consented site credential app actions need (`--write-email`, `--write-api-token`). */

@@ -70,3 +70,13 @@ test('results in different scopes are different resources', () => {
   assert.deepEqual(kinds(diff), { new: ['p1'], resolved: ['p1'] });
   assert.deepEqual([diff.new[0]?.resource.scope, diff.resolved[0]?.resource.scope], ['site-b', 'site-a']);
 });
+
+test('a failure whose status and message stayed the same names the evidence fields that changed', () => {
+  const diff = diffResults(
+    [result('r', 'p1', 'fail', { evidence: { grants: ['BROWSE'], project: 'ACME' } })],
+    [result('r', 'p1', 'fail', { evidence: { grants: ['BROWSE', 'COMMENT'], project: 'ACME' } })],
+  );
+  assert.deepEqual(diff.changed[0]?.evidence, [
+    { field: 'grants', previous: ['BROWSE'], current: ['BROWSE', 'COMMENT'] },
+  ]);
+});

@@ -1,5 +1,5 @@
 import { type ResourceRef, type ResultStatus, type RuleResult, resultKey } from '../rules/result.ts';
-import { indexResults, isFailing, sameEvidence, scopeKey } from './result-index.ts';
+import { changedEvidence, indexResults, isFailing, sameEvidence, scopeKey } from './result-index.ts';
 
 // What changed between two evaluations (the previous snapshot's and the current one's), per rule
 // and resource. Pure and history-free; trackFindings adds first/last seen on top.
@@ -7,7 +7,9 @@ import { indexResults, isFailing, sameEvidence, scopeKey } from './result-index.
 //   regressed  failing now; it passed before (the configuration got worse)
 //   resolved   failing before; now it passes, or the resource is gone from a complete evaluation
 //   changed    anything else worth telling: fail ↔ excepted, a failure whose details changed,
-//              a failure that can no longer be checked (unknown), pass ↔ unknown
+//              a failure that can no longer be checked (unknown), pass ↔ unknown. A change no
+//              one could see in the status or the message names the evidence fields that moved
+//              (`evidence`), so that the diff never shows two identical lines as a change.
 // A failing resource that is merely not seen (its scope turned unknown) is `changed`, never
 // `resolved`: missing data is not a fix.
 
@@ -27,6 +29,8 @@ export interface ResultChange {
   previous: ResultState | null;
   /** Null when the resource is gone; the scope's result when only the scope was evaluated. */
   current: ResultState | null;
+  /** When status and message are the same: the evidence fields that changed, with both values. */
+  evidence?: { field: string; previous: unknown; current: unknown }[];
 }
 
 export interface ResultDiff {
@@ -44,7 +48,13 @@ export function diffResults(previous: readonly RuleResult[], current: readonly R
   const before = indexResults(previous);
   const after = indexResults(current);
   const diff: ResultDiff = { new: [], regressed: [], resolved: [], changed: [] };
-  const push = (kind: ChangeKind, ref: RuleResult, p: ResultState | null, c: ResultState | null) =>
+  const push = (
+    kind: ChangeKind,
+    ref: RuleResult,
+    p: ResultState | null,
+    c: ResultState | null,
+    evidence?: ResultChange['evidence'],
+  ) =>
     diff[kind].push({
       kind,
       key: resultKey(ref),
@@ -52,6 +62,7 @@ export function diffResults(previous: readonly RuleResult[], current: readonly R
       resource: ref.resource,
       previous: p,
       current: c,
+      ...(evidence ? { evidence } : {}),
     });
 
   for (const c of current) {
@@ -59,8 +70,9 @@ export function diffResults(previous: readonly RuleResult[], current: readonly R
     if (isFailing(c.status)) {
       if (!p || p.status === 'unknown' || p.status === 'not_applicable') push('new', c, state(p), state(c));
       else if (p.status === 'pass') push('regressed', c, state(p), state(c));
-      else if (p.status !== c.status || p.message !== c.message || !sameEvidence(p.evidence, c.evidence)) {
-        push('changed', c, state(p), state(c));
+      else if (p.status !== c.status || p.message !== c.message) push('changed', c, state(p), state(c));
+      else if (!sameEvidence(p.evidence, c.evidence)) {
+        push('changed', c, state(p), state(c), changedEvidence(p.evidence, c.evidence));
       }
     } else if (p && isFailing(p.status)) {
       push(c.status === 'pass' ? 'resolved' : 'changed', c, state(p), state(c));

@@ -37,6 +37,19 @@ export function sameEvidence(a: RuleResult['evidence'], b: RuleResult['evidence'
   return canonical(a ?? null) === canonical(b ?? null);
 }
 
+/** The top-level evidence fields whose content differs, in name order, with both values. */
+export function changedEvidence(
+  a: RuleResult['evidence'],
+  b: RuleResult['evidence'],
+): { field: string; previous: unknown; current: unknown }[] {
+  const before: Record<string, unknown> = a ?? {};
+  const after: Record<string, unknown> = b ?? {};
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .sort()
+    .filter((field) => canonical(before[field] ?? null) !== canonical(after[field] ?? null))
+    .map((field) => ({ field, previous: before[field] ?? null, current: after[field] ?? null }));
+}
+
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {

@@ -1,5 +1,6 @@
 import type { AppRecord } from '../app-risk/model/app.ts';
 import type { AppClassification } from '../app-risk/model/classification.ts';
+import type { AppBan } from '../app-risk/model/governance.ts';
 import type { AppRisk } from '../app-risk/model/score.ts';
 import type { AppGovernance } from '../rules/app-governance.ts';
 import { policyRuleId } from '../rules/app-policy.ts';
@@ -15,6 +16,8 @@ export interface EvaluatedApp extends AppRecord {
   policyViolations: RuleResult[];
   /** The per-app rules' results for its installations (one per rule, site and product). */
   checks: RuleResult[];
+  /** On the organization's deny-list (null when not banned). */
+  ban: AppBan | null;
 }
 
 export function evaluatedApps(governance: AppGovernance, results: readonly RuleResult[]): EvaluatedApp[] {
@@ -37,13 +40,14 @@ export function evaluatedApps(governance: AppGovernance, results: readonly RuleR
     if (appKey !== undefined) push(checks, appKey, r);
   }
   return [...governance.apps.values()].map(
-    ({ app, risk, classification }): EvaluatedApp => ({
+    ({ app, risk, classification, ban }): EvaluatedApp => ({
       ...app,
       risk,
       // Every app of a reconciled inventory has one (unreviewed when first seen).
       classification: classification as AppClassification,
       policyViolations: violations.get(app.appKey) ?? [],
       checks: checks.get(app.appKey) ?? [],
+      ban: ban ?? null,
     }),
   );
 }

@@ -9,7 +9,13 @@ import type { ActionStep } from './plan.ts';
 // Carries out a plan: each request step once, in order, each failure mapped to what it means for
 // that site (one site refusing does not stop the others); manual steps are reported, not sent.
 
-export type StepResult = 'planned' | 'succeeded' | 'not_installed' | 'failed' | 'manual_required';
+export type StepResult =
+  | 'planned'
+  | 'succeeded'
+  | 'not_installed'
+  | 'no_change'
+  | 'failed'
+  | 'manual_required';
 
 export interface StepOutcome extends ActionStep {
   result: StepResult;
@@ -40,6 +46,10 @@ export async function executeSteps(
     }
     if (!api) throw new Error(`no client to send the planned ${request.method} ${request.url}`);
     const site: SiteRef = { cloudId: step.site.cloudId, url: step.site.url, products: [step.product] };
+    if (request.body && (await alreadySo(api, step.product, request.pluginKey, request.body.enabled, site))) {
+      out.push({ ...step, result: 'no_change', error: null });
+      continue;
+    }
     try {
       await api.call(request.endpointId, {
         site,
@@ -65,6 +75,27 @@ export async function executeSteps(
     }
   }
   return out;
+}
+
+/**
+ * Whether UPM shows the app already enabled (or disabled) as asked: then the PUT would change
+ * nothing and the answer is "no change", not "succeeded". Read live, since the snapshot may be
+ * older than the last action. Any failure to read says no: the PUT then runs and its error is
+ * mapped as usual.
+ */
+async function alreadySo(
+  api: AtlassianApi,
+  product: NonNullable<ActionStep['product']>,
+  pluginKey: string,
+  enabled: boolean,
+  site: SiteRef,
+): Promise<boolean> {
+  try {
+    const plugin = await api.call(`upm.${product}.get`, { site, params: { pluginKey } });
+    return plugin.enabled === enabled;
+  } catch {
+    return false;
+  }
 }
 
 /**

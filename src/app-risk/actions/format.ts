@@ -19,6 +19,11 @@ function stepLines(step: StepOutcome): string[] {
     case 'succeeded':
       lines.push(`  done: ${request} — ${where(step)}`);
       break;
+    case 'no_change':
+      lines.push(
+        `  no change: already ${step.request?.body?.enabled ? 'enabled' : 'disabled'}, nothing sent — ${where(step)}`,
+      );
+      break;
     case 'not_installed':
       lines.push(`  not installed any more: ${request} answered 404 — ${where(step)}`);
       break;

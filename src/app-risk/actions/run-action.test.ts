@@ -119,12 +119,44 @@ forEachDatabase(
     });
     await runAppAction(deps(db, api), { action: 'disable', appKey: 'com.evil.sync', sites: [SITE.cloudId] });
     await runAppAction(deps(db, api), { action: 'enable', appKey: 'com.evil.sync', sites: [SITE.cloudId] });
+    // Each PUT is preceded by a read of the app's state now (unreadable here: the PUT goes out).
     assert.deepEqual(
       api.calls.map((c) => [c.endpointId, c.site, c.body]),
       [
+        ['upm.jira.get', SITE.url, undefined],
         ['upm.jira.update', SITE.url, { enabled: false }],
+        ['upm.jira.get', SITE.url, undefined],
         ['upm.jira.update', SITE.url, { enabled: true }],
       ],
+    );
+  },
+);
+
+forEachDatabase(
+  'disabling an app UPM already shows disabled answers "no change", sends no PUT and records no_change',
+  async (_t, { db }) => {
+    await seedApps(db);
+    const api = fakeApi((call) =>
+      call.endpointId === 'upm.jira.get' ? { key: call.pluginKey, enabled: false } : undefined,
+    );
+    const outcome = await runAppAction(deps(db, api), {
+      action: 'disable',
+      appKey: 'com.evil.sync',
+      sites: [SITE.cloudId],
+    });
+    assert.equal(outcome.result, 'no_change');
+    assert.deepEqual(
+      api.calls.map((c) => c.endpointId),
+      ['upm.jira.get'],
+    );
+    assert.match(
+      formatActionOutcome(outcome),
+      /^disable com\.evil\.sync: no change .*\n {2}no change: already disabled, nothing sent — /,
+    );
+    const log = await listActionLog(db, CONNECTION);
+    assert.deepEqual(
+      log.map((e) => [e.action, e.result]),
+      [['disable', 'no_change']],
     );
   },
 );

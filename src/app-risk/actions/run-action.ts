@@ -77,6 +77,7 @@ const VERBS: Record<AppActionRequest['action'], string> = {
 export function overallResult(steps: readonly StepOutcome[]): Exclude<ActionOutcomeResult, 'dry_run'> {
   if (steps.some((s) => s.result === 'failed')) return 'failed';
   if (steps.some((s) => s.result === 'manual_required')) return 'manual_required';
+  if (steps.length > 0 && steps.every((s) => s.result === 'no_change')) return 'no_change';
   return 'succeeded';
 }
 

@@ -24,6 +24,15 @@ export interface AppGovernanceEntry {
   fingerprint: AppFingerprint;
   /** Differences from the approved fingerprint (empty when none or never approved). */
   changes: FingerprintChange[];
+  /** The organization banned this app (src/app-risk/actions/bans.ts): it must not be installed. */
+  ban: AppBan | undefined;
+}
+
+/** A ban on the deny-list, as the rules and the CLI show it. */
+export interface AppBan {
+  reason: string;
+  bannedBy: string;
+  bannedAt: string;
 }
 
 /** What the organization recorded about its apps. */
@@ -31,6 +40,8 @@ export interface GovernanceRecords {
   /** By app key, reconciled with the inventory (see `reconcileAll`). */
   classifications: ReadonlyMap<string, AppClassification>;
   overrides: ReadonlyMap<string, ScoreOverride>;
+  /** The deny-list, by the key the ban names (UPM key, Forge app id or `forge:<id>`). */
+  bans?: ReadonlyMap<string, AppBan>;
 }
 
 export interface PendingChange {
@@ -86,7 +97,17 @@ export function governedApps(
       }),
       fingerprint,
       changes: approved ? diffFingerprints(approved, fingerprint) : [],
+      ban: banOf(app, records.bans),
     });
   }
   return apps;
+}
+
+/** The ban naming the app by its key, its Forge app id or `forge:<id>` (as actions/installed-apps.ts isApp). */
+function banOf(app: AppRecord, bans: ReadonlyMap<string, AppBan> | undefined): AppBan | undefined {
+  if (!bans) return undefined;
+  return (
+    bans.get(app.appKey) ??
+    (app.appId !== null ? (bans.get(app.appId) ?? bans.get(`forge:${app.appId}`)) : undefined)
+  );
 }

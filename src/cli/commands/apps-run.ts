@@ -9,7 +9,7 @@ import { exitCodeOf } from '../../errors.ts';
 import type { EvaluatedApp } from '../../scan/apps-of-snapshot.ts';
 import { appsOfSnapshot } from '../../scan/apps-of-snapshot.ts';
 import { CliError } from '../cli-error.ts';
-import { EXIT_OK } from '../exit-codes.ts';
+import { EXIT_MANUAL_REQUIRED, EXIT_OK } from '../exit-codes.ts';
 import { parseAllowHost, parseBaseUrl } from '../options/parse-url.ts';
 import type { CommandContext } from '../run-cli.ts';
 import { defaultDatabase } from '../store/default-database.ts';
@@ -63,13 +63,13 @@ export async function listApps(flags: StoreFlags & { json?: boolean }, ctx: Comm
       return;
     }
     ctx.deps.stdout.write(
-      `${apps.length} apps in snapshot ${snapshot}, riskiest first (score, band, review state):\n`,
+      `${apps.length} apps in snapshot ${snapshot}, riskiest first (score, band, review state; BANNED: on the deny-list but installed):\n`,
     );
     for (const a of apps) {
       const sites = new Set(a.installations.map((i) => i.siteId)).size;
       ctx.deps.stdout.write(
         `${String(a.risk.score).padStart(3)} ${a.risk.band.padEnd(8)} ${a.classification.state.padEnd(13)} ${a.appKey}  ${a.name}` +
-          `${a.vendorName ? ` (${a.vendorName})` : ''} — ${a.framework}, ${sites} site(s)\n`,
+          `${a.vendorName ? ` (${a.vendorName})` : ''} — ${a.framework}, ${sites} site(s)${a.ban ? ' BANNED' : ''}\n`,
       );
     }
   });
@@ -86,6 +86,7 @@ function summaryOf(a: EvaluatedApp) {
     risk: { score: a.risk.score, band: a.risk.band },
     sites: [...new Set(a.installations.map((i) => i.siteId))],
     scopes: a.scopes,
+    banned: a.ban,
   };
 }
 
@@ -108,6 +109,11 @@ export async function showApp(
       `${app.name} (${app.appKey})`,
       `  vendor        ${app.vendorName ?? 'unknown'}`,
       `  framework     ${app.framework}, ${app.distribution}`,
+      ...(app.ban
+        ? [
+            `  BANNED        ${app.ban.reason} — by ${app.ban.bannedBy} on ${app.ban.bannedAt.slice(0, 10)}; installed again`,
+          ]
+        : []),
       `  review state  ${app.classification.state}${app.classification.justification ? ` — ${app.classification.justification}` : ''}`,
       `  scopes        ${app.scopesReadable ? app.scopes.join(', ') || 'none' : 'not readable'}`,
       `  egress        ${app.egress.kind}${app.egress.domains.length > 0 ? `: ${app.egress.domains.join(', ')}` : ''}`,
@@ -199,7 +205,16 @@ export async function act(
     deps.stdout.write(`${formatActionOutcome(outcome)}\n`);
     // A failed step's error decides the exit code, as if it had been thrown.
     const failed = outcome.steps.find((s) => s.result === 'failed');
-    return outcome.result === 'failed' ? exitCodeOf(failed?.error ?? null) : EXIT_OK;
+    if (outcome.result === 'failed') return exitCodeOf(failed?.error ?? null);
+    if (outcome.result === 'manual_required') {
+      // Nothing changed on those sites: a pipeline must not read this as done.
+      const manual = outcome.steps.filter((s) => s.result === 'manual_required').length;
+      deps.stderr.write(
+        `palisade: apps ${name} ${appKey}: not done on ${manual} installation${manual === 1 ? '' : 's'} — Atlassian has no API for it, an admin must follow the steps above (exit code ${EXIT_MANUAL_REQUIRED})\n`,
+      );
+      return EXIT_MANUAL_REQUIRED;
+    }
+    return EXIT_OK;
   } finally {
     await store.close();
   }

@@ -21,6 +21,7 @@ export interface DiffFlags {
   to?: string;
   json?: boolean;
   failOn?: string;
+  failOnUnknown?: string;
 }
 
 const KINDS = ['new', 'regressed', 'resolved', 'changed'] as const;
@@ -28,6 +29,10 @@ const KINDS = ['new', 'regressed', 'resolved', 'changed'] as const;
 export async function diff(flags: DiffFlags, ctx: CommandContext): Promise<number> {
   const { deps } = ctx;
   const failOn = parseFailOn(flags.failOn ?? deps.env.PALISADE_FAIL_ON);
+  const failOnUnknown = parseFailOn(
+    flags.failOnUnknown ?? deps.env.PALISADE_FAIL_ON_UNKNOWN,
+    '--fail-on-unknown',
+  );
   const toVersion = parseVersion('--to', flags.to);
   const fromVersion = parseVersion('--from', flags.from);
   if (fromVersion !== undefined && toVersion !== undefined && fromVersion >= toVersion) {
@@ -68,20 +73,36 @@ export async function diff(flags: DiffFlags, ctx: CommandContext): Promise<numbe
         renderDiff(result, { from: from.version, to: to.version, severityOf, titleOf, sites }),
       );
     }
-    if (!failOn) return EXIT_OK;
-    const worse = [...result.new, ...result.regressed].filter(
-      (c) => severityRank(severityOf.get(c.ruleId) ?? 'low') <= severityRank(failOn),
-    );
+    const atOrAbove = (ruleId: string, severity: Severity) =>
+      severityRank(severityOf.get(ruleId) ?? 'low') <= severityRank(severity);
+    const worse = failOn
+      ? [...result.new, ...result.regressed].filter((c) => atOrAbove(c.ruleId, failOn))
+      : [];
     if (worse.length > 0 && !flags.json) {
       deps.stdout.write(`\n${worse.length} new or regressed failure(s) at or above ${failOn}: exit code 2\n`);
     }
-    return worse.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+    const undecided = failOnUnknown
+      ? // Decided before, undecided now: diffResults lists them as changed (fail or pass → unknown).
+        result.changed.filter(
+          (c) =>
+            c.current?.status === 'unknown' &&
+            c.previous !== null &&
+            c.previous.status !== 'unknown' &&
+            atOrAbove(c.ruleId, failOnUnknown),
+        )
+      : [];
+    if (undecided.length > 0 && !flags.json) {
+      deps.stdout.write(
+        `\n${undecided.length} result(s) at or above ${failOnUnknown} undecided now that were decided before (--fail-on-unknown ${failOnUnknown}): exit code 2\n`,
+      );
+    }
+    return worse.length > 0 || undecided.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     await store.close();
   }
 }
 
-interface RenderContext {
+export interface RenderContext {
   from: number;
   to: number;
   severityOf: ReadonlyMap<string, Severity>;
@@ -94,10 +115,23 @@ function line(c: ResultChange, r: RenderContext): string {
   const where = c.resource.scope === 'org' ? 'org' : (r.sites.get(c.resource.scope) ?? c.resource.scope);
   const state = `${c.previous?.status ?? 'absent'} → ${c.current?.status ?? 'gone'}`;
   const message = c.current?.message ?? c.previous?.message ?? r.titleOf.get(c.ruleId) ?? '';
-  return `  ${severity} ${where}: ${message} (${state}) [${c.ruleId}]`;
+  // Same status: say what moved, so that no change reads as two identical lines.
+  const sameStatus = c.previous !== null && c.current !== null && c.previous.status === c.current.status;
+  const what =
+    sameStatus && c.previous?.message !== c.current?.message
+      ? `${c.current?.status}; was: ${c.previous?.message}`
+      : sameStatus && c.evidence
+        ? `${c.current?.status}; evidence changed: ${c.evidence.map((e) => `${e.field} ${short(e.previous)} → ${short(e.current)}`).join(', ')}`
+        : state;
+  return `  ${severity} ${where}: ${message} (${what}) [${c.ruleId}]`;
 }
 
-function renderDiff(diff: ResultDiff, r: RenderContext): string {
+function short(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'null';
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+export function renderDiff(diff: ResultDiff, r: RenderContext): string {
   const out = [
     `Snapshot ${r.from} → ${r.to}: ${diff.new.length} new, ${diff.regressed.length} regressed, ${diff.resolved.length} resolved, ${diff.changed.length} changed`,
   ];

@@ -15,6 +15,10 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .option('--to <version>', 'the newer snapshot (default: the latest complete one)')
     .option('--json', 'print the differences as JSON')
     .option('--fail-on <severity>', 'exit 2 if a new or regressed failure is of this severity or worse')
+    .option(
+      '--fail-on-unknown <severity>',
+      'exit 2 if a check of this severity or worse decided before is undecided now (PALISADE_FAIL_ON_UNKNOWN)',
+    )
     .addHelpText('after', '\nExample:\n  palisade diff --db palisade.db --fail-on high\n')
     .action(async (flags: DiffFlags) => {
       const { diff } = await import('./diff-run.ts');

@@ -2,11 +2,11 @@ import { listConnections } from '../../inventory/connections.ts';
 import { latestSnapshot } from '../../inventory/snapshots.ts';
 import { assess } from '../../scan/assess.ts';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.ts';
-import { failingAtOrAbove } from '../output/fail-on.ts';
+import { evaluateGates } from '../output/fail-on.ts';
 import { renderSummary } from '../output/summary.ts';
 import { writeReportFiles } from '../output/write-report-files.ts';
 import type { CommandContext } from '../run-cli.ts';
-import { parseFailOn, parseReportTarget } from '../scan/scan-request.ts';
+import { parseGates, parseReportTarget } from '../scan/scan-request.ts';
 import { defaultDatabase } from '../store/default-database.ts';
 import { openStore } from '../store/open-store.ts';
 import { parseVersion, pickConnection, pickSnapshot, previousSnapshot } from '../store/pick-connection.ts';
@@ -22,13 +22,15 @@ export interface ReportFlags {
   outputDir?: string;
   output?: string;
   failOn?: string;
+  failOnUnknown?: string;
+  minCoverage?: string;
   list?: boolean;
 }
 
 export async function report(flags: ReportFlags, ctx: CommandContext): Promise<number> {
   const { deps } = ctx;
   const reports = parseReportTarget(flags, deps.env);
-  const failOn = parseFailOn(flags.failOn ?? deps.env.PALISADE_FAIL_ON);
+  const gates = parseGates(flags, deps.env);
   const version = parseVersion('--snapshot', flags.snapshot);
   const store = await openStore(flags.db ?? defaultDatabase(deps), { mustExist: true });
   try {
@@ -43,11 +45,8 @@ export async function report(flags: ReportFlags, ctx: CommandContext): Promise<n
       now: deps.now(),
     });
     const written = await writeReportFiles(built, reports, deps.cwd);
-    const failing = failOn ? failingAtOrAbove(built, failOn).length : 0;
-    deps.stdout.write(
-      renderSummary(built, { written, failOn: failOn ? { severity: failOn, failing } : undefined }),
-    );
-    return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
+    deps.stdout.write(renderSummary(built, { written, gates }));
+    return evaluateGates(built, gates).tripped ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     await store.close();
   }

@@ -17,6 +17,14 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .option('--output-dir <dir>', 'where the reports go (PALISADE_OUTPUT_DIR; default ./reports)')
     .option('--output <file>', 'write the one --format to this file instead (PALISADE_OUTPUT)')
     .option('--fail-on <severity>', 'exit 2 if a check of this severity or worse fails (PALISADE_FAIL_ON)')
+    .option(
+      '--fail-on-unknown <severity>',
+      'exit 2 if a check of this severity or worse is undecided (unknown) (PALISADE_FAIL_ON_UNKNOWN)',
+    )
+    .option(
+      '--min-coverage <percent>',
+      'exit 2 if less than this share of the applicable results was decided (PALISADE_MIN_COVERAGE)',
+    )
     .option('--list', 'list the connections and snapshots the database holds, and stop')
     .addHelpText(
       'after',

@@ -1,6 +1,6 @@
 import { formatBanAlert } from '../../app-risk/actions/index.ts';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.ts';
-import { failingAtOrAbove } from '../output/fail-on.ts';
+import { evaluateGates } from '../output/fail-on.ts';
 import { renderBanAlerts, renderSummary } from '../output/summary.ts';
 import { checkReportFiles, writeReportFiles } from '../output/write-report-files.ts';
 import { createProgress } from '../progress/create-progress.ts';
@@ -11,7 +11,7 @@ import { openStore } from '../store/open-store.ts';
 
 // `palisade scan`: src/scan `runScan` (discover the sites, sync everything into a snapshot,
 // enforce the bans, evaluate the rules and the apps), then write the reports and print a
-// summary; exit 2 when --fail-on finds failing checks.
+// summary; exit 2 when a gate (--fail-on, --fail-on-unknown, --min-coverage) trips.
 
 export interface ScanCommandFlags extends ScanFlags {
   quiet?: boolean;
@@ -31,17 +31,11 @@ export async function scan(
     const scanned = await scanTarget(store.db, target, deps, progress);
     const { report } = scanned;
     const written = await writeReportFiles(report, request.reports, deps.cwd);
-    const failing = request.failOn ? failingAtOrAbove(report, request.failOn).length : 0;
-    deps.stdout.write(
-      renderSummary(report, {
-        written,
-        failOn: request.failOn ? { severity: request.failOn, failing } : undefined,
-      }),
-    );
+    deps.stdout.write(renderSummary(report, { written, gates: request.gates }));
     deps.stdout.write(renderBanAlerts(scanned.alerts.map(formatBanAlert)));
     if (!store.temporary)
       deps.stdout.write(`Snapshot kept in ${store.location} (connection ${scanned.connection.id})\n`);
-    return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
+    return evaluateGates(report, request.gates).tripped ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     await store.close();
   }

@@ -5,7 +5,7 @@ import { resolveScanRequest } from '../scan/scan-request.ts';
 import type { ScanCommandFlags } from './scan-run.ts';
 
 // `palisade scan`: discover the sites, sync everything into a snapshot, evaluate the rules and
-// the apps, write the reports, print a summary; exit 2 when --fail-on finds failing checks.
+// the apps, write the reports, print a summary; exit 2 when a gate (--fail-on, --fail-on-unknown, --min-coverage) trips.
 // (Definitions here, the work in scan-run.ts, loaded only when the command runs: --help and
 // input errors answer at once.)
 
@@ -46,6 +46,14 @@ export function registerScan(program: Command, ctx: CommandContext): void {
     .option(
       '--fail-on <severity>',
       'exit 2 if a check of this severity or worse fails: critical, high, medium, low (PALISADE_FAIL_ON)',
+    )
+    .option(
+      '--fail-on-unknown <severity>',
+      'exit 2 if a check of this severity or worse is undecided (unknown) (PALISADE_FAIL_ON_UNKNOWN)',
+    )
+    .option(
+      '--min-coverage <percent>',
+      'exit 2 if less than this share of the applicable results was decided (PALISADE_MIN_COVERAGE)',
     )
     .option(
       '--db <path|url>',

@@ -1,5 +1,5 @@
 import type { Report, ReportApp, ReportResult } from '../../report/model.ts';
-import type { Severity } from '../../rules/severity.ts';
+import { decidedPercent, evaluateGates, type Gates, undecidedBySeverity } from './fail-on.ts';
 
 // The short text a scan, a report and the demo end with on stdout: the posture score, the
 // results by status, the worst findings, the riskiest apps, coverage gaps and where the reports
@@ -10,7 +10,8 @@ export interface SummaryOptions {
   written: readonly { format: string; path: string }[];
   topFindings?: number;
   topApps?: number;
-  failOn?: { severity: Severity; failing: number } | undefined;
+  /** The CI gates given (`--fail-on`, `--fail-on-unknown`, `--min-coverage`). */
+  gates?: Gates;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -50,6 +51,15 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const by = s.results.byStatus;
   lines.push(
     `Results: ${by.fail} fail, ${by.pass} pass, ${by.unknown} unknown, ${by.not_applicable} not applicable, ${by.excepted} excepted`,
+  );
+
+  // Printed on every run: an undecided check is neither a pass nor a fail, and a gate on failures
+  // alone passes when the API did not answer.
+  const undecided = undecidedBySeverity(report);
+  const decided = decidedPercent(report);
+  lines.push(
+    `Undecided checks: ${undecided.map((u) => `${u.tally.checks} ${u.severity}`).join(', ')}` +
+      ` (${decided === null ? 'no applicable result' : `${decided}% of the applicable results decided`})`,
   );
 
   const failing = report.results.filter((r) => r.status === 'fail');
@@ -101,15 +111,8 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     const width = Math.max(...options.written.map((w) => w.format.length));
     for (const w of options.written) lines.push(`  ${w.format.padEnd(width)}  ${w.path}`);
   }
-  if (options.failOn) {
-    const { severity, failing: n } = options.failOn;
-    lines.push(
-      '',
-      n > 0
-        ? `${plural(n, 'failing check')} at or above ${severity} (--fail-on ${severity}): exit code 2`
-        : `No failing check at or above ${severity} (--fail-on ${severity})`,
-    );
-  }
+  const gate = evaluateGates(report, options.gates ?? {});
+  if (gate.lines.length > 0) lines.push('', ...gate.lines);
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { readCliEnv as readEnv } from '../cli-env.ts';
 import { CliError } from '../cli-error.ts';
 import { createSecrets } from '../secrets.ts';
-import { resolveScanRequest } from './scan-request.ts';
+import { parseGates, resolveScanRequest } from './scan-request.ts';
 
 const site = 'https://acme.atlassian.net';
 
@@ -36,7 +36,7 @@ test('a flag wins over its environment variable, and the variable fills in what 
   );
   assert.deepEqual(request.target.sites, [site]);
   assert.deepEqual(request.target.siteCredential, { email: 'flag@acme.com', apiToken: 'env-token-123456' });
-  assert.equal(request.failOn, 'high');
+  assert.equal(request.gates.failOn, 'high');
   assert.deepEqual(request.target.allowHosts, ['127.0.0.1:4000', 'sim.local:5000']);
   assert.equal(request.target.baseUrls.api, 'https://api.atlassian.com');
   assert.equal(request.target.baseUrls.marketplace, 'https://marketplace.atlassian.com');
@@ -141,4 +141,23 @@ test('every credential read is registered with the scrubber before anything can 
     // the URL is refused; the credentials were registered first
   }
   assert.equal(secrets.scrub('secret-token-1 and org-key-xyz'), '*** and ***');
+});
+
+test('--fail-on-unknown and --min-coverage come from their flags or environment twins, and bad values are refused', () => {
+  const env = readEnv({ PALISADE_FAIL_ON_UNKNOWN: 'critical', PALISADE_MIN_COVERAGE: '90' });
+  assert.deepEqual(parseGates({}, env), { failOn: undefined, failOnUnknown: 'critical', minCoverage: 90 });
+  assert.deepEqual(parseGates({ failOnUnknown: 'HIGH', minCoverage: '75%' }, env), {
+    failOn: undefined,
+    failOnUnknown: 'high',
+    minCoverage: 75,
+  });
+  assert.throws(
+    () => parseGates({ failOnUnknown: 'urgent' }, env),
+    /--fail-on-unknown "urgent" is not a severity/,
+  );
+  assert.throws(() => parseGates({ minCoverage: '120' }, env), /--min-coverage "120" is not a percentage/);
+  assert.throws(
+    () => readEnv({ PALISADE_MIN_COVERAGE: 'most' }),
+    /PALISADE_MIN_COVERAGE: must be a number from 0 to 100/,
+  );
 });

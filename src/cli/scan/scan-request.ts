@@ -4,6 +4,7 @@ import { SEVERITIES, type Severity } from '../../rules/severity.ts';
 import type { CliEnv as Env } from '../cli-env.ts';
 import { CliError } from '../cli-error.ts';
 import { parseAllowHost, parseBaseUrl } from '../options/parse-url.ts';
+import type { Gates } from '../output/fail-on.ts';
 import type { Secrets } from '../secrets.ts';
 
 // `palisade scan`'s flags merged with their environment twins (a flag wins) and checked before
@@ -25,6 +26,8 @@ export interface ScanFlags {
   outputDir?: string;
   output?: string;
   failOn?: string;
+  failOnUnknown?: string;
+  minCoverage?: string;
   db?: string;
   writeEmail?: string;
   writeApiToken?: string;
@@ -53,7 +56,8 @@ export interface ReportTarget {
 export interface ScanRequest {
   target: ScanTarget;
   reports: ReportTarget;
-  failOn: FailOn | undefined;
+  /** `--fail-on`, `--fail-on-unknown`, `--min-coverage`. */
+  gates: Gates;
   /** A SQLite file or postgres:// URL to keep the snapshot in; undefined = a temporary file. */
   db: string | undefined;
 }
@@ -61,13 +65,39 @@ export interface ScanRequest {
 export const DEFAULT_OUTPUT_DIR = 'reports';
 export const DEFAULT_FORMATS: ReportFormat[] = ['json', 'html'];
 
-export function parseFailOn(raw: string | undefined): FailOn | undefined {
+export function parseFailOn(raw: string | undefined, flag = '--fail-on'): FailOn | undefined {
   if (raw === undefined) return undefined;
   const value = raw.trim().toLowerCase();
   if (!(SEVERITIES as readonly string[]).includes(value)) {
-    throw new CliError('usage', `--fail-on "${raw}" is not a severity — use one of ${SEVERITIES.join(', ')}`);
+    throw new CliError('usage', `${flag} "${raw}" is not a severity — use one of ${SEVERITIES.join(', ')}`);
   }
   return value as FailOn;
+}
+
+/** `--min-coverage <percent>`: a number from 0 to 100 (a trailing % is allowed). */
+export function parseMinCoverage(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const text = raw.trim().replace(/%$/, '');
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+    throw new CliError('usage', `--min-coverage "${raw}" is not a percentage — use a number from 0 to 100`);
+  }
+  return value;
+}
+
+/** The CI gates from their flags or environment twins (a flag wins). */
+export function parseGates(
+  flags: Pick<ScanFlags, 'failOn' | 'failOnUnknown' | 'minCoverage'>,
+  env: Env,
+): Gates {
+  return {
+    failOn: parseFailOn(flags.failOn ?? env.PALISADE_FAIL_ON),
+    failOnUnknown: parseFailOn(flags.failOnUnknown ?? env.PALISADE_FAIL_ON_UNKNOWN, '--fail-on-unknown'),
+    minCoverage: parseMinCoverage(
+      flags.minCoverage ??
+        (env.PALISADE_MIN_COVERAGE === undefined ? undefined : String(env.PALISADE_MIN_COVERAGE)),
+    ),
+  };
 }
 
 /** `--format` (repeatable, also comma-separated), `--output-dir` and `--output`, with defaults. */
@@ -136,7 +166,7 @@ function formatFromExtension(file: string): ReportFormat {
 export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets): ScanRequest {
   // Plain syntax first, so a typo is reported before a missing credential.
   const reports = parseReportTarget(flags, env);
-  const failOn = parseFailOn(flags.failOn ?? env.PALISADE_FAIL_ON);
+  const gates = parseGates(flags, env);
   const email = flags.email ?? env.PALISADE_EMAIL;
   const apiToken = flags.apiToken ?? env.PALISADE_API_TOKEN;
   const orgApiKey = flags.orgApiKey ?? env.PALISADE_ORG_API_KEY;
@@ -203,7 +233,7 @@ export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets)
       allowHosts,
     },
     reports,
-    failOn,
+    gates,
     db: flags.db ?? env.PALISADE_DB,
   };
 }

@@ -146,3 +146,22 @@ test('Chromium renders the page with its sections', { timeout: 60_000 }, (t) => 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a product with no decided check shows "no data" and why in the score table, not a score of 0', () => {
+  const report = buildReport(sampleInput());
+  const none = { pass: 0, fail: 0, unknown: 3, excepted: 0, not_applicable: 1 };
+  const products = [
+    { product: 'confluence', score: 0, earned: 0, possible: 30, rules: none },
+    ...report.summary.scores.products.filter((p) => p.product !== 'confluence'),
+  ];
+  const text = renderHtml({
+    ...report,
+    summary: { ...report.summary, scores: { ...report.summary.scores, products } },
+  });
+  const row = /<tr><td>Confluence<\/td>.*?<\/tr>/.exec(text)?.[0] ?? '';
+  assert.match(
+    row,
+    /<b>no data<\/b> <span class="small">3 checks could not be decided \(data not read\)<\/span>/,
+  );
+  assert.doesNotMatch(row, /<b>0<\/b>/);
+});

@@ -93,10 +93,24 @@ ${statusBar(summary.results.byStatus)}
 </div></section>`;
 }
 
+/**
+ * A score, or "no data" and why when no check in the scope was decided (met or failing): its
+ * score would be 0 — every undecided check counts against it — which reads as the worst posture
+ * rather than as unknown.
+ */
+function scoreCell(s: Report['summary']['scores']['overall']): SafeHtml {
+  if (s.rules.pass + s.rules.fail > 0) return html`${scoreBar(s.score)}<b>${s.score ?? '–'}</b>`;
+  const why =
+    s.rules.unknown > 0
+      ? `${s.rules.unknown} check${s.rules.unknown === 1 ? '' : 's'} could not be decided (data not read)`
+      : 'no check applies';
+  return html`${scoreBar(null)}<b>no data</b> <span class="small">${why}</span>`;
+}
+
 function scoresTable(report: Report): SafeHtml {
   const { scores } = report.summary;
   const row = (label: SafeHtml | string, s: (typeof scores)['overall']) =>
-    html`<tr><td>${label}</td><td class="score-cell">${scoreBar(s.score)}<b>${s.score ?? '–'}</b></td><td class="num">${s.rules.pass}</td><td class="num">${s.rules.fail}</td><td class="num">${s.rules.unknown}</td><td class="num">${s.rules.excepted}</td><td class="num">${s.rules.not_applicable}</td></tr>`;
+    html`<tr><td>${label}</td><td class="score-cell">${scoreCell(s)}</td><td class="num">${s.rules.pass}</td><td class="num">${s.rules.fail}</td><td class="num">${s.rules.unknown}</td><td class="num">${s.rules.excepted}</td><td class="num">${s.rules.not_applicable}</td></tr>`;
   const sites = new Map(report.sites.map((s) => [s.url, s]));
   return html`<h2 id="scores">Scores</h2>
 <table><thead><tr><th>Scope</th><th>Score</th><th class="num">Checks met</th><th class="num">Failing</th><th class="num">Not decided</th><th class="num">Excepted</th><th class="num">Not applicable</th></tr></thead><tbody>

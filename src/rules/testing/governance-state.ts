@@ -1,5 +1,6 @@
 import type { AppRecord } from '../../app-risk/model/app.ts';
 import type { AppClassification } from '../../app-risk/model/classification.ts';
+import type { AppBan } from '../../app-risk/model/governance.ts';
 import { governedApps } from '../../app-risk/model/governance.ts';
 import type { ScoreOverride } from '../../app-risk/model/score.ts';
 import { NOW } from '../../app-risk/model/testing/fixtures.ts';
@@ -13,6 +14,7 @@ export function governanceState(
   overrides: Readonly<Record<string, ScoreOverride>> = {},
   now = NOW,
   policies: readonly AppPolicy[] = [],
+  bans: Readonly<Record<string, AppBan>> = {},
 ): AppGovernance {
   return {
     apps: governedApps(
@@ -20,6 +22,7 @@ export function governanceState(
       {
         classifications: new Map(Object.entries(classifications)),
         overrides: new Map(Object.entries(overrides)),
+        bans: new Map(Object.entries(bans)),
       },
       { now },
     ),
