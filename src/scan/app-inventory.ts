@@ -18,6 +18,7 @@ function appSourcesOf(view: SnapshotView): { sites: SiteAppSources[]; org: OrgAp
     const installations = view.datasets.find((d) => d.name === 'apps.installations' && d.scope === s.cloudId);
     return {
       cloudId: s.cloudId,
+      name: s.name,
       installations: (installations?.items ?? []) as SiteAppSources['installations'],
       upmJira: usable(view, 'apps.upm-jira', s.cloudId),
       upmConfluence: usable(view, 'apps.upm-confluence', s.cloudId),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { EXIT_FINDINGS, EXIT_MANUAL_REQUIRED, EXIT_OK } from '../../src/cli/exit-codes.ts';
 import { type Example, helpExamples, readmeExamples } from './examples.ts';
 import { palisade } from './in-process.ts';
 import { type DemoSimulator, startDemoSimulator } from './support.ts';
@@ -111,8 +112,9 @@ async function runAll(examples: Example[]): Promise<void> {
   for (const example of examples) {
     const { argv, env } = await resolve(example);
     const run = await palisade(argv, { cwd: dir, env });
+    // Done, findings at the gate, or an app action Atlassian leaves to an admin: never a usage error.
     assert.ok(
-      run.code === 0 || run.code === 2,
+      run.code === EXIT_OK || run.code === EXIT_FINDINGS || run.code === EXIT_MANUAL_REQUIRED,
       `${example.source}: ${example.line}\n→ palisade ${argv.join(' ')}\nexit ${run.code}: ${run.stderr}`,
     );
   }

@@ -114,6 +114,8 @@ export interface AppAccount {
 /** One app on one site and product. */
 export interface AppInstallation {
   siteId: string;
+  /** The site's name, for what people read (risk factors name sites by it); null when unknown. */
+  siteName: string | null;
   product: AppProduct;
   appKey: string;
   appId: string | null;

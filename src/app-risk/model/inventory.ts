@@ -55,6 +55,8 @@ export const APP_DATASETS = ['apps.installations', ...APP_OPTIONAL_DATASETS] as 
 
 export interface SiteAppSources {
   cloudId: string;
+  /** The site's name (`acme` for acme.atlassian.net), for what people read; the id when unknown. */
+  name?: string | undefined;
   installations: readonly InstallationRecord[];
   upmJira?: readonly UpmPluginRecord[] | undefined;
   upmConfluence?: readonly UpmPluginRecord[] | undefined;
@@ -367,6 +369,7 @@ export function buildSiteInstallations(site: SiteAppSources, org: OrgAppSources)
           : 'unknown';
     return {
       siteId: site.cloudId,
+      siteName: site.name ?? null,
       product: r.product,
       appKey: r.appKey,
       appId: r.appId,

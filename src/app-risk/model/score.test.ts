@@ -293,3 +293,16 @@ test('the weights table is the only source of numbers: a tuned table moves the s
   assert.equal(risk.score, 50);
   assert.equal(risk.band, 'medium');
 });
+
+test('risk evidence names an installation’s site by its name when the snapshot knows it', () => {
+  const named = score(
+    appOf(
+      [installation({ appKey: 'a', installedBy: USER_ID, installedByName: 'Uma User' })],
+      [marketplace({ appKey: 'a', declaredScopes: ['WRITE'] })],
+      { name: 'acme' },
+    ),
+  );
+  assert.deepEqual(factor(named, 'governance.user-installed')?.evidence, [
+    'jira on site acme: installer is not an admin (Uma User)',
+  ]);
+});

@@ -83,7 +83,7 @@ const CAPABILITY_LABEL: Record<Capability, string> = {
 
 const DAY = 86_400_000;
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const where = (i: AppInstallation) => `${i.product} on site ${i.siteId}`;
+const where = (i: AppInstallation) => `${i.product} on site ${i.siteName ?? i.siteId}`;
 
 interface Capabilities {
   points: number;

@@ -158,6 +158,6 @@ test('--fail-on-unknown and --min-coverage come from their flags or environment 
   assert.throws(() => parseGates({ minCoverage: '120' }, env), /--min-coverage "120" is not a percentage/);
   assert.throws(
     () => readEnv({ PALISADE_MIN_COVERAGE: 'most' }),
-    /PALISADE_MIN_COVERAGE: must be a number from 0 to 100/,
+    /the environment variable PALISADE_MIN_COVERAGE must be a number from 0 to 100/,
   );
 });
