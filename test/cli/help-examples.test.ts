@@ -16,18 +16,6 @@ import { type DemoSimulator, startDemoSimulator } from './support.ts';
 // or the demo (`demo`, `simulator`, `--help`) and the README's hand-scan through `jq` are left out.
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const COMMANDS = [
-  'scan',
-  'report',
-  'diff',
-  'apps list',
-  'apps show',
-  'apps disable',
-  'apps uninstall',
-  'apps ban',
-  'attest',
-  'except',
-];
 const APP = 'com.greenleaf.ai-assistant';
 
 let demo: DemoSimulator;
@@ -123,12 +111,32 @@ async function runAll(examples: Example[]): Promise<void> {
 const runnable = (e: Example) =>
   !['demo', 'simulator', '--help'].includes(e.argv[0] ?? '') && !e.line.includes('$(');
 
-test("every command's --help example runs", async () => {
-  const examples: Example[] = [];
-  for (const command of COMMANDS) {
-    const help = await palisade([...command.split(' '), '--help'], { cwd: dir });
-    examples.push(...helpExamples(command, help.stdout));
-  }
+/** The command names a help text lists under "Commands:" (commander's layout), `help` aside. */
+function listedCommands(help: string): string[] {
+  const section = help.split(/^Commands:\n/m)[1] ?? '';
+  return [...section.matchAll(/^ {2}([a-z][\w-]*)/gm)].map((m) => m[1] ?? '').filter((c) => c !== 'help');
+}
+
+/** Every command and subcommand `palisade --help` leads to, with its help text. */
+async function everyCommand(): Promise<{ command: string; help: string }[]> {
+  const top = await palisade(['--help'], { cwd: dir });
+  assert.equal(top.code, 0, top.stderr);
+  const found: { command: string; help: string }[] = [];
+  const visit = async (path: string[]) => {
+    const run = await palisade([...path, '--help'], { cwd: dir });
+    assert.equal(run.code, 0, `palisade ${path.join(' ')} --help: ${run.stderr}`);
+    const subcommands = listedCommands(run.stdout);
+    if (subcommands.length === 0) found.push({ command: path.join(' '), help: run.stdout });
+    for (const sub of subcommands) await visit([...path, sub]);
+  };
+  for (const command of listedCommands(top.stdout)) await visit([command]);
+  return found;
+}
+
+test("palisade --help and every command's --help answer, and every example they give runs", async () => {
+  const commands = await everyCommand();
+  assert.ok(commands.some((c) => c.command === 'apps uninstall'));
+  const examples = commands.flatMap((c) => helpExamples(c.command, c.help));
   assert.ok(examples.some((e) => e.argv[0] === 'except'));
   await runAll(examples.filter(runnable));
 });
