@@ -2,20 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startSimulator } from './start.ts';
 import { useHarness } from './testing/harness.ts';
+import { GLOBEX_CLOUD_ID, renamedSitesTenant } from './testing/renamed-sites-tenant.ts';
 import { tinyTenant } from './testing/tiny-tenant.ts';
 
-const GLOBEX = 'dead0000-0000-4000-8000-0000000000ff';
-
-const h = useHarness({
-  tenant: () => ({
-    ...tinyTenant(),
-    foreignSites: [{ name: 'globex', cloudId: GLOBEX }],
-    redirects: [
-      { from: 'acme-old', to: 'acme' },
-      { from: 'acme-partner', to: 'globex' },
-    ],
-  }),
-});
+const h = useHarness({ tenant: renamedSitesTenant });
 
 const hostUrl = (from: string) => h.sim.info.redirects.find((r) => r.from === from)?.url ?? '';
 const globexUrl = () => h.sim.info.foreignSites[0]?.url ?? '';
@@ -39,7 +29,7 @@ test('a renamed site’s old name answers every path with a 301 to the site, pat
 
 test('another organization’s site names its own cloud id and refuses credentials it does not know', async () => {
   const info = await h.json<{ cloudId: string }>(`${globexUrl()}/_edge/tenant_info`);
-  assert.deepEqual(info, { cloudId: GLOBEX });
+  assert.deepEqual(info, { cloudId: GLOBEX_CLOUD_ID });
   const res = await h.get(`${globexUrl()}/rest/api/3/serverInfo`, h.adminBasic);
   assert.equal(res.status, 401);
   assert.deepEqual(await res.json(), {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useHarness } from '../../simulator/testing/harness.ts';
-import { TINY, tinyTenant } from '../../simulator/testing/tiny-tenant.ts';
+import { renamedSitesTenant } from '../../simulator/testing/renamed-sites-tenant.ts';
+import { TINY } from '../../simulator/testing/tiny-tenant.ts';
 import type { AtlassianApi, CallOptions, SiteRef } from '../atlassian/api.ts';
 import type { Credentials } from '../atlassian/credentials.ts';
 import { RedirectedError } from '../atlassian/errors.ts';
@@ -13,18 +14,7 @@ import { discoverSiteFollowingRedirect } from './discovery-redirect.ts';
 // with an old name of acme (`acme-old`, redirecting to acme), another org's site (`globex`) and
 // a name that redirects there (`acme-partner`).
 
-const GLOBEX = 'dead0000-0000-4000-8000-0000000000ff';
-
-const h = useHarness({
-  tenant: () => ({
-    ...tinyTenant(),
-    foreignSites: [{ name: 'globex', cloudId: GLOBEX }],
-    redirects: [
-      { from: 'acme-old', to: 'acme' },
-      { from: 'acme-partner', to: 'globex' },
-    ],
-  }),
-});
+const h = useHarness({ tenant: renamedSitesTenant });
 
 const ADMIN: Credentials = {
   site: { kind: 'basic', email: 'ada@acme.example', apiToken: TINY.adminToken },

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type RunningSimulator, startSimulator } from '../../simulator/start.ts';
-import { TINY, tinyTenant } from '../../simulator/testing/tiny-tenant.ts';
+import { renamedSitesTenant } from '../../simulator/testing/renamed-sites-tenant.ts';
+import { TINY } from '../../simulator/testing/tiny-tenant.ts';
 import { type Run, runPalisade } from './support.ts';
 
 // `palisade scan` given a renamed site's old URL, on the tiny tenant: the scan follows the
@@ -12,24 +13,13 @@ import { type Run, runPalisade } from './support.ts';
 // organization's site, it stops with one line naming both hosts. The second site of the tenant
 // is never given, so the report's coverage names it.
 
-const GLOBEX = 'dead0000-0000-4000-8000-0000000000ff';
-
 let sim: RunningSimulator;
 let dir: string;
 let renamed: Run;
 let elsewhere: Run;
 
 before(async () => {
-  sim = await startSimulator({
-    tenant: {
-      ...tinyTenant(),
-      foreignSites: [{ name: 'globex', cloudId: GLOBEX }],
-      redirects: [
-        { from: 'acme-old', to: 'acme' },
-        { from: 'acme-partner', to: 'globex' },
-      ],
-    },
-  });
+  sim = await startSimulator({ tenant: renamedSitesTenant() });
   dir = mkdtempSync(join(tmpdir(), 'palisade-cli-renamed-'));
   const { info } = sim;
   const hosts = [

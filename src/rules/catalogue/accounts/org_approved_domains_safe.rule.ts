@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { UNKNOWN_DOMAIN_STATUS } from '../../../inventory/datasets/index.ts';
 import { defineRule } from '../../define-rule.ts';
+import { domainVerification } from '../../domain-verification.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 import { PUBLIC_EMAIL_DOMAINS } from './public-email-domains.ts';
 
@@ -53,18 +53,7 @@ export const rule = defineRule({
       .describe('More public e-mail providers to treat like gmail.com (regional webmail, ISP mail).'),
   }),
   evaluate(ctx) {
-    const verified = new Set(
-      ctx
-        .items('org.domains')
-        .filter((d) => d.verified)
-        .map((d) => d.name.toLowerCase()),
-    );
-    const unstated = new Set(
-      ctx
-        .items('org.domains')
-        .filter((d) => d.status === UNKNOWN_DOMAIN_STATUS)
-        .map((d) => d.name.toLowerCase()),
-    );
+    const { verified, unstated } = domainVerification(ctx.items('org.domains'));
     const extra = new Set(ctx.settings.extraPublicDomains.map((d) => d.toLowerCase()));
     return ctx.attested('attested.approved-domains').value.domains.map((approved) => {
       const name = approved.domain.toLowerCase();

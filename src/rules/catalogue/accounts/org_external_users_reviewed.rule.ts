@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { UNKNOWN_DOMAIN_STATUS } from '../../../inventory/datasets/index.ts';
 import { defineRule } from '../../define-rule.ts';
+import { domainVerification } from '../../domain-verification.ts';
 import { fail, pass, type RuleOutcome, unknown } from '../../outcome.ts';
 import { canSignIn, isPerson, userEvidence, userResource } from './org-accounts.ts';
 
@@ -59,21 +59,12 @@ export const rule = defineRule({
       ),
   }),
   evaluate(ctx) {
+    // Accounts at a domain whose verification is not given are neither internal nor external.
+    const { verified, unstated } = domainVerification(ctx.items('org.domains'));
     const internal = new Set([
-      ...ctx
-        .items('org.domains')
-        .filter((d) => d.verified)
-        .map((d) => d.name.toLowerCase()),
+      ...verified,
       ...ctx.settings.approvedExternalDomains.map((d) => d.toLowerCase()),
     ]);
-    // Domains whose claim status the admin API left out: their accounts are neither internal nor
-    // external as far as Palisade knows.
-    const unstated = new Set(
-      ctx
-        .items('org.domains')
-        .filter((d) => d.status === UNKNOWN_DOMAIN_STATUS)
-        .map((d) => d.name.toLowerCase()),
-    );
     const people = ctx
       .items('org.users')
       .filter((u) => isPerson(u) && canSignIn(u) && u.productAccessCount !== 0);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { UNKNOWN_DOMAIN_STATUS } from '../../../inventory/datasets/index.ts';
 import { defineRule } from '../../define-rule.ts';
+import { domainVerification } from '../../domain-verification.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 
 /** `example.com` covers `example.com` and `eu.example.com`. */
@@ -70,23 +70,15 @@ export const rule = defineRule({
       .describe('Keys of spaces meant for external collaboration: externals may edit there, not administer.'),
   }),
   evaluate(ctx) {
-    const internal = [
-      ...ctx
-        .items('org.domains')
-        .filter((d) => d.verified)
-        .map((d) => d.name.toLowerCase()),
-      ...ctx.settings.trustedDomains.map((d) => d.toLowerCase()),
-    ];
+    const domains = domainVerification(ctx.items('org.domains'));
+    const internal = [...domains.verified, ...ctx.settings.trustedDomains.map((d) => d.toLowerCase())];
+    const unstated = [...domains.unstated];
     // The accounts that count as external, decided once per site rather than once per space
     // permission (xl: 100,000 accounts, tens of thousands of user permissions). Unknown accounts,
     // app and customer accounts, and accounts that can no longer sign in are not external
-    // collaborators; an account without a known e-mail domain cannot be judged.
-    // Accounts at a domain whose verification the admin API did not give, or without an e-mail
-    // domain, are neither: holding more than allowed, they make the space unknown, never a pass.
-    const unstated = ctx
-      .items('org.domains')
-      .filter((d) => d.status === UNKNOWN_DOMAIN_STATUS)
-      .map((d) => d.name.toLowerCase());
+    // collaborators. An account without an e-mail domain, or at a domain whose verification the
+    // admin API did not give, cannot be judged: holding more than allowed, it makes the space
+    // unknown, never a pass.
     const users = ctx.items('org.users');
     const externalAccounts = new Map<string, (typeof users)[number]>();
     const unjudged = new Set<string>();

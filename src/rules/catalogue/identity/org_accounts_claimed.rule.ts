@@ -1,5 +1,5 @@
-import { UNKNOWN_DOMAIN_STATUS } from '../../../inventory/datasets/index.ts';
 import { defineRule } from '../../define-rule.ts';
+import { domainVerification } from '../../domain-verification.ts';
 import { fail, notApplicable, pass, type RuleOutcome, unknown } from '../../outcome.ts';
 import { canSignIn, isPerson, userEvidence, userResource } from '../accounts/org-accounts.ts';
 
@@ -49,18 +49,12 @@ export const rule = defineRule({
   },
   evaluate(ctx) {
     const org = { type: 'org' as const, id: ctx.org.id, name: ctx.org.name };
-    const verified = new Set(
-      ctx
-        .items('org.domains')
-        .filter((d) => d.verified)
-        .map((d) => d.name.toLowerCase()),
-    );
-    const unstated = ctx.items('org.domains').filter((d) => d.status === UNKNOWN_DOMAIN_STATUS);
-    if (verified.size === 0 && unstated.length > 0) {
+    const { verified, unstated } = domainVerification(ctx.items('org.domains'));
+    if (verified.size === 0 && unstated.size > 0) {
       return [
         unknown(
           org,
-          `No domain is stated verified, and the verification of ${unstated.map((d) => d.name).join(', ')} is not given.`,
+          `No domain is stated verified, and the verification of ${[...unstated].join(', ')} is not given.`,
         ),
       ];
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { UNKNOWN_DOMAIN_STATUS } from '../../../inventory/datasets/index.ts';
 import { defineRule } from '../../define-rule.ts';
+import { domainVerification } from '../../domain-verification.ts';
 import { fail, pass, type RuleOutcome, unknown } from '../../outcome.ts';
 
 const isInternal = (domain: string, internal: ReadonlySet<string>) =>
@@ -63,22 +63,12 @@ export const rule = defineRule({
       ),
   }),
   evaluate(ctx) {
-    const internal = new Set(
-      [
-        ...ctx
-          .items('org.domains')
-          .filter((d) => d.verified)
-          .map((d) => d.name),
-        ...ctx.settings.internalDomains,
-      ].map((d) => d.trim().toLowerCase()),
-    );
     // A domain whose verification the admin API did not give is neither internal nor external.
-    const unstated = new Set(
-      ctx
-        .items('org.domains')
-        .filter((d) => d.status === UNKNOWN_DOMAIN_STATUS)
-        .map((d) => d.name.trim().toLowerCase()),
-    );
+    const { verified, unstated } = domainVerification(ctx.items('org.domains'));
+    const internal = new Set([
+      ...verified,
+      ...ctx.settings.internalDomains.map((d) => d.trim().toLowerCase()),
+    ]);
     const externals = new Map(
       ctx
         .items('org.users')
