@@ -11,8 +11,12 @@ export const ERROR_KINDS = {
   invalid_input: { exitCode: 1, httpStatus: 400 },
   /** What the request names does not exist: a connection, a snapshot, an app, a database. */
   not_found: { exitCode: 1, httpStatus: 404 },
+  /** Who is asking is unknown: no session or token, or an expired or revoked one. */
+  unauthenticated: { exitCode: 1, httpStatus: 401 },
   /** Palisade refuses: a host not allow-listed, a right the actor lacks, no write consent. */
   refused: { exitCode: 1, httpStatus: 403 },
+  /** Too many attempts (sign-in): try again after the time the message names. */
+  throttled: { exitCode: 1, httpStatus: 429 },
   /** Not now: another scan of the connection holds its lease, a snapshot is still being built. */
   conflict: { exitCode: 1, httpStatus: 409 },
   /** Atlassian refused the connection's credential or permission, or the site is not one. */
@@ -50,6 +54,7 @@ export const ERROR_CODES = {
   invalid_override: { kind: 'invalid_input' },
   invalid_policy: { kind: 'invalid_input' },
   invalid_request: { kind: 'invalid_input' },
+  invalid_body: { kind: 'invalid_input' },
   // What the request names
   connection_not_found: { kind: 'not_found', fix: '{rescan}' },
   no_complete_snapshot: { kind: 'not_found', fix: '{rescan}' },
@@ -60,14 +65,39 @@ export const ERROR_CODES = {
   rule_not_found: { kind: 'not_found' },
   exception_not_found: { kind: 'not_found' },
   unknown_rule: { kind: 'not_found' },
+  route_not_found: { kind: 'not_found' },
+  user_not_found: { kind: 'not_found' },
+  token_not_found: { kind: 'not_found' },
+  scan_not_found: { kind: 'not_found' },
+  // Who is asking
+  authentication_required: {
+    kind: 'unauthenticated',
+    fix: 'sign in, or send a personal API token as Authorization: Bearer',
+  },
+  invalid_credentials: { kind: 'unauthenticated' },
+  setup_token_invalid: { kind: 'unauthenticated' },
+  invite_invalid: { kind: 'unauthenticated' },
   // Palisade refuses
   host_not_allowed: { kind: 'refused' },
   not_permitted: { kind: 'refused' },
   write_consent_required: { kind: 'refused' },
+  permission_required: { kind: 'refused' },
+  right_required: { kind: 'refused' },
+  csrf_required: {
+    kind: 'refused',
+    fix: 'send the csrfToken of GET /api/v1/session in the X-CSRF-Token header',
+  },
+  // Too many attempts
+  too_many_attempts: { kind: 'throttled' },
   // Not now
   scan_in_progress: { kind: 'conflict' },
   scan_lease_lost: { kind: 'conflict', fix: 'run the scan again once the other one has finished' },
   snapshot_state: { kind: 'conflict' },
+  confirmation_required: { kind: 'conflict', fix: 'repeat the request with confirm set to true' },
+  setup_done: { kind: 'conflict', fix: 'sign in instead; an owner or admin adds people' },
+  email_taken: { kind: 'conflict' },
+  connection_exists: { kind: 'conflict' },
+  last_owner: { kind: 'conflict' },
   // Atlassian refused
   credential_rejected: { kind: 'atlassian_refused', fix: 'check {credentials}' },
   anonymous_refused: { kind: 'atlassian_refused' },
@@ -78,6 +108,8 @@ export const ERROR_CODES = {
   },
   discovery_failed: { kind: 'atlassian_refused' },
   sync_stopped: { kind: 'atlassian_refused', fix: 'check {credentials} and scan again' },
+  grant_expired: { kind: 'atlassian_refused', fix: 'reconnect the connection to give consent again' },
+  oauth_failed: { kind: 'atlassian_refused' },
   not_site_admin: { kind: 'atlassian_refused' },
   write_credential_rejected: { kind: 'atlassian_refused' },
   app_not_removable: { kind: 'atlassian_refused' },
@@ -110,6 +142,8 @@ export const ERROR_CODES = {
   database: { kind: 'storage' },
   migration_failed: { kind: 'storage' },
   write_failed: { kind: 'storage' },
+  secret_key: { kind: 'storage' },
+  database_unavailable: { kind: 'storage', fix: 'retry in a moment; the database is not answering' },
   // Bugs
   invalid_call: { kind: 'internal' },
   pagination: { kind: 'internal' },
@@ -119,6 +153,8 @@ export const ERROR_CODES = {
   bad_checkpoint: { kind: 'internal' },
   credential_in_data: { kind: 'internal' },
   invalid_rule_meta: { kind: 'internal' },
+  invalid_route: { kind: 'internal' },
+  internal_error: { kind: 'internal' },
 } as const satisfies Record<string, { kind: ErrorKind; fix?: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

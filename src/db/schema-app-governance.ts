@@ -20,6 +20,8 @@ export interface AuditLogTable {
   subject: string;
   /** JSON object: the before/after values, justification, result. */
   details: JsonText;
+  /** JSON `{ address, userAgent, via }`: where a person's change came from (migration 0008); null for automatic steps. */
+  source: JsonText | null;
 }
 
 export type AppClassificationState =

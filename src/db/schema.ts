@@ -2,6 +2,7 @@ import type { ActionTables } from './schema-actions.ts';
 import type { AppGovernanceTables } from './schema-app-governance.ts';
 import type { FindingsTables } from './schema-findings.ts';
 import type { ScanTables } from './schema-scan.ts';
+import type { ServerTables } from './schema-server.ts';
 // The one source of table types (DESIGN.md convention 4). Column names are snake_case as stored;
 // repositories map rows to camelCase records. Two representations hold on both databases:
 // JSON is stored as canonical JSON text (see json-column.ts) and timestamps as ISO 8601 UTC text,
@@ -123,7 +124,12 @@ export interface PalisadeMetaTable {
   value: string;
 }
 
-export interface Database extends FindingsTables, AppGovernanceTables, ActionTables, ScanTables {
+export interface Database
+  extends FindingsTables,
+    AppGovernanceTables,
+    ActionTables,
+    ScanTables,
+    ServerTables {
   palisade_meta: PalisadeMetaTable;
   connections: ConnectionsTable;
   snapshots: SnapshotsTable;

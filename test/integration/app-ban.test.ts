@@ -13,8 +13,8 @@ import {
   runAppAction,
   WriteConsentRequiredError,
 } from '../../src/app-risk/actions/index.ts';
-import { listAudit } from '../../src/app-risk/audit-log.ts';
 import type { Credentials } from '../../src/atlassian/credentials.ts';
+import { listAudit } from '../../src/audit/audit-log.ts';
 import {
   openTestDatabase,
   POSTGRES_SKIP_MESSAGE,

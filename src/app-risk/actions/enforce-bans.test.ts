@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
+import { listAudit } from '../../audit/audit-log.ts';
 import type { Database } from '../../db/schema.ts';
 import { forEachDatabase } from '../../db/testing/test-database.ts';
 import { T0 } from '../../inventory/testing/store-helpers.ts';
-import { listAudit } from '../audit-log.ts';
 import { listActionLog } from './action-log.ts';
 import { listBanAlerts } from './ban-alerts.ts';
 import { putBan } from './bans.ts';

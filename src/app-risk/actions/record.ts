@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { appSubject, recordAudit } from '../../audit/audit-log.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AppActionName, AppActionResult } from '../../db/schema-actions.ts';
-import { appSubject, recordAudit } from '../audit-log.ts';
 import { appendActionLog } from './action-log.ts';
 import type { Actor } from './actor.ts';
 import type { ActionError } from './errors.ts';

@@ -5,8 +5,8 @@ import {
   NotFoundError,
   ServerError,
 } from '../../atlassian/errors.ts';
+import { listAudit } from '../../audit/audit-log.ts';
 import { forEachDatabase } from '../../db/testing/test-database.ts';
-import { listAudit } from '../audit-log.ts';
 import { listActionLog } from './action-log.ts';
 import { getBan } from './bans.ts';
 import {

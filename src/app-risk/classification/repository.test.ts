@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
+import { listAudit } from '../../audit/audit-log.ts';
 import { forEachDatabase } from '../../db/testing/test-database.ts';
-import { listAudit } from '../audit-log.ts';
 import { reconcile } from '../model/classification.ts';
 import type { AppFingerprint } from '../model/fingerprint.ts';
 import { NOW } from '../model/testing/fixtures.ts';

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import { appSubject, recordAudit } from '../../audit/audit-log.ts';
 import { fromJsonColumn, toJsonColumn } from '../../db/json-column.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AppClassificationsTable } from '../../db/schema-app-governance.ts';
-import { appSubject, recordAudit } from '../audit-log.ts';
 import {
   type AppClassification,
   type AutomaticChange,

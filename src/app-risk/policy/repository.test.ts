@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
+import { listAudit } from '../../audit/audit-log.ts';
 import { forEachDatabase } from '../../db/testing/test-database.ts';
-import { listAudit } from '../audit-log.ts';
 import { NOW } from '../model/testing/fixtures.ts';
 import { testConnection } from '../testing/connection.ts';
 import { deletePolicy, listPolicies, savePolicy } from './repository.ts';

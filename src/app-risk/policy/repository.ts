@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import { recordAudit } from '../../audit/audit-log.ts';
 import { fromJsonColumn, toJsonColumn } from '../../db/json-column.ts';
 import type { Database } from '../../db/schema.ts';
 import { type AppPolicy, parsePolicy } from '../../rules/app-policy.ts';
-import { recordAudit } from '../audit-log.ts';
 
 // App policies stored per connection (validated on the way in and out: a stored definition that no
 // longer parses is skipped by `listPolicies` with its error, never evaluated half-understood).

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
+import { appSubject, recordAudit } from '../../audit/audit-log.ts';
 import type { Database } from '../../db/schema.ts';
-import { appSubject, recordAudit } from '../audit-log.ts';
 import { AppRiskError } from '../model/errors.ts';
 import type { ScoreOverride } from '../model/score.ts';
 

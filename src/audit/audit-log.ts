@@ -4,9 +4,10 @@ import { fromJsonColumn, toJsonColumn } from '../db/json-column.ts';
 import type { Database } from '../db/schema.ts';
 import type { AuditLogTable } from '../db/schema-app-governance.ts';
 
-// The audit log of app governance: every change a person makes (classification, score override,
-// policy, disable/uninstall/ban) and every automatic step taken on their behalf (re-review, the
-// re-uninstall of a banned app). Append-only. Shared with src/app-risk/actions/.
+// The one audit log: every change a person or an API token makes (through the server, the CLI or
+// app governance: people, tokens, connections, classification, score override, policy,
+// disable/uninstall/ban) and every automatic step taken on their behalf (re-review, the
+// re-uninstall of a banned app): who, what, when and from where. Append-only.
 
 export interface AuditEntryInput {
   connectionId?: string | null;
@@ -18,8 +19,18 @@ export interface AuditEntryInput {
   subject: string;
   /** Before/after values, justification, result: any JSON object. */
   details?: Record<string, unknown>;
+  /** Where a person's change came from; absent for automatic steps and the CLI. */
+  source?: AuditSource | undefined;
   /** Defaults to the current time; pass the caller's clock in tests. */
   at?: Date;
+}
+
+/** Where a change came from: the client's address and user agent, and the session or token used. */
+export interface AuditSource {
+  address?: string | undefined;
+  userAgent?: string | undefined;
+  /** `session`, `token:<id>` or `cli`. */
+  via?: string | undefined;
 }
 
 export interface AuditEntry {
@@ -30,6 +41,7 @@ export interface AuditEntry {
   action: string;
   subject: string;
   details: Record<string, unknown>;
+  source: AuditSource | null;
 }
 
 /** Appends one entry and returns it as stored. Runs inside the caller's transaction when given one. */
@@ -42,6 +54,7 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntryInput):
     action: entry.action,
     subject: entry.subject,
     details: toJsonColumn(entry.details ?? {}),
+    source: entry.source ? toJsonColumn(entry.source) : null,
   };
   await db.insertInto('audit_log').values(row).execute();
   return toEntry(row);
@@ -83,5 +96,6 @@ function toEntry(row: AuditLogTable): AuditEntry {
     action: row.action,
     subject: row.subject,
     details: fromJsonColumn<Record<string, unknown>>(row.details),
+    source: row.source === null ? null : fromJsonColumn<AuditSource>(row.source),
   };
 }

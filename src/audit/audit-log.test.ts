@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
+import { NOW } from '../app-risk/model/testing/fixtures.ts';
 import { forEachDatabase } from '../db/testing/test-database.ts';
 import { appSubject, listAudit, recordAudit } from './audit-log.ts';
-import { NOW } from './model/testing/fixtures.ts';
 
 forEachDatabase(
   'audit entries are appended with actor, time, action, subject and details, and read back newest first',
