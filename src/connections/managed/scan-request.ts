@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { BaseUrls } from '../../atlassian/urls.ts';
+import type { Database } from '../../db/schema.ts';
+import { PalisadeError } from '../../errors.ts';
+import type { SyncTarget } from '../../sync/sync-target.ts';
+import type { ConnectRequest } from '../connect.ts';
+import { loadCredential } from '../credentials/credential-store.ts';
+import type { SecretBox } from '../credentials/secret-box.ts';
+import { oauthScanConnection } from '../oauth/oauth-scan-connection.ts';
+
+// What a scan of a server-managed connection reads its organization with: its stored credentials,
+// opened only here, at the moment the scan starts (never kept beyond it). The api-token method
+// is a ConnectRequest (discovery runs at every scan, so renamed sites and new products are
+// followed); the OAuth method a discovered target whose access token refreshes itself and whose
+// rotated refresh token is stored before it is used (oauth/).
+
+export interface ManagedScanDeps {
+  db: Kysely<Database>;
+  secretBox: SecretBox;
+  allowHosts: readonly string[];
+  baseUrls: BaseUrls;
+  now: () => Date;
+}
+
+export interface ManagedScanRequest {
+  connection: ConnectRequest | { target: SyncTarget };
+  writeCredential?: { email: string; apiToken: string } | undefined;
+}
+
+export class NoCredentialError extends PalisadeError {
+  override readonly name = 'NoCredentialError';
+  readonly code = 'credential_missing' as const;
+}
+
+export async function scanRequestFor(
+  deps: ManagedScanDeps,
+  connectionId: string,
+): Promise<ManagedScanRequest> {
+  const read = await loadCredential(deps.db, deps.secretBox, connectionId, 'read');
+  if (!read) throw new NoCredentialError(`connection ${connectionId} has no stored credential`);
+  const write = await loadCredential(deps.db, deps.secretBox, connectionId, 'write');
+  const writeCredential = write
+    ? { email: write.bundle.adminEmail, apiToken: write.bundle.apiToken }
+    : undefined;
+  const bundle = read.bundle;
+  if (bundle.method === 'oauth') {
+    return { connection: { target: await oauthScanConnection(deps, connectionId, bundle) }, writeCredential };
+  }
+  const connection: ConnectRequest = {
+    sites: bundle.siteUrls ?? [],
+    ...(bundle.adminEmail && bundle.apiToken
+      ? { siteCredential: { email: bundle.adminEmail, apiToken: bundle.apiToken } }
+      : {}),
+    ...(bundle.orgApiKey ? { org: { id: bundle.orgId, apiKey: bundle.orgApiKey } } : {}),
+  };
+  return { connection, writeCredential };
+}
