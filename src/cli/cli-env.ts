@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commaList, emptyAsUnset, envSchema, optionalText, parseEnv, processEnv } from '../config/env.ts';
 import { REPORT_FORMATS } from '../report/formats.ts';
 import { SEVERITIES } from '../rules/severity.ts';
+import { serverEnvFields } from '../server/server-env.ts';
 
 // The `palisade` command's environment: the platform's settings (src/config) plus the twins of
 // its flags (a flag wins over its variable). Secrets belong here rather than in flags, where other
@@ -46,6 +47,8 @@ export const cliEnvSchema = envSchema.extend({
   /** The write-consented site credential app actions need (`--write-email`, `--write-api-token`). */
   PALISADE_WRITE_EMAIL: optionalText,
   PALISADE_WRITE_API_TOKEN: optionalText,
+  // `palisade serve` and `worker` (src/server/server-env.ts).
+  ...serverEnvFields,
 });
 
 export type CliEnv = z.infer<typeof cliEnvSchema>;

@@ -48,11 +48,14 @@ export const envSchema = z.object({
     )
     .refine((hosts) => hosts.every((h) => hostPort.test(h)), 'must be a comma-separated list of host[:port]'),
   /**
-   * Atlassian's base URLs, when not Atlassian's own (a simulator's listeners, a proxy); unset =
-   * `https://api.atlassian.com` and `https://marketplace.atlassian.com` (src/atlassian/urls.ts).
+   * Atlassian's base URLs, when not Atlassian's own (a simulator's listeners, a proxy, another
+   * Atlassian cloud); unset = `https://api.atlassian.com`, `https://marketplace.atlassian.com` and
+   * `https://auth.atlassian.com` (src/atlassian/urls.ts). `serve`, `worker` and `scan` all honour them.
    */
   PALISADE_ADMIN_API_URL: optionalText,
   PALISADE_MARKETPLACE_URL: optionalText,
+  /** Atlassian's authorization server for OAuth 2.0 (3LO); unset = `https://auth.atlassian.com`. */
+  PALISADE_AUTH_URL: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;

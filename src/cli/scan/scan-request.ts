@@ -228,7 +228,11 @@ export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets)
           flags.marketplaceUrl ?? env.PALISADE_MARKETPLACE_URL ?? ATLASSIAN_BASE_URLS.marketplace,
           ATLASSIAN_BASE_URLS.marketplace,
         ),
-        auth: ATLASSIAN_BASE_URLS.auth,
+        auth: parseBaseUrl(
+          'PALISADE_AUTH_URL',
+          env.PALISADE_AUTH_URL ?? ATLASSIAN_BASE_URLS.auth,
+          ATLASSIAN_BASE_URLS.auth,
+        ),
       },
       allowHosts,
     },
