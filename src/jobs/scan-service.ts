@@ -3,6 +3,14 @@ import type { ScanStatus, ScanTrigger } from '../db/schema-server.ts';
 // The contract between the server and whatever runs scans (in-process on SQLite here; pg-boss
 // workers on PostgreSQL in the job-queue issue).
 
+/** How far a running scan is: datasets synced of those planned, and its step. */
+export interface ScanProgress {
+  done: number;
+  total: number;
+  /** `connecting`, `syncing`, `waiting` (Atlassian's hourly quota is spent), `evaluating`. */
+  phase: string;
+}
+
 export interface ScanRecord {
   id: string;
   connectionId: string;
@@ -10,7 +18,7 @@ export interface ScanRecord {
   requestedBy: string | null;
   status: ScanStatus;
   reason: string | null;
-  progress: { done: number; total: number; phase: string } | null;
+  progress: ScanProgress | null;
   queuedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -19,6 +27,8 @@ export interface ScanRecord {
   calls: number;
   retries: number;
   rateLimited: number;
+  /** The sync run (its per-dataset outcomes are the scan's), once the sync started. */
+  syncRunId?: string | null | undefined;
 }
 
 export interface ScanService {
