@@ -223,7 +223,7 @@ export function createInProcessScanService(deps: InProcessScanServiceDeps): InPr
       .then(async (end) => {
         if (end === 'deferred') deferred.add(row.connection_id);
         if (end === 'success' || end === 'error' || end === 'cancelled') {
-          await scheduleAfter(row.connection_id).catch((error: unknown) => {
+          await scheduleAfter(row.id).catch((error: unknown) => {
             deps.logger?.error(
               { scanId: row.id, error: String(error) },
               'the next scan could not be scheduled',
@@ -240,20 +240,31 @@ export function createInProcessScanService(deps: InProcessScanServiceDeps): InPr
   }
 
   /** The next scheduled scan of the connection: one interval after this one finished. */
-  async function scheduleAfter(connectionId: string): Promise<void> {
+  async function scheduleAfter(scanId: string): Promise<void> {
+    const scan = await getScanRow(deps.db, scanId);
+    if (!scan?.finished_at) return;
     const profile = await deps.db
       .selectFrom('connection_profiles')
       .select('scan_interval_seconds')
-      .where('connection_id', '=', connectionId)
+      .where('connection_id', '=', scan.connection_id)
       .executeTakeFirst();
     if (!profile) return;
-    await scheduleNextScan(deps.db, connectionId, deps.now(), intervalMsOf(profile.scan_interval_seconds));
+    await scheduleNextScan(
+      deps.db,
+      scan.connection_id,
+      new Date(scan.finished_at),
+      intervalMsOf(profile.scan_interval_seconds),
+    );
   }
 
   async function tick(): Promise<void> {
     if (stopped) return;
     deferred.clear();
     const now = deps.now();
+    // A process that died less than a lease ago at start() is looked at again on every tick.
+    const requeued = await requeueOrphanedScans(deps.db, { holder, now });
+    if (requeued.length > 0)
+      deps.logger?.info({ scans: requeued }, 'scans of a stopped process queued again');
     for (const due of await dueConnections(deps.db, now, deps.scanIntervalMs)) {
       try {
         await request({ connectionId: due, trigger: 'scheduled', by: null });
@@ -290,18 +301,8 @@ export function createInProcessScanService(deps: InProcessScanServiceDeps): InPr
           deps.logger?.error({ error: String(error) }, 'the scan schedule could not be read');
         }
       };
-      startup = requeueOrphanedScans(deps.db, { holder, now: deps.now() })
-        .then((requeued) => {
-          if (requeued.length > 0)
-            deps.logger?.info({ scans: requeued }, 'scans of a stopped process queued again');
-        })
-        .catch((error: unknown) => {
-          deps.logger?.error(
-            { error: String(error) },
-            'scans of a stopped process could not be queued again',
-          );
-        })
-        .then(ticking);
+      // The first tick queues again what a dead process left running, then takes the queue.
+      startup = ticking();
       timer = setInterval(ticking, deps.tickMs ?? 30_000);
       timer.unref();
     },
