@@ -23,6 +23,12 @@ export function eventFrame(event: PalisadeEvent): string {
 export const eventsModule: ServerModule = {
   name: 'events',
   register(app, deps) {
+    // Open streams never end on their own: at shutdown they are ended, or closing the server
+    // would wait for every browser tab to leave.
+    const open = new Set<() => void>();
+    app.addHook('preClose', async () => {
+      for (const end of [...open]) end();
+    });
     app.get(
       '/api/v1/events',
       {
@@ -53,10 +59,19 @@ export const eventsModule: ServerModule = {
         });
         const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
         heartbeat.unref();
+        let listening = true;
         const close = () => {
+          if (!listening) return;
+          listening = false;
+          open.delete(end);
           clearInterval(heartbeat);
           unsubscribe();
         };
+        const end = () => {
+          close();
+          raw.end();
+        };
+        open.add(end);
         request.raw.once('close', close);
         raw.once('close', close);
       },
