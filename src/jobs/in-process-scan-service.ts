@@ -39,6 +39,11 @@ export interface InProcessScanServiceDeps extends Omit<ScanJobDeps, 'holder'> {
   holder?: string | undefined;
   /** How often the schedule is looked at (default 30 s). */
   tickMs?: number | undefined;
+  /**
+   * How long stop() waits for running scans to checkpoint (default 25 s, inside the 30 s a
+   * SIGTERM allows); a scan still running then is left to its lease's expiry and the next start.
+   */
+  stopTimeoutMs?: number | undefined;
 }
 
 export interface InProcessScanService extends ScanService {
@@ -314,7 +319,18 @@ export function createInProcessScanService(deps: InProcessScanServiceDeps): InPr
       const stop: ScanStop = { kind: 'shutdown' };
       const runs = [...running.values()];
       for (const run of runs) run.controller.abort(stop);
-      await Promise.all(runs.map((r) => r.done));
+      let timeout: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<'timeout'>((resolve) => {
+        timeout = setTimeout(() => resolve('timeout'), deps.stopTimeoutMs ?? 25_000);
+      });
+      const ended = await Promise.race([Promise.all(runs.map((r) => r.done)), gaveUp]);
+      clearTimeout(timeout);
+      if (ended === 'timeout') {
+        deps.logger?.warn(
+          { scans: [...running.keys()] },
+          'scans still running at shutdown; the next start resumes them once their leases expire',
+        );
+      }
     },
   };
 }
