@@ -5,7 +5,7 @@ import { forEachDatabase } from '../../src/db/testing/test-database.ts';
 import { listRuns } from '../../src/inventory/sync-runs.ts';
 import { getScanEntry, listScanHistory } from '../../src/jobs/scan-history.ts';
 import { ScanRequestError } from '../../src/jobs/scan-request-error.ts';
-import { getScanLease } from '../../src/scan/scan-lease.ts';
+import { acquireScanLease, getScanLease, releaseScanLease } from '../../src/scan/scan-lease.ts';
 import { HOUR_MS, scanFixture } from './scans-fixture.ts';
 
 // The in-process scan service against the simulated tiny tenant, on both databases: a requested
@@ -239,8 +239,10 @@ forEachDatabase(
     await service.idle();
     const entry = await getScanEntry(database.db, f.connectionId, scan.id);
     assert.equal(entry.status, 'error');
-    assert.match(entry.reason ?? '', /credential/);
-    assert.match(entry.reason ?? '', /API token/);
+    assert.match(
+      entry.reason ?? '',
+      /the site credential \(e-mail and API token\) was refused .*401: revoked or expired/,
+    );
     assert.doesNotMatch(entry.reason ?? '', /\n/);
     assert.doesNotMatch(entry.reason ?? '', /ATATT/);
     const finished = f.seen.find((e) => e.type === 'scan.finished' && e.scanId === scan.id);
@@ -301,6 +303,36 @@ forEachDatabase(
     assert.equal(done.status, 'success', done.reason ?? '');
     assert.equal(done.syncRunId, runId);
     assert.equal(done.snapshotVersion, 1);
+  },
+  TIMEOUT,
+);
+
+forEachDatabase(
+  'a scan whose connection another process is scanning waits in the queue and runs once that lease is released',
+  async (t, database) => {
+    const f = await scanFixture(database);
+    t.after(() => f.stop());
+    const service = f.service({ tickMs: 3_600_000 });
+    service.start();
+    await service.idle();
+    // A `palisade scan` of the same connection on the same database holds the lease.
+    const other = await acquireScanLease(database.db, {
+      connectionId: f.connectionId,
+      holder: 'cli-host:42:beef',
+      now: f.clock.now(),
+      ttlMs: 60_000,
+    });
+    assert.ok(other.acquired);
+    const scan = await service.request({ connectionId: f.connectionId, trigger: 'manual', by: null });
+    await service.idle();
+    const waiting = await getScanEntry(database.db, f.connectionId, scan.id);
+    assert.equal(waiting.status, 'queued');
+    assert.equal(waiting.reason, null);
+
+    await releaseScanLease(database.db, { connectionId: f.connectionId, holder: 'cli-host:42:beef' });
+    await service.tick();
+    await service.idle();
+    assert.equal((await getScanEntry(database.db, f.connectionId, scan.id)).status, 'success');
   },
   TIMEOUT,
 );
