@@ -123,11 +123,10 @@ export function createInProcessScanService(deps: InProcessScanServiceDeps): InPr
     return recordOf(row);
   }
 
-  async function cancel(input: {
-    connectionId: string;
-    scanId: string;
-    by: string | null;
-  }): Promise<ScanRecord> {
+  async function cancel(
+    input: { connectionId: string; scanId: string; by: string | null },
+    retried = false,
+  ): Promise<ScanRecord> {
     const row = await getScanRow(deps.db, input.scanId);
     if (!row || row.connection_id !== input.connectionId) {
       throw new ScanRequestError(
@@ -156,10 +155,15 @@ export function createInProcessScanService(deps: InProcessScanServiceDeps): InPr
         return recordOf((await getScanRow(deps.db, row.id)) ?? row);
       }
       // A runner took it meanwhile: cancel it running.
-      return cancel(input);
+      return cancel(input, retried);
     }
     if (row.status === 'running') {
       const run = running.get(row.id);
+      if (!run && row.holder === holder && !retried) {
+        // This runner has just claimed it and is about to start it: look again once it has.
+        await pumping;
+        return cancel(input, true);
+      }
       if (!run) {
         throw new ScanRequestError(
           'scan_in_progress',
