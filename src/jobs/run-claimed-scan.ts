@@ -48,6 +48,19 @@ export async function runClaimedScan(
   signal: AbortSignal,
 ): Promise<ClaimedScanEnd> {
   const connectionId = row.connection_id;
+  const profile = await deps.db
+    .selectFrom('connection_profiles')
+    .select('state')
+    .where('connection_id', '=', connectionId)
+    .executeTakeFirst();
+  if (profile?.state === 'deleting') {
+    // Queued before the connection was deleted: its credentials and data are being purged.
+    return end(deps, row, {
+      status: 'cancelled',
+      reason: 'cancelled: the connection is being deleted',
+      at: deps.now().toISOString(),
+    });
+  }
   const progress = progressReporter(deps, row, deps.progressThrottleMs ?? 500);
   publishStatus(deps, row.id, connectionId, 'running', null);
   let outcome: SyncOutcome | undefined;

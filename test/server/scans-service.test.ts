@@ -136,6 +136,27 @@ forEachDatabase(
     await assert.rejects(service.request({ connectionId: f.connectionId, trigger: 'manual', by: null }), {
       code: 'connection_not_found',
     });
+
+    // A scan queued before the deletion began is not run: the connection's data is being purged.
+    await service.stop();
+    await database.db
+      .updateTable('connection_profiles')
+      .set({ state: 'active' })
+      .where('connection_id', '=', f.connectionId)
+      .execute();
+    const queued = await service.request({ connectionId: f.connectionId, trigger: 'manual', by: null });
+    await database.db
+      .updateTable('connection_profiles')
+      .set({ state: 'deleting' })
+      .where('connection_id', '=', f.connectionId)
+      .execute();
+    const successor = f.service();
+    successor.start();
+    await successor.idle();
+    const dropped = await getScanEntry(database.db, f.connectionId, queued.id);
+    assert.equal(dropped.status, 'cancelled');
+    assert.equal(dropped.reason, 'cancelled: the connection is being deleted');
+    assert.equal(dropped.calls, 0);
   },
   TIMEOUT,
 );
