@@ -33,11 +33,15 @@ export interface ScanRecord {
 
 export interface ScanService {
   /**
-   * Queues a scan of the connection and returns it; a ScanError `scan_in_progress` (409) naming the
-   * queued or running one when there is one already.
+   * Queues a scan of the connection and returns it; a ScanRequestError (scan-request-error.ts)
+   * `scan_in_progress` (409) naming the queued or running one (message and `scanId`) when there is
+   * one already, `connection_not_found` (404) for an unknown or deleting connection.
    */
   request(input: { connectionId: string; trigger: ScanTrigger; by: string | null }): Promise<ScanRecord>;
-  /** Cancels a queued or running scan (a running one stops at its next page, checkpointed). */
+  /**
+   * Cancels a queued or running scan (a running one stops at its next page, checkpointed);
+   * `scan_not_found` (404), `scan_finished` (409) once it has ended.
+   */
   cancel(input: { connectionId: string; scanId: string; by: string | null }): Promise<ScanRecord>;
   /** Starts running queued scans and the schedule. */
   start(): void;
