@@ -91,6 +91,7 @@ export const ERROR_CODES = {
   too_many_attempts: { kind: 'throttled' },
   // Not now
   scan_in_progress: { kind: 'conflict' },
+  scan_finished: { kind: 'conflict', fix: 'request a new scan instead' },
   scan_lease_lost: { kind: 'conflict', fix: 'run the scan again once the other one has finished' },
   snapshot_state: { kind: 'conflict' },
   confirmation_required: { kind: 'conflict', fix: 'repeat the request with confirm set to true' },

@@ -3,6 +3,14 @@ import type { ScanStatus, ScanTrigger } from '../db/schema-server.ts';
 // The contract between the server and whatever runs scans (in-process on SQLite here; pg-boss
 // workers on PostgreSQL in the job-queue issue).
 
+/** How far a running scan is: datasets synced of those planned, and its step. */
+export interface ScanProgress {
+  done: number;
+  total: number;
+  /** `connecting`, `syncing`, `waiting` (Atlassian's hourly quota is spent), `evaluating`. */
+  phase: string;
+}
+
 export interface ScanRecord {
   id: string;
   connectionId: string;
@@ -10,7 +18,7 @@ export interface ScanRecord {
   requestedBy: string | null;
   status: ScanStatus;
   reason: string | null;
-  progress: { done: number; total: number; phase: string } | null;
+  progress: ScanProgress | null;
   queuedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -19,15 +27,21 @@ export interface ScanRecord {
   calls: number;
   retries: number;
   rateLimited: number;
+  /** The sync run (its per-dataset outcomes are the scan's), once the sync started. */
+  syncRunId?: string | null | undefined;
 }
 
 export interface ScanService {
   /**
-   * Queues a scan of the connection and returns it; a ScanError `scan_in_progress` (409) naming the
-   * queued or running one when there is one already.
+   * Queues a scan of the connection and returns it; a ScanRequestError (scan-request-error.ts)
+   * `scan_in_progress` (409) naming the queued or running one (message and `scanId`) when there is
+   * one already, `connection_not_found` (404) for an unknown or deleting connection.
    */
   request(input: { connectionId: string; trigger: ScanTrigger; by: string | null }): Promise<ScanRecord>;
-  /** Cancels a queued or running scan (a running one stops at its next page, checkpointed). */
+  /**
+   * Cancels a queued or running scan (a running one stops at its next page, checkpointed);
+   * `scan_not_found` (404), `scan_finished` (409) once it has ended.
+   */
   cancel(input: { connectionId: string; scanId: string; by: string | null }): Promise<ScanRecord>;
   /** Starts running queued scans and the schedule. */
   start(): void;

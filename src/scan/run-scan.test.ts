@@ -75,12 +75,16 @@ forEachDatabase(
 
       assert.equal(first.connection.id, target.id);
       assert.equal(first.snapshotVersion, 1);
+      // The result names the sync run (its per-dataset outcomes) and the API calls it made.
+      assert.equal(first.sync.status, 'success');
+      assert.ok(first.sync.api.calls > 0);
       assert.equal((await latestSnapshot(database.db, target.id))?.status, 'complete');
       const runs = await listRuns(database.db, target.id);
       assert.deepEqual(
         runs.map((r) => r.status),
         ['success'],
       );
+      assert.equal(runs[0]?.id, first.sync.runId);
       assert.ok(first.report.results.length > 0);
       assert.equal(first.report.snapshotVersion, 1);
 

@@ -40,8 +40,20 @@ export interface ScanObserver {
   /** The sync is about to start with this plan (the datasets per scope, and those skipped). */
   planned?(target: SyncTarget, plan: SyncPlan): void;
   sync?(event: SyncProgress): void;
-  /** The sync ended, published or not. */
-  synced?(): void;
+  /**
+   * The sync ended, published or not; with its run and the API calls it made when it returned
+   * (absent when it threw: interrupted, the lease lost).
+   */
+  synced?(outcome?: SyncOutcome): void;
+}
+
+/** What a scan's sync did: its run (the per-dataset outcomes are the run's) and its API calls. */
+export interface SyncOutcome {
+  runId: string;
+  status: 'success' | 'error';
+  reason: string | null;
+  /** API calls made, retries, and 429s met (and waited out). */
+  api: { calls: number; retries: number; rateLimited: number };
 }
 
 export interface ScanRequest {
@@ -63,6 +75,8 @@ export interface ScanResult {
   /** Banned apps found installed again, one alert per site and product. */
   alerts: BanAlert[];
   report: Report;
+  /** The sync run that published the snapshot and the API calls it made. */
+  sync: SyncOutcome;
 }
 
 export async function runScan(deps: ScanDeps, request: ScanRequest): Promise<ScanResult> {
@@ -82,9 +96,10 @@ export async function runScan(deps: ScanDeps, request: ScanRequest): Promise<Sca
   const lease = await holdScanLease(deps.db, target.id, deps.now, deps.lease);
   const stopped = () => (lease.lost() ? (lease.signal.reason as ScanError) : undefined);
   try {
-    const snapshotVersion = await sync(deps, target, observer, lease.signal).catch((error: unknown) => {
+    const synced = await sync(deps, target, observer, lease.signal).catch((error: unknown) => {
       throw stopped() ?? error;
     });
+    const { snapshotVersion } = synced;
     const bans = await enforceBans({
       db: deps.db,
       connection: {
@@ -111,25 +126,26 @@ export async function runScan(deps: ScanDeps, request: ScanRequest): Promise<Sca
       changes: evaluation.changes,
       alerts: bans.alerts,
       report,
+      sync: synced.outcome,
     };
   } finally {
     await lease.release();
   }
 }
 
-/** Syncs every dataset of the target into a new snapshot; its version, or `sync_stopped`. */
+/** Syncs every dataset of the target into a new snapshot; its version and the run, or `sync_stopped`. */
 async function sync(
   deps: ScanDeps,
   target: SyncTarget,
   observer: ScanObserver,
   leaseSignal: AbortSignal,
-): Promise<number> {
+): Promise<{ snapshotVersion: number; outcome: SyncOutcome }> {
   const collectors = defaultCollectors({
     marketplaceCache: storeMarketplaceCache(deps.db, deps.now),
     palisadeAccountId: target.palisadeAccountId,
   });
   observer.planned?.(target, planTasks(collectors, target));
-  let result: Awaited<ReturnType<typeof syncConnection>>;
+  let result: Awaited<ReturnType<typeof syncConnection>> | undefined;
   try {
     result = await syncConnection({
       db: deps.db,
@@ -142,7 +158,7 @@ async function sync(
       signal: deps.signal ? AbortSignal.any([deps.signal, leaseSignal]) : leaseSignal,
     });
   } finally {
-    observer.synced?.();
+    observer.synced?.(result ? outcomeOf(result) : undefined);
   }
   if (result.status !== 'success' || result.snapshotVersion === null) {
     // Today only a credential rejected during the sync ends a run without a snapshot.
@@ -152,5 +168,9 @@ async function sync(
       `the sync stopped: ${result.reason ?? 'no snapshot was published'}`,
     );
   }
-  return result.snapshotVersion;
+  return { snapshotVersion: result.snapshotVersion, outcome: outcomeOf(result) };
+}
+
+function outcomeOf(result: Awaited<ReturnType<typeof syncConnection>>): SyncOutcome {
+  return { runId: result.runId, status: result.status, reason: result.reason, api: result.api };
 }

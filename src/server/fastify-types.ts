@@ -28,6 +28,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** The audit log's action for a state-changing route (`connection.create`); required for them. */
     audit?: string;
+    /** The route answers a stream (Server-Sent Events) that stays open: route-walking tests must not wait for its end. */
+    stream?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

@@ -14,6 +14,8 @@ export interface RouteEntry {
   access: RouteAccess;
   audit: string | undefined;
   schema: FastifySchema | undefined;
+  /** The route answers a stream that stays open (Server-Sent Events): walkers must not await its end. */
+  stream: boolean;
 }
 
 /** Routes of plugins Palisade does not write (the browsable docs' assets): public by their prefix. */
@@ -52,7 +54,7 @@ export function trackRoutes(app: FastifyInstance): void {
     }
     for (const method of methods) {
       if (method === 'HEAD' && methods.includes('GET')) continue;
-      table.push({ method, url, access, audit, schema: route.schema });
+      table.push({ method, url, access, audit, schema: route.schema, stream: route.config?.stream === true });
     }
   });
 }
