@@ -1,5 +1,6 @@
 import type { ServerModule } from '../server-module.ts';
 import { healthModule } from './health.ts';
+import { oauthModule } from './oauth.ts';
 
 /** Every module of the API, in the order their routes are listed in the OpenAPI document. */
-export const SERVER_MODULES: readonly ServerModule[] = [healthModule];
+export const SERVER_MODULES: readonly ServerModule[] = [healthModule, oauthModule];
