@@ -68,6 +68,11 @@ export async function oauthScanConnection(
     ...(bundle.orgApiKey ? { orgId: bundle.orgId ?? null } : {}),
     allowHosts: deps.allowHosts,
     baseUrls: deps.baseUrls,
+  }).catch(async (error: unknown) => {
+    // A token Atlassian refused mid-discovery (revoked before it expired) is refreshed by the
+    // client; a refused refresh there is the same expired grant.
+    if (refusedGrant(error)) await markGrantExpired(deps.db, connectionId, deps.now());
+    throw error;
   });
   const first = discovered.sites[0];
   return {
@@ -141,7 +146,7 @@ async function tokensForScan(
       return next;
     });
   } catch (error) {
-    if (error instanceof CredentialRejectedError) await markGrantExpired(deps.db, connectionId, deps.now());
+    if (refusedGrant(error)) await markGrantExpired(deps.db, connectionId, deps.now());
     throw error;
   }
 }
@@ -217,6 +222,15 @@ async function refreshTokens(
   } finally {
     await api.close();
   }
+}
+
+/** Whether an error is, or was caused by, Atlassian refusing the grant's refresh token. */
+export function refusedGrant(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+    if (e instanceof CredentialRejectedError && /token refresh refused|no refresh token/.test(e.message))
+      return true;
+  }
+  return false;
 }
 
 /** The connection shows Error "Grant expired" with Reconnect until a new consent replaces the grant. */
