@@ -25,7 +25,7 @@ export const CONSENT_SCOPES: readonly ConsentScope[] = [
     scope: 'read:me',
     product: 'Atlassian account',
     permission: 'View the profile details of the person who consents',
-    data: 'The account that connected Palisade, to tell its own activity apart in the audit data.',
+    data: 'Nothing is collected with it today: it ties the grant to the named account that consented, as in Zscaler’s table.',
   },
   {
     scope: 'read:jira-work',
