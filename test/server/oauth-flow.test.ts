@@ -214,6 +214,23 @@ forEachDatabase(
       'the stored one is live',
     );
 
+    // 3b. Two scans starting at once with an expired token (two server processes): one refresh;
+    //     the one that waited for the stored row uses the tokens the other stored.
+    server.clock.advance(2 * HOUR);
+    await fetch(`${info.controlUrl}/counters/reset`, { method: 'POST' });
+    const both = await Promise.all([scanRequestFor(scanDeps, id), scanRequestFor(scanDeps, id)]);
+    assert.equal(both.length, 2);
+    const served = (await (await fetch(`${info.controlUrl}/counters`)).json()) as {
+      calls: Record<string, number>;
+    };
+    assert.equal(served.calls['oauth.token.exchange'], 1, 'one refresh for both');
+    const afterBoth = await stored(id);
+    assert.equal(
+      refreshTokens.get(afterBoth.bundle.tokens.refreshToken ?? '')?.used,
+      false,
+      'the grant is still live',
+    );
+
     // 4. The person removes Palisade from their connected apps: the next refresh is invalid_grant,
     //    and the connection shows Error "Grant expired".
     const revoked = await fetch(`${info.controlUrl}/tenant/oauth/grants/revoke`, { method: 'POST' });
@@ -267,7 +284,12 @@ forEachDatabase(
       ...sim.context.state.oauthRefreshTokens.keys(),
     ].filter((s) => s.length > 0);
     assert.ok(secrets.length > 6);
-    const seen = [...bodies, ...server.logLines(), JSON.stringify(audit)];
+    const rows = await Promise.all(
+      (
+        ['connection_credentials', 'connection_profiles', 'oauth_states', 'connections', 'audit_log'] as const
+      ).map((table) => database.db.selectFrom(table).selectAll().execute()),
+    );
+    const seen = [...bodies, ...server.logLines(), JSON.stringify(audit), JSON.stringify(rows)];
     for (const secret of secrets) {
       for (const text of seen)
         assert.ok(!text.includes(secret), 'a secret leaked into a response, log line or audit entry');
