@@ -189,22 +189,48 @@ forEachDatabase(
     assert.ok(scanned.snapshotVersion >= 1);
     assert.equal(scanned.connection.id, id);
 
+    // 2b. A token that expires during a scan: Atlassian refuses it (401), the client refreshes, and
+    //     the rotated tokens are stored (onTokens) before the new access token is used.
+    server.clock.advance(50 * 60_000);
+    const midScan = await scanRequestFor(scanDeps, id);
+    const beforeMid = await stored(id);
+    server.clock.advance(20 * 60_000);
+    const midScanned = await runScan(
+      { db: database.db, now: () => server.clock.now, allowHosts, baseUrls },
+      midScan,
+    );
+    assert.ok(midScanned.snapshotVersion > scanned.snapshotVersion);
+    const afterMid = await stored(id);
+    assert.notEqual(
+      afterMid.bundle.tokens.refreshToken,
+      beforeMid.bundle.tokens.refreshToken,
+      'rotated and stored',
+    );
+    assert.equal(
+      sim.context.state.oauthRefreshTokens.get(afterMid.bundle.tokens.refreshToken ?? '')?.used,
+      false,
+    );
+    assert.equal(
+      sim.context.state.oauthRefreshTokens.get(beforeMid.bundle.tokens.refreshToken ?? '')?.used,
+      true,
+    );
+
     // 3. Two hours later the access token has expired: the next scan refreshes it first, and the
     //    rotated refresh token is stored before anything uses the new access token.
     server.clock.advance(2 * HOUR);
     const rescanned = await scan(id);
-    assert.ok(rescanned.snapshotVersion > scanned.snapshotVersion);
+    assert.ok(rescanned.snapshotVersion > midScanned.snapshotVersion);
     const second = await stored(id);
-    assert.notEqual(second.ciphertext, first.ciphertext, 'the stored credential changed');
+    assert.notEqual(second.ciphertext, afterMid.ciphertext, 'the stored credential changed');
     assert.notEqual(
       second.bundle.tokens.refreshToken,
-      first.bundle.tokens.refreshToken,
+      afterMid.bundle.tokens.refreshToken,
       'the refresh token rotated',
     );
     assert.ok(second.bundle.tokens.expiresAt > server.clock.now.getTime());
     const refreshTokens = sim.context.state.oauthRefreshTokens;
     assert.equal(
-      refreshTokens.get(first.bundle.tokens.refreshToken ?? '')?.used,
+      refreshTokens.get(afterMid.bundle.tokens.refreshToken ?? '')?.used,
       true,
       'the old one is spent',
     );
