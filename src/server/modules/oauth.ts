@@ -241,13 +241,16 @@ async function callback(
       { code, connectionId: consumed.connectionId, by: session.userId },
     );
   } catch (e) {
+    // Atlassian's error texts are not ours: never let one carry the code or the secret into the log.
+    const scrub = (text: string) =>
+      text.split(code).join('[code]').split(client.clientSecret).join('[secret]');
     const errorCode =
       e instanceof OAuthConnectError
         ? e.code
         : e instanceof PalisadeError
           ? String(e.code)
           : 'internal_error';
-    return fail(errorCode, e instanceof Error ? e.message : 'unknown error', consumed.connectionId);
+    return fail(errorCode, scrub(e instanceof Error ? e.message : 'unknown error'), consumed.connectionId);
   }
   const { connectionId, created } = connected;
   try {
