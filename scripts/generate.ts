@@ -1,6 +1,7 @@
 import { generateApiSchemas } from './generate-api-schemas.ts';
 import { generateBaseline } from './generate-baseline.ts';
 import { generateDatasets } from './generate-datasets.ts';
+import { generateOauthPermissions } from './generate-oauth-permissions.ts';
 import { type GeneratorResult, generateOauthScopes } from './generate-oauth-scopes.ts';
 
 // Runs every generator (DESIGN.md convention 10: generated files are made by a script, and CI
@@ -16,6 +17,8 @@ const GENERATORS: Record<string, Generator> = {
   // Before the baseline, which reads the collectors through the registry.
   'Datasets: index, collector registry, docs/datasets.md (scripts/generate-datasets.ts)': generateDatasets,
   'Rule index and secure baseline (scripts/generate-baseline.ts)': generateBaseline,
+  'OAuth permissions and data collected, docs/oauth-permissions.md (scripts/generate-oauth-permissions.ts)':
+    generateOauthPermissions,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

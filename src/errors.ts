@@ -87,6 +87,12 @@ export const ERROR_CODES = {
     kind: 'refused',
     fix: 'send the csrfToken of GET /api/v1/session in the X-CSRF-Token header',
   },
+  oauth_not_configured: {
+    kind: 'refused',
+    fix: 'set PALISADE_OAUTH_CLIENT_ID, PALISADE_OAUTH_CLIENT_SECRET and PALISADE_OAUTH_REDIRECT_URL (docs/server.md), or connect with an API token',
+  },
+  oauth_state_invalid: { kind: 'refused', fix: 'start the connection again from Palisade' },
+  oauth_declined: { kind: 'refused', fix: 'start again and accept the consent to connect' },
   // Too many attempts
   too_many_attempts: { kind: 'throttled' },
   // Not now
@@ -108,6 +114,8 @@ export const ERROR_CODES = {
     fix: "give the credential the permission named, or use an admin's credential",
   },
   discovery_failed: { kind: 'atlassian_refused' },
+  oauth_exchange_failed: { kind: 'atlassian_refused', fix: 'start the connection again from Palisade' },
+  oauth_no_sites: { kind: 'atlassian_refused', fix: 'consent again and choose a site' },
   sync_stopped: { kind: 'atlassian_refused', fix: 'check {credentials} and scan again' },
   grant_expired: { kind: 'atlassian_refused', fix: 'reconnect the connection to give consent again' },
   oauth_failed: { kind: 'atlassian_refused' },

@@ -173,4 +173,16 @@ export function controlRoutes(app: FastifyInstance, ctx: SimContext, options: Co
   app.post<{ Params: { accountId: string } }>('/tenant/users/:accountId/deactivate', async (request, reply) =>
     guard(reply, () => deactivateUser(state, request.params.accountId)),
   );
+
+  // A person removes the app from "Connected apps" in their Atlassian account: every 3LO grant is
+  // revoked, so access tokens stop working and the next refresh answers invalid_grant.
+  app.post('/tenant/oauth/grants/revoke', async () => {
+    let revoked = 0;
+    for (const grant of state.oauthGrants.values()) {
+      if (grant.revoked) continue;
+      grant.revoked = true;
+      revoked += 1;
+    }
+    return { revoked };
+  });
 }

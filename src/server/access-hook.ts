@@ -12,6 +12,13 @@ import type { ServerDeps } from './server-deps.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * A plain HTML form (Palisade's own consent page) cannot set a header: its CSRF token comes as the
+ * form field `csrf_token`, checked once the body is parsed. Form posts waiting for that check.
+ */
+const FORM_CSRF_FIELD = 'csrf_token';
+const formCsrfPending = new WeakSet<FastifyRequest>();
+
 export function checkAccess(app: FastifyInstance, deps: ServerDeps): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('auditNote', null);
@@ -27,7 +34,10 @@ export function checkAccess(app: FastifyInstance, deps: ServerDeps): void {
         'authentication_required',
         'this request needs a signed-in person or an API token',
       );
-    if (!SAFE_METHODS.has(request.method)) checkCsrf(request, principal);
+    if (!SAFE_METHODS.has(request.method)) {
+      if (principal.via.kind === 'session' && isFormWithoutHeader(request)) formCsrfPending.add(request);
+      else checkCsrf(request, principal);
+    }
     if (!allows(principal.role, principal.rights, access)) {
       if ((RIGHTS as readonly string[]).includes(access)) {
         throw new RequestError(
@@ -41,6 +51,26 @@ export function checkAccess(app: FastifyInstance, deps: ServerDeps): void {
       );
     }
   });
+  app.addHook('preValidation', async (request) => {
+    if (!formCsrfPending.has(request)) return;
+    const principal = request.principal;
+    const body = request.body;
+    const sent =
+      body && typeof body === 'object' ? (body as Record<string, unknown>)[FORM_CSRF_FIELD] : undefined;
+    if (principal?.via.kind !== 'session' || sent !== principal.via.csrfToken) {
+      throw new RequestError(
+        'csrf_required',
+        `a form posted with the session cookie needs the ${FORM_CSRF_FIELD} field (or the X-CSRF-Token header)`,
+      );
+    }
+  });
+}
+
+function isFormWithoutHeader(request: FastifyRequest): boolean {
+  const type = request.headers['content-type'] ?? '';
+  return (
+    request.headers['x-csrf-token'] === undefined && type.startsWith('application/x-www-form-urlencoded')
+  );
 }
 
 function checkCsrf(request: FastifyRequest, principal: Principal): void {
