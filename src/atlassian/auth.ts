@@ -94,7 +94,13 @@ export function resolveAuth(
         return { provider, via: 'gateway' };
       }
       if (!e.auth.includes('oauth') || !session) {
-        // UPM and the GraphQL gateway accept no 3LO token (no scope covers them).
+        // UPM and the GraphQL gateway accept no 3LO token (no scope covers them): the classic API
+        // token pasted beside the grant reads them on the site host.
+        const hostToken = credentials.siteHostToken;
+        if (hostToken && e.auth.includes('basic')) {
+          const value = `Basic ${basicValue(hostToken.email, hostToken.apiToken)}`;
+          return { provider: { kind: 'basic', header: async () => value }, via: 'site' };
+        }
         throw new ForbiddenError(
           site,
           `an OAuth 2.0 (3LO) connection cannot call ${e.id}; it needs an API token (Basic auth)`,

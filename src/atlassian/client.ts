@@ -76,6 +76,12 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     if (site?.kind === 'basic') list.push(site.apiToken, basicValue(site.email, site.apiToken));
     if (site?.kind === 'oauth') list.push(site.clientSecret, ...(session?.secrets() ?? []));
     if (creds.orgApiKey) list.push(creds.orgApiKey);
+    if (creds.siteHostToken) {
+      list.push(
+        creds.siteHostToken.apiToken,
+        basicValue(creds.siteHostToken.email, creds.siteHostToken.apiToken),
+      );
+    }
     return list;
   };
   const redact = createRedactor(secrets);

@@ -48,4 +48,10 @@ export interface Credentials {
   site?: SiteCredential;
   /** The org API key (`Authorization: Bearer`) for the admin and user management APIs. */
   orgApiKey?: string;
+  /**
+   * Beside an OAuth site credential: a classic API token for what only the site host serves and
+   * no 3LO scope covers (UPM's app inventory, the GraphQL gateway) — Zscaler's flow, where the API
+   * token is pasted after the consent. Unused beside a Basic site credential.
+   */
+  siteHostToken?: BasicCredential;
 }

@@ -61,6 +61,10 @@ export async function oauthScanConnection(
   const credentials: Credentials = {
     site: credential,
     ...(bundle.orgApiKey ? { orgApiKey: bundle.orgApiKey } : {}),
+    // The API token pasted after the consent reads what no 3LO scope reaches (UPM's apps).
+    ...(bundle.adminEmail && bundle.apiToken
+      ? { siteHostToken: { kind: 'basic' as const, email: bundle.adminEmail, apiToken: bundle.apiToken } }
+      : {}),
   };
   const discovered = await discoverConnection({
     sites: bundle.siteUrls,
