@@ -80,6 +80,9 @@ export interface ConnectionProfilesTable {
   scan_interval_seconds: number | null;
   next_scan_at: IsoTime | null;
   updated_at: IsoTime;
+  /** JSON list of the last permission check (0009); null until one ran. */
+  permissions: JsonText | null;
+  permissions_checked_at: IsoTime | null;
 }
 
 export type CredentialPurpose = 'read' | 'write';
