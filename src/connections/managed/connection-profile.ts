@@ -4,13 +4,16 @@ import type { ConnectionProfilesTable } from '../../db/schema-server.ts';
 import { ManagedConnectionError } from './connection-errors.ts';
 
 /** The profile of a server-managed connection that is not being deleted; 404 otherwise. */
-export async function activeProfile(db: Kysely<Database>, connectionId: string): Promise<ConnectionProfilesTable> {
+export async function activeProfile(
+  db: Kysely<Database>,
+  connectionId: string,
+): Promise<ConnectionProfilesTable> {
   const profile = await db
     .selectFrom('connection_profiles')
     .selectAll()
     .where('connection_id', '=', connectionId)
     .executeTakeFirst();
-  if (!profile || profile.state !== 'active') {
+  if (profile?.state !== 'active') {
     throw new ManagedConnectionError(
       'connection_not_found',
       profile ? `connection ${connectionId} is being deleted` : `no connection ${connectionId}`,

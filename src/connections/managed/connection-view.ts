@@ -68,7 +68,11 @@ export async function listConnectionViews(
   settings: ViewSettings,
   now: Date,
 ): Promise<{ connections: ConnectionView[]; worstLastSync: WorstLastSync | null }> {
-  const profiles = await db.selectFrom('connection_profiles').selectAll().where('state', '=', 'active').execute();
+  const profiles = await db
+    .selectFrom('connection_profiles')
+    .selectAll()
+    .where('state', '=', 'active')
+    .execute();
   const byId = new Map(profiles.map((p) => [p.connection_id, p]));
   const records = (await listConnections(db)).filter((c) => byId.has(c.id));
   const hints = await credentialHints(db);
@@ -165,7 +169,9 @@ async function judgeConnection(
       lastSync,
       status,
     })),
-    writeConsent: write ? { granted: true, ...(write.apiKey ? { last4: write.apiKey.last4 } : {}) } : { granted: false },
+    writeConsent: write
+      ? { granted: true, ...(write.apiKey ? { last4: write.apiKey.last4 } : {}) }
+      : { granted: false },
     scanIntervalSeconds: Math.round(intervalMs / 1000),
   };
   return { view, overBy: judged?.overBy };
@@ -225,7 +231,9 @@ async function userNames(
   db: Kysely<Database>,
   profiles: readonly Pick<ConnectionProfilesTable, 'first_connected_by'>[],
 ): Promise<Map<string, string>> {
-  const ids = [...new Set(profiles.map((p) => p.first_connected_by).filter((id): id is string => id !== null))];
+  const ids = [
+    ...new Set(profiles.map((p) => p.first_connected_by).filter((id): id is string => id !== null)),
+  ];
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));

@@ -35,7 +35,9 @@ export async function createTokenConnection(
       throw new ManagedConnectionError(
         'connection_exists',
         `${target.name} is connected already as ${target.id}`,
-        { fix: `update its credentials (PUT /api/v1/connections/${target.id}/credentials) or reconnect it instead` },
+        {
+          fix: `update its credentials (PUT /api/v1/connections/${target.id}/credentials) or reconnect it instead`,
+        },
       );
     }
     await saveConnection(

@@ -49,10 +49,21 @@ export function permissionCheck(target: SyncTarget): PermissionEntry[] {
       scope: scopeName(skipped.scope),
       ...(product ? { product } : {}),
       readable: false,
-      reason: skipped.reason === NO_ORG_CREDENTIALS ? 'needs the org API key, which was not given' : skipped.reason,
+      reason:
+        skipped.reason === NO_ORG_CREDENTIALS ? 'needs the org API key, which was not given' : skipped.reason,
     });
   }
   return entries.sort((a, b) =>
-    a.scope === b.scope ? (a.dataset < b.dataset ? -1 : 1) : a.scope === 'org' ? -1 : b.scope === 'org' ? 1 : a.scope < b.scope ? -1 : 1,
+    a.scope === b.scope
+      ? a.dataset < b.dataset
+        ? -1
+        : 1
+      : a.scope === 'org'
+        ? -1
+        : b.scope === 'org'
+          ? 1
+          : a.scope < b.scope
+            ? -1
+            : 1,
   );
 }

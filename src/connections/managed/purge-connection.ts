@@ -38,7 +38,11 @@ export async function purgeConnection(db: Kysely<Database>, connectionId: string
     // Dataset outcomes hang off the runs (no connection id of their own).
     await tx
       .deleteFrom('dataset_outcomes')
-      .where('run_id', 'in', tx.selectFrom('sync_runs').select('id').where('connection_id', '=', connectionId))
+      .where(
+        'run_id',
+        'in',
+        tx.selectFrom('sync_runs').select('id').where('connection_id', '=', connectionId),
+      )
       .execute();
     for (const table of CONNECTION_TABLES) {
       // Each table in the list has a text `connection_id`; Kysely types one table at a time.

@@ -32,7 +32,9 @@ export function judgeLastSync(input: SyncHealthInput): JudgedSync {
   const stale = ageMs / (2 * input.intervalMs);
   const reasons: string[] = [];
   if (slow > 1) {
-    reasons.push(`took ${humanDuration(durationMs)}, over the ${humanDuration(input.excessiveSyncMs)} threshold`);
+    reasons.push(
+      `took ${humanDuration(durationMs)}, over the ${humanDuration(input.excessiveSyncMs)} threshold`,
+    );
   }
   if (stale > 1) {
     reasons.push(

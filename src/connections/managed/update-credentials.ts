@@ -43,15 +43,20 @@ export async function updateCredentials(
   const stored = await loadCredential(deps.db, deps.secretBox, connectionId, 'read');
   const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   if (profile.method === 'oauth') {
-    if (!stored || stored.bundle.method !== 'oauth') {
-      throw new ManagedConnectionError('connection_not_found', `connection ${connectionId} has no OAuth grant`, {
-        fix: 'reconnect it to give consent again',
-      });
+    if (stored?.bundle.method !== 'oauth') {
+      throw new ManagedConnectionError(
+        'connection_not_found',
+        `connection ${connectionId} has no OAuth grant`,
+        {
+          fix: 'reconnect it to give consent again',
+        },
+      );
     }
     const merged: OAuthBundle = { ...stored.bundle, ...given };
     return reverifyOAuth(deps, connectionId, merged, by);
   }
-  const base: ApiTokenBundle = stored?.bundle.method === 'api-token' ? stored.bundle : { method: 'api-token' };
+  const base: ApiTokenBundle =
+    stored?.bundle.method === 'api-token' ? stored.bundle : { method: 'api-token' };
   return reverifyToken(deps, connectionId, { ...base, ...given }, by);
 }
 
@@ -63,10 +68,14 @@ export async function reverifyStored(
 ): Promise<Reverified> {
   await activeProfile(deps.db, connectionId);
   const stored = await loadCredential(deps.db, deps.secretBox, connectionId, 'read');
-  if (!stored || stored.bundle.method !== 'api-token') {
-    throw new ManagedConnectionError('missing_credentials', `connection ${connectionId} has no stored API token`, {
-      fix: `give one with PUT /api/v1/connections/${connectionId}/credentials`,
-    });
+  if (stored?.bundle.method !== 'api-token') {
+    throw new ManagedConnectionError(
+      'missing_credentials',
+      `connection ${connectionId} has no stored API token`,
+      {
+        fix: `give one with PUT /api/v1/connections/${connectionId}/credentials`,
+      },
+    );
   }
   return reverifyToken(deps, connectionId, stored.bundle, by);
 }
@@ -92,7 +101,10 @@ async function reverifyOAuth(
   // The grant itself is not re-tried here (the scan refreshes it); what is new is the API token
   // (and the org key): discovery with them on the grant's sites proves they work.
   if (!(bundle.adminEmail && bundle.apiToken) && !bundle.orgApiKey) {
-    throw new ManagedConnectionError('missing_credentials', 'give adminEmail and apiToken (for UPM), or orgApiKey');
+    throw new ManagedConnectionError(
+      'missing_credentials',
+      'give adminEmail and apiToken (for UPM), or orgApiKey',
+    );
   }
   const connected = await connect(
     {
@@ -114,7 +126,9 @@ function sameConnection(connectionId: string, target: SyncTarget): void {
     throw new ManagedConnectionError(
       'discovery_failed',
       `the credential reads ${target.name} (${target.id}), not connection ${connectionId}`,
-      { fix: 'give a credential of this connection’s organization, or add the other one as a new connection' },
+      {
+        fix: 'give a credential of this connection’s organization, or add the other one as a new connection',
+      },
     );
   }
 }

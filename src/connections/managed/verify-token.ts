@@ -37,7 +37,9 @@ export function requireSomeCredential(bundle: {
   if (!site && (bundle.adminEmail || bundle.apiToken)) {
     throw new ManagedConnectionError(
       'missing_credentials',
-      bundle.apiToken ? 'apiToken needs adminEmail (the account the token belongs to)' : 'adminEmail needs apiToken',
+      bundle.apiToken
+        ? 'apiToken needs adminEmail (the account the token belongs to)'
+        : 'adminEmail needs apiToken',
     );
   }
 }

@@ -62,7 +62,10 @@ export async function grantWriteConsent(
   return { last4: credential.apiToken.length >= 8 ? credential.apiToken.slice(-4) : undefined };
 }
 
-export async function revokeWriteConsent(deps: ManagedConnectionDeps, connectionId: string): Promise<boolean> {
+export async function revokeWriteConsent(
+  deps: ManagedConnectionDeps,
+  connectionId: string,
+): Promise<boolean> {
   await activeProfile(deps.db, connectionId);
   return deleteCredential(deps.db, connectionId, 'write');
 }

@@ -8,4 +8,3 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('connection_profiles').addColumn('permissions', 'text').execute();
   await db.schema.alterTable('connection_profiles').addColumn('permissions_checked_at', 'text').execute();
 }
-
