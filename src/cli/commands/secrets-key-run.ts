@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import {
+  KEY_FILE,
   loadSecretKey,
   readKeyFile,
   rotateKeyFile,
@@ -8,7 +10,7 @@ import {
 import { CliError } from '../cli-error.ts';
 import type { CommandContext } from '../run-cli.ts';
 import { defaultDatabase } from '../store/default-database.ts';
-import { openStore } from '../store/open-store.ts';
+import { openStore, type Store } from '../store/open-store.ts';
 
 // `palisade secrets rotate-key`. With the key file (the default): a new key, every credential
 // resealed, then the new key file in place and the old key deleted (secret-key.ts rotateKeyFile).
@@ -48,6 +50,13 @@ export async function rotateKey(flags: RotateKeyFlags, ctx: CommandContext): Pro
       );
       return;
     }
+    if (!existsSync(join(dataDir, KEY_FILE)) && (await countCredentials(store)) === 0) {
+      // Before the first `palisade serve` there is nothing sealed and no key to replace.
+      deps.stdout.write(
+        `No secret key in ${dataDir} and no stored credential: nothing to rotate (palisade serve creates the key on first start).\n`,
+      );
+      return;
+    }
     const result = await rotateKeyFile(store.db, dataDir);
     deps.stdout.write(
       `Resealed ${result.resealed} of ${result.total} stored credentials with the new key ${result.keyId}; the old key is deleted.\nRestart palisade serve and its workers to use it.\n`,
@@ -55,4 +64,12 @@ export async function rotateKey(flags: RotateKeyFlags, ctx: CommandContext): Pro
   } finally {
     await store.close();
   }
+}
+
+async function countCredentials(store: Store): Promise<number> {
+  const row = await store.db
+    .selectFrom('connection_credentials')
+    .select(store.db.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
