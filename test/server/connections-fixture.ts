@@ -72,6 +72,13 @@ export async function connectionsFixture(
   const server = await startTestServer(database, { scans, settings: { allowHosts, baseUrls } });
   t.after(() => server.app.close());
   const secrets = secretsOf(sim);
+  // Nor may any log line, whatever the test did.
+  t.after(() => {
+    for (const line of server.logLines()) {
+      for (const secret of secrets)
+        assert.ok(!line.includes(secret), `a log line holds a secret: ${line.slice(0, 120)}`);
+    }
+  });
   const tokens = {} as Record<Role, string>;
   const users = {} as Record<Role, { id: string; name: string }>;
   for (const role of ['owner', 'admin', 'analyst', 'viewer'] as const) {

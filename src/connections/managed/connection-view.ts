@@ -57,7 +57,7 @@ export interface ViewSettings {
   excessiveSyncMs: number;
 }
 
-interface Judged {
+export interface Judged {
   view: ConnectionView;
   /** How far over its limit the last sync is (> 1 excessive); undefined: never synced. */
   overBy: number | undefined;
