@@ -260,6 +260,55 @@ forEachDatabase(
     assert.equal(body.worstLastSync.excessive, false);
     assert.equal(body.worstLastSync.reason, null);
 
+    // A site whose datasets failed in that sync says so on its own line; the others are fine.
+    const [failing, ...others] = body.connections[0].domains;
+    await database.db
+      .insertInto('sync_runs')
+      .values({
+        id: 'run-3',
+        connection_id: id,
+        status: 'success',
+        reason: null,
+        created_at: iso(12),
+        started_at: iso(12),
+        finished_at: iso(2),
+        datasets_total: 2,
+        datasets_done: 2,
+        items_read: 0,
+        snapshot_version: 2,
+      })
+      .execute();
+    await database.db
+      .insertInto('dataset_outcomes')
+      .values({
+        run_id: 'run-3',
+        dataset: 'jira.projects',
+        scope: failing.cloudId,
+        status: 'failed',
+        reason: '500',
+        missing_scope: null,
+        items: 0,
+        pages: 0,
+        checkpoint: null,
+        started_at: null,
+        finished_at: null,
+        warnings: null,
+      })
+      .execute();
+    await database.db.updateTable('scans').set({ sync_run_id: 'run-3' }).where('id', '=', 's3').execute();
+    body = await list();
+    assert.equal(body.connections[0].status.state, 'success');
+    assert.deepEqual(body.connections[0].domains[0].status, {
+      state: 'error',
+      reason: 'the last sync could not read jira.projects',
+    });
+    assert.ok(
+      body.connections[0].domains
+        .slice(1)
+        .every((d: { status: { state: string } }) => d.status.state === 'success'),
+    );
+    assert.ok(others.length > 0);
+
     // A problem found outside a scan wins.
     await database.db.updateTable('connection_profiles').set({ error_reason: 'Grant expired' }).execute();
     body = await list();

@@ -147,6 +147,8 @@ async function judgeConnection(
       : undefined;
   const lastSync = judged?.lastSync ?? null;
   const status = statusOf(profile, latest);
+  const failedBySite =
+    status.state === 'success' ? await failedDatasets(db, latest?.sync_run_id ?? null) : new Map();
   const by = profile.first_connected_by;
   const write = hints.write;
   const view: ConnectionView = {
@@ -161,13 +163,14 @@ async function judgeConnection(
     },
     lastSync,
     status,
-    // Every domain shares the connection's sync: one scan reads all of its sites.
+    // Every domain shares the connection's sync (one scan reads all of its sites), but a site
+    // whose datasets failed in it says so on its own line.
     domains: record.sites.map((s) => ({
       host: new URL(s.url).host,
       cloudId: s.cloudId,
       products: [...s.products],
       lastSync,
-      status,
+      status: domainStatus(status, failedBySite.get(s.cloudId)),
     })),
     writeConsent: write
       ? { granted: true, ...(write.apiKey ? { last4: write.apiKey.last4 } : {}) }
@@ -237,4 +240,25 @@ async function userNames(
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Per site (cloud id) of the run: the datasets that failed in it. */
+async function failedDatasets(db: Kysely<Database>, runId: string | null): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!runId) return out;
+  const rows = await db
+    .selectFrom('dataset_outcomes')
+    .select(['scope', 'dataset'])
+    .where('run_id', '=', runId)
+    .where('status', '=', 'failed')
+    .orderBy('dataset')
+    .execute();
+  for (const r of rows) out.set(r.scope, [...(out.get(r.scope) ?? []), r.dataset]);
+  return out;
+}
+
+function domainStatus(status: ConnectionStatus, failed: string[] | undefined): ConnectionStatus {
+  if (!failed || failed.length === 0) return status;
+  const named = failed.slice(0, 3).join(', ') + (failed.length > 3 ? ` and ${failed.length - 3} more` : '');
+  return { state: 'error', reason: `the last sync could not read ${named}` };
 }
