@@ -41,7 +41,11 @@ export const connectionsModule: ServerModule = {
     const managed = managedDeps(deps);
     const view = async (id: string) => {
       const found = await getConnectionView(deps.db, id, deps.settings, deps.now());
-      if (!found) throw new RequestError('connection_not_found', `no connection ${id}`);
+      if (!found) {
+        throw new RequestError('connection_not_found', `no connection ${id}`, {
+          fix: 'list the connections with GET /api/v1/connections',
+        });
+      }
       return found;
     };
     const asCreated = async (id: string) => {
