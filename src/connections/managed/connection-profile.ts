@@ -1,13 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ConnectionProfilesTable } from '../../db/schema-server.ts';
 import { ManagedConnectionError } from './connection-errors.ts';
 
+export type ConnectionProfile = Selectable<ConnectionProfilesTable>;
+
 /** The profile of a server-managed connection that is not being deleted; 404 otherwise. */
-export async function activeProfile(
-  db: Kysely<Database>,
-  connectionId: string,
-): Promise<ConnectionProfilesTable> {
+export async function activeProfile(db: Kysely<Database>, connectionId: string): Promise<ConnectionProfile> {
   const profile = await db
     .selectFrom('connection_profiles')
     .selectAll()

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { fromJsonColumn } from '../../db/json-column.ts';
 import type { Database } from '../../db/schema.ts';
-import type { ConnectionMethod, ConnectionProfilesTable, ScansTable } from '../../db/schema-server.ts';
+import type { ConnectionMethod, ScansTable } from '../../db/schema-server.ts';
 import { type ConnectionRecord, getConnection, listConnections } from '../../inventory/connections.ts';
 import { type CredentialHint, credentialHints } from '../credentials/credential-store.ts';
+import type { ConnectionProfile } from './connection-profile.ts';
 import type { PermissionEntry } from './permission-check.ts';
 import { judgeLastSync, type LastSync } from './sync-health.ts';
 
@@ -79,7 +80,7 @@ export async function listConnectionViews(
   const users = await userNames(db, profiles);
   const judged: Judged[] = [];
   for (const record of records) {
-    const profile = byId.get(record.id) as ConnectionProfilesTable;
+    const profile = byId.get(record.id) as ConnectionProfile;
     judged.push(await judgeConnection(db, record, profile, hints.get(record.id) ?? {}, users, settings, now));
   }
   return { connections: judged.map((j) => j.view), worstLastSync: worstOf(judged) };
@@ -109,7 +110,7 @@ export async function getConnectionView(
 async function judgeConnection(
   db: Kysely<Database>,
   record: ConnectionRecord,
-  profile: ConnectionProfilesTable,
+  profile: ConnectionProfile,
   hints: Partial<Record<'read' | 'write', CredentialHint>>,
   users: Map<string, string>,
   settings: ViewSettings,
@@ -186,7 +187,7 @@ async function judgeConnection(
  * latest finished scan ended; `pending` before any scan.
  */
 export function statusOf(
-  profile: Pick<ConnectionProfilesTable, 'error_reason'>,
+  profile: Pick<ConnectionProfile, 'error_reason'>,
   latest: Pick<ScansTable, 'status' | 'reason' | 'progress'> | undefined,
 ): ConnectionStatus {
   if (profile.error_reason) return { state: 'error', reason: profile.error_reason };
@@ -232,7 +233,7 @@ export function worstOf(judged: readonly Judged[]): WorstLastSync | null {
 
 async function userNames(
   db: Kysely<Database>,
-  profiles: readonly Pick<ConnectionProfilesTable, 'first_connected_by'>[],
+  profiles: readonly Pick<ConnectionProfile, 'first_connected_by'>[],
 ): Promise<Map<string, string>> {
   const ids = [
     ...new Set(profiles.map((p) => p.first_connected_by).filter((id): id is string => id !== null)),
