@@ -60,6 +60,8 @@ export interface ConnectionsFixture {
   /** Sends a request as the person of that role (default owner) and checks no secret is in the answer. */
   call(options: InjectOptions & { as?: Role }): Promise<LightMyRequestResponse>;
   users: Record<Role, { id: string; name: string }>;
+  /** Fails when a secret is stored in the clear: audit entries, profiles, credential rows (sealed). */
+  assertNoSecretStored(): Promise<void>;
 }
 
 export async function connectionsFixture(
@@ -123,6 +125,15 @@ export async function connectionsFixture(
     server,
     scans,
     users,
+    async assertNoSecretStored() {
+      const stored = JSON.stringify([
+        await database.db.selectFrom('audit_log').selectAll().execute(),
+        await database.db.selectFrom('connection_profiles').selectAll().execute(),
+        await database.db.selectFrom('connection_credentials').selectAll().execute(),
+        await database.db.selectFrom('connections').selectAll().execute(),
+      ]);
+      for (const secret of secrets) assert.ok(!stored.includes(secret), 'a secret is stored in the clear');
+    },
     async call({ as = 'owner', ...options }) {
       const res = await server.app.inject({
         ...options,

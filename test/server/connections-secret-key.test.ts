@@ -170,3 +170,16 @@ test('with PALISADE_SECRET_KEY, rotate-key explains how to rotate, and reseals w
   const opened = await loadCredential(database.db, createSecretBox(newKey), 'org-a', 'read');
   assert.equal(opened?.bundle.apiToken, 'token-of-org-a-1234');
 });
+
+test('before the first start there is nothing to rotate, and rotate-key says so', async (t) => {
+  const database = await openTestDatabase('sqlite', { file: true });
+  t.after(() => database.close());
+  const cwd = tempDir(t);
+  const run = await palisade(['secrets', 'rotate-key', '--db', database.options.file as string], {
+    cwd,
+    env: { PALISADE_DATA_DIR: join(cwd, 'data') },
+  });
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /nothing to rotate/);
+  assert.equal(existsSync(join(cwd, 'data', KEY_FILE)), false);
+});

@@ -70,6 +70,7 @@ forEachDatabase(
     const got = await f.call({ method: 'GET', url: `/api/v1/connections/${connection.id}`, as: 'viewer' });
     assert.equal(got.statusCode, 200);
     assert.deepEqual(got.json().permissions, permissions);
+    await f.assertNoSecretStored();
   },
   { timeout: 60_000 },
 );
@@ -382,6 +383,7 @@ forEachDatabase(
       entries.map((e) => e.action),
       ['connection.create', 'connection.credentials.update', 'connection.reconnect'],
     );
+    await f.assertNoSecretStored();
   },
   { timeout: 60_000 },
 );
@@ -424,6 +426,7 @@ forEachDatabase(
       purposes.map((p) => p.purpose),
       ['read'],
     );
+    await f.assertNoSecretStored();
   },
   { timeout: 60_000 },
 );
