@@ -470,3 +470,44 @@ forEachDatabase(
   },
   { timeout: 60_000 },
 );
+
+forEachDatabase(
+  'the org API key alone reads the organization only; sites without a site credential, a host not allowed and a key that cannot list sites are refused by name',
+  async (t, database) => {
+    const f = await connectionsFixture(t, database, sim);
+    const sitesWithoutToken = await f.call({
+      method: 'POST',
+      url: '/api/v1/connections',
+      payload: { method: 'api-token', orgApiKey, siteUrls: [sim.info.sites[0]?.url] },
+    });
+    assert.equal(sitesWithoutToken.statusCode, 400);
+    assert.match(sitesWithoutToken.json().error.message, /siteUrls need adminEmail and apiToken/);
+    const notAllowed = await f.call({
+      method: 'POST',
+      url: '/api/v1/connections',
+      payload: tokenBody({ siteUrls: ['https://intranet.example.com'] }),
+    });
+    assert.equal(notAllowed.statusCode, 403, notAllowed.body);
+    assert.equal(notAllowed.json().error.code, 'host_not_allowed');
+    const scopedKey = await f.call({
+      method: 'POST',
+      url: '/api/v1/connections',
+      payload: tokenBody({ orgApiKey: sim.info.credentials.scopedOrgApiKey }),
+    });
+    assert.equal(scopedKey.statusCode, 422, scopedKey.body);
+    assert.match(scopedKey.json().error.message, /may not list the organization’s sites/);
+    assert.deepEqual(await rowsOf(database.db), { connections: 0, profiles: 0, credentials: 0 });
+
+    const orgOnly = await f.call({
+      method: 'POST',
+      url: '/api/v1/connections',
+      payload: { method: 'api-token', orgApiKey },
+    });
+    assert.equal(orgOnly.statusCode, 201, orgOnly.body);
+    const { connection, permissions } = orgOnly.json();
+    assert.deepEqual(connection.domains, []);
+    assert.deepEqual(connection.apiKey, { last4: orgApiKey.slice(-4) });
+    assert.ok(permissions.length > 0 && permissions.every((p: { scope: string }) => p.scope === 'org'));
+  },
+  { timeout: 60_000 },
+);

@@ -1,3 +1,4 @@
+import type { AtlassianApi } from '../../atlassian/api.ts';
 import { createAtlassianClient } from '../../atlassian/client.ts';
 import type { BaseUrls } from '../../atlassian/urls.ts';
 import { discoverOrg } from '../discover.ts';
@@ -28,7 +29,7 @@ export async function orgSiteUrls(
     // Checks the key and finds the org when no id was given (DiscoveryError naming the problem).
     const org = await discoverOrg(api, orgId);
     const origins = new Set<string>();
-    for await (const page of api.pages('admin.workspaces.search', { params: { orgId: org.id }, body: {} })) {
+    for await (const page of workspacePages(api, org.id)) {
       for (const workspace of page.items) {
         const host = (workspace as { attributes?: { hostUrl?: unknown } }).attributes?.hostUrl;
         if (typeof host !== 'string' || host === '') continue;
@@ -49,5 +50,19 @@ export async function orgSiteUrls(
     return [...origins].sort();
   } finally {
     await api.close();
+  }
+}
+
+/** The workspaces' pages; a key that may not list them is told to give the sites instead. */
+async function* workspacePages(api: AtlassianApi, orgId: string) {
+  try {
+    yield* api.pages('admin.workspaces.search', { params: { orgId }, body: {} });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'forbidden') throw error;
+    throw new ManagedConnectionError(
+      'discovery_failed',
+      'the org API key may not list the organization’s sites (it has scopes without read:workspaces:admin)',
+      { cause: error, fix: 'give the site URLs (siteUrls), or an org API key without scopes' },
+    );
   }
 }

@@ -57,7 +57,16 @@ export function connectRequestOf(bundle: ApiTokenBundle, sites: readonly string[
 export async function verifyTokenBundle(bundle: ApiTokenBundle, deps: VerifyDeps): Promise<Verified> {
   requireSomeCredential(bundle);
   let sites = normalizeSiteUrls(bundle.siteUrls ?? []);
-  if (sites.length === 0) {
+  const siteCredential = Boolean(bundle.adminEmail && bundle.apiToken);
+  if (!siteCredential) {
+    // Sites are read with a site credential; the org API key alone reads the organization only.
+    if (sites.length > 0) {
+      throw new ManagedConnectionError(
+        'missing_credentials',
+        'siteUrls need adminEmail and apiToken to read the sites; with orgApiKey alone Palisade reads the organization (users, groups, policies, API keys) only',
+      );
+    }
+  } else if (sites.length === 0) {
     if (!bundle.orgApiKey) {
       throw new ManagedConnectionError(
         'missing_credentials',
