@@ -206,7 +206,8 @@ export function statusOf(
  * The domain that needs a look most, so one line can say so: among excessive last syncs, the one
  * furthest over its limit (a sync 3× the threshold before one 1.5× over); with none excessive, a
  * domain never synced (its first scan pending or failed); with every domain synced in time, the
- * one synced longest ago (excessive false). Null without connections.
+ * one synced longest ago (excessive false). Null without connections. A connection without sites
+ * (the org API key alone) has no domain, so it is no candidate.
  */
 export function worstOf(judged: readonly Judged[]): WorstLastSync | null {
   const domains = judged.flatMap((j) =>
