@@ -6,6 +6,7 @@ import { registerDiff } from './commands/diff.ts';
 import { registerExcept } from './commands/except.ts';
 import { registerReport } from './commands/report.ts';
 import { registerScan } from './commands/scan.ts';
+import { registerSecrets } from './commands/secrets-key.ts';
 import { registerSimulator } from './commands/simulator.ts';
 import type { CommandContext } from './run-cli.ts';
 
@@ -19,4 +20,5 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerExcept(program, ctx);
   registerSimulator(program, ctx);
   registerDemo(program, ctx);
+  registerSecrets(program, ctx);
 }

@@ -34,6 +34,11 @@ export const envSchema = z.object({
     .optional(),
   /** Where the SQLite database and other local state live. */
   PALISADE_DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * The key sealing stored credentials (32 bytes, hex or base64); unset = the key file
+   * `<PALISADE_DATA_DIR>/secret.key` (src/connections/credentials/secret-key.ts).
+   */
+  PALISADE_SECRET_KEY: optionalText,
 
   // Outbound calls
   /** Extra hosts (host or host:port, comma-separated) outbound calls may reach, e.g. the simulator. */

@@ -1,6 +1,7 @@
 // Tables of the server (migration 0008): people, sessions, API tokens, one-time links, sign-in
 // throttling, connection profiles and credentials, OAuth consent in flight, scans. Merged into
 // `Database` in schema.ts. Timestamps ISO text, JSON canonical text; secrets only hashed or encrypted.
+import type { ColumnType } from 'kysely';
 import type { IsoTime, JsonText } from './schema.ts';
 
 export type Role = 'owner' | 'admin' | 'analyst' | 'viewer';
@@ -80,6 +81,12 @@ export interface ConnectionProfilesTable {
   scan_interval_seconds: number | null;
   next_scan_at: IsoTime | null;
   updated_at: IsoTime;
+  /**
+   * JSON list of the last permission check (0009); null until one ran. Optional on insert, so
+   * code that creates a profile without a check (the OAuth callback) need not name it.
+   */
+  permissions: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null>;
+  permissions_checked_at: ColumnType<IsoTime | null, IsoTime | null | undefined, IsoTime | null>;
 }
 
 export type CredentialPurpose = 'read' | 'write';

@@ -56,7 +56,9 @@ function classify(error: FastifyError): { status: number; code: ErrorCode; messa
       message: `the request is not valid — ${problems.join('; ')}`,
     };
   }
-  if (isResponseSerializationError(error)) {
+  // The library's check is `'method' in error`, which Atlassian's errors (they name the method they
+  // called) pass too: only Fastify's own serialization error is one.
+  if (isResponseSerializationError(error) && error.code === 'FST_ERR_RESPONSE_SERIALIZATION') {
     return {
       status: 500,
       code: 'internal_error',

@@ -1,8 +1,15 @@
 import type { ServerModule } from '../server-module.ts';
+import { connectionsModule } from './connections.ts';
 import { eventsModule } from './events.ts';
 import { healthModule } from './health.ts';
 import { oauthModule } from './oauth.ts';
 import { scansModule } from './scans.ts';
 
 /** Every module of the API, in the order their routes are listed in the OpenAPI document. */
-export const SERVER_MODULES: readonly ServerModule[] = [healthModule, oauthModule, scansModule, eventsModule];
+export const SERVER_MODULES: readonly ServerModule[] = [
+  healthModule,
+  connectionsModule,
+  oauthModule,
+  scansModule,
+  eventsModule,
+];

@@ -1,0 +1,71 @@
+import { getConnection } from '../../inventory/connections.ts';
+import { describeRole } from '../../sync/credential-access.ts';
+import { connect } from '../connect.ts';
+import { deleteCredential, saveCredential } from '../credentials/credential-store.ts';
+import { ManagedConnectionError } from './connection-errors.ts';
+import { activeProfile } from './connection-profile.ts';
+import type { ManagedConnectionDeps } from './managed-deps.ts';
+
+// The write consent (Zscaler: "people not granted revocation rights cannot revoke or ban apps";
+// the guides keep app actions apart from reading): a site admin's API token, verified to be one
+// on every site of the connection and able to reach UPM (a classic token: one with scopes only
+// passes the gateway, which cannot reach UPM), stored sealed with purpose 'write' and used only for
+// app actions. Revoking it deletes it.
+
+export async function grantWriteConsent(
+  deps: ManagedConnectionDeps,
+  connectionId: string,
+  credential: { adminEmail: string; apiToken: string },
+  by: string | null,
+): Promise<{ last4: string | undefined }> {
+  await activeProfile(deps.db, connectionId);
+  const record = await getConnection(deps.db, connectionId);
+  if (!record || record.sites.length === 0) {
+    throw new ManagedConnectionError('connection_not_found', `connection ${connectionId} has no sites`);
+  }
+  const { target } = await connect(
+    {
+      sites: record.sites.map((s) => s.url),
+      siteCredential: { email: credential.adminEmail, apiToken: credential.apiToken },
+    },
+    deps,
+  );
+  if (target.credentials.site?.kind === 'basic' && target.credentials.site.scoped) {
+    throw new ManagedConnectionError(
+      'not_site_admin',
+      'the API token has scopes: it cannot reach UPM, where apps are disabled and uninstalled',
+      { fix: 'create an API token without scopes for a site admin' },
+    );
+  }
+  const short = target.sites.filter((s) => {
+    const access = target.access?.[s.cloudId];
+    return !(access && (access.siteAdmin === true || access.orgAdmin === true));
+  });
+  if (short.length > 0) {
+    const hosts = short.map((s) => {
+      const role = target.access?.[s.cloudId]?.role ?? 'unknown';
+      return `${new URL(s.url).host} (${describeRole(role)})`;
+    });
+    throw new ManagedConnectionError(
+      'not_site_admin',
+      `the write consent needs a site admin on every site; ${credential.adminEmail} is not one on ${hosts.join(', ')}`,
+      { fix: 'give the e-mail and API token of a site admin' },
+    );
+  }
+  await saveCredential(deps.db, deps.secretBox, {
+    connectionId,
+    purpose: 'write',
+    bundle: { method: 'api-token', adminEmail: credential.adminEmail, apiToken: credential.apiToken },
+    by,
+    now: deps.now(),
+  });
+  return { last4: credential.apiToken.length >= 8 ? credential.apiToken.slice(-4) : undefined };
+}
+
+export async function revokeWriteConsent(
+  deps: ManagedConnectionDeps,
+  connectionId: string,
+): Promise<boolean> {
+  await activeProfile(deps.db, connectionId);
+  return deleteCredential(deps.db, connectionId, 'write');
+}

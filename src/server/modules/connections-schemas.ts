@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+// The request and response shapes of the connections API (the Integrations window). A response
+// never carries a secret: of a key only its last 4 characters.
+
+const email = z.string().trim().min(3).max(320).email();
+const secret = z.string().trim().min(1).max(4096);
+
+export const ApiTokenMethod = z.object({
+  method: z.literal('api-token'),
+  adminEmail: email.optional(),
+  apiToken: secret.optional(),
+  orgId: z.string().trim().min(1).max(200).optional(),
+  orgApiKey: secret.optional(),
+  siteUrls: z.array(z.string().trim().min(1).max(2048)).max(100).optional(),
+});
+
+/** The OAuth method is created by its consent flow, not here; accepted so the answer can point there. */
+export const OAuthMethod = z.object({ method: z.literal('oauth') }).loose();
+
+export const CreateConnectionBody = z.discriminatedUnion('method', [ApiTokenMethod, OAuthMethod]);
+
+export const ConnectionIdParams = z.object({ id: z.string().min(1).max(200) });
+
+export const ConfirmBody = z.object({ confirm: z.boolean().optional() });
+
+export const CredentialsBody = z.object({
+  adminEmail: email.optional(),
+  apiToken: secret.optional(),
+  orgApiKey: secret.optional(),
+  confirm: z.boolean().optional(),
+});
+
+export const DeleteQuery = z.object({ confirm: z.enum(['true', 'false']).optional() });
+
+export const WriteConsentBody = z.object({ adminEmail: email, apiToken: secret });
+
+export const PatchConnectionBody = z.object({
+  scanIntervalSeconds: z
+    .number()
+    .int()
+    .min(15 * 60, 'the schedule is at least 15 minutes (900 seconds)')
+    .max(30 * 86_400)
+    .nullable(),
+});
+
+const LastSync = z.object({
+  at: z.string(),
+  durationSeconds: z.number(),
+  excessive: z.boolean(),
+  reason: z.string().optional(),
+});
+
+const Status = z.object({
+  state: z.enum(['pending', 'in_progress', 'success', 'error']),
+  reason: z.string().optional(),
+  progress: z.object({ done: z.number(), total: z.number(), phase: z.string() }).optional(),
+});
+
+export const Connection = z.object({
+  id: z.string(),
+  orgId: z.string().nullable(),
+  orgName: z.string(),
+  method: z.enum(['api-token', 'oauth']),
+  apiKey: z.object({ last4: z.string() }).nullable(),
+  firstConnected: z.object({
+    at: z.string(),
+    by: z.object({ id: z.string(), name: z.string() }).nullable(),
+  }),
+  lastSync: LastSync.nullable(),
+  status: Status,
+  domains: z.array(
+    z.object({
+      host: z.string(),
+      cloudId: z.string(),
+      products: z.array(z.enum(['jira', 'confluence'])),
+      lastSync: LastSync.nullable(),
+      status: Status,
+    }),
+  ),
+  writeConsent: z.object({ granted: z.boolean(), last4: z.string().optional() }),
+  scanIntervalSeconds: z.number(),
+});
+
+export const Permission = z.object({
+  dataset: z.string(),
+  scope: z.string(),
+  product: z.enum(['jira', 'confluence']).optional(),
+  readable: z.boolean(),
+  reason: z.string().optional(),
+});
+
+export const ConnectionWithPermissions = Connection.extend({ permissions: z.array(Permission) });
+
+export const ConnectionList = z.object({
+  connections: z.array(Connection),
+  worstLastSync: z
+    .object({
+      connectionId: z.string(),
+      host: z.string(),
+      lastSync: LastSync.nullable(),
+      excessive: z.boolean(),
+      reason: z.string().nullable(),
+    })
+    .nullable(),
+});
+
+export const Created = z.object({ connection: Connection, permissions: z.array(Permission) });
+
+export const ConsentRedirect = z.object({ consentUrl: z.string() });
+
+export const Accepted = z.object({ id: z.string(), state: z.literal('deleting') });
+
+export const WriteConsent = z.object({
+  writeConsent: z.object({ granted: z.boolean(), last4: z.string().optional() }),
+});
