@@ -13,7 +13,12 @@ const oauth: OAuthCredential = {
   kind: 'oauth',
   clientId: 'client',
   clientSecret: 'secret-secret',
-  tokens: { accessToken: 'access-token-1', refreshToken: 'refresh-1', expiresAt: Date.now() + 3_600_000, scopes: [] },
+  tokens: {
+    accessToken: 'access-token-1',
+    refreshToken: 'refresh-1',
+    expiresAt: Date.now() + 3_600_000,
+    scopes: [],
+  },
   onTokens: () => {},
 };
 const session = new OAuthSession({
@@ -32,7 +37,10 @@ test('an OAuth connection with a pasted API token reads UPM with that token on t
   const upm = resolveAuth(endpoint('upm.jira.list'), false, credentials, session, site);
   assert.equal(upm.provider.kind, 'basic');
   assert.equal(upm.via, 'site');
-  assert.equal(await upm.provider.header(), `Basic ${Buffer.from('admin@acme.com:classic-token').toString('base64')}`);
+  assert.equal(
+    await upm.provider.header(),
+    `Basic ${Buffer.from('admin@acme.com:classic-token').toString('base64')}`,
+  );
   const jira = resolveAuth(endpoint('jira.serverInfo.get'), false, credentials, session, site);
   assert.equal(jira.provider.kind, 'oauth');
   assert.equal(jira.via, 'gateway');

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { BaseUrls } from '../atlassian/urls.ts';
 import type { SecretBox } from '../connections/credentials/secret-box.ts';
 import { scanRequestFor } from '../connections/managed/scan-request.ts';
+import { markGrantExpired, refusedGrant } from '../connections/oauth/oauth-scan-connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { ScansTable } from '../db/schema-server.ts';
 import { describeError } from '../errors.ts';
@@ -28,6 +29,8 @@ export interface ScanJobDeps {
   secretBox: SecretBox;
   allowHosts: readonly string[];
   baseUrls: BaseUrls;
+  /** The OAuth app, for OAuth connections' refreshes. */
+  oauth?: { clientId: string; clientSecret: string } | undefined;
   events: EventBus;
   /** This runner: written on the row and used as the connection's lease holder. */
   holder: string;
@@ -119,6 +122,9 @@ export async function runClaimedScan(
     if (stop?.kind === 'cancel') {
       return end(deps, row, { ...common, status: 'cancelled', reason: `cancelled by ${stop.byName}` });
     }
+    // A refresh refused mid-sync is the same expired grant as one refused before it: the connection
+    // shows Error "Grant expired" with Reconnect until someone consents again.
+    if (refusedGrant(error)) await markGrantExpired(deps.db, connectionId, deps.now());
     const reason = describeError(error);
     deps.logger?.warn({ scanId: row.id, connectionId, reason }, 'scan failed');
     return end(deps, row, { ...common, status: 'error', reason });

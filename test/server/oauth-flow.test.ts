@@ -3,8 +3,8 @@ import { startSimulator } from '../../simulator/start.ts';
 import { buildTenant } from '../../simulator/tenant/build.ts';
 import { CredentialRejectedError } from '../../src/atlassian/errors.ts';
 import { loadCredential, type OAuthBundle } from '../../src/connections/credentials/credential-store.ts';
+import type { ManagedScanDeps } from '../../src/connections/managed/scan-request.ts';
 import { scanRequestFor } from '../../src/connections/managed/scan-request.ts';
-import type { OAuthScanDeps } from '../../src/connections/oauth/oauth-scan-connection.ts';
 import type { ScanTrigger } from '../../src/db/schema-server.ts';
 import { forEachDatabase } from '../../src/db/testing/test-database.ts';
 import { getConnection } from '../../src/inventory/connections.ts';
@@ -134,7 +134,7 @@ forEachDatabase(
       return locationOf(done.headers);
     }
 
-    const scanDeps: OAuthScanDeps = {
+    const scanDeps: ManagedScanDeps = {
       db: database.db,
       secretBox: server.deps.secretBox,
       allowHosts,

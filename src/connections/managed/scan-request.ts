@@ -20,6 +20,8 @@ export interface ManagedScanDeps {
   allowHosts: readonly string[];
   baseUrls: BaseUrls;
   now: () => Date;
+  /** The OAuth app (the server's `settings.oauth`): OAuth connections refresh with it. */
+  oauth?: { clientId: string; clientSecret: string } | undefined;
 }
 
 export interface ManagedScanRequest {

@@ -30,14 +30,6 @@ export interface OAuthClientSettings {
   clientSecret: string;
 }
 
-/**
- * ManagedScanDeps plus the OAuth app (the server's `settings.oauth`): scanRequestFor passes its
- * deps through unchanged, so the scan service gives it these.
- */
-export interface OAuthScanDeps extends ManagedScanDeps {
-  oauth?: OAuthClientSettings | undefined;
-}
-
 export async function oauthScanConnection(
   deps: ManagedScanDeps,
   connectionId: string,
@@ -96,7 +88,7 @@ export async function oauthScanConnection(
  * scan deps carry them when the server has an OAuth app configured.
  */
 function oauthClientOf(deps: ManagedScanDeps): OAuthClientSettings {
-  const settings = 'oauth' in deps ? (deps as OAuthScanDeps).oauth : undefined;
+  const settings = deps.oauth;
   if (!settings) {
     throw new CredentialRejectedError(
       { endpointId: 'oauth.token.exchange', method: 'POST', url: '/oauth/token' },
