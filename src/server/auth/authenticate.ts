@@ -30,7 +30,7 @@ export async function authenticate(deps: ServerDeps, request: FastifyRequest): P
       via: { kind: 'token', tokenId: found.tokenId },
     };
   }
-  const cookie = request.cookies?.[SESSION_COOKIE];
+  const cookie = sessionCookieOf(request);
   if (typeof cookie !== 'string' || cookie.length === 0) return null;
   const session = await resolveSession(deps.db, deps.now(), cookie);
   if (!session) return null;
@@ -40,4 +40,14 @@ export async function authenticate(deps: ServerDeps, request: FastifyRequest): P
     rights: session.user.rights,
     via: { kind: 'session', sessionHash: session.tokenHash, csrfToken: session.csrfToken },
   };
+}
+
+// The access hook runs before @fastify/cookie's own onRequest hook (it is added first, so every
+// route is guarded), so the cookie header is parsed here when the plugin has not done it yet.
+function sessionCookieOf(request: FastifyRequest): string | undefined {
+  const parsed = request.cookies?.[SESSION_COOKIE];
+  if (parsed !== undefined) return parsed;
+  const header = request.headers.cookie;
+  if (typeof header !== 'string' || header.length === 0) return undefined;
+  return request.server.parseCookie(header)[SESSION_COOKIE];
 }
