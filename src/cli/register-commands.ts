@@ -7,6 +7,7 @@ import { registerExcept } from './commands/except.ts';
 import { registerReport } from './commands/report.ts';
 import { registerScan } from './commands/scan.ts';
 import { registerSimulator } from './commands/simulator.ts';
+import { registerUsers } from './commands/users.ts';
 import type { CommandContext } from './run-cli.ts';
 
 // Every `palisade` command, one file each in commands/.
@@ -19,4 +20,5 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerExcept(program, ctx);
   registerSimulator(program, ctx);
   registerDemo(program, ctx);
+  registerUsers(program, ctx);
 }

@@ -31,7 +31,7 @@ const text = fc.oneof(
     '..',
     '%00',
     '\u0000',
-    '${x}',
+    '{{x}}',
     '<script>',
     MADE_UP_ID,
   ),
