@@ -2,6 +2,7 @@ import { generateApiSchemas } from './generate-api-schemas.ts';
 import { generateBaseline } from './generate-baseline.ts';
 import { generateDatasets } from './generate-datasets.ts';
 import { type GeneratorResult, generateOauthScopes } from './generate-oauth-scopes.ts';
+import { generatePermissions } from './generate-permissions.ts';
 
 // Runs every generator (DESIGN.md convention 10: generated files are made by a script, and CI
 // checks they are current). `node scripts/generate.ts` rewrites what changed (`npm run generate`);
@@ -16,6 +17,7 @@ const GENERATORS: Record<string, Generator> = {
   // Before the baseline, which reads the collectors through the registry.
   'Datasets: index, collector registry, docs/datasets.md (scripts/generate-datasets.ts)': generateDatasets,
   'Rule index and secure baseline (scripts/generate-baseline.ts)': generateBaseline,
+  'Permission table, docs/permissions.md (scripts/generate-permissions.ts)': generatePermissions,
 };
 
 async function main(argv: readonly string[]): Promise<number> {
