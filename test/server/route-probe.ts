@@ -1,3 +1,4 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { RouteEntry } from '../../src/server/route-table.ts';
 
@@ -43,31 +44,49 @@ export function fillPath(url: string, value: (name: string) => string = () => MA
     .join('/');
 }
 
-export async function probe(base: string, request: ProbeRequest, deadlineMs = 5_000): Promise<ProbeAnswer> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), deadlineMs);
+export function probe(base: string, request: ProbeRequest, deadlineMs = 5_000): Promise<ProbeAnswer> {
   const hasBody = request.json !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
-  try {
-    const res = await fetch(`${base}${request.path}`, {
+  const payload = hasBody ? Buffer.from(JSON.stringify(request.json)) : undefined;
+  return new Promise((resolvePromise, reject) => {
+    // node:http without an agent: one socket per probe, destroyed when the probe is done, so a
+    // stream or a route that never answers leaves no connection that would hold up app.close().
+    const req = httpRequest(`${base}${request.path}`, {
       method: request.method,
-      redirect: 'manual',
-      signal: controller.signal,
-      headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...request.headers },
-      ...(hasBody ? { body: JSON.stringify(request.json) } : {}),
+      agent: false,
+      headers: {
+        ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+        ...request.headers,
+      },
     });
-    const contentType = res.headers.get('content-type') ?? '';
-    if (contentType.includes('text/event-stream')) {
-      controller.abort();
-      return { status: res.status, contentType, body: undefined, timedOut: false };
-    }
-    const body = await res.text().catch(() => undefined);
-    return { status: res.status, contentType, body, timedOut: false };
-  } catch (error) {
-    if (controller.signal.aborted) return { status: 0, contentType: '', body: undefined, timedOut: true };
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
+    const done = (answer: ProbeAnswer) => {
+      clearTimeout(timer);
+      req.destroy();
+      resolvePromise(answer);
+    };
+    const timer = setTimeout(
+      () => done({ status: 0, contentType: '', body: undefined, timedOut: true }),
+      deadlineMs,
+    );
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    req.on('response', (res: IncomingMessage) => {
+      const status = res.statusCode ?? 0;
+      const contentType = String(res.headers['content-type'] ?? '');
+      if (contentType.includes('text/event-stream')) {
+        done({ status, contentType, body: undefined, timedOut: false });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        done({ status, contentType, body: Buffer.concat(chunks).toString('utf8'), timedOut: false }),
+      );
+      res.on('error', () => done({ status, contentType, body: undefined, timedOut: false }));
+    });
+    req.end(payload);
+  });
 }
 
 /** The routes Palisade declares (the docs' third-party asset routes aside: they only serve files). */
