@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { NewSession } from '../../people/sessions.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../people/sessions.ts';
@@ -54,4 +54,21 @@ export function sessionBody(
   session: { csrfToken: string; expiresAt: string },
 ): z.infer<typeof SessionBody> {
   return { user: publicUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+}
+
+/**
+ * The person just signed in is who this request is from now on: the audit entry of the sign-in
+ * names them (and not whoever's cookie the browser may still have sent).
+ */
+export function actAsSignedIn(
+  request: FastifyRequest,
+  user: UserLike,
+  session: { tokenHash: string; csrfToken: string },
+): void {
+  request.principal = {
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, rights: user.rights },
+    role: user.role,
+    rights: user.rights,
+    via: { kind: 'session', sessionHash: session.tokenHash, csrfToken: session.csrfToken },
+  };
 }

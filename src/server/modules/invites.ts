@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { acceptInvite } from '../../people/manage-users.ts';
 import { noteAudit } from '../audit-hook.ts';
-import { SessionBody, sessionBody, setSessionCookie } from '../auth/session-reply.ts';
+import { actAsSignedIn, SessionBody, sessionBody, setSessionCookie } from '../auth/session-reply.ts';
 import type { ServerModule } from '../server-module.ts';
 
 // An invited person opens their one-time link, chooses a password and is signed in.
@@ -27,6 +27,7 @@ export const invitesModule: ServerModule = {
         });
         noteAudit(request, { actor: user.id, subject: `user:${user.id}` });
         setSessionCookie(reply, deps, session);
+        actAsSignedIn(request, user, session);
         return sessionBody(user, session);
       },
     );

@@ -266,3 +266,32 @@ forEachDatabase(
     assert.match(bad.json().error.message, /invalid, expired or revoked/);
   },
 );
+
+forEachDatabase(
+  "signing in while the browser still sends someone else's cookie records the new person in the audit log",
+  async (t, database) => {
+    const server = await startTestServer(database);
+    t.after(() => server.app.close());
+    const people = await addPeople(server.deps.db, server.deps.now());
+    const first = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'viewer@example.com', password: TEST_PASSWORD },
+    });
+    const second = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      headers: { cookie: cookieOf(first.headers['set-cookie']) },
+      payload: { email: 'admin@example.com', password: TEST_PASSWORD },
+    });
+    assert.equal(second.statusCode, 200);
+    const audit = await server.deps.db
+      .selectFrom('audit_log')
+      .select(['actor', 'source'])
+      .where('action', '=', 'session.create')
+      .orderBy('at')
+      .execute();
+    assert.deepEqual(audit.map((a) => a.actor).sort(), [people.viewer.id, people.admin.id].sort());
+    assert.match(audit[1]?.source ?? '', /"via":"session"/);
+  },
+);

@@ -4,7 +4,13 @@ import { deleteSession } from '../../people/sessions.ts';
 import { signIn } from '../../people/sign-in.ts';
 import { getUser } from '../../people/users.ts';
 import { noteAudit } from '../audit-hook.ts';
-import { clearSessionCookie, SessionBody, sessionBody, setSessionCookie } from '../auth/session-reply.ts';
+import {
+  actAsSignedIn,
+  clearSessionCookie,
+  SessionBody,
+  sessionBody,
+  setSessionCookie,
+} from '../auth/session-reply.ts';
 import { RequestError } from '../request-error.ts';
 import type { ServerModule } from '../server-module.ts';
 
@@ -37,6 +43,7 @@ export const sessionModule: ServerModule = {
         });
         noteAudit(request, { actor: user.id, subject: `user:${user.id}` });
         setSessionCookie(reply, deps, session);
+        actAsSignedIn(request, user, session);
         return sessionBody(user, session);
       },
     );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { setUpOwner, setupRequired } from '../../people/setup.ts';
 import { noteAudit } from '../audit-hook.ts';
-import { SessionBody, sessionBody, setSessionCookie } from '../auth/session-reply.ts';
+import { actAsSignedIn, SessionBody, sessionBody, setSessionCookie } from '../auth/session-reply.ts';
 import type { ServerModule } from '../server-module.ts';
 
 // First run: the one-time setup link `palisade serve` prints makes its opener the first owner, who
@@ -51,6 +51,7 @@ export const setupModule: ServerModule = {
           details: { email: user.email, role: user.role },
         });
         setSessionCookie(reply, deps, session);
+        actAsSignedIn(request, user, session);
         return sessionBody(user, session);
       },
     );
