@@ -218,3 +218,45 @@ forEachDatabase('an unknown right or role is refused naming the field', async (t
   assert.equal(res.statusCode, 400);
   assert.match(res.json().error.message, /rights/);
 });
+
+forEachDatabase(
+  'an invite link older than 7 days no longer works, and a short password is refused before the link is used',
+  async (t, database) => {
+    const server = await startTestServer(database);
+    t.after(() => server.app.close());
+    const people = await addPeople(server.deps.db, server.deps.now());
+    const invite = async () => {
+      const res = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: { authorization: people.owner.bearer },
+        payload: { email: `p${Math.random()}@example.com`, name: 'P', role: 'viewer' },
+      });
+      return new URL(res.json().inviteUrl).searchParams.get('token');
+    };
+    const fresh = await invite();
+    const short = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/invites/accept',
+      payload: { token: fresh, password: 'too short' },
+    });
+    assert.equal(short.statusCode, 400);
+    assert.match(short.json().error.message, /at least 12 characters/);
+    const stillGood = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/invites/accept',
+      payload: { token: fresh, password: 'long enough now' },
+    });
+    assert.equal(stillGood.statusCode, 200);
+
+    const old = await invite();
+    server.clock.advance(7 * 86_400_000 + 1);
+    const expired = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/invites/accept',
+      payload: { token: old, password: 'long enough now' },
+    });
+    assert.equal(expired.statusCode, 401);
+    assert.equal(expired.json().error.code, 'invite_invalid');
+  },
+);
