@@ -3,6 +3,7 @@ import { generateBaseline } from './generate-baseline.ts';
 import { generateDatasets } from './generate-datasets.ts';
 import { generateOauthPermissions } from './generate-oauth-permissions.ts';
 import { type GeneratorResult, generateOauthScopes } from './generate-oauth-scopes.ts';
+import { generatePermissions } from './generate-permissions.ts';
 
 // Runs every generator (DESIGN.md convention 10: generated files are made by a script, and CI
 // checks they are current). `node scripts/generate.ts` rewrites what changed (`npm run generate`);
@@ -19,6 +20,7 @@ const GENERATORS: Record<string, Generator> = {
   'Rule index and secure baseline (scripts/generate-baseline.ts)': generateBaseline,
   'OAuth permissions and data collected, docs/oauth-permissions.md (scripts/generate-oauth-permissions.ts)':
     generateOauthPermissions,
+  'Permission table, docs/permissions.md (scripts/generate-permissions.ts)': generatePermissions,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

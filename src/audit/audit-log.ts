@@ -99,3 +99,74 @@ function toEntry(row: AuditLogTable): AuditEntry {
     source: row.source === null ? null : fromJsonColumn<AuditSource>(row.source),
   };
 }
+
+export interface AuditPageQuery {
+  actor?: string | undefined;
+  action?: string | undefined;
+  subject?: string | undefined;
+  connectionId?: string | undefined;
+  /** ISO times, inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Where the previous page ended (its `nextCursor`). */
+  cursor?: string | undefined;
+  /** Default 50, at most 1000. */
+  limit?: number | undefined;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  /** How many entries match the filters (all pages). */
+  total: number;
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Thrown for a cursor that is not one this function returned. */
+export class InvalidAuditCursor extends Error {}
+
+/** One page of the entries matching every filter, newest first, with a cursor for the next. */
+export async function pageAudit(db: Kysely<Database>, query: AuditPageQuery = {}): Promise<AuditPage> {
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 1000);
+  let q = db.selectFrom('audit_log');
+  if (query.actor !== undefined) q = q.where('actor', '=', query.actor);
+  if (query.action !== undefined) q = q.where('action', '=', query.action);
+  if (query.subject !== undefined) q = q.where('subject', '=', query.subject);
+  if (query.connectionId !== undefined) q = q.where('connection_id', '=', query.connectionId);
+  if (query.from !== undefined) q = q.where('at', '>=', query.from);
+  if (query.to !== undefined) q = q.where('at', '<=', query.to);
+  const counted = await q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
+  let paged = q.selectAll();
+  if (query.cursor !== undefined) {
+    const { at, id } = decodeCursor(query.cursor);
+    paged = paged.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', id)])]));
+  }
+  const rows = await paged
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const items = rows.slice(0, limit).map(toEntry);
+  const last = items.at(-1);
+  return {
+    items,
+    total: Number(counted?.n ?? 0),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.at, last.id) : null,
+  };
+}
+
+function encodeCursor(at: string, id: string): string {
+  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: string; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      return { at: value[0], id: value[1] };
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new InvalidAuditCursor('cursor is not one this list returned: start again without it');
+}

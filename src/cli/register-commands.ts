@@ -8,6 +8,7 @@ import { registerReport } from './commands/report.ts';
 import { registerScan } from './commands/scan.ts';
 import { registerSecrets } from './commands/secrets-key.ts';
 import { registerSimulator } from './commands/simulator.ts';
+import { registerUsers } from './commands/users.ts';
 import type { CommandContext } from './run-cli.ts';
 
 // Every `palisade` command, one file each in commands/.
@@ -21,4 +22,5 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerSimulator(program, ctx);
   registerDemo(program, ctx);
   registerSecrets(program, ctx);
+  registerUsers(program, ctx);
 }

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { checkAccess } from './access-hook.ts';
 import { recordChanges } from './audit-hook.ts';
@@ -30,6 +35,26 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     requestIdHeader: false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    // The router's own refusals (a path parameter over 100 characters, a malformed URL) answer in
+    // the one error shape too; found by the fuzz test (test/server/fuzz-routes.test.ts).
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const status =
+        error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      const message =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'a path parameter is longer than 100 characters'
+          : `the request URL is not valid (${error.code ?? 'bad URL'})`;
+      return reply
+        .code(status)
+        .type('application/json')
+        .send({
+          error: {
+            code: 'invalid_request',
+            message: `the request is not valid — ${message}`,
+            requestId: String(request.id),
+          },
+        });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

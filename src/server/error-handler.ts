@@ -26,6 +26,13 @@ const DATABASE_DOWN = new Set([
   'ERR_SQLITE_ERROR',
 ]);
 
+// PostgreSQL refuses text with a NUL character (SQLite stores it): that is bad input, not a broken
+// server. Found by the fuzz test (test/server/fuzz-routes.test.ts).
+const UNSTORABLE_TEXT = new Set([
+  '22021', // character_not_in_repertoire (a NUL in text)
+  '22P05', // untranslatable_character
+]);
+
 export function handleErrors(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, code, message } = classify(error);
@@ -68,6 +75,14 @@ function classify(error: FastifyError): { status: number; code: ErrorCode; messa
   const code = (error as { code?: unknown }).code;
   if (isErrorCode(code)) {
     return { status: httpStatusOf(error), code, message: describeError(error) };
+  }
+  if (typeof code === 'string' && UNSTORABLE_TEXT.has(code)) {
+    return {
+      status: 400,
+      code: 'invalid_request',
+      message:
+        'the request is not valid — it holds text the database cannot store (a NUL character or an invalid encoding)',
+    };
   }
   if (typeof code === 'string' && DATABASE_DOWN.has(code)) {
     return {

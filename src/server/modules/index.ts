@@ -1,15 +1,29 @@
 import type { ServerModule } from '../server-module.ts';
+import { accountModule } from './account.ts';
+import { auditLogModule } from './audit-log.ts';
 import { connectionsModule } from './connections.ts';
 import { eventsModule } from './events.ts';
 import { healthModule } from './health.ts';
+import { invitesModule } from './invites.ts';
 import { oauthModule } from './oauth.ts';
 import { scansModule } from './scans.ts';
+import { sessionModule } from './session.ts';
+import { setupModule } from './setup.ts';
+import { tokensModule } from './tokens.ts';
+import { usersModule } from './users.ts';
 
 /** Every module of the API, in the order their routes are listed in the OpenAPI document. */
 export const SERVER_MODULES: readonly ServerModule[] = [
   healthModule,
+  setupModule,
+  sessionModule,
+  invitesModule,
+  accountModule,
+  usersModule,
+  tokensModule,
   connectionsModule,
   oauthModule,
   scansModule,
   eventsModule,
+  auditLogModule,
 ];
