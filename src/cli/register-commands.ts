@@ -7,6 +7,7 @@ import { registerExcept } from './commands/except.ts';
 import { registerReport } from './commands/report.ts';
 import { registerScan } from './commands/scan.ts';
 import { registerSecrets } from './commands/secrets-key.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerSimulator } from './commands/simulator.ts';
 import { registerUsers } from './commands/users.ts';
 import type { CommandContext } from './run-cli.ts';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerAttest(program, ctx);
   registerExcept(program, ctx);
   registerSimulator(program, ctx);
+  registerServe(program, ctx);
   registerDemo(program, ctx);
   registerSecrets(program, ctx);
   registerUsers(program, ctx);

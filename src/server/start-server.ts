@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DestinationStream } from 'pino';
+import { createSecretBox } from '../connections/credentials/secret-box.ts';
+import { loadSecretKey } from '../connections/credentials/secret-key.ts';
+import type { Database } from '../db/schema.ts';
+import { createEventBus } from '../jobs/events.ts';
+import { createInProcessScanService } from '../jobs/in-process-scan-service.ts';
+import type { JobLogger } from '../jobs/run-claimed-scan.ts';
+import { ensureSetupLink } from '../people/setup.ts';
+import { buildApp } from './build-app.ts';
+import type { ServerDeps } from './server-deps.ts';
+import { type ServerEnv, serverSettingsOf, trustProxyOf } from './server-env.ts';
+
+// The composition root of `palisade serve` (and the demo): the secret key, the scan service, the
+// app, listening; then the first-run setup link when nobody can sign in yet. The only place the
+// server's pieces meet the process (the wall clock arrives as `now`).
+
+export interface StartServerOptions {
+  db: Kysely<Database>;
+  env: ServerEnv;
+  /** Where the secret key file lives when PALISADE_SECRET_KEY is unset. */
+  dataDir: string;
+  host: string;
+  /** 0: any free port. */
+  port: number;
+  now: () => Date;
+  logStream?: DestinationStream | undefined;
+  /** Run scans in this process (the default); the job-queue issue adds `--no-worker`. */
+  worker?: boolean;
+}
+
+export interface RunningServer {
+  /** Where it listens, e.g. http://127.0.0.1:8080. */
+  url: string;
+  deps: ServerDeps;
+  /** The one-time first-run link, when no owner exists yet. */
+  setupUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { env, db, now } = options;
+  const key = loadSecretKey({ envValue: env.PALISADE_SECRET_KEY, dataDir: options.dataDir, create: true });
+  const secretBox = createSecretBox(key.key, key.previous);
+  const settings = serverSettingsOf(env, `http://${options.host}:${options.port}`);
+  const events = createEventBus();
+  // The scan service logs through the app's logger, which exists once the app is built.
+  let app: FastifyInstance | undefined;
+  const logger: JobLogger = {
+    info: (details, message) => app?.log.info(details, message),
+    warn: (details, message) => app?.log.warn(details, message),
+    error: (details, message) => app?.log.error(details, message),
+  };
+  const scans = createInProcessScanService({
+    db,
+    now,
+    secretBox,
+    events,
+    allowHosts: settings.allowHosts,
+    baseUrls: settings.baseUrls,
+    scanIntervalMs: settings.scanIntervalMs,
+    oauth: settings.oauth,
+    logger,
+  });
+  const deps: ServerDeps = {
+    db,
+    now,
+    settings,
+    secretBox,
+    scans,
+    events,
+    logStream: options.logStream,
+    logLevel: env.PALISADE_LOG_LEVEL,
+  };
+  app = await buildApp(deps, { trustProxy: trustProxyOf(env) });
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  // Without PALISADE_PUBLIC_URL, links point where the server really listens (a free port included).
+  if (env.PALISADE_PUBLIC_URL === undefined) settings.publicUrl = url;
+  if (options.worker !== false) scans.start();
+  const setupUrl = await ensureSetupLink(db, now(), settings.publicUrl);
+  return {
+    url,
+    deps,
+    setupUrl,
+    async close() {
+      await scans.stop();
+      await app?.close();
+    },
+  };
+}
