@@ -185,4 +185,14 @@ export function controlRoutes(app: FastifyInstance, ctx: SimContext, options: Co
     }
     return { revoked };
   });
+
+  // A person revokes one of their API tokens at id.atlassian.com → Security → API tokens: every
+  // later call with it answers 401. Named by its secret, the only thing a test holds.
+  app.post('/tenant/api-tokens/revoke', async (request, reply) => {
+    const body = request.body as { apiToken?: unknown } | undefined;
+    const token = typeof body?.apiToken === 'string' ? state.tokensBySecret.get(body.apiToken) : undefined;
+    if (!token) return reply.code(404).send({ error: 'no API token with that secret' });
+    token.revoked = true;
+    return { revoked: 1 };
+  });
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { fromJsonColumn, toJsonColumn } from '../db/json-column.ts';
 import type { Database } from '../db/schema.ts';
 import type { AuditLogTable } from '../db/schema-app-governance.ts';
+import { PalisadeError } from '../errors.ts';
 
 // The one audit log: every change a person or an API token makes (through the server, the CLI or
 // app governance: people, tokens, connections, classification, score override, policy,
@@ -123,7 +124,10 @@ export interface AuditPage {
 }
 
 /** Thrown for a cursor that is not one this function returned. */
-export class InvalidAuditCursor extends Error {}
+export class InvalidAuditCursor extends PalisadeError {
+  override readonly name = 'InvalidAuditCursor';
+  readonly code = 'invalid_input' as const;
+}
 
 /** One page of the entries matching every filter, newest first, with a cursor for the next. */
 export async function pageAudit(db: Kysely<Database>, query: AuditPageQuery = {}): Promise<AuditPage> {

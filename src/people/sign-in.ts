@@ -61,3 +61,22 @@ export async function changePassword(
     .execute();
   await deleteOtherSessions(db, userId, keepSessionHash);
 }
+
+/**
+ * Sets a person's password without the current one — an operator's reset (the demo's owner gets a
+ * new random password at every start); every session of the person ends.
+ */
+export async function resetPassword(
+  db: Kysely<Database>,
+  userId: string,
+  password: string,
+  now: Date,
+): Promise<void> {
+  checkPasswordPolicy(password);
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password), updated_at: now.toISOString() })
+    .where('id', '=', userId)
+    .execute();
+  await deleteOtherSessions(db, userId);
+}

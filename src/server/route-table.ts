@@ -53,7 +53,13 @@ export function trackRoutes(app: FastifyInstance): void {
       );
     }
     for (const method of methods) {
-      if (method === 'HEAD' && methods.includes('GET')) continue;
+      // Fastify adds a HEAD twin to every GET route (same handler, same checks): the GET stands for both.
+      if (
+        method === 'HEAD' &&
+        (methods.includes('GET') || table.some((r) => r.method === 'GET' && r.url === url))
+      ) {
+        continue;
+      }
       table.push({ method, url, access, audit, schema: route.schema, stream: route.config?.stream === true });
     }
   });

@@ -8,7 +8,7 @@ import { createDatabase } from '../../src/db/create-database.ts';
 import { listConnections } from '../../src/inventory/connections.ts';
 import { type InProcessRun, palisade } from './in-process.ts';
 
-// `palisade demo` (what `npm start` runs) in a fresh working directory, as on a fresh clone: the
+// `palisade demo --cli` (the one-shot CLI demo) in a fresh working directory, as on a fresh clone: the
 // simulator in-process, the scan into ./data/palisade.db, the five reports under ./reports/demo/,
 // in well under a minute. Then the commands that work on what it kept: apps, report, diff, attest,
 // except.
@@ -20,7 +20,7 @@ let firstSeconds: number;
 before(async () => {
   cwd = mkdtempSync(join(tmpdir(), 'palisade-cli-demo-'));
   const started = performance.now();
-  first = await palisade(['demo'], { cwd });
+  first = await palisade(['demo', '--cli'], { cwd });
   firstSeconds = (performance.now() - started) / 1000;
 });
 
@@ -143,7 +143,7 @@ test('a second demo adds a snapshot, and diff compares the two', async () => {
   const single = await palisade(['diff'], { cwd });
   assert.equal(single.code, 1);
   assert.match(single.stderr, /has one complete snapshot \(1\) — scan again/);
-  const second = await palisade(['demo', '--quiet'], { cwd });
+  const second = await palisade(['demo', '--cli', '--quiet'], { cwd });
   assert.equal(second.code, 0, second.stderr);
   assert.match(second.stdout, /snapshot 2/);
   const diff = await palisade(['diff'], { cwd });
@@ -166,7 +166,7 @@ test('a demo enforces the bans kept in its database, as scan does: a banned app 
   } finally {
     await store.close();
   }
-  const third = await palisade(['demo', '--quiet'], { cwd });
+  const third = await palisade(['demo', '--cli', '--quiet'], { cwd });
   assert.equal(third.code, 0, third.stderr);
   // The demo has no write consent: the app stays, and the alert says why.
   assert.match(

@@ -1,13 +1,16 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { toJsonColumn } from '../../src/db/json-column.ts';
 import type { Database } from '../../src/db/schema.ts';
 import type { Role } from '../../src/db/schema-server.ts';
+import { createSession } from '../../src/people/sessions.ts';
+import { insertUser } from '../../src/people/users.ts';
 
-// A signed-in person for the OAuth tests: a user and a session row as sign-in creates them (only
-// the SHA-256 of the cookie's token stored), and the cookie and CSRF token a browser would send.
+// A signed-in person for the OAuth tests: a user and a session as sign-in creates them, and the
+// cookie and CSRF token a browser would send.
 
-export const SESSION_COOKIE = 'palisade_session';
+export { SESSION_COOKIE } from '../../src/people/sessions.ts';
+
+import { SESSION_COOKIE } from '../../src/people/sessions.ts';
 
 export interface SignedIn {
   userId: string;
@@ -20,39 +23,16 @@ export async function signedIn(
   now: Date,
   options: { role?: Role; email?: string } = {},
 ): Promise<SignedIn> {
-  const userId = randomUUID();
-  const at = now.toISOString();
-  await db
-    .insertInto('users')
-    .values({
-      id: userId,
-      email: options.email ?? `${userId}@example.com`,
-      name: 'Ada Admin',
-      role: options.role ?? 'admin',
-      rights: toJsonColumn([]),
-      password_hash: null,
-      created_at: at,
-      created_by: null,
-      updated_at: at,
-      disabled_at: null,
-    })
-    .execute();
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(16).toString('base64url');
-  await db
-    .insertInto('sessions')
-    .values({
-      token_hash: createHash('sha256').update(token).digest('hex'),
-      user_id: userId,
-      csrf_token: csrfToken,
-      created_at: at,
-      last_seen_at: at,
-      expires_at: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
-      address: null,
-      user_agent: null,
-    })
-    .execute();
-  return { userId, cookie: `${SESSION_COOKIE}=${token}`, csrfToken };
+  const user = await insertUser(db, now, {
+    email: options.email ?? `${randomUUID()}@example.com`,
+    name: 'Ada Admin',
+    role: options.role ?? 'admin',
+    // Any PHC string: these tests sign in through the session, never with the password.
+    passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA',
+    createdBy: null,
+  });
+  const session = await createSession(db, now, user.id);
+  return { userId: user.id, cookie: `${SESSION_COOKIE}=${session.token}`, csrfToken: session.csrfToken };
 }
 
 /** The query parameters of a redirect's Location. */

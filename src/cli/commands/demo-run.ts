@@ -1,93 +1,168 @@
-import { relative, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { startSimulator } from '../../../simulator/start.ts';
 import { buildTenant } from '../../../simulator/tenant/build.ts';
-import { formatBanAlert } from '../../app-risk/actions/index.ts';
-import { ATLASSIAN_BASE_URLS } from '../../atlassian/urls.ts';
-import { REPORT_FORMATS } from '../../report/formats.ts';
+import { PalisadeError } from '../../errors.ts';
+import { hashPassword } from '../../people/passwords.ts';
+import { resetPassword } from '../../people/sign-in.ts';
+import { findUserRowByEmail, insertUser } from '../../people/users.ts';
+import { startServer } from '../../server/start-server.ts';
 import { EXIT_OK } from '../exit-codes.ts';
-import { renderBanAlerts, renderSummary } from '../output/summary.ts';
-import { writeReportFiles } from '../output/write-report-files.ts';
 import { createProgress } from '../progress/create-progress.ts';
 import type { CommandContext } from '../run-cli.ts';
-import { scanTarget } from '../scan/scan-observer.ts';
-import type { ScanTarget } from '../scan/scan-request.ts';
 import { defaultDatabase } from '../store/default-database.ts';
-import { describeLocation, openStore } from '../store/open-store.ts';
-import { DEMO_OUTPUT_DIR } from './demo.ts';
+import { openStore } from '../store/open-store.ts';
+import { DemoApiClient } from './demo-api-client.ts';
 
-// `palisade demo` (`npm start`): what Palisade does, in one command and well under a minute. It
-// starts the Atlassian simulator with the "Acme" demo tenant in this process, scans it exactly as
-// `palisade scan` scans a real organization (discovery, sync, evaluation, app risk), keeps the
-// snapshot in the embedded database (./data/palisade.db, or PALISADE_DB / DATABASE_URL), writes
-// the five report formats to ./reports/demo/ and prints where they are with a short summary.
-// The demo is the one command that imports the simulator (DESIGN.md: tests, bench and the demo).
+// `palisade demo` (`npm start`): Palisade as the service it is, on a simulated organization. It
+// starts the Atlassian simulator with the "Acme" organization, the server on 127.0.0.1:8080 (or a
+// free port) with the simulator as its Atlassian, an owner `demo@palisade.local` with a new random
+// password (printed once), then connects Acme through the API exactly as a person would (sign in,
+// the token method: admin e-mail, API token, org API key), waits for the first scan and prints
+// where to go. It serves until Ctrl+C. A second start keeps the data: the Acme connection is
+// updated with the simulator's credentials and scanned again.
 
-export interface DemoFlags {
-  outputDir?: string;
+export const DEMO_OWNER = { email: 'demo@palisade.local', name: 'Demo Owner' };
+
+export interface DemoServiceFlags {
+  host: string;
+  port: number;
   db?: string;
   quiet?: boolean;
 }
 
-export async function demo(flags: DemoFlags, ctx: CommandContext): Promise<number> {
+export async function demoService(flags: DemoServiceFlags, ctx: CommandContext): Promise<number> {
   const { deps } = ctx;
-  const started = performance.now();
   const progress = createProgress(deps.stderr, { quiet: flags.quiet === true });
   progress.phase('starting the Atlassian Cloud simulator with the "Acme" demo organization');
   const sim = await startSimulator({ tenant: buildTenant({ scenario: 'demo' }, deps.now()) });
+  const { info } = sim;
+  const store = await openStore(flags.db ?? defaultDatabase(deps), { mustExist: false });
   try {
-    const { info } = sim;
-    const target: ScanTarget = {
-      sites: info.sites.map((s) => s.url),
-      siteCredential: { email: info.credentials.admin.email, apiToken: info.credentials.admin.apiToken },
-      org: { id: info.org.id, apiKey: info.credentials.orgApiKey },
-      baseUrls: { api: info.adminApiUrl, marketplace: info.marketplaceUrl, auth: ATLASSIAN_BASE_URLS.auth },
-      // The simulator's listeners are the only non-Atlassian hosts this scan may call.
-      allowHosts: [...info.sites.map((s) => s.url), info.adminApiUrl, info.marketplaceUrl].map(
-        (u) => new URL(u).host,
-      ),
-    };
-    ctx.secrets.addBasic(target.siteCredential?.email, target.siteCredential?.apiToken);
-    ctx.secrets.add(info.credentials.orgApiKey);
-
-    const dbSpec = flags.db ?? defaultDatabase(deps);
-    const store = await openStore(dbSpec, { mustExist: false });
+    const password = randomBytes(12).toString('base64url');
+    const admin = info.credentials.admin;
+    ctx.secrets.addBasic(admin.email, admin.apiToken);
+    ctx.secrets.add(info.credentials.orgApiKey, info.credentials.oauth.clientSecret);
+    const simHosts = [
+      ...info.sites.map((s) => s.url),
+      info.adminApiUrl,
+      info.marketplaceUrl,
+      info.authUrl,
+    ].map((u) => new URL(u).host);
+    progress.phase('starting the Palisade server');
+    const server = await listenOnDemoPort(flags, async (port) =>
+      startServer({
+        db: store.db,
+        env: {
+          ...deps.env,
+          // The simulator is this server's Atlassian: its hosts allowed, its base URLs, its OAuth app.
+          PALISADE_ALLOW_HOSTS: [...deps.env.PALISADE_ALLOW_HOSTS, ...simHosts],
+          PALISADE_ADMIN_API_URL: info.adminApiUrl,
+          PALISADE_MARKETPLACE_URL: info.marketplaceUrl,
+          PALISADE_AUTH_URL: info.authUrl,
+          PALISADE_OAUTH_CLIENT_ID: info.credentials.oauth.clientId,
+          PALISADE_OAUTH_CLIENT_SECRET: info.credentials.oauth.clientSecret,
+          PALISADE_OAUTH_REDIRECT_URL: `http://${flags.host}:${port || 8080}/api/v1/connections/oauth/callback`,
+          PALISADE_LOG_LEVEL: 'warn',
+        },
+        dataDir: resolve(deps.cwd, deps.env.PALISADE_DATA_DIR),
+        host: flags.host,
+        port,
+        now: deps.now,
+      }),
+    );
     try {
-      // Exactly what `palisade scan` runs, bans included.
-      const { report, alerts } = await scanTarget(store.db, target, deps, progress);
-      const outputDir = resolve(deps.cwd, flags.outputDir ?? DEMO_OUTPUT_DIR);
-      const written = await writeReportFiles(
-        report,
-        { formats: [...REPORT_FORMATS], outputDir, output: undefined },
-        deps.cwd,
-      );
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const db = shown(deps.cwd, describeLocation(dbSpec));
-      const dir = shown(deps.cwd, outputDir);
-      deps.stdout.write(renderSummary(report, { written }));
-      deps.stdout.write(renderBanAlerts(alerts.map(formatBanAlert)));
+      const callback = `${server.url}/api/v1/connections/oauth/callback`;
+      // The OAuth app registered in the simulated developer console knows this server's callback.
+      server.deps.settings.oauth = { ...info.credentials.oauth, redirectUrl: callback };
+      for (const client of sim.context.state.tenant.oauthClients) {
+        if (!client.redirectUris.includes(callback)) client.redirectUris.push(callback);
+      }
+      await ensureOwner(store.db, password, deps.now());
+      const api = new DemoApiClient(server.url);
+      await api.signIn(DEMO_OWNER.email, password);
+      progress.phase('connecting the Acme organization through the API (API token method)');
+      const connection = await api.connect({
+        method: 'api-token',
+        adminEmail: admin.email,
+        apiToken: admin.apiToken,
+        orgId: info.org.id,
+        orgApiKey: info.credentials.orgApiKey,
+      });
+      progress.phase(`first scan of ${connection.orgName ?? 'Acme'}`);
+      let shown = '';
+      const done = await api.waitForScan(connection.id, (p) => {
+        // One line per step, not per page: the counts move too often for a log.
+        if (p.phase !== shown) progress.phase(`scanning: ${p.phase}`);
+        shown = p.phase;
+      });
+      progress.end();
       deps.stdout.write(
         [
           '',
-          `Demo done in ${seconds} s. The snapshot is kept in ${db}. Next:`,
-          `  open ${written.find((w) => w.format === 'html')?.path ?? `${dir}/palisade-report.html`}`,
-          `  npx palisade apps list --db ${db}`,
-          `  npx palisade report --db ${db} --format csv --output-dir ${dir}`,
-          `  npx palisade diff --db ${db}      (after a second npm start)`,
+          `Palisade is running at ${server.url}`,
+          `  Sign in as ${DEMO_OWNER.email} with the password ${password} (printed only now)`,
+          `  Acme is connected: ${done.domains} domain(s), last scan ${done.state}${done.reason ? ` — ${done.reason}` : ''}`,
+          `  The API: ${server.url}/api/docs   Health: ${server.url}/api/v1/health`,
+          '  Ctrl+C stops the server (the data stays in the database for the next start).',
           '',
         ].join('\n'),
       );
+      await untilAborted(deps.signal);
       return EXIT_OK;
     } finally {
-      await store.close();
+      await server.close();
     }
   } finally {
+    await store.close();
     await sim.stop();
   }
 }
 
-/** A path relative to the working directory when it lies under it (shorter to read and to paste). */
-function shown(cwd: string, path: string): string {
-  if (/^postgres/i.test(path)) return path;
-  const rel = relative(cwd, path);
-  return rel === '' || rel.startsWith('..') ? path : rel;
+type Started = Awaited<ReturnType<typeof startServer>>;
+
+/** The requested port, or any free one when it is taken (a second demo, another service on 8080). */
+async function listenOnDemoPort(
+  flags: DemoServiceFlags,
+  start: (port: number) => Promise<Started>,
+): Promise<Started> {
+  try {
+    return await start(flags.port);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'EADDRINUSE' || flags.port === 0) throw error;
+    return start(0);
+  }
+}
+
+async function ensureOwner(db: Parameters<typeof insertUser>[0], password: string, now: Date): Promise<void> {
+  const existing = await findUserRowByEmail(db, DEMO_OWNER.email);
+  if (existing) {
+    if (existing.role !== 'owner') {
+      throw new DemoError(
+        `${DEMO_OWNER.email} exists in this database without the owner role — use another --db`,
+      );
+    }
+    await resetPassword(db, existing.id, password, now);
+    return;
+  }
+  await insertUser(db, now, {
+    ...DEMO_OWNER,
+    role: 'owner',
+    rights: ['apps:revoke'],
+    passwordHash: await hashPassword(password),
+    createdBy: null,
+  });
+}
+
+class DemoError extends PalisadeError {
+  override readonly name = 'DemoError';
+  readonly code = 'invalid_input' as const;
+}
+
+function untilAborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((done) => {
+    if (!signal) return;
+    if (signal.aborted) return done();
+    signal.addEventListener('abort', () => done(), { once: true });
+  });
 }

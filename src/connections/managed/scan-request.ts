@@ -7,6 +7,7 @@ import type { ConnectRequest } from '../connect.ts';
 import { loadCredential } from '../credentials/credential-store.ts';
 import type { SecretBox } from '../credentials/secret-box.ts';
 import { oauthScanConnection } from '../oauth/oauth-scan-connection.ts';
+import { orgSiteUrls } from './org-sites.ts';
 
 // What a scan of a server-managed connection reads its organization with: its stored credentials,
 // opened only here, at the moment the scan starts (never kept beyond it). The api-token method
@@ -48,8 +49,15 @@ export async function scanRequestFor(
   if (bundle.method === 'oauth') {
     return { connection: { target: await oauthScanConnection(deps, connectionId, bundle) }, writeCredential };
   }
+  // Without named sites, the org's sites are read again at every scan (org-sites.ts).
+  const sites =
+    bundle.siteUrls && bundle.siteUrls.length > 0
+      ? bundle.siteUrls
+      : bundle.orgApiKey && bundle.adminEmail && bundle.apiToken
+        ? await orgSiteUrls(bundle.orgApiKey, bundle.orgId, deps)
+        : [];
   const connection: ConnectRequest = {
-    sites: bundle.siteUrls ?? [],
+    sites,
     ...(bundle.adminEmail && bundle.apiToken
       ? { siteCredential: { email: bundle.adminEmail, apiToken: bundle.apiToken } }
       : {}),

@@ -82,7 +82,9 @@ export async function verifyTokenBundle(bundle: ApiTokenBundle, deps: VerifyDeps
       ...bundle,
       // The org id discovery confirmed, so later scans check the same org.
       ...(connected.org ? { orgId: connected.org.id } : {}),
-      siteUrls: connected.target.sites.map((s) => s.url),
+      // Sites the person named are kept; sites found through the org are found again at every
+      // scan, so a site added to the org later is scanned too (and a renamed one followed).
+      siteUrls: bundle.siteUrls !== undefined && bundle.siteUrls.length > 0 ? sites : undefined,
     },
     permissions: permissionCheck(connected.target),
   };

@@ -5,6 +5,7 @@ import { ATLASSIAN_BASE_URLS } from '../../atlassian/urls.ts';
 import { createSecretBox } from '../../connections/credentials/secret-box.ts';
 import type { TestDatabase } from '../../db/testing/test-database.ts';
 import { createEventBus } from '../../jobs/events.ts';
+import { createInProcessScanService } from '../../jobs/in-process-scan-service.ts';
 import type { ScanService } from '../../jobs/scan-service.ts';
 import { type BuildAppOptions, buildApp } from '../build-app.ts';
 import type { ServerDeps, ServerSettings } from '../server-deps.ts';
@@ -20,7 +21,9 @@ export interface TestServer {
 }
 
 export interface TestServerOptions extends BuildAppOptions {
+  /** The clock's start; `running: true` makes it run on from there at the wall clock's pace (scans, leases). */
   now?: Date;
+  running?: boolean;
   settings?: Partial<ServerSettings>;
   scans?: ScanService;
 }
@@ -44,30 +47,41 @@ export async function startTestServer(
       done();
     },
   });
+  const secretBox = createSecretBox(randomBytes(32));
+  const events = createEventBus();
+  const startedAt = performance.now();
+  const now = options.running
+    ? () => new Date(clock.now.getTime() + (performance.now() - startedAt))
+    : () => clock.now;
+  const settings: ServerSettings = {
+    publicUrl: 'http://127.0.0.1:8080',
+    allowHosts: [],
+    baseUrls: ATLASSIAN_BASE_URLS,
+    scanIntervalMs: 6 * 3_600_000,
+    excessiveSyncMs: 30 * 60_000,
+    ...options.settings,
+  };
   const deps: ServerDeps = {
     db: database.db,
-    now: () => clock.now,
-    settings: {
-      publicUrl: 'http://127.0.0.1:8080',
-      allowHosts: [],
-      baseUrls: ATLASSIAN_BASE_URLS,
-      scanIntervalMs: 6 * 3_600_000,
-      excessiveSyncMs: 30 * 60_000,
-      ...options.settings,
-    },
-    secretBox: createSecretBox(randomBytes(32)),
-    scans: options.scans ?? unavailableScans(),
-    events: createEventBus(),
+    now,
+    settings,
+    secretBox,
+    // The real service, not started: scans are queued and validated, none runs unless a test starts it.
+    scans:
+      options.scans ??
+      createInProcessScanService({
+        db: database.db,
+        now,
+        secretBox,
+        events,
+        allowHosts: settings.allowHosts,
+        baseUrls: settings.baseUrls,
+        scanIntervalMs: settings.scanIntervalMs,
+      }),
+    events,
     logStream,
   };
   const app = await buildApp(deps, options);
   await app.ready();
   return { app, deps, logLines: () => [...lines], clock };
-}
-
-function unavailableScans(): ScanService {
-  const refuse = async (): Promise<never> => {
-    throw new Error('this test server runs no scans');
-  };
-  return { request: refuse, cancel: refuse, start() {}, stop: async () => {} };
 }
