@@ -13,7 +13,7 @@ import { type DemoSimulator, startDemoSimulator } from './support.ts';
 // against a scan of the demo organization kept in a temporary directory: an example naming a rule,
 // a flag or a subject that does not exist fails here. Placeholders (`…`, `<key>`, example app
 // keys, file names) are filled with real values of the demo; the commands that start a server
-// or the demo (`demo`, `simulator`, `--help`) and the README's hand-scan through `jq` are left out.
+// or the demo (`demo`, `simulator`, `serve`, `worker`, `--help`) and the README's hand-scan through `jq` are left out.
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const APP = 'com.greenleaf.ai-assistant';
@@ -109,7 +109,7 @@ async function runAll(examples: Example[]): Promise<void> {
 }
 
 const runnable = (e: Example) =>
-  !['demo', 'simulator', '--help'].includes(e.argv[0] ?? '') && !e.line.includes('$(');
+  !['demo', 'simulator', 'serve', 'worker', '--help'].includes(e.argv[0] ?? '') && !e.line.includes('$(');
 
 /** The command names a help text lists under "Commands:" (commander's layout), `help` aside. */
 function listedCommands(help: string): string[] {

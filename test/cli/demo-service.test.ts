@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { startPalisade } from './long-running.ts';
+
+// `npm start` on a fresh clone: the server on the simulated Acme organization, connected through
+// the API, signed into with the password it printed once; a second start keeps the data.
+
+async function signIn(url: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'demo@palisade.local', password }),
+  });
+  assert.equal(res.status, 200);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+test('the demo serves Acme connected with its domains, signed into with the printed password, and keeps it for the next start', async (t) => {
+  const cwd = mkdtempSync(join(tmpdir(), 'palisade-demo-service-'));
+  t.after(() => rmSync(cwd, { recursive: true, force: true }));
+  for (const run of [1, 2]) {
+    const demo = startPalisade(['demo', '--port', '0'], { cwd });
+    t.after(() => demo.stop());
+    const [, url] = await demo.waitFor(/Palisade is running at (http:\/\/127\.0\.0\.1:\d+)/, 120_000);
+    const [, password] = await demo.waitFor(/with the password (\S+) \(printed only now\)/);
+    assert.match(demo.stdout(), /Acme is connected: 2 domain\(s\), last scan success/);
+    const cookie = await signIn(url ?? '', password ?? '');
+    const list = (await (await fetch(`${url}/api/v1/connections`, { headers: { cookie } })).json()) as {
+      connections: { status: { state: string }; domains: unknown[] }[];
+    };
+    assert.equal(list.connections.length, 1, `run ${run}`);
+    assert.equal(list.connections[0]?.status.state, 'success');
+    assert.equal(list.connections[0]?.domains.length, 2);
+    assert.equal(await demo.stop(), 0);
+  }
+});
