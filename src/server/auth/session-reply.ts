@@ -72,3 +72,26 @@ export function actAsSignedIn(
     via: { kind: 'session', sessionHash: session.tokenHash, csrfToken: session.csrfToken },
   };
 }
+
+/** Where a sign-in came from, as the session row keeps it. */
+export function clientOf(request: FastifyRequest): { address: string; userAgent: string | undefined } {
+  return { address: request.ip, userAgent: request.headers['user-agent'] };
+}
+
+/**
+ * The answer of every route that signs someone in (setup, sign-in, invite acceptance): the audit
+ * entry names the person, the cookie is set, the request acts as them, and the body carries the
+ * CSRF token.
+ */
+export function signedInReply(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: ServerDeps,
+  user: UserLike,
+  session: NewSession,
+): z.infer<typeof SessionBody> {
+  request.auditNote = { ...request.auditNote, actor: user.id, subject: `user:${user.id}` };
+  setSessionCookie(reply, deps, session);
+  actAsSignedIn(request, user, session);
+  return sessionBody(user, session);
+}

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { acceptInvite } from '../../people/manage-users.ts';
-import { noteAudit } from '../audit-hook.ts';
-import { actAsSignedIn, SessionBody, sessionBody, setSessionCookie } from '../auth/session-reply.ts';
+import { clientOf, SessionBody, signedInReply } from '../auth/session-reply.ts';
 import type { ServerModule } from '../server-module.ts';
 
 // An invited person opens their one-time link, chooses a password and is signed in.
@@ -21,14 +20,8 @@ export const invitesModule: ServerModule = {
         },
       },
       async (request, reply) => {
-        const { user, session } = await acceptInvite(deps.db, deps.now(), request.body, {
-          address: request.ip,
-          userAgent: request.headers['user-agent'],
-        });
-        noteAudit(request, { actor: user.id, subject: `user:${user.id}` });
-        setSessionCookie(reply, deps, session);
-        actAsSignedIn(request, user, session);
-        return sessionBody(user, session);
+        const { user, session } = await acceptInvite(deps.db, deps.now(), request.body, clientOf(request));
+        return signedInReply(request, reply, deps, user, session);
       },
     );
   },

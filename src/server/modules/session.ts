@@ -5,11 +5,11 @@ import { signIn } from '../../people/sign-in.ts';
 import { getUser } from '../../people/users.ts';
 import { noteAudit } from '../audit-hook.ts';
 import {
-  actAsSignedIn,
   clearSessionCookie,
+  clientOf,
   SessionBody,
   sessionBody,
-  setSessionCookie,
+  signedInReply,
 } from '../auth/session-reply.ts';
 import { RequestError } from '../request-error.ts';
 import type { ServerModule } from '../server-module.ts';
@@ -37,14 +37,8 @@ export const sessionModule: ServerModule = {
         },
       },
       async (request, reply) => {
-        const { user, session } = await signIn(deps.db, deps.now(), request.body, {
-          address: request.ip,
-          userAgent: request.headers['user-agent'],
-        });
-        noteAudit(request, { actor: user.id, subject: `user:${user.id}` });
-        setSessionCookie(reply, deps, session);
-        actAsSignedIn(request, user, session);
-        return sessionBody(user, session);
+        const { user, session } = await signIn(deps.db, deps.now(), request.body, clientOf(request));
+        return signedInReply(request, reply, deps, user, session);
       },
     );
     app.get(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { setUpOwner, setupRequired } from '../../people/setup.ts';
 import { noteAudit } from '../audit-hook.ts';
-import { actAsSignedIn, SessionBody, sessionBody, setSessionCookie } from '../auth/session-reply.ts';
+import { clientOf, SessionBody, signedInReply } from '../auth/session-reply.ts';
 import type { ServerModule } from '../server-module.ts';
 
 // First run: the one-time setup link `palisade serve` prints makes its opener the first owner, who
@@ -41,18 +41,9 @@ export const setupModule: ServerModule = {
         },
       },
       async (request, reply) => {
-        const { user, session } = await setUpOwner(deps.db, deps.now(), request.body, {
-          address: request.ip,
-          userAgent: request.headers['user-agent'],
-        });
-        noteAudit(request, {
-          actor: user.id,
-          subject: `user:${user.id}`,
-          details: { email: user.email, role: user.role },
-        });
-        setSessionCookie(reply, deps, session);
-        actAsSignedIn(request, user, session);
-        return sessionBody(user, session);
+        const { user, session } = await setUpOwner(deps.db, deps.now(), request.body, clientOf(request));
+        noteAudit(request, { details: { email: user.email, role: user.role } });
+        return signedInReply(request, reply, deps, user, session);
       },
     );
   },
