@@ -135,6 +135,8 @@ forEachDatabase(
     const { people, base, routes } = await fullServer(t, database);
     assert.equal(await walkEveryone(people, base, routes), routes.length * 6);
   },
+  // Every route × six callers over real sockets: a few seconds idle, more under the full suite.
+  { timeout: 180_000 },
 );
 
 // The server may not have a route needing a right yet; this one shows the matrix expects

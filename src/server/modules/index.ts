@@ -3,6 +3,7 @@ import { accountModule } from './account.ts';
 import { auditLogModule } from './audit-log.ts';
 import { connectionsModule } from './connections.ts';
 import { eventsModule } from './events.ts';
+import { firstRunPagesModule } from './first-run-pages.ts';
 import { healthModule } from './health.ts';
 import { invitesModule } from './invites.ts';
 import { oauthModule } from './oauth.ts';
@@ -16,6 +17,7 @@ import { usersModule } from './users.ts';
 export const SERVER_MODULES: readonly ServerModule[] = [
   healthModule,
   setupModule,
+  firstRunPagesModule,
   sessionModule,
   invitesModule,
   accountModule,
