@@ -74,7 +74,9 @@ async function resolve(example: Example): Promise<{ argv: string[]; env: Record<
     } else if (flag === '--site') {
       const n = example.argv.slice(0, i).filter((w) => w === '--site').length - 1;
       argv.push(demo.sim.info.sites[n]?.url ?? '');
-    } else if (flag === '--email' || flag === '--write-email') argv.push(c.admin.email);
+    } else if ((flag === '--email' && example.argv[0] !== 'users') || flag === '--write-email')
+      argv.push(c.admin.email);
+    else if (flag === '--email') argv.push(`${example.source.replace(/\W+/g, '-')}-${i}-${word}`);
     else if (/^com\.example\./.test(word)) argv.push(APP);
     else argv.push(word);
   }
