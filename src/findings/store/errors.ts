@@ -3,6 +3,7 @@ import { type ErrorCode, PalisadeError } from '../../errors.ts';
 
 export type FindingsStoreErrorCode = Extract<
   ErrorCode,
+  | 'invalid_input'
   | 'invalid_exception'
   | 'invalid_transition'
   | 'finding_not_found'

@@ -7,6 +7,7 @@ import type { RuleMeta } from '../../rules/rule-meta.ts';
 import { severityRank } from '../../rules/severity.ts';
 import type { Finding } from '../track-findings.ts';
 import { firstStatus, scanTransition, type WorkflowState } from '../workflow.ts';
+import { ruleMetasOf } from './rule-metas.ts';
 
 // The scan's side of the findings workflow: after every evaluation (recordEvaluation, so the
 // CLI's scans and the server's alike) each finding's workflow row is brought up to date — its
@@ -38,6 +39,10 @@ export async function syncWorkflow(
   const { snapshotVersion: version, now } = input;
   const at = now.toISOString();
   const metas = new Map(input.rules.map((m) => [m.id, m]));
+  // Findings of the organization's app policies: their metadata comes with the policies.
+  if (input.findings.some((f) => !metas.has(f.ruleId))) {
+    for (const [id, meta] of await ruleMetasOf(db, connectionId)) if (!metas.has(id)) metas.set(id, meta);
+  }
   const existing = new Map(
     (
       await db.selectFrom('finding_workflow').selectAll().where('connection_id', '=', connectionId).execute()
