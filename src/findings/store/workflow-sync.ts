@@ -50,6 +50,7 @@ export async function syncWorkflow(
   );
   const rows: FindingWorkflowTable[] = [];
   const notes: Omit<FindingHistoryTable, 'seq'>[] = [];
+  const touched = new Map<string, string[]>();
   for (const f of input.findings) {
     const before = existing.get(f.key);
     if (before && before.evaluated_version > version) continue;
@@ -59,7 +60,7 @@ export async function syncWorkflow(
       : firstStatus(f.state, version);
     const meta = metas.get(f.ruleId);
     const area = meta?.area ?? (before?.area as keyof typeof AREAS | undefined) ?? 'apps';
-    rows.push({
+    const row: FindingWorkflowTable = {
       id,
       connection_id: connectionId,
       key: f.key,
@@ -84,7 +85,16 @@ export async function syncWorkflow(
       last_seen_at: f.lastSeen.at,
       evaluated_version: version,
       updated_at: transition ? at : (before?.updated_at ?? at),
-    });
+    };
+    // Most findings only moved their last seen (still failing) or nothing (still resolved): those
+    // are one UPDATE per batch of ids instead of a full upsert each (25k findings: seconds saved).
+    if (before && sameButSeen(before, row)) {
+      const ids = touched.get(row.last_seen_at) ?? [];
+      ids.push(id);
+      touched.set(row.last_seen_at, ids);
+    } else {
+      rows.push(row);
+    }
     if (transition) {
       notes.push({
         id: randomUUID(),
@@ -126,7 +136,26 @@ export async function syncWorkflow(
       )
       .execute();
   }
+  for (const [lastSeen, ids] of touched) {
+    for (let i = 0; i < ids.length; i += TOUCH_BATCH) {
+      await db
+        .updateTable('finding_workflow')
+        .set({ last_seen_at: lastSeen, evaluated_version: version })
+        .where('id', 'in', ids.slice(i, i + TOUCH_BATCH))
+        .execute();
+    }
+  }
   await appendHistory(db, notes);
+}
+
+/** Ids per UPDATE … WHERE id IN: well under both databases' parameter limits. */
+const TOUCH_BATCH = 2000;
+
+/** Whether a row differs from the stored one only by its last seen and evaluated version. */
+function sameButSeen(before: FindingWorkflowTable, after: FindingWorkflowTable): boolean {
+  return (Object.keys(after) as (keyof FindingWorkflowTable)[]).every(
+    (k) => k === 'last_seen_at' || k === 'evaluated_version' || before[k] === after[k],
+  );
 }
 
 /** Appends entries, each numbered after the last of its finding. */
