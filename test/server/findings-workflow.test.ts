@@ -142,6 +142,18 @@ forEachDatabase(
       assert.deepEqual(stored.resources, [accepted.resource.key]);
       assert.equal(stored.justification, 'Break-glass account, reviewed quarterly');
       assert.equal(stored.expiresAt, new Date(now + 30 * DAY).toISOString());
+      const renewed = await world.call(analyst, 'PATCH', `/api/v1/findings/${accepted.id}`, {
+        status: 'dismissed',
+        dismissalReason: 'accepted_risk',
+        exceptionExpiresAt: new Date(now + 60 * DAY).toISOString(),
+      });
+      assert.equal(renewed.statusCode, 200, renewed.body);
+      assert.notEqual(renewed.json().finding.exceptionId, exceptionId);
+      exceptionId = renewed.json().finding.exceptionId;
+      assert.deepEqual(
+        (await listExceptions(db, world.connectionId)).map((e) => [e.id, e.expiresAt]),
+        [[exceptionId, new Date(now + 60 * DAY).toISOString()]],
+      );
       const listed = (await world.call(viewer, 'GET', '/api/v1/exceptions')).json();
       assert.ok(
         listed.items.some((e: { id: string; state: string }) => e.id === exceptionId && e.state === 'active'),

@@ -158,7 +158,9 @@ async function applyChange(
 
   const status = change.status;
   const reason = change.dismissalReason ?? null;
-  if (status !== undefined && (status !== row.status || reason !== row.dismissal_reason)) {
+  // The same accepted risk with a new expiry renews it: the old exception goes, a new one is made.
+  const renews = reason === 'accepted_risk' && change.exceptionExpiresAt !== undefined;
+  if (status !== undefined && (status !== row.status || reason !== row.dismissal_reason || renews)) {
     let text: string | null = reason;
     if (row.status === 'dismissed' && row.dismissal_reason === 'accepted_risk' && row.exception_id !== null) {
       if (await removeOwnException(db, row.connection_id, row.exception_id, row.rule_id, resourceKey)) {
