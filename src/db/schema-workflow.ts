@@ -41,7 +41,8 @@ export interface FindingWorkflowTable {
   updated_at: IsoTime;
 }
 
-export type FindingHistoryKind = 'status' | 'assignee' | 'comment' | 'scan';
+/** A status change (the scan's have no actor and carry a note), an assignment, a comment. */
+export type FindingHistoryKind = 'status' | 'assignee' | 'comment';
 
 /** What happened to a finding: a status change, an assignment, a comment, a scan's note. */
 export interface FindingHistoryTable {

@@ -70,7 +70,7 @@ export const ListAnswer = z.object({
 export const HistoryItem = z.object({
   at: z.string(),
   actor: Person.nullable().describe('null: the scan'),
-  kind: z.enum(['status', 'assignee', 'comment', 'scan']),
+  kind: z.enum(['status', 'assignee', 'comment']),
   from: z.string().nullable(),
   to: z.string().nullable(),
   text: z.string().nullable(),
