@@ -3,6 +3,7 @@ import type { AppGovernanceTables } from './schema-app-governance.ts';
 import type { FindingsTables } from './schema-findings.ts';
 import type { ScanTables } from './schema-scan.ts';
 import type { ServerTables } from './schema-server.ts';
+import type { WorkflowTables } from './schema-workflow.ts';
 // The one source of table types (DESIGN.md convention 4). Column names are snake_case as stored;
 // repositories map rows to camelCase records. Two representations hold on both databases:
 // JSON is stored as canonical JSON text (see json-column.ts) and timestamps as ISO 8601 UTC text,
@@ -129,7 +130,8 @@ export interface Database
     AppGovernanceTables,
     ActionTables,
     ScanTables,
-    ServerTables {
+    ServerTables,
+    WorkflowTables {
   palisade_meta: PalisadeMetaTable;
   connections: ConnectionsTable;
   snapshots: SnapshotsTable;

@@ -36,6 +36,18 @@ export const PERMISSIONS = {
     roles: MANAGERS,
     description: 'grant or revoke the write consent a connection needs for app actions',
   },
+  'findings:read': {
+    roles: ALL,
+    description: 'see findings, their history, exceptions, attestations and reports',
+  },
+  'findings:triage': {
+    roles: WORKERS,
+    description: 'change the status and assignee of findings, comment on them, dismiss them',
+  },
+  'exceptions:manage': {
+    roles: WORKERS,
+    description: 'record and revoke exceptions (accepted risks) and attestations',
+  },
   'users:read': { roles: MANAGERS, description: 'see the people, their roles and rights' },
   'users:manage': { roles: MANAGERS, description: 'add people, change their role and rights, remove them' },
   'audit:read': { roles: MANAGERS, description: 'read and export the audit log' },

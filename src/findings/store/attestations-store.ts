@@ -74,3 +74,12 @@ function toAttestation(row: AttestationsTable): Attestation {
     expiresAt: row.expires_at,
   };
 }
+
+/** An attestation by id, whatever its connection (the server's routes name attestations by id alone). */
+export async function findAttestation(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ connectionId: string; attestation: Attestation } | undefined> {
+  const row = await db.selectFrom('attestations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? { connectionId: row.connection_id, attestation: toAttestation(row) } : undefined;
+}

@@ -75,3 +75,12 @@ function toException(row: RuleExceptionsTable): RuleException {
     expiresAt: row.expires_at,
   };
 }
+
+/** An exception by id, whatever its connection (the server's routes name exceptions by id alone). */
+export async function findException(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ connectionId: string; exception: RuleException } | undefined> {
+  const row = await db.selectFrom('rule_exceptions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? { connectionId: row.connection_id, exception: toException(row) } : undefined;
+}

@@ -5,6 +5,7 @@ import type { RuleMeta } from '../../rules/rule-meta.ts';
 import { type PostureScores, postureScores } from '../posture-score.ts';
 import { type Finding, type FindingChange, trackFindings } from '../track-findings.ts';
 import { type EvaluationSummary, latestEvaluation, listFindings, storeEvaluation } from './findings-store.ts';
+import { syncWorkflow } from './workflow-sync.ts';
 
 // What a scan keeps of its evaluation of one snapshot (src/scan/assess.ts evaluates): findings
 // tracked against the previous evaluated snapshot, posture scores, and the summary, stored for
@@ -52,7 +53,18 @@ export async function recordEvaluation(
     counts: countStatuses(results),
     scores,
   };
-  await storeEvaluation(db, connectionId, { summary, findings: tracked.findings, changes: tracked.changes });
+  // The findings of the snapshot and their workflow (resolved by the scan, regressed) in one
+  // transaction: a team never sees a status the stored findings do not back.
+  const write = async (trx: Kysely<Database>) => {
+    await storeEvaluation(trx, connectionId, {
+      summary,
+      findings: tracked.findings,
+      changes: tracked.changes,
+    });
+    await syncWorkflow(trx, connectionId, { snapshotVersion, now, findings: tracked.findings, rules });
+  };
+  if (db.isTransaction) await write(db);
+  else await db.transaction().execute(write);
   return {
     findings: tracked.findings,
     changes: tracked.changes,

@@ -1,12 +1,16 @@
 import type { ServerModule } from '../server-module.ts';
 import { accountModule } from './account.ts';
+import { attestationsModule } from './attestations.ts';
 import { auditLogModule } from './audit-log.ts';
 import { connectionsModule } from './connections.ts';
 import { eventsModule } from './events.ts';
+import { exceptionsModule } from './exceptions.ts';
+import { findingsModule } from './findings.ts';
 import { firstRunPagesModule } from './first-run-pages.ts';
 import { healthModule } from './health.ts';
 import { invitesModule } from './invites.ts';
 import { oauthModule } from './oauth.ts';
+import { reportsModule } from './reports.ts';
 import { scansModule } from './scans.ts';
 import { sessionModule } from './session.ts';
 import { setupModule } from './setup.ts';
@@ -27,5 +31,9 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   oauthModule,
   scansModule,
   eventsModule,
+  findingsModule,
+  exceptionsModule,
+  attestationsModule,
+  reportsModule,
   auditLogModule,
 ];
