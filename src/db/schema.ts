@@ -1,6 +1,7 @@
 import type { ActionTables } from './schema-actions.ts';
 import type { AppGovernanceTables } from './schema-app-governance.ts';
 import type { FindingsTables } from './schema-findings.ts';
+import type { JobTables } from './schema-jobs.ts';
 import type { ScanTables } from './schema-scan.ts';
 import type { ServerTables } from './schema-server.ts';
 // The one source of table types (DESIGN.md convention 4). Column names are snake_case as stored;
@@ -129,7 +130,8 @@ export interface Database
     AppGovernanceTables,
     ActionTables,
     ScanTables,
-    ServerTables {
+    ServerTables,
+    JobTables {
   palisade_meta: PalisadeMetaTable;
   connections: ConnectionsTable;
   snapshots: SnapshotsTable;

@@ -8,6 +8,7 @@ import * as m0006 from './0006-scan-leases.ts';
 import * as m0007 from './0007-palisade-meta.ts';
 import * as m0008 from './0008-server.ts';
 import * as m0009 from './0009-connection-permissions.ts';
+import * as m0011 from './0011-job-failures.ts';
 
 // A static list rather than a folder scan: no filesystem access at run time, and type stripping
 // needs explicit `.ts` imports. Append only: never edit or reorder a migration once committed.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007-palisade-meta': m0007,
   '0008-server': m0008,
   '0009-connection-permissions': m0009,
+  '0011-job-failures': m0011,
 };
