@@ -5,6 +5,7 @@ import { connectionsModule } from './connections.ts';
 import { eventsModule } from './events.ts';
 import { healthModule } from './health.ts';
 import { invitesModule } from './invites.ts';
+import { jobsModule } from './jobs.ts';
 import { oauthModule } from './oauth.ts';
 import { scansModule } from './scans.ts';
 import { sessionModule } from './session.ts';
@@ -26,4 +27,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   scansModule,
   eventsModule,
   auditLogModule,
+  jobsModule,
 ];
