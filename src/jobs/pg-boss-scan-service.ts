@@ -406,7 +406,7 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
       const stop: ScanStop = { kind: 'shutdown' };
       for (const run of running.values()) run.controller.abort(stop);
       // pg-boss waits for the handlers, which end once their scans have checkpointed.
-      await boss.stop({ graceful: true, timeout: deps.stopTimeoutMs ?? 25_000 });
+      if (booted) await boss.stop({ graceful: true, timeout: deps.stopTimeoutMs ?? 25_000 });
     },
   };
 }
