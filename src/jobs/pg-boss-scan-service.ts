@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type JobWithMetadata, PgBoss } from 'pg-boss';
+import { purgeConnection } from '../connections/managed/purge-connection.ts';
 import { newHolder } from '../scan/scan-lease.ts';
 import { recordJobFailure } from './job-failures.ts';
 import { requeueOrphanedScans } from './orphaned-scans.ts';
@@ -36,6 +37,8 @@ import { userName } from './user-names.ts';
 export const SCAN_QUEUE = 'scan';
 export const SCAN_DEAD_LETTER_QUEUE = 'scan-dead-letter';
 export const RESCAN_QUEUE = 'rescan-due';
+export const PURGE_QUEUE = 'purge-connection';
+export const PURGE_DEAD_LETTER_QUEUE = 'purge-connection-dead-letter';
 
 export interface JobRetry {
   /** Attempts after the first before the job goes to its dead-letter queue. */
@@ -47,6 +50,9 @@ export interface JobRetry {
 
 /** A scan job retries when it could not run its scan: the lease held elsewhere, the database failing. */
 export const SCAN_RETRY: JobRetry = { limit: 5, delaySeconds: 30, backoff: true };
+
+/** A purge retries while a scan of the connection still runs elsewhere, or the database fails. */
+export const PURGE_RETRY: JobRetry = { limit: 8, delaySeconds: 10, backoff: true };
 
 export interface PgBossScanServiceDeps extends Omit<ScanJobDeps, 'holder'> {
   /** The PostgreSQL database (DATABASE_URL); pg-boss keeps its tables in `schema`. */
@@ -62,6 +68,7 @@ export interface PgBossScanServiceDeps extends Omit<ScanJobDeps, 'holder'> {
   /** false: queue jobs only, run none (`palisade serve --no-worker`). Default true. */
   runJobs?: boolean | undefined;
   scanRetry?: JobRetry | undefined;
+  purgeRetry?: JobRetry | undefined;
   /** How often an idle worker looks for jobs (default 2 s; at least 0.5). */
   pollingIntervalSeconds?: number | undefined;
   /** How long stop() waits for running scans to checkpoint (default 25 s, inside SIGTERM's 30 s). */
@@ -82,6 +89,11 @@ interface ScanJobData {
   connectionId: string;
 }
 
+interface PurgeJobData {
+  connectionId: string;
+  by: string | null;
+}
+
 interface Running {
   connectionId: string;
   controller: AbortController;
@@ -96,6 +108,7 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
   const jobDeps: ScanJobDeps = { ...deps, holder };
   const runJobs = deps.runJobs !== false;
   const retry = deps.scanRetry ?? SCAN_RETRY;
+  const purgeRetry = deps.purgeRetry ?? PURGE_RETRY;
   const boss = new PgBoss({
     connectionString: deps.connectionString,
     schema: deps.schema ?? 'pgboss',
@@ -129,6 +142,15 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
         heartbeatSeconds: 30,
       });
       await boss.createQueue(RESCAN_QUEUE, { policy: 'singleton', retryLimit: 0 });
+      await boss.createQueue(PURGE_DEAD_LETTER_QUEUE, { policy: 'standard' });
+      await boss.createQueue(PURGE_QUEUE, {
+        policy: 'stately',
+        retryLimit: purgeRetry.limit,
+        retryDelay: purgeRetry.delaySeconds,
+        retryBackoff: purgeRetry.backoff,
+        ...(purgeRetry.backoff ? { retryDelayMax: 600 } : {}),
+        deadLetter: PURGE_DEAD_LETTER_QUEUE,
+      });
     })();
     return booted;
   }
@@ -345,6 +367,91 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     );
   }
 
+  async function purgeConnectionJob(input: { connectionId: string; by: string | null }): Promise<void> {
+    // Queued scans end now, so that no worker starts one into what is being purged.
+    await cancelQueuedScans(input.connectionId, input.by);
+    await ensureStarted();
+    const data: PurgeJobData = input;
+    await boss.send(PURGE_QUEUE, data, { singletonKey: input.connectionId });
+  }
+
+  async function cancelQueuedScans(connectionId: string, by: string | null): Promise<void> {
+    const queued = await deps.db
+      .selectFrom('scans')
+      .select('id')
+      .where('connection_id', '=', connectionId)
+      .where('status', '=', 'queued')
+      .execute();
+    for (const scan of queued) {
+      await cancel({ connectionId, scanId: scan.id, by }).catch(() => undefined);
+    }
+  }
+
+  /** One `purge-connection` job: waits for the connection's running scan to stop, then purges. */
+  async function runPurgeJob(job: JobWithMetadata<PurgeJobData>): Promise<void> {
+    const { connectionId, by } = job.data;
+    try {
+      const profile = await deps.db
+        .selectFrom('connection_profiles')
+        .select('state')
+        .where('connection_id', '=', connectionId)
+        .executeTakeFirst();
+      // Gone already (an earlier attempt finished), or restored: nothing to purge.
+      if (profile?.state !== 'deleting') return;
+      await requeueOrphanedScans(deps.db, { holder, now: deps.now() });
+      await cancelQueuedScans(connectionId, by);
+      for (const [scanId, run] of running) {
+        if (run.connectionId === connectionId)
+          await cancel({ connectionId, scanId, by }).catch(() => undefined);
+      }
+      const still = await activeScanOf(deps.db, connectionId);
+      if (still) {
+        throw new JobAttemptError(
+          `scan ${still.id} of connection ${connectionId} still runs under ${still.holder ?? 'another process'}; the purge waits for it to stop`,
+        );
+      }
+      await purgeConnection(deps.db, connectionId);
+      deps.events.publish({
+        type: 'connection.deleted',
+        connectionId,
+        data: {},
+        at: deps.now().toISOString(),
+      });
+      deps.logger?.info({ connectionId }, 'connection purged');
+    } catch (error) {
+      if (job.retryCount >= job.retryLimit) {
+        await recordJobFailure(deps.db, {
+          kind: PURGE_QUEUE,
+          connectionId,
+          scanId: null,
+          failedAt: deps.now().toISOString(),
+          lastError: error instanceof Error ? error.message : String(error),
+          attempts: job.retryCount + 1,
+        });
+      }
+      throw error;
+    }
+  }
+
+  async function scannedWithinInterval(connectionId: string, now: Date): Promise<boolean> {
+    const last = await deps.db
+      .selectFrom('scans')
+      .select('finished_at')
+      .where('connection_id', '=', connectionId)
+      .where('finished_at', 'is not', null)
+      .orderBy('finished_at', 'desc')
+      .executeTakeFirst();
+    if (!last?.finished_at) return false;
+    const profile = await deps.db
+      .selectFrom('connection_profiles')
+      .select('scan_interval_seconds')
+      .where('connection_id', '=', connectionId)
+      .executeTakeFirst();
+    return (
+      Date.parse(last.finished_at) + intervalMsOf(profile?.scan_interval_seconds ?? null) > now.getTime()
+    );
+  }
+
   async function tick(): Promise<void> {
     if (stopped) return;
     const now = deps.now();
@@ -352,6 +459,8 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     if (requeued.length > 0)
       deps.logger?.info({ scans: requeued }, 'scans of a stopped process queued again');
     for (const due of await dueConnections(deps.db, now, deps.scanIntervalMs)) {
+      // A scan that has just ended and not yet set the next date (another process's, maybe).
+      if (await scannedWithinInterval(due, now)) continue;
       try {
         await request({ connectionId: due, trigger: 'scheduled', by: null });
       } catch (error) {
@@ -381,6 +490,14 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
         if (job) await runScanJob(job);
       },
     );
+    await boss.work<PurgeJobData>(
+      PURGE_QUEUE,
+      { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 2 },
+      async (jobs) => {
+        const job = jobs[0] as JobWithMetadata<PurgeJobData> | undefined;
+        if (job) await runPurgeJob(job);
+      },
+    );
     await boss.work(RESCAN_QUEUE, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 2 }, () => tick());
     await boss.schedule(RESCAN_QUEUE, '* * * * *');
   }
@@ -389,6 +506,7 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     holder,
     request,
     cancel,
+    purgeConnection: purgeConnectionJob,
     tick,
     ready: () => ensureStarted(),
     async idle() {

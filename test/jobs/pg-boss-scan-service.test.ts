@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { markDeleting } from '../../src/connections/managed/delete-connection.ts';
 import { POSTGRES_SKIP_MESSAGE, testPostgresUrl } from '../../src/db/testing/test-database.ts';
 import { listJobFailures } from '../../src/jobs/job-failures.ts';
 import type { PgBossScanService } from '../../src/jobs/pg-boss-scan-service.ts';
@@ -194,5 +195,49 @@ test(
     assert.equal(row?.status, 'success', row?.reason ?? '');
     assert.equal(row?.holder, other.holder);
     assert.equal(row?.sync_run_id, runId, 'the same sync run resumed');
+  },
+);
+
+test(
+  'a deleted connection is purged by a job, which waits for its running scan to stop first',
+  OPTIONS,
+  async (t) => {
+    const f = await fleetFixture(1);
+    t.after(() => f.stop());
+    const org = f.orgs[0];
+    assert.ok(org);
+    const db = f.database.db;
+    const a = f.worker({ purgeRetry: { limit: 10, delaySeconds: 1, backoff: false } });
+    const b = f.worker({ purgeRetry: { limit: 10, delaySeconds: 1, backoff: false } });
+    a.start();
+    b.start();
+    await Promise.all([a.ready(), b.ready()]);
+    await a.request({ connectionId: org.connectionId, trigger: 'manual', by: null });
+    await waitFor('the first scan to finish', () => allFinished(f));
+    await org.control.faults({ rules: [{ latencyMs: 60 }] });
+    await a.request({ connectionId: org.connectionId, trigger: 'manual', by: null });
+    await waitFor('the second scan to be syncing', async () => (await scansOf(f))[1]?.sync_run_id != null);
+
+    await markDeleting(db, org.connectionId, f.clock.now());
+    assert.ok(a.purgeConnection);
+    await a.purgeConnection({ connectionId: org.connectionId, by: null });
+    await waitFor('the purge', async () => {
+      const profile = await db
+        .selectFrom('connection_profiles')
+        .select('state')
+        .where('connection_id', '=', org.connectionId)
+        .executeTakeFirst();
+      return profile === undefined;
+    });
+    for (const table of ['scans', 'sync_runs', 'snapshots', 'inventory_items', 'scan_leases'] as const) {
+      const left = await db
+        .selectFrom(table)
+        .select('connection_id')
+        .where('connection_id', '=', org.connectionId)
+        .execute();
+      assert.equal(left.length, 0, `${table} purged`);
+    }
+    assert.ok(f.seen.some((e) => e.type === 'connection.deleted' && e.connectionId === org.connectionId));
+    assert.deepEqual(await listJobFailures(db, 10), []);
   },
 );
