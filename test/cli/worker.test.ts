@@ -62,7 +62,13 @@ test('palisade worker on PostgreSQL says it runs, and stops at SIGTERM', {
       PALISADE_DATA_DIR: dir,
     }),
     stdout: { write: () => true, isTTY: false },
-    stderr: { write: (text: string) => ((stderr += text), true), isTTY: false },
+    stderr: {
+      write: (text: string) => {
+        stderr += text;
+        return true;
+      },
+      isTTY: false,
+    },
     cwd: dir,
     now: () => new Date(),
     signal: controller.signal,
