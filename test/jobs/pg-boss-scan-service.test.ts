@@ -241,3 +241,27 @@ test(
     assert.deepEqual(await listJobFailures(db, 10), []);
   },
 );
+
+test(
+  'a process that runs no jobs (serve --no-worker) queues scans that a worker runs',
+  OPTIONS,
+  async (t) => {
+    const f = await fleetFixture(1);
+    t.after(() => f.stop());
+    const org = f.orgs[0];
+    assert.ok(org);
+    const api = f.worker({ runJobs: false });
+    api.start();
+    const scan = await api.request({ connectionId: org.connectionId, trigger: 'manual', by: null });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal((await scansOf(f))[0]?.status, 'queued', 'nobody runs it yet');
+
+    const worker = f.worker();
+    worker.start();
+    await waitFor('the worker to run it', () => allFinished(f));
+    const [row] = await scansOf(f);
+    assert.equal(row?.id, scan.id);
+    assert.equal(row?.status, 'success', row?.reason ?? '');
+    assert.equal(row?.holder, worker.holder);
+  },
+);
