@@ -100,6 +100,9 @@ interface Running {
   done: Promise<ClaimedScanEnd>;
 }
 
+/** Written on a running scan's row by a process that cannot abort it itself, then `byName`. */
+const CANCEL_MARK = 'cancelling: requested by ';
+
 /** Why a job attempt failed; pg-boss retries it with backoff, then dead-letters it. */
 class JobAttemptError extends Error {}
 
@@ -240,13 +243,7 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     }
     if (row.status === 'running') {
       const run = running.get(row.id);
-      if (!run) {
-        throw new ScanRequestError(
-          'scan_in_progress',
-          `scan ${row.id} runs in another process (${row.holder ?? 'unknown'}); cancel it there, or wait for it to finish`,
-          { scanId: row.id },
-        );
-      }
+      if (!run) return cancelElsewhere(input, byName);
       const stop: ScanStop = { kind: 'cancel', byName };
       run.controller.abort(stop);
       await run.done;
@@ -257,6 +254,56 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
       `scan ${row.id} has already finished (${row.status}); there is nothing to cancel`,
       { scanId: row.id },
     );
+  }
+
+  /**
+   * A scan another process runs: the request is written on its row (`reason`), which its runner
+   * reads every second and stops at the next page; this waits up to 20 s for the end.
+   */
+  async function cancelElsewhere(
+    input: { connectionId: string; scanId: string; by: string | null },
+    byName: string,
+  ): Promise<ScanRecord> {
+    const asked = await deps.db
+      .updateTable('scans')
+      .set({ reason: `${CANCEL_MARK}${byName}` })
+      .where('id', '=', input.scanId)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (Number(asked.numUpdatedRows) === 0) return cancel(input);
+    const until = Date.now() + 20_000;
+    for (;;) {
+      const row = await getScanRow(deps.db, input.scanId);
+      if (!row || row.status !== 'running' || Date.now() > until)
+        return recordOf(row ?? (await mustGet(input.scanId)));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  async function mustGet(scanId: string) {
+    const row = await getScanRow(deps.db, scanId);
+    if (!row) throw new ScanRequestError('scan_not_found', `no scan ${scanId}`);
+    return row;
+  }
+
+  /** Aborts the run when another process asked for its cancel on the row (cancelElsewhere). */
+  function watchForCancel(scanId: string, controller: AbortController): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      getScanRow(deps.db, scanId)
+        .then((row) => {
+          if (
+            row?.status === 'running' &&
+            row.reason?.startsWith(CANCEL_MARK) &&
+            !controller.signal.aborted
+          ) {
+            const stop: ScanStop = { kind: 'cancel', byName: row.reason.slice(CANCEL_MARK.length) };
+            controller.abort(stop);
+          }
+        })
+        .catch(() => undefined);
+    }, 1000);
+    timer.unref();
+    return timer;
   }
 
   /** One `scan` job: the connection's oldest queued scan, claimed and run to its end. */
@@ -291,6 +338,7 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     const claimed = await claimScan(deps.db, { id: active.id, holder, at: deps.now().toISOString() });
     if (!claimed) throw new JobAttemptError(`scan ${active.id} was taken by another runner`);
     const controller = new AbortController();
+    const watching = watchForCancel(claimed.id, controller);
     const done = runClaimedScan(jobDeps, claimed, controller.signal);
     running.set(claimed.id, { connectionId, controller, done: done.catch((): ClaimedScanEnd => 'error') });
     let end: ClaimedScanEnd;
@@ -301,6 +349,7 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
       await requeueScan(deps.db, { id: claimed.id, holder }).catch(() => false);
       throw error;
     } finally {
+      clearInterval(watching);
       running.delete(claimed.id);
     }
     if (end === 'deferred') {
@@ -400,9 +449,10 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
       if (profile?.state !== 'deleting') return;
       await requeueOrphanedScans(deps.db, { holder, now: deps.now() });
       await cancelQueuedScans(connectionId, by);
-      for (const [scanId, run] of running) {
-        if (run.connectionId === connectionId)
-          await cancel({ connectionId, scanId, by }).catch(() => undefined);
+      // Its running scan, here or in another process, stops at its next page.
+      const runningScan = await activeScanOf(deps.db, connectionId);
+      if (runningScan?.status === 'running') {
+        await cancel({ connectionId, scanId: runningScan.id, by }).catch(() => undefined);
       }
       const still = await activeScanOf(deps.db, connectionId);
       if (still) {

@@ -199,7 +199,7 @@ test(
 );
 
 test(
-  'a deleted connection is purged by a job, which waits for its running scan to stop first',
+  'a deleted connection is purged by a job, which first stops its running scan at the next page',
   OPTIONS,
   async (t) => {
     const f = await fleetFixture(1);
@@ -263,5 +263,32 @@ test(
     assert.equal(row?.id, scan.id);
     assert.equal(row?.status, 'success', row?.reason ?? '');
     assert.equal(row?.holder, worker.holder);
+  },
+);
+
+test(
+  'a scan running on a worker is cancelled from another process: it stops at its next page',
+  OPTIONS,
+  async (t) => {
+    const f = await fleetFixture(1);
+    t.after(() => f.stop());
+    const org = f.orgs[0];
+    assert.ok(org);
+    await org.control.faults({ rules: [{ latencyMs: 60 }] });
+    const api = f.worker({ runJobs: false });
+    const worker = f.worker();
+    worker.start();
+    await worker.ready();
+    const scan = await api.request({ connectionId: org.connectionId, trigger: 'manual', by: null });
+    await waitFor('the scan to be syncing', async () => (await scansOf(f))[0]?.sync_run_id != null);
+
+    const started = Date.now();
+    const cancelled = await api.cancel({ connectionId: org.connectionId, scanId: scan.id, by: null });
+    assert.equal(cancelled.status, 'cancelled');
+    assert.match(cancelled.reason ?? '', /^cancelled by /);
+    assert.ok(Date.now() - started < 10_000, 'stopped at its next page, not at the end of the scan');
+    const [row] = await scansOf(f);
+    assert.equal(row?.holder, worker.holder);
+    assert.equal(row?.snapshot_version, null, 'no snapshot published');
   },
 );
