@@ -274,16 +274,10 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     const until = Date.now() + 20_000;
     for (;;) {
       const row = await getScanRow(deps.db, input.scanId);
-      if (!row || row.status !== 'running' || Date.now() > until)
-        return recordOf(row ?? (await mustGet(input.scanId)));
+      if (!row) throw new ScanRequestError('scan_not_found', `no scan ${input.scanId} any more`);
+      if (row.status !== 'running' || Date.now() > until) return recordOf(row);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-  }
-
-  async function mustGet(scanId: string) {
-    const row = await getScanRow(deps.db, scanId);
-    if (!row) throw new ScanRequestError('scan_not_found', `no scan ${scanId}`);
-    return row;
   }
 
   /** Aborts the run when another process asked for its cancel on the row (cancelElsewhere). */

@@ -162,3 +162,35 @@ export async function fleetFixture(orgCount: number): Promise<FleetFixture> {
     },
   };
 }
+
+export async function waitFor(
+  what: string,
+  predicate: () => boolean | Promise<boolean>,
+  ms = 30_000,
+): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await predicate())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function scansOf(f: FleetFixture, connectionId?: string) {
+  let query = f.database.db.selectFrom('scans').selectAll().orderBy('queued_at');
+  if (connectionId) query = query.where('connection_id', '=', connectionId);
+  return query.execute();
+}
+
+export async function allFinished(f: FleetFixture): Promise<boolean> {
+  const rows = await scansOf(f);
+  return rows.every((row) => row.status !== 'queued' && row.status !== 'running');
+}
+
+export async function twoWorkers(f: FleetFixture): Promise<[PgBossScanService, PgBossScanService]> {
+  const a = f.worker();
+  const b = f.worker();
+  a.start();
+  b.start();
+  await Promise.all([a.ready(), b.ready()]);
+  return [a, b];
+}

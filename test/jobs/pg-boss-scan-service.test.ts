@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { markDeleting } from '../../src/connections/managed/delete-connection.ts';
 import { POSTGRES_SKIP_MESSAGE, testPostgresUrl } from '../../src/db/testing/test-database.ts';
 import { listJobFailures } from '../../src/jobs/job-failures.ts';
-import type { PgBossScanService } from '../../src/jobs/pg-boss-scan-service.ts';
 import { ScanRequestError } from '../../src/jobs/scan-request-error.ts';
 import { acquireScanLease } from '../../src/scan/scan-lease.ts';
-import { type FleetFixture, fleetFixture, HOUR_MS } from './pg-boss-fixture.ts';
+import { allFinished, fleetFixture, HOUR_MS, scansOf, twoWorkers, waitFor } from './pg-boss-fixture.ts';
 
 // Scans on PostgreSQL through pg-boss with two workers on one database and simulated customers:
 // every requested scan runs exactly once and never two at once for one connection, a second request
@@ -16,38 +14,6 @@ import { type FleetFixture, fleetFixture, HOUR_MS } from './pg-boss-fixture.ts';
 
 const skip = testPostgresUrl() ? false : POSTGRES_SKIP_MESSAGE;
 const OPTIONS = { skip, timeout: 60_000 };
-
-async function waitFor(
-  what: string,
-  predicate: () => boolean | Promise<boolean>,
-  ms = 30_000,
-): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function scansOf(f: FleetFixture, connectionId?: string) {
-  let query = f.database.db.selectFrom('scans').selectAll().orderBy('queued_at');
-  if (connectionId) query = query.where('connection_id', '=', connectionId);
-  return query.execute();
-}
-
-async function allFinished(f: FleetFixture): Promise<boolean> {
-  const rows = await scansOf(f);
-  return rows.every((row) => row.status !== 'queued' && row.status !== 'running');
-}
-
-async function twoWorkers(f: FleetFixture): Promise<[PgBossScanService, PgBossScanService]> {
-  const a = f.worker();
-  const b = f.worker();
-  a.start();
-  b.start();
-  await Promise.all([a.ready(), b.ready()]);
-  return [a, b];
-}
 
 test(
   'requests for three connections spread over two workers: each scan runs exactly once, never two at once for a connection, and a second request while one is queued is refused',
@@ -195,100 +161,5 @@ test(
     assert.equal(row?.status, 'success', row?.reason ?? '');
     assert.equal(row?.holder, other.holder);
     assert.equal(row?.sync_run_id, runId, 'the same sync run resumed');
-  },
-);
-
-test(
-  'a deleted connection is purged by a job, which first stops its running scan at the next page',
-  OPTIONS,
-  async (t) => {
-    const f = await fleetFixture(1);
-    t.after(() => f.stop());
-    const org = f.orgs[0];
-    assert.ok(org);
-    const db = f.database.db;
-    const a = f.worker({ purgeRetry: { limit: 10, delaySeconds: 1, backoff: false } });
-    const b = f.worker({ purgeRetry: { limit: 10, delaySeconds: 1, backoff: false } });
-    a.start();
-    b.start();
-    await Promise.all([a.ready(), b.ready()]);
-    await a.request({ connectionId: org.connectionId, trigger: 'manual', by: null });
-    await waitFor('the first scan to finish', () => allFinished(f));
-    await org.control.faults({ rules: [{ latencyMs: 60 }] });
-    await a.request({ connectionId: org.connectionId, trigger: 'manual', by: null });
-    await waitFor('the second scan to be syncing', async () => (await scansOf(f))[1]?.sync_run_id != null);
-
-    await markDeleting(db, org.connectionId, f.clock.now());
-    assert.ok(a.purgeConnection);
-    await a.purgeConnection({ connectionId: org.connectionId, by: null });
-    await waitFor('the purge', async () => {
-      const profile = await db
-        .selectFrom('connection_profiles')
-        .select('state')
-        .where('connection_id', '=', org.connectionId)
-        .executeTakeFirst();
-      return profile === undefined;
-    });
-    for (const table of ['scans', 'sync_runs', 'snapshots', 'inventory_items', 'scan_leases'] as const) {
-      const left = await db
-        .selectFrom(table)
-        .select('connection_id')
-        .where('connection_id', '=', org.connectionId)
-        .execute();
-      assert.equal(left.length, 0, `${table} purged`);
-    }
-    assert.ok(f.seen.some((e) => e.type === 'connection.deleted' && e.connectionId === org.connectionId));
-    assert.deepEqual(await listJobFailures(db, 10), []);
-  },
-);
-
-test(
-  'a process that runs no jobs (serve --no-worker) queues scans that a worker runs',
-  OPTIONS,
-  async (t) => {
-    const f = await fleetFixture(1);
-    t.after(() => f.stop());
-    const org = f.orgs[0];
-    assert.ok(org);
-    const api = f.worker({ runJobs: false });
-    api.start();
-    const scan = await api.request({ connectionId: org.connectionId, trigger: 'manual', by: null });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    assert.equal((await scansOf(f))[0]?.status, 'queued', 'nobody runs it yet');
-
-    const worker = f.worker();
-    worker.start();
-    await waitFor('the worker to run it', () => allFinished(f));
-    const [row] = await scansOf(f);
-    assert.equal(row?.id, scan.id);
-    assert.equal(row?.status, 'success', row?.reason ?? '');
-    assert.equal(row?.holder, worker.holder);
-  },
-);
-
-test(
-  'a scan running on a worker is cancelled from another process: it stops at its next page',
-  OPTIONS,
-  async (t) => {
-    const f = await fleetFixture(1);
-    t.after(() => f.stop());
-    const org = f.orgs[0];
-    assert.ok(org);
-    await org.control.faults({ rules: [{ latencyMs: 60 }] });
-    const api = f.worker({ runJobs: false });
-    const worker = f.worker();
-    worker.start();
-    await worker.ready();
-    const scan = await api.request({ connectionId: org.connectionId, trigger: 'manual', by: null });
-    await waitFor('the scan to be syncing', async () => (await scansOf(f))[0]?.sync_run_id != null);
-
-    const started = Date.now();
-    const cancelled = await api.cancel({ connectionId: org.connectionId, scanId: scan.id, by: null });
-    assert.equal(cancelled.status, 'cancelled');
-    assert.match(cancelled.reason ?? '', /^cancelled by /);
-    assert.ok(Date.now() - started < 10_000, 'stopped at its next page, not at the end of the scan');
-    const [row] = await scansOf(f);
-    assert.equal(row?.holder, worker.holder);
-    assert.equal(row?.snapshot_version, null, 'no snapshot published');
   },
 );
