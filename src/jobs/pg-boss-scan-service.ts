@@ -544,6 +544,10 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     );
     await boss.work(RESCAN_QUEUE, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 2 }, () => tick());
     await boss.schedule(RESCAN_QUEUE, '* * * * *');
+    // Without waiting for the schedule's next minute: what a dead process left, and what is due.
+    await tick().catch((error: unknown) => {
+      deps.logger?.error({ error: String(error) }, 'the scan schedule could not be read');
+    });
   }
 
   return {
