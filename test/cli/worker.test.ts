@@ -49,6 +49,8 @@ test('palisade worker on PostgreSQL says it runs, and stops at SIGTERM', {
   };
   await admin(`create schema ${schema}`);
   t.after(() => admin(`drop schema if exists ${schema} cascade`));
+  // The worker's pg-boss schema (the default, pgboss): only this test uses it.
+  t.after(() => admin('drop schema if exists pgboss cascade'));
   const dir = mkdtempSync(join(tmpdir(), 'palisade-worker-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const databaseUrl = new URL(url);

@@ -264,14 +264,24 @@ async function rowsOf(database: TestDatabase, id: string): Promise<number> {
 }
 
 async function tablesWith(database: TestDatabase, column: string): Promise<string[]> {
-  const tables = await database.db.introspection.getTables();
+  const tables = await ownTables(database);
   return tables.filter((t) => t.columns.some((c) => c.name === column)).map((t) => t.name);
+}
+
+/**
+ * The test's own tables: on PostgreSQL introspection lists every schema of the database, including
+ * other test files' and pg-boss's (job queue tests), whose tables the search path does not reach.
+ */
+async function ownTables(database: TestDatabase) {
+  const tables = await database.db.introspection.getTables();
+  const schema = database.options.schema;
+  return schema === undefined ? tables : tables.filter((t) => t.schema === schema);
 }
 
 /** Every stored text value, sealed credentials aside (they are ciphertext by design). */
 async function storedText(database: TestDatabase): Promise<string[]> {
   const out: string[] = [];
-  for (const table of await database.db.introspection.getTables()) {
+  for (const table of await ownTables(database)) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(
       database.db,
     );
