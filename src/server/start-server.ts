@@ -30,6 +30,8 @@ export interface StartServerOptions {
   worker?: boolean;
   /** The database's PostgreSQL URL: jobs go through pg-boss there; unset (SQLite): the in-process queue. */
   postgresUrl?: string | undefined;
+  /** pg-boss's schema (default `pgboss`). */
+  jobSchema?: string | undefined;
 }
 
 export interface RunningServer {
@@ -56,6 +58,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
   const scans = createScanService({
     postgresUrl: options.postgresUrl,
+    jobSchema: options.jobSchema,
     runJobs: options.worker !== false,
     db,
     now,

@@ -194,3 +194,14 @@ export async function twoWorkers(f: FleetFixture): Promise<[PgBossScanService, P
   await Promise.all([a.ready(), b.ready()]);
   return [a, b];
 }
+
+/** Drops a schema of the test database (pg-boss's, after a test). */
+export async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testPostgresUrl() });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}
