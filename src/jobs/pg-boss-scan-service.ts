@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { type JobWithMetadata, PgBoss } from 'pg-boss';
-import { purgeConnection } from '../connections/managed/purge-connection.ts';
 import { newHolder } from '../scan/scan-lease.ts';
 import { recordJobFailure } from './job-failures.ts';
 import { requeueOrphanedScans } from './orphaned-scans.ts';
+import {
+  cancelQueuedScans,
+  PURGE_DEAD_LETTER_QUEUE,
+  PURGE_QUEUE,
+  PURGE_RETRY,
+  type PurgeJobContext,
+  type PurgeJobData,
+  runPurgeJob,
+} from './pg-boss-purge-job.ts';
 import {
   type ClaimedScanEnd,
   publishStatus,
@@ -37,8 +45,6 @@ import { userName } from './user-names.ts';
 export const SCAN_QUEUE = 'scan';
 export const SCAN_DEAD_LETTER_QUEUE = 'scan-dead-letter';
 export const RESCAN_QUEUE = 'rescan-due';
-export const PURGE_QUEUE = 'purge-connection';
-export const PURGE_DEAD_LETTER_QUEUE = 'purge-connection-dead-letter';
 
 export interface JobRetry {
   /** Attempts after the first before the job goes to its dead-letter queue. */
@@ -50,9 +56,6 @@ export interface JobRetry {
 
 /** A scan job retries when it could not run its scan: the lease held elsewhere, the database failing. */
 export const SCAN_RETRY: JobRetry = { limit: 5, delaySeconds: 30, backoff: true };
-
-/** A purge retries while a scan of the connection still runs elsewhere, or the database fails. */
-export const PURGE_RETRY: JobRetry = { limit: 8, delaySeconds: 10, backoff: true };
 
 export interface PgBossScanServiceDeps extends Omit<ScanJobDeps, 'holder'> {
   /** The PostgreSQL database (DATABASE_URL); pg-boss keeps its tables in `schema`. */
@@ -87,11 +90,6 @@ export interface PgBossScanService extends ScanService {
 
 interface ScanJobData {
   connectionId: string;
-}
-
-interface PurgeJobData {
-  connectionId: string;
-  by: string | null;
 }
 
 interface Running {
@@ -412,69 +410,10 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
 
   async function purgeConnectionJob(input: { connectionId: string; by: string | null }): Promise<void> {
     // Queued scans end now, so that no worker starts one into what is being purged.
-    await cancelQueuedScans(input.connectionId, input.by);
+    await cancelQueuedScans(purgeContext, input.connectionId, input.by);
     await ensureStarted();
     const data: PurgeJobData = input;
     await boss.send(PURGE_QUEUE, data, { singletonKey: input.connectionId });
-  }
-
-  async function cancelQueuedScans(connectionId: string, by: string | null): Promise<void> {
-    const queued = await deps.db
-      .selectFrom('scans')
-      .select('id')
-      .where('connection_id', '=', connectionId)
-      .where('status', '=', 'queued')
-      .execute();
-    for (const scan of queued) {
-      await cancel({ connectionId, scanId: scan.id, by }).catch(() => undefined);
-    }
-  }
-
-  /** One `purge-connection` job: waits for the connection's running scan to stop, then purges. */
-  async function runPurgeJob(job: JobWithMetadata<PurgeJobData>): Promise<void> {
-    const { connectionId, by } = job.data;
-    try {
-      const profile = await deps.db
-        .selectFrom('connection_profiles')
-        .select('state')
-        .where('connection_id', '=', connectionId)
-        .executeTakeFirst();
-      // Gone already (an earlier attempt finished), or restored: nothing to purge.
-      if (profile?.state !== 'deleting') return;
-      await requeueOrphanedScans(deps.db, { holder, now: deps.now() });
-      await cancelQueuedScans(connectionId, by);
-      // Its running scan, here or in another process, stops at its next page.
-      const runningScan = await activeScanOf(deps.db, connectionId);
-      if (runningScan?.status === 'running') {
-        await cancel({ connectionId, scanId: runningScan.id, by }).catch(() => undefined);
-      }
-      const still = await activeScanOf(deps.db, connectionId);
-      if (still) {
-        throw new JobAttemptError(
-          `scan ${still.id} of connection ${connectionId} still runs under ${still.holder ?? 'another process'}; the purge waits for it to stop`,
-        );
-      }
-      await purgeConnection(deps.db, connectionId);
-      deps.events.publish({
-        type: 'connection.deleted',
-        connectionId,
-        data: {},
-        at: deps.now().toISOString(),
-      });
-      deps.logger?.info({ connectionId }, 'connection purged');
-    } catch (error) {
-      if (job.retryCount >= job.retryLimit) {
-        await recordJobFailure(deps.db, {
-          kind: PURGE_QUEUE,
-          connectionId,
-          scanId: null,
-          failedAt: deps.now().toISOString(),
-          lastError: error instanceof Error ? error.message : String(error),
-          attempts: job.retryCount + 1,
-        });
-      }
-      throw error;
-    }
   }
 
   async function scannedWithinInterval(connectionId: string, now: Date): Promise<boolean> {
@@ -539,7 +478,7 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
       { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 2 },
       async (jobs) => {
         const job = jobs[0] as JobWithMetadata<PurgeJobData> | undefined;
-        if (job) await runPurgeJob(job);
+        if (job) await runPurgeJob(purgeContext, job);
       },
     );
     await boss.work(RESCAN_QUEUE, { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 2 }, () => tick());
@@ -549,6 +488,8 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
       deps.logger?.error({ error: String(error) }, 'the scan schedule could not be read');
     });
   }
+
+  const purgeContext: PurgeJobContext = { ...deps, holder, cancel };
 
   return {
     holder,
