@@ -10,6 +10,7 @@ import { registerSecrets } from './commands/secrets-key.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSimulator } from './commands/simulator.ts';
 import { registerUsers } from './commands/users.ts';
+import { registerWorker } from './commands/worker.ts';
 import type { CommandContext } from './run-cli.ts';
 
 // Every `palisade` command, one file each in commands/.
@@ -25,4 +26,5 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerDemo(program, ctx);
   registerSecrets(program, ctx);
   registerUsers(program, ctx);
+  registerWorker(program, ctx);
 }

@@ -1,6 +1,7 @@
 import type { ActionTables } from './schema-actions.ts';
 import type { AppGovernanceTables } from './schema-app-governance.ts';
 import type { FindingsTables } from './schema-findings.ts';
+import type { JobTables } from './schema-jobs.ts';
 import type { ScanTables } from './schema-scan.ts';
 import type { ServerTables } from './schema-server.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
@@ -131,7 +132,8 @@ export interface Database
     ActionTables,
     ScanTables,
     ServerTables,
-    WorkflowTables {
+    WorkflowTables,
+    JobTables {
   palisade_meta: PalisadeMetaTable;
   connections: ConnectionsTable;
   snapshots: SnapshotsTable;

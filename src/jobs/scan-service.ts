@@ -43,6 +43,11 @@ export interface ScanService {
    * `scan_not_found` (404), `scan_finished` (409) once it has ended.
    */
   cancel(input: { connectionId: string; scanId: string; by: string | null }): Promise<ScanRecord>;
+  /**
+   * Purges a deleted connection (its profile is `deleting`) through the job queue, so that a crash
+   * mid-purge is retried: implemented on PostgreSQL (pg-boss); absent, the server purges in-process.
+   */
+  purgeConnection?(input: { connectionId: string; by: string | null }): Promise<void>;
   /** Starts running queued scans and the schedule. */
   start(): void;
   /** Stops taking scans; running ones stop at their next page and release their leases. */

@@ -51,6 +51,10 @@ export const PERMISSIONS = {
   'users:read': { roles: MANAGERS, description: 'see the people, their roles and rights' },
   'users:manage': { roles: MANAGERS, description: 'add people, change their role and rights, remove them' },
   'audit:read': { roles: MANAGERS, description: 'read and export the audit log' },
+  'jobs:read': {
+    roles: MANAGERS,
+    description: "see the job queue's dead letters: jobs that failed every attempt",
+  },
   'apps:revoke': { roles: [], description: 'disable, uninstall and ban apps (a right, granted per person)' },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 

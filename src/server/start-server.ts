@@ -4,8 +4,8 @@ import type { DestinationStream } from 'pino';
 import { createSecretBox } from '../connections/credentials/secret-box.ts';
 import { loadSecretKey } from '../connections/credentials/secret-key.ts';
 import type { Database } from '../db/schema.ts';
+import { createScanService } from '../jobs/create-scan-service.ts';
 import { createEventBus } from '../jobs/events.ts';
-import { createInProcessScanService } from '../jobs/in-process-scan-service.ts';
 import type { JobLogger } from '../jobs/run-claimed-scan.ts';
 import { ensureSetupLink } from '../people/setup.ts';
 import { buildApp } from './build-app.ts';
@@ -26,8 +26,12 @@ export interface StartServerOptions {
   port: number;
   now: () => Date;
   logStream?: DestinationStream | undefined;
-  /** Run scans in this process (the default); the job-queue issue adds `--no-worker`. */
+  /** Run jobs in this process (the default); false: queue them only (`serve --no-worker`, PostgreSQL). */
   worker?: boolean;
+  /** The database's PostgreSQL URL: jobs go through pg-boss there; unset (SQLite): the in-process queue. */
+  postgresUrl?: string | undefined;
+  /** pg-boss's schema (default `pgboss`). */
+  jobSchema?: string | undefined;
 }
 
 export interface RunningServer {
@@ -52,7 +56,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     warn: (details, message) => app?.log.warn(details, message),
     error: (details, message) => app?.log.error(details, message),
   };
-  const scans = createInProcessScanService({
+  const scans = createScanService({
+    postgresUrl: options.postgresUrl,
+    jobSchema: options.jobSchema,
+    runJobs: options.worker !== false,
     db,
     now,
     secretBox,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { startServer } from '../../server/start-server.ts';
+import { CliError } from '../cli-error.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import type { CommandContext } from '../run-cli.ts';
 import { defaultDatabase } from '../store/default-database.ts';
@@ -12,13 +13,22 @@ import { openStore } from '../store/open-store.ts';
 export interface ServeFlags {
   host: string;
   port: number;
+  /** false with --no-worker. */
+  worker?: boolean;
 }
 
 export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<number> {
   const { deps } = ctx;
   ctx.secrets.add(deps.env.PALISADE_SECRET_KEY, deps.env.PALISADE_OAUTH_CLIENT_SECRET);
-  const store = await openStore(defaultDatabase(deps), { mustExist: false });
+  const spec = defaultDatabase(deps);
+  const store = await openStore(spec, { mustExist: false });
   try {
+    if (flags.worker === false && store.dialect !== 'postgres') {
+      throw new CliError(
+        'usage',
+        '--no-worker needs PostgreSQL (DATABASE_URL): on SQLite the server is the only process and runs its jobs itself — drop --no-worker',
+      );
+    }
     const server = await startServer({
       db: store.db,
       env: deps.env,
@@ -26,6 +36,8 @@ export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<num
       host: flags.host,
       port: flags.port,
       now: deps.now,
+      worker: flags.worker !== false,
+      postgresUrl: store.dialect === 'postgres' ? spec : undefined,
     });
     deps.stderr.write(`Palisade listening on ${server.url}\n`);
     if (server.setupUrl) {

@@ -15,6 +15,10 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     )
     .option('--host <address>', 'the address to listen on', '127.0.0.1')
     .option('--port <port>', 'the port to listen on (0: any free port)', parsePort, 8080)
+    .option(
+      '--no-worker',
+      'serve the API and queue jobs, but run none (PostgreSQL: `palisade worker` processes run them)',
+    )
     .action(async (flags: ServeFlags) => {
       const { serve } = await import('./serve-run.ts');
       ctx.setExitCode(await serve(flags, ctx));

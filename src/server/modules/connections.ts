@@ -323,6 +323,8 @@ async function requestScan(
  */
 function purgeInBackground(deps: ServerDeps, log: FastifyBaseLogger, id: string, by: string | null): void {
   const run = async () => {
+    // On PostgreSQL the purge is a job (retried if a process dies mid-purge).
+    if (deps.scans.purgeConnection) return deps.scans.purgeConnection({ connectionId: id, by });
     const running = await deps.db
       .selectFrom('scans')
       .select('id')

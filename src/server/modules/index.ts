@@ -9,6 +9,7 @@ import { findingsModule } from './findings.ts';
 import { firstRunPagesModule } from './first-run-pages.ts';
 import { healthModule } from './health.ts';
 import { invitesModule } from './invites.ts';
+import { jobsModule } from './jobs.ts';
 import { oauthModule } from './oauth.ts';
 import { reportsModule } from './reports.ts';
 import { scansModule } from './scans.ts';
@@ -36,4 +37,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   attestationsModule,
   reportsModule,
   auditLogModule,
+  jobsModule,
 ];

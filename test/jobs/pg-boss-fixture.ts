@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type RunningSimulator, startSimulator } from '../../simulator/start.ts';
+import type { Tenant } from '../../simulator/tenant/model.ts';
+import { simConnection } from '../../simulator/testing/sim-connection.ts';
+import { TINY, tinyTenant } from '../../simulator/testing/tiny-tenant.ts';
+import { connect } from '../../src/connections/connect.ts';
+import { saveCredential } from '../../src/connections/credentials/credential-store.ts';
+import { createSecretBox, type SecretBox } from '../../src/connections/credentials/secret-box.ts';
+import { openTestDatabase, type TestDatabase, testPostgresUrl } from '../../src/db/testing/test-database.ts';
+import { saveConnection } from '../../src/inventory/connections.ts';
+import { createEventBus, type EventBus, type PalisadeEvent } from '../../src/jobs/events.ts';
+import {
+  createPgBossScanService,
+  type PgBossScanService,
+  type PgBossScanServiceDeps,
+} from '../../src/jobs/pg-boss-scan-service.ts';
+import { type ControlApi, controlApi } from '../integration/simulated-org.ts';
+
+// Several simulated organizations (the tiny tenant under distinct org ids), each a server-managed
+// connection in one PostgreSQL test schema, and pg-boss scan services ("workers") over them that
+// share a pg-boss schema of their own (dropped afterwards).
+
+export const BUILT = new Date('2026-11-01T12:00:00Z');
+export const HOUR_MS = 3_600_000;
+
+export interface SimulatedOrg {
+  sim: RunningSimulator;
+  control: ControlApi;
+  connectionId: string;
+}
+
+export interface FleetFixture {
+  database: TestDatabase;
+  orgs: SimulatedOrg[];
+  events: EventBus;
+  seen: PalisadeEvent[];
+  clock: { now(): Date; advance(ms: number): void };
+  worker(overrides?: Partial<PgBossScanServiceDeps>): PgBossScanService;
+  stop(): Promise<void>;
+}
+
+/**
+ * The tiny tenant as another customer: its sites' cloud ids replaced everywhere. Connections are
+ * to the sites only (no org API key), so each has its own id and reaches only its own simulator.
+ */
+function tinyOrg(index: number): Tenant {
+  const n = String(100 + index).padStart(10, '0');
+  const json = JSON.stringify(tinyTenant(BUILT))
+    .replaceAll(TINY.siteA, `c0ffee00-0000-4000-8000-${n}0a`)
+    .replaceAll(TINY.siteB, `c0ffee00-0000-4000-8000-${n}0b`);
+  return JSON.parse(json) as Tenant;
+}
+
+export async function fleetFixture(orgCount: number): Promise<FleetFixture> {
+  const url = testPostgresUrl();
+  if (!url) throw new Error('PALISADE_TEST_POSTGRES_URL is unset');
+  const database = await openTestDatabase('postgres');
+  const bossSchema = `${database.options.schema}_boss`;
+  const started = Date.now();
+  let offset = 0;
+  const clock = {
+    now: () => new Date(BUILT.getTime() + (Date.now() - started) + offset),
+    advance(ms: number) {
+      offset += ms;
+    },
+  };
+  const secretBox: SecretBox = createSecretBox(randomBytes(32));
+  const allowHosts: string[] = [];
+  let baseUrls: ReturnType<typeof simConnection>['baseUrls'] | undefined;
+  const orgs: SimulatedOrg[] = [];
+  for (let i = 0; i < orgCount; i++) {
+    const sim = await startSimulator({ tenant: tinyOrg(i) });
+    const { info } = sim;
+    const conn = simConnection(info, { org: false });
+    allowHosts.push(...conn.allowHosts);
+    // Every simulator serves its own sites; the Atlassian-wide URLs of the first are used by all.
+    baseUrls ??= conn.baseUrls;
+    const siteUrls = info.sites.map((s) => s.url);
+    const { target } = await connect(
+      {
+        sites: siteUrls,
+        siteCredential: { email: info.credentials.admin.email, apiToken: info.credentials.admin.apiToken },
+      },
+      conn,
+    );
+    const now = clock.now();
+    await saveConnection(
+      database.db,
+      { id: target.id, name: target.name, orgId: target.orgId ?? null, sites: target.sites },
+      now,
+    );
+    await database.db
+      .insertInto('connection_profiles')
+      .values({
+        connection_id: target.id,
+        method: 'api-token',
+        first_connected_at: now.toISOString(),
+        first_connected_by: null,
+        state: 'active',
+        error_reason: null,
+        error_at: null,
+        scan_interval_seconds: null,
+        next_scan_at: new Date(now.getTime() + 6 * HOUR_MS).toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .execute();
+    await saveCredential(database.db, secretBox, {
+      connectionId: target.id,
+      purpose: 'read',
+      bundle: {
+        method: 'api-token',
+        adminEmail: info.credentials.admin.email,
+        apiToken: info.credentials.admin.apiToken,
+        siteUrls,
+      },
+      by: null,
+      now,
+    });
+    orgs.push({ sim, control: controlApi(info.controlUrl), connectionId: target.id });
+  }
+  const events = createEventBus();
+  const seen: PalisadeEvent[] = [];
+  events.subscribe((event) => seen.push(event));
+  const workers: PgBossScanService[] = [];
+  return {
+    database,
+    orgs,
+    events,
+    seen,
+    clock,
+    worker(overrides = {}) {
+      const worker = createPgBossScanService({
+        connectionString: url,
+        schema: bossSchema,
+        db: database.db,
+        now: clock.now,
+        secretBox,
+        allowHosts,
+        baseUrls: baseUrls ?? simConnection(orgs[0]?.sim.info ?? ({} as never)).baseUrls,
+        events,
+        scanIntervalMs: 6 * HOUR_MS,
+        progressThrottleMs: 20,
+        pollingIntervalSeconds: 0.5,
+        stopTimeoutMs: 10_000,
+        ...overrides,
+      });
+      workers.push(worker);
+      return worker;
+    },
+    async stop() {
+      await Promise.all(workers.map((w) => w.stop().catch(() => undefined)));
+      await Promise.all(orgs.map((o) => o.sim.stop()));
+      await database.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`drop schema if exists ${bossSchema} cascade`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+export async function waitFor(
+  what: string,
+  predicate: () => boolean | Promise<boolean>,
+  ms = 30_000,
+): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await predicate())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function scansOf(f: FleetFixture, connectionId?: string) {
+  let query = f.database.db.selectFrom('scans').selectAll().orderBy('queued_at');
+  if (connectionId) query = query.where('connection_id', '=', connectionId);
+  return query.execute();
+}
+
+export async function allFinished(f: FleetFixture): Promise<boolean> {
+  const rows = await scansOf(f);
+  return rows.every((row) => row.status !== 'queued' && row.status !== 'running');
+}
+
+export async function twoWorkers(f: FleetFixture): Promise<[PgBossScanService, PgBossScanService]> {
+  const a = f.worker();
+  const b = f.worker();
+  a.start();
+  b.start();
+  await Promise.all([a.ready(), b.ready()]);
+  return [a, b];
+}
+
+/** Drops a schema of the test database (pg-boss's, after a test). */
+export async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testPostgresUrl() });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}
