@@ -1,13 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { CONSENT_SCOPES, NOT_REQUESTED_SCOPES } from '../src/connections/oauth/consent-scopes.ts';
-import type { GeneratorResult } from './generate-oauth-scopes.ts';
+import { type GeneratorResult, writeGenerated } from './generate-oauth-scopes.ts';
 
 // Generates docs/oauth-permissions.md from src/connections/oauth/consent-scopes.ts: the same table
 // of scopes and collected data that Palisade's consent page shows, for the people who approve
 // the OAuth 2.0 (3LO) app before anyone clicks "Continue to Atlassian".
 
-const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 export const OAUTH_PERMISSIONS_FILE = 'docs/oauth-permissions.md';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -43,10 +40,5 @@ export function renderOauthPermissions(): string {
 
 /** Writes docs/oauth-permissions.md if it changed, or with `check` only says whether it is stale. */
 export function generateOauthPermissions(options: { check?: boolean } = {}): GeneratorResult {
-  const path = resolve(PROJECT_ROOT, OAUTH_PERMISSIONS_FILE);
-  const content = renderOauthPermissions();
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  if (current === content) return { files: [OAUTH_PERMISSIONS_FILE], stale: [] };
-  if (!options.check) writeFileSync(path, content);
-  return { files: [OAUTH_PERMISSIONS_FILE], stale: [OAUTH_PERMISSIONS_FILE] };
+  return writeGenerated(OAUTH_PERMISSIONS_FILE, renderOauthPermissions(), options);
 }

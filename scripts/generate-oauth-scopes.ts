@@ -86,12 +86,23 @@ export interface GeneratorResult {
   stale: string[];
 }
 
+/**
+ * Writes one generated file (project-relative) if its content changed, or with `check` only says
+ * whether it is stale: the step every single-file generator ends with.
+ */
+export function writeGenerated(
+  file: string,
+  content: string,
+  options: { check?: boolean } = {},
+): GeneratorResult {
+  const path = resolve(PROJECT_ROOT, file);
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  if (current === content) return { files: [file], stale: [] };
+  if (!options.check) writeFileSync(path, content);
+  return { files: [file], stale: [file] };
+}
+
 /** Writes the scope catalogue if it changed, or with `check` only says whether it is stale. */
 export function generateOauthScopes(options: { check?: boolean } = {}): GeneratorResult {
-  const path = resolve(PROJECT_ROOT, OAUTH_SCOPES_FILE);
-  const content = render();
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  if (current === content) return { files: [OAUTH_SCOPES_FILE], stale: [] };
-  if (!options.check) writeFileSync(path, content);
-  return { files: [OAUTH_SCOPES_FILE], stale: [OAUTH_SCOPES_FILE] };
+  return writeGenerated(OAUTH_SCOPES_FILE, render(), options);
 }

@@ -1,13 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { PERMISSIONS, RIGHTS, ROLES } from '../src/people/roles.ts';
-import type { GeneratorResult } from './generate-oauth-scopes.ts';
+import { type GeneratorResult, writeGenerated } from './generate-oauth-scopes.ts';
 
 // Generates docs/permissions.md, the table of what each role may do, from the one table every
 // route is checked against (src/people/roles.ts), so the documentation cannot drift from what the
 // server enforces. `scripts/generate.ts` runs it with the other generators.
 
-const ROOT = resolve(import.meta.dirname, '..');
 export const PERMISSIONS_DOC = 'docs/permissions.md';
 
 function render(): string {
@@ -65,10 +62,5 @@ function render(): string {
 
 /** Writes docs/permissions.md if it changed, or with `check` only says whether it is stale. */
 export function generatePermissions(options: { check?: boolean } = {}): GeneratorResult {
-  const path = resolve(ROOT, PERMISSIONS_DOC);
-  const content = render();
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  if (current === content) return { files: [PERMISSIONS_DOC], stale: [] };
-  if (!options.check) writeFileSync(path, content);
-  return { files: [PERMISSIONS_DOC], stale: [PERMISSIONS_DOC] };
+  return writeGenerated(PERMISSIONS_DOC, render(), options);
 }
