@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { newHolder } from '../scan/scan-lease.ts';
 import { requeueOrphanedScans } from './orphaned-scans.ts';
+import { queueScan } from './queue-scan.ts';
 import {
   type ClaimedScanEnd,
   publishStatus,
@@ -11,16 +11,7 @@ import {
 import { ScanRequestError } from './scan-request-error.ts';
 import { dueConnections, scheduleNextScan } from './scan-schedule.ts';
 import type { ScanRecord, ScanService } from './scan-service.ts';
-import {
-  activeScanOf,
-  claimScan,
-  finishScan,
-  getScanRow,
-  insertQueuedScan,
-  queuedScans,
-  recordOf,
-  runningScans,
-} from './scan-store.ts';
+import { claimScan, finishScan, getScanRow, queuedScans, recordOf, runningScans } from './scan-store.ts';
 import { userName } from './user-names.ts';
 
 // The scan service of one process (the embedded default on SQLite): queued scans live in the
@@ -98,26 +89,7 @@ export function createInProcessScanService(deps: InProcessScanServiceDeps): InPr
     trigger: ScanRecord['trigger'];
     by: string | null;
   }): Promise<ScanRecord> {
-    const profile = await deps.db
-      .selectFrom('connection_profiles')
-      .select('state')
-      .where('connection_id', '=', input.connectionId)
-      .executeTakeFirst();
-    if (profile?.state !== 'active') {
-      throw new ScanRequestError(
-        'connection_not_found',
-        `no connection ${input.connectionId}${profile ? ' (it is being deleted)' : ''}`,
-      );
-    }
-    const active = await activeScanOf(deps.db, input.connectionId);
-    if (active) throw inProgress(active.id, active.status, input.connectionId);
-    const row = await insertQueuedScan(deps.db, {
-      id: randomUUID(),
-      connectionId: input.connectionId,
-      trigger: input.trigger,
-      by: input.by,
-      at: deps.now().toISOString(),
-    });
+    const row = await queueScan(deps.db, { ...input, at: deps.now().toISOString() });
     publishStatus(deps, row.id, row.connection_id, 'queued', null);
     void pump();
     return recordOf(row);
@@ -337,12 +309,4 @@ export function createInProcessScanService(deps: InProcessScanServiceDeps): InPr
       }
     },
   };
-}
-
-function inProgress(scanId: string, status: string, connectionId: string): ScanRequestError {
-  return new ScanRequestError(
-    'scan_in_progress',
-    `scan ${scanId} of connection ${connectionId} is already ${status}`,
-    { scanId, fix: `wait for it to finish, or cancel it (DELETE …/scans/${scanId})` },
-  );
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type JobWithMetadata, PgBoss } from 'pg-boss';
 import { newHolder } from '../scan/scan-lease.ts';
 import { recordJobFailure } from './job-failures.ts';
@@ -12,6 +11,7 @@ import {
   type PurgeJobData,
   runPurgeJob,
 } from './pg-boss-purge-job.ts';
+import { queueScan } from './queue-scan.ts';
 import {
   type ClaimedScanEnd,
   publishStatus,
@@ -27,7 +27,6 @@ import {
   claimScan,
   finishScan,
   getScanRow,
-  insertQueuedScan,
   queuedScans,
   recordOf,
   requeueScan,
@@ -168,34 +167,7 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     trigger: ScanRecord['trigger'];
     by: string | null;
   }): Promise<ScanRecord> {
-    const profile = await deps.db
-      .selectFrom('connection_profiles')
-      .select('state')
-      .where('connection_id', '=', input.connectionId)
-      .executeTakeFirst();
-    if (profile?.state !== 'active') {
-      throw new ScanRequestError(
-        'connection_not_found',
-        `no connection ${input.connectionId}${profile ? ' (it is being deleted)' : ''}`,
-      );
-    }
-    const active = await activeScanOf(deps.db, input.connectionId);
-    if (active) throw inProgress(active.id, active.status, input.connectionId);
-    let row: Awaited<ReturnType<typeof insertQueuedScan>>;
-    try {
-      row = await insertQueuedScan(deps.db, {
-        id: randomUUID(),
-        connectionId: input.connectionId,
-        trigger: input.trigger,
-        by: input.by,
-        at: deps.now().toISOString(),
-      });
-    } catch (error) {
-      // Another process queued one between the check and the insert (the unique index of 0011).
-      const other = await activeScanOf(deps.db, input.connectionId);
-      if (other) throw inProgress(other.id, other.status, input.connectionId);
-      throw error;
-    }
+    const row = await queueScan(deps.db, { ...input, at: deps.now().toISOString() });
     publishStatus(deps, row.id, row.connection_id, 'queued', null);
     try {
       await sendScanJob(row.connection_id);
@@ -516,15 +488,4 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
       if (booted) await boss.stop({ graceful: true, timeout: deps.stopTimeoutMs ?? 25_000 });
     },
   };
-}
-
-function inProgress(scanId: string, status: string, connectionId: string): ScanRequestError {
-  return new ScanRequestError(
-    'scan_in_progress',
-    `scan ${scanId} of connection ${connectionId} is already ${status}`,
-    {
-      scanId,
-      fix: `wait for it to finish, or cancel it (DELETE …/scans/${scanId})`,
-    },
-  );
 }
