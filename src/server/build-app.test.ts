@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { forEachDatabase } from '../db/testing/test-database.ts';
+import { toolInfo } from '../report/tool-info.ts';
 import { healthModule } from './modules/health.ts';
 import type { ServerModule } from './server-module.ts';
 import { startTestServer } from './testing/test-server.ts';
@@ -13,6 +14,7 @@ forEachDatabase(
     const res = await server.app.inject({ method: 'GET', url: '/api/v1/health' });
     assert.equal(res.statusCode, 200);
     assert.equal(res.json().database, 'ok');
+    assert.equal(res.json().version, toolInfo().version, "the version is the package's");
     assert.ok(res.headers['x-request-id']);
   },
 );

@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform } from 'fastify-type-provider-zod';
-import { SERVER_VERSION } from './modules/health.ts';
+import { toolInfo } from '../report/tool-info.ts';
 
 // OpenAPI 3.1, generated from the routes' zod schemas (one source of truth), served at
 // /api/openapi.json and browsable at /api/docs. The docs' assets ship inside @fastify/swagger-ui,
@@ -16,7 +16,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         title: 'Palisade API',
         description:
           'Security posture and third-party app governance for Atlassian Cloud. Sign in (session cookie + X-CSRF-Token) or send a personal API token as `Authorization: Bearer pls_…`.',
-        version: SERVER_VERSION,
+        version: toolInfo().version,
       },
       components: {
         securitySchemes: {

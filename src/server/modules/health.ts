@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { toolInfo } from '../../report/tool-info.ts';
 import type { ServerModule } from '../server-module.ts';
 
 // Liveness and the database, for load balancers and `docs/deploy.md`'s health checks: 200 when the
@@ -17,6 +18,7 @@ const Health = z.object({
 export const healthModule: ServerModule = {
   name: 'health',
   register(app, deps) {
+    const { version } = toolInfo();
     app.get(
       '/api/v1/health',
       {
@@ -34,7 +36,7 @@ export const healthModule: ServerModule = {
         const body = {
           status: database === 'ok' ? ('ok' as const) : ('degraded' as const),
           database,
-          version: SERVER_VERSION,
+          version,
           time: deps.now().toISOString(),
         };
         return reply.code(database === 'ok' ? 200 : 503).send(body);
@@ -42,8 +44,6 @@ export const healthModule: ServerModule = {
     );
   },
 };
-
-export const SERVER_VERSION = '0.1.0';
 
 async function databaseAnswers(db: Parameters<ServerModule['register']>[1]['db']): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
