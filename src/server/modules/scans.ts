@@ -111,7 +111,15 @@ export const scansModule: ServerModule = {
           details: { scanId: record.id },
         });
         const entry = await getScanEntry(deps.db, connectionId, record.id);
-        return reply.code(202).send({ scan: shown(entry) });
+        // The scan as this request queued it: a runner may already have claimed it by now, which
+        // the history and the events report; the answer to the request is what it accepted.
+        const accepted = {
+          ...entry,
+          status: record.status,
+          startedAt: record.startedAt,
+          progress: record.progress,
+        };
+        return reply.code(202).send({ scan: shown(accepted) });
       },
     );
 
