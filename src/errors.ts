@@ -56,6 +56,8 @@ export const ERROR_CODES = {
   invalid_policy: { kind: 'invalid_input' },
   invalid_request: { kind: 'invalid_input' },
   invalid_body: { kind: 'invalid_input' },
+  invalid_channel: { kind: 'invalid_input' },
+  owner_unknown: { kind: 'invalid_input', fix: 'give the owner’s e-mail address' },
   // What the request names
   connection_not_found: { kind: 'not_found', fix: '{rescan}' },
   no_complete_snapshot: { kind: 'not_found', fix: '{rescan}' },
@@ -72,6 +74,7 @@ export const ERROR_CODES = {
   user_not_found: { kind: 'not_found' },
   token_not_found: { kind: 'not_found' },
   scan_not_found: { kind: 'not_found' },
+  channel_not_found: { kind: 'not_found' },
   // Who is asking
   authentication_required: {
     kind: 'unauthenticated',
@@ -108,6 +111,10 @@ export const ERROR_CODES = {
   email_taken: { kind: 'conflict' },
   connection_exists: { kind: 'conflict' },
   last_owner: { kind: 'conflict' },
+  smtp_not_configured: {
+    kind: 'conflict',
+    fix: 'set PALISADE_SMTP_URL and PALISADE_MAIL_FROM and restart Palisade',
+  },
   // Atlassian refused
   credential_rejected: { kind: 'atlassian_refused', fix: 'check {credentials}' },
   anonymous_refused: { kind: 'atlassian_refused' },

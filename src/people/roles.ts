@@ -55,6 +55,10 @@ export const PERMISSIONS = {
     roles: MANAGERS,
     description: "see the job queue's dead letters: jobs that failed every attempt",
   },
+  'notifications:manage': {
+    roles: MANAGERS,
+    description: 'add, edit, test and delete notification channels (e-mail, Slack, webhooks)',
+  },
   'apps:revoke': { roles: [], description: 'disable, uninstall and ban apps (a right, granted per person)' },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 

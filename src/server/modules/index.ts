@@ -10,7 +10,10 @@ import { firstRunPagesModule } from './first-run-pages.ts';
 import { healthModule } from './health.ts';
 import { invitesModule } from './invites.ts';
 import { jobsModule } from './jobs.ts';
+import { notificationChannelsModule } from './notification-channels.ts';
+import { notificationPreferencesModule } from './notification-preferences.ts';
 import { oauthModule } from './oauth.ts';
+import { ownerMailModule } from './owner-mail.ts';
 import { reportsModule } from './reports.ts';
 import { scansModule } from './scans.ts';
 import { sessionModule } from './session.ts';
@@ -38,4 +41,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   reportsModule,
   auditLogModule,
   jobsModule,
+  notificationChannelsModule,
+  notificationPreferencesModule,
+  ownerMailModule,
 ];
