@@ -109,7 +109,12 @@ export async function dispatch(
       if (!subscriber.digest) {
         await tx
           .insertInto('notification_outbox')
-          .values(mine.map((e) => outboxRow(target, connectionId, { kind: 'events', events: [e] }, now)))
+          // A millisecond apart: delivered in the order the scan told them.
+          .values(
+            mine.map((e, i) =>
+              outboxRow(target, connectionId, { kind: 'events', events: [e] }, new Date(now.getTime() + i)),
+            ),
+          )
           .execute();
         return;
       }
