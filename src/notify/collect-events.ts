@@ -31,12 +31,16 @@ export interface CollectDeps {
 
 const DAY_MS = 86_400_000;
 export const EXPIRY_WINDOW_DAYS = 14;
-/** Failures that only a person can clear: new consent or a new credential. */
+/**
+ * Failures that only a person can clear: new consent or a new credential. `sync_stopped` is a
+ * credential Atlassian rejected mid-sync (src/scan/run-scan.ts: the only way a sync ends without a snapshot).
+ */
 const RECONNECT_CODES = new Set([
   'credential_rejected',
   'grant_expired',
   'credential_missing',
   'oauth_failed',
+  'sync_stopped',
 ]);
 
 export async function collectEvents(deps: CollectDeps, scan: ScanEnded): Promise<NotifyEvent[]> {
