@@ -67,11 +67,7 @@ export async function composeFindingMail(
     ...(meta?.references.length
       ? ['', 'References:', ...meta.references.map((r) => `- ${r.title}: ${r.url}`)]
       : []),
-    '',
-    `The finding in Palisade: ${deps.links.finding(f.id)}`,
-    '',
-    `Reply to this e-mail to reach ${input.sender.name}.`,
-    '',
+    ...closing(`The finding in Palisade: ${deps.links.finding(f.id)}`, input.sender),
   ];
   return {
     to: input.to,
@@ -141,11 +137,7 @@ export async function composeAppMail(
       'If it is not needed, uninstall it: site administration → Apps → Manage apps → the app → Uninstall.',
       `If it is needed, tell ${input.sender.name} who owns it and why, so it can be approved.`,
     ]),
-    '',
-    `The app in Palisade: ${deps.links.app(app.appKey)}`,
-    '',
-    `Reply to this e-mail to reach ${input.sender.name}.`,
-    '',
+    ...closing(`The app in Palisade: ${deps.links.app(app.appKey)}`, input.sender),
   ];
   return {
     to: input.to,
@@ -175,6 +167,10 @@ async function findApp(
     'app_not_found',
     `no app ${appKey} in the latest scan of ${connectionId !== undefined ? `connection ${connectionId}` : 'any connection'}`,
   );
+}
+
+function closing(link: string, sender: Sender): string[] {
+  return ['', link, '', `Reply to this e-mail to reach ${sender.name}.`, ''];
 }
 
 function numbered(steps: readonly string[]): string[] {

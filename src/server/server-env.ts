@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATLASSIAN_BASE_URLS, type BaseUrls } from '../atlassian/urls.ts';
-import { ConfigError, emptyAsUnset, optionalText } from '../config/env.ts';
+import { ConfigError, emptyAsUnset, envSchema, optionalText } from '../config/env.ts';
 import type { ServerSettings } from './server-deps.ts';
 
 // The settings `palisade serve` (and `worker`) read beyond the platform's (src/config/env.ts):
@@ -75,22 +75,8 @@ const mailFrom = z.preprocess(
     .optional(),
 );
 
-const notifyHosts = z.preprocess(
-  emptyAsUnset,
-  z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((h) => h.trim().toLowerCase())
-        .filter((h) => h.length > 0),
-    )
-    .refine(
-      (hosts) => hosts.every((h) => /^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/.test(h)),
-      'must be a comma-separated list of host[:port]',
-    ),
-);
+// The same form as PALISADE_ALLOW_HOSTS (src/config/env.ts): host, host:port or *.domain.
+const notifyHosts = envSchema.shape.PALISADE_ALLOW_HOSTS;
 
 export const serverEnvFields = {
   /** The URL people open Palisade at (behind a reverse proxy: its https URL); cookies are Secure when https. */

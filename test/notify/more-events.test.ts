@@ -13,7 +13,7 @@ forEachDatabase(
   'a scan whose credential Atlassian revoked e-mails that the connection needs reconnecting, with the reason and its link',
   async (t, database) => {
     const w = await notifyWorld(t, database);
-    await w.channel({ kind: 'email', name: 'SecOps', recipients: ['secops@acme.test'], digest: false });
+    await w.secOps();
     await w.f.control.faults({
       rules: [{ endpoints: ['jira.*', 'confluence.*', 'upm.*'], revokeAfterCalls: 12 }],
     });
@@ -35,7 +35,7 @@ forEachDatabase(
   'a scan that failed for another reason e-mails the reason and that Palisade tries again',
   async (t, database) => {
     const w = await notifyWorld(t, database);
-    await w.channel({ kind: 'email', name: 'SecOps', recipients: ['secops@acme.test'], digest: false });
+    await w.secOps();
     await w.notifier.afterScan({
       scanId: 'scan-1',
       connectionId: w.f.connectionId,
@@ -68,13 +68,7 @@ forEachDatabase(
   'an API token Palisade scans with that expires within 14 days is told once, not at every scan',
   async (t, database) => {
     const w = await notifyWorld(t, database);
-    await w.channel({
-      kind: 'email',
-      name: 'SecOps',
-      recipients: ['secops@acme.test'],
-      digest: false,
-      events: ['credential.expiring'],
-    });
+    await w.secOps({ events: ['credential.expiring'] });
     await w.scan();
     // The scoped token expires 20 days after the tenant was built: not yet within 14 days.
     assert.equal(w.smtp.mails.length, 0);
@@ -98,13 +92,7 @@ forEachDatabase(
   'a banned app installed again is e-mailed with what enforcement did and who banned it',
   async (t, database) => {
     const w = await notifyWorld(t, database);
-    await w.channel({
-      kind: 'email',
-      name: 'SecOps',
-      recipients: ['secops@acme.test'],
-      digest: false,
-      events: ['app.ban_reinstalled'],
-    });
+    await w.secOps({ events: ['app.ban_reinstalled'] });
     await w.scan();
     assert.equal(w.smtp.mails.length, 0);
     const scan = await database.db

@@ -20,6 +20,8 @@ export interface NotifyWorld {
   settings: NotifySettings;
   notifier: Notifier;
   channel(input: ChannelInput): Promise<{ id: string; secret: string | null }>;
+  /** An e-mail channel to secops@acme.test, one message per event unless told otherwise. */
+  secOps(settings?: Partial<ChannelInput>): Promise<{ id: string; secret: string | null }>;
   /** Runs one scan to its end (its notifications queued), then one delivery pass. */
   scan(): Promise<void>;
   /** The webhook/Slack bodies received on a path. */
@@ -44,19 +46,29 @@ export async function notifyWorld(t: TestContext, database: TestDatabase): Promi
   t.after(() => notifier.runner.stop());
   const service = f.service({ afterScan: notifier.afterScan });
   service.start();
+  const channel = async (input: ChannelInput) => {
+    const created = await createChannel(
+      { db: database.db, now: f.clock.now, secretBox: f.secretBox, allowHosts: settings.allowHosts },
+      input,
+      null,
+    );
+    return { id: created.channel.id, secret: created.secret };
+  };
   return {
     f,
     smtp,
     http,
     settings,
     notifier,
-    async channel(input) {
-      const { channel, secret } = await createChannel(
-        { db: database.db, now: f.clock.now, secretBox: f.secretBox, allowHosts: settings.allowHosts },
-        input,
-        null,
-      );
-      return { id: channel.id, secret };
+    channel,
+    secOps(settings = {}) {
+      return channel({
+        kind: 'email',
+        name: 'SecOps',
+        recipients: ['secops@acme.test'],
+        digest: false,
+        ...settings,
+      });
     },
     async scan() {
       await service.request({ connectionId: f.connectionId, trigger: 'manual', by: null });

@@ -16,13 +16,7 @@ forEachDatabase(
   'a first scan e-mails the domain ready, each new critical or high finding with its link, and the new high-risk apps',
   async (t, database) => {
     const w = await notifyWorld(t, database);
-    const email = await w.channel({
-      kind: 'email',
-      name: 'SecOps',
-      recipients: ['secops@acme.test'],
-      digest: false,
-      minSeverity: 'high',
-    });
+    const email = await w.secOps({ minSeverity: 'high' });
     await w.scan();
     const connection = w.f.connectionId;
     const mails = w.smtp.mails;
@@ -212,13 +206,7 @@ forEachDatabase(
   'nothing is lost while the SMTP server is down: the mail arrives once it is back, and the channel shows the error meanwhile',
   async (t, database) => {
     const w = await notifyWorld(t, database);
-    const email = await w.channel({
-      kind: 'email',
-      name: 'SecOps',
-      recipients: ['secops@acme.test'],
-      digest: true,
-      events: ['domain.ready'],
-    });
+    const email = await w.secOps({ digest: true, events: ['domain.ready'] });
     await w.smtp.stop();
     await w.scan();
     const down = await getChannel(database.db, email.id);
