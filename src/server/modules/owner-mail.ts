@@ -2,7 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { linksOf } from '../../notify/links.ts';
 import { NotifyError } from '../../notify/notify-error.ts';
-import { composeAppMail, composeFindingMail, queueOwnerMail, type Sender } from '../../notify/owner-mail.ts';
+import {
+  type ComposedMail,
+  composeAppMail,
+  composeFindingMail,
+  queueOwnerMail,
+  type Sender,
+} from '../../notify/owner-mail.ts';
 import { noteAudit } from '../audit-hook.ts';
 import { RequestError } from '../request-error.ts';
 import type { ServerDeps } from '../server-deps.ts';
@@ -37,6 +43,26 @@ function requireSmtp(deps: ServerDeps): void {
   }
 }
 
+/** Composes the e-mail as the signed-in person, queues it, notes it for the audit log. */
+async function send(
+  deps: ServerDeps,
+  request: FastifyRequest,
+  subject: string,
+  compose: (from: Sender) => Promise<ComposedMail>,
+): Promise<z.infer<typeof Queued>> {
+  requireSmtp(deps);
+  const from = sender(request);
+  const mail = await compose(from);
+  const deliveryId = await queueOwnerMail(deps.db, deps.now(), mail, from.email);
+  deps.notifier?.runner.kick();
+  noteAudit(request, {
+    subject,
+    connectionId: mail.connectionId,
+    details: { to: mail.to, subject: mail.subject, deliveryId },
+  });
+  return { deliveryId, to: mail.to, subject: mail.subject };
+}
+
 export const ownerMailModule: ServerModule = {
   name: 'owner-mail',
   register(app, deps) {
@@ -53,23 +79,14 @@ export const ownerMailModule: ServerModule = {
           response: { 202: Queued },
         },
       },
-      async (request, reply) => {
-        requireSmtp(deps);
-        const from = sender(request);
-        const mail = await composeFindingMail(mailDeps(), {
-          findingId: request.params.id,
-          ...request.body,
-          sender: from,
-        });
-        const deliveryId = await queueOwnerMail(deps.db, deps.now(), mail, from.email);
-        deps.notifier?.runner.kick();
-        noteAudit(request, {
-          subject: `finding:${request.params.id}`,
-          connectionId: mail.connectionId,
-          details: { to: mail.to, subject: mail.subject, deliveryId },
-        });
-        return reply.code(202).send({ deliveryId, to: mail.to, subject: mail.subject });
-      },
+      async (request, reply) =>
+        reply
+          .code(202)
+          .send(
+            await send(deps, request, `finding:${request.params.id}`, (from) =>
+              composeFindingMail(mailDeps(), { findingId: request.params.id, ...request.body, sender: from }),
+            ),
+          ),
     );
     app.post(
       '/api/v1/apps/:key/email-owner',
@@ -83,23 +100,14 @@ export const ownerMailModule: ServerModule = {
           response: { 202: Queued },
         },
       },
-      async (request, reply) => {
-        requireSmtp(deps);
-        const from = sender(request);
-        const mail = await composeAppMail(mailDeps(), {
-          appKey: request.params.key,
-          ...request.body,
-          sender: from,
-        });
-        const deliveryId = await queueOwnerMail(deps.db, deps.now(), mail, from.email);
-        deps.notifier?.runner.kick();
-        noteAudit(request, {
-          subject: `app:${request.params.key}`,
-          connectionId: mail.connectionId,
-          details: { to: mail.to, subject: mail.subject, deliveryId },
-        });
-        return reply.code(202).send({ deliveryId, to: mail.to, subject: mail.subject });
-      },
+      async (request, reply) =>
+        reply
+          .code(202)
+          .send(
+            await send(deps, request, `app:${request.params.key}`, (from) =>
+              composeAppMail(mailDeps(), { appKey: request.params.key, ...request.body, sender: from }),
+            ),
+          ),
     );
   },
 };
