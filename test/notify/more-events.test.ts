@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { insertBanAlert } from '../../src/app-risk/actions/ban-alerts.ts';
+import { putBan } from '../../src/app-risk/actions/bans.ts';
+import { saveCredential } from '../../src/connections/credentials/credential-store.ts';
 import { forEachDatabase } from '../../src/db/testing/test-database.ts';
 import { notifyWorld, PUBLIC } from './notify-world.ts';
 
@@ -89,53 +90,44 @@ forEachDatabase(
 );
 
 forEachDatabase(
-  'a banned app installed again is e-mailed with what enforcement did and who banned it',
+  'a banned app installed again is removed by the next scan and e-mailed with what enforcement did and who banned it',
   async (t, database) => {
     const w = await notifyWorld(t, database);
     await w.secOps({ events: ['app.ban_reinstalled'] });
     await w.scan();
     assert.equal(w.smtp.mails.length, 0);
-    const scan = await database.db
-      .selectFrom('scans')
-      .select(['id', 'snapshot_version'])
-      .where('connection_id', '=', w.f.connectionId)
-      .executeTakeFirstOrThrow();
-    const version = Number(scan.snapshot_version);
-    // What ban enforcement (src/app-risk/actions/enforce-bans.ts) stores when it removes the app again.
-    await insertBanAlert(database.db, {
-      id: 'alert-1',
+    // The write consent (a site admin's token, used for app actions only) and the ban.
+    const { admin } = w.f.sim.info.credentials;
+    await saveCredential(database.db, w.f.secretBox, {
       connectionId: w.f.connectionId,
-      appKey: 'forge-reporter',
-      appName: 'Forge Reporter',
-      site: { cloudId: 'site-a', url: 'https://acme.atlassian.net' },
-      product: 'jira',
-      snapshotVersion: version,
-      detectedAt: w.f.clock.now().toISOString(),
-      result: 'uninstalled',
-      message: 'Forge Reporter was installed again and Palisade uninstalled it.',
-      actionId: 'action-1',
-      ban: { by: 'Olga Owner', reason: 'development build with admin scopes' },
+      purpose: 'write',
+      bundle: { method: 'api-token', adminEmail: admin.email, apiToken: admin.apiToken },
+      by: null,
+      now: w.f.clock.now(),
     });
-    await w.notifier.afterScan({
-      scanId: scan.id,
+    await putBan(database.db, {
       connectionId: w.f.connectionId,
-      status: 'success',
-      reason: null,
-      snapshotVersion: version,
+      appKey: 'com.tiny.timesheets',
+      reason: 'acts as any user, installed without review',
+      actor: { id: 'u-olga', name: 'Olga Owner' },
+      bannedAt: w.f.clock.now().toISOString(),
     });
-    await w.notifier.runner.runOnce();
+    w.f.clock.advance(60_000);
+    await w.scan();
+    const installed = await w.f.control.send<{ appKey: string }[]>('GET', '/tenant/installations');
+    assert.equal(
+      installed.some((i) => i.appKey === 'com.tiny.timesheets'),
+      false,
+      'the scan uninstalled the banned app',
+    );
+    assert.equal(w.smtp.mails.length, 1);
     const [mail] = w.smtp.mails;
     assert.equal(mail?.subject, '[Palisade] Acme Tiny: 1 banned app reinstalled');
-    assert.ok(
-      mail?.text.includes(
-        [
-          '- [HIGH] Forge Reporter on https://acme.atlassian.net (jira)',
-          '  Forge Reporter was installed again and Palisade uninstalled it. Banned by Olga Owner: development build with admin scopes',
-          `  ${PUBLIC}/apps/forge-reporter`,
-        ].join('\n'),
-      ),
-      mail?.text,
+    assert.match(
+      mail?.text ?? '',
+      /- \[HIGH\] Timesheets Pro on https?:\/\/[^ ]+ \(jira\)\n {2}.*Banned by Olga Owner: acts as any user, installed without review\n/,
     );
+    assert.ok(mail?.text.includes(`${PUBLIC}/apps/com.tiny.timesheets`));
   },
   TIMEOUT,
 );
