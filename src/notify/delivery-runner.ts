@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { noteDelivery } from './channels-store.ts';
 import { type DeliverDeps, deliverRow } from './deliver.ts';
 import { flushDigests } from './digests.ts';
-import { claimDue, markAttemptFailed, markDelivered } from './outbox.ts';
+import { claimDue, markAttemptFailed, markDelivered, pruneOutbox } from './outbox.ts';
 
 // The delivery job: every few seconds (and at once when something is queued) it turns due digests
 // into messages, claims due outbox rows and delivers them one by one, noting each outcome on the
@@ -46,6 +46,7 @@ export function createDeliveryRunner(deps: DeliveryRunnerDeps): DeliveryRunner {
 
   async function pass(): Promise<RunOutcome> {
     const outcome: RunOutcome = { delivered: 0, retrying: 0, failed: 0 };
+    await pruneOutbox(deps.db, deps.now());
     await flushDigests(deps.db, deps.now());
     for (;;) {
       if (stopped) break;

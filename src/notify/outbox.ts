@@ -27,6 +27,8 @@ export const MAX_RETRY_MS = 3_600_000;
 export const GIVE_UP_MS = 3 * 86_400_000;
 /** A claimed row not finished in this time (its process died) is due again. */
 export const CLAIM_MS = 5 * 60_000;
+/** Delivered and failed messages are kept this long (to look into), then deleted. */
+export const KEEP_MS = 30 * 86_400_000;
 
 export function outboxRow(
   target: OutboxTarget,
@@ -138,4 +140,15 @@ export async function markAttemptFailed(
     .where('claimed_by', '=', holder)
     .execute();
   return giveUp ? 'failed' : 'retry';
+}
+
+/** Deletes delivered and failed messages older than 30 days; answers how many. */
+export async function pruneOutbox(db: Kysely<Database>, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - KEEP_MS).toISOString();
+  const result = await db
+    .deleteFrom('notification_outbox')
+    .where('status', 'in', ['delivered', 'failed'])
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -7,7 +7,7 @@ import { createSecretBox } from '../../src/connections/credentials/secret-box.ts
 import { forEachDatabase } from '../../src/db/testing/test-database.ts';
 import { hostAllowed } from '../../src/notify/allow-hosts.ts';
 import { createChannel } from '../../src/notify/channels-store.ts';
-import { claimDue, outboxRow } from '../../src/notify/outbox.ts';
+import { claimDue, outboxRow, pruneOutbox } from '../../src/notify/outbox.ts';
 import { signWebhook, verifyWebhook } from '../../src/notify/webhook-signature.ts';
 import { serverSettingsOf } from '../../src/server/server-env.ts';
 
@@ -114,5 +114,26 @@ forEachDatabase(
     const onlyNew = createSecretBox(newKey);
     assert.equal(onlyNew.open(row.url_sealed ?? ''), 'https://siem.acme.test/hook');
     assert.match(onlyNew.open(row.secret_sealed ?? ''), /^whsec_/);
+  },
+);
+
+forEachDatabase(
+  'delivered and failed messages are kept 30 days, pending ones until they leave',
+  async (_t, database) => {
+    const old = new Date(NOW.getTime() - 31 * 86_400_000);
+    const row = (status: 'delivered' | 'failed' | 'pending', at: Date) => ({
+      ...outboxRow({ recipient: 'p@acme.test' }, null, { kind: 'mail', subject: 's', text: status }, at),
+      status,
+    });
+    await database.db
+      .insertInto('notification_outbox')
+      .values([row('delivered', old), row('failed', old), row('pending', old), row('delivered', NOW)])
+      .execute();
+    assert.equal(await pruneOutbox(database.db, NOW), 2);
+    const left = await database.db
+      .selectFrom('notification_outbox')
+      .select(['status', 'created_at'])
+      .execute();
+    assert.deepEqual(left.map((r) => r.status).sort(), ['delivered', 'pending']);
   },
 );
