@@ -207,7 +207,7 @@ async function appEvents(deps: CollectDeps, connectionId: string, version: numbe
       risky.push({
         title: `${app.name}${app.vendorName ? ` (${app.vendorName})` : ''}`,
         severity: band,
-        detail: `${old ? 'now' : 'newly installed,'} ${app.risk.band} risk (score ${app.risk.score})${installedBy(app)}; scopes: ${app.scopes.join(', ') || 'none readable'}.`,
+        detail: `${old ? 'Now at' : 'First seen at'} ${app.risk.band} risk (score ${app.risk.score})${installedBy(app)}; scopes: ${app.scopes.join(', ') || 'none readable'}.`,
         link: deps.links.app(app.appKey),
         fix: 'Review its access; revoke or ban it if it is not needed.',
       });
