@@ -178,14 +178,19 @@ async function end(
     },
   });
   publishStatus(deps, row.id, row.connection_id, record?.status ?? scanEnd.status, record?.reason ?? null);
-  await deps.afterScan?.({
-    scanId: row.id,
-    connectionId: row.connection_id,
-    status: scanEnd.status,
-    reason: record?.reason ?? scanEnd.reason,
-    snapshotVersion: record?.snapshotVersion ?? null,
-    errorCode,
-  });
+  await deps
+    .afterScan?.({
+      scanId: row.id,
+      connectionId: row.connection_id,
+      status: scanEnd.status,
+      reason: record?.reason ?? scanEnd.reason,
+      snapshotVersion: record?.snapshotVersion ?? null,
+      errorCode,
+    })
+    // The scan is over whatever its hook does: a failing hook is logged, never the scan's failure.
+    .catch((error: unknown) =>
+      deps.logger?.warn({ scanId: row.id, reason: describeError(error) }, 'the after-scan hook failed'),
+    );
   return scanEnd.status;
 }
 
