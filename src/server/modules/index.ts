@@ -17,6 +17,7 @@ import { sessionModule } from './session.ts';
 import { setupModule } from './setup.ts';
 import { tokensModule } from './tokens.ts';
 import { usersModule } from './users.ts';
+import { webUiModule } from './web-ui.ts';
 
 /** Every module of the API, in the order their routes are listed in the OpenAPI document. */
 export const SERVER_MODULES: readonly ServerModule[] = [
@@ -38,4 +39,6 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   reportsModule,
   auditLogModule,
   jobsModule,
+  // Last: its catch-all answers what no API route does.
+  webUiModule,
 ];
