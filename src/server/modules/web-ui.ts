@@ -11,8 +11,9 @@ import { HTML, PAGE_HEADERS } from './oauth-consent-page.ts';
 // the CSRF token work without CORS. A file of the build is served as it is (hashed assets cached
 // for a year); any other GET outside /api is a page of the single-page app and answers its
 // index.html, so a shared link like /findings?severity=critical opens in the app. Paths under
-// /api keep the API's JSON 404. Without a build (tests, a checkout before `npm run build:web`)
-// the pages answer a 503 that says how to build it; the API does not depend on the build.
+// /api keep the API's JSON 404. Without a build (a checkout before `npm run build:web`) the pages
+// answer a 503 that says how to build it; without `webDist` (tests) the JSON 404 of any unknown
+// route: the API does not depend on the build.
 
 const NOT_BUILT = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Palisade</title></head>
@@ -70,16 +71,18 @@ export const webUiModule: ServerModule = {
       if (path === '/api' || path.startsWith('/api/')) {
         throw new RequestError('route_not_found', `no route ${request.method} ${path}`);
       }
-      const index = webIndex(deps);
       const dist = deps.settings.webDist;
-      if (!index || !dist) {
+      // A server without a UI (tests, an API-only embedding) answers like any unknown route.
+      if (!dist) throw new RequestError('route_not_found', `no route ${request.method} ${path}`);
+      const index = webIndex(deps);
+      if (!index) {
         return reply.code(503).headers(PAGE_HEADERS).type(HTML).send(NOT_BUILT);
       }
       const file = fileOfBuild(dist, path);
       if (file === 'index.html' || !file) return sendWebIndex(reply, dist);
       const immutable = file.startsWith(`assets${sep}`) || file.startsWith('assets/');
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-      return reply.sendFile(file, dist);
+      return reply.sendFile(file, dist, { cacheControl: false });
     });
   },
 };
