@@ -88,7 +88,7 @@ export type Theme = 'light' | 'dark';
 interface BrowserGlobals {
   localStorage: { setItem(key: string, value: string): void };
   dispatchEvent(event: unknown): boolean;
-  StorageEvent: new (type: string, init: { key: string; newValue: string }) => unknown;
+  StorageEvent: new (type: string, init: { key: string; newValue: string; storageArea: unknown }) => unknown;
 }
 
 /**
@@ -102,7 +102,9 @@ export async function switchTheme(page: Page, theme: Theme): Promise<void> {
       // Runs in the page: the DOM's types are not this (Node) project's.
       const page = globalThis as unknown as BrowserGlobals;
       page.localStorage.setItem(key, value);
-      page.dispatchEvent(new page.StorageEvent('storage', { key, newValue: value }));
+      page.dispatchEvent(
+        new page.StorageEvent('storage', { key, newValue: value, storageArea: page.localStorage }),
+      );
     },
     [COLOR_SCHEME_KEY, theme] as const,
   );

@@ -50,6 +50,13 @@ test('the setup link creates the owner, who signs out, signs in again and opens 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
 
+  // The header's toggle switches the theme, and the choice survives a reload.
+  await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+  await page.locator('html[data-mantine-color-scheme="dark"]').waitFor({ state: 'attached' });
+  await page.reload();
+  await page.getByRole('button', { name: 'Switch to the light theme' }).click();
+  await page.locator('html[data-mantine-color-scheme="light"]').waitFor({ state: 'attached' });
+
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const label of NAV) {
     await nav.getByRole('link', { name: label, exact: true }).click();
