@@ -22,7 +22,7 @@ export function registerAppPolicies(app: ZodApp, deps: ServerDeps): void {
   app.get(
     '/api/v1/apps/policies',
     {
-      config: { access: 'findings:read' },
+      config: { access: 'apps:read' },
       schema: {
         tags: TAGS,
         summary: 'The app policies of every connection, or of one',
@@ -52,7 +52,7 @@ export function registerAppPolicies(app: ZodApp, deps: ServerDeps): void {
   app.put(
     '/api/v1/apps/policies/:id',
     {
-      config: { access: 'exceptions:manage', audit: 'app.policy.save' },
+      config: { access: 'apps:govern', audit: 'app.policy.save' },
       schema: {
         tags: TAGS,
         summary: 'Create or replace an app policy of a connection',
@@ -97,7 +97,7 @@ export function registerAppPolicies(app: ZodApp, deps: ServerDeps): void {
   app.delete(
     '/api/v1/apps/policies/:id',
     {
-      config: { access: 'exceptions:manage', audit: 'app.policy.delete' },
+      config: { access: 'apps:govern', audit: 'app.policy.delete' },
       schema: {
         tags: TAGS,
         summary: 'Delete an app policy of a connection',

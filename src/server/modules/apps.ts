@@ -81,7 +81,7 @@ export const appsModule: ServerModule = {
     app.get(
       '/api/v1/apps',
       {
-        config: { access: 'findings:read' },
+        config: { access: 'apps:read' },
         schema: {
           tags: TAGS,
           summary: "Every connection's installed apps, riskiest first",
@@ -103,7 +103,7 @@ export const appsModule: ServerModule = {
     app.get(
       '/api/v1/apps/ban-alerts',
       {
-        config: { access: 'findings:read' },
+        config: { access: 'apps:read' },
         schema: {
           tags: TAGS,
           summary: 'Banned apps found installed again, and what enforcement did; newest first',
@@ -131,7 +131,7 @@ export const appsModule: ServerModule = {
     app.get(
       '/api/v1/apps/:key',
       {
-        config: { access: 'findings:read' },
+        config: { access: 'apps:read' },
         schema: {
           tags: TAGS,
           summary:
@@ -156,7 +156,7 @@ export const appsModule: ServerModule = {
     app.put(
       '/api/v1/apps/:key/classification',
       {
-        config: { access: 'exceptions:manage', audit: 'app.classification.set' },
+        config: { access: 'apps:govern', audit: 'app.classification.set' },
         schema: {
           tags: TAGS,
           summary:
@@ -206,7 +206,7 @@ export const appsModule: ServerModule = {
     app.put(
       '/api/v1/apps/:key/score-override',
       {
-        config: { access: 'exceptions:manage', audit: 'app.score-override.set' },
+        config: { access: 'apps:govern', audit: 'app.score-override.set' },
         schema: {
           tags: TAGS,
           summary: "Replace an app's risk score by hand, with a justification",
@@ -255,7 +255,7 @@ export const appsModule: ServerModule = {
     app.delete(
       '/api/v1/apps/:key/score-override',
       {
-        config: { access: 'exceptions:manage', audit: 'app.score-override.clear' },
+        config: { access: 'apps:govern', audit: 'app.score-override.clear' },
         schema: {
           tags: TAGS,
           summary: "Remove an app's manual score: the computed one applies again",
