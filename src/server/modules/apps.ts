@@ -57,20 +57,30 @@ async function detailOf(deps: ServerDeps, located: Located) {
   return toDetail(located, policyTitlesOf(policies));
 }
 
-/** The app in the connection named (or the only one that has it); null when absent but the connection exists. */
-async function find(
+/** The app in the connection named, or the only connection that has it; 404 otherwise. */
+async function requireApp(
   deps: ServerDeps,
   key: string,
   connectionId: string | undefined,
-): Promise<Located | null> {
+  hint = '',
+): Promise<Located> {
   const loaded = await catalogueOf(deps).load(connectionId);
-  try {
-    return locate(loaded, key);
-  } catch (error) {
-    if (connectionId !== undefined && error instanceof RequestError && error.code === 'app_not_found')
-      return null;
-    throw error;
+  if (
+    connectionId !== undefined &&
+    !loaded.some((c) => c.apps.some((a) => a.appKey.toLowerCase() === key.toLowerCase()))
+  ) {
+    throw new RequestError(
+      'app_not_found',
+      `no app "${key}" in the latest snapshot of connection ${connectionId}${hint}`,
+    );
   }
+  return locate(loaded, key);
+}
+
+/** The app as it stands after a change (its connection's apps judged again). */
+async function changed(deps: ServerDeps, located: Located) {
+  catalogueOf(deps).forget(located.from.connectionId);
+  return { app: await detailOf(deps, await requireApp(deps, located.app.appKey, located.from.connectionId)) };
 }
 
 export const appsModule: ServerModule = {
@@ -142,13 +152,7 @@ export const appsModule: ServerModule = {
         },
       },
       async (request) => {
-        const located = await find(deps, request.params.key, request.query.connectionId);
-        if (!located) {
-          throw new RequestError(
-            'app_not_found',
-            `no app "${request.params.key}" in the latest snapshot of connection ${request.query.connectionId}`,
-          );
-        }
+        const located = await requireApp(deps, request.params.key, request.query.connectionId);
         return { app: await detailOf(deps, located) };
       },
     );
@@ -171,13 +175,12 @@ export const appsModule: ServerModule = {
       async (request) => {
         const { key } = request.params;
         const body = request.body;
-        const located = await find(deps, key, body.connectionId);
-        if (!located) {
-          throw new RequestError(
-            'app_not_found',
-            `no app "${key}" in the latest snapshot of connection ${body.connectionId}: only an installed app is classified here (ban an app ahead of time with the ban action)`,
-          );
-        }
+        const located = await requireApp(
+          deps,
+          key,
+          body.connectionId,
+          ': only an installed app is classified here (ban an app ahead of time with the ban action)',
+        );
         const connectionId = located.from.connectionId;
         const appKey = located.app.appKey;
         const state = STATE_OF[body.state] ?? (body.state as AppClassificationState);
@@ -190,16 +193,12 @@ export const appsModule: ServerModule = {
           now: deps.now(),
           fingerprint: fingerprintOf(located.app),
         });
-        catalogue.forget(connectionId);
         noteAudit(request, {
           subject: `app:${appKey}`,
           connectionId,
           details: { state: saved.state, justification: saved.justification, expiresAt: saved.expiresAt },
         });
-        const fresh = await find(deps, appKey, connectionId);
-        if (!fresh)
-          throw new RequestError('app_not_found', `${appKey} is gone from connection ${connectionId}`);
-        return { app: await detailOf(deps, fresh) };
+        return changed(deps, located);
       },
     );
 
@@ -218,13 +217,7 @@ export const appsModule: ServerModule = {
       },
       async (request) => {
         const body = request.body;
-        const located = await find(deps, request.params.key, body.connectionId);
-        if (!located) {
-          throw new RequestError(
-            'app_not_found',
-            `no app "${request.params.key}" in the latest snapshot of connection ${body.connectionId}`,
-          );
-        }
+        const located = await requireApp(deps, request.params.key, body.connectionId);
         const connectionId = located.from.connectionId;
         const actor = actorOf(request);
         await setScoreOverride(deps.db, {
@@ -236,19 +229,12 @@ export const appsModule: ServerModule = {
           now: deps.now(),
           computedScore: located.app.risk.computed.score,
         });
-        catalogue.forget(connectionId);
         noteAudit(request, {
           subject: `app:${located.app.appKey}`,
           connectionId,
           details: { score: body.score, computedScore: located.app.risk.computed.score },
         });
-        const fresh = await find(deps, located.app.appKey, connectionId);
-        if (!fresh)
-          throw new RequestError(
-            'app_not_found',
-            `${located.app.appKey} is gone from connection ${connectionId}`,
-          );
-        return { app: await detailOf(deps, fresh) };
+        return changed(deps, located);
       },
     );
 
@@ -266,13 +252,7 @@ export const appsModule: ServerModule = {
       },
       async (request) => {
         const { connectionId: named, justification } = request.query;
-        const located = await find(deps, request.params.key, named);
-        if (!located) {
-          throw new RequestError(
-            'app_not_found',
-            `no app "${request.params.key}" in the latest snapshot of connection ${named}`,
-          );
-        }
+        const located = await requireApp(deps, request.params.key, named);
         const connectionId = located.from.connectionId;
         const cleared = await clearScoreOverride(deps.db, {
           connectionId,
@@ -284,15 +264,8 @@ export const appsModule: ServerModule = {
         if (!cleared) {
           throw new RequestError('invalid_input', `${located.app.appKey} has no manual score to remove`);
         }
-        catalogue.forget(connectionId);
         noteAudit(request, { subject: `app:${located.app.appKey}`, connectionId, details: { cleared } });
-        const fresh = await find(deps, located.app.appKey, connectionId);
-        if (!fresh)
-          throw new RequestError(
-            'app_not_found',
-            `${located.app.appKey} is gone from connection ${connectionId}`,
-          );
-        return { app: await detailOf(deps, fresh) };
+        return changed(deps, located);
       },
     );
   },
