@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
 import { listActionLog, listBans } from '../../src/app-risk/actions/index.ts';
 import { listAudit } from '../../src/audit/audit-log.ts';
-import { forEachDatabase } from '../../src/db/testing/test-database.ts';
+import { forEachDatabase, type TestDatabase } from '../../src/db/testing/test-database.ts';
 import { CONNECT, FORGE, RISKY, type SimInstallation, startAppsWorld } from './apps-fixture.ts';
 
 // POST /api/v1/apps/{key}/actions against the simulated demo organization: refused without the
@@ -19,6 +20,21 @@ const counters = (world: Awaited<ReturnType<typeof startAppsWorld>>) =>
   world.control.send<Counters>('GET', '/counters');
 const has = (installs: SimInstallation[], appKey: string, siteId: string) =>
   installs.some((i) => i.appKey === appKey && i.siteId === siteId && i.product === 'jira');
+
+/** The demo scanned once, the write consent granted, and the acme site; `act` posts as the revoker. */
+async function consentedWorld(t: TestContext, database: TestDatabase) {
+  const world = await startAppsWorld(t, database);
+  await world.scan();
+  await world.grantWriteConsent();
+  const acme = world.sites.find((s) => s.name === 'acme');
+  assert.ok(acme);
+  const act = (key: string, body: Record<string, unknown>) =>
+    world.call(world.people.revoker, 'POST', `/api/v1/apps/${key}/actions`, {
+      connectionId: world.connectionId,
+      ...body,
+    });
+  return { world, acme, act };
+}
 
 forEachDatabase(
   'an action without the apps:revoke right answers 403 and without write consent 409, and nothing reaches the simulator',
@@ -69,16 +85,7 @@ forEachDatabase(
 forEachDatabase(
   'with write consent a dry run sends nothing, an uninstall removes the app from the tenant, and a Forge app gets the admin.atlassian.com steps',
   async (t, database) => {
-    const world = await startAppsWorld(t, database);
-    await world.scan();
-    await world.grantWriteConsent();
-    const acme = world.sites.find((s) => s.name === 'acme');
-    assert.ok(acme);
-    const act = (key: string, body: Record<string, unknown>) =>
-      world.call(world.people.revoker, 'POST', `/api/v1/apps/${key}/actions`, {
-        connectionId: world.connectionId,
-        ...body,
-      });
+    const { world, acme, act } = await consentedWorld(t, database);
 
     await world.control.resetCounters();
     const before = await world.installations();
@@ -143,25 +150,12 @@ forEachDatabase(
 forEachDatabase(
   'a ban uninstalls the app; reinstalled through the control API, the next scan removes it again and records a ban alert',
   async (t, database) => {
-    const world = await startAppsWorld(t, database);
-    await world.scan();
-    await world.grantWriteConsent();
-    const acme = world.sites.find((s) => s.name === 'acme');
-    assert.ok(acme);
-    const url = `/api/v1/apps/${RISKY}/actions`;
-
-    const noReason = await world.call(world.people.revoker, 'POST', url, {
-      action: 'ban',
-      connectionId: world.connectionId,
-    });
+    const { world, acme, act } = await consentedWorld(t, database);
+    const noReason = await act(RISKY, { action: 'ban' });
     assert.equal(noReason.statusCode, 400);
     assert.match(noReason.json().error.message, /reason/);
 
-    const banned = await world.call(world.people.revoker, 'POST', url, {
-      action: 'ban',
-      connectionId: world.connectionId,
-      reason: 'unlisted vendor with ADMIN and ACT_AS_USER',
-    });
+    const banned = await act(RISKY, { action: 'ban', reason: 'unlisted vendor with ADMIN and ACT_AS_USER' });
     assert.equal(banned.statusCode, 200, banned.body);
     const outcome = banned.json().outcome;
     assert.equal(outcome.result, 'succeeded');
