@@ -148,7 +148,7 @@ forEachDatabase(
 );
 
 forEachDatabase(
-  'a ban uninstalls the app; reinstalled through the control API, the next scan removes it again and records a ban alert',
+  'a ban uninstalls the app; reinstalled through the control API, the server’s next scan removes it again and records a ban alert',
   async (t, database) => {
     const { world, acme, act } = await consentedWorld(t, database);
     const noReason = await act(RISKY, { action: 'ban' });
@@ -171,11 +171,9 @@ forEachDatabase(
     });
     assert.equal(has(await world.installations(), RISKY, acme.cloudId), true);
 
-    const next = await world.scan();
-    assert.deepEqual(
-      next.alerts.map((a) => [a.appKey, a.result]),
-      [[RISKY, 'uninstalled']],
-    );
+    // The next scan is the server's own: requested over the API and run by its scan service.
+    const next = await world.serverScan();
+    assert.equal(next.status, 'success');
     assert.equal(
       has(await world.installations(), RISKY, acme.cloudId),
       false,

@@ -9,6 +9,7 @@ import { saveCredential } from '../../src/connections/credentials/credential-sto
 import { scanRequestFor } from '../../src/connections/managed/scan-request.ts';
 import type { TestDatabase } from '../../src/db/testing/test-database.ts';
 import { saveConnection } from '../../src/inventory/connections.ts';
+import type { InProcessScanService } from '../../src/jobs/in-process-scan-service.ts';
 import { addPeople, type TestPeople, type TestPerson } from '../../src/people/testing/people-fixtures.ts';
 import { runScan, type ScanResult } from '../../src/scan/run-scan.ts';
 import { startTestServer, type TestServer } from '../../src/server/testing/test-server.ts';
@@ -44,6 +45,11 @@ export interface AppsWorld {
   member: { email: string; apiToken: string };
   /** Scans the tenant as a server scan job does; the people act a minute later. */
   scan(): Promise<ScanResult>;
+  /**
+   * A scan as the server runs one: requested at POST /api/v1/connections/{id}/scans and run by the
+   * server's own scan service; answers the scan record once the service is idle.
+   */
+  serverScan(): Promise<{ status: string; snapshotVersion: number | null }>;
   /** The write consent, granted through the API by the owner. */
   grantWriteConsent(): Promise<void>;
   installations(): Promise<SimInstallation[]>;
@@ -134,6 +140,23 @@ export async function startAppsWorld(t: TestContext, database: TestDatabase): Pr
       const result = await runScan({ db, now, allowHosts, baseUrls }, request);
       server.clock.now = new Date(at.getTime() + 60_000);
       return result;
+    },
+    async serverScan() {
+      scans += 1;
+      server.clock.now = new Date(BUILT.getTime() + scans * HOUR);
+      const requested = await call(people.owner, 'POST', `/api/v1/connections/${target.id}/scans`, {});
+      assert.equal(requested.statusCode, 202, requested.body);
+      const service = server.deps.scans as InProcessScanService;
+      service.start();
+      await service.idle();
+      await service.stop();
+      const scan = await call(
+        people.owner,
+        'GET',
+        `/api/v1/connections/${target.id}/scans/${requested.json().scan.id}`,
+      );
+      server.clock.now = new Date(server.clock.now.getTime() + 60_000);
+      return scan.json().scan;
     },
     async grantWriteConsent() {
       const granted = await call(people.owner, 'POST', `/api/v1/connections/${target.id}/write-consent`, {
