@@ -1,5 +1,7 @@
 import type { ServerModule } from '../server-module.ts';
 import { accountModule } from './account.ts';
+import { appsModule } from './apps.ts';
+import { appActionsModule } from './apps-actions.ts';
 import { attestationsModule } from './attestations.ts';
 import { auditLogModule } from './audit-log.ts';
 import { connectionsModule } from './connections.ts';
@@ -11,6 +13,7 @@ import { healthModule } from './health.ts';
 import { invitesModule } from './invites.ts';
 import { jobsModule } from './jobs.ts';
 import { oauthModule } from './oauth.ts';
+import { overviewModule } from './overview.ts';
 import { reportsModule } from './reports.ts';
 import { scansModule } from './scans.ts';
 import { sessionModule } from './session.ts';
@@ -37,6 +40,9 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   exceptionsModule,
   attestationsModule,
   reportsModule,
+  appsModule,
+  appActionsModule,
+  overviewModule,
   auditLogModule,
   jobsModule,
   // Last: its catch-all answers what no API route does.
