@@ -63,6 +63,8 @@ export interface ApiOperations {
         | 'users:manage'
         | 'audit:read'
         | 'jobs:read'
+        | 'apps:read'
+        | 'apps:govern'
         | 'apps:revoke'
       )[];
       csrfToken: string;
@@ -97,6 +99,8 @@ export interface ApiOperations {
         | 'users:manage'
         | 'audit:read'
         | 'jobs:read'
+        | 'apps:read'
+        | 'apps:govern'
         | 'apps:revoke'
       )[];
       csrfToken: string;
@@ -134,6 +138,8 @@ export interface ApiOperations {
         | 'users:manage'
         | 'audit:read'
         | 'jobs:read'
+        | 'apps:read'
+        | 'apps:govern'
         | 'apps:revoke'
       )[];
       csrfToken: string;
@@ -180,6 +186,8 @@ export interface ApiOperations {
         | 'users:manage'
         | 'audit:read'
         | 'jobs:read'
+        | 'apps:read'
+        | 'apps:govern'
         | 'apps:revoke'
       )[];
       csrfToken: string;
@@ -1743,6 +1751,1165 @@ export interface ApiOperations {
     };
     body: undefined;
     response: string;
+  };
+  /**
+   * Every connection's installed apps, riskiest first
+   */
+  'GET /api/v1/apps': {
+    params: undefined;
+    query: {
+      /**
+       * only this connection; default every connection
+       */
+      connectionId?: string;
+      /**
+       * critical, high, medium, low, unknown
+       */
+      band?: string | string[];
+      /**
+       * connect, forge, oauth-3lo, system, plugin
+       */
+      framework?: string | string[];
+      /**
+       * approved, under_review, banned, or a state: unreviewed, sanctioned, risk-accepted, unsanctioned, re-review
+       */
+      classification?: string | string[];
+      /**
+       * a site cloud id or host (acme.atlassian.net)
+       */
+      site?: string | string[];
+      /**
+       * a vendor name (case-insensitive)
+       */
+      vendor?: string | string[];
+      /**
+       * user: installed by a non-admin somewhere; admin: every installation by an admin
+       */
+      installedBy?: 'user' | 'admin';
+      /**
+       * free text over key, name and vendor
+       */
+      q?: string;
+      limit?: number;
+      cursor?: string;
+    };
+    body: undefined;
+    response: {
+      items: {
+        key: string;
+        name: string;
+        vendor: string | null;
+        framework: 'connect' | 'forge' | 'oauth-3lo' | 'system' | 'plugin';
+        connectionId: string;
+        connectionName: string;
+        snapshotVersion: number;
+        risk: {
+          score: number;
+          band: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+          overridden: boolean;
+          /**
+           * the factors that moved the score, largest first
+           */
+          factors: {
+            id: string;
+            group: string;
+            status: 'applied' | 'unknown' | 'info';
+            contribution: number;
+            summary: string;
+          }[];
+        };
+        classification: {
+          state: 'unreviewed' | 'sanctioned' | 'risk-accepted' | 'unsanctioned' | 're-review';
+          group: 'approved' | 'under_review' | 'banned';
+          justification: string | null;
+          expiresAt: string | null;
+          decidedBy: string | null;
+          decidedAt: string | null;
+        };
+        banned: boolean;
+        installations: {
+          connectionId: string;
+          site: {
+            cloudId: string;
+            url: string | null;
+            name: string | null;
+          };
+          product: 'jira' | 'confluence';
+          version: string | null;
+          enabled: boolean | null;
+          installKind: 'admin' | 'user' | 'unknown';
+          installedAt: string | null;
+        }[];
+        /**
+         * failing per-app checks and policies
+         */
+        failingChecks: number;
+      }[];
+      total: number;
+      nextCursor: string | null;
+    };
+  };
+  /**
+   * Banned apps found installed again, and what enforcement did; newest first
+   */
+  'GET /api/v1/apps/ban-alerts': {
+    params: undefined;
+    query: {
+      connectionId?: string;
+      since?: string;
+      limit?: number;
+    };
+    body: undefined;
+    response: {
+      items: {
+        id: string;
+        connectionId: string;
+        appKey: string;
+        appName: string | null;
+        site: {
+          cloudId: string;
+          url: string | null;
+        };
+        product: 'jira' | 'confluence';
+        snapshotVersion: number;
+        detectedAt: string;
+        result: 'uninstalled' | 'manual_required' | 'failed' | 'write_consent_required';
+        message: string;
+        ban: {
+          by: string;
+          reason: string;
+        };
+      }[];
+    };
+  };
+  /**
+   * The app policies of every connection, or of one
+   */
+  'GET /api/v1/apps/policies': {
+    params: undefined;
+    query: {
+      connectionId?: string;
+    };
+    body: undefined;
+    response: {
+      items: {
+        connectionId: string;
+        policy: {
+          [k: string]: unknown | undefined;
+        };
+        enabled: boolean;
+        createdAt: string;
+        updatedAt: string;
+      }[];
+      invalid: {
+        connectionId: string;
+        id: string;
+        error: string;
+      }[];
+    };
+  };
+  /**
+   * Create or replace an app policy of a connection
+   */
+  'PUT /api/v1/apps/policies/{id}': {
+    params: {
+      id: string;
+    };
+    query: undefined;
+    body: {
+      connectionId: string;
+      enabled?: boolean;
+      /**
+       * an app policy: { id, description, severity, when | onlyVendors | noDevelopmentMode }
+       */
+      policy: {
+        [k: string]: unknown | undefined;
+      };
+    };
+    response: {
+      policy: {
+        connectionId: string;
+        policy: {
+          [k: string]: unknown | undefined;
+        };
+        enabled: boolean;
+        createdAt: string;
+        updatedAt: string;
+      };
+    };
+  };
+  /**
+   * Delete an app policy of a connection
+   */
+  'DELETE /api/v1/apps/policies/{id}': {
+    params: {
+      id: string;
+    };
+    query: {
+      connectionId: string;
+    };
+    body: undefined;
+    response: undefined;
+  };
+  /**
+   * One app: scopes and what each reaches, egress, installations (installer, date, licence), Marketplace signals, risk factors with evidence, failing checks
+   */
+  'GET /api/v1/apps/{key}': {
+    params: {
+      key: string;
+    };
+    query: {
+      /**
+       * needed only when several connections have the app
+       */
+      connectionId?: string;
+    };
+    body: undefined;
+    response: {
+      app: {
+        key: string;
+        name: string;
+        vendor: string | null;
+        framework: 'connect' | 'forge' | 'oauth-3lo' | 'system' | 'plugin';
+        connectionId: string;
+        connectionName: string;
+        snapshotVersion: number;
+        risk: {
+          score: number;
+          band: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+          overridden: boolean;
+          /**
+           * the factors that moved the score, largest first
+           */
+          factors: {
+            id: string;
+            group: string;
+            status: 'applied' | 'unknown' | 'info';
+            contribution: number;
+            summary: string;
+          }[];
+        };
+        classification: {
+          state: 'unreviewed' | 'sanctioned' | 'risk-accepted' | 'unsanctioned' | 're-review';
+          group: 'approved' | 'under_review' | 'banned';
+          justification: string | null;
+          expiresAt: string | null;
+          decidedBy: string | null;
+          decidedAt: string | null;
+        };
+        banned: boolean;
+        installations: {
+          connectionId: string;
+          site: {
+            cloudId: string;
+            url: string | null;
+            name: string | null;
+          };
+          product: 'jira' | 'confluence';
+          version: string | null;
+          enabled: boolean | null;
+          installKind: 'admin' | 'user' | 'unknown';
+          installedAt: string | null;
+          installer: {
+            accountId: string | null;
+            name: string | null;
+            isAdmin: boolean | null;
+            active: boolean | null;
+            source: string | null;
+          } | null;
+          userInstalledFlag: boolean | null;
+          license: {
+            state: string;
+            type: string | null;
+            source: string | null;
+          };
+          lastActivity: {
+            at: string;
+            source: string;
+          } | null;
+          disabledSince: string | null;
+          scopes: string[];
+          egress: {
+            kind: string;
+            domains: string[];
+            wildcard: boolean;
+          };
+        }[];
+        /**
+         * failing per-app checks and policies
+         */
+        failingChecks: number;
+        appId: string | null;
+        distribution: string;
+        versions: string[];
+        scopesReadable: boolean;
+        scopes: {
+          scope: string;
+          capability: string;
+          resource: string;
+          personalData: boolean;
+          /**
+           * what the scope lets the app reach, in one line
+           */
+          reaches: string;
+        }[];
+        egress: {
+          kind: 'vendor-hosted' | 'declared' | 'none' | 'unknown';
+          domains: string[];
+          wildcard: boolean;
+        };
+        marketplace: {
+          status: 'listed' | 'unlisted' | 'unavailable' | 'not-looked-up';
+          reason: string | null;
+          isAtlassian: boolean | null;
+          cloudFortified: boolean | null;
+          bugBounty: boolean | null;
+          topVendor: boolean | null;
+          cloudSecurityParticipant: boolean | null;
+          installs: number | null;
+          reviews: number | null;
+          stars: number | null;
+          latestVersion: string | null;
+          lastReleaseDate: string | null;
+          storesPersonalData: boolean | null;
+          storesDataOutsideAtlassian: boolean | null;
+          privacy: unknown;
+          declaredScopes: string[];
+          readAt: string | null;
+        };
+        riskDetail: {
+          computed: {
+            score: number;
+            band: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+            raw: number;
+            capability: number;
+            exposure: number;
+            trust: number;
+            governance: number;
+          };
+          factors: {
+            id: string;
+            group: string;
+            status: 'applied' | 'unknown' | 'info';
+            contribution: number;
+            summary: string;
+            weight: {
+              kind: 'points' | 'multiplier';
+              value: number;
+            };
+            evidence: string[];
+          }[];
+          override: {
+            score: number;
+            justification: string;
+            actor: string;
+            at: string;
+          } | null;
+        };
+        classificationDetail: {
+          previousState: string | null;
+          /**
+           * why an approved app went back to review, or null
+           */
+          reviewReason: {
+            [k: string]: unknown | undefined;
+          };
+          firstSeenAt: string;
+        };
+        ban: {
+          reason: string;
+          bannedBy: string;
+          bannedAt: string;
+        } | null;
+        /**
+         * the failing (and undecidable) per-app checks and policies
+         */
+        checks: {
+          ruleId: string;
+          title: string;
+          severity: string | null;
+          status: string;
+          message: string;
+          /**
+           * org, or the cloud id of the site
+           */
+          site: string;
+          resource: string;
+        }[];
+      };
+    };
+  };
+  /**
+   * Classify an app: approved (sanctioned), risk-accepted until a date, under review, or banned (unsanctioned)
+   */
+  'PUT /api/v1/apps/{key}/classification': {
+    params: {
+      key: string;
+    };
+    query: undefined;
+    body: {
+      connectionId?: string;
+      state:
+        | 'approved'
+        | 'under_review'
+        | 'banned'
+        | 'unreviewed'
+        | 'sanctioned'
+        | 'risk-accepted'
+        | 'unsanctioned'
+        | 're-review';
+      justification?: string;
+      /**
+       * risk-accepted only
+       */
+      expiresAt?: string;
+    };
+    response: {
+      app: {
+        key: string;
+        name: string;
+        vendor: string | null;
+        framework: 'connect' | 'forge' | 'oauth-3lo' | 'system' | 'plugin';
+        connectionId: string;
+        connectionName: string;
+        snapshotVersion: number;
+        risk: {
+          score: number;
+          band: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+          overridden: boolean;
+          /**
+           * the factors that moved the score, largest first
+           */
+          factors: {
+            id: string;
+            group: string;
+            status: 'applied' | 'unknown' | 'info';
+            contribution: number;
+            summary: string;
+          }[];
+        };
+        classification: {
+          state: 'unreviewed' | 'sanctioned' | 'risk-accepted' | 'unsanctioned' | 're-review';
+          group: 'approved' | 'under_review' | 'banned';
+          justification: string | null;
+          expiresAt: string | null;
+          decidedBy: string | null;
+          decidedAt: string | null;
+        };
+        banned: boolean;
+        installations: {
+          connectionId: string;
+          site: {
+            cloudId: string;
+            url: string | null;
+            name: string | null;
+          };
+          product: 'jira' | 'confluence';
+          version: string | null;
+          enabled: boolean | null;
+          installKind: 'admin' | 'user' | 'unknown';
+          installedAt: string | null;
+          installer: {
+            accountId: string | null;
+            name: string | null;
+            isAdmin: boolean | null;
+            active: boolean | null;
+            source: string | null;
+          } | null;
+          userInstalledFlag: boolean | null;
+          license: {
+            state: string;
+            type: string | null;
+            source: string | null;
+          };
+          lastActivity: {
+            at: string;
+            source: string;
+          } | null;
+          disabledSince: string | null;
+          scopes: string[];
+          egress: {
+            kind: string;
+            domains: string[];
+            wildcard: boolean;
+          };
+        }[];
+        /**
+         * failing per-app checks and policies
+         */
+        failingChecks: number;
+        appId: string | null;
+        distribution: string;
+        versions: string[];
+        scopesReadable: boolean;
+        scopes: {
+          scope: string;
+          capability: string;
+          resource: string;
+          personalData: boolean;
+          /**
+           * what the scope lets the app reach, in one line
+           */
+          reaches: string;
+        }[];
+        egress: {
+          kind: 'vendor-hosted' | 'declared' | 'none' | 'unknown';
+          domains: string[];
+          wildcard: boolean;
+        };
+        marketplace: {
+          status: 'listed' | 'unlisted' | 'unavailable' | 'not-looked-up';
+          reason: string | null;
+          isAtlassian: boolean | null;
+          cloudFortified: boolean | null;
+          bugBounty: boolean | null;
+          topVendor: boolean | null;
+          cloudSecurityParticipant: boolean | null;
+          installs: number | null;
+          reviews: number | null;
+          stars: number | null;
+          latestVersion: string | null;
+          lastReleaseDate: string | null;
+          storesPersonalData: boolean | null;
+          storesDataOutsideAtlassian: boolean | null;
+          privacy: unknown;
+          declaredScopes: string[];
+          readAt: string | null;
+        };
+        riskDetail: {
+          computed: {
+            score: number;
+            band: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+            raw: number;
+            capability: number;
+            exposure: number;
+            trust: number;
+            governance: number;
+          };
+          factors: {
+            id: string;
+            group: string;
+            status: 'applied' | 'unknown' | 'info';
+            contribution: number;
+            summary: string;
+            weight: {
+              kind: 'points' | 'multiplier';
+              value: number;
+            };
+            evidence: string[];
+          }[];
+          override: {
+            score: number;
+            justification: string;
+            actor: string;
+            at: string;
+          } | null;
+        };
+        classificationDetail: {
+          previousState: string | null;
+          /**
+           * why an approved app went back to review, or null
+           */
+          reviewReason: {
+            [k: string]: unknown | undefined;
+          };
+          firstSeenAt: string;
+        };
+        ban: {
+          reason: string;
+          bannedBy: string;
+          bannedAt: string;
+        } | null;
+        /**
+         * the failing (and undecidable) per-app checks and policies
+         */
+        checks: {
+          ruleId: string;
+          title: string;
+          severity: string | null;
+          status: string;
+          message: string;
+          /**
+           * org, or the cloud id of the site
+           */
+          site: string;
+          resource: string;
+        }[];
+      };
+    };
+  };
+  /**
+   * Replace an app's risk score by hand, with a justification
+   */
+  'PUT /api/v1/apps/{key}/score-override': {
+    params: {
+      key: string;
+    };
+    query: undefined;
+    body: {
+      connectionId?: string;
+      score: number;
+      justification: string;
+    };
+    response: {
+      app: {
+        key: string;
+        name: string;
+        vendor: string | null;
+        framework: 'connect' | 'forge' | 'oauth-3lo' | 'system' | 'plugin';
+        connectionId: string;
+        connectionName: string;
+        snapshotVersion: number;
+        risk: {
+          score: number;
+          band: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+          overridden: boolean;
+          /**
+           * the factors that moved the score, largest first
+           */
+          factors: {
+            id: string;
+            group: string;
+            status: 'applied' | 'unknown' | 'info';
+            contribution: number;
+            summary: string;
+          }[];
+        };
+        classification: {
+          state: 'unreviewed' | 'sanctioned' | 'risk-accepted' | 'unsanctioned' | 're-review';
+          group: 'approved' | 'under_review' | 'banned';
+          justification: string | null;
+          expiresAt: string | null;
+          decidedBy: string | null;
+          decidedAt: string | null;
+        };
+        banned: boolean;
+        installations: {
+          connectionId: string;
+          site: {
+            cloudId: string;
+            url: string | null;
+            name: string | null;
+          };
+          product: 'jira' | 'confluence';
+          version: string | null;
+          enabled: boolean | null;
+          installKind: 'admin' | 'user' | 'unknown';
+          installedAt: string | null;
+          installer: {
+            accountId: string | null;
+            name: string | null;
+            isAdmin: boolean | null;
+            active: boolean | null;
+            source: string | null;
+          } | null;
+          userInstalledFlag: boolean | null;
+          license: {
+            state: string;
+            type: string | null;
+            source: string | null;
+          };
+          lastActivity: {
+            at: string;
+            source: string;
+          } | null;
+          disabledSince: string | null;
+          scopes: string[];
+          egress: {
+            kind: string;
+            domains: string[];
+            wildcard: boolean;
+          };
+        }[];
+        /**
+         * failing per-app checks and policies
+         */
+        failingChecks: number;
+        appId: string | null;
+        distribution: string;
+        versions: string[];
+        scopesReadable: boolean;
+        scopes: {
+          scope: string;
+          capability: string;
+          resource: string;
+          personalData: boolean;
+          /**
+           * what the scope lets the app reach, in one line
+           */
+          reaches: string;
+        }[];
+        egress: {
+          kind: 'vendor-hosted' | 'declared' | 'none' | 'unknown';
+          domains: string[];
+          wildcard: boolean;
+        };
+        marketplace: {
+          status: 'listed' | 'unlisted' | 'unavailable' | 'not-looked-up';
+          reason: string | null;
+          isAtlassian: boolean | null;
+          cloudFortified: boolean | null;
+          bugBounty: boolean | null;
+          topVendor: boolean | null;
+          cloudSecurityParticipant: boolean | null;
+          installs: number | null;
+          reviews: number | null;
+          stars: number | null;
+          latestVersion: string | null;
+          lastReleaseDate: string | null;
+          storesPersonalData: boolean | null;
+          storesDataOutsideAtlassian: boolean | null;
+          privacy: unknown;
+          declaredScopes: string[];
+          readAt: string | null;
+        };
+        riskDetail: {
+          computed: {
+            score: number;
+            band: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+            raw: number;
+            capability: number;
+            exposure: number;
+            trust: number;
+            governance: number;
+          };
+          factors: {
+            id: string;
+            group: string;
+            status: 'applied' | 'unknown' | 'info';
+            contribution: number;
+            summary: string;
+            weight: {
+              kind: 'points' | 'multiplier';
+              value: number;
+            };
+            evidence: string[];
+          }[];
+          override: {
+            score: number;
+            justification: string;
+            actor: string;
+            at: string;
+          } | null;
+        };
+        classificationDetail: {
+          previousState: string | null;
+          /**
+           * why an approved app went back to review, or null
+           */
+          reviewReason: {
+            [k: string]: unknown | undefined;
+          };
+          firstSeenAt: string;
+        };
+        ban: {
+          reason: string;
+          bannedBy: string;
+          bannedAt: string;
+        } | null;
+        /**
+         * the failing (and undecidable) per-app checks and policies
+         */
+        checks: {
+          ruleId: string;
+          title: string;
+          severity: string | null;
+          status: string;
+          message: string;
+          /**
+           * org, or the cloud id of the site
+           */
+          site: string;
+          resource: string;
+        }[];
+      };
+    };
+  };
+  /**
+   * Remove an app's manual score: the computed one applies again
+   */
+  'DELETE /api/v1/apps/{key}/score-override': {
+    params: {
+      key: string;
+    };
+    query: {
+      connectionId?: string;
+      justification?: string;
+    };
+    body: undefined;
+    response: {
+      app: {
+        key: string;
+        name: string;
+        vendor: string | null;
+        framework: 'connect' | 'forge' | 'oauth-3lo' | 'system' | 'plugin';
+        connectionId: string;
+        connectionName: string;
+        snapshotVersion: number;
+        risk: {
+          score: number;
+          band: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+          overridden: boolean;
+          /**
+           * the factors that moved the score, largest first
+           */
+          factors: {
+            id: string;
+            group: string;
+            status: 'applied' | 'unknown' | 'info';
+            contribution: number;
+            summary: string;
+          }[];
+        };
+        classification: {
+          state: 'unreviewed' | 'sanctioned' | 'risk-accepted' | 'unsanctioned' | 're-review';
+          group: 'approved' | 'under_review' | 'banned';
+          justification: string | null;
+          expiresAt: string | null;
+          decidedBy: string | null;
+          decidedAt: string | null;
+        };
+        banned: boolean;
+        installations: {
+          connectionId: string;
+          site: {
+            cloudId: string;
+            url: string | null;
+            name: string | null;
+          };
+          product: 'jira' | 'confluence';
+          version: string | null;
+          enabled: boolean | null;
+          installKind: 'admin' | 'user' | 'unknown';
+          installedAt: string | null;
+          installer: {
+            accountId: string | null;
+            name: string | null;
+            isAdmin: boolean | null;
+            active: boolean | null;
+            source: string | null;
+          } | null;
+          userInstalledFlag: boolean | null;
+          license: {
+            state: string;
+            type: string | null;
+            source: string | null;
+          };
+          lastActivity: {
+            at: string;
+            source: string;
+          } | null;
+          disabledSince: string | null;
+          scopes: string[];
+          egress: {
+            kind: string;
+            domains: string[];
+            wildcard: boolean;
+          };
+        }[];
+        /**
+         * failing per-app checks and policies
+         */
+        failingChecks: number;
+        appId: string | null;
+        distribution: string;
+        versions: string[];
+        scopesReadable: boolean;
+        scopes: {
+          scope: string;
+          capability: string;
+          resource: string;
+          personalData: boolean;
+          /**
+           * what the scope lets the app reach, in one line
+           */
+          reaches: string;
+        }[];
+        egress: {
+          kind: 'vendor-hosted' | 'declared' | 'none' | 'unknown';
+          domains: string[];
+          wildcard: boolean;
+        };
+        marketplace: {
+          status: 'listed' | 'unlisted' | 'unavailable' | 'not-looked-up';
+          reason: string | null;
+          isAtlassian: boolean | null;
+          cloudFortified: boolean | null;
+          bugBounty: boolean | null;
+          topVendor: boolean | null;
+          cloudSecurityParticipant: boolean | null;
+          installs: number | null;
+          reviews: number | null;
+          stars: number | null;
+          latestVersion: string | null;
+          lastReleaseDate: string | null;
+          storesPersonalData: boolean | null;
+          storesDataOutsideAtlassian: boolean | null;
+          privacy: unknown;
+          declaredScopes: string[];
+          readAt: string | null;
+        };
+        riskDetail: {
+          computed: {
+            score: number;
+            band: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+            raw: number;
+            capability: number;
+            exposure: number;
+            trust: number;
+            governance: number;
+          };
+          factors: {
+            id: string;
+            group: string;
+            status: 'applied' | 'unknown' | 'info';
+            contribution: number;
+            summary: string;
+            weight: {
+              kind: 'points' | 'multiplier';
+              value: number;
+            };
+            evidence: string[];
+          }[];
+          override: {
+            score: number;
+            justification: string;
+            actor: string;
+            at: string;
+          } | null;
+        };
+        classificationDetail: {
+          previousState: string | null;
+          /**
+           * why an approved app went back to review, or null
+           */
+          reviewReason: {
+            [k: string]: unknown | undefined;
+          };
+          firstSeenAt: string;
+        };
+        ban: {
+          reason: string;
+          bannedBy: string;
+          bannedAt: string;
+        } | null;
+        /**
+         * the failing (and undecidable) per-app checks and policies
+         */
+        checks: {
+          ruleId: string;
+          title: string;
+          severity: string | null;
+          status: string;
+          message: string;
+          /**
+           * org, or the cloud id of the site
+           */
+          site: string;
+          resource: string;
+        }[];
+      };
+    };
+  };
+  /**
+   * Disable, enable, uninstall, ban or unban an app (needs the apps:revoke right and write consent)
+   */
+  'POST /api/v1/apps/{key}/actions': {
+    params: {
+      key: string;
+    };
+    query: undefined;
+    body: {
+      action: 'disable' | 'enable' | 'uninstall' | 'ban' | 'unban' | 'block-user-installed-apps';
+      connectionId: string;
+      dryRun?: boolean;
+      /**
+       * required for ban
+       */
+      reason?: string;
+      /**
+       * cloud ids or hosts; default every site
+       *
+       * @maxItems 100
+       */
+      sites?: string[];
+      /**
+       * @maxItems 2
+       */
+      products?: ('jira' | 'confluence')[];
+    };
+    response: {
+      outcome: {
+        runId: string;
+        connectionId: string;
+        action: string;
+        appKey: string | null;
+        actor: {
+          id: string;
+          name: string;
+        };
+        at: string;
+        dryRun: boolean;
+        result: 'succeeded' | 'failed' | 'manual_required' | 'no_change' | 'dry_run';
+        snapshotVersion: number | null;
+        /**
+         * the outcome in words, as the CLI prints it
+         */
+        summary: string;
+        steps: {
+          site: {
+            cloudId: string;
+            url: string;
+          };
+          product: ('jira' | 'confluence') | null;
+          appKey: string | null;
+          appName: string | null;
+          framework: string | null;
+          result: 'planned' | 'succeeded' | 'not_installed' | 'no_change' | 'failed' | 'manual_required';
+          request: {
+            method: 'PUT' | 'DELETE';
+            url: string;
+            contentType?: string;
+            body?: {
+              enabled: boolean;
+            };
+          } | null;
+          manual: {
+            reason: string;
+            steps: string[];
+            docs: string;
+          } | null;
+          error: {
+            code: string;
+            message: string;
+          } | null;
+        }[];
+        ban: {
+          reason: string;
+          by: string;
+          at: string;
+        } | null;
+      };
+    };
+  };
+  /**
+   * Per connection: posture score now and over time, failing checks by severity, changes since the last scan, riskiest apps; the worst last sync
+   */
+  'GET /api/v1/overview': {
+    params: undefined;
+    query: {
+      connectionId?: string;
+    };
+    body: undefined;
+    response: {
+      generatedAt: string;
+      connections: {
+        id: string;
+        name: string;
+        /**
+         * the latest evaluation; null before the first scan
+         */
+        posture: {
+          snapshotVersion: number;
+          evaluatedAt: string;
+          score: number | null;
+          earned: number;
+          possible: number;
+        } | null;
+        /**
+         * one point per evaluated snapshot, oldest first
+         */
+        history: {
+          snapshotVersion: number;
+          evaluatedAt: string;
+          score: number | null;
+        }[];
+        failing: {
+          /**
+           * findings with status open, in_progress, regressed
+           */
+          findings: {
+            critical: number;
+            high: number;
+            medium: number;
+            low: number;
+            total: number;
+          };
+          /**
+           * distinct rules with such findings
+           */
+          checks: {
+            critical: number;
+            high: number;
+            medium: number;
+            low: number;
+            total: number;
+          };
+        };
+        /**
+         * the latest scan's changes against the one before; null before the first
+         */
+        changes: {
+          snapshotVersion: number;
+          new: number;
+          regressed: number;
+          resolved: number;
+          changed: number;
+        } | null;
+        riskiestApps: {
+          key: string;
+          name: string;
+          vendor: string | null;
+          connectionId: string;
+          score: number;
+          band: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+        }[];
+      }[];
+      totals: {
+        failing: {
+          findings: {
+            critical: number;
+            high: number;
+            medium: number;
+            low: number;
+            total: number;
+          };
+          checks: {
+            critical: number;
+            high: number;
+            medium: number;
+            low: number;
+            total: number;
+          };
+        };
+        changes: {
+          new: number;
+          regressed: number;
+          resolved: number;
+          changed: number;
+        };
+      };
+      riskiestApps: {
+        key: string;
+        name: string;
+        vendor: string | null;
+        connectionId: string;
+        score: number;
+        band: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
+      }[];
+      worstLastSync: {
+        connectionId: string;
+        host: string;
+        lastSync: {
+          at: string;
+          durationSeconds: number;
+          excessive: boolean;
+          reason?: string;
+        } | null;
+        excessive: boolean;
+        reason: string | null;
+      } | null;
+    };
   };
   /**
    * The audit log, newest first: who changed what, when and from where
