@@ -56,6 +56,8 @@ export const ERROR_CODES = {
   invalid_policy: { kind: 'invalid_input' },
   invalid_request: { kind: 'invalid_input' },
   invalid_body: { kind: 'invalid_input' },
+  invalid_channel: { kind: 'invalid_input' },
+  owner_unknown: { kind: 'invalid_input', fix: 'give the owner’s e-mail address' },
   // What the request names
   connection_not_found: { kind: 'not_found', fix: '{rescan}' },
   no_complete_snapshot: { kind: 'not_found', fix: '{rescan}' },
@@ -73,6 +75,7 @@ export const ERROR_CODES = {
   token_not_found: { kind: 'not_found' },
   scan_not_found: { kind: 'not_found' },
   policy_not_found: { kind: 'not_found' },
+  channel_not_found: { kind: 'not_found' },
   // Who is asking
   authentication_required: {
     kind: 'unauthenticated',
@@ -110,6 +113,10 @@ export const ERROR_CODES = {
   last_owner: { kind: 'conflict' },
   // The connection is not in a state to act on: grant it write consent first (HTTP 409).
   write_consent_required: { kind: 'conflict' },
+  smtp_not_configured: {
+    kind: 'conflict',
+    fix: 'set PALISADE_SMTP_URL and PALISADE_MAIL_FROM and restart Palisade',
+  },
   // Atlassian refused
   credential_rejected: { kind: 'atlassian_refused', fix: 'check {credentials}' },
   anonymous_refused: { kind: 'atlassian_refused' },

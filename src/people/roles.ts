@@ -63,6 +63,10 @@ export const PERMISSIONS = {
     roles: WORKERS,
     description: "classify apps, override an app's risk score, and manage app policies",
   },
+  'notifications:manage': {
+    roles: MANAGERS,
+    description: 'add, edit, test and delete notification channels (e-mail, Slack, webhooks)',
+  },
   'apps:revoke': { roles: [], description: 'disable, uninstall and ban apps (a right, granted per person)' },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 

@@ -4,6 +4,8 @@ import { loadSecretKey } from '../../connections/credentials/secret-key.ts';
 import { createEventBus } from '../../jobs/events.ts';
 import { createPgBossScanService } from '../../jobs/pg-boss-scan-service.ts';
 import type { JobLogger } from '../../jobs/run-claimed-scan.ts';
+import { createNotifier } from '../../notify/notifier.ts';
+import { smtpSecrets } from '../../notify/notify-settings.ts';
 import { serverSettingsOf } from '../../server/server-env.ts';
 import { CliError } from '../cli-error.ts';
 import { EXIT_OK } from '../exit-codes.ts';
@@ -18,6 +20,7 @@ import { openStore } from '../store/open-store.ts';
 export async function worker(ctx: CommandContext): Promise<number> {
   const { deps } = ctx;
   ctx.secrets.add(deps.env.PALISADE_SECRET_KEY, deps.env.PALISADE_OAUTH_CLIENT_SECRET);
+  ctx.secrets.add(...smtpSecrets(deps.env.PALISADE_SMTP_URL));
   const spec = defaultDatabase(deps);
   const store = await openStore(spec, { mustExist: false });
   try {
@@ -40,24 +43,37 @@ export async function worker(ctx: CommandContext): Promise<number> {
       );
     };
     const logger: JobLogger = { info: log('info'), warn: log('warn'), error: log('error') };
+    const secretBox = createSecretBox(key.key, key.previous);
+    // Links in notifications need PALISADE_PUBLIC_URL: a worker has no address of its own.
+    const notifier = createNotifier({
+      db: store.db,
+      now: deps.now,
+      secretBox,
+      settings: settings.notify ?? { allowHosts: [] },
+      publicUrl: () => settings.publicUrl,
+      logger,
+    });
     const scans = createPgBossScanService({
       connectionString: spec,
       db: store.db,
       now: deps.now,
-      secretBox: createSecretBox(key.key, key.previous),
+      secretBox,
       events: createEventBus(),
       allowHosts: settings.allowHosts,
       baseUrls: settings.baseUrls,
       scanIntervalMs: settings.scanIntervalMs,
       oauth: settings.oauth,
       logger,
+      afterScan: notifier.afterScan,
     });
     scans.start();
+    notifier.runner.start();
     await scans.ready();
     deps.stderr.write(`Palisade worker ${scans.holder} running\n`);
     await untilAborted(deps.signal);
     deps.stderr.write('Palisade worker stopping: running scans stop at their next page\n');
     await scans.stop();
+    await notifier.runner.stop();
     return EXIT_OK;
   } finally {
     await store.close();

@@ -12,8 +12,11 @@ import { firstRunPagesModule } from './first-run-pages.ts';
 import { healthModule } from './health.ts';
 import { invitesModule } from './invites.ts';
 import { jobsModule } from './jobs.ts';
+import { notificationChannelsModule } from './notification-channels.ts';
+import { notificationPreferencesModule } from './notification-preferences.ts';
 import { oauthModule } from './oauth.ts';
 import { overviewModule } from './overview.ts';
+import { ownerMailModule } from './owner-mail.ts';
 import { reportsModule } from './reports.ts';
 import { scansModule } from './scans.ts';
 import { sessionModule } from './session.ts';
@@ -45,6 +48,9 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   overviewModule,
   auditLogModule,
   jobsModule,
+  notificationChannelsModule,
+  notificationPreferencesModule,
+  ownerMailModule,
   // Last: its catch-all answers what no API route does.
   webUiModule,
 ];

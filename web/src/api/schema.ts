@@ -65,6 +65,7 @@ export interface ApiOperations {
         | 'jobs:read'
         | 'apps:read'
         | 'apps:govern'
+        | 'notifications:manage'
         | 'apps:revoke'
       )[];
       csrfToken: string;
@@ -101,6 +102,7 @@ export interface ApiOperations {
         | 'jobs:read'
         | 'apps:read'
         | 'apps:govern'
+        | 'notifications:manage'
         | 'apps:revoke'
       )[];
       csrfToken: string;
@@ -140,6 +142,7 @@ export interface ApiOperations {
         | 'jobs:read'
         | 'apps:read'
         | 'apps:govern'
+        | 'notifications:manage'
         | 'apps:revoke'
       )[];
       csrfToken: string;
@@ -188,6 +191,7 @@ export interface ApiOperations {
         | 'jobs:read'
         | 'apps:read'
         | 'apps:govern'
+        | 'notifications:manage'
         | 'apps:revoke'
       )[];
       csrfToken: string;
@@ -2995,6 +2999,380 @@ export interface ApiOperations {
          */
         attempts: number;
       }[];
+    };
+  };
+  /**
+   * Notification channels, each with its last delivery, last error and queued messages
+   */
+  'GET /api/v1/notification-channels': {
+    params: undefined;
+    query: undefined;
+    body: undefined;
+    response: {
+      items: {
+        id: string;
+        kind: 'email' | 'slack' | 'webhook';
+        name: string;
+        recipients: string[] | null;
+        url: {
+          host: string;
+          last4: string;
+        } | null;
+        events: (
+          | 'domain.ready'
+          | 'scan.failed'
+          | 'connection.reconnect_needed'
+          | 'findings.new'
+          | 'app.high_risk'
+          | 'app.scopes_changed'
+          | 'app.ban_reinstalled'
+          | 'credential.expiring'
+        )[];
+        minSeverity: 'critical' | 'high' | 'medium' | 'low';
+        digest: boolean;
+        enabled: boolean;
+        createdAt: string;
+        createdBy: string | null;
+        updatedAt: string;
+        status: {
+          lastDeliveredAt: string | null;
+          lastError: string | null;
+          lastErrorAt: string | null;
+          pending: number;
+        };
+      }[];
+      emailConfigured: boolean;
+    };
+  };
+  /**
+   * Add a channel: e-mail (recipients), Slack (url) or a signed webhook (url; its secret shown once)
+   */
+  'POST /api/v1/notification-channels': {
+    params: undefined;
+    query: undefined;
+    body: {
+      kind: 'email' | 'slack' | 'webhook';
+      name: string;
+      /**
+       * @minItems 1
+       * @maxItems 50
+       */
+      recipients?: string[];
+      url?: string;
+      secret?: string;
+      /**
+       * @maxItems 8
+       */
+      events?: (
+        | 'domain.ready'
+        | 'scan.failed'
+        | 'connection.reconnect_needed'
+        | 'findings.new'
+        | 'app.high_risk'
+        | 'app.scopes_changed'
+        | 'app.ban_reinstalled'
+        | 'credential.expiring'
+      )[];
+      minSeverity?: 'critical' | 'high' | 'medium' | 'low';
+      digest?: boolean;
+      enabled?: boolean;
+    };
+    response: {
+      channel: {
+        id: string;
+        kind: 'email' | 'slack' | 'webhook';
+        name: string;
+        recipients: string[] | null;
+        url: {
+          host: string;
+          last4: string;
+        } | null;
+        events: (
+          | 'domain.ready'
+          | 'scan.failed'
+          | 'connection.reconnect_needed'
+          | 'findings.new'
+          | 'app.high_risk'
+          | 'app.scopes_changed'
+          | 'app.ban_reinstalled'
+          | 'credential.expiring'
+        )[];
+        minSeverity: 'critical' | 'high' | 'medium' | 'low';
+        digest: boolean;
+        enabled: boolean;
+        createdAt: string;
+        createdBy: string | null;
+        updatedAt: string;
+        status: {
+          lastDeliveredAt: string | null;
+          lastError: string | null;
+          lastErrorAt: string | null;
+          pending: number;
+        };
+      };
+      secret: string | null;
+    };
+  };
+  /**
+   * One notification channel
+   */
+  'GET /api/v1/notification-channels/{id}': {
+    params: {
+      id: string;
+    };
+    query: undefined;
+    body: undefined;
+    response: {
+      id: string;
+      kind: 'email' | 'slack' | 'webhook';
+      name: string;
+      recipients: string[] | null;
+      url: {
+        host: string;
+        last4: string;
+      } | null;
+      events: (
+        | 'domain.ready'
+        | 'scan.failed'
+        | 'connection.reconnect_needed'
+        | 'findings.new'
+        | 'app.high_risk'
+        | 'app.scopes_changed'
+        | 'app.ban_reinstalled'
+        | 'credential.expiring'
+      )[];
+      minSeverity: 'critical' | 'high' | 'medium' | 'low';
+      digest: boolean;
+      enabled: boolean;
+      createdAt: string;
+      createdBy: string | null;
+      updatedAt: string;
+      status: {
+        lastDeliveredAt: string | null;
+        lastError: string | null;
+        lastErrorAt: string | null;
+        pending: number;
+      };
+    };
+  };
+  /**
+   * Change a channel: name, recipients or URL, events, severity threshold, digest, enabled
+   */
+  'PATCH /api/v1/notification-channels/{id}': {
+    params: {
+      id: string;
+    };
+    query: undefined;
+    body: {
+      name?: string;
+      /**
+       * @minItems 1
+       * @maxItems 50
+       */
+      recipients?: string[];
+      url?: string;
+      /**
+       * @maxItems 8
+       */
+      events?: (
+        | 'domain.ready'
+        | 'scan.failed'
+        | 'connection.reconnect_needed'
+        | 'findings.new'
+        | 'app.high_risk'
+        | 'app.scopes_changed'
+        | 'app.ban_reinstalled'
+        | 'credential.expiring'
+      )[];
+      minSeverity?: 'critical' | 'high' | 'medium' | 'low';
+      digest?: boolean;
+      enabled?: boolean;
+    };
+    response: {
+      id: string;
+      kind: 'email' | 'slack' | 'webhook';
+      name: string;
+      recipients: string[] | null;
+      url: {
+        host: string;
+        last4: string;
+      } | null;
+      events: (
+        | 'domain.ready'
+        | 'scan.failed'
+        | 'connection.reconnect_needed'
+        | 'findings.new'
+        | 'app.high_risk'
+        | 'app.scopes_changed'
+        | 'app.ban_reinstalled'
+        | 'credential.expiring'
+      )[];
+      minSeverity: 'critical' | 'high' | 'medium' | 'low';
+      digest: boolean;
+      enabled: boolean;
+      createdAt: string;
+      createdBy: string | null;
+      updatedAt: string;
+      status: {
+        lastDeliveredAt: string | null;
+        lastError: string | null;
+        lastErrorAt: string | null;
+        pending: number;
+      };
+    };
+  };
+  /**
+   * Delete a channel with its queued messages
+   */
+  'DELETE /api/v1/notification-channels/{id}': {
+    params: {
+      id: string;
+    };
+    query: undefined;
+    body: undefined;
+    response: undefined;
+  };
+  /**
+   * Send a test message now; the outcome is also noted on the channel
+   */
+  'POST /api/v1/notification-channels/{id}/test': {
+    params: {
+      id: string;
+    };
+    query: undefined;
+    body: undefined;
+    response: {
+      delivered: boolean;
+      error: string | null;
+      at: string;
+    };
+  };
+  /**
+   * The events Palisade notifies about, for channels and preferences
+   */
+  'GET /api/v1/notification-events': {
+    params: undefined;
+    query: undefined;
+    body: undefined;
+    response: {
+      items: {
+        type:
+          | 'domain.ready'
+          | 'scan.failed'
+          | 'connection.reconnect_needed'
+          | 'findings.new'
+          | 'app.high_risk'
+          | 'app.scopes_changed'
+          | 'app.ban_reinstalled'
+          | 'credential.expiring';
+        description: string;
+      }[];
+    };
+  };
+  /**
+   * What reaches your e-mail: events, severity threshold, digest
+   */
+  'GET /api/v1/notification-preferences': {
+    params: undefined;
+    query: undefined;
+    body: undefined;
+    response: {
+      enabled: boolean;
+      events: (
+        | 'domain.ready'
+        | 'scan.failed'
+        | 'connection.reconnect_needed'
+        | 'findings.new'
+        | 'app.high_risk'
+        | 'app.scopes_changed'
+        | 'app.ban_reinstalled'
+        | 'credential.expiring'
+      )[];
+      minSeverity: 'critical' | 'high' | 'medium' | 'low';
+      digest: boolean;
+      saved: boolean;
+      email: string;
+      emailConfigured: boolean;
+    };
+  };
+  /**
+   * Choose what reaches your e-mail (fields left out keep their value)
+   */
+  'PUT /api/v1/notification-preferences': {
+    params: undefined;
+    query: undefined;
+    body: {
+      enabled?: boolean;
+      /**
+       * @maxItems 8
+       */
+      events?: (
+        | 'domain.ready'
+        | 'scan.failed'
+        | 'connection.reconnect_needed'
+        | 'findings.new'
+        | 'app.high_risk'
+        | 'app.scopes_changed'
+        | 'app.ban_reinstalled'
+        | 'credential.expiring'
+      )[];
+      minSeverity?: 'critical' | 'high' | 'medium' | 'low';
+      digest?: boolean;
+    };
+    response: {
+      enabled: boolean;
+      events: (
+        | 'domain.ready'
+        | 'scan.failed'
+        | 'connection.reconnect_needed'
+        | 'findings.new'
+        | 'app.high_risk'
+        | 'app.scopes_changed'
+        | 'app.ban_reinstalled'
+        | 'credential.expiring'
+      )[];
+      minSeverity: 'critical' | 'high' | 'medium' | 'low';
+      digest: boolean;
+      saved: boolean;
+      email: string;
+      emailConfigured: boolean;
+    };
+  };
+  /**
+   * E-mail the resource's owner this finding with its remediation
+   */
+  'POST /api/v1/findings/{id}/email-owner': {
+    params: {
+      id: string;
+    };
+    query: undefined;
+    body: {
+      to?: string;
+      note?: string;
+    };
+    response: {
+      deliveryId: string;
+      to: string;
+      subject: string;
+    };
+  };
+  /**
+   * E-mail an app's owner (its installer) its risk, permissions and what to do
+   */
+  'POST /api/v1/apps/{key}/email-owner': {
+    params: {
+      key: string;
+    };
+    query: undefined;
+    body: {
+      to?: string;
+      note?: string;
+      connectionId?: string;
+    };
+    response: {
+      deliveryId: string;
+      to: string;
+      subject: string;
     };
   };
 }
