@@ -55,6 +55,14 @@ export const PERMISSIONS = {
     roles: MANAGERS,
     description: "see the job queue's dead letters: jobs that failed every attempt",
   },
+  'apps:read': {
+    roles: ALL,
+    description: 'see the installed apps, their risk, classification, app policies and ban alerts',
+  },
+  'apps:govern': {
+    roles: WORKERS,
+    description: "classify apps, override an app's risk score, and manage app policies",
+  },
   'notifications:manage': {
     roles: MANAGERS,
     description: 'add, edit, test and delete notification channels (e-mail, Slack, webhooks)',

@@ -30,6 +30,8 @@ export interface ServerSettings {
   excessiveSyncMs: number;
   /** The OAuth 2.0 (3LO) app; absent: the OAuth method answers that it is not configured. */
   oauth?: OAuthAppSettings | undefined;
+  /** The built web UI (web/dist) served at `/`; absent or not built: the API and its server pages only. */
+  webDist?: string | undefined;
   /** E-mail (SMTP), the hosts channels may call; absent: no e-mail, Slack only. */
   notify?: NotifySettings | undefined;
 }

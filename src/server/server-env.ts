@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ATLASSIAN_BASE_URLS, type BaseUrls } from '../atlassian/urls.ts';
 import { ConfigError, emptyAsUnset, envSchema, optionalText } from '../config/env.ts';
@@ -6,6 +7,9 @@ import type { ServerSettings } from './server-deps.ts';
 // The settings `palisade serve` (and `worker`) read beyond the platform's (src/config/env.ts):
 // validated at start, each problem naming its variable. They extend the CLI's environment schema,
 // so the same process reads every variable once.
+
+/** The built web UI of this package (`npm run build:web`, or on `npm start`). */
+export const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
 
 const DURATION = /^(\d+)\s*(s|m|h|d)$/i;
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -165,6 +169,7 @@ export function serverSettingsOf(env: ServerEnv, listening: string): ServerSetti
     baseUrls: baseUrlsOf(env),
     scanIntervalMs: env.PALISADE_SCAN_INTERVAL,
     excessiveSyncMs: env.PALISADE_EXCESSIVE_SYNC,
+    webDist: WEB_DIST,
     notify: {
       allowHosts: env.PALISADE_NOTIFY_ALLOW_HOSTS,
       ...(env.PALISADE_SMTP_URL && env.PALISADE_MAIL_FROM
