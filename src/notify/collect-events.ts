@@ -269,7 +269,7 @@ async function banEvents(deps: CollectDeps, connectionId: string, version: numbe
   const items: EventItem[] = alerts.map((a) => ({
     title: `${a.app_name ?? a.app_key} on ${a.site_url ?? a.site_id} (${a.product})`,
     severity: 'high',
-    detail: `${a.message} Banned by ${a.banned_by}: ${a.ban_reason}`,
+    detail: `${a.message}${/[.!?]$/.test(a.message) ? '' : '.'} Banned by ${a.banned_by}: ${a.ban_reason}`,
     link: deps.links.app(a.app_key),
   }));
   return {

@@ -128,6 +128,27 @@ forEachDatabase(
       /- \[HIGH\] Timesheets Pro on https?:\/\/[^ ]+ \(jira\)\n {2}.*Banned by Olga Owner: acts as any user, installed without review\n/,
     );
     assert.ok(mail?.text.includes(`${PUBLIC}/apps/com.tiny.timesheets`));
+
+    // Someone installs it again: the next scan removes it again and tells again.
+    await w.f.control.send('POST', '/tenant/apps/install', {
+      appKey: 'com.tiny.timesheets',
+      site: 'acme-labs',
+      product: 'jira',
+      installedBy: 'mo@acme.example',
+      userInstalled: true,
+    });
+    w.f.clock.advance(60_000);
+    await w.scan();
+    const after = await w.f.control.send<{ appKey: string }[]>('GET', '/tenant/installations');
+    assert.equal(
+      after.some((i) => i.appKey === 'com.tiny.timesheets'),
+      false,
+    );
+    assert.equal(w.smtp.mails.length, 2);
+    assert.match(
+      w.smtp.mails[1]?.text ?? '',
+      /- \[HIGH\] Timesheets Pro on http\S+ \(jira\)\n {2}Banned app Timesheets Pro \(com\.tiny\.timesheets\) reappeared on http\S+ \(jira\) in snapshot 3: uninstalled again\. Banned by Olga Owner: acts as any user, installed without review\n/,
+    );
   },
   TIMEOUT,
 );
