@@ -91,7 +91,7 @@ export const ownerMailModule: ServerModule = {
     app.post(
       '/api/v1/apps/:key/email-owner',
       {
-        config: { access: 'findings:triage', audit: 'app.email-owner' },
+        config: { access: 'apps:govern', audit: 'app.email-owner' },
         schema: {
           tags: ['apps'],
           summary: "E-mail an app's owner (its installer) its risk, permissions and what to do",
