@@ -10,8 +10,7 @@ export class NotifyError extends PalisadeError {
     | 'smtp_not_configured'
     | 'owner_unknown'
     | 'finding_not_found'
-    | 'app_not_found'
-    | 'user_not_found';
+    | 'app_not_found';
 
   constructor(code: NotifyError['code'], message: string, options?: { fix?: string }) {
     super(message, options);
