@@ -64,6 +64,7 @@ forEachDatabase(
     const list = await call(people.owner, 'GET', '/api/v1/notification-channels');
     assert.equal(list.status, 200);
     assert.equal(list.body.emailConfigured, true);
+    assert.deepEqual(list.body.allowedHosts, ['hooks.slack.com', '127.0.0.1']);
     assert.deepEqual(
       list.body.items.map((c: { id: string }) => c.id),
       [channel.id],

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { SLACK_HOST } from '../../notify/allow-hosts.ts';
 import {
   type ChannelStoreDeps,
   channelRow,
@@ -54,6 +55,8 @@ export const notificationChannelsModule: ServerModule = {
               items: z.array(ChannelView),
               /** Whether e-mail can be sent (PALISADE_SMTP_URL and PALISADE_MAIL_FROM set). */
               emailConfigured: z.boolean(),
+              /** The hosts Slack and webhook channels may call (Slack's, then PALISADE_NOTIFY_ALLOW_HOSTS). */
+              allowedHosts: z.array(z.string()),
             }),
           },
         },
@@ -61,6 +64,7 @@ export const notificationChannelsModule: ServerModule = {
       async () => ({
         items: await listChannels(deps.db),
         emailConfigured: deps.settings.notify?.smtp !== undefined,
+        allowedHosts: [SLACK_HOST, ...(deps.settings.notify?.allowHosts ?? [])],
       }),
     );
     app.post(

@@ -3042,6 +3042,7 @@ export interface ApiOperations {
         };
       }[];
       emailConfigured: boolean;
+      allowedHosts: string[];
     };
   };
   /**
