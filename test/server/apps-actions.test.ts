@@ -203,9 +203,17 @@ forEachDatabase(
     assert.deepEqual(since.json().items, []);
 
     // The snapshot that scan read still shows the app (it was installed when read): the list marks it banned.
-    const listed = (await world.call(world.people.viewer, 'GET', '/api/v1/apps?limit=500')).json();
-    const item = listed.items.find((a: { key: string }) => a.key === RISKY);
-    assert.equal(item?.banned, true);
+    const listed = (
+      await world.call(world.people.viewer, 'GET', '/api/v1/apps?classification=banned')
+    ).json();
+    assert.deepEqual(
+      listed.items.map((a: { key: string; banned: boolean; classification: { group: string } }) => [
+        a.key,
+        a.banned,
+        a.classification.group,
+      ]),
+      [[RISKY, true, 'banned']],
+    );
   },
   { timeout: 120_000 },
 );

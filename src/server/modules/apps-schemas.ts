@@ -11,7 +11,8 @@ const connectionId = z.string().min(1).max(200);
 
 /**
  * The three words people use for an app's standing, each a group of the model's states:
- * approved (sanctioned, risk-accepted), under_review (unreviewed, re-review), banned (unsanctioned).
+ * approved (sanctioned, risk-accepted), under_review (unreviewed, re-review), banned (unsanctioned,
+ * or on the deny-list by the ban action).
  */
 export const CLASSIFICATION_GROUPS = ['approved', 'under_review', 'banned'] as const;
 export type ClassificationGroup = (typeof CLASSIFICATION_GROUPS)[number];

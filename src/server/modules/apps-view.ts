@@ -64,7 +64,8 @@ export function toItem({ app, from }: Located): Item {
     },
     classification: {
       state: app.classification.state,
-      group: GROUP_OF[app.classification.state],
+      // An app on the deny-list is banned, whatever its review state says.
+      group: app.ban ? 'banned' : GROUP_OF[app.classification.state],
       justification: app.classification.justification,
       expiresAt: app.classification.expiresAt,
       decidedBy: app.classification.decidedBy,
