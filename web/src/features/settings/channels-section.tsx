@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ApiResponse, api } from '../../api/client.ts';
@@ -195,7 +195,7 @@ export function ChannelsSection() {
           {create.data?.secret ? (
             <SecretOnce
               title={`Channel ${create.data.channel.name} added`}
-              label="Signing secret"
+              label="signing secret"
               value={create.data.secret}
               note="The webhook's signing secret (HMAC-SHA256 of timestamp.body, header X-Palisade-Signature): copy it now, it is shown only this once."
               onDone={() => create.reset()}

@@ -99,7 +99,7 @@ export function InviteForm() {
           {done?.inviteUrl ? (
             <SecretOnce
               title={`${done.user.name} is invited`}
-              label="Invite link"
+              label="invite link"
               value={done.inviteUrl}
               note={`Pass this one-time link to ${done.user.email}: it sets their password and signs them in. It is valid until ${formatDateTime(done.inviteExpiresAt)} and shown only now.`}
               onDone={() => invite.reset()}

@@ -1,4 +1,4 @@
-import { Badge, Code, List, Loader, Stack, Table, Text } from '@mantine/core';
+import { Code, List, Loader, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { QueryError } from '../../components/query-error.tsx';
 import { serverSettingsQuery } from './settings-query.ts';

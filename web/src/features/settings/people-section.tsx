@@ -1,4 +1,4 @@
-import { Badge, Select, Stack, Switch, Text } from '@mantine/core';
+import { Select, Stack, Switch, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ApiBody, type ApiResponse, api } from '../../api/client.ts';

@@ -26,7 +26,7 @@ export function SecretOnce({
           <CopyButton value={value}>
             {({ copied, copy }) => (
               <Button size="xs" variant="light" onClick={copy}>
-                {copied ? 'Copied' : `Copy ${label.toLowerCase()}`}
+                {copied ? 'Copied' : `Copy the ${label}`}
               </Button>
             )}
           </CopyButton>

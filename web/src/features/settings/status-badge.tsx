@@ -7,7 +7,15 @@ export const READABLE_TITLE = { title: { color: 'var(--mantine-color-text)' } };
 
 export function StatusBadge({ color, children }: { color: string; children: string }) {
   return (
-    <Badge variant="light" color={color} styles={{ label: { color: 'var(--mantine-color-text)' } }}>
+    <Badge
+      variant="light"
+      color={color}
+      tt="none"
+      styles={{
+        root: { minWidth: 'max-content' },
+        label: { color: 'var(--mantine-color-text)', overflow: 'visible' },
+      }}
+    >
       {children}
     </Badge>
   );

@@ -1,4 +1,4 @@
-import { Badge, Group, NumberInput, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Group, NumberInput, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type ApiResponse, api } from '../../api/client.ts';
