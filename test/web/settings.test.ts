@@ -69,7 +69,7 @@ function verify(secret: string, headers: IncomingHttpHeaders, body: string): boo
   );
 }
 
-test('an owner invites a person with a role, grants them the apps:revoke right and sees it in the people list', {
+test('an owner invites a person with a role, grants them the apps:revoke right, sees it in the people list, and deactivates and reactivates them', {
   skip,
   timeout: 180_000,
 }, async () => {
@@ -124,6 +124,24 @@ test('an owner invites a person with a role, grants them the apps:revoke right a
     await page.getByRole('switch', { name: `apps:revoke right for ${OWNER.name}` }).isChecked(),
     false,
   );
+
+  // Deactivated (after a confirmation naming them), then reactivated; nobody deactivates themselves.
+  await page.getByRole('button', { name: 'Deactivate Bea Analyst' }).click();
+  await page
+    .getByRole('dialog', { name: 'Deactivate Bea Analyst?' })
+    .getByRole('button', { name: 'Confirm' })
+    .click();
+  await page
+    .getByRole('row', { name: /Bea Analyst/ })
+    .getByText('Deactivated')
+    .waitFor();
+  await page.getByRole('button', { name: 'Reactivate Bea Analyst' }).click();
+  await page
+    .getByRole('row', { name: /Bea Analyst/ })
+    .getByText('Invited')
+    .waitFor();
+  assert.equal(await page.getByRole('button', { name: `Deactivate ${OWNER.name}` }).isDisabled(), true);
+  await page.getByText('You cannot deactivate your own account.').waitFor();
 
   await openSection('Roles');
   await page.getByRole('table', { name: 'What each role may do' }).waitFor();

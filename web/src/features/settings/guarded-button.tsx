@@ -28,7 +28,7 @@ export function GuardedButton({
   }
   return (
     <Group gap="xs" wrap="nowrap" align="center">
-      <Button type={type} {...props} disabled aria-describedby={id}>
+      <Button type={type} {...props} disabled aria-describedby={id} style={{ flexShrink: 0 }}>
         {children}
       </Button>
       <Text size="xs" c="dimmed" id={id} data-testid="disabled-reason">
