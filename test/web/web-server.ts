@@ -25,7 +25,12 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(options: { scenario?: 'demo' } = {}): Promise<WebServer> {
+export async function startWebServer(
+  options: {
+    scenario?: 'demo' /** PALISADE_NOTIFY_ALLOW_HOSTS: hosts webhook channels may call. */;
+    notifyAllowHosts?: string[];
+  } = {},
+): Promise<WebServer> {
   await ensureWebBuild();
   const now = () => new Date();
   const sim = await startSimulator({ tenant: buildTenant({ scenario: options.scenario ?? 'demo' }, now()) });
@@ -51,6 +56,9 @@ export async function startWebServer(options: { scenario?: 'demo' } = {}): Promi
       PALISADE_MARKETPLACE_URL: info.marketplaceUrl,
       PALISADE_AUTH_URL: info.authUrl,
       PALISADE_LOG_LEVEL: 'warn',
+      ...(options.notifyAllowHosts
+        ? { PALISADE_NOTIFY_ALLOW_HOSTS: options.notifyAllowHosts.join(',') }
+        : {}),
     }),
     dataDir: dir,
     host: '127.0.0.1',

@@ -51,6 +51,7 @@ export const router = createBrowserRouter([
       { path: 'exceptions', element: <ExceptionsPage /> },
       { path: 'audit-log', element: <AuditLogPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'settings/:section', element: <SettingsPage /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

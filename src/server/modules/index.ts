@@ -20,6 +20,7 @@ import { ownerMailModule } from './owner-mail.ts';
 import { reportsModule } from './reports.ts';
 import { scansModule } from './scans.ts';
 import { sessionModule } from './session.ts';
+import { settingsModule } from './settings.ts';
 import { setupModule } from './setup.ts';
 import { tokensModule } from './tokens.ts';
 import { usersModule } from './users.ts';
@@ -51,6 +52,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   notificationChannelsModule,
   notificationPreferencesModule,
   ownerMailModule,
+  settingsModule,
   // Last: its catch-all answers what no API route does.
   webUiModule,
 ];

@@ -225,6 +225,7 @@ export interface ApiOperations {
         role: 'owner' | 'admin' | 'analyst' | 'viewer';
         rights: string[];
         active: boolean;
+        disabledAt: string | null;
         createdAt: string;
       }[];
     };
@@ -253,6 +254,7 @@ export interface ApiOperations {
         role: 'owner' | 'admin' | 'analyst' | 'viewer';
         rights: string[];
         active: boolean;
+        disabledAt: string | null;
         createdAt: string;
       };
       inviteUrl?: string;
@@ -260,7 +262,7 @@ export interface ApiOperations {
     };
   };
   /**
-   * Change a person's role, rights or name
+   * Change a person's role, rights or name, or deactivate (and reactivate) them
    */
   'PATCH /api/v1/users/{id}': {
     params: {
@@ -274,6 +276,7 @@ export interface ApiOperations {
        */
       rights?: 'apps:revoke'[];
       name?: string;
+      disabled?: boolean;
     };
     response: {
       user: {
@@ -283,6 +286,7 @@ export interface ApiOperations {
         role: 'owner' | 'admin' | 'analyst' | 'viewer';
         rights: string[];
         active: boolean;
+        disabledAt: string | null;
         createdAt: string;
       };
     };
@@ -3374,6 +3378,34 @@ export interface ApiOperations {
       deliveryId: string;
       to: string;
       subject: string;
+    };
+  };
+  /**
+   * The environment's settings shown in the UI: the default scan schedule, the OAuth app (never its secret)
+   */
+  'GET /api/v1/settings': {
+    params: undefined;
+    query: undefined;
+    body: undefined;
+    response: {
+      roles: ('owner' | 'admin' | 'analyst' | 'viewer')[];
+      permissions: {
+        permission: string;
+        description: string;
+        roles: ('owner' | 'admin' | 'analyst' | 'viewer')[];
+        right: boolean;
+      }[];
+      schedule: {
+        defaultIntervalSeconds: number;
+        excessiveSyncSeconds: number;
+        variable: 'PALISADE_SCAN_INTERVAL';
+      };
+      oauth: {
+        configured: boolean;
+        clientId: string | null;
+        redirectUrl: string | null;
+        variables: string[];
+      };
     };
   };
 }

@@ -1,39 +1,35 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import { queryKeys } from '../api/queries.ts';
-import { useMe } from '../auth/session.ts';
-import { formatDateTime } from '../components/format.ts';
+import { Tabs } from '@mantine/core';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import { PageTitle } from '../components/page-title.tsx';
-import { PermissionNote } from '../components/permission-note.tsx';
-import { SimpleTable } from '../components/simple-table.tsx';
+import { SETTINGS_SECTIONS } from '../features/settings/sections.tsx';
 
+/** Settings: one tab per section, each its own address (/settings/people, /settings/notifications, …). */
 export function SettingsPage() {
-  const me = useMe();
-  const users = useQuery({
-    queryKey: queryKeys.users,
-    queryFn: ({ signal }) => api('GET /api/v1/users', { signal }),
-    enabled: me.can('users:read'),
-  });
+  const { section = SETTINGS_SECTIONS[0]?.path } = useParams();
+  const navigate = useNavigate();
+  if (!SETTINGS_SECTIONS.some((s) => s.path === section)) return <Navigate to="/settings" replace />;
   return (
     <>
       <PageTitle>Settings</PageTitle>
-      {me.can('users:read') ? (
-        <SimpleTable
-          query={users}
-          caption="People"
-          rows={(data) => data.users}
-          rowKey={(u) => u.id}
-          columns={[
-            { header: 'Name', cell: (u) => u.name },
-            { header: 'Email', cell: (u) => u.email },
-            { header: 'Role', cell: (u) => u.role },
-            { header: 'Rights', cell: (u) => u.rights.join(', ') || '—' },
-            { header: 'Added', cell: (u) => formatDateTime(u.createdAt) },
-          ]}
-        />
-      ) : (
-        <PermissionNote reason={me.whyNot('users:read')} />
-      )}
+      <Tabs
+        value={section ?? null}
+        onChange={(value) => value && navigate(`/settings/${value}`)}
+        keepMounted={false}
+        activateTabWithKeyboard
+      >
+        <Tabs.List aria-label="Settings sections" mb="md">
+          {SETTINGS_SECTIONS.map((s) => (
+            <Tabs.Tab key={s.path} value={s.path}>
+              {s.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {SETTINGS_SECTIONS.map((s) => (
+          <Tabs.Panel key={s.path} value={s.path}>
+            {s.render()}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
     </>
   );
 }
