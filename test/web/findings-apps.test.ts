@@ -3,93 +3,14 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { controlApi } from '../integration/simulated-org.ts';
 import { browserSkipReason, checkPageInBothThemes, launchBrowser } from './browser.ts';
-import { startWebServer, type WebServer } from './web-server.ts';
+import { CONNECT, ownerClient, REVOKER, scannedAcme, VIEWER } from './findings-apps-world.ts';
+import { startWebServer } from './web-server.ts';
 
 // Issue 13's journey through the Findings and Apps pages, on a server with the demo organization
 // ("Acme") connected and scanned through the API in the set-up (connecting is the Integrations
 // page's job): filter to critical Jira findings → open one → mark it in progress → dismiss another
 // as an accepted risk with an expiry → open an app → uninstall it with a dry run, then for real →
 // a viewer sees the actions disabled with the reason.
-
-const OWNER = { name: 'Ada Owner', email: 'ada@example.com', password: 'correct horse battery staple' };
-const REVOKER = { name: 'Rae Revoker', email: 'rae@example.com', password: 'revoker horse battery staple' };
-const VIEWER = { name: 'Vic Viewer', email: 'vic@example.com', password: 'viewer horse battery staple' };
-/** A Connect app of the demo tenant installed on acme's Jira (simulator/scenarios/demo). */
-const CONNECT = 'com.harbortools.admin-toolkit';
-
-interface Client {
-  call<T>(method: string, path: string, body?: unknown): Promise<T>;
-}
-
-/** The owner, through the API with the session cookie and CSRF token the browser would use. */
-async function ownerClient(web: WebServer): Promise<Client> {
-  const token = new URL(web.setupUrl).searchParams.get('token');
-  assert.ok(token, 'the setup link carries a token');
-  const setup = await fetch(`${web.url}/api/v1/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, ...OWNER }),
-  });
-  assert.equal(setup.status < 300, true, await setup.clone().text());
-  const cookie = (setup.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-  const session = (await (await fetch(`${web.url}/api/v1/session`, { headers: { cookie } })).json()) as {
-    csrfToken: string;
-  };
-  return {
-    async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-      const response = await fetch(`${web.url}${path}`, {
-        method,
-        headers: {
-          cookie,
-          'x-csrf-token': session.csrfToken,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      assert.ok(response.ok, `${method} ${path} → ${response.status}: ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-  };
-}
-
-interface Connections {
-  connections: {
-    id: string;
-    status: { state: string; reason?: string };
-    domains: { host: string; cloudId: string }[];
-  }[];
-}
-
-/** Acme connected with the token form's fields, its first scan finished, a revoker, a viewer, write consent. */
-async function scannedAcme(web: WebServer, owner: Client) {
-  const { info } = web.sim;
-  const created = await owner.call<{ connection: { id: string } }>('POST', '/api/v1/connections', {
-    method: 'api-token',
-    adminEmail: info.credentials.admin.email,
-    apiToken: info.credentials.admin.apiToken,
-    orgId: info.org.id,
-    orgApiKey: info.credentials.orgApiKey,
-    siteUrls: info.sites.map((s) => s.url),
-  });
-  const id = created.connection.id;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const { connections } = await owner.call<Connections>('GET', '/api/v1/connections');
-    const state = connections.find((c) => c.id === id)?.status;
-    if (state?.state === 'success') break;
-    assert.notEqual(state?.state, 'error', `the first scan failed: ${state?.reason}`);
-    assert.ok(Date.now() < deadline, `the first scan did not finish in time (${JSON.stringify(state)})`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  await owner.call('POST', '/api/v1/users', { ...REVOKER, role: 'admin', rights: ['apps:revoke'] });
-  await owner.call('POST', '/api/v1/users', { ...VIEWER, role: 'viewer' });
-  await owner.call('POST', `/api/v1/connections/${id}/write-consent`, {
-    adminEmail: info.credentials.admin.email,
-    apiToken: info.credentials.admin.apiToken,
-  });
-  return id;
-}
 
 async function signIn(page: Page, url: string, who: { email: string; password: string }, next = '/') {
   await page.goto(`${url}/sign-in?next=${encodeURIComponent(next)}`);
@@ -99,7 +20,7 @@ async function signIn(page: Page, url: string, who: { email: string; password: s
 }
 
 async function pick(page: Page, label: string, option: string) {
-  await page.getByRole('textbox', { name: label, exact: true }).click();
+  await page.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
   await page.keyboard.press('Escape');
 }
@@ -162,11 +83,7 @@ test('a revoker filters findings to critical Jira ones, triages two, uninstalls 
   assert.equal(new URL(page.url()).searchParams.get('severity'), 'critical', 'the filter stays in the link');
   await checkPageInBothThemes(page, 'finding-detail');
   await drawer.getByRole('button', { name: 'Mark in progress' }).click();
-  await drawer
-    .getByRole('region', { name: 'Status' })
-    .getByText('In progress', { exact: true })
-    .first()
-    .waitFor();
+  await drawer.getByText('In progress', { exact: true }).first().waitFor();
   const marked = await owner.call<{ finding: { status: string; history: { to: string | null }[] } }>(
     'GET',
     `/api/v1/findings/${first}`,
@@ -189,11 +106,7 @@ test('a revoker filters findings to critical Jira ones, triages two, uninstalls 
   await drawer.getByLabel('Exception expires on').fill(expiry);
   await drawer.getByLabel('Comment').first().fill('Compensating control: SSO enforced upstream');
   await drawer.getByRole('button', { name: 'Dismiss', exact: true }).click();
-  await drawer
-    .getByRole('region', { name: 'Status' })
-    .getByText('Dismissed', { exact: true })
-    .first()
-    .waitFor();
+  await drawer.getByText('Dismissed', { exact: true }).first().waitFor();
   const dismissed = await owner.call<{
     finding: { status: string; dismissalReason: string; exceptionId: string; ruleId: string };
   }>('GET', `/api/v1/findings/${second}`);
@@ -236,7 +149,7 @@ test('a revoker filters findings to critical Jira ones, triages two, uninstalls 
   await dialog.waitFor();
   const confirm = dialog.getByRole('button', { name: /^Confirm: uninstall / });
   assert.equal(await confirm.isDisabled(), true, 'the confirmation waits for the preview');
-  await dialog.getByRole('textbox', { name: 'Site' }).click();
+  await dialog.getByRole('combobox', { name: 'Site' }).click();
   const acmeHost = new URL(acme.url).host;
   await page.getByRole('option', { name: acmeHost, exact: true }).click();
   await dialog.getByRole('button', { name: 'Preview (dry run)' }).click();
