@@ -15,7 +15,12 @@ const BAND_COLOR: Record<string, string> = {
 /** The risk band and score; the theme's text colour on a tint keeps AA contrast in both themes. */
 export function RiskBadge({ risk }: { risk: AppRow['risk'] }) {
   return (
-    <Badge variant="light" color={BAND_COLOR[risk.band] ?? 'gray'} c="var(--mantine-color-text)">
+    <Badge
+      variant="light"
+      color={BAND_COLOR[risk.band] ?? 'gray'}
+      c="var(--mantine-color-text)"
+      miw="max-content"
+    >
       {risk.band} {risk.score}
       {risk.overridden ? ' (set by hand)' : ''}
     </Badge>

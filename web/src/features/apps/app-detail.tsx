@@ -26,6 +26,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { AppActions } from './app-actions.tsx';
 import { type AppDetail as App, RiskBadge, siteLabel } from './app-badges.tsx';
 import { appsKey } from './app-keys.ts';
+import { ClassificationForm } from './classification-form.tsx';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -351,6 +352,7 @@ export function AppDetailView({ appKey, connectionId }: { appKey: string; connec
       </Section>
       <Section title="Classification">
         <Classification app={app} />
+        <ClassificationForm app={app} />
       </Section>
       {app.checks.length > 0 && (
         <Section title="Failing checks">

@@ -8,7 +8,12 @@ import { SEVERITY_COLOR, STATUS_LABEL } from './findings-filters.ts';
 
 export function SeverityBadge({ severity }: { severity: string }) {
   return (
-    <Badge variant="light" color={SEVERITY_COLOR[severity] ?? 'gray'} c="var(--mantine-color-text)">
+    <Badge
+      variant="light"
+      color={SEVERITY_COLOR[severity] ?? 'gray'}
+      c="var(--mantine-color-text)"
+      miw="max-content"
+    >
       {severity}
     </Badge>
   );
@@ -24,7 +29,12 @@ const STATUS_COLOR: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <Badge variant="light" color={STATUS_COLOR[status] ?? 'gray'} c="var(--mantine-color-text)">
+    <Badge
+      variant="light"
+      color={STATUS_COLOR[status] ?? 'gray'}
+      c="var(--mantine-color-text)"
+      miw="max-content"
+    >
       {STATUS_LABEL[status] ?? status}
     </Badge>
   );

@@ -75,7 +75,7 @@ export function FindingsFilterBar({
       aria-label="Filter findings"
       onSubmit={(e) => e.preventDefault()}
     >
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="xs">
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="xs">
         <MultiSelect
           label="Severity"
           data={[...SEVERITIES]}

@@ -1,10 +1,10 @@
-import type { ApiQuery } from '../../api/client.ts';
+import type { ApiOperations } from '../../api/schema.ts';
 
 // The findings view lives in the URL (issue 13: a view can be shared): every filter of
 // GET /api/v1/findings is a search parameter of /findings with the API's own name, repeated for
 // several values (?severity=critical&product=jira), plus `sort` and `dir` for the table's order.
 
-export type FindingsQuery = ApiQuery<'GET /api/v1/findings'>;
+export type FindingsQuery = Exclude<ApiOperations['GET /api/v1/findings']['query'], undefined>;
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export const STATUSES = ['open', 'in_progress', 'regressed', 'resolved', 'dismissed'] as const;

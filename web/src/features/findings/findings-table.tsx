@@ -117,8 +117,8 @@ export function FindingsTable({
                 ) : null}
               </Table.Td>
               <Table.Td>{f.assignee?.name ?? '—'}</Table.Td>
-              <Table.Td>{formatDateTime(f.firstSeen)}</Table.Td>
-              <Table.Td>{formatDateTime(f.lastSeen)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(f.firstSeen)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(f.lastSeen)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
