@@ -52,7 +52,7 @@ export function FindingsPage() {
 
   const setFilter = (name: string, values: string[] | string) => {
     setSelected(new Set());
-    setSearch(withFilter(search, name as 'q', values));
+    setSearch(withFilter(search, name, values));
   };
   const onSort = (key: SortKey) => {
     const next = new URLSearchParams(search);

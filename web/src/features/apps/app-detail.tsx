@@ -1,28 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Code,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Code, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
-import { useMe } from '../../auth/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { EmailOwnerForm } from '../findings/email-owner-form.tsx';
 import { AppActions } from './app-actions.tsx';
 import { type AppDetail as App, RiskBadge, siteLabel } from './app-badges.tsx';
 import { appsKey } from './app-keys.ts';
@@ -246,56 +230,6 @@ function Classification({ app }: { app: App }) {
   );
 }
 
-function EmailOwner({ app }: { app: App }) {
-  const me = useMe();
-  const [to, setTo] = useState('');
-  const send = useMutation({
-    mutationFn: () =>
-      api('POST /api/v1/apps/{key}/email-owner', {
-        params: { key: app.key },
-        body: { connectionId: app.connectionId, ...(to.trim() ? { to: to.trim() } : {}) },
-      }),
-    onSuccess: (r) => notifications.show({ color: 'green', message: `E-mail sent to ${r.to}` }),
-  });
-  const why = me.whyNot('findings:triage');
-  return (
-    <Stack gap={4}>
-      <Group align="end" gap="xs">
-        <TextInput
-          size="xs"
-          label="To (default: the installer)"
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-        />
-        <Button
-          size="xs"
-          variant="default"
-          disabled={why !== undefined}
-          loading={send.isPending}
-          onClick={() => send.mutate()}
-        >
-          E-mail the owner
-        </Button>
-      </Group>
-      {why ? (
-        <Text fz="xs" c="dimmed">
-          {why}
-        </Text>
-      ) : null}
-      {send.isError ? (
-        <Alert color="red" role="alert" p="xs">
-          {send.error instanceof Error ? send.error.message : String(send.error)}
-        </Alert>
-      ) : null}
-      {send.isSuccess ? (
-        <Text fz="sm" role="status">
-          Sent to {send.data.to}.
-        </Text>
-      ) : null}
-    </Stack>
-  );
-}
-
 /** /apps/:key?connectionId=…: everything the API knows about one app, and the actions on it. */
 export function AppDetailView({ appKey, connectionId }: { appKey: string; connectionId: string | null }) {
   const detail = useQuery({
@@ -336,7 +270,15 @@ export function AppDetailView({ appKey, connectionId }: { appKey: string; connec
       </Text>
       <Section title="Actions">
         <AppActions app={app} />
-        <EmailOwner app={app} />
+        <EmailOwnerForm
+          defaultTo="the installer"
+          send={(body) =>
+            api('POST /api/v1/apps/{key}/email-owner', {
+              params: { key: app.key },
+              body: { ...body, connectionId: app.connectionId },
+            })
+          }
+        />
       </Section>
       <Section title="Risk factors">
         <RiskFactors app={app} />

@@ -27,13 +27,5 @@ export function appsQueryOf(search: URLSearchParams): AppsQuery {
   return query;
 }
 
-export function withAppsFilter(
-  search: URLSearchParams,
-  name: string,
-  values: string[] | string,
-): URLSearchParams {
-  const next = new URLSearchParams(search);
-  next.delete(name);
-  for (const value of Array.isArray(values) ? values : [values]) if (value) next.append(name, value);
-  return next;
-}
+/** The URL's search with one filter replaced (the findings page's rule). */
+export { withFilter as withAppsFilter } from '../findings/findings-filters.ts';

@@ -12,11 +12,9 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   Timeline,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -25,6 +23,7 @@ import { queryKeys } from '../../api/queries.ts';
 import { useMe } from '../../auth/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryError } from '../../components/query-error.tsx';
+import { EmailOwnerForm } from './email-owner-form.tsx';
 import { SeverityBadge, StatusBadge, useSiteNames } from './finding-badges.tsx';
 import { STATUS_LABEL } from './findings-filters.ts';
 import { StatusChange, type StatusChangeBody } from './status-change.tsx';
@@ -155,58 +154,6 @@ function Assignee({
         </Button>
       )}
     </Group>
-  );
-}
-
-function EmailOwner({ id }: { id: string }) {
-  const me = useMe();
-  const [to, setTo] = useState('');
-  const [note, setNote] = useState('');
-  const send = useMutation({
-    mutationFn: () =>
-      api('POST /api/v1/findings/{id}/email-owner', {
-        params: { id },
-        body: { ...(to.trim() ? { to: to.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
-      }),
-    onSuccess: (r) => notifications.show({ color: 'green', message: `E-mail sent to ${r.to}: ${r.subject}` }),
-  });
-  const why = me.whyNot('findings:triage');
-  return (
-    <Stack gap={4}>
-      <Group align="end" gap="xs">
-        <TextInput
-          size="xs"
-          label="To (default: the resource's owner)"
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-        />
-        <TextInput size="xs" label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-        <Button
-          size="xs"
-          variant="default"
-          disabled={why !== undefined}
-          loading={send.isPending}
-          onClick={() => send.mutate()}
-        >
-          E-mail the owner
-        </Button>
-      </Group>
-      {why ? (
-        <Text fz="xs" c="dimmed">
-          {why}
-        </Text>
-      ) : null}
-      {send.isError ? (
-        <Alert color="red" role="alert" p="xs">
-          {errorText(send.error)}
-        </Alert>
-      ) : null}
-      {send.isSuccess ? (
-        <Text fz="sm" role="status">
-          Sent to {send.data.to}.
-        </Text>
-      ) : null}
-    </Stack>
   );
 }
 
@@ -351,7 +298,10 @@ export function FindingDetail({
         )}
       </Section>
       <Section title="E-mail the owner">
-        <EmailOwner id={f.id} />
+        <EmailOwnerForm
+          defaultTo="the resource's owner"
+          send={(body) => api('POST /api/v1/findings/{id}/email-owner', { params: { id: f.id }, body })}
+        />
       </Section>
       <Section title="History">
         <Timeline bulletSize={12} lineWidth={2}>

@@ -66,6 +66,15 @@ export function FindingsFilterBar({
 }) {
   const sites = useSiteOptions();
   const { multi, single } = filter;
+  // Rules and controls: several, comma-separated in one field.
+  const setList: Set = (name, value) =>
+    set(
+      name,
+      String(value)
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    );
   return (
     <Paper
       withBorder
@@ -100,30 +109,14 @@ export function FindingsFilterBar({
           label="Rule"
           name="rule"
           value={multi.rule.join(',') || undefined}
-          set={(n, v) =>
-            set(
-              n,
-              String(v)
-                .split(',')
-                .map((x) => x.trim())
-                .filter(Boolean),
-            )
-          }
+          set={setList}
           placeholder="e.g. ORG-MFA-01"
         />
         <TextFilter
           label="Framework control"
           name="control"
           value={multi.control.join(',') || undefined}
-          set={(n, v) =>
-            set(
-              n,
-              String(v)
-                .split(',')
-                .map((x) => x.trim())
-                .filter(Boolean),
-            )
-          }
+          set={setList}
           placeholder="cis-v8:4.1"
         />
         <TextFilter label="App" name="app" value={single.app} set={set} placeholder="an app's key" />

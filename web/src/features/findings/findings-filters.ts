@@ -78,7 +78,7 @@ function dayBound(value: string, edge: 'start' | 'end'): string {
 /** The URL's search with one filter replaced (others, and the sort, kept). */
 export function withFilter(
   search: URLSearchParams,
-  name: Multi | Single,
+  name: string,
   values: string[] | string,
 ): URLSearchParams {
   const next = new URLSearchParams(search);
