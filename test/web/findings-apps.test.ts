@@ -31,7 +31,7 @@ interface Installation {
   product: string;
 }
 
-test('a revoker filters findings to critical Jira ones, triages two, uninstalls an app after a dry run, and a viewer sees why they cannot', {
+test('a revoker filters findings to critical Jira ones, triages them one by one and in bulk, uninstalls an app after a dry run, and a viewer sees why they cannot', {
   skip: browserSkipReason(),
   timeout: 300_000,
 }, async (t) => {
@@ -75,7 +75,7 @@ test('a revoker filters findings to critical Jira ones, triages two, uninstalls 
 
   // Open the first: mark it in progress.
   const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-finding-id') ?? ''));
-  const [first, second] = ids as [string, string];
+  const [first, second, third] = ids as [string, string, string];
   await rows.first().getByRole('link').click();
   const drawer = page.getByRole('dialog');
   await drawer.getByRole('region', { name: 'Remediation' }).waitFor();
@@ -123,6 +123,22 @@ test('a revoker filters findings to critical Jira ones, triages two, uninstalls 
   assert.equal(exception.state, 'active');
   assert.equal(exception.expiresAt.slice(0, 10), expiry);
   await drawer.getByRole('button', { name: 'Close the finding' }).click();
+
+  // The table sorts from the keyboard, and the order is in the link too.
+  await page.getByRole('button', { name: /^Title/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(
+    (u) => u.searchParams.get('sort') === 'title' && u.searchParams.get('severity') === 'critical',
+  );
+
+  // Bulk: the selected third finding resolved from the bulk bar.
+  await page.locator(`tr[data-finding-id="${third}"]`).getByRole('checkbox').check();
+  const bulk = page.getByRole('region', { name: 'Bulk actions' });
+  await bulk.getByText('Bulk change: 1 finding (selected)').waitFor();
+  await bulk.getByRole('button', { name: 'Resolve', exact: true }).click();
+  await page.getByText('1 finding changed.').waitFor();
+  const resolved = await owner.call<{ finding: { status: string } }>('GET', `/api/v1/findings/${third}`);
+  assert.equal(resolved.finding.status, 'resolved');
 
   // Apps: the inventory, then one app.
   await page

@@ -44,6 +44,7 @@ export function BulkActions({
     onSuccess: (updated) => {
       notifications.show({
         color: 'green',
+        closeButtonProps: { 'aria-label': 'Close the notice' },
         message: `${updated} finding${updated === 1 ? '' : 's'} changed.`,
       });
       clearSelection();

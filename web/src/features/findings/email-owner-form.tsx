@@ -26,7 +26,12 @@ export function EmailOwnerForm({
   const mail = useMutation({
     mutationFn: () =>
       send({ ...(to.trim() ? { to: to.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) }),
-    onSuccess: (r) => notifications.show({ color: 'green', message: `E-mail sent to ${r.to}: ${r.subject}` }),
+    onSuccess: (r) =>
+      notifications.show({
+        color: 'green',
+        message: `E-mail sent to ${r.to}: ${r.subject}`,
+        closeButtonProps: { 'aria-label': 'Close the notice' },
+      }),
   });
   const why = me.whyNot('findings:triage');
   return (
