@@ -1,5 +1,5 @@
-import { Badge } from '@mantine/core';
 import type { ApiResponse } from '../../api/client.ts';
+import { TintBadge } from '../findings/finding-badges.tsx';
 
 export type AppRow = ApiResponse<'GET /api/v1/apps'>['items'][number];
 export type AppDetail = ApiResponse<'GET /api/v1/apps/{key}'>['app'];
@@ -15,15 +15,10 @@ const BAND_COLOR: Record<string, string> = {
 /** The risk band and score; the theme's text colour on a tint keeps AA contrast in both themes. */
 export function RiskBadge({ risk }: { risk: AppRow['risk'] }) {
   return (
-    <Badge
-      variant="light"
-      color={BAND_COLOR[risk.band] ?? 'gray'}
-      c="var(--mantine-color-text)"
-      miw="max-content"
-    >
+    <TintBadge color={BAND_COLOR[risk.band] ?? 'gray'}>
       {risk.band} {risk.score}
       {risk.overridden ? ' (set by hand)' : ''}
-    </Badge>
+    </TintBadge>
   );
 }
 

@@ -1,22 +1,23 @@
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { connectionsQuery } from '../../api/queries.ts';
 import { SEVERITY_COLOR, STATUS_LABEL } from './findings-filters.ts';
 
 // Badges keep the theme's text colour on a tinted background: coloured text on the light variant
 // is under WCAG AA contrast for yellow and orange.
 
-export function SeverityBadge({ severity }: { severity: string }) {
+/** A tinted badge in the theme's text colour, never truncated. */
+export function TintBadge({ color, children }: { color: string; children: ReactNode }) {
   return (
-    <Badge
-      variant="light"
-      color={SEVERITY_COLOR[severity] ?? 'gray'}
-      c="var(--mantine-color-text)"
-      miw="max-content"
-    >
-      {severity}
+    <Badge variant="light" color={color} c="var(--mantine-color-text)" miw="max-content">
+      {children}
     </Badge>
   );
+}
+
+export function SeverityBadge({ severity }: { severity: string }) {
+  return <TintBadge color={SEVERITY_COLOR[severity] ?? 'gray'}>{severity}</TintBadge>;
 }
 
 const STATUS_COLOR: Record<string, string> = {
@@ -28,16 +29,7 @@ const STATUS_COLOR: Record<string, string> = {
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  return (
-    <Badge
-      variant="light"
-      color={STATUS_COLOR[status] ?? 'gray'}
-      c="var(--mantine-color-text)"
-      miw="max-content"
-    >
-      {STATUS_LABEL[status] ?? status}
-    </Badge>
-  );
+  return <TintBadge color={STATUS_COLOR[status] ?? 'gray'}>{STATUS_LABEL[status] ?? status}</TintBadge>;
 }
 
 /** cloud id → host (acme.atlassian.net) from the connections; `org` is the organization. */
