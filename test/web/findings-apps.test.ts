@@ -31,7 +31,7 @@ interface Installation {
   product: string;
 }
 
-test('a revoker filters findings to critical Jira ones, triages them one by one and in bulk, uninstalls an app after a dry run, and a viewer sees why they cannot', {
+test('a revoker filters findings to critical Jira ones, triages them one by one and in bulk, uninstalls an app after a dry run, and a viewer or a connection without write consent says why not', {
   skip: browserSkipReason(),
   timeout: 300_000,
 }, async (t) => {
@@ -201,4 +201,12 @@ test('a revoker filters findings to critical Jira ones, triages them one by one 
   }
   assert.match((await page.getByTestId('revoke-reason').textContent()) ?? '', /apps:revoke/);
   await checkPageInBothThemes(page, 'app-detail-viewer');
+
+  // The revoker on a connection whose write consent was revoked: disabled too, saying why.
+  await owner.call('DELETE', `/api/v1/connections/${connectionId}/write-consent`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in to Palisade' }).waitFor();
+  await signIn(page, web.url, REVOKER, appUrl);
+  await page.getByTestId('revoke-reason').filter({ hasText: 'has no write consent' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Uninstall', exact: true }).isDisabled(), true);
 });
