@@ -25,7 +25,15 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(options: { scenario?: 'demo' } = {}): Promise<WebServer> {
+export interface WebServerOptions {
+  scenario?: 'demo';
+  /** The simulator's OAuth app as the server's, its callback registered there (as `palisade demo` does). */
+  oauth?: boolean;
+  /** More settings, e.g. PALISADE_SMTP_URL and PALISADE_MAIL_FROM. */
+  env?: Record<string, string>;
+}
+
+export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   await ensureWebBuild();
   const now = () => new Date();
   const sim = await startSimulator({ tenant: buildTenant({ scenario: options.scenario ?? 'demo' }, now()) });
@@ -51,6 +59,7 @@ export async function startWebServer(options: { scenario?: 'demo' } = {}): Promi
       PALISADE_MARKETPLACE_URL: info.marketplaceUrl,
       PALISADE_AUTH_URL: info.authUrl,
       PALISADE_LOG_LEVEL: 'warn',
+      ...options.env,
     }),
     dataDir: dir,
     host: '127.0.0.1',
@@ -58,6 +67,13 @@ export async function startWebServer(options: { scenario?: 'demo' } = {}): Promi
     now,
     logStream,
   });
+  if (options.oauth) {
+    const callback = `${server.url}/api/v1/connections/oauth/callback`;
+    server.deps.settings.oauth = { ...info.credentials.oauth, redirectUrl: callback };
+    for (const client of sim.context.state.tenant.oauthClients) {
+      if (!client.redirectUris.includes(callback)) client.redirectUris.push(callback);
+    }
+  }
   if (!server.setupUrl) throw new Error('a fresh database must give a first-run setup link');
   const setupUrl = server.setupUrl;
   return {
