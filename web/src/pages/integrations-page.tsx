@@ -43,6 +43,7 @@ export function IntegrationsPage() {
             role="alert"
             title="Atlassian was not connected"
             withCloseButton
+            closeButtonLabel="Dismiss"
             onClose={clearParams}
           >
             The OAuth consent did not complete ({oauthError}). Press Add to try again.

@@ -35,7 +35,13 @@ export function AddConnection({
   };
   const oauthConfigured = catalogue.data?.oauthConfigured === true;
   return (
-    <Modal opened={opened} onClose={close} title="Add Atlassian" size="xl">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Add Atlassian"
+      size="xl"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {step === 'consent' ? (
         <Stack>
           <Text size="sm">

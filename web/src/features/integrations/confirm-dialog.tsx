@@ -21,7 +21,13 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   return (
-    <Modal opened={opened} onClose={onCancel} title={title} centered>
+    <Modal
+      opened={opened}
+      onClose={onCancel}
+      title={title}
+      centered
+      closeButtonProps={{ 'aria-label': 'Cancel' }}
+    >
       <Stack>
         <Text>{message}</Text>
         <Group justify="flex-end">

@@ -35,7 +35,7 @@ function ConsentTable({ data }: { data: ConsentCatalogue }) {
         Palisade read the apps and settings of your organization; revoking or banning apps needs a separate
         write consent, given later and only by someone allowed to.
       </Alert>
-      <Table.ScrollContainer minWidth={640} mah={320}>
+      <Table.ScrollContainer minWidth={640}>
         <Table striped withTableBorder>
           <Table.Caption>The permissions Palisade uses and the data it collects</Table.Caption>
           <Table.Thead>

@@ -79,7 +79,14 @@ export function DomainsTable({
   return (
     <>
       {failure ? (
-        <Alert color="red" role="alert" title="Not done" withCloseButton onClose={() => setFailure(null)}>
+        <Alert
+          color="red"
+          role="alert"
+          title="Not done"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setFailure(null)}
+        >
           {failure}
         </Alert>
       ) : null}

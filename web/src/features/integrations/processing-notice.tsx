@@ -30,6 +30,7 @@ export function ProcessingNotice({
         title={`${connection.orgName}: the first scan failed`}
         role="alert"
         withCloseButton
+        closeButtonLabel="Dismiss"
         onClose={onClose}
       >
         {connection.status.reason ?? 'The scan failed.'}
@@ -41,7 +42,10 @@ export function ProcessingNotice({
       color="green"
       title="Success"
       role="status"
+      // Mantine's green title on the light green background is under WCAG AA contrast.
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
       withCloseButton
+      closeButtonLabel="Dismiss"
       onClose={onClose}
       data-testid="processing"
     >
