@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -50,6 +51,19 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       done();
     },
   });
+  // With OAuth the callback URL is a setting, so the port is chosen before the server starts; the
+  // simulator's OAuth app registers that callback (as `palisade demo` does).
+  const port = options.oauth ? await freePort() : 0;
+  const callback = `http://127.0.0.1:${port}/api/v1/connections/oauth/callback`;
+  const oauthEnv: Record<string, string> = {};
+  if (options.oauth) {
+    Object.assign(oauthEnv, {
+      PALISADE_OAUTH_CLIENT_ID: info.credentials.oauth.clientId,
+      PALISADE_OAUTH_CLIENT_SECRET: info.credentials.oauth.clientSecret,
+      PALISADE_OAUTH_REDIRECT_URL: callback,
+    });
+    for (const client of sim.context.state.tenant.oauthClients) client.redirectUris.push(callback);
+  }
   const server = await startServer({
     db: database.db,
     env: readCliEnv({
@@ -59,21 +73,15 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       PALISADE_MARKETPLACE_URL: info.marketplaceUrl,
       PALISADE_AUTH_URL: info.authUrl,
       PALISADE_LOG_LEVEL: 'warn',
+      ...oauthEnv,
       ...options.env,
     }),
     dataDir: dir,
     host: '127.0.0.1',
-    port: 0,
+    port,
     now,
     logStream,
   });
-  if (options.oauth) {
-    const callback = `${server.url}/api/v1/connections/oauth/callback`;
-    server.deps.settings.oauth = { ...info.credentials.oauth, redirectUrl: callback };
-    for (const client of sim.context.state.tenant.oauthClients) {
-      if (!client.redirectUris.includes(callback)) client.redirectUris.push(callback);
-    }
-  }
   if (!server.setupUrl) throw new Error('a fresh database must give a first-run setup link');
   const setupUrl = server.setupUrl;
   return {
@@ -90,4 +98,17 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port free right now (for a setting that names the server's own URL before it listens). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }

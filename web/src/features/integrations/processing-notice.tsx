@@ -26,6 +26,7 @@ export function ProcessingNotice({
   if (connection.status.state === 'error') {
     return (
       <Alert
+        data-testid="processing"
         color="red"
         title={`${connection.orgName}: the first scan failed`}
         role="alert"
