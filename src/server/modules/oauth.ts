@@ -137,8 +137,14 @@ export const oauthModule: ServerModule = {
           action: AUTHORIZE,
         });
         // A string with its own content type is sent as it is (the schema describes the JSON answer).
+        // Its form's 303 goes on to Atlassian, and Chromium checks `form-action` on that redirect too.
+        const auth = new URL(deps.settings.baseUrls.auth).origin;
+        const csp = (PAGE_HEADERS['content-security-policy'] ?? '').replace(
+          "form-action 'self'",
+          `form-action 'self' ${auth}`,
+        );
         return reply
-          .headers(PAGE_HEADERS)
+          .headers({ ...PAGE_HEADERS, 'content-security-policy': csp })
           .type(HTML)
           .send(page as unknown as z.infer<typeof StartAnswer>);
       },
