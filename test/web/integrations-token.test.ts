@@ -115,6 +115,14 @@ test('an owner adds Acme with the token form, sees it processing then ready with
   });
   await row.getByText('Success', { exact: true }).waitFor();
 
+  // The separate write consent for revocation: its own clearly named step, then granted.
+  const writeStep = page.getByRole('region', { name: /Separate step: write consent for revocation/ });
+  await writeStep.getByText('Not granted').waitFor();
+  await writeStep.getByLabel('Site admin e-mail').fill(admin.email);
+  await writeStep.getByLabel('Site admin API token').fill(admin.apiToken);
+  await writeStep.getByRole('button', { name: /^Grant write consent for / }).click();
+  await writeStep.getByText(`Granted (key ••••${admin.apiToken.slice(-4)})`).waitFor();
+
   // Delete with Confirm: the domain leaves the list and the count drops, still without a reload.
   await page.getByRole('button', { name: `Delete ${host}`, exact: true }).click();
   await page

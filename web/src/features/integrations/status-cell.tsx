@@ -8,7 +8,7 @@ export function StatusCell({ status }: { status: DomainStatus }) {
   if (status.state === 'error') {
     return (
       <Stack gap={2}>
-        <Badge color="red" variant="dot">
+        <Badge color="red" variant="dot" tt="none">
           Error
         </Badge>
         <Text size="sm">{status.reason ?? 'The connection failed.'}</Text>
@@ -17,7 +17,7 @@ export function StatusCell({ status }: { status: DomainStatus }) {
   }
   if (status.state === 'success') {
     return (
-      <Badge color="green" variant="dot">
+      <Badge color="green" variant="dot" tt="none">
         Success
       </Badge>
     );
@@ -26,7 +26,7 @@ export function StatusCell({ status }: { status: DomainStatus }) {
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <Stack gap={4}>
-      <Badge color="blue" variant="dot">
+      <Badge color="blue" variant="dot" tt="none">
         In progress
       </Badge>
       {progress ? (

@@ -59,7 +59,7 @@ export function WriteConsentStep({
           <Title order={3} size="h5" id={`write-consent-${connection.id}`}>
             Separate step: write consent for revocation ({connection.orgName})
           </Title>
-          <Badge color={granted ? 'orange' : 'gray'} variant="dot">
+          <Badge color={granted ? 'orange' : 'gray'} variant="dot" tt="none">
             {granted ? `Granted (key ••••${connection.writeConsent.last4 ?? ''})` : 'Not granted'}
           </Badge>
         </Group>
