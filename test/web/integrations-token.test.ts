@@ -11,7 +11,7 @@ import { startWebServer } from './web-server.ts';
 
 type Scans = { items: { trigger: string; status: string }[] };
 
-test('an owner adds Acme with the token form, sees it processing then ready without a reload, gets the e-mail, keeps the old key when a wrong one is refused and deletes the domain', {
+test('an owner adds Acme with the token form, sees it processing then ready without a reload, gets the e-mail, keeps the old key when a wrong one is refused, grants the write consent and deletes the domain', {
   skip: browserSkipReason(),
   timeout: 300_000,
 }, async (t) => {
@@ -66,6 +66,14 @@ test('an owner adds Acme with the token form, sees it processing then ready with
     await page.evaluate(() => (globalThis as unknown as { palisadeNoReload?: boolean }).palisadeNoReload),
     true,
   );
+
+  // The "Atlassian" row folds and unfolds from the keyboard.
+  const atlassian = page.getByRole('button', { name: 'Atlassian', exact: true });
+  await atlassian.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await atlassian.getAttribute('aria-expanded'), 'false');
+  await page.keyboard.press('Enter');
+  assert.equal(await atlassian.getAttribute('aria-expanded'), 'true');
 
   // Expanded: Zscaler's columns, one row per domain, Success.
   for (const header of ['Domain', 'API Key', 'First connected', 'Last Synced', 'Status'])
