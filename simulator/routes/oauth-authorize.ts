@@ -73,7 +73,20 @@ function showConsent(call: Call): Respond {
     });
     return new Respond(302, undefined);
   }
+  call.responseHeaders['content-security-policy'] = consentCsp(request.redirectUri);
   return new Respond(200, renderConsent(call.ctx, request, {}), HTML);
+}
+
+/**
+ * The consent form posts here and is redirected to the app's callback: Chromium applies
+ * `form-action` to that redirect too, so the (registered, already matched) callback's origin is
+ * allowed besides 'self', as on Atlassian's own consent page.
+ */
+function consentCsp(redirectUri: string): string {
+  return (PAGE_HEADERS['content-security-policy'] ?? '').replace(
+    "form-action 'self'",
+    `form-action 'self' ${new URL(redirectUri).origin}`,
+  );
 }
 
 function decide(ctx: SimContext, body: Params, reply: FastifyReply): FastifyReply {
@@ -88,6 +101,7 @@ function decide(ctx: SimContext, body: Params, reply: FastifyReply): FastifyRepl
     });
     return reply.code(302).header('location', location).send();
   }
+  reply.header('content-security-policy', consentCsp(request.redirectUri));
   if (param(body, 'decision') !== 'approve') {
     const location = redirectWith(request.redirectUri, {
       error: 'access_denied',

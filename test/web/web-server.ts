@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -25,12 +26,17 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(
-  options: {
-    scenario?: 'demo' /** PALISADE_NOTIFY_ALLOW_HOSTS: hosts webhook channels may call. */;
-    notifyAllowHosts?: string[];
-  } = {},
-): Promise<WebServer> {
+export interface WebServerOptions {
+  scenario?: 'demo';
+  /** The simulator's OAuth app as the server's, its callback registered there (as `palisade demo` does). */
+  oauth?: boolean;
+  /** PALISADE_NOTIFY_ALLOW_HOSTS: hosts webhook channels may call. */
+  notifyAllowHosts?: string[];
+  /** More settings, e.g. PALISADE_SMTP_URL and PALISADE_MAIL_FROM. */
+  env?: Record<string, string>;
+}
+
+export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   await ensureWebBuild();
   const now = () => new Date();
   const sim = await startSimulator({ tenant: buildTenant({ scenario: options.scenario ?? 'demo' }, now()) });
@@ -47,6 +53,19 @@ export async function startWebServer(
       done();
     },
   });
+  // With OAuth the callback URL is a setting, so the port is chosen before the server starts; the
+  // simulator's OAuth app registers that callback (as `palisade demo` does).
+  const port = options.oauth ? await freePort() : 0;
+  const callback = `http://127.0.0.1:${port}/api/v1/connections/oauth/callback`;
+  const oauthEnv: Record<string, string> = {};
+  if (options.oauth) {
+    Object.assign(oauthEnv, {
+      PALISADE_OAUTH_CLIENT_ID: info.credentials.oauth.clientId,
+      PALISADE_OAUTH_CLIENT_SECRET: info.credentials.oauth.clientSecret,
+      PALISADE_OAUTH_REDIRECT_URL: callback,
+    });
+    for (const client of sim.context.state.tenant.oauthClients) client.redirectUris.push(callback);
+  }
   const server = await startServer({
     db: database.db,
     env: readCliEnv({
@@ -59,10 +78,12 @@ export async function startWebServer(
       ...(options.notifyAllowHosts
         ? { PALISADE_NOTIFY_ALLOW_HOSTS: options.notifyAllowHosts.join(',') }
         : {}),
+      ...oauthEnv,
+      ...options.env,
     }),
     dataDir: dir,
     host: '127.0.0.1',
-    port: 0,
+    port,
     now,
     logStream,
   });
@@ -82,4 +103,17 @@ export async function startWebServer(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port free right now (for a setting that names the server's own URL before it listens). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }

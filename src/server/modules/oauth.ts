@@ -36,6 +36,8 @@ const StartAnswer = z.object({
   /** Where the UI posts (with the CSRF token) to go on to Atlassian. */
   authorizeUrl: z.string(),
   appInventoryNeedsApiToken: z.literal(true),
+  /** Whether the OAuth app is configured; without it the UI offers the token form only. */
+  oauthConfigured: z.boolean(),
 });
 
 const ConnectionQuery = z.object({ connectionId: z.string().min(1).max(200).optional() });
@@ -46,6 +48,8 @@ const AuthorizeBody = z
     connectionId: z.string().min(1).max(200).optional(),
   })
   .optional();
+
+const AuthorizeAnswer = z.object({ redirectUrl: z.string() });
 
 const CallbackQuery = z.object({
   code: z.string().max(4000).optional(),
@@ -113,16 +117,19 @@ export const oauthModule: ServerModule = {
         },
       },
       async (request, reply) => {
-        oauthApp(deps);
         const connectionId = await existingConnection(deps, request.query.connectionId);
+        // The JSON answer is the consent step of both methods (the UI's Add): the token form
+        // shows the same catalogue even when no OAuth app is configured.
         if (wantsJson(request)) {
           return {
             readOnly: true as const,
             scopes: CONSENT_SCOPES.map((s) => ({ ...s })),
             authorizeUrl: AUTHORIZE,
             appInventoryNeedsApiToken: true as const,
+            oauthConfigured: deps.settings.oauth !== undefined,
           };
         }
+        oauthApp(deps);
         const via = request.principal?.via;
         const page = consentPage({
           csrfToken: via?.kind === 'session' ? via.csrfToken : '',
@@ -130,8 +137,14 @@ export const oauthModule: ServerModule = {
           action: AUTHORIZE,
         });
         // A string with its own content type is sent as it is (the schema describes the JSON answer).
+        // Its form's 303 goes on to Atlassian, and Chromium checks `form-action` on that redirect too.
+        const auth = new URL(deps.settings.baseUrls.auth).origin;
+        const csp = (PAGE_HEADERS['content-security-policy'] ?? '').replace(
+          "form-action 'self'",
+          `form-action 'self' ${auth}`,
+        );
         return reply
-          .headers(PAGE_HEADERS)
+          .headers({ ...PAGE_HEADERS, 'content-security-policy': csp })
           .type(HTML)
           .send(page as unknown as z.infer<typeof StartAnswer>);
       },
@@ -144,8 +157,9 @@ export const oauthModule: ServerModule = {
         schema: {
           tags: ['connections'],
           summary:
-            'Starts the consent: redirects (303) to Atlassian’s /authorize with every scope, offline_access and a state bound to the session',
+            'Starts the consent: redirects (303) to Atlassian’s /authorize with every scope, offline_access and a state bound to the session (JSON with Accept: application/json: where to go)',
           body: AuthorizeBody,
+          response: { 200: AuthorizeAnswer },
         },
       },
       async (request, reply) => {
@@ -173,7 +187,11 @@ export const oauthModule: ServerModule = {
           ...(connectionId ? { connectionId } : {}),
           details: { reconnect: connectionId !== null },
         });
-        return reply.code(303).header('location', url.toString()).send();
+        // The web UI navigates itself: a form's redirect to another origin is refused by its CSP
+        // (form-action 'self' applies to redirects in Chromium).
+        if (wantsJson(request)) return reply.code(200).send({ redirectUrl: url.toString() });
+        // (The schema describes the JSON answer; the redirect has no body.)
+        return (reply as unknown as FastifyReply).code(303).header('location', url.toString()).send();
       },
     );
 

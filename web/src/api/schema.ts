@@ -895,10 +895,11 @@ export interface ApiOperations {
       }[];
       authorizeUrl: string;
       appInventoryNeedsApiToken: true;
+      oauthConfigured: boolean;
     };
   };
   /**
-   * Starts the consent: redirects (303) to Atlassian’s /authorize with every scope, offline_access and a state bound to the session
+   * Starts the consent: redirects (303) to Atlassian’s /authorize with every scope, offline_access and a state bound to the session (JSON with Accept: application/json: where to go)
    */
   'POST /api/v1/connections/oauth/authorize': {
     params: undefined;
@@ -907,7 +908,9 @@ export interface ApiOperations {
       csrf_token?: string;
       connectionId?: string;
     };
-    response: undefined;
+    response: {
+      redirectUrl: string;
+    };
   };
   /**
    * Atlassian’s redirect after the consent: exchanges the code, reads the sites, creates or reconnects the connection and redirects (303) to the Integrations page
