@@ -34,6 +34,8 @@ export interface ScanJobDeps {
   events: EventBus;
   /** This runner: written on the row and used as the connection's lease holder. */
   holder: string;
+  /** The connection lease's term (default 60 s): how long a dead runner's scan blocks its successor. */
+  leaseTtlMs?: number | undefined;
   /** Progress is written and published at most once per this many milliseconds (default 500). */
   progressThrottleMs?: number | undefined;
   logger?: JobLogger | undefined;
@@ -76,7 +78,7 @@ export async function runClaimedScan(
         allowHosts: deps.allowHosts,
         baseUrls: deps.baseUrls,
         signal,
-        lease: { holder: deps.holder },
+        lease: { holder: deps.holder, ...leaseTerms(deps.leaseTtlMs) },
         observer: {
           phase: (text) => progress.phase(text.startsWith('evaluating') ? 'evaluating' : 'connecting'),
           sync: (event) => progress.sync(event),
@@ -173,4 +175,9 @@ export function publishStatus(
 
 function isCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+/** A lease term, renewed four times per term (so one slow renewal is harmless). */
+export function leaseTerms(ttlMs: number | undefined): { ttlMs?: number; renewEveryMs?: number } {
+  return ttlMs === undefined ? {} : { ttlMs, renewEveryMs: Math.max(250, Math.floor(ttlMs / 4)) };
 }

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
+import pg from 'pg';
 import { createSecretBox } from '../../connections/credentials/secret-box.ts';
 import { loadSecretKey } from '../../connections/credentials/secret-key.ts';
-import { createEventBus } from '../../jobs/events.ts';
 import { createPgBossScanService } from '../../jobs/pg-boss-scan-service.ts';
+import { createPgEventBus } from '../../jobs/pg-event-bus.ts';
 import type { JobLogger } from '../../jobs/run-claimed-scan.ts';
 import { serverSettingsOf } from '../../server/server-env.ts';
 import { CliError } from '../cli-error.ts';
@@ -40,12 +41,15 @@ export async function worker(ctx: CommandContext): Promise<number> {
       );
     };
     const logger: JobLogger = { info: log('info'), warn: log('warn'), error: log('error') };
+    // The scans' progress reaches the browsers of every server through the database.
+    const events = createPgEventBus(new pg.Pool({ connectionString: spec, max: 2 }), { logger });
     const scans = createPgBossScanService({
       connectionString: spec,
       db: store.db,
       now: deps.now,
       secretBox: createSecretBox(key.key, key.previous),
-      events: createEventBus(),
+      events,
+      leaseTtlMs: env.PALISADE_SCAN_LEASE_TTL,
       allowHosts: settings.allowHosts,
       baseUrls: settings.baseUrls,
       scanIntervalMs: settings.scanIntervalMs,
@@ -58,6 +62,7 @@ export async function worker(ctx: CommandContext): Promise<number> {
     await untilAborted(deps.signal);
     deps.stderr.write('Palisade worker stopping: running scans stop at their next page\n');
     await scans.stop();
+    await events.close();
     return EXIT_OK;
   } finally {
     await store.close();
