@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.ts';
+import { POSTGRES_SKIP_MESSAGE, testPostgresUrl } from '../../src/db/testing/test-database.ts';
+import { inventoryDifferences, readInventory, withoutVolatile } from '../integration/inventory-view.ts';
+import type { SeededOrg } from '../jobs/pg-boss-fixture.ts';
+import { type Fleet, findingShape, snapshotStatuses, startFleet, waitUntil } from './fleet.ts';
+
+// A worker that dies in the middle of a scan (SIGKILL: no checkpoint of its own, no release) or
+// that is told to stop (SIGTERM: it checkpoints, releases the lease and exits): another worker
+// takes the scan over — after the lease expired for the killed one, at once for the stopped one —
+// resumes the same sync run from its checkpoints, and publishes one complete snapshot whose
+// content is that of an undisturbed scan of the same organization.
+
+const skip = testPostgresUrl() ? false : POSTGRES_SKIP_MESSAGE;
+
+/** Every call slowed, so that a scan of the tiny tenant lasts several seconds. */
+const SLOW = { rules: [{ latencyMs: 120 }] };
+
+const FINAL = new Set(['ok', 'partial', 'forbidden', 'failed']);
+
+async function datasetsDone(db: Kysely<Database>): Promise<number> {
+  const rows = await db.selectFrom('dataset_outcomes').select('status').execute();
+  return rows.filter((r) => FINAL.has(r.status)).length;
+}
+
+/** Starts worker A on the due scan and waits until it has finished a few datasets. */
+async function scanHalfDone(fleet: Fleet, org: SeededOrg) {
+  await org.control.faults(SLOW);
+  await fleet.dueNow();
+  const a = await fleet.startWorker();
+  await waitUntil(
+    'the scan to be half done on worker A',
+    async () => (await fleet.scans())[0]?.status === 'running' && (await datasetsDone(fleet.db)) >= 4,
+    30_000,
+    fleet.output,
+  );
+  const [row] = await fleet.scans();
+  const [run] = await fleet.db.selectFrom('sync_runs').select(['id', 'status']).execute();
+  assert.ok(row?.holder, 'the scan runs under worker A');
+  assert.equal(run?.status, 'in_progress');
+  return { a, holder: row.holder, syncRunId: run.id, scanId: row.id };
+}
+
+/** After the disturbed scan: one more, undisturbed, whose content the first must equal. */
+async function assertSameAsUndisturbed(fleet: Fleet, org: SeededOrg): Promise<void> {
+  await org.control.faults({ rules: [] });
+  await fleet.api.request({ connectionId: org.connectionId, trigger: 'manual', by: null });
+  await waitUntil(
+    'the undisturbed scan',
+    async () => (await fleet.scans())[1]?.status === 'success',
+    30_000,
+    fleet.output,
+  );
+  assert.deepEqual(await snapshotStatuses(fleet.db, org.connectionId), ['1:complete', '2:complete']);
+  const ownTokens = [org.sim.context.state.tenant.credentials.adminTokenId];
+  const disturbed = withoutVolatile(await readInventory(fleet.db, org.connectionId, 1), ownTokens);
+  const clean = withoutVolatile(await readInventory(fleet.db, org.connectionId, 2), ownTokens);
+  assert.deepEqual(inventoryDifferences(disturbed, clean), []);
+  assert.deepEqual(
+    await findingShape(fleet.db, org.connectionId, 1),
+    await findingShape(fleet.db, org.connectionId, 2),
+  );
+}
+
+test(
+  'a worker killed mid-scan: another takes the lease once it expired, resumes from the checkpoint and publishes one complete snapshot',
+  { skip, timeout: 120_000 },
+  async (t) => {
+    const fleet = await startFleet(1);
+    t.after(() => fleet.stop());
+    const org = fleet.orgs[0];
+    assert.ok(org);
+    const first = await scanHalfDone(fleet, org);
+    await fleet.startWorker();
+    const done = await datasetsDone(fleet.db);
+    first.a.child.kill('SIGKILL');
+    const killedAt = Date.now();
+
+    await waitUntil(
+      'worker B to finish the scan',
+      async () => (await fleet.scans())[0]?.status === 'success',
+      60_000,
+      fleet.output,
+    );
+    t.diagnostic(`killed with ${done} datasets done; taken over and finished ${Date.now() - killedAt} ms later`);
+    const rows = await fleet.scans();
+    assert.equal(rows.length, 1, 'the same scan, continued');
+    const [row] = rows;
+    assert.equal(row?.id, first.scanId);
+    assert.notEqual(row?.holder, first.holder, 'finished by the other worker');
+    assert.equal(row?.sync_run_id, first.syncRunId, 'the same sync run, resumed');
+    const runs = await fleet.db.selectFrom('sync_runs').select(['id', 'status']).execute();
+    assert.deepEqual(runs, [{ id: first.syncRunId, status: 'success' }]);
+    assert.deepEqual(await snapshotStatuses(fleet.db, org.connectionId), ['1:complete']);
+    await assertSameAsUndisturbed(fleet, org);
+  },
+);
+
+test(
+  'a worker stopped with SIGTERM mid-scan checkpoints it, releases the lease and exits; another worker continues it',
+  { skip, timeout: 120_000 },
+  async (t) => {
+    const fleet = await startFleet(1);
+    t.after(() => fleet.stop());
+    const org = fleet.orgs[0];
+    assert.ok(org);
+    const first = await scanHalfDone(fleet, org);
+    await fleet.startWorker();
+    const stoppedAt = Date.now();
+    const code = await first.a.stop();
+    const exitMs = Date.now() - stoppedAt;
+    assert.equal(code, 0, fleet.output());
+    assert.ok(exitMs < 30_000, `exited within 30 s (${exitMs} ms)`);
+    const lease = await fleet.db.selectFrom('scan_leases').select('holder').execute();
+    assert.ok(
+      lease.every((l) => l.holder !== first.holder),
+      'the stopped worker released its lease',
+    );
+
+    await waitUntil(
+      'worker B to finish the scan',
+      async () => (await fleet.scans())[0]?.status === 'success',
+      30_000,
+      fleet.output,
+    );
+    t.diagnostic(`worker A exited ${exitMs} ms after SIGTERM; B finished ${Date.now() - stoppedAt} ms after it`);
+    const [row] = await fleet.scans();
+    assert.equal(row?.id, first.scanId);
+    assert.notEqual(row?.holder, first.holder);
+    assert.equal(row?.sync_run_id, first.syncRunId, 'the same sync run, resumed');
+    assert.deepEqual(await snapshotStatuses(fleet.db, org.connectionId), ['1:complete']);
+    await assertSameAsUndisturbed(fleet, org);
+  },
+);
