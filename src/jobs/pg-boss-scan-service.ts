@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import type { JobWithMetadata } from 'pg-boss';
-import { newHolder, SCAN_LEASE_TTL_MS } from '../scan/scan-lease.ts';
+import { newHolder, releaseScanLease, SCAN_LEASE_TTL_MS } from '../scan/scan-lease.ts';
 import { askToCancel, waitForEnd, watchForCancel } from './cross-process-cancel.ts';
+import { databaseDown, errorText, untilDatabaseAnswers } from './database-down.ts';
 import { recordJobFailure } from './job-failures.ts';
 import { requeueOrphanedScans } from './orphaned-scans.ts';
 import {
@@ -90,6 +92,9 @@ interface Running {
   done: Promise<ClaimedScanEnd>;
 }
 
+/** How long a scan job waits for the database to come back before it fails (and is retried). */
+const OUTAGE_WAIT_MS = 5 * 60_000;
+
 /** Why a job attempt failed; pg-boss retries it with backoff, then dead-letters it. */
 class JobAttemptError extends Error {}
 
@@ -107,7 +112,7 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     leaseTtlMs,
   });
   boss.on('error', (error: Error) => {
-    deps.logger?.error({ error: String(error) }, 'the job queue reported an error');
+    deps.logger?.error({ error: errorText(error) }, 'the job queue reported an error');
   });
   const running = new Map<string, Running>();
   let booted: Promise<void> | undefined;
@@ -213,11 +218,36 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     const attempts = job.retryCount + 1;
     const lastAttempt = job.retryCount >= job.retryLimit;
     try {
-      await runOneScan(connectionId);
+      await runScanThroughOutages(connectionId);
     } catch (error) {
       const lastError = error instanceof Error ? error.message : String(error);
       if (lastAttempt) await giveUp(connectionId, lastError, attempts);
       throw error;
+    }
+  }
+
+  /**
+   * The database went away mid-scan (a restart, a failover): the job stays with this worker, waits
+   * for the database (up to OUTAGE_WAIT_MS) and resumes the scan from its checkpoints at once,
+   * rather than failing and waiting for pg-boss to notice and retry it.
+   */
+  async function runScanThroughOutages(connectionId: string): Promise<void> {
+    for (;;) {
+      try {
+        await runOneScan(connectionId);
+        return;
+      } catch (error) {
+        if (stopped || !databaseDown(error)) throw error;
+        deps.logger?.warn(
+          { connectionId, error: errorText(error) },
+          'the database is away; the scan resumes once it answers',
+        );
+        const back = await untilDatabaseAnswers(() => sql`select 1`.execute(deps.db), {
+          until: Date.now() + OUTAGE_WAIT_MS,
+          cancelled: () => stopped,
+        });
+        if (!back) throw error;
+      }
     }
   }
 
@@ -226,6 +256,12 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     let active = await activeScanOf(deps.db, connectionId);
     if (!active) return;
     if (active.status === 'running') {
+      if (active.holder === holder && !running.has(active.id)) {
+        // This process's own scan whose end could not be written (the database was away); its
+        // lease, which the scan could not release either, goes with it.
+        await requeueScan(deps.db, { id: active.id, holder });
+        await releaseScanLease(deps.db, { connectionId, holder });
+      }
       // Its worker died (its job's heartbeat stopped): queued again once its lease expired.
       await requeueOrphanedScans(deps.db, { holder, now: deps.now(), leaseTtlMs });
       active = await activeScanOf(deps.db, connectionId);

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts';
 import type { ScansTable } from '../db/schema-server.ts';
 import { describeError } from '../errors.ts';
 import { runScan, type SyncOutcome } from '../scan/run-scan.ts';
+import { databaseDown } from './database-down.ts';
 import type { EventBus } from './events.ts';
 import { progressReporter } from './progress-reporter.ts';
 import { finishScan, getScanRow, recordOf, requeueScan, type ScanEnd } from './scan-store.ts';
@@ -119,6 +120,8 @@ export async function runClaimedScan(
       );
       return 'deferred';
     }
+    // The database went away: not the scan's failure. The runner retries; the sync resumes.
+    if (!stop && databaseDown(error)) throw error;
     const syncRunId = outcome?.runId ?? progress.runId();
     const common = { at: deps.now().toISOString(), syncRunId, api: outcome?.api };
     if (stop?.kind === 'cancel') {

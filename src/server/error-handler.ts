@@ -47,7 +47,9 @@ export function handleErrors(app: FastifyInstance): void {
 
 function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, message: string) {
   const body: ErrorBody = { error: { code, message, requestId: String(request.id) } };
-  return reply.code(status).type('application/json').send(body);
+  // Sent as is: a route's own schema for this status (health's 503) does not describe the envelope,
+  // and a failed serialization would turn a clear 503 into a bare 500.
+  return reply.code(status).type('application/json').serializer(JSON.stringify).send(body);
 }
 
 function classify(error: FastifyError): { status: number; code: ErrorCode; message: string } {

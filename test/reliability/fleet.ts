@@ -167,11 +167,11 @@ export async function waitUntil(
   what: string,
   predicate: () => boolean | Promise<boolean>,
   ms: number,
-  context: () => string = () => '',
+  context: () => string | Promise<string> = () => '',
 ): Promise<void> {
   const until = Date.now() + ms;
   while (!(await predicate())) {
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}\n${context()}`);
+    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}\n${await context()}`);
     await sleep(100);
   }
 }
