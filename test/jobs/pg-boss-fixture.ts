@@ -69,7 +69,7 @@ export async function seedSimulatedOrg(
   index: number,
   now: Date,
 ): Promise<SeededOrg> {
-  const sim = await startSimulator({ tenant: tinyOrg(index) });
+  const sim = await startSimulator({ tenant: tinyOrg(index), rebuild: () => tinyOrg(index) });
   const { info } = sim;
   const conn = simConnection(info, { org: false });
   const siteUrls = info.sites.map((s) => s.url);
