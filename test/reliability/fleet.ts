@@ -35,8 +35,8 @@ export interface Fleet {
   /** Queues scans as a `serve --no-worker` would (in the test process, direct to the database). */
   api: PgBossScanService;
   startWorker(): Promise<LongRun>;
-  /** `palisade serve --no-worker` on a free port; resolves with its URL. */
-  startServer(): Promise<{ run: LongRun; url: string }>;
+  /** `palisade serve --no-worker` (with `jobs`: plain `serve`, which runs jobs too) on a free port. */
+  startServer(options?: { jobs?: boolean }): Promise<{ run: LongRun; url: string }>;
   /** Makes the given connections' (default: all) next scheduled scans due now. */
   dueNow(connectionIds?: readonly string[]): Promise<void>;
   scans(connectionId?: string): Promise<ScansTable[]>;
@@ -126,8 +126,9 @@ export async function startFleet(orgCount: number): Promise<Fleet> {
       await run.waitFor(/Palisade worker \S+ running/, 30_000);
       return run;
     },
-    async startServer() {
-      const run = start(['serve', '--no-worker', '--port', '0'], `server ${runs.length + 1}`);
+    async startServer(options = {}) {
+      const args = ['serve', ...(options.jobs ? [] : ['--no-worker']), '--port', '0'];
+      const run = start(args, `server ${runs.length + 1}`);
       const match = await run.waitFor(/listening on (http:\S+)/, 30_000);
       return { run, url: match[1] ?? '' };
     },
@@ -171,7 +172,8 @@ export async function waitUntil(
 ): Promise<void> {
   const until = Date.now() + ms;
   while (!(await predicate())) {
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}\n${await context()}`);
+    if (Date.now() > until)
+      throw new Error(`timed out after ${ms} ms waiting for ${what}\n${await context()}`);
     await sleep(100);
   }
 }

@@ -25,11 +25,11 @@ async function datasetsDone(db: Kysely<Database>): Promise<number> {
   return rows.filter((r) => FINAL.has(r.status)).length;
 }
 
-/** Starts worker A on the due scan and waits until it has finished a few datasets. */
-async function scanHalfDone(fleet: Fleet, org: SeededOrg) {
+/** Starts process A (a worker, or a server running jobs) on the due scan; waits until it is half done. */
+async function scanHalfDone(fleet: Fleet, org: SeededOrg, kind: 'worker' | 'serve' = 'worker') {
   await org.control.faults(SLOW);
   await fleet.dueNow();
-  const a = await fleet.startWorker();
+  const a = kind === 'worker' ? await fleet.startWorker() : (await fleet.startServer({ jobs: true })).run;
   await waitUntil(
     'the scan to be half done on worker A',
     async () => (await fleet.scans())[0]?.status === 'running' && (await datasetsDone(fleet.db)) >= 4,
@@ -64,59 +64,65 @@ async function assertSameAsUndisturbed(fleet: Fleet, org: SeededOrg): Promise<vo
   );
 }
 
-test(
-  'a worker killed mid-scan: another takes the lease once it expired, resumes from the checkpoint and publishes one complete snapshot',
-  { skip, timeout: 120_000 },
-  async (t) => {
+test('a worker killed mid-scan: another takes the lease once it expired, resumes from the checkpoint and publishes one complete snapshot', {
+  skip,
+  timeout: 120_000,
+}, async (t) => {
+  const fleet = await startFleet(1);
+  t.after(() => fleet.stop());
+  const org = fleet.orgs[0];
+  assert.ok(org);
+  const first = await scanHalfDone(fleet, org);
+  await fleet.startWorker();
+  const done = await datasetsDone(fleet.db);
+  first.a.child.kill('SIGKILL');
+  const killedAt = Date.now();
+  // The rest of the scan at full speed: the test measures the takeover, not the latency.
+  await org.control.faults({ rules: [] });
+
+  await waitUntil(
+    'worker B to finish the scan',
+    async () => (await fleet.scans())[0]?.status === 'success',
+    60_000,
+    fleet.output,
+  );
+  t.diagnostic(
+    `killed with ${done} datasets done; taken over and finished ${Date.now() - killedAt} ms later`,
+  );
+  const rows = await fleet.scans();
+  assert.equal(rows.length, 1, 'the same scan, continued');
+  const [row] = rows;
+  assert.equal(row?.id, first.scanId);
+  assert.notEqual(row?.holder, first.holder, 'finished by the other worker');
+  assert.equal(row?.sync_run_id, first.syncRunId, 'the same sync run, resumed');
+  const runs = await fleet.db.selectFrom('sync_runs').select(['id', 'status']).execute();
+  assert.deepEqual(runs, [{ id: first.syncRunId, status: 'success' }]);
+  assert.deepEqual(await snapshotStatuses(fleet.db, org.connectionId), ['1:complete']);
+  await assertSameAsUndisturbed(fleet, org);
+});
+
+for (const kind of ['worker', 'serve'] as const) {
+  test(`palisade ${kind} stopped with SIGTERM mid-scan checkpoints it, releases the lease and exits within 30 s; a worker continues it`, {
+    skip,
+    timeout: 120_000,
+  }, async (t) => {
     const fleet = await startFleet(1);
     t.after(() => fleet.stop());
     const org = fleet.orgs[0];
     assert.ok(org);
-    const first = await scanHalfDone(fleet, org);
-    await fleet.startWorker();
-    const done = await datasetsDone(fleet.db);
-    first.a.child.kill('SIGKILL');
-    const killedAt = Date.now();
-
-    await waitUntil(
-      'worker B to finish the scan',
-      async () => (await fleet.scans())[0]?.status === 'success',
-      60_000,
-      fleet.output,
-    );
-    t.diagnostic(`killed with ${done} datasets done; taken over and finished ${Date.now() - killedAt} ms later`);
-    const rows = await fleet.scans();
-    assert.equal(rows.length, 1, 'the same scan, continued');
-    const [row] = rows;
-    assert.equal(row?.id, first.scanId);
-    assert.notEqual(row?.holder, first.holder, 'finished by the other worker');
-    assert.equal(row?.sync_run_id, first.syncRunId, 'the same sync run, resumed');
-    const runs = await fleet.db.selectFrom('sync_runs').select(['id', 'status']).execute();
-    assert.deepEqual(runs, [{ id: first.syncRunId, status: 'success' }]);
-    assert.deepEqual(await snapshotStatuses(fleet.db, org.connectionId), ['1:complete']);
-    await assertSameAsUndisturbed(fleet, org);
-  },
-);
-
-test(
-  'a worker stopped with SIGTERM mid-scan checkpoints it, releases the lease and exits; another worker continues it',
-  { skip, timeout: 120_000 },
-  async (t) => {
-    const fleet = await startFleet(1);
-    t.after(() => fleet.stop());
-    const org = fleet.orgs[0];
-    assert.ok(org);
-    const first = await scanHalfDone(fleet, org);
+    const first = await scanHalfDone(fleet, org, kind);
     await fleet.startWorker();
     const stoppedAt = Date.now();
-    const code = await first.a.stop();
+    const stopping = first.a.stop();
+    await org.control.faults({ rules: [] });
+    const code = await stopping;
     const exitMs = Date.now() - stoppedAt;
     assert.equal(code, 0, fleet.output());
     assert.ok(exitMs < 30_000, `exited within 30 s (${exitMs} ms)`);
     const lease = await fleet.db.selectFrom('scan_leases').select('holder').execute();
     assert.ok(
       lease.every((l) => l.holder !== first.holder),
-      'the stopped worker released its lease',
+      'the stopped process released its lease',
     );
 
     await waitUntil(
@@ -125,12 +131,14 @@ test(
       30_000,
       fleet.output,
     );
-    t.diagnostic(`worker A exited ${exitMs} ms after SIGTERM; B finished ${Date.now() - stoppedAt} ms after it`);
+    t.diagnostic(
+      `${kind} A exited ${exitMs} ms after SIGTERM; B finished ${Date.now() - stoppedAt} ms after it`,
+    );
     const [row] = await fleet.scans();
     assert.equal(row?.id, first.scanId);
     assert.notEqual(row?.holder, first.holder);
     assert.equal(row?.sync_run_id, first.syncRunId, 'the same sync run, resumed');
     assert.deepEqual(await snapshotStatuses(fleet.db, org.connectionId), ['1:complete']);
     await assertSameAsUndisturbed(fleet, org);
-  },
-);
+  });
+}
