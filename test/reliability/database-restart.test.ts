@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { POSTGRES_SKIP_MESSAGE, testPostgresUrl } from '../../src/db/testing/test-database.ts';
 import { addPerson } from '../../src/people/testing/people-fixtures.ts';
-import { snapshotStatuses, startFleet, waitUntil } from './fleet.ts';
+import { snapshotStatuses } from '../integration/inventory-view.ts';
+import { startFleet, waitUntil } from './fleet.ts';
 
 // PostgreSQL restarts while three scans run on two workers and a `serve --no-worker` answers the
 // API. The shared test cluster cannot be restarted, so every process reaches it through a TCP

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { POSTGRES_SKIP_MESSAGE, testPostgresUrl } from '../../src/db/testing/test-database.ts';
 import { listJobFailures } from '../../src/jobs/job-failures.ts';
-import { findingShape, snapshotStatuses, startFleet, waitUntil } from './fleet.ts';
+import { snapshotStatuses } from '../integration/inventory-view.ts';
+import { findingShape, startFleet, waitUntil } from './fleet.ts';
 
 // Three `palisade worker` processes share twenty simulated organizations whose scheduled scans
 // all fall due at once: every scan runs exactly once (one scan, one sync run, one complete

@@ -178,17 +178,6 @@ export async function waitUntil(
   }
 }
 
-/** The connection's snapshots as `version:status`, oldest first. */
-export async function snapshotStatuses(db: Kysely<Database>, connectionId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('snapshots')
-    .select(['version', 'status'])
-    .where('connection_id', '=', connectionId)
-    .orderBy('version')
-    .execute();
-  return rows.map((r) => `${r.version}:${r.status}`);
-}
-
 /** The connection's findings of one version, as `rule_id resource_type state` sorted (ids differ between orgs). */
 export async function findingShape(
   db: Kysely<Database>,

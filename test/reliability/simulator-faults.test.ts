@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { POSTGRES_SKIP_MESSAGE, testPostgresUrl } from '../../src/db/testing/test-database.ts';
 import { listJobFailures } from '../../src/jobs/job-failures.ts';
-import { snapshotStatuses, startFleet, waitUntil } from './fleet.ts';
+import { snapshotStatuses } from '../integration/inventory-view.ts';
+import { startFleet, waitUntil } from './fleet.ts';
 
 // Atlassian misbehaving while two workers scan five organizations, each with its own fault: a 429
 // storm, 5xx answers, a call that hangs, malformed bodies, the token revoked mid-scan. Each scan
