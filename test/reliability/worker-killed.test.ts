@@ -30,14 +30,25 @@ async function datasetsDone(db: Kysely<Database>): Promise<number> {
   return rows.filter((r) => FINAL.has(r.status)).length;
 }
 
-/** Starts process A (a worker, or a server running jobs) on the due scan; waits until it is half done. */
+/**
+ * Starts process A (a worker, or a server running jobs) on the due scan, then worker B (which
+ * cannot take a scan A runs), and waits until A's scan is half done: a few datasets finished, most
+ * still to read (the tiny tenant has 59).
+ */
 async function scanHalfDone(fleet: Fleet, org: SeededOrg, kind: 'worker' | 'serve' = 'worker') {
   await org.control.faults(SLOW);
   await fleet.dueNow();
   const a = kind === 'worker' ? await fleet.startWorker() : (await fleet.startServer({ jobs: true })).run;
   await waitUntil(
-    'the scan to be half done on worker A',
-    async () => (await fleet.scans())[0]?.status === 'running' && (await datasetsDone(fleet.db)) >= 4,
+    'the scan to run on A',
+    async () => (await fleet.scans())[0]?.status === 'running',
+    30_000,
+    fleet.output,
+  );
+  await fleet.startWorker();
+  await waitUntil(
+    'the scan to be half done on A',
+    async () => (await fleet.scans())[0]?.status === 'running' && (await datasetsDone(fleet.db)) >= 8,
     30_000,
     fleet.output,
   );
@@ -80,13 +91,19 @@ async function oneOrganization(t: TestContext): Promise<{ fleet: Fleet; org: See
 }
 
 /** The scan process A left ends in success under another process, in the same sync run, as if undisturbed. */
-async function assertContinued(fleet: Fleet, org: SeededOrg, first: HalfDone, waitMs: number): Promise<void> {
+async function assertContinued(
+  fleet: Fleet,
+  org: SeededOrg,
+  first: HalfDone,
+  waitMs: number,
+): Promise<number> {
   await waitUntil(
     'another worker to finish the scan',
     async () => (await fleet.scans())[0]?.status === 'success',
     waitMs,
     fleet.output,
   );
+  const finishedAt = Date.now();
   const rows = await fleet.scans();
   assert.equal(rows.length, 1, 'the same scan, continued');
   const [row] = rows;
@@ -97,6 +114,7 @@ async function assertContinued(fleet: Fleet, org: SeededOrg, first: HalfDone, wa
   assert.deepEqual(runs, [{ id: first.syncRunId, status: 'success' }]);
   assert.deepEqual(await snapshotStatuses(fleet.db, org.connectionId), ['1:complete']);
   await assertSameAsUndisturbed(fleet, org);
+  return finishedAt;
 }
 
 test('a worker killed mid-scan: another takes the lease once it expired, resumes from the checkpoint and publishes one complete snapshot', {
@@ -105,7 +123,6 @@ test('a worker killed mid-scan: another takes the lease once it expired, resumes
 }, async (t) => {
   const { fleet, org } = await oneOrganization(t);
   const first = await scanHalfDone(fleet, org);
-  await fleet.startWorker();
   const done = await datasetsDone(fleet.db);
   first.a.child.kill('SIGKILL');
   const killedAt = Date.now();
@@ -124,7 +141,6 @@ for (const kind of ['worker', 'serve'] as const) {
   }, async (t) => {
     const { fleet, org } = await oneOrganization(t);
     const first = await scanHalfDone(fleet, org, kind);
-    await fleet.startWorker();
     const stoppedAt = Date.now();
     const stopping = first.a.stop();
     await org.control.faults({ rules: [] });
