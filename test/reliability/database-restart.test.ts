@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { POSTGRES_SKIP_MESSAGE, testPostgresUrl } from '../../src/db/testing/test-database.ts';
 import { addPerson } from '../../src/people/testing/people-fixtures.ts';
 import { snapshotStatuses } from '../integration/inventory-view.ts';
-import { startFleet, waitUntil } from './fleet.ts';
+import { openEventStream, startFleet, waitUntil } from './fleet.ts';
 
 // PostgreSQL restarts while three scans run on two workers and a `serve --no-worker` answers the
 // API. The shared test cluster cannot be restarted, so every process reaches it through a TCP
@@ -25,6 +25,9 @@ test('a database restart mid-scan: requests answer 503 meanwhile, and the worker
   for (const org of fleet.orgs) await org.control.faults({ rules: [{ latencyMs: 120 }] });
   await fleet.dueNow();
   const server = await fleet.startServer();
+  // A browser on the API-only server: the workers' progress reaches it through the database.
+  const stream = await openEventStream(server.url, owner.bearer);
+  t.after(() => stream.close());
   const workers = await Promise.all([fleet.startWorker(), fleet.startWorker()]);
   const get = (path: string) =>
     fetch(`${server.url}${path}`, {
@@ -77,6 +80,14 @@ test('a database restart mid-scan: requests answer 503 meanwhile, and the worker
     assert.equal(run.child.exitCode, null, `no process exited:\n${fleet.output()}`);
   }
   assert.equal((await get('/api/v1/connections')).status, 200, 'the server answers again');
+  // Events crossed from the workers before the outage and, the listener reconnected, after it.
+  const seen = (type: string) => stream.events.filter((e) => e.type === type);
+  assert.ok(seen('scan.progress').length > 0, "the workers' progress reached the server's browser");
+  await waitUntil('every scan.finished event', () => seen('scan.finished').length >= 3, 10_000);
+  assert.deepEqual(
+    new Set(seen('scan.finished').map((e) => e.data.connectionId)),
+    new Set(fleet.orgs.map((o) => o.connectionId)),
+  );
   for (const org of fleet.orgs) {
     assert.deepEqual(await snapshotStatuses(fleet.db, org.connectionId), ['1:complete']);
   }

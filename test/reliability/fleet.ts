@@ -192,3 +192,39 @@ export async function findingShape(
     .execute();
   return rows.map((r) => `${r.rule_id} ${r.resource_type} ${r.state}`).sort();
 }
+
+export interface EventStream {
+  /** `event` names and `data` objects received so far. */
+  events: { type: string; data: Record<string, unknown> }[];
+  close(): void;
+}
+
+/** A browser's `GET /api/v1/events` on a server: every frame collected until closed. */
+export async function openEventStream(url: string, bearer: string): Promise<EventStream> {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/api/v1/events`, {
+    headers: { authorization: bearer, accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
+  if (response.status !== 200 || !response.body) throw new Error(`events answered ${response.status}`);
+  const events: EventStream['events'] = [];
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  void (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffer += value;
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const type = /^event: (.+)$/m.exec(frame)?.[1];
+        const data = /^data: (.+)$/m.exec(frame)?.[1];
+        if (type && data) events.push({ type, data: JSON.parse(data) as Record<string, unknown> });
+        end = buffer.indexOf('\n\n');
+      }
+    }
+  })().catch(() => undefined);
+  return { events, close: () => controller.abort() };
+}
