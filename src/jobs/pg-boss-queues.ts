@@ -64,32 +64,39 @@ function leaseTtlSeconds(options: BossOptions): number {
   return options.leaseTtlMs / 1000;
 }
 
-/** Creates (or updates) the queues; every process does so at start, whoever comes first wins. */
+/**
+ * Creates the queues, and sets their retries and heartbeat on queues that exist already (pg-boss's
+ * create leaves an existing queue as it was: a changed PALISADE_SCAN_LEASE_TTL would not apply).
+ * Every process does so at start; they all write the same settings.
+ */
 export async function createQueues(
   boss: PgBoss,
   input: { scanRetry: JobRetry; purgeRetry: JobRetry; leaseTtlMs: number },
 ): Promise<void> {
-  const { scanRetry, purgeRetry } = input;
-  await boss.createQueue(SCAN_DEAD_LETTER_QUEUE, { policy: 'standard' });
-  await boss.createQueue(SCAN_QUEUE, {
-    // One waiting and one running job per connection (singletonKey) across the fleet.
-    policy: 'stately',
-    retryLimit: scanRetry.limit,
-    retryDelay: scanRetry.delaySeconds,
-    retryBackoff: scanRetry.backoff,
-    deadLetter: SCAN_DEAD_LETTER_QUEUE,
+  const scan = {
+    ...retryOptions(input.scanRetry, SCAN_DEAD_LETTER_QUEUE),
     // A scan may take hours; a dead worker is noticed by its missing heartbeat instead.
     expireInSeconds: 12 * 3600,
     heartbeatSeconds: heartbeatSecondsFor(input.leaseTtlMs),
-  });
+  };
+  const purge = retryOptions(input.purgeRetry, PURGE_DEAD_LETTER_QUEUE);
+  await boss.createQueue(SCAN_DEAD_LETTER_QUEUE, { policy: 'standard' });
+  // One waiting and one running job per connection (singletonKey) across the fleet.
+  await boss.createQueue(SCAN_QUEUE, { policy: 'stately', ...scan });
+  await boss.updateQueue(SCAN_QUEUE, scan);
   await boss.createQueue(RESCAN_QUEUE, { policy: 'singleton', retryLimit: 0 });
   await boss.createQueue(PURGE_DEAD_LETTER_QUEUE, { policy: 'standard' });
-  await boss.createQueue(PURGE_QUEUE, {
-    policy: 'stately',
-    retryLimit: purgeRetry.limit,
-    retryDelay: purgeRetry.delaySeconds,
-    retryBackoff: purgeRetry.backoff,
-    ...(purgeRetry.backoff ? { retryDelayMax: 600 } : {}),
-    deadLetter: PURGE_DEAD_LETTER_QUEUE,
-  });
+  await boss.createQueue(PURGE_QUEUE, { policy: 'stately', ...purge });
+  await boss.updateQueue(PURGE_QUEUE, purge);
+}
+
+/** A job kind's retries in pg-boss's terms: backoff doubles the delay up to 10 minutes. */
+function retryOptions(retry: JobRetry, deadLetter: string) {
+  return {
+    retryLimit: retry.limit,
+    retryDelay: retry.delaySeconds,
+    retryBackoff: retry.backoff,
+    ...(retry.backoff ? { retryDelayMax: 600 } : {}),
+    deadLetter,
+  };
 }
