@@ -4,6 +4,7 @@ import { generateDatasets } from './generate-datasets.ts';
 import { generateOauthPermissions } from './generate-oauth-permissions.ts';
 import { type GeneratorResult, generateOauthScopes } from './generate-oauth-scopes.ts';
 import { generatePermissions } from './generate-permissions.ts';
+import { generateWebApiTypes } from './generate-web-api-types.ts';
 
 // Runs every generator (DESIGN.md convention 10: generated files are made by a script, and CI
 // checks they are current). `node scripts/generate.ts` rewrites what changed (`npm run generate`);
@@ -21,6 +22,7 @@ const GENERATORS: Record<string, Generator> = {
   'OAuth permissions and data collected, docs/oauth-permissions.md (scripts/generate-oauth-permissions.ts)':
     generateOauthPermissions,
   'Permission table, docs/permissions.md (scripts/generate-permissions.ts)': generatePermissions,
+  'Web UI API types, web/src/api/schema.ts (scripts/generate-web-api-types.ts)': generateWebApiTypes,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -13,11 +13,11 @@ export const ERROR_KINDS = {
   not_found: { exitCode: 1, httpStatus: 404 },
   /** Who is asking is unknown: no session or token, or an expired or revoked one. */
   unauthenticated: { exitCode: 1, httpStatus: 401 },
-  /** Palisade refuses: a host not allow-listed, a right the actor lacks, no write consent. */
+  /** Palisade refuses: a host not allow-listed, a right the actor lacks. */
   refused: { exitCode: 1, httpStatus: 403 },
   /** Too many attempts (sign-in): try again after the time the message names. */
   throttled: { exitCode: 1, httpStatus: 429 },
-  /** Not now: another scan of the connection holds its lease, a snapshot is still being built. */
+  /** Not now: another scan of the connection holds its lease, a snapshot is still being built, no write consent yet. */
   conflict: { exitCode: 1, httpStatus: 409 },
   /** Atlassian refused the connection's credential or permission, or the site is not one. */
   atlassian_refused: { exitCode: 1, httpStatus: 422 },
@@ -56,6 +56,8 @@ export const ERROR_CODES = {
   invalid_policy: { kind: 'invalid_input' },
   invalid_request: { kind: 'invalid_input' },
   invalid_body: { kind: 'invalid_input' },
+  invalid_channel: { kind: 'invalid_input' },
+  owner_unknown: { kind: 'invalid_input', fix: 'give the owner’s e-mail address' },
   // What the request names
   connection_not_found: { kind: 'not_found', fix: '{rescan}' },
   no_complete_snapshot: { kind: 'not_found', fix: '{rescan}' },
@@ -72,6 +74,8 @@ export const ERROR_CODES = {
   user_not_found: { kind: 'not_found' },
   token_not_found: { kind: 'not_found' },
   scan_not_found: { kind: 'not_found' },
+  policy_not_found: { kind: 'not_found' },
+  channel_not_found: { kind: 'not_found' },
   // Who is asking
   authentication_required: {
     kind: 'unauthenticated',
@@ -83,7 +87,6 @@ export const ERROR_CODES = {
   // Palisade refuses
   host_not_allowed: { kind: 'refused' },
   not_permitted: { kind: 'refused' },
-  write_consent_required: { kind: 'refused' },
   permission_required: { kind: 'refused' },
   right_required: { kind: 'refused' },
   csrf_required: {
@@ -108,6 +111,12 @@ export const ERROR_CODES = {
   email_taken: { kind: 'conflict' },
   connection_exists: { kind: 'conflict' },
   last_owner: { kind: 'conflict' },
+  // The connection is not in a state to act on: grant it write consent first (HTTP 409).
+  write_consent_required: { kind: 'conflict' },
+  smtp_not_configured: {
+    kind: 'conflict',
+    fix: 'set PALISADE_SMTP_URL and PALISADE_MAIL_FROM and restart Palisade',
+  },
   // Atlassian refused
   credential_rejected: { kind: 'atlassian_refused', fix: 'check {credentials}' },
   anonymous_refused: { kind: 'atlassian_refused' },

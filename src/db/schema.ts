@@ -2,6 +2,7 @@ import type { ActionTables } from './schema-actions.ts';
 import type { AppGovernanceTables } from './schema-app-governance.ts';
 import type { FindingsTables } from './schema-findings.ts';
 import type { JobTables } from './schema-jobs.ts';
+import type { NotifyTables } from './schema-notify.ts';
 import type { ScanTables } from './schema-scan.ts';
 import type { ServerTables } from './schema-server.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
@@ -133,7 +134,8 @@ export interface Database
     ScanTables,
     ServerTables,
     WorkflowTables,
-    JobTables {
+    JobTables,
+    NotifyTables {
   palisade_meta: PalisadeMetaTable;
   connections: ConnectionsTable;
   snapshots: SnapshotsTable;

@@ -40,6 +40,21 @@ export interface ScanJobDeps {
   /** Progress is written and published at most once per this many milliseconds (default 500). */
   progressThrottleMs?: number | undefined;
   logger?: JobLogger | undefined;
+  /**
+   * Called by the process that ran the scan once its row is ended (notifications, wired in the
+   * composition root so that jobs/ imports none of it); it must not throw.
+   */
+  afterScan?: ((scan: ScanAfter) => Promise<void>) | undefined;
+}
+
+/** How a scan ended, for whoever acts on it after the runner. */
+export interface ScanAfter {
+  scanId: string;
+  connectionId: string;
+  status: ClaimedScanEnd;
+  reason: string | null;
+  snapshotVersion: number | null;
+  errorCode?: string | undefined;
 }
 
 /** Why a running scan was stopped from outside: a person cancelled it, or the process shuts down. */
@@ -132,11 +147,22 @@ export async function runClaimedScan(
     if (refusedGrant(error)) await markGrantExpired(deps.db, connectionId, deps.now());
     const reason = describeError(error);
     deps.logger?.warn({ scanId: row.id, connectionId, reason }, 'scan failed');
-    return end(deps, row, { ...common, status: 'error', reason });
+    const code = (error as { code?: unknown } | null)?.code;
+    return end(
+      deps,
+      row,
+      { ...common, status: 'error', reason },
+      typeof code === 'string' ? code : undefined,
+    );
   }
 }
 
-async function end(deps: ScanJobDeps, row: ScansTable, scanEnd: ScanEnd): Promise<ClaimedScanEnd> {
+async function end(
+  deps: ScanJobDeps,
+  row: ScansTable,
+  scanEnd: ScanEnd,
+  errorCode?: string,
+): Promise<ClaimedScanEnd> {
   await finishScan(deps.db, row.id, 'running', scanEnd);
   const stored = await getScanRow(deps.db, row.id);
   const record = stored ? recordOf(stored) : undefined;
@@ -157,6 +183,19 @@ async function end(deps: ScanJobDeps, row: ScansTable, scanEnd: ScanEnd): Promis
     },
   });
   publishStatus(deps, row.id, row.connection_id, record?.status ?? scanEnd.status, record?.reason ?? null);
+  await deps
+    .afterScan?.({
+      scanId: row.id,
+      connectionId: row.connection_id,
+      status: scanEnd.status,
+      reason: record?.reason ?? scanEnd.reason,
+      snapshotVersion: record?.snapshotVersion ?? null,
+      errorCode,
+    })
+    // The scan is over whatever its hook does: a failing hook is logged, never the scan's failure.
+    .catch((error: unknown) =>
+      deps.logger?.warn({ scanId: row.id, reason: describeError(error) }, 'the after-scan hook failed'),
+    );
   return scanEnd.status;
 }
 

@@ -80,7 +80,12 @@ export async function updateUser(
   now: Date,
   actor: Actor,
   id: string,
-  patch: { role?: Role | undefined; rights?: readonly string[] | undefined; name?: string | undefined },
+  patch: {
+    role?: Role | undefined;
+    rights?: readonly string[] | undefined;
+    name?: string | undefined;
+    disabled?: boolean | undefined;
+  },
 ): Promise<{ before: User; after: User }> {
   mayManage(actor);
   const row = await findUserRow(db, id);
@@ -96,9 +101,26 @@ export async function updateUser(
   ) {
     throw new PeopleError('last_owner', 'this is the last owner: make someone else an owner first');
   }
-  const set: { role?: Role; rights?: string; name?: string; updated_at: string } = {
+  // Deactivating keeps the person (their name in the audit log and on findings) but ends their
+  // sign-in, sessions and tokens (each checks disabled_at). Not oneself, not the last owner.
+  if (patch.disabled === true && before.disabledAt === null) {
+    if (id === actor.id) throw new PeopleError('not_permitted', 'you cannot deactivate your own account');
+    if (before.role === 'owner' && (await countOwners(db)) <= 1) {
+      throw new PeopleError('last_owner', 'this is the last owner: make someone else an owner first');
+    }
+  }
+  const set: {
+    role?: Role;
+    rights?: string;
+    name?: string;
+    disabled_at?: string | null;
+    updated_at: string;
+  } = {
     updated_at: now.toISOString(),
   };
+  if (patch.disabled !== undefined && patch.disabled !== (before.disabledAt !== null)) {
+    set.disabled_at = patch.disabled ? now.toISOString() : null;
+  }
   if (patch.role !== undefined) set.role = patch.role;
   if (patch.rights !== undefined) set.rights = toJsonColumn(checkRights(patch.rights));
   if (patch.name !== undefined) set.name = checkName(patch.name);

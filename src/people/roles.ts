@@ -55,6 +55,18 @@ export const PERMISSIONS = {
     roles: MANAGERS,
     description: "see the job queue's dead letters: jobs that failed every attempt",
   },
+  'apps:read': {
+    roles: ALL,
+    description: 'see the installed apps, their risk, classification, app policies and ban alerts',
+  },
+  'apps:govern': {
+    roles: WORKERS,
+    description: "classify apps, override an app's risk score, and manage app policies",
+  },
+  'notifications:manage': {
+    roles: MANAGERS,
+    description: 'add, edit, test and delete notification channels (e-mail, Slack, webhooks)',
+  },
   'apps:revoke': { roles: [], description: 'disable, uninstall and ban apps (a right, granted per person)' },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 

@@ -17,6 +17,8 @@ export interface User {
   rights: Right[];
   /** Whether a password is set (false: invited, not yet accepted). */
   active: boolean;
+  /** When an owner or admin deactivated the account (it cannot sign in, its tokens stop); null: active. */
+  disabledAt: string | null;
   createdAt: string;
   createdBy: string | null;
 }
@@ -63,6 +65,7 @@ export function toUser(row: UsersTable): User {
       ? rights.filter((r): r is Right => (RIGHTS as readonly string[]).includes(String(r)))
       : [],
     active: row.password_hash !== null,
+    disabledAt: row.disabled_at,
     createdAt: row.created_at,
     createdBy: row.created_by,
   };

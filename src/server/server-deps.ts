@@ -5,6 +5,8 @@ import type { SecretBox } from '../connections/credentials/secret-box.ts';
 import type { Database } from '../db/schema.ts';
 import type { EventBus } from '../jobs/events.ts';
 import type { ScanService } from '../jobs/scan-service.ts';
+import type { Notifier } from '../notify/notifier.ts';
+import type { NotifySettings } from '../notify/notify-settings.ts';
 
 // Everything the server needs, passed in (DESIGN.md convention 5): `palisade serve` builds it from
 // the environment, tests build it by hand with their own clock, database and log stream.
@@ -28,6 +30,10 @@ export interface ServerSettings {
   excessiveSyncMs: number;
   /** The OAuth 2.0 (3LO) app; absent: the OAuth method answers that it is not configured. */
   oauth?: OAuthAppSettings | undefined;
+  /** The built web UI (web/dist) served at `/`; absent or not built: the API and its server pages only. */
+  webDist?: string | undefined;
+  /** E-mail (SMTP), the hosts channels may call; absent: no e-mail, Slack only. */
+  notify?: NotifySettings | undefined;
 }
 
 export interface ServerDeps {
@@ -41,4 +47,6 @@ export interface ServerDeps {
   /** Where JSON log lines go (default: stdout); tests pass a stream they read. */
   logStream?: DestinationStream | undefined;
   logLevel?: string | undefined;
+  /** Notifications' delivery runner (the owner mails and channel tests kick it); absent: queued only. */
+  notifier?: Notifier | undefined;
 }

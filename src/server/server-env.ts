@@ -1,11 +1,15 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ATLASSIAN_BASE_URLS, type BaseUrls } from '../atlassian/urls.ts';
-import { ConfigError, emptyAsUnset, optionalText } from '../config/env.ts';
+import { ConfigError, emptyAsUnset, envSchema, optionalText } from '../config/env.ts';
 import type { ServerSettings } from './server-deps.ts';
 
 // The settings `palisade serve` (and `worker`) read beyond the platform's (src/config/env.ts):
 // validated at start, each problem naming its variable. They extend the CLI's environment schema,
 // so the same process reads every variable once.
+
+/** The built web UI of this package (`npm run build:web`, or on `npm start`). */
+export const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
 
 const DURATION = /^(\d+)\s*(s|m|h|d)$/i;
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -49,6 +53,35 @@ const httpUrl = z.preprocess(
     .optional(),
 );
 
+const smtpUrl = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return (u.protocol === 'smtp:' || u.protocol === 'smtps:') && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587')
+    .optional(),
+);
+
+const mailFrom = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .regex(
+      /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/,
+      'must be an e-mail address, or a name and <address>',
+    )
+    .optional(),
+);
+
+// The same form as PALISADE_ALLOW_HOSTS (src/config/env.ts): host, host:port or *.domain.
+const notifyHosts = envSchema.shape.PALISADE_ALLOW_HOSTS;
+
 export const serverEnvFields = {
   /** The URL people open Palisade at (behind a reverse proxy: its https URL); cookies are Secure when https. */
   PALISADE_PUBLIC_URL: httpUrl,
@@ -69,6 +102,12 @@ export const serverEnvFields = {
   PALISADE_OAUTH_REDIRECT_URL: httpUrl,
   /** Behind a reverse proxy: `true`, or the proxy's addresses, to trust its X-Forwarded-* headers. */
   PALISADE_TRUST_PROXY: optionalText,
+  /** Notifications' SMTP server (smtp:// or smtps://, with its user and password); unset: no e-mail. */
+  PALISADE_SMTP_URL: smtpUrl,
+  /** The From of Palisade's e-mails (required with PALISADE_SMTP_URL). */
+  PALISADE_MAIL_FROM: mailFrom,
+  /** Hosts beyond hooks.slack.com that notification channels (Slack, webhooks) may call. */
+  PALISADE_NOTIFY_ALLOW_HOSTS: notifyHosts,
   PALISADE_LOG_LEVEL: z.preprocess(
     emptyAsUnset,
     z
@@ -123,6 +162,11 @@ export function serverSettingsOf(env: ServerEnv, listening: string): ServerSetti
       'the environment variables PALISADE_OAUTH_CLIENT_ID, PALISADE_OAUTH_CLIENT_SECRET and PALISADE_OAUTH_REDIRECT_URL must be set together (or none of them)',
     );
   }
+  if ((env.PALISADE_SMTP_URL === undefined) !== (env.PALISADE_MAIL_FROM === undefined)) {
+    throw new ConfigError(
+      'the environment variables PALISADE_SMTP_URL and PALISADE_MAIL_FROM must be set together (or none of them)',
+    );
+  }
   const publicUrl = (env.PALISADE_PUBLIC_URL ?? listening).replace(/\/+$/, '');
   return {
     publicUrl,
@@ -130,6 +174,13 @@ export function serverSettingsOf(env: ServerEnv, listening: string): ServerSetti
     baseUrls: baseUrlsOf(env),
     scanIntervalMs: env.PALISADE_SCAN_INTERVAL,
     excessiveSyncMs: env.PALISADE_EXCESSIVE_SYNC,
+    webDist: WEB_DIST,
+    notify: {
+      allowHosts: env.PALISADE_NOTIFY_ALLOW_HOSTS,
+      ...(env.PALISADE_SMTP_URL && env.PALISADE_MAIL_FROM
+        ? { smtp: { url: env.PALISADE_SMTP_URL, from: env.PALISADE_MAIL_FROM } }
+        : {}),
+    },
     ...(env.PALISADE_OAUTH_CLIENT_ID && env.PALISADE_OAUTH_CLIENT_SECRET && env.PALISADE_OAUTH_REDIRECT_URL
       ? {
           oauth: {

@@ -9,6 +9,7 @@ import { createScanService } from '../jobs/create-scan-service.ts';
 import { createEventBus } from '../jobs/events.ts';
 import { createPgEventBus } from '../jobs/pg-event-bus.ts';
 import type { JobLogger } from '../jobs/run-claimed-scan.ts';
+import { createNotifier } from '../notify/notifier.ts';
 import { ensureSetupLink } from '../people/setup.ts';
 import { buildApp } from './build-app.ts';
 import type { ServerDeps } from './server-deps.ts';
@@ -62,6 +63,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ? createPgEventBus(new pg.Pool({ connectionString: options.postgresUrl, max: 2 }), { logger })
     : undefined;
   const events = pgEvents ?? createEventBus();
+  // Notifications: the scan runner tells them when a scan ends; their runner delivers the outbox.
+  const notifier = createNotifier({
+    db,
+    now,
+    secretBox,
+    settings: settings.notify ?? { allowHosts: [] },
+    publicUrl: () => settings.publicUrl,
+    logger,
+  });
   const scans = createScanService({
     postgresUrl: options.postgresUrl,
     jobSchema: options.jobSchema,
@@ -76,6 +86,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     scanIntervalMs: settings.scanIntervalMs,
     oauth: settings.oauth,
     logger,
+    afterScan: notifier.afterScan,
   });
   const deps: ServerDeps = {
     db,
@@ -86,6 +97,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     events,
     logStream: options.logStream,
     logLevel: env.PALISADE_LOG_LEVEL,
+    notifier,
   };
   app = await buildApp(deps, { trustProxy: trustProxyOf(env) });
   await app.listen({ host: options.host, port: options.port });
@@ -94,7 +106,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   // Without PALISADE_PUBLIC_URL, links point where the server really listens (a free port included).
   if (env.PALISADE_PUBLIC_URL === undefined) settings.publicUrl = url;
-  if (options.worker !== false) scans.start();
+  if (options.worker !== false) {
+    scans.start();
+    notifier.runner.start();
+  }
   const setupUrl = await ensureSetupLink(db, now(), settings.publicUrl);
   return {
     url,
@@ -102,6 +117,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     setupUrl,
     async close() {
       await scans.stop();
+      await notifier.runner.stop();
       await app?.close();
       await pgEvents?.close();
     },

@@ -139,8 +139,8 @@ forEachDatabase(
   { timeout: 180_000 },
 );
 
-// The server may not have a route needing a right yet; this one shows the matrix expects
-// right_required from everyone without the right, owners included.
+// A probe route needing the right (beside the server's own, POST /api/v1/apps/{key}/actions): the
+// matrix expects right_required from everyone without the right, owners included.
 const revokeModule: ServerModule = {
   name: 'revoke-probe',
   register(app) {
@@ -167,7 +167,7 @@ forEachDatabase(
     t.after(() => server.app.close());
     const people = await addPeople(server.deps.db, server.deps.now());
     const base = await listen(server.app);
-    const route = server.app.routeTable.find((r) => r.access === 'apps:revoke');
+    const route = server.app.routeTable.find((r) => r.url === '/api/v1/test-apps/:key/revoke');
     assert.ok(route);
     assert.equal(await walkEveryone(people, base, [route]), 6);
     const owner = await probe(base, {

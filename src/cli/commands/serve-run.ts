@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { smtpSecrets } from '../../notify/notify-settings.ts';
 import { startServer } from '../../server/start-server.ts';
 import { CliError } from '../cli-error.ts';
 import { EXIT_OK } from '../exit-codes.ts';
@@ -20,6 +21,7 @@ export interface ServeFlags {
 export async function serve(flags: ServeFlags, ctx: CommandContext): Promise<number> {
   const { deps } = ctx;
   ctx.secrets.add(deps.env.PALISADE_SECRET_KEY, deps.env.PALISADE_OAUTH_CLIENT_SECRET);
+  ctx.secrets.add(...smtpSecrets(deps.env.PALISADE_SMTP_URL));
   const spec = defaultDatabase(deps);
   const store = await openStore(spec, { mustExist: false });
   try {

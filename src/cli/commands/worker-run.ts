@@ -5,6 +5,8 @@ import { loadSecretKey } from '../../connections/credentials/secret-key.ts';
 import { createPgBossScanService } from '../../jobs/pg-boss-scan-service.ts';
 import { createPgEventBus } from '../../jobs/pg-event-bus.ts';
 import type { JobLogger } from '../../jobs/run-claimed-scan.ts';
+import { createNotifier } from '../../notify/notifier.ts';
+import { smtpSecrets } from '../../notify/notify-settings.ts';
 import { serverSettingsOf } from '../../server/server-env.ts';
 import { CliError } from '../cli-error.ts';
 import { EXIT_OK } from '../exit-codes.ts';
@@ -19,6 +21,7 @@ import { openStore } from '../store/open-store.ts';
 export async function worker(ctx: CommandContext): Promise<number> {
   const { deps } = ctx;
   ctx.secrets.add(deps.env.PALISADE_SECRET_KEY, deps.env.PALISADE_OAUTH_CLIENT_SECRET);
+  ctx.secrets.add(...smtpSecrets(deps.env.PALISADE_SMTP_URL));
   const spec = defaultDatabase(deps);
   const store = await openStore(spec, { mustExist: false });
   try {
@@ -43,11 +46,21 @@ export async function worker(ctx: CommandContext): Promise<number> {
     const logger: JobLogger = { info: log('info'), warn: log('warn'), error: log('error') };
     // The scans' progress reaches the browsers of every server through the database.
     const events = createPgEventBus(new pg.Pool({ connectionString: spec, max: 2 }), { logger });
+    const secretBox = createSecretBox(key.key, key.previous);
+    // Links in notifications need PALISADE_PUBLIC_URL: a worker has no address of its own.
+    const notifier = createNotifier({
+      db: store.db,
+      now: deps.now,
+      secretBox,
+      settings: settings.notify ?? { allowHosts: [] },
+      publicUrl: () => settings.publicUrl,
+      logger,
+    });
     const scans = createPgBossScanService({
       connectionString: spec,
       db: store.db,
       now: deps.now,
-      secretBox: createSecretBox(key.key, key.previous),
+      secretBox,
       events,
       leaseTtlMs: env.PALISADE_SCAN_LEASE_TTL,
       allowHosts: settings.allowHosts,
@@ -55,13 +68,16 @@ export async function worker(ctx: CommandContext): Promise<number> {
       scanIntervalMs: settings.scanIntervalMs,
       oauth: settings.oauth,
       logger,
+      afterScan: notifier.afterScan,
     });
     scans.start();
+    notifier.runner.start();
     await scans.ready();
     deps.stderr.write(`Palisade worker ${scans.holder} running\n`);
     await untilAborted(deps.signal);
     deps.stderr.write('Palisade worker stopping: running scans stop at their next page\n');
     await scans.stop();
+    await notifier.runner.stop();
     await events.close();
     return EXIT_OK;
   } finally {

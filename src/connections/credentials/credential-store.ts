@@ -177,6 +177,25 @@ export async function resealAll(
         .execute();
       resealed += 1;
     }
-    return { resealed, total: rows.length };
+    // Notification channels' URLs and webhook secrets (src/notify) are sealed with the same key.
+    const channels = await tx
+      .selectFrom('notification_channels')
+      .select(['id', 'url_sealed', 'secret_sealed'])
+      .execute();
+    let total = rows.length;
+    for (const c of channels) {
+      const reseal = (v: string | null) => (v === null || box.isCurrent(v) ? v : box.seal(box.open(v)));
+      total += (c.url_sealed ? 1 : 0) + (c.secret_sealed ? 1 : 0);
+      const url = reseal(c.url_sealed);
+      const secret = reseal(c.secret_sealed);
+      if (url === c.url_sealed && secret === c.secret_sealed) continue;
+      await tx
+        .updateTable('notification_channels')
+        .set({ url_sealed: url, secret_sealed: secret })
+        .where('id', '=', c.id)
+        .execute();
+      resealed += (url !== c.url_sealed ? 1 : 0) + (secret !== c.secret_sealed ? 1 : 0);
+    }
+    return { resealed, total };
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { allows, PERMISSIONS, type Permission } from '../../people/roles.ts';
 import type { NewSession } from '../../people/sessions.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../people/sessions.ts';
 import type { User } from '../../people/users.ts';
@@ -19,6 +20,8 @@ export const PublicUser = z.object({
 
 export const SessionBody = z.object({
   user: PublicUser,
+  /** What this person may do (their role's permissions and their rights), so the UI can disable what they may not. */
+  permissions: z.array(z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]])),
   csrfToken: z.string(),
   expiresAt: z.string(),
 });
@@ -53,7 +56,15 @@ export function sessionBody(
   user: UserLike,
   session: { csrfToken: string; expiresAt: string },
 ): z.infer<typeof SessionBody> {
-  return { user: publicUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+  const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
+    allows(user.role, user.rights, p),
+  );
+  return {
+    user: publicUser(user),
+    permissions,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import { setUpOwner } from '../../people/setup.ts';
 import { clientOf, signedInReply } from '../auth/session-reply.ts';
 import type { ServerModule } from '../server-module.ts';
 import { escapeHtml, HTML, PAGE_HEADERS } from './oauth-consent-page.ts';
+import { sendWebIndex, webIndex } from './web-ui.ts';
 
 // The pages behind the links Palisade prints and sends — the first-run setup link of `serve` and
 // the invitation link of `users create` — as plain server-rendered forms (no script, no external
@@ -92,12 +93,15 @@ export const firstRunPagesModule: ServerModule = {
     app.get(
       '/setup',
       { config: { access: 'public' }, schema: { hide: true, querystring: TokenQuery } },
-      async (request, reply) =>
-        html(
+      async (request, reply) => {
+        // With the web UI built, its setup page (same link, same POST /api/v1/setup) signs the owner in there.
+        if (webIndex(deps) && deps.settings.webDist) return sendWebIndex(reply, deps.settings.webDist);
+        return html(
           reply,
           200,
           page('Create the owner', form('/setup', request.query.token, OWNER_FIELDS, 'Create the owner')),
-        ),
+        );
+      },
     );
     app.post(
       '/setup',

@@ -295,3 +295,24 @@ forEachDatabase(
     assert.match(audit[1]?.source ?? '', /"via":"session"/);
   },
 );
+
+forEachDatabase(
+  'the session says what the person may do, so the UI can disable what they may not',
+  async (t, database) => {
+    const server = await startTestServer(database);
+    t.after(() => server.app.close());
+    await addPeople(server.deps.db, server.deps.now());
+    const signIn = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'viewer@example.com', password: TEST_PASSWORD },
+    });
+    const permissions: string[] = signIn.json().permissions;
+    assert.ok(permissions.includes('findings:read'));
+    assert.ok(!permissions.includes('findings:triage'));
+    assert.ok(!permissions.includes('apps:revoke'));
+    const cookie = cookieOf(signIn.headers['set-cookie']);
+    const again = await server.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
+    assert.deepEqual(again.json().permissions, permissions);
+  },
+);

@@ -260,3 +260,41 @@ forEachDatabase(
     assert.equal(expired.json().error.code, 'invite_invalid');
   },
 );
+
+forEachDatabase(
+  'a deactivated person can no longer use their token until reactivated; nobody deactivates themselves or the last owner',
+  async (t, database) => {
+    const server = await startTestServer(database);
+    t.after(() => server.app.close());
+    const people = await addPeople(server.deps.db, server.deps.now());
+    const patch = (who: string, id: string, disabled: boolean) =>
+      server.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/users/${id}`,
+        headers: { authorization: who },
+        payload: { disabled },
+      });
+    const whoAmI = () =>
+      server.app.inject({
+        method: 'GET',
+        url: '/api/v1/tokens',
+        headers: { authorization: people.analyst.bearer },
+      });
+    assert.equal((await whoAmI()).statusCode, 200);
+
+    const off = await patch(people.admin.bearer, people.analyst.id, true);
+    assert.equal(off.statusCode, 200);
+    assert.equal(off.json().user.disabledAt, server.deps.now().toISOString());
+    assert.equal((await whoAmI()).statusCode, 401);
+
+    const on = await patch(people.admin.bearer, people.analyst.id, false);
+    assert.equal(on.json().user.disabledAt, null);
+    assert.equal((await whoAmI()).statusCode, 200);
+
+    const self = await patch(people.admin.bearer, people.admin.id, true);
+    assert.equal(self.statusCode, 403);
+    assert.match(self.json().error.message, /your own account/);
+    const lastOwner = await patch(people.owner.bearer, people.owner.id, true);
+    assert.equal(lastOwner.statusCode, 403);
+  },
+);

@@ -21,6 +21,8 @@ const UserView = z.object({
   rights: z.array(z.string()),
   /** False until an invited person has set their password. */
   active: z.boolean(),
+  /** When the account was deactivated (no sign-in, no tokens); null while it is active. */
+  disabledAt: z.string().nullable(),
   createdAt: z.string(),
 });
 
@@ -32,6 +34,7 @@ function view(user: User): z.infer<typeof UserView> {
     role: user.role,
     rights: [...user.rights],
     active: user.active,
+    disabledAt: user.disabledAt,
     createdAt: user.createdAt,
   };
 }
@@ -110,12 +113,13 @@ export const usersModule: ServerModule = {
         config: { access: 'users:manage', audit: 'user.update' },
         schema: {
           tags: ['people'],
-          summary: "Change a person's role, rights or name",
+          summary: "Change a person's role, rights or name, or deactivate (and reactivate) them",
           params: IdParams,
           body: z.object({
             role: Role.optional(),
             rights: z.array(Right).max(10).optional(),
             name: z.string().min(1).max(200).optional(),
+            disabled: z.boolean().optional(),
           }),
           response: { 200: z.object({ user: UserView }) },
         },
@@ -128,11 +132,14 @@ export const usersModule: ServerModule = {
           request.params.id,
           request.body,
         );
+        // Deactivation is told only when it was asked about (the other changes' entries stay as they were).
+        const activity = (user: User) =>
+          request.body.disabled === undefined ? {} : { disabledAt: user.disabledAt };
         noteAudit(request, {
           subject: `user:${after.id}`,
           details: {
-            before: { role: before.role, rights: before.rights, name: before.name },
-            after: { role: after.role, rights: after.rights, name: after.name },
+            before: { role: before.role, rights: before.rights, name: before.name, ...activity(before) },
+            after: { role: after.role, rights: after.rights, name: after.name, ...activity(after) },
           },
         });
         return { user: view(after) };

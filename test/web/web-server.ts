@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { ensureWebBuild } from '../../scripts/build-web.ts';
+import { type RunningSimulator, startSimulator } from '../../simulator/start.ts';
+import { buildTenant } from '../../simulator/tenant/build.ts';
+import { readCliEnv } from '../../src/cli/cli-env.ts';
+import { openTestDatabase, type TestDatabase } from '../../src/db/testing/test-database.ts';
+import { type RunningServer, startServer } from '../../src/server/start-server.ts';
+
+// The real `palisade serve` path for browser tests: the web UI built if stale (scripts/build-web.ts),
+// the Atlassian simulator with the demo tenant ("Acme") as the server's Atlassian, a fresh SQLite
+// database, the server on a free port with its first-run setup link. Logs go to `logLines()`.
+
+export interface WebServer {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** The one-time first-run link `serve` prints: /setup?token=… */
+  setupUrl: string;
+  server: RunningServer;
+  sim: RunningSimulator;
+  database: TestDatabase;
+  logLines(): string[];
+  close(): Promise<void>;
+}
+
+export async function startWebServer(
+  options: {
+    scenario?: 'demo' /** PALISADE_NOTIFY_ALLOW_HOSTS: hosts webhook channels may call. */;
+    notifyAllowHosts?: string[];
+  } = {},
+): Promise<WebServer> {
+  await ensureWebBuild();
+  const now = () => new Date();
+  const sim = await startSimulator({ tenant: buildTenant({ scenario: options.scenario ?? 'demo' }, now()) });
+  const { info } = sim;
+  const hosts = [...info.sites.map((s) => s.url), info.adminApiUrl, info.marketplaceUrl, info.authUrl].map(
+    (u) => new URL(u).host,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-web-'));
+  const database = await openTestDatabase('sqlite');
+  const lines: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const server = await startServer({
+    db: database.db,
+    env: readCliEnv({
+      PALISADE_DATA_DIR: dir,
+      PALISADE_ALLOW_HOSTS: hosts.join(','),
+      PALISADE_ADMIN_API_URL: info.adminApiUrl,
+      PALISADE_MARKETPLACE_URL: info.marketplaceUrl,
+      PALISADE_AUTH_URL: info.authUrl,
+      PALISADE_LOG_LEVEL: 'warn',
+      ...(options.notifyAllowHosts
+        ? { PALISADE_NOTIFY_ALLOW_HOSTS: options.notifyAllowHosts.join(',') }
+        : {}),
+    }),
+    dataDir: dir,
+    host: '127.0.0.1',
+    port: 0,
+    now,
+    logStream,
+  });
+  if (!server.setupUrl) throw new Error('a fresh database must give a first-run setup link');
+  const setupUrl = server.setupUrl;
+  return {
+    url: server.url,
+    setupUrl,
+    server,
+    sim,
+    database,
+    logLines: () => [...lines],
+    async close() {
+      await server.close();
+      await sim.stop();
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { queryOptions } from '@tanstack/react-query';
+import { type ApiQuery, api } from './client.ts';
+
+// Query keys and loaders shared by pages and by the live-update hook (live/use-live-events.ts),
+// which invalidates them by their first key part. A page adds its own here when another part of
+// the UI (or the event stream) must refresh it.
+
+export const queryKeys = {
+  session: ['session'] as const,
+  connections: ['connections'] as const,
+  findings: ['findings'] as const,
+  scans: ['scans'] as const,
+  reports: ['reports'] as const,
+  exceptions: ['exceptions'] as const,
+  auditLog: ['audit-log'] as const,
+  users: ['users'] as const,
+};
+
+export const connectionsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.connections,
+    queryFn: ({ signal }) => api('GET /api/v1/connections', { signal }),
+  });
+
+export const findingsQuery = (query: ApiQuery<'GET /api/v1/findings'> = {}) =>
+  queryOptions({
+    queryKey: [...queryKeys.findings, query],
+    queryFn: ({ signal }) => api('GET /api/v1/findings', { query, signal }),
+  });
+
+/** The JSON report of a connection's last snapshot (apps, rules, coverage, results). */
+export const reportQuery = (connectionId: string) =>
+  queryOptions({
+    queryKey: [...queryKeys.reports, connectionId],
+    queryFn: async ({ signal }) =>
+      api('GET /api/v1/reports', { query: { connectionId, format: 'json' }, signal }) as Promise<unknown>,
+  });
