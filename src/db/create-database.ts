@@ -51,6 +51,11 @@ function createPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     throw new Error(`invalid PostgreSQL schema name: ${options.schema}`);
   }
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  // A connection that dies (a database restart) while none of its queries runs — idle in the pool,
+  // or held between a transaction's statements — reports it as an 'error' event, which unhandled
+  // ends the process. Its next query fails instead (503 in the server), and the pool opens another.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const schema = options.schema;
   if (schema !== undefined) {
     // Set on every new pooled connection before any query of ours (pg queues them in order).

@@ -9,7 +9,7 @@ import {
   type ScanStop,
 } from './run-claimed-scan.ts';
 import { ScanRequestError } from './scan-request-error.ts';
-import { dueConnections, scheduleNextScan } from './scan-schedule.ts';
+import { dueConnections, scheduleAfterScan } from './scan-schedule.ts';
 import type { ScanRecord, ScanService } from './scan-service.ts';
 import { claimScan, finishScan, getScanRow, queuedScans, recordOf, runningScans } from './scan-store.ts';
 import { userName } from './user-names.ts';
@@ -66,8 +66,6 @@ export function createInProcessScanService(deps: InProcessScanServiceDeps): InPr
   let pumping: Promise<void> | undefined;
   let pumpAgain = false;
   let startup: Promise<void> = Promise.resolve();
-
-  const intervalMsOf = (seconds: number | null) => (seconds !== null ? seconds * 1000 : deps.scanIntervalMs);
 
   async function request(input: {
     connectionId: string;
@@ -223,19 +221,7 @@ export function createInProcessScanService(deps: InProcessScanServiceDeps): InPr
   /** The next scheduled scan of the connection: one interval after this one finished. */
   async function scheduleAfter(scanId: string): Promise<void> {
     const scan = await getScanRow(deps.db, scanId);
-    if (!scan?.finished_at) return;
-    const profile = await deps.db
-      .selectFrom('connection_profiles')
-      .select('scan_interval_seconds')
-      .where('connection_id', '=', scan.connection_id)
-      .executeTakeFirst();
-    if (!profile) return;
-    await scheduleNextScan(
-      deps.db,
-      scan.connection_id,
-      new Date(scan.finished_at),
-      intervalMsOf(profile.scan_interval_seconds),
-    );
+    if (scan) await scheduleAfterScan(deps.db, scan, deps.scanIntervalMs);
   }
 
   async function tick(): Promise<void> {
@@ -243,7 +229,7 @@ export function createInProcessScanService(deps: InProcessScanServiceDeps): InPr
     deferred.clear();
     const now = deps.now();
     // A process that died less than a lease ago at start() is looked at again on every tick.
-    const requeued = await requeueOrphanedScans(deps.db, { holder, now });
+    const requeued = await requeueOrphanedScans(deps.db, { holder, now, leaseTtlMs: deps.leaseTtlMs });
     if (requeued.length > 0)
       deps.logger?.info({ scans: requeued }, 'scans of a stopped process queued again');
     for (const due of await dueConnections(deps.db, now, deps.scanIntervalMs)) {

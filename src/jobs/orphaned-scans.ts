@@ -12,7 +12,7 @@ import { requeueScan, runningScans } from './scan-store.ts';
 
 export async function requeueOrphanedScans(
   db: Kysely<Database>,
-  input: { holder: string; now: Date },
+  input: { holder: string; now: Date; leaseTtlMs?: number | undefined },
 ): Promise<string[]> {
   const requeued: string[] = [];
   for (const row of await runningScans(db)) {
@@ -21,7 +21,7 @@ export async function requeueOrphanedScans(
     const until = lease
       ? Date.parse(lease.expiresAt)
       : row.started_at
-        ? Date.parse(row.started_at) + SCAN_LEASE_TTL_MS
+        ? Date.parse(row.started_at) + (input.leaseTtlMs ?? SCAN_LEASE_TTL_MS)
         : 0;
     const alive = until > input.now.getTime();
     if (alive) continue;

@@ -2,7 +2,7 @@ import type { JobWithMetadata } from 'pg-boss';
 import { purgeConnection } from '../connections/managed/purge-connection.ts';
 import { recordJobFailure } from './job-failures.ts';
 import { requeueOrphanedScans } from './orphaned-scans.ts';
-import type { JobRetry } from './pg-boss-scan-service.ts';
+import { PURGE_QUEUE } from './pg-boss-queues.ts';
 import type { ScanJobDeps } from './run-claimed-scan.ts';
 import type { ScanService } from './scan-service.ts';
 import { activeScanOf } from './scan-store.ts';
@@ -11,18 +11,13 @@ import { activeScanOf } from './scan-store.ts';
 // leaves the job to be retried, and the purge waits for the connection's running scan — wherever
 // it runs — to stop at its next page before anything is deleted under it.
 
-export const PURGE_QUEUE = 'purge-connection';
-export const PURGE_DEAD_LETTER_QUEUE = 'purge-connection-dead-letter';
-
-/** A purge retries while a scan of the connection still runs elsewhere, or the database fails. */
-export const PURGE_RETRY: JobRetry = { limit: 8, delaySeconds: 10, backoff: true };
-
 export interface PurgeJobData {
   connectionId: string;
   by: string | null;
 }
 
-export interface PurgeJobContext extends Pick<ScanJobDeps, 'db' | 'now' | 'events' | 'logger' | 'holder'> {
+export interface PurgeJobContext
+  extends Pick<ScanJobDeps, 'db' | 'now' | 'events' | 'logger' | 'holder' | 'leaseTtlMs'> {
   cancel: ScanService['cancel'];
 }
 
@@ -54,7 +49,7 @@ export async function runPurgeJob(ctx: PurgeJobContext, job: JobWithMetadata<Pur
       .executeTakeFirst();
     // Gone already (an earlier attempt finished), or restored: nothing to purge.
     if (profile?.state !== 'deleting') return;
-    await requeueOrphanedScans(ctx.db, { holder: ctx.holder, now: ctx.now() });
+    await requeueOrphanedScans(ctx.db, { holder: ctx.holder, now: ctx.now(), leaseTtlMs: ctx.leaseTtlMs });
     await cancelQueuedScans(ctx, connectionId, by);
     // Its running scan, here or in another process, stops at its next page.
     const runningScan = await activeScanOf(ctx.db, connectionId);

@@ -1,16 +1,26 @@
-import { type JobWithMetadata, PgBoss } from 'pg-boss';
-import { newHolder } from '../scan/scan-lease.ts';
+import { sql } from 'kysely';
+import type { JobWithMetadata } from 'pg-boss';
+import { newHolder, releaseScanLease, SCAN_LEASE_TTL_MS } from '../scan/scan-lease.ts';
+import { askToCancel, waitForEnd, watchForCancel } from './cross-process-cancel.ts';
+import { databaseDown, errorText, untilDatabaseAnswers } from './database-down.ts';
 import { recordJobFailure } from './job-failures.ts';
 import { requeueOrphanedScans } from './orphaned-scans.ts';
 import {
   cancelQueuedScans,
-  PURGE_DEAD_LETTER_QUEUE,
-  PURGE_QUEUE,
-  PURGE_RETRY,
   type PurgeJobContext,
   type PurgeJobData,
   runPurgeJob,
 } from './pg-boss-purge-job.ts';
+import {
+  createBoss,
+  createQueues,
+  type JobRetry,
+  PURGE_QUEUE,
+  PURGE_RETRY,
+  RESCAN_QUEUE,
+  SCAN_QUEUE,
+  scanRetryFor,
+} from './pg-boss-queues.ts';
 import { queueScan } from './queue-scan.ts';
 import {
   type ClaimedScanEnd,
@@ -20,7 +30,7 @@ import {
   type ScanStop,
 } from './run-claimed-scan.ts';
 import { ScanRequestError } from './scan-request-error.ts';
-import { dueConnections, scheduleNextScan } from './scan-schedule.ts';
+import { dueConnections, scannedWithinInterval, scheduleAfterScan } from './scan-schedule.ts';
 import type { ScanRecord, ScanService } from './scan-service.ts';
 import {
   activeScanOf,
@@ -40,21 +50,6 @@ import { userName } from './user-names.ts';
 // holds at most one waiting and one running job per connection across the fleet, and the
 // connection's lease (scan-lease.ts) still guards the sync itself. `rescan-due` is a pg-boss
 // schedule: whichever process pg-boss picks queues the due scans once a minute, however many run.
-
-export const SCAN_QUEUE = 'scan';
-export const SCAN_DEAD_LETTER_QUEUE = 'scan-dead-letter';
-export const RESCAN_QUEUE = 'rescan-due';
-
-export interface JobRetry {
-  /** Attempts after the first before the job goes to its dead-letter queue. */
-  limit: number;
-  /** Seconds before the first retry; doubled at each retry with backoff. */
-  delaySeconds: number;
-  backoff: boolean;
-}
-
-/** A scan job retries when it could not run its scan: the lease held elsewhere, the database failing. */
-export const SCAN_RETRY: JobRetry = { limit: 5, delaySeconds: 30, backoff: true };
 
 export interface PgBossScanServiceDeps extends Omit<ScanJobDeps, 'holder'> {
   /** The PostgreSQL database (DATABASE_URL); pg-boss keeps its tables in `schema`. */
@@ -97,8 +92,8 @@ interface Running {
   done: Promise<ClaimedScanEnd>;
 }
 
-/** Written on a running scan's row by a process that cannot abort it itself, then `byName`. */
-const CANCEL_MARK = 'cancelling: requested by ';
+/** How long a scan job waits for the database to come back before it fails (and is retried). */
+const OUTAGE_WAIT_MS = 5 * 60_000;
 
 /** Why a job attempt failed; pg-boss retries it with backoff, then dead-letters it. */
 class JobAttemptError extends Error {}
@@ -107,50 +102,27 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
   const holder = deps.holder ?? newHolder();
   const jobDeps: ScanJobDeps = { ...deps, holder };
   const runJobs = deps.runJobs !== false;
-  const retry = deps.scanRetry ?? SCAN_RETRY;
+  const leaseTtlMs = deps.leaseTtlMs ?? SCAN_LEASE_TTL_MS;
+  const retry = deps.scanRetry ?? scanRetryFor(leaseTtlMs);
   const purgeRetry = deps.purgeRetry ?? PURGE_RETRY;
-  const boss = new PgBoss({
+  const boss = createBoss({
     connectionString: deps.connectionString,
     schema: deps.schema ?? 'pgboss',
-    // Only processes that run jobs keep the schedule and the maintenance going.
-    schedule: runJobs,
-    supervise: runJobs,
-    max: 4,
+    runJobs,
+    leaseTtlMs,
   });
   boss.on('error', (error: Error) => {
-    deps.logger?.error({ error: String(error) }, 'the job queue reported an error');
+    deps.logger?.error({ error: errorText(error) }, 'the job queue reported an error');
   });
   const running = new Map<string, Running>();
   let booted: Promise<void> | undefined;
   let starting: Promise<void> | undefined;
   let stopped = false;
 
-  const intervalMsOf = (seconds: number | null) => (seconds !== null ? seconds * 1000 : deps.scanIntervalMs);
-
   async function ensureStarted(): Promise<void> {
     booted ??= (async () => {
       await boss.start();
-      await boss.createQueue(SCAN_DEAD_LETTER_QUEUE, { policy: 'standard' });
-      await boss.createQueue(SCAN_QUEUE, {
-        policy: 'stately',
-        retryLimit: retry.limit,
-        retryDelay: retry.delaySeconds,
-        retryBackoff: retry.backoff,
-        deadLetter: SCAN_DEAD_LETTER_QUEUE,
-        // A scan may take hours; a dead worker is noticed by its missing heartbeat instead.
-        expireInSeconds: 12 * 3600,
-        heartbeatSeconds: 30,
-      });
-      await boss.createQueue(RESCAN_QUEUE, { policy: 'singleton', retryLimit: 0 });
-      await boss.createQueue(PURGE_DEAD_LETTER_QUEUE, { policy: 'standard' });
-      await boss.createQueue(PURGE_QUEUE, {
-        policy: 'stately',
-        retryLimit: purgeRetry.limit,
-        retryDelay: purgeRetry.delaySeconds,
-        retryBackoff: purgeRetry.backoff,
-        ...(purgeRetry.backoff ? { retryDelayMax: 600 } : {}),
-        deadLetter: PURGE_DEAD_LETTER_QUEUE,
-      });
+      await createQueues(boss, { scanRetry: retry, purgeRetry, leaseTtlMs });
     })();
     return booted;
   }
@@ -234,40 +206,10 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     input: { connectionId: string; scanId: string; by: string | null },
     byName: string,
   ): Promise<ScanRecord> {
-    const asked = await deps.db
-      .updateTable('scans')
-      .set({ reason: `${CANCEL_MARK}${byName}` })
-      .where('id', '=', input.scanId)
-      .where('status', '=', 'running')
-      .executeTakeFirst();
-    if (Number(asked.numUpdatedRows) === 0) return cancel(input);
-    const until = Date.now() + 20_000;
-    for (;;) {
-      const row = await getScanRow(deps.db, input.scanId);
-      if (!row) throw new ScanRequestError('scan_not_found', `no scan ${input.scanId} any more`);
-      if (row.status !== 'running' || Date.now() > until) return recordOf(row);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-
-  /** Aborts the run when another process asked for its cancel on the row (cancelElsewhere). */
-  function watchForCancel(scanId: string, controller: AbortController): NodeJS.Timeout {
-    const timer = setInterval(() => {
-      getScanRow(deps.db, scanId)
-        .then((row) => {
-          if (
-            row?.status === 'running' &&
-            row.reason?.startsWith(CANCEL_MARK) &&
-            !controller.signal.aborted
-          ) {
-            const stop: ScanStop = { kind: 'cancel', byName: row.reason.slice(CANCEL_MARK.length) };
-            controller.abort(stop);
-          }
-        })
-        .catch(() => undefined);
-    }, 1000);
-    timer.unref();
-    return timer;
+    if (!(await askToCancel(deps.db, input.scanId, byName))) return cancel(input);
+    const row = await waitForEnd(deps.db, input.scanId);
+    if (!row) throw new ScanRequestError('scan_not_found', `no scan ${input.scanId} any more`);
+    return recordOf(row);
   }
 
   /** One `scan` job: the connection's oldest queued scan, claimed and run to its end. */
@@ -276,11 +218,36 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     const attempts = job.retryCount + 1;
     const lastAttempt = job.retryCount >= job.retryLimit;
     try {
-      await runOneScan(connectionId);
+      await runScanThroughOutages(connectionId);
     } catch (error) {
       const lastError = error instanceof Error ? error.message : String(error);
       if (lastAttempt) await giveUp(connectionId, lastError, attempts);
       throw error;
+    }
+  }
+
+  /**
+   * The database went away mid-scan (a restart, a failover): the job stays with this worker, waits
+   * for the database (up to OUTAGE_WAIT_MS) and resumes the scan from its checkpoints at once,
+   * rather than failing and waiting for pg-boss to notice and retry it.
+   */
+  async function runScanThroughOutages(connectionId: string): Promise<void> {
+    for (;;) {
+      try {
+        await runOneScan(connectionId);
+        return;
+      } catch (error) {
+        if (stopped || !databaseDown(error)) throw error;
+        deps.logger?.warn(
+          { connectionId, error: errorText(error) },
+          'the database is away; the scan resumes once it answers',
+        );
+        const back = await untilDatabaseAnswers(() => sql`select 1`.execute(deps.db), {
+          until: Date.now() + OUTAGE_WAIT_MS,
+          cancelled: () => stopped,
+        });
+        if (!back) throw error;
+      }
     }
   }
 
@@ -289,8 +256,14 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     let active = await activeScanOf(deps.db, connectionId);
     if (!active) return;
     if (active.status === 'running') {
+      if (active.holder === holder && !running.has(active.id)) {
+        // This process's own scan whose end could not be written (the database was away); its
+        // lease, which the scan could not release either, goes with it.
+        await requeueScan(deps.db, { id: active.id, holder });
+        await releaseScanLease(deps.db, { connectionId, holder });
+      }
       // Its worker died (its job's heartbeat stopped): queued again once its lease expired.
-      await requeueOrphanedScans(deps.db, { holder, now: deps.now() });
+      await requeueOrphanedScans(deps.db, { holder, now: deps.now(), leaseTtlMs });
       active = await activeScanOf(deps.db, connectionId);
       if (!active) return;
       if (active.status === 'running') {
@@ -302,7 +275,7 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     const claimed = await claimScan(deps.db, { id: active.id, holder, at: deps.now().toISOString() });
     if (!claimed) throw new JobAttemptError(`scan ${active.id} was taken by another runner`);
     const controller = new AbortController();
-    const watching = watchForCancel(claimed.id, controller);
+    const stopWatching = watchForCancel(deps.db, claimed.id, controller);
     const done = runClaimedScan(jobDeps, claimed, controller.signal);
     running.set(claimed.id, { connectionId, controller, done: done.catch((): ClaimedScanEnd => 'error') });
     let end: ClaimedScanEnd;
@@ -313,7 +286,7 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
       await requeueScan(deps.db, { id: claimed.id, holder }).catch(() => false);
       throw error;
     } finally {
-      clearInterval(watching);
+      stopWatching();
       running.delete(claimed.id);
     }
     if (end === 'deferred') {
@@ -365,19 +338,7 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
 
   async function scheduleAfter(scanId: string): Promise<void> {
     const scan = await getScanRow(deps.db, scanId);
-    if (!scan?.finished_at) return;
-    const profile = await deps.db
-      .selectFrom('connection_profiles')
-      .select('scan_interval_seconds')
-      .where('connection_id', '=', scan.connection_id)
-      .executeTakeFirst();
-    if (!profile) return;
-    await scheduleNextScan(
-      deps.db,
-      scan.connection_id,
-      new Date(scan.finished_at),
-      intervalMsOf(profile.scan_interval_seconds),
-    );
+    if (scan) await scheduleAfterScan(deps.db, scan, deps.scanIntervalMs);
   }
 
   async function purgeConnectionJob(input: { connectionId: string; by: string | null }): Promise<void> {
@@ -388,34 +349,15 @@ export function createPgBossScanService(deps: PgBossScanServiceDeps): PgBossScan
     await boss.send(PURGE_QUEUE, data, { singletonKey: input.connectionId });
   }
 
-  async function scannedWithinInterval(connectionId: string, now: Date): Promise<boolean> {
-    const last = await deps.db
-      .selectFrom('scans')
-      .select('finished_at')
-      .where('connection_id', '=', connectionId)
-      .where('finished_at', 'is not', null)
-      .orderBy('finished_at', 'desc')
-      .executeTakeFirst();
-    if (!last?.finished_at) return false;
-    const profile = await deps.db
-      .selectFrom('connection_profiles')
-      .select('scan_interval_seconds')
-      .where('connection_id', '=', connectionId)
-      .executeTakeFirst();
-    return (
-      Date.parse(last.finished_at) + intervalMsOf(profile?.scan_interval_seconds ?? null) > now.getTime()
-    );
-  }
-
   async function tick(): Promise<void> {
     if (stopped) return;
     const now = deps.now();
-    const requeued = await requeueOrphanedScans(deps.db, { holder, now });
+    const requeued = await requeueOrphanedScans(deps.db, { holder, now, leaseTtlMs });
     if (requeued.length > 0)
       deps.logger?.info({ scans: requeued }, 'scans of a stopped process queued again');
     for (const due of await dueConnections(deps.db, now, deps.scanIntervalMs)) {
       // A scan that has just ended and not yet set the next date (another process's, maybe).
-      if (await scannedWithinInterval(due, now)) continue;
+      if (await scannedWithinInterval(deps.db, due, now, deps.scanIntervalMs)) continue;
       try {
         await request({ connectionId: due, trigger: 'scheduled', by: null });
       } catch (error) {

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts';
 import type { ScansTable } from '../db/schema-server.ts';
 import { describeError } from '../errors.ts';
 import { runScan, type SyncOutcome } from '../scan/run-scan.ts';
+import { databaseDown } from './database-down.ts';
 import type { EventBus } from './events.ts';
 import { progressReporter } from './progress-reporter.ts';
 import { finishScan, getScanRow, recordOf, requeueScan, type ScanEnd } from './scan-store.ts';
@@ -34,6 +35,8 @@ export interface ScanJobDeps {
   events: EventBus;
   /** This runner: written on the row and used as the connection's lease holder. */
   holder: string;
+  /** The connection lease's term (default 60 s): how long a dead runner's scan blocks its successor. */
+  leaseTtlMs?: number | undefined;
   /** Progress is written and published at most once per this many milliseconds (default 500). */
   progressThrottleMs?: number | undefined;
   logger?: JobLogger | undefined;
@@ -91,7 +94,7 @@ export async function runClaimedScan(
         allowHosts: deps.allowHosts,
         baseUrls: deps.baseUrls,
         signal,
-        lease: { holder: deps.holder },
+        lease: { holder: deps.holder, ...leaseTerms(deps.leaseTtlMs) },
         observer: {
           phase: (text) => progress.phase(text.startsWith('evaluating') ? 'evaluating' : 'connecting'),
           sync: (event) => progress.sync(event),
@@ -132,6 +135,8 @@ export async function runClaimedScan(
       );
       return 'deferred';
     }
+    // The database went away: not the scan's failure. The runner retries; the sync resumes.
+    if (!stop && databaseDown(error)) throw error;
     const syncRunId = outcome?.runId ?? progress.runId();
     const common = { at: deps.now().toISOString(), syncRunId, api: outcome?.api };
     if (stop?.kind === 'cancel') {
@@ -212,4 +217,9 @@ export function publishStatus(
 
 function isCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+/** A lease term, renewed four times per term (so one slow renewal is harmless). */
+export function leaseTerms(ttlMs: number | undefined): { ttlMs?: number; renewEveryMs?: number } {
+  return ttlMs === undefined ? {} : { ttlMs, renewEveryMs: Math.max(250, Math.floor(ttlMs / 4)) };
 }

@@ -44,3 +44,52 @@ export async function scheduleNextScan(
     .where('connection_id', '=', connectionId)
     .execute();
 }
+
+/** The connection's own interval, else the platform's; undefined when the connection is gone. */
+async function intervalOf(
+  db: Kysely<Database>,
+  connectionId: string,
+  defaultIntervalMs: number,
+): Promise<number | undefined> {
+  const profile = await db
+    .selectFrom('connection_profiles')
+    .select('scan_interval_seconds')
+    .where('connection_id', '=', connectionId)
+    .executeTakeFirst();
+  if (!profile) return undefined;
+  return profile.scan_interval_seconds !== null ? profile.scan_interval_seconds * 1000 : defaultIntervalMs;
+}
+
+/** After a scan ended: the connection's next scan one interval after its end. */
+export async function scheduleAfterScan(
+  db: Kysely<Database>,
+  scan: { connection_id: string; finished_at: string | null },
+  defaultIntervalMs: number,
+): Promise<void> {
+  if (!scan.finished_at) return;
+  const interval = await intervalOf(db, scan.connection_id, defaultIntervalMs);
+  if (interval === undefined) return;
+  await scheduleNextScan(db, scan.connection_id, new Date(scan.finished_at), interval);
+}
+
+/**
+ * A scan of the connection ended less than an interval ago: due by its date, but the process that
+ * ran it (another one, maybe) has not set the next date yet.
+ */
+export async function scannedWithinInterval(
+  db: Kysely<Database>,
+  connectionId: string,
+  now: Date,
+  defaultIntervalMs: number,
+): Promise<boolean> {
+  const last = await db
+    .selectFrom('scans')
+    .select('finished_at')
+    .where('connection_id', '=', connectionId)
+    .where('finished_at', 'is not', null)
+    .orderBy('finished_at', 'desc')
+    .executeTakeFirst();
+  if (!last?.finished_at) return false;
+  const interval = await intervalOf(db, connectionId, defaultIntervalMs);
+  return Date.parse(last.finished_at) + (interval ?? defaultIntervalMs) > now.getTime();
+}

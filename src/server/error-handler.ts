@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { describeError, type ErrorCode, httpStatusOf, isErrorCode, kindOf } from '../errors.ts';
+import { databaseDown } from '../jobs/database-down.ts';
 
 // Every error answers `{error:{code,message,requestId}}` with a code of the one catalogue
 // (src/errors.ts) and the status of its kind; the message is one line naming the problem and the
@@ -12,19 +13,8 @@ export interface ErrorBody {
   error: { code: string; message: string; requestId: string };
 }
 
-const DATABASE_DOWN = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01', // admin_shutdown
-  '57P02', // crash_shutdown
-  '57P03', // cannot_connect_now
-  '08000',
-  '08003',
-  '08006',
-  'ERR_SQLITE_ERROR',
-]);
+// A database that does not answer (a restart, a network cut): the catalogue of jobs/database-down.ts.
+const SQLITE_DOWN = 'ERR_SQLITE_ERROR';
 
 // PostgreSQL refuses text with a NUL character (SQLite stores it): that is bad input, not a broken
 // server. Found by the fuzz test (test/server/fuzz-routes.test.ts).
@@ -47,7 +37,9 @@ export function handleErrors(app: FastifyInstance): void {
 
 function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, message: string) {
   const body: ErrorBody = { error: { code, message, requestId: String(request.id) } };
-  return reply.code(status).type('application/json').send(body);
+  // Sent as is: a route's own schema for this status (health's 503) does not describe the envelope,
+  // and a failed serialization would turn a clear 503 into a bare 500.
+  return reply.code(status).type('application/json').serializer(JSON.stringify).send(body);
 }
 
 function classify(error: FastifyError): { status: number; code: ErrorCode; message: string } {
@@ -84,7 +76,7 @@ function classify(error: FastifyError): { status: number; code: ErrorCode; messa
         'the request is not valid — it holds text the database cannot store (a NUL character or an invalid encoding)',
     };
   }
-  if (typeof code === 'string' && DATABASE_DOWN.has(code)) {
+  if (code === SQLITE_DOWN || databaseDown(error)) {
     return {
       status: 503,
       code: 'database_unavailable',

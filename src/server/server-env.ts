@@ -89,6 +89,11 @@ export const serverEnvFields = {
   PALISADE_SECRET_KEY: optionalText,
   /** How often each connection is rescanned (default 6h). */
   PALISADE_SCAN_INTERVAL: duration('6h', '15m'),
+  /**
+   * The term of a connection's scan lease (default 60s): how long the scan of a process that died
+   * blocks its connection before another worker resumes it; liveness checks follow it.
+   */
+  PALISADE_SCAN_LEASE_TTL: duration('60s', '5s'),
   /** A sync slower than this is shown as excessive (default 30m). */
   PALISADE_EXCESSIVE_SYNC: duration('30m', '1m'),
   /** The OAuth 2.0 (3LO) app registered in Atlassian's developer console (all three, or none). */

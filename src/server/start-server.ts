@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import pg from 'pg';
 import type { DestinationStream } from 'pino';
 import { createSecretBox } from '../connections/credentials/secret-box.ts';
 import { loadSecretKey } from '../connections/credentials/secret-key.ts';
 import type { Database } from '../db/schema.ts';
 import { createScanService } from '../jobs/create-scan-service.ts';
 import { createEventBus } from '../jobs/events.ts';
+import { createPgEventBus } from '../jobs/pg-event-bus.ts';
 import type { JobLogger } from '../jobs/run-claimed-scan.ts';
 import { createNotifier } from '../notify/notifier.ts';
 import { ensureSetupLink } from '../people/setup.ts';
@@ -49,7 +51,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const key = loadSecretKey({ envValue: env.PALISADE_SECRET_KEY, dataDir: options.dataDir, create: true });
   const secretBox = createSecretBox(key.key, key.previous);
   const settings = serverSettingsOf(env, `http://${options.host}:${options.port}`);
-  const events = createEventBus();
   // The scan service logs through the app's logger, which exists once the app is built.
   let app: FastifyInstance | undefined;
   const logger: JobLogger = {
@@ -57,6 +58,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     warn: (details, message) => app?.log.warn(details, message),
     error: (details, message) => app?.log.error(details, message),
   };
+  // On PostgreSQL events cross processes (a worker's progress reaches this server's browsers).
+  const pgEvents = options.postgresUrl
+    ? createPgEventBus(new pg.Pool({ connectionString: options.postgresUrl, max: 2 }), { logger })
+    : undefined;
+  const events = pgEvents ?? createEventBus();
   // Notifications: the scan runner tells them when a scan ends; their runner delivers the outbox.
   const notifier = createNotifier({
     db,
@@ -69,6 +75,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const scans = createScanService({
     postgresUrl: options.postgresUrl,
     jobSchema: options.jobSchema,
+    leaseTtlMs: env.PALISADE_SCAN_LEASE_TTL,
     runJobs: options.worker !== false,
     db,
     now,
@@ -112,6 +119,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await scans.stop();
       await notifier.runner.stop();
       await app?.close();
+      await pgEvents?.close();
     },
   };
 }

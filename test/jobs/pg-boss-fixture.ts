@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { type RunningSimulator, startSimulator } from '../../simulator/start.ts';
 import type { Tenant } from '../../simulator/tenant/model.ts';
@@ -7,6 +8,7 @@ import { TINY, tinyTenant } from '../../simulator/testing/tiny-tenant.ts';
 import { connect } from '../../src/connections/connect.ts';
 import { saveCredential } from '../../src/connections/credentials/credential-store.ts';
 import { createSecretBox, type SecretBox } from '../../src/connections/credentials/secret-box.ts';
+import type { Database } from '../../src/db/schema.ts';
 import { openTestDatabase, type TestDatabase, testPostgresUrl } from '../../src/db/testing/test-database.ts';
 import { saveConnection } from '../../src/inventory/connections.ts';
 import { createEventBus, type EventBus, type PalisadeEvent } from '../../src/jobs/events.ts';
@@ -52,6 +54,73 @@ function tinyOrg(index: number): Tenant {
   return JSON.parse(json) as Tenant;
 }
 
+export interface SeededOrg extends SimulatedOrg {
+  allowHosts: string[];
+  baseUrls: { api: string; marketplace: string; auth: string };
+}
+
+/**
+ * Starts the simulator of org `index` and saves it as a server-managed connection (site
+ * credentials, sealed with `secretBox`) whose next scan is six hours away.
+ */
+export async function seedSimulatedOrg(
+  db: Kysely<Database>,
+  secretBox: SecretBox,
+  index: number,
+  now: Date,
+): Promise<SeededOrg> {
+  const sim = await startSimulator({ tenant: tinyOrg(index), rebuild: () => tinyOrg(index) });
+  const { info } = sim;
+  const conn = simConnection(info, { org: false });
+  const siteUrls = info.sites.map((s) => s.url);
+  const { target } = await connect(
+    {
+      sites: siteUrls,
+      siteCredential: { email: info.credentials.admin.email, apiToken: info.credentials.admin.apiToken },
+    },
+    conn,
+  );
+  await saveConnection(
+    db,
+    { id: target.id, name: target.name, orgId: target.orgId ?? null, sites: target.sites },
+    now,
+  );
+  await db
+    .insertInto('connection_profiles')
+    .values({
+      connection_id: target.id,
+      method: 'api-token',
+      first_connected_at: now.toISOString(),
+      first_connected_by: null,
+      state: 'active',
+      error_reason: null,
+      error_at: null,
+      scan_interval_seconds: null,
+      next_scan_at: new Date(now.getTime() + 6 * HOUR_MS).toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .execute();
+  await saveCredential(db, secretBox, {
+    connectionId: target.id,
+    purpose: 'read',
+    bundle: {
+      method: 'api-token',
+      adminEmail: info.credentials.admin.email,
+      apiToken: info.credentials.admin.apiToken,
+      siteUrls,
+    },
+    by: null,
+    now,
+  });
+  return {
+    sim,
+    control: controlApi(info.controlUrl),
+    connectionId: target.id,
+    allowHosts: conn.allowHosts,
+    baseUrls: conn.baseUrls,
+  };
+}
+
 export async function fleetFixture(orgCount: number): Promise<FleetFixture> {
   const url = testPostgresUrl();
   if (!url) throw new Error('PALISADE_TEST_POSTGRES_URL is unset');
@@ -70,54 +139,11 @@ export async function fleetFixture(orgCount: number): Promise<FleetFixture> {
   let baseUrls: ReturnType<typeof simConnection>['baseUrls'] | undefined;
   const orgs: SimulatedOrg[] = [];
   for (let i = 0; i < orgCount; i++) {
-    const sim = await startSimulator({ tenant: tinyOrg(i) });
-    const { info } = sim;
-    const conn = simConnection(info, { org: false });
-    allowHosts.push(...conn.allowHosts);
+    const org = await seedSimulatedOrg(database.db, secretBox, i, clock.now());
+    allowHosts.push(...org.allowHosts);
     // Every simulator serves its own sites; the Atlassian-wide URLs of the first are used by all.
-    baseUrls ??= conn.baseUrls;
-    const siteUrls = info.sites.map((s) => s.url);
-    const { target } = await connect(
-      {
-        sites: siteUrls,
-        siteCredential: { email: info.credentials.admin.email, apiToken: info.credentials.admin.apiToken },
-      },
-      conn,
-    );
-    const now = clock.now();
-    await saveConnection(
-      database.db,
-      { id: target.id, name: target.name, orgId: target.orgId ?? null, sites: target.sites },
-      now,
-    );
-    await database.db
-      .insertInto('connection_profiles')
-      .values({
-        connection_id: target.id,
-        method: 'api-token',
-        first_connected_at: now.toISOString(),
-        first_connected_by: null,
-        state: 'active',
-        error_reason: null,
-        error_at: null,
-        scan_interval_seconds: null,
-        next_scan_at: new Date(now.getTime() + 6 * HOUR_MS).toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .execute();
-    await saveCredential(database.db, secretBox, {
-      connectionId: target.id,
-      purpose: 'read',
-      bundle: {
-        method: 'api-token',
-        adminEmail: info.credentials.admin.email,
-        apiToken: info.credentials.admin.apiToken,
-        siteUrls,
-      },
-      by: null,
-      now,
-    });
-    orgs.push({ sim, control: controlApi(info.controlUrl), connectionId: target.id });
+    baseUrls ??= org.baseUrls;
+    orgs.push(org);
   }
   const events = createEventBus();
   const seen: PalisadeEvent[] = [];

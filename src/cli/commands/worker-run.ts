@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
+import pg from 'pg';
 import { createSecretBox } from '../../connections/credentials/secret-box.ts';
 import { loadSecretKey } from '../../connections/credentials/secret-key.ts';
-import { createEventBus } from '../../jobs/events.ts';
 import { createPgBossScanService } from '../../jobs/pg-boss-scan-service.ts';
+import { createPgEventBus } from '../../jobs/pg-event-bus.ts';
 import type { JobLogger } from '../../jobs/run-claimed-scan.ts';
 import { createNotifier } from '../../notify/notifier.ts';
 import { smtpSecrets } from '../../notify/notify-settings.ts';
@@ -43,6 +44,8 @@ export async function worker(ctx: CommandContext): Promise<number> {
       );
     };
     const logger: JobLogger = { info: log('info'), warn: log('warn'), error: log('error') };
+    // The scans' progress reaches the browsers of every server through the database.
+    const events = createPgEventBus(new pg.Pool({ connectionString: spec, max: 2 }), { logger });
     const secretBox = createSecretBox(key.key, key.previous);
     // Links in notifications need PALISADE_PUBLIC_URL: a worker has no address of its own.
     const notifier = createNotifier({
@@ -58,7 +61,8 @@ export async function worker(ctx: CommandContext): Promise<number> {
       db: store.db,
       now: deps.now,
       secretBox,
-      events: createEventBus(),
+      events,
+      leaseTtlMs: env.PALISADE_SCAN_LEASE_TTL,
       allowHosts: settings.allowHosts,
       baseUrls: settings.baseUrls,
       scanIntervalMs: settings.scanIntervalMs,
@@ -74,6 +78,7 @@ export async function worker(ctx: CommandContext): Promise<number> {
     deps.stderr.write('Palisade worker stopping: running scans stop at their next page\n');
     await scans.stop();
     await notifier.runner.stop();
+    await events.close();
     return EXIT_OK;
   } finally {
     await store.close();
