@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { benchPostgresUrl, createBenchDatabase } from './lib/bench-database.ts';
+import { createScratchDatabase } from '../src/db/testing/scratch-database.ts';
+import { benchPostgresUrl } from './lib/bench-postgres.ts';
 import { benchApi, palisadeEnv, prepareDatabase, siteConnectionBody } from './lib/bench-site.ts';
 import { type PalisadeProcess, startPalisade } from './lib/palisade-process.ts';
 import { startSimulators } from './lib/simulators-process.ts';
@@ -37,7 +38,7 @@ interface ScanView {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'palisade-bench-workers-'));
-const database = await createBenchDatabase(
+const database = await createScratchDatabase(
   benchPostgresUrl(values.postgres),
   `palisade_bench_workers_${process.pid}`,
 );
