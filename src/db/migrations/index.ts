@@ -10,6 +10,7 @@ import * as m0008 from './0008-server.ts';
 import * as m0009 from './0009-connection-permissions.ts';
 import * as m0010 from './0010-finding-workflow.ts';
 import * as m0011 from './0011-job-failures.ts';
+import * as m0015 from './0015-findings-by-severity.ts';
 
 // A static list rather than a folder scan: no filesystem access at run time, and type stripping
 // needs explicit `.ts` imports. Append only: never edit or reorder a migration once committed.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009-connection-permissions': m0009,
   '0010-finding-workflow': m0010,
   '0011-job-failures': m0011,
+  '0015-findings-by-severity': m0015,
 };
