@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createScratchDatabase } from '../src/db/testing/scratch-database.ts';
 import { benchPostgresUrl } from './lib/bench-postgres.ts';
-import { benchApi, orgConnectionBody, palisadeEnv, prepareDatabase } from './lib/bench-site.ts';
+import { orgConnectionBody, startBenchServer } from './lib/bench-site.ts';
 import { type LoadFigures, load } from './lib/load.ts';
-import { type PalisadeProcess, startPalisade } from './lib/palisade-process.ts';
+import type { PalisadeProcess } from './lib/palisade-process.ts';
 import { startSimulators } from './lib/simulators-process.ts';
 
 // The API under load while a scan runs: a `palisade serve` process (jobs included) on PostgreSQL,
@@ -57,11 +57,9 @@ const sims = await startSimulators({
 let server: PalisadeProcess | undefined;
 let keeping = false;
 try {
-  const { token } = await prepareDatabase(database.url, new Date());
-  const env = palisadeEnv({ databaseUrl: database.url, dataDir: dir, sims: sims.infos, hosts: sims.hosts });
-  server = await startPalisade('serve', { name: 'serve', args: ['--port', '0'], env, logDir: dir });
-  const base = server.url ?? '';
-  const api = benchApi(base, token);
+  const started = await startBenchServer({ databaseUrl: database.url, dataDir: dir, sims, serveArgs: [] });
+  server = started.server;
+  const { token, base, api } = started;
   const info = sims.infos[0];
   if (!info) throw new Error('no simulator');
   const { connection } = await api<{ connection: ConnectionView }>(

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { createScratchDatabase } from '../src/db/testing/scratch-database.ts';
 import { parseDuration } from '../src/server/server-env.ts';
 import { benchPostgresUrl } from './lib/bench-postgres.ts';
-import { benchApi, palisadeEnv, prepareDatabase, siteConnectionBody } from './lib/bench-site.ts';
+import { siteConnectionBody, startBenchServer } from './lib/bench-site.ts';
 import { type PalisadeProcess, startPalisade } from './lib/palisade-process.ts';
 import { averageOf, type Sample, sampleProcess } from './lib/process-sampler.ts';
 import { benchFaults, SOAK_FAULTS } from './lib/sim-faults.ts';
@@ -58,20 +58,16 @@ const sims = await startSimulators({ count: orgs, size: 'small', rateLimit, late
 const processes: PalisadeProcess[] = [];
 let driving = false;
 try {
-  const { token } = await prepareDatabase(database.url, new Date());
-  const env = palisadeEnv({ databaseUrl: database.url, dataDir: dir, sims: sims.infos, hosts: sims.hosts });
-  const server = await startPalisade('serve', {
-    name: 'serve',
-    args: ['--port', '0', '--no-worker'],
-    env,
-    logDir: dir,
+  const { server, env, token, base, api } = await startBenchServer({
+    databaseUrl: database.url,
+    dataDir: dir,
+    sims,
+    serveArgs: ['--no-worker'],
   });
   processes.push(server);
   for (let i = 1; i <= workerCount; i++) {
     processes.push(await startPalisade('worker', { name: `worker-${i}`, env, logDir: dir }));
   }
-  const base = server.url ?? '';
-  const api = benchApi(base, token);
   const ids: string[] = [];
   for (const info of sims.infos) {
     ids.push(

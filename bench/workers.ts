@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createScratchDatabase } from '../src/db/testing/scratch-database.ts';
 import { benchPostgresUrl } from './lib/bench-postgres.ts';
-import { benchApi, palisadeEnv, prepareDatabase, siteConnectionBody } from './lib/bench-site.ts';
+import { siteConnectionBody, startBenchServer } from './lib/bench-site.ts';
 import { type PalisadeProcess, startPalisade } from './lib/palisade-process.ts';
 import { startSimulators } from './lib/simulators-process.ts';
 
@@ -50,16 +50,13 @@ const sims = await startSimulators({
 });
 const running: PalisadeProcess[] = [];
 try {
-  const { token } = await prepareDatabase(database.url, new Date());
-  const env = palisadeEnv({ databaseUrl: database.url, dataDir: dir, sims: sims.infos, hosts: sims.hosts });
-  const server = await startPalisade('serve', {
-    name: 'serve',
-    args: ['--port', '0', '--no-worker'],
-    env,
-    logDir: dir,
+  const { server, env, api } = await startBenchServer({
+    databaseUrl: database.url,
+    dataDir: dir,
+    sims,
+    serveArgs: ['--no-worker'],
   });
   running.push(server);
-  const api = benchApi(server.url ?? '', token);
   const connectionIds: string[] = [];
   for (const info of sims.infos) {
     const { connection } = await api<{ connection: { id: string } }>(

@@ -4,6 +4,8 @@ import { createDatabase } from '../../src/db/create-database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createApiToken } from '../../src/people/api-tokens.ts';
 import { insertUser } from '../../src/people/users.ts';
+import { startPalisade } from './palisade-process.ts';
+import type { SimulatorsProcess } from './simulators-process.ts';
 
 // What every server bench sets up before it starts Palisade: the database migrated, an owner
 // (no password: nobody signs in) and a personal API token of theirs the bench calls the API with,
@@ -80,4 +82,31 @@ export function siteConnectionBody(info: SimulatorInfo) {
 /** A connection of the org with its API key (the org's admin API is the simulator's). */
 export function orgConnectionBody(info: SimulatorInfo) {
   return { ...siteConnectionBody(info), orgId: info.org.id, orgApiKey: info.credentials.orgApiKey };
+}
+
+/**
+ * The database prepared and a `palisade serve` started on it (`--port 0` plus `serveArgs`, e.g.
+ * `--no-worker`): the environment the bench's workers share with it, and its API with the token.
+ */
+export async function startBenchServer(input: {
+  databaseUrl: string;
+  dataDir: string;
+  sims: SimulatorsProcess;
+  serveArgs: string[];
+}) {
+  const { token } = await prepareDatabase(input.databaseUrl, new Date());
+  const env = palisadeEnv({
+    databaseUrl: input.databaseUrl,
+    dataDir: input.dataDir,
+    sims: input.sims.infos,
+    hosts: input.sims.hosts,
+  });
+  const server = await startPalisade('serve', {
+    name: 'serve',
+    args: ['--port', '0', ...input.serveArgs],
+    env,
+    logDir: input.dataDir,
+  });
+  const base = server.url ?? '';
+  return { server, env, token, base, api: benchApi(base, token) };
 }
