@@ -146,14 +146,17 @@ export async function listWorkflowFindings(
   page: { limit: number; cursor?: string | undefined },
 ): Promise<WorkflowPage> {
   const conditions = (eb: Eb) => eb.and(filterConditions(eb, filter));
-  const counted = await db
+  // A bad cursor is refused before any query starts (none is left running unobserved).
+  const after = page.cursor !== undefined ? decodeCursor(page.cursor) : undefined;
+  // The total and the page are independent reads: side by side they cost one round trip, not two.
+  const counting = db
     .selectFrom('finding_workflow')
     .select((eb) => eb.fn.countAll().as('n'))
     .where(conditions)
     .executeTakeFirstOrThrow();
   let query = db.selectFrom('finding_workflow').selectAll().where(conditions);
-  if (page.cursor !== undefined) {
-    const [rank, firstSeen, id] = decodeCursor(page.cursor);
+  if (after !== undefined) {
+    const [rank, firstSeen, id] = after;
     query = query.where((eb) =>
       eb.or([
         eb('severity_rank', '>', rank),
@@ -162,12 +165,15 @@ export async function listWorkflowFindings(
       ]),
     );
   }
-  const rows = await query
-    .orderBy('severity_rank')
-    .orderBy('first_seen_at')
-    .orderBy('id')
-    .limit(page.limit + 1)
-    .execute();
+  const [counted, rows] = await Promise.all([
+    counting,
+    query
+      .orderBy('severity_rank')
+      .orderBy('first_seen_at')
+      .orderBy('id')
+      .limit(page.limit + 1)
+      .execute(),
+  ]);
   const more = rows.length > page.limit;
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
