@@ -47,6 +47,9 @@ function toToken(row: ApiTokensTable): ApiToken {
   };
 }
 
+/** How stale a token's "last used" may be: one write a minute per token at most. */
+const LAST_USED_PRECISION_MS = 60_000;
+
 export async function createApiToken(
   db: Kysely<Database>,
   now: Date,
@@ -106,17 +109,30 @@ export async function resolveApiToken(
       'api_tokens.role as token_role',
       'api_tokens.expires_at as token_expires_at',
       'api_tokens.revoked_at as token_revoked_at',
+      'api_tokens.last_used_at as token_last_used_at',
     ])
     .where('api_tokens.token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (!row || row.token_revoked_at !== null || row.disabled_at !== null) return undefined;
   if (Date.parse(row.token_expires_at) <= now.getTime()) return undefined;
-  await db
-    .updateTable('api_tokens')
-    .set({ last_used_at: now.toISOString() })
-    .where('id', '=', row.token_id)
-    .execute();
-  const { token_id, token_role, token_expires_at: _e, token_revoked_at: _r, ...userRow } = row;
+  // "Last used" is shown to the minute; writing it on every request would make every read of a
+  // busy integration a write to the same row (measured by bench:api as most of a list's latency).
+  const lastUsed = row.token_last_used_at === null ? Number.NaN : Date.parse(row.token_last_used_at);
+  if (!(now.getTime() - lastUsed < LAST_USED_PRECISION_MS)) {
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now.toISOString() })
+      .where('id', '=', row.token_id)
+      .execute();
+  }
+  const {
+    token_id,
+    token_role,
+    token_expires_at: _e,
+    token_revoked_at: _r,
+    token_last_used_at: _l,
+    ...userRow
+  } = row;
   const user = toUser(userRow);
   const tokenRole = isRole(token_role) ? token_role : 'viewer';
   return { user, tokenId: token_id, role: roleAtLeast(tokenRole, user.role) ? user.role : tokenRole };

@@ -172,3 +172,43 @@ forEachDatabase(
     assert.match(unnamed.json().error.message, /name/);
   },
 );
+
+forEachDatabase(
+  "a token's last use is kept to the minute, not rewritten on every request",
+  async (t, database) => {
+    const server = await startTestServer(database);
+    t.after(() => server.app.close());
+    const people = await addPeople(server.deps.db, server.deps.now());
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: { authorization: people.admin.bearer },
+      payload: { name: 'Dashboard', expiresInDays: 30 },
+    });
+    const { id, token } = created.json();
+    const use = () =>
+      server.app.inject({
+        method: 'GET',
+        url: '/api/v1/users',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const lastUsed = async () =>
+      (
+        await server.deps.db
+          .selectFrom('api_tokens')
+          .select('last_used_at')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).last_used_at;
+
+    await use();
+    const first = server.deps.now().toISOString();
+    assert.equal(await lastUsed(), first);
+    server.clock.advance(30_000);
+    await use();
+    assert.equal(await lastUsed(), first, 'a use within the minute keeps the stored time');
+    server.clock.advance(31_000);
+    await use();
+    assert.equal(await lastUsed(), server.deps.now().toISOString(), 'a use a minute later is recorded');
+  },
+);
