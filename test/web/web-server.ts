@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ensureWebBuild } from '../../scripts/build-web.ts';
 import { type RunningSimulator, startSimulator } from '../../simulator/start.ts';
-import { buildTenant } from '../../simulator/tenant/build.ts';
+import { buildTenant, type TenantSource } from '../../simulator/tenant/build.ts';
 import { readCliEnv } from '../../src/cli/cli-env.ts';
 import { openTestDatabase, type TestDatabase } from '../../src/db/testing/test-database.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
@@ -25,10 +25,13 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(options: { scenario?: 'demo' } = {}): Promise<WebServer> {
+export async function startWebServer(
+  options: { scenario?: 'demo'; tenant?: TenantSource } = {},
+): Promise<WebServer> {
   await ensureWebBuild();
   const now = () => new Date();
-  const sim = await startSimulator({ tenant: buildTenant({ scenario: options.scenario ?? 'demo' }, now()) });
+  const tenant = options.tenant ?? { scenario: options.scenario ?? 'demo' };
+  const sim = await startSimulator({ tenant: buildTenant(tenant, now()) });
   const { info } = sim;
   const hosts = [...info.sites.map((s) => s.url), info.adminApiUrl, info.marketplaceUrl, info.authUrl].map(
     (u) => new URL(u).host,

@@ -1,13 +1,10 @@
-import { Badge } from '@mantine/core';
+import { type Tone, ToneBadge } from '../../components/tone-badge.tsx';
 
-const COLORS: Record<string, string> = {
-  fail: 'red',
-  unknown: 'yellow',
-  excepted: 'violet',
-  pass: 'green',
-  not_applicable: 'gray',
-  not_evaluated: 'gray',
-  not_covered: 'gray',
+const TONES: Record<string, Tone> = {
+  fail: 'critical',
+  unknown: 'medium',
+  excepted: 'excepted',
+  pass: 'good',
 };
 
 const WORDS: Record<string, string> = {
@@ -22,9 +19,5 @@ const WORDS: Record<string, string> = {
 
 /** A check's or control's state, in words (never colour alone). */
 export function StateBadge({ state }: { state: string }) {
-  return (
-    <Badge color={COLORS[state] ?? 'gray'} variant="light">
-      {WORDS[state] ?? state}
-    </Badge>
-  );
+  return <ToneBadge tone={TONES[state] ?? 'neutral'}>{WORDS[state] ?? state}</ToneBadge>;
 }

@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ApiResponse, api } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
 import { formatDateTime } from '../../components/format.ts';
+import { ToneBadge } from '../../components/tone-badge.tsx';
 import { ConfirmRevoke } from './confirm-revoke.tsx';
 
 type Attestation = ApiResponse<'GET /api/v1/attestations'>['items'][number];
@@ -75,9 +76,7 @@ export function AttestationsTable({
                 <Table.Td>{a.author.name}</Table.Td>
                 <Table.Td>{formatDateTime(a.expiresAt)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={a.state === 'active' ? 'green' : 'gray'}>
-                    {a.state}
-                  </Badge>
+                  <ToneBadge tone={a.state === 'active' ? 'good' : 'neutral'}>{a.state}</ToneBadge>
                 </Table.Td>
                 <Table.Td>
                   <Button

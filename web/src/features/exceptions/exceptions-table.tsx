@@ -1,10 +1,11 @@
-import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ApiResponse, api } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
 import { formatDateTime } from '../../components/format.ts';
+import { ToneBadge } from '../../components/tone-badge.tsx';
 import { ConfirmRevoke } from './confirm-revoke.tsx';
 
 type Exception = ApiResponse<'GET /api/v1/exceptions'>['items'][number];
@@ -63,9 +64,7 @@ export function ExceptionsTable({
                 <Table.Td>{e.owner}</Table.Td>
                 <Table.Td>{formatDateTime(e.expiresAt)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={e.state === 'active' ? 'green' : 'gray'}>
-                    {e.state}
-                  </Badge>
+                  <ToneBadge tone={e.state === 'active' ? 'good' : 'neutral'}>{e.state}</ToneBadge>
                 </Table.Td>
                 <Table.Td>
                   <Button

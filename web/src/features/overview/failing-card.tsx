@@ -1,7 +1,8 @@
-import { Badge, Paper, Table, Title } from '@mantine/core';
+import { Paper, Table, Title } from '@mantine/core';
+import { severityTone, ToneBadge } from '../../components/tone-badge.tsx';
 import { NumberLink } from './number-link.tsx';
 import { failingFindingsLink } from './overview-links.ts';
-import { SEVERITIES, SEVERITY_COLORS, type SeverityCounts } from './overview-types.ts';
+import { SEVERITIES, type SeverityCounts } from './overview-types.ts';
 
 /** Failing checks (distinct rules) and their findings by severity, each opening the filtered list. */
 export function FailingCard({ checks, findings }: { checks: SeverityCounts; findings: SeverityCounts }) {
@@ -22,9 +23,7 @@ export function FailingCard({ checks, findings }: { checks: SeverityCounts; find
           {SEVERITIES.map((s) => (
             <Table.Tr key={s}>
               <Table.Td>
-                <Badge color={SEVERITY_COLORS[s]} variant="light">
-                  {s}
-                </Badge>
+                <ToneBadge tone={severityTone(s)}>{s}</ToneBadge>
               </Table.Td>
               <Table.Td ta="right">{checks[s]}</Table.Td>
               <Table.Td ta="right">

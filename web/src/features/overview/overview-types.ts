@@ -6,11 +6,3 @@ export type RiskyApp = Overview['riskiestApps'][number];
 export type SeverityCounts = Overview['totals']['failing']['checks'];
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-
-export const SEVERITY_COLORS: Record<string, string> = {
-  critical: 'red',
-  high: 'orange',
-  medium: 'yellow',
-  low: 'gray',
-  unknown: 'gray',
-};

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { severityTone, ToneBadge } from '../../components/tone-badge.tsx';
 import { appLink, appsBandLink } from './overview-links.ts';
-import { type RiskyApp, SEVERITY_COLORS } from './overview-types.ts';
+import type { RiskyApp } from './overview-types.ts';
 
 /** The riskiest installed apps; the name opens the app, the band the apps of that band. */
 export function RiskiestAppsCard({ apps }: { apps: readonly RiskyApp[] }) {
@@ -36,9 +37,7 @@ export function RiskiestAppsCard({ apps }: { apps: readonly RiskyApp[] }) {
                 </Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={appsBandLink(a.band)} aria-label={`Apps of ${a.band} risk`}>
-                    <Badge color={SEVERITY_COLORS[a.band]} variant="light" style={{ cursor: 'pointer' }}>
-                      {a.band}
-                    </Badge>
+                    <ToneBadge tone={severityTone(a.band)}>{a.band}</ToneBadge>
                   </Anchor>
                 </Table.Td>
                 <Table.Td ta="right">{a.score}</Table.Td>

@@ -1,6 +1,7 @@
 import { Anchor, Paper, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../components/format.ts';
+import { ToneBadge } from '../../components/tone-badge.tsx';
 import type { Overview } from './overview-types.ts';
 
 /** The domain whose last sync most needs a look; opens Integrations. */
@@ -15,8 +16,9 @@ export function WorstSyncCard({ worst }: { worst: Overview['worstLastSync'] }) {
           <Anchor component={Link} to="/integrations" fw={700}>
             {worst.host}
           </Anchor>
-          <Text c={worst.excessive ? 'red.8' : undefined} data-excessive={worst.excessive}>
-            {formatDateTime(worst.lastSync?.at)}
+          <Text>
+            {formatDateTime(worst.lastSync?.at)}{' '}
+            {worst.excessive ? <ToneBadge tone="critical">Excessive</ToneBadge> : null}
           </Text>
           {worst.reason ? (
             <Text size="sm" c="dimmed">
