@@ -26,7 +26,7 @@ test('the Audit log filters Acme’s changes by action, keeps the filter in the 
   await checkPageInBothThemes(page, 'audit-log');
 
   const filters = page.getByRole('form', { name: 'Audit log filters' });
-  await filters.getByRole('textbox', { name: 'Action' }).fill('connection.create');
+  await filters.getByLabel('Action', { exact: true }).fill('connection.create');
   await filters.getByRole('button', { name: 'Apply' }).click();
   await page.waitForURL(/action=connection.create/);
   const filtered = await call<Audit>('GET', '/api/v1/audit-log?action=connection.create');
@@ -46,7 +46,7 @@ test('the Audit log filters Acme’s changes by action, keeps the filter in the 
     .getByTestId('audit-total')
     .filter({ hasText: `${filtered.total} entries` })
     .waitFor();
-  assert.equal(await filters.getByRole('textbox', { name: 'Action' }).inputValue(), 'connection.create');
+  assert.equal(await filters.getByLabel('Action', { exact: true }).inputValue(), 'connection.create');
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

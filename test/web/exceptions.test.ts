@@ -29,7 +29,7 @@ test('an owner records an exception for a failing Acme rule on the Exceptions pa
   await form.getByRole('button', { name: 'Record exception' }).click();
   await form.getByRole('alert').filter({ hasText: 'Choose the connection and the rule.' }).waitFor();
 
-  const rule = form.getByRole('textbox', { name: 'Rule' });
+  const rule = form.getByLabel('Rule', { exact: true });
   await rule.click();
   await rule.fill(failing.ruleId);
   await page

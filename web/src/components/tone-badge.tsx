@@ -10,7 +10,7 @@ const SHADES = {
   high: 'orange.5',
   medium: 'yellow.4',
   low: 'gray.4',
-  good: 'green.9',
+  good: 'teal.9',
   excepted: 'violet.7',
   neutral: 'gray.4',
 } as const;

@@ -1,5 +1,4 @@
 import { Anchor, Button, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ApiResponse, api } from '../../api/client.ts';
@@ -7,6 +6,7 @@ import { queryKeys } from '../../api/queries.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { ToneBadge } from '../../components/tone-badge.tsx';
 import { ConfirmRevoke } from './confirm-revoke.tsx';
+import { tell } from './tell.ts';
 
 type Attestation = ApiResponse<'GET /api/v1/attestations'>['items'][number];
 
@@ -29,10 +29,10 @@ export function AttestationsTable({
     onSuccess: (answer) => {
       void client.invalidateQueries({ queryKey: queryKeys.attestations });
       void client.invalidateQueries({ queryKey: queryKeys.compliance });
-      notifications.show({ color: 'green', message: `Attestation of ${answer.attestation.subject} revoked` });
+      tell(`Attestation of ${answer.attestation.subject} revoked`);
       setRevoking(null);
     },
-    onError: (error) => notifications.show({ color: 'red', title: 'Not revoked', message: error.message }),
+    onError: (error) => tell(error.message, { title: 'Not revoked', failed: true }),
   });
   if (items.length === 0) {
     return <Text c="dimmed">No attestations recorded (palisade attest, or POST /api/v1/attestations).</Text>;

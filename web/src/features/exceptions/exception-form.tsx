@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Paper, Select, Textarea, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
 import { dayAfter, endOfDay } from './expiry.ts';
+import { tell } from './tell.ts';
 
 interface Choice {
   value: string;
@@ -62,7 +62,7 @@ export function ExceptionForm({
     onSuccess: (answer) => {
       void client.invalidateQueries({ queryKey: queryKeys.exceptions });
       void client.invalidateQueries({ queryKey: queryKeys.compliance });
-      notifications.show({ color: 'green', message: `Exception for ${answer.exception.ruleId} recorded` });
+      tell(`Exception for ${answer.exception.ruleId} recorded`);
       onDone();
     },
   });
