@@ -19,7 +19,7 @@ export type Tone = keyof typeof SHADES;
 
 export function ToneBadge({ tone, children }: { tone: Tone; children: ReactNode }) {
   return (
-    <Badge color={SHADES[tone]} variant="filled" autoContrast>
+    <Badge color={SHADES[tone]} variant="filled" autoContrast style={{ flexShrink: 0, overflow: 'visible' }}>
       {children}
     </Badge>
   );

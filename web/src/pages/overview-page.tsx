@@ -23,7 +23,7 @@ export function OverviewPage() {
       ) : (
         <Stack data-testid="overview-content">
           <PostureCard connections={overview.data.connections} />
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
             <FailingCard
               checks={overview.data.totals.failing.checks}
               findings={overview.data.totals.failing.findings}

@@ -2,7 +2,22 @@ import { LineChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
 import { type ConnectionHistory, postureSeries, seriesColor } from './posture-series.ts';
 
-const dateOf = (at: unknown) => new Date(Number(at)).toLocaleDateString();
+const DAY_MS = 86_400_000;
+
+/** Days on the axis; times as well when every scan shown is within two days. */
+function tickFormat(rows: readonly Record<string, number | null>[]): (at: unknown) => string {
+  const times = rows.map((r) => Number(r.at));
+  const span = Math.max(...times) - Math.min(...times);
+  return span < 2 * DAY_MS
+    ? (at) =>
+        new Date(Number(at)).toLocaleString([], {
+          month: 'short',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+        })
+    : (at) => new Date(Number(at)).toLocaleDateString();
+}
 
 /** The posture score over time, a line per connection; the numbers are also in the table beside it. */
 export function PostureChart({ connections }: { connections: readonly ConnectionHistory[] }) {
@@ -16,7 +31,7 @@ export function PostureChart({ connections }: { connections: readonly Connection
         data={rows}
         dataKey="at"
         series={series.map((s, i) => ({ ...s, color: seriesColor(i) }))}
-        xAxisProps={{ tickFormatter: dateOf }}
+        xAxisProps={{ tickFormatter: tickFormat(rows) }}
         yAxisProps={{ domain: [0, 100] }}
         tooltipProps={{ labelFormatter: (at) => new Date(Number(at)).toLocaleString() }}
         withLegend={series.length > 1}
