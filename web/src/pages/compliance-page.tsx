@@ -5,7 +5,8 @@ import { api } from '../api/client.ts';
 import { connectionsQuery, queryKeys } from '../api/queries.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { QueryError } from '../components/query-error.tsx';
-import { complianceCsv, downloadText } from '../features/compliance/compliance-csv.ts';
+import { complianceCsv } from '../features/compliance/compliance-csv.ts';
+import { downloadText } from '../features/compliance/download.ts';
 import { FrameworkTable } from '../features/compliance/framework-table.tsx';
 
 export function CompliancePage() {

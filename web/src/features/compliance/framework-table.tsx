@@ -1,9 +1,9 @@
 import { Anchor, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Compliance } from './compliance-csv.ts';
+import type { ApiResponse } from '../../api/client.ts';
 import { StateBadge } from './state-badge.tsx';
 
-type Framework = Compliance['frameworks'][number];
+type Framework = ApiResponse<'GET /api/v1/compliance'>['frameworks'][number];
 
 /** One framework: its coverage, then each control with its checks and their state. */
 export function FrameworkTable({ framework }: { framework: Framework }) {
