@@ -47,7 +47,8 @@ try {
   let largest = { bytes: 0, url: '' };
   const sizes: Promise<void>[] = [];
   page.on('response', (response: Response) => {
-    if (!response.url().includes('/api/')) return;
+    // The event stream (SSE) never ends: its body is not a response size.
+    if (!response.url().includes('/api/') || response.url().includes('/api/v1/events')) return;
     sizes.push(
       response
         .body()
