@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ensureWebBuild } from '../../scripts/build-web.ts';
 import { type RunningSimulator, startSimulator } from '../../simulator/start.ts';
-import { buildTenant } from '../../simulator/tenant/build.ts';
+import { buildTenant, type TenantSource } from '../../simulator/tenant/build.ts';
 import { readCliEnv } from '../../src/cli/cli-env.ts';
 import { openTestDatabase, type TestDatabase } from '../../src/db/testing/test-database.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
@@ -28,6 +28,8 @@ export interface WebServer {
 
 export interface WebServerOptions {
   scenario?: 'demo';
+  /** Any simulator tenant (bench:ui uses the xl one); `scenario` is the short form. */
+  tenant?: TenantSource;
   /** The simulator's OAuth app as the server's, its callback registered there (as `palisade demo` does). */
   oauth?: boolean;
   /** PALISADE_NOTIFY_ALLOW_HOSTS: hosts webhook channels may call. */
@@ -39,7 +41,8 @@ export interface WebServerOptions {
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   await ensureWebBuild();
   const now = () => new Date();
-  const sim = await startSimulator({ tenant: buildTenant({ scenario: options.scenario ?? 'demo' }, now()) });
+  const tenant = options.tenant ?? { scenario: options.scenario ?? 'demo' };
+  const sim = await startSimulator({ tenant: buildTenant(tenant, now()) });
   const { info } = sim;
   const hosts = [...info.sites.map((s) => s.url), info.adminApiUrl, info.marketplaceUrl, info.authUrl].map(
     (u) => new URL(u).host,

@@ -4,6 +4,7 @@ import { appsModule } from './apps.ts';
 import { appActionsModule } from './apps-actions.ts';
 import { attestationsModule } from './attestations.ts';
 import { auditLogModule } from './audit-log.ts';
+import { complianceModule } from './compliance.ts';
 import { connectionsModule } from './connections.ts';
 import { eventsModule } from './events.ts';
 import { exceptionsModule } from './exceptions.ts';
@@ -53,6 +54,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   notificationPreferencesModule,
   ownerMailModule,
   settingsModule,
+  complianceModule,
   // Last: its catch-all answers what no API route does.
   webUiModule,
 ];

@@ -14,6 +14,9 @@ export const queryKeys = {
   exceptions: ['exceptions'] as const,
   auditLog: ['audit-log'] as const,
   users: ['users'] as const,
+  overview: ['overview'] as const,
+  compliance: ['compliance'] as const,
+  attestations: ['attestations'] as const,
 };
 
 export const connectionsQuery = () =>
@@ -34,4 +37,11 @@ export const reportQuery = (connectionId: string) =>
     queryKey: [...queryKeys.reports, connectionId],
     queryFn: async ({ signal }) =>
       api('GET /api/v1/reports', { query: { connectionId, format: 'json' }, signal }) as Promise<unknown>,
+  });
+
+/** The Overview's numbers (GET /api/v1/overview). */
+export const overviewQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.overview,
+    queryFn: ({ signal }) => api('GET /api/v1/overview', { signal }),
   });

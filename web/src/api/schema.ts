@@ -3411,4 +3411,68 @@ export interface ApiOperations {
       };
     };
   };
+  /**
+   * Coverage per compliance framework: each control's checks and their state
+   */
+  'GET /api/v1/compliance': {
+    params: undefined;
+    query: {
+      connectionId?: string;
+    };
+    body: undefined;
+    response: {
+      generatedAt: string;
+      connections: {
+        id: string;
+        /**
+         * the snapshot judged; null before the first scan
+         */
+        snapshotVersion: number | null;
+      }[];
+      frameworks: {
+        id: 'cis-controls-v8' | 'nist-800-53-r5' | 'iso-27001-2022' | 'soc2';
+        title: string;
+        version: string;
+        /**
+         * listed controls at least one check covers
+         */
+        covered: number;
+        total: number;
+        percent: number;
+        /**
+         * controls whose checks all pass or do not apply
+         */
+        passing: number;
+        failing: number;
+        controls: {
+          id: string;
+          title: string;
+          group: string;
+          /**
+           * the worst of its checks; not_covered when no check speaks to it
+           */
+          state: 'fail' | 'unknown' | 'pass' | 'not_applicable' | 'not_evaluated' | 'not_covered';
+          checks: {
+            ruleId: string;
+            title: string;
+            severity: string;
+            /**
+             * fail if any result fails, then unknown, excepted, pass, not_applicable
+             */
+            state: 'fail' | 'unknown' | 'excepted' | 'pass' | 'not_applicable' | 'not_evaluated';
+            /**
+             * results of the rule per status, over the connections answered
+             */
+            results: {
+              pass: number;
+              fail: number;
+              unknown: number;
+              not_applicable: number;
+              excepted: number;
+            };
+          }[];
+        }[];
+      }[];
+    };
+  };
 }

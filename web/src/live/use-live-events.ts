@@ -27,7 +27,14 @@ export interface LiveEvent {
 export const INVALIDATES: Record<LiveEventType, readonly (readonly string[])[]> = {
   'connection.status': [queryKeys.connections],
   'scan.progress': [queryKeys.connections, queryKeys.scans],
-  'scan.finished': [queryKeys.connections, queryKeys.scans, queryKeys.findings, queryKeys.reports],
+  'scan.finished': [
+    queryKeys.connections,
+    queryKeys.scans,
+    queryKeys.findings,
+    queryKeys.reports,
+    queryKeys.overview,
+    queryKeys.compliance,
+  ],
   'connection.deleted': [queryKeys.connections, queryKeys.scans, queryKeys.findings, queryKeys.reports],
 };
 
