@@ -25,20 +25,6 @@ export const connectionsQuery = () =>
     queryFn: ({ signal }) => api('GET /api/v1/connections', { signal }),
   });
 
-export const findingsQuery = (query: ApiQuery<'GET /api/v1/findings'> = {}) =>
-  queryOptions({
-    queryKey: [...queryKeys.findings, query],
-    queryFn: ({ signal }) => api('GET /api/v1/findings', { query, signal }),
-  });
-
-/** The JSON report of a connection's last snapshot (apps, rules, coverage, results). */
-export const reportQuery = (connectionId: string) =>
-  queryOptions({
-    queryKey: [...queryKeys.reports, connectionId],
-    queryFn: async ({ signal }) =>
-      api('GET /api/v1/reports', { query: { connectionId, format: 'json' }, signal }) as Promise<unknown>,
-  });
-
 /** The Overview's numbers (GET /api/v1/overview). */
 export const overviewQuery = () =>
   queryOptions({
