@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { type ApiQuery, api } from './client.ts';
+import { api } from './client.ts';
 
 // Query keys and loaders shared by pages and by the live-update hook (live/use-live-events.ts),
 // which invalidates them by their first key part. A page adds its own here when another part of
