@@ -20,8 +20,24 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
   return {
     PATH: '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/tmp',
+    ...sameClock(),
     ...extra,
   };
+}
+
+/**
+ * A suite run under `faketime` (the clock a year ahead) starts its processes on that clock too:
+ * libfaketime travels in LD_PRELOAD and FAKETIME*, which a clean environment would drop, leaving a
+ * worker a year behind the test that queued its scans.
+ */
+function sameClock(): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value === undefined) continue;
+    if (name.startsWith('FAKETIME') || (name === 'LD_PRELOAD' && value.includes('faketime')))
+      kept[name] = value;
+  }
+  return kept;
 }
 
 export function runPalisade(
