@@ -6,11 +6,9 @@ import type { Tenant } from '../../simulator/tenant/model.ts';
 import { simConnection } from '../../simulator/testing/sim-connection.ts';
 import { TINY, tinyTenant } from '../../simulator/testing/tiny-tenant.ts';
 import { connect } from '../../src/connections/connect.ts';
-import { saveCredential } from '../../src/connections/credentials/credential-store.ts';
 import { createSecretBox, type SecretBox } from '../../src/connections/credentials/secret-box.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { openTestDatabase, type TestDatabase, testPostgresUrl } from '../../src/db/testing/test-database.ts';
-import { saveConnection } from '../../src/inventory/connections.ts';
 import { createEventBus, type EventBus, type PalisadeEvent } from '../../src/jobs/events.ts';
 import {
   createPgBossScanService,
@@ -18,6 +16,7 @@ import {
   type PgBossScanServiceDeps,
 } from '../../src/jobs/pg-boss-scan-service.ts';
 import { type ControlApi, controlApi } from '../integration/simulated-org.ts';
+import { seedManagedConnection } from '../server/managed-connection-fixture.ts';
 
 // Several simulated organizations (the tiny tenant under distinct org ids), each a server-managed
 // connection in one PostgreSQL test schema, and pg-boss scan services ("workers") over them that
@@ -80,37 +79,16 @@ export async function seedSimulatedOrg(
     },
     conn,
   );
-  await saveConnection(
-    db,
-    { id: target.id, name: target.name, orgId: target.orgId ?? null, sites: target.sites },
+  await seedManagedConnection(db, secretBox, {
+    target,
     now,
-  );
-  await db
-    .insertInto('connection_profiles')
-    .values({
-      connection_id: target.id,
-      method: 'api-token',
-      first_connected_at: now.toISOString(),
-      first_connected_by: null,
-      state: 'active',
-      error_reason: null,
-      error_at: null,
-      scan_interval_seconds: null,
-      next_scan_at: new Date(now.getTime() + 6 * HOUR_MS).toISOString(),
-      updated_at: now.toISOString(),
-    })
-    .execute();
-  await saveCredential(db, secretBox, {
-    connectionId: target.id,
-    purpose: 'read',
+    nextScanAt: new Date(now.getTime() + 6 * HOUR_MS),
     bundle: {
       method: 'api-token',
       adminEmail: info.credentials.admin.email,
       apiToken: info.credentials.admin.apiToken,
       siteUrls,
     },
-    by: null,
-    now,
   });
   return {
     sim,

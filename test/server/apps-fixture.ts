@@ -5,15 +5,14 @@ import { startSimulator } from '../../simulator/start.ts';
 import { buildTenant } from '../../simulator/tenant/build.ts';
 import { simConnection } from '../../simulator/testing/sim-connection.ts';
 import { connect } from '../../src/connections/connect.ts';
-import { saveCredential } from '../../src/connections/credentials/credential-store.ts';
 import { scanRequestFor } from '../../src/connections/managed/scan-request.ts';
 import type { TestDatabase } from '../../src/db/testing/test-database.ts';
-import { saveConnection } from '../../src/inventory/connections.ts';
 import type { InProcessScanService } from '../../src/jobs/in-process-scan-service.ts';
 import { addPeople, type TestPeople, type TestPerson } from '../../src/people/testing/people-fixtures.ts';
 import { runScan, type ScanResult } from '../../src/scan/run-scan.ts';
 import { startTestServer, type TestServer } from '../../src/server/testing/test-server.ts';
 import { type ControlApi, controlApi } from '../integration/simulated-org.ts';
+import { seedManagedConnection } from './managed-connection-fixture.ts';
 
 // The demo organization as a server-managed connection (stored the way the connections API
 // stores one: the connection, its profile, its sealed read credential), scanned the way the
@@ -75,29 +74,9 @@ export async function startAppsWorld(t: TestContext, database: TestDatabase): Pr
     },
     { allowHosts, baseUrls },
   );
-  await saveConnection(
-    db,
-    { id: target.id, name: target.name, orgId: target.orgId ?? null, sites: target.sites },
-    BUILT,
-  );
-  await db
-    .insertInto('connection_profiles')
-    .values({
-      connection_id: target.id,
-      method: 'api-token',
-      first_connected_at: BUILT.toISOString(),
-      first_connected_by: null,
-      state: 'active',
-      error_reason: null,
-      error_at: null,
-      scan_interval_seconds: null,
-      next_scan_at: null,
-      updated_at: BUILT.toISOString(),
-    })
-    .execute();
-  await saveCredential(db, server.deps.secretBox, {
-    connectionId: target.id,
-    purpose: 'read',
+  await seedManagedConnection(db, server.deps.secretBox, {
+    target,
+    now: BUILT,
     bundle: {
       method: 'api-token',
       adminEmail: admin.email,
@@ -106,8 +85,6 @@ export async function startAppsWorld(t: TestContext, database: TestDatabase): Pr
       orgId: info.org.id,
       siteUrls,
     },
-    by: null,
-    now: BUILT,
   });
   const control = controlApi(info.controlUrl);
   const call = (who: TestPerson, method: string, url: string, payload?: unknown) =>

@@ -3,10 +3,8 @@ import { type RunningSimulator, startSimulator } from '../../simulator/start.ts'
 import { simConnection } from '../../simulator/testing/sim-connection.ts';
 import { tinyTenant } from '../../simulator/testing/tiny-tenant.ts';
 import { connect } from '../../src/connections/connect.ts';
-import { saveCredential } from '../../src/connections/credentials/credential-store.ts';
 import { createSecretBox, type SecretBox } from '../../src/connections/credentials/secret-box.ts';
 import type { TestDatabase } from '../../src/db/testing/test-database.ts';
-import { saveConnection } from '../../src/inventory/connections.ts';
 import { createEventBus, type EventBus, type PalisadeEvent } from '../../src/jobs/events.ts';
 import {
   createInProcessScanService,
@@ -14,6 +12,7 @@ import {
   type InProcessScanServiceDeps,
 } from '../../src/jobs/in-process-scan-service.ts';
 import { type ControlApi, controlApi } from '../integration/simulated-org.ts';
+import { seedManagedConnection } from './managed-connection-fixture.ts';
 
 // A server-managed connection to a simulated organization, created directly in the database the
 // way the connections API stores one (the connection, its profile, its sealed credential), and a
@@ -61,30 +60,10 @@ export async function scanFixture(database: TestDatabase): Promise<ScanFixture> 
   );
   const db = database.db;
   const now = clock.now();
-  await saveConnection(
-    db,
-    { id: target.id, name: target.name, orgId: target.orgId ?? null, sites: target.sites },
-    now,
-  );
-  await db
-    .insertInto('connection_profiles')
-    .values({
-      connection_id: target.id,
-      method: 'api-token',
-      first_connected_at: now.toISOString(),
-      first_connected_by: null,
-      state: 'active',
-      error_reason: null,
-      error_at: null,
-      scan_interval_seconds: null,
-      next_scan_at: null,
-      updated_at: now.toISOString(),
-    })
-    .execute();
   const secretBox = createSecretBox(randomBytes(32));
-  await saveCredential(db, secretBox, {
-    connectionId: target.id,
-    purpose: 'read',
+  await seedManagedConnection(db, secretBox, {
+    target,
+    now,
     bundle: {
       method: 'api-token',
       adminEmail: info.credentials.admin.email,
@@ -93,8 +72,6 @@ export async function scanFixture(database: TestDatabase): Promise<ScanFixture> 
       orgId: info.org.id,
       siteUrls,
     },
-    by: null,
-    now,
   });
   const events = createEventBus();
   const seen: PalisadeEvent[] = [];
