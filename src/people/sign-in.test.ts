@@ -21,12 +21,14 @@ forEachDatabase(
       return performance.now() - started;
     };
     await timed('warm-up@example.com');
-    let known = 0;
-    let unknown = 0;
-    // Different e-mails each round: the account lockout (5 failures) must not cut one short.
-    for (let i = 0; i < 3; i++) {
-      known += await timed('viewer@example.com');
-      unknown += await timed(`nobody${i}@example.com`);
+    // The fastest of several rounds: a loaded machine only ever adds time, so the minimum is what
+    // each path costs (a sum let one slow round of the wrong password decide).
+    let known = Number.POSITIVE_INFINITY;
+    let unknown = Number.POSITIVE_INFINITY;
+    // Different e-mails each round; four wrong passwords stay under the account lockout (5 failures).
+    for (let i = 0; i < 4; i++) {
+      known = Math.min(known, await timed('viewer@example.com'));
+      unknown = Math.min(unknown, await timed(`nobody${i}@example.com`));
     }
     assert.ok(
       unknown > known * 0.4,
