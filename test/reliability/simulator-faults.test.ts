@@ -26,7 +26,7 @@ const FAULTS = [
 
 test('faults on Atlassian during scans end each scan with the right status, and the next scan recovers', {
   skip,
-  timeout: 150_000,
+  timeout: 300_000,
 }, async (t) => {
   const fleet = await startFleet(FAULTS.length);
   t.after(() => fleet.stop());
@@ -39,7 +39,8 @@ test('faults on Atlassian during scans end each scan with the right status, and 
     const rows = await fleet.scans();
     return rows.length > 0 && rows.every((r) => r.status !== 'queued' && r.status !== 'running');
   };
-  await waitUntil('every faulty scan to end', finished, 100_000, fleet.output);
+  // A bound, not a target: usually about 60 s, once over 100 s on a loaded 2-core machine.
+  await waitUntil('every faulty scan to end', finished, 200_000, fleet.output);
   t.diagnostic(`faulty scans ended in ${Date.now() - started} ms`);
 
   const rows = await fleet.scans();
