@@ -1,4 +1,4 @@
-import type { IsoTime } from './schema.ts';
+import type { IsoTime, JsonText } from './schema.ts';
 
 /** A running scan's hold on its connection (0006): one row per connection, at most. */
 export interface ScanLeasesTable {
@@ -10,6 +10,18 @@ export interface ScanLeasesTable {
   expires_at: IsoTime;
 }
 
+/** The apps of an assessed snapshot as judged (0015): one row per snapshot version, the last two kept. */
+export interface AppJudgementsTable {
+  connection_id: string;
+  snapshot_version: number;
+  /** Everything the judgement was made with (src/scan/app-judgements.ts): a different stamp now means stale. */
+  stamp: string;
+  judged_at: IsoTime;
+  /** EvaluatedApp[] as JSON, riskiest first. */
+  apps: JsonText;
+}
+
 export interface ScanTables {
   scan_leases: ScanLeasesTable;
+  app_judgements: AppJudgementsTable;
 }

@@ -196,7 +196,12 @@ async function appEvents(deps: CollectDeps, connectionId: string, version: numbe
   const now = deps.now();
   const current = await appsOfSnapshot(deps.db, connectionId, version, now);
   const before = previous
-    ? new Map((await appsOfSnapshot(deps.db, connectionId, previous.version, now)).map((a) => [a.appKey, a]))
+    ? new Map(
+        // As the previous scan judged them: "now at high risk" means since then.
+        (await appsOfSnapshot(deps.db, connectionId, previous.version, now, { stored: 'as-judged' })).map(
+          (a) => [a.appKey, a],
+        ),
+      )
     : new Map<string, EvaluatedApp>();
   const risky: EventItem[] = [];
   const changed: EventItem[] = [];

@@ -13,6 +13,8 @@ import type { Attestation } from '../rules/attestation.ts';
 import type { RuleResult } from '../rules/result.ts';
 import { toDatasetOutcome } from '../rules/snapshot/dataset-outcome.ts';
 import { findDataset } from '../rules/snapshot-view.ts';
+import { judgementStamps, storeAppJudgement } from './app-judgements.ts';
+import { riskiestFirst } from './apps-of-snapshot.ts';
 import type { EvaluatedApp } from './evaluated-apps.ts';
 import { type JudgeOptions, judgeSnapshot } from './judge-snapshot.ts';
 
@@ -22,7 +24,9 @@ import { type JudgeOptions, judgeSnapshot } from './judge-snapshot.ts';
 //    (the reconciliation's automatic steps — apps seen first, re-reviews — are stored);
 // 2. recordEvaluation (src/findings): findings tracked against the previous evaluated snapshot,
 //    posture scores, stored for this snapshot;
-// 3. buildReport (src/report) from the same results and apps.
+// 3. the apps as judged, stored with the snapshot (src/scan/app-judgements.ts: the apps list, the
+//    Overview and the scan's notifications read them instead of judging again);
+// 4. buildReport (src/report) from the same results and apps.
 
 export interface ConnectionEvaluation {
   snapshotVersion: number;
@@ -65,6 +69,16 @@ export async function assess(
     now,
     results,
     rules: judged.rules.map((r) => r.meta),
+  });
+
+  // Stamped after the judgement: it stored the classifications of apps seen first.
+  const stamp = (await judgementStamps(db, connectionId)).get(connectionId) ?? '';
+  await storeAppJudgement(db, {
+    connectionId,
+    version: view.version,
+    stamp,
+    judgedAt: now,
+    apps: riskiestFirst(judged.apps),
   });
 
   // Coverage lists every dataset's outcome of the sync run, not only those the rules read; of the

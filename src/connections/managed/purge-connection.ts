@@ -26,6 +26,7 @@ export const CONNECTION_TABLES = [
   'app_score_overrides',
   'app_policies',
   'scan_leases',
+  'app_judgements',
   'scans',
   'oauth_states',
   'connection_credentials',

@@ -148,7 +148,7 @@ export const appActionsModule: ServerModule = {
           },
           action,
         );
-        if (!dryRun) catalogueOf(deps).forget(connection.id);
+        if (!dryRun) await catalogueOf(deps).forget(connection.id);
         noteAudit(request, {
           subject:
             body.action === 'block-user-installed-apps' ? `connection:${connection.id}` : `app:${appKey}`,

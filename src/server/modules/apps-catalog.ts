@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely';
 import { fromJsonColumn } from '../../db/json-column.ts';
 import type { Database } from '../../db/schema.ts';
+import { forgetAppJudgement, judgementStamps } from '../../scan/app-judgements.ts';
 import { appsOfSnapshot, type EvaluatedApp } from '../../scan/apps-of-snapshot.ts';
 import { RequestError } from '../request-error.ts';
 
 // The apps of every connection's latest complete snapshot with their risk, classification and
-// checks, as `palisade apps list` computes them (appsOfSnapshot). Risk is computed, not stored, and
-// a large tenant's inventory takes a while to judge, so each connection's apps are kept for a
-// minute, and at once forgotten when a new snapshot is published or anything they are judged
-// with changes (classifications, overrides, policies, bans, rule settings: the "stamp").
+// checks, as `palisade apps list` reads them (appsOfSnapshot: the judgement the scan stored, or a
+// new one when something it was made with changed). Each connection's apps are kept in memory
+// while its snapshot version and judgement stamp stay the same, so a request reads a few grouped
+// counts, not megabytes of JSON; a new snapshot or a change to classifications, overrides,
+// policies, bans or rule settings (made by any process) changes one of them.
 
 export interface ConnectionApps {
   connectionId: string;
@@ -21,11 +23,8 @@ export interface ConnectionApps {
 interface Entry {
   version: number;
   stamp: string;
-  at: number;
   value: Promise<ConnectionApps>;
 }
-
-const KEEP_MS = 60_000;
 
 interface ConnectionRow {
   id: string;
@@ -53,61 +52,24 @@ async function connectionsWithSnapshots(
   return rows.map((r) => ({ id: r.id, name: r.name, sites: r.sites, version: Number(r.version) }));
 }
 
-/** One line per connection naming everything that changes how its apps are judged. */
-async function stamps(db: Kysely<Database>): Promise<Map<string, string>> {
-  const parts = await Promise.all([
-    db
-      .selectFrom('app_classifications')
-      .select((eb) => ['connection_id', eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('at')])
-      .groupBy('connection_id')
-      .execute(),
-    db
-      .selectFrom('app_score_overrides')
-      .select((eb) => ['connection_id', eb.fn.countAll().as('n'), eb.fn.max('at').as('at')])
-      .groupBy('connection_id')
-      .execute(),
-    db
-      .selectFrom('app_policies')
-      .select((eb) => ['connection_id', eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('at')])
-      .groupBy('connection_id')
-      .execute(),
-    db
-      .selectFrom('app_bans')
-      .select((eb) => ['connection_id', eb.fn.countAll().as('n'), eb.fn.max('banned_at').as('at')])
-      .groupBy('connection_id')
-      .execute(),
-    db
-      .selectFrom('rule_settings')
-      .select((eb) => ['connection_id', eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('at')])
-      .groupBy('connection_id')
-      .execute(),
-  ]);
-  const out = new Map<string, string>();
-  parts.forEach((rows, i) => {
-    for (const r of rows) {
-      out.set(r.connection_id, `${out.get(r.connection_id) ?? ''}${i}:${String(r.n)}@${String(r.at)};`);
-    }
-  });
-  return out;
-}
-
 export interface AppsCatalog {
   /** Every connection with a complete snapshot, or the one named (404 when it does not exist). */
   load(connectionId?: string): Promise<ConnectionApps[]>;
-  /** Forget what is kept for a connection: a change was just made to how its apps are judged. */
-  forget(connectionId: string): void;
+  /** Forget what is kept and stored for a connection: a change was just made to how its apps are judged. */
+  forget(connectionId: string): Promise<void>;
 }
 
 export function createAppsCatalog(deps: { db: Kysely<Database>; now: () => Date }): AppsCatalog {
   const cache = new Map<string, Entry>();
   return {
-    forget(connectionId) {
+    async forget(connectionId) {
       cache.delete(connectionId);
+      await forgetAppJudgement(deps.db, connectionId);
     },
     async load(connectionId) {
       const [rows, stamped] = await Promise.all([
         connectionsWithSnapshots(deps.db, connectionId),
-        stamps(deps.db),
+        judgementStamps(deps.db, connectionId),
       ]);
       if (connectionId !== undefined && rows.length === 0) {
         const exists = await deps.db
@@ -126,16 +88,9 @@ export function createAppsCatalog(deps: { db: Kysely<Database>; now: () => Date 
         rows.map((row) => {
           const stamp = stamped.get(row.id) ?? '';
           const kept = cache.get(row.id);
-          if (
-            kept &&
-            kept.version === row.version &&
-            kept.stamp === stamp &&
-            Math.abs(now.getTime() - kept.at) < KEEP_MS
-          ) {
-            return kept.value;
-          }
-          const value = judge(deps.db, row, now);
-          cache.set(row.id, { version: row.version, stamp, at: now.getTime(), value });
+          if (kept && kept.version === row.version && kept.stamp === stamp) return kept.value;
+          const value = judge(deps.db, row, stamp, now);
+          cache.set(row.id, { version: row.version, stamp, value });
           // A failed judgement is not kept: the next request tries again.
           value.catch(() => {
             if (cache.get(row.id)?.value === value) cache.delete(row.id);
@@ -147,14 +102,19 @@ export function createAppsCatalog(deps: { db: Kysely<Database>; now: () => Date 
   };
 }
 
-async function judge(db: Kysely<Database>, row: ConnectionRow, now: Date): Promise<ConnectionApps> {
+async function judge(
+  db: Kysely<Database>,
+  row: ConnectionRow,
+  stamp: string,
+  now: Date,
+): Promise<ConnectionApps> {
   const sites = fromJsonColumn<{ cloudId: string; url: string; name?: string }[]>(row.sites);
   return {
     connectionId: row.id,
     connectionName: row.name,
     snapshotVersion: row.version,
     sites: new Map(sites.map((s) => [s.cloudId, { url: s.url, name: s.name ?? null }])),
-    apps: await appsOfSnapshot(db, row.id, row.version, now),
+    apps: await appsOfSnapshot(db, row.id, row.version, now, { stamp }),
   };
 }
 

@@ -80,7 +80,7 @@ export function registerAppPolicies(app: ZodApp, deps: ServerDeps): void {
         now: deps.now(),
         enabled,
       });
-      catalogue.forget(connectionId);
+      await catalogue.forget(connectionId);
       noteAudit(request, { subject: `policy:${id}`, connectionId, details: { enabled } });
       return {
         policy: {
@@ -118,7 +118,7 @@ export function registerAppPolicies(app: ZodApp, deps: ServerDeps): void {
       });
       if (!deleted)
         throw new RequestError('policy_not_found', `connection ${connectionId} has no policy ${id}`);
-      catalogue.forget(connectionId);
+      await catalogue.forget(connectionId);
       noteAudit(request, { subject: `policy:${id}`, connectionId, details: {} });
       return reply.code(204).send(null);
     },

@@ -79,7 +79,7 @@ async function requireApp(
 
 /** The app as it stands after a change (its connection's apps judged again). */
 async function changed(deps: ServerDeps, located: Located) {
-  catalogueOf(deps).forget(located.from.connectionId);
+  await catalogueOf(deps).forget(located.from.connectionId);
   return { app: await detailOf(deps, await requireApp(deps, located.app.appKey, located.from.connectionId)) };
 }
 
