@@ -6,12 +6,13 @@ import { createScratchDatabase } from '../src/db/testing/scratch-database.ts';
 import { benchPostgresUrl } from './lib/bench-postgres.ts';
 import { orgConnectionBody, startBenchServer } from './lib/bench-site.ts';
 import { type LoadFigures, load } from './lib/load.ts';
-import type { PalisadeProcess } from './lib/palisade-process.ts';
+import { type PalisadeProcess, startPalisade } from './lib/palisade-process.ts';
 import { startSimulators } from './lib/simulators-process.ts';
 
-// The API under load while a scan runs: a `palisade serve` process (jobs included) on PostgreSQL,
-// the `--size` tenant (default xl) connected and scanned once; then, with a rescan of it kept
-// running, autocannon against each route at each concurrency for `--seconds`. Routes: overview
+// The API under load while a scan runs: a `palisade serve --no-worker` process and a `palisade
+// worker` on PostgreSQL, as docs/deploy.md lays out a server under load (`--jobs in-process`: one
+// `serve` that runs the scans too), the `--size` tenant (default xl) connected and scanned once;
+// then, with a rescan of it kept running, autocannon against each route at each concurrency for `--seconds`. Routes: overview
 // (GET /api/v1/overview), findings (critical, 50 a page), findingsPage2 (the same filter's second
 // page, through nextCursor), apps (GET /api/v1/apps). Ends with one JSON line (the highest
 // concurrency): {"tenant":"xl","concurrency":200,"routes":{"<route>":{"rps","p50Ms","p99Ms","errors"}}}
@@ -25,8 +26,11 @@ const { values } = parseArgs({
     'rate-limit': { type: 'string', default: '50:100' },
     latency: { type: 'string', default: '25' },
     postgres: { type: 'string' },
+    jobs: { type: 'string', default: 'worker' },
   },
 });
+const jobs = values.jobs;
+if (jobs !== 'worker' && jobs !== 'in-process') throw new Error('--jobs must be worker or in-process');
 const size = values.size;
 if (size !== 'small' && size !== 'large' && size !== 'xl')
   throw new Error('--size must be small, large or xl');
@@ -55,10 +59,20 @@ const sims = await startSimulators({
   latencyMs: Number(values.latency),
 });
 let server: PalisadeProcess | undefined;
+let worker: PalisadeProcess | undefined;
 let keeping = false;
 try {
-  const started = await startBenchServer({ databaseUrl: database.url, dataDir: dir, sims, serveArgs: [] });
+  const started = await startBenchServer({
+    databaseUrl: database.url,
+    dataDir: dir,
+    sims,
+    serveArgs: jobs === 'worker' ? ['--no-worker'] : [],
+  });
   server = started.server;
+  if (jobs === 'worker') {
+    worker = await startPalisade('worker', { name: 'worker', env: started.env, logDir: dir });
+  }
+  log(`jobs: ${jobs === 'worker' ? 'one palisade worker beside serve --no-worker' : 'in the serve process'}`);
   const { token, base, api } = started;
   const info = sims.infos[0];
   if (!info) throw new Error('no simulator');
@@ -140,6 +154,7 @@ try {
 } finally {
   keeping = false;
   await server?.stop();
+  await worker?.stop();
   await sims.stop();
   await database.drop();
   rmSync(dir, { recursive: true, force: true });

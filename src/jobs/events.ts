@@ -8,7 +8,9 @@ export type PalisadeEventType =
   | 'connection.status'
   | 'scan.progress'
   | 'scan.finished'
-  | 'connection.deleted';
+  | 'connection.deleted'
+  /** A change made through the API: answers kept by any server process are stale (src/server/read-cache.ts). */
+  | 'data.changed';
 
 export interface PalisadeEvent {
   type: PalisadeEventType;

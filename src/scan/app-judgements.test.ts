@@ -17,7 +17,10 @@ forEachDatabase(
   'a scan stores its apps as judged; a later classification makes them stale and the next read judges again',
   async (_t, { db }) => {
     const now = new Date('2026-12-07T09:00:00Z');
-    const sim = await startSimulator({ tenant: buildTenant({ scenario: 'demo' }, now), now: () => now.getTime() });
+    const sim = await startSimulator({
+      tenant: buildTenant({ scenario: 'demo' }, now),
+      now: () => now.getTime(),
+    });
     try {
       const sync = simConnection(sim.info, { id: CONNECTION });
       const scan = async (at: Date) => {

@@ -13,6 +13,7 @@ import { handleErrors } from './error-handler.ts';
 import { loggerOptions } from './logger.ts';
 import { SERVER_MODULES } from './modules/index.ts';
 import { registerOpenApi } from './openapi.ts';
+import { evaluationsVersion, registerReadCache } from './read-cache.ts';
 import { trackRoutes } from './route-table.ts';
 import type { ServerDeps } from './server-deps.ts';
 import type { ServerModule } from './server-module.ts';
@@ -62,6 +63,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   handleErrors(app);
   checkAccess(app, deps);
   recordChanges(app, deps);
+  registerReadCache(app, { events: deps.events, now: deps.now, version: () => evaluationsVersion(deps.db) });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', String(request.id));
     return payload;

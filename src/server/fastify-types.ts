@@ -28,6 +28,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** The audit log's action for a state-changing route (`connection.create`); required for them. */
     audit?: string;
+    /** A read whose answers are kept until the data may have changed (read-cache.ts). */
+    readCache?: boolean;
     /** The route answers a stream (Server-Sent Events) that stays open: route-walking tests must not wait for its end. */
     stream?: boolean;
   }

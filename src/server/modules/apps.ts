@@ -91,7 +91,7 @@ export const appsModule: ServerModule = {
     app.get(
       '/api/v1/apps',
       {
-        config: { access: 'apps:read' },
+        config: { access: 'apps:read', readCache: true },
         schema: {
           tags: TAGS,
           summary: "Every connection's installed apps, riskiest first",

@@ -55,6 +55,8 @@ export const eventsModule: ServerModule = {
         });
         raw.write(`retry: ${RETRY_MS}\n: connected\n\n`);
         const unsubscribe = deps.events.subscribe((event) => {
+          // Between server processes only: pages learn of their own changes from their answers.
+          if (event.type === 'data.changed') return;
           raw.write(eventFrame(event));
         });
         const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);

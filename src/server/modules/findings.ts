@@ -120,7 +120,7 @@ export const findingsModule: ServerModule = {
     app.get(
       '/api/v1/findings',
       {
-        config: { access: 'findings:read' },
+        config: { access: 'findings:read', readCache: true },
         schema: {
           tags: ['findings'],
           summary: 'Findings, most severe first, then first seen',

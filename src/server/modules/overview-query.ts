@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { fromJsonColumn } from '../../db/json-column.ts';
 import type { Database } from '../../db/schema.ts';
 import type { PostureScores } from '../../findings/posture-score.ts';
@@ -119,14 +119,21 @@ export async function latestChanges(
       changed: 0,
     });
   }
+  if (latest.length === 0) return out;
+  // Each connection's own latest version, named (a correlated subquery per change row was most
+  // of the Overview's time on the xl tenant): one primary-key range per connection.
   const rows = await db
     .selectFrom('finding_changes as c')
     .select((eb) => ['c.connection_id', 'c.kind', eb.fn.countAll().as('n')])
-    .where('c.connection_id', 'in', [...ids])
-    .where(
-      'c.snapshot_version',
-      '=',
-      sql<number>`(select max(e.snapshot_version) from finding_evaluations e where e.connection_id = c.connection_id)`,
+    .where((eb) =>
+      eb.or(
+        latest.map((l) =>
+          eb.and([
+            eb('c.connection_id', '=', l.connection_id),
+            eb('c.snapshot_version', '=', Number(l.version)),
+          ]),
+        ),
+      ),
     )
     .groupBy(['c.connection_id', 'c.kind'])
     .execute();

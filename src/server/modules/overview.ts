@@ -101,7 +101,7 @@ export const overviewModule: ServerModule = {
     app.get(
       '/api/v1/overview',
       {
-        config: { access: 'findings:read' },
+        config: { access: 'findings:read', readCache: true },
         schema: {
           tags: ['overview'],
           summary:

@@ -1,0 +1,151 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { EventBus, PalisadeEventType } from '../jobs/events.ts';
+
+// The answers of the read routes every page opens (the Overview, the findings list, the apps
+// list: `config.readCache`), kept per caller and URL until the data under them may have changed.
+// On the xl tenant each is a few grouped queries over tens of thousands of findings; a team's
+// dashboards and integrations ask the same questions again and again, and under load those
+// queries queued behind each other (bench:api: seconds at 50 concurrent requests). What changes
+// the answers: a change through the API (any request that is not a read, in any process: it is
+// announced on the event bus as `data.changed`), a scan that finished, a connection's status or
+// deletion; each bumps the generation, and nothing kept under an older one is answered again.
+// Scans also change them when no event says so (a `palisade scan` of the same database, a test's
+// own scan): `version` reads what every scan's evaluation leaves (one small indexed query), and an
+// answer kept under another is not answered again. `MAX_AGE_MS` bounds what neither shows (a CLI
+// classifying an app in the same database, the clock making a last sync "excessive"). Concurrent requests for the same answer share one computation
+// (started under the current generation), so a burst costs one set of queries, not one per request.
+
+export const READ_CACHE_MAX_AGE_MS = 5_000;
+
+/** The events after which a kept answer may be wrong (progress events change none of them). */
+const CHANGES: ReadonlySet<PalisadeEventType> = new Set([
+  'data.changed',
+  'scan.finished',
+  'connection.status',
+  'connection.deleted',
+]);
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+interface Entry {
+  generation: number;
+  version: string;
+  at: number;
+  /** The answer once computed; until then, the computation others wait for. */
+  body?: string | undefined;
+  waiting?: Promise<string | undefined> | undefined;
+  settle?: ((body: string | undefined) => void) | undefined;
+}
+
+export interface ReadCacheOptions {
+  events: EventBus;
+  now: () => Date;
+  /** What the data's last change left, cheaply read (the latest evaluations); part of every answer's validity. */
+  version?: (() => Promise<string>) | undefined;
+  /** A monotonic clock in milliseconds (the wall clock is not needed: only ages are measured). */
+  clock?: () => number;
+  maxAgeMs?: number;
+  /** At most this many answers are kept (the oldest go first). */
+  maxEntries?: number;
+}
+
+const PENDING = new WeakMap<FastifyRequest, { key: string; entry: Entry }>();
+
+export function registerReadCache(app: FastifyInstance, options: ReadCacheOptions): void {
+  const clock = options.clock ?? (() => performance.now());
+  const maxAge = options.maxAgeMs ?? READ_CACHE_MAX_AGE_MS;
+  const maxEntries = options.maxEntries ?? 1_000;
+  const entries = new Map<string, Entry>();
+  let generation = 0;
+  const bump = () => {
+    generation++;
+    entries.clear();
+  };
+  const unsubscribe = options.events.subscribe((event) => {
+    if (CHANGES.has(event.type)) bump();
+  });
+  app.addHook('onClose', async () => unsubscribe());
+
+  // A change made here: every process's kept answers are stale. Announced before the answer
+  // leaves (the change is committed by then), so the caller's next read never gets an older one.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (READS.has(request.method) || request.routeOptions.config?.access === undefined) return payload;
+    bump();
+    options.events.publish({
+      type: 'data.changed',
+      connectionId: '',
+      data: {},
+      at: options.now().toISOString(),
+    });
+    return payload;
+  });
+
+  // After the access check (onRequest): a kept answer goes only to a caller allowed to ask.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'GET' || request.routeOptions.config?.readCache !== true) return;
+    const key = keyOf(request);
+    if (key === undefined) return;
+    const now = clock();
+    const seen = generation;
+    const version = (await options.version?.()) ?? '';
+    const kept = entries.get(key);
+    if (kept && kept.generation === seen && kept.version === version && now - kept.at < maxAge) {
+      const body = kept.body ?? (await kept.waiting);
+      if (body !== undefined) return reply.type('application/json; charset=utf-8').send(body);
+    }
+    const entry: Entry = { generation: seen, version, at: now };
+    entry.waiting = new Promise((resolve) => {
+      entry.settle = resolve;
+    });
+    if (entries.size >= maxEntries) {
+      const oldest = entries.keys().next().value;
+      if (oldest !== undefined) entries.delete(oldest);
+    }
+    entries.delete(key);
+    entries.set(key, entry);
+    PENDING.set(request, { key, entry });
+    return undefined;
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const pending = PENDING.get(request);
+    if (!pending) return payload;
+    PENDING.delete(request);
+    const { key, entry } = pending;
+    const body = reply.statusCode === 200 && typeof payload === 'string' ? payload : undefined;
+    // An answer computed across a change is handed to those already waiting (they asked before
+    // it), but not kept.
+    if (body !== undefined && entry.generation === generation) entry.body = body;
+    else if (entries.get(key) === entry) entries.delete(key);
+    entry.settle?.(body);
+    entry.waiting = undefined;
+    return payload;
+  });
+
+  // A request that ended without an answer (the client went away, an error before onSend).
+  app.addHook('onResponse', async (request) => {
+    const pending = PENDING.get(request);
+    if (!pending) return;
+    PENDING.delete(request);
+    if (entries.get(pending.key) === pending.entry) entries.delete(pending.key);
+    pending.entry.settle?.(undefined);
+  });
+}
+
+/** Who asks (their answers may differ by role and rights) and what. */
+function keyOf(request: FastifyRequest): string | undefined {
+  const p = request.principal;
+  if (!p) return undefined;
+  return `${p.user.id}\u0000${p.role}\u0000${[...p.rights].sort().join(',')}\u0000${request.url}`;
+}
+
+/** Every scan's evaluation adds a row: their number and the latest time name the data's state. */
+export async function evaluationsVersion(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectFrom('finding_evaluations')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('evaluated_at').as('at')])
+    .executeTakeFirst();
+  return `${String(row?.n ?? 0)}@${String(row?.at ?? '')}`;
+}
