@@ -40,7 +40,7 @@ try {
     `simulator (${size}) and server up in ${((performance.now() - t0) / 1000).toFixed(1)} s; connecting and scanning…`,
   );
   const t1 = performance.now();
-  const { page } = await connectAndScan(web, browser, 30 * 60_000);
+  const { page } = await connectAndScan(web, browser, 90 * 60_000);
   const scanSeconds = (performance.now() - t1) / 1000;
   log(`first scan done in ${scanSeconds.toFixed(1)} s`);
 

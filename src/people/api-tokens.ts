@@ -31,6 +31,8 @@ export interface TokenPrincipal {
   tokenId: string;
   /** min(token role, creator's current role). */
   role: Role;
+  /** When the token stops working (ISO time). */
+  expiresAt: string;
 }
 
 function toToken(row: ApiTokensTable): ApiToken {
@@ -135,7 +137,12 @@ export async function resolveApiToken(
   } = row;
   const user = toUser(userRow);
   const tokenRole = isRole(token_role) ? token_role : 'viewer';
-  return { user, tokenId: token_id, role: roleAtLeast(tokenRole, user.role) ? user.role : tokenRole };
+  return {
+    user,
+    tokenId: token_id,
+    role: roleAtLeast(tokenRole, user.role) ? user.role : tokenRole,
+    expiresAt: row.token_expires_at,
+  };
 }
 
 export async function listApiTokens(db: Kysely<Database>, userId: string): Promise<ApiToken[]> {

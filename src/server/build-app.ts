@@ -9,6 +9,7 @@ import Fastify, {
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { checkAccess } from './access-hook.ts';
 import { recordChanges } from './audit-hook.ts';
+import { changeSignalOf } from './change-signal.ts';
 import { handleErrors } from './error-handler.ts';
 import { loggerOptions } from './logger.ts';
 import { SERVER_MODULES } from './modules/index.ts';
@@ -63,7 +64,11 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   handleErrors(app);
   checkAccess(app, deps);
   recordChanges(app, deps);
-  registerReadCache(app, { events: deps.events, now: deps.now, version: () => evaluationsVersion(deps.db) });
+  registerReadCache(app, {
+    signal: changeSignalOf(deps),
+    clock: () => deps.now().getTime(),
+    version: () => evaluationsVersion(deps.db),
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', String(request.id));
     return payload;

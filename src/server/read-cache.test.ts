@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createEventBus, type EventBus } from '../jobs/events.ts';
+import { createChangeSignal } from './change-signal.ts';
 import './fastify-types.ts';
 import { registerReadCache } from './read-cache.ts';
 
@@ -31,7 +32,10 @@ async function world(options: { slowMs?: number; failFirst?: boolean } = {}): Pr
       via: { kind: 'token', tokenId: `t-${user}` },
     };
   });
-  registerReadCache(app, { events, now: () => new Date('2026-12-07T10:00:00Z'), clock: () => clock.ms });
+  registerReadCache(app, {
+    signal: createChangeSignal({ events, now: () => new Date('2026-12-07T10:00:00Z') }),
+    clock: () => clock.ms,
+  });
   app.get('/answer', { config: { access: 'findings:read', readCache: true } }, async (request, reply) => {
     computed++;
     if (options.slowMs) await new Promise((r) => setTimeout(r, options.slowMs));
@@ -136,8 +140,7 @@ test('an answer kept under another data version is computed again (a scan no eve
     };
   });
   registerReadCache(app, {
-    events: createEventBus(),
-    now: () => new Date('2026-12-07T10:00:00Z'),
+    signal: createChangeSignal({ events: createEventBus(), now: () => new Date('2026-12-07T10:00:00Z') }),
     clock: () => 0,
     version: async () => version,
   });

@@ -1,31 +1,23 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { EventBus, PalisadeEventType } from '../jobs/events.ts';
+import type { ChangeSignal } from './change-signal.ts';
 
 // The answers of the read routes every page opens (the Overview, the findings list, the apps
 // list: `config.readCache`), kept per caller and URL until the data under them may have changed.
 // On the xl tenant each is a few grouped queries over tens of thousands of findings; a team's
 // dashboards and integrations ask the same questions again and again, and under load those
 // queries queued behind each other (bench:api: seconds at 50 concurrent requests). What changes
-// the answers: a change through the API (any request that is not a read, in any process: it is
-// announced on the event bus as `data.changed`), a scan that finished, a connection's status or
-// deletion; each bumps the generation, and nothing kept under an older one is answered again.
-// Scans also change them when no event says so (a `palisade scan` of the same database, a test's
-// own scan): `version` reads what every scan's evaluation leaves (one small indexed query), and an
+// the answers moves the server's change signal (change-signal.ts: any change through the API, in
+// any process; a finished scan; a connection's status or deletion), and nothing kept under an
+// older generation is answered again. Scans also change them when no event says so (a `palisade
+// scan` of the same database, a test's own scan): `version` reads what every scan's evaluation
+// leaves (one small indexed query, shared by the requests that arrive while it runs), and an
 // answer kept under another is not answered again. `MAX_AGE_MS` bounds what neither shows (a CLI
-// classifying an app in the same database, the clock making a last sync "excessive"). Concurrent requests for the same answer share one computation
-// (started under the current generation), so a burst costs one set of queries, not one per request.
+// classifying an app in the same database, the clock making a last sync "excessive"). Concurrent
+// requests for the same answer share one computation, so a burst costs one set of queries.
 
 export const READ_CACHE_MAX_AGE_MS = 5_000;
-
-/** The events after which a kept answer may be wrong (progress events change none of them). */
-const CHANGES: ReadonlySet<PalisadeEventType> = new Set([
-  'data.changed',
-  'scan.finished',
-  'connection.status',
-  'connection.deleted',
-]);
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -34,18 +26,18 @@ interface Entry {
   version: string;
   at: number;
   /** The answer once computed; until then, the computation others wait for. */
-  body?: string | undefined;
-  waiting?: Promise<string | undefined> | undefined;
-  settle?: ((body: string | undefined) => void) | undefined;
+  /** Encoded once: a large list is not turned into bytes again for every caller. */
+  body?: Buffer | undefined;
+  waiting?: Promise<Buffer | undefined> | undefined;
+  settle?: ((body: Buffer | undefined) => void) | undefined;
 }
 
 export interface ReadCacheOptions {
-  events: EventBus;
-  now: () => Date;
+  signal: ChangeSignal;
   /** What the data's last change left, cheaply read (the latest evaluations); part of every answer's validity. */
   version?: (() => Promise<string>) | undefined;
-  /** A monotonic clock in milliseconds (the wall clock is not needed: only ages are measured). */
-  clock?: () => number;
+  /** The server's clock in milliseconds (tests move it). */
+  clock: () => number;
   maxAgeMs?: number;
   /** At most this many answers are kept (the oldest go first). */
   maxEntries?: number;
@@ -54,31 +46,27 @@ export interface ReadCacheOptions {
 const PENDING = new WeakMap<FastifyRequest, { key: string; entry: Entry }>();
 
 export function registerReadCache(app: FastifyInstance, options: ReadCacheOptions): void {
-  const clock = options.clock ?? (() => performance.now());
+  const { clock } = options;
   const maxAge = options.maxAgeMs ?? READ_CACHE_MAX_AGE_MS;
   const maxEntries = options.maxEntries ?? 1_000;
   const entries = new Map<string, Entry>();
-  let generation = 0;
-  const bump = () => {
-    generation++;
-    entries.clear();
+  const { signal } = options;
+  const stop = signal.onChange(() => entries.clear());
+  app.addHook('onClose', async () => stop());
+  let reading: Promise<string> | undefined;
+  const readVersion = () => {
+    if (!options.version) return Promise.resolve('');
+    reading ??= options.version().finally(() => {
+      reading = undefined;
+    });
+    return reading;
   };
-  const unsubscribe = options.events.subscribe((event) => {
-    if (CHANGES.has(event.type)) bump();
-  });
-  app.addHook('onClose', async () => unsubscribe());
 
   // A change made here: every process's kept answers are stale. Announced before the answer
   // leaves (the change is committed by then), so the caller's next read never gets an older one.
   app.addHook('onSend', async (request, _reply, payload) => {
     if (READS.has(request.method) || request.routeOptions.config?.access === undefined) return payload;
-    bump();
-    options.events.publish({
-      type: 'data.changed',
-      connectionId: '',
-      data: {},
-      at: options.now().toISOString(),
-    });
+    signal.changed();
     return payload;
   });
 
@@ -88,10 +76,10 @@ export function registerReadCache(app: FastifyInstance, options: ReadCacheOption
     const key = keyOf(request);
     if (key === undefined) return;
     const now = clock();
-    const seen = generation;
-    const version = (await options.version?.()) ?? '';
+    const seen = signal.generation();
+    const version = await readVersion();
     const kept = entries.get(key);
-    if (kept && kept.generation === seen && kept.version === version && now - kept.at < maxAge) {
+    if (kept && kept.generation === seen && kept.version === version && Math.abs(now - kept.at) < maxAge) {
       const body = kept.body ?? (await kept.waiting);
       if (body !== undefined) return reply.type('application/json; charset=utf-8').send(body);
     }
@@ -114,10 +102,10 @@ export function registerReadCache(app: FastifyInstance, options: ReadCacheOption
     if (!pending) return payload;
     PENDING.delete(request);
     const { key, entry } = pending;
-    const body = reply.statusCode === 200 && typeof payload === 'string' ? payload : undefined;
+    const body = reply.statusCode === 200 && typeof payload === 'string' ? Buffer.from(payload) : undefined;
     // An answer computed across a change is handed to those already waiting (they asked before
     // it), but not kept.
-    if (body !== undefined && entry.generation === generation) entry.body = body;
+    if (body !== undefined && entry.generation === signal.generation()) entry.body = body;
     else if (entries.get(key) === entry) entries.delete(key);
     entry.settle?.(body);
     entry.waiting = undefined;

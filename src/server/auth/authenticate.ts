@@ -1,9 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { resolveApiToken, TOKEN_PREFIX } from '../../people/api-tokens.ts';
 import { resolveSession, SESSION_COOKIE } from '../../people/sessions.ts';
+import { changeSignalOf } from '../change-signal.ts';
 import type { Principal } from '../principal.ts';
 import { RequestError } from '../request-error.ts';
 import type { ServerDeps } from '../server-deps.ts';
+import { tokenCacheOf } from './token-cache.ts';
 
 // Who is asking: a personal API token (`Authorization: Bearer pls_…`) or the session cookie. A
 // bearer token that does not work is refused outright (a script should learn at once that its
@@ -14,8 +16,11 @@ export async function authenticate(deps: ServerDeps, request: FastifyRequest): P
   if (typeof header === 'string' && header.length > 0) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const token = match?.[1];
+    const now = deps.now();
     const found = token?.startsWith(TOKEN_PREFIX)
-      ? await resolveApiToken(deps.db, deps.now(), token)
+      ? await tokenCacheOf(changeSignalOf(deps)).resolve(token, now, () =>
+          resolveApiToken(deps.db, now, token),
+        )
       : undefined;
     if (!found) {
       throw new RequestError(
