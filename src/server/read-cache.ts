@@ -13,7 +13,7 @@ import type { ChangeSignal } from './change-signal.ts';
 // older generation is answered again. Scans also change them when no event says so (a `palisade
 // scan` of the same database, a test's own scan): `version` reads what every scan's evaluation
 // leaves (one small indexed query, shared by the requests that arrive while it runs), and an
-// answer kept under another is not answered again. `MAX_AGE_MS` bounds what neither shows (a CLI
+// answer kept under another is not answered again. `READ_CACHE_MAX_AGE_MS` bounds what neither shows (a CLI
 // classifying an app in the same database, the clock making a last sync "excessive"). Concurrent
 // requests for the same answer share one computation, so a burst costs one set of queries.
 
@@ -25,9 +25,9 @@ interface Entry {
   generation: number;
   version: string;
   at: number;
-  /** The answer once computed; until then, the computation others wait for. */
-  /** Encoded once: a large list is not turned into bytes again for every caller. */
+  /** The answer once computed (encoded once: a large list is not made bytes again per caller). */
   body?: Buffer | undefined;
+  /** Until then, the computation others wait for. */
   waiting?: Promise<Buffer | undefined> | undefined;
   settle?: ((body: Buffer | undefined) => void) | undefined;
 }
