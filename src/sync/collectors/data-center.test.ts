@@ -4,7 +4,7 @@ import { dataCenterTenant, servedDcSite } from '../../../simulator/testing/dc-te
 import { type Harness, useHarness } from '../../../simulator/testing/harness.ts';
 import type { SiteRef } from '../../atlassian/api.ts';
 import { type AtlassianClient, createAtlassianClient } from '../../atlassian/client.ts';
-import type { DATA_CENTER_PRODUCTS } from '../../inventory/datasets/index.ts';
+import { DATA_CENTER_PRODUCTS } from '../../inventory/datasets/index.ts';
 import type { Collector } from '../collector.ts';
 import { planTasks } from '../plan-tasks.ts';
 import { collector as accessTokenPolicy } from './dc-access-token-policy.ts';
@@ -18,6 +18,7 @@ import { collector as securitySettings } from './dc-security-settings.ts';
 import { collector as serverInfo } from './dc-server-info.ts';
 import { dataCenterSiteRef, periodDays } from './dc-sources.ts';
 import { collector as userDirectories } from './dc-user-directories.ts';
+import { minimumCalls } from './minimum-calls.ts';
 import { type MemoryInventory, syncAll } from './test-support.ts';
 
 // The Data Center collectors against the simulator's DC sites: what a misconfigured and a clean
@@ -151,6 +152,22 @@ describe('a misconfigured Data Center pair', () => {
     assert.equal(one('dc.audit-settings'), undefined);
     const auditPages = run.pages.get(`dc.audit-settings@${site.cloudId}`) ?? [];
     assert.match(auditPages[0]?.partial?.reason ?? '', /audit configuration/);
+  });
+
+  test('each collector makes exactly the calls its cost declares, on both sites', async () => {
+    for (const product of DATA_CENTER_PRODUCTS) {
+      const { api, site } = dcClient(h, product);
+      try {
+        const { inventory, calls } = await syncAll(ALL, { api, sites: [site] });
+        const budget = minimumCalls(ALL, (d, scope) => inventory.records(d, scope), {
+          org: false,
+          sites: [site],
+        });
+        assert.deepEqual(Object.fromEntries(calls), budget.byTask, product);
+      } finally {
+        await api.close();
+      }
+    }
   });
 
   test('Confluence: six system administrators', async () => {

@@ -19,7 +19,8 @@ function lowest(levels: readonly string[]): string {
 
 export const collector = defineCollector({
   dataset: dcAuditSettings,
-  cost: () => 2,
+  // Coverage, then retention; where the coverage is gone (404) nothing more is asked.
+  cost: ({ records }) => (records.length > 0 ? 2 : 1),
   async *collect(ctx) {
     const site = requireSite(ctx, dcAuditSettings.name);
     const product = dataCenterProductOf(site, dcAuditSettings.name);
