@@ -85,7 +85,10 @@ export type SpecFile =
   | 'confluence-rest-v1'
   | 'confluence-rest-v2'
   | 'jira-platform-rest-v3'
-  | 'marketplace-rest-v2';
+  | 'marketplace-rest-v2'
+  /** Jira Data Center 10.3 and Confluence Data Center 10.0.3 (test/contract/data-center-spec.test.ts). */
+  | 'jira-dc-rest'
+  | 'confluence-dc-rest';
 
 export interface Endpoint {
   /**
