@@ -27,7 +27,14 @@ function serverInfo(call: Call) {
   };
 }
 
-/** `jira.mode` and friends as `ApplicationProperty` entries (`{id, key, value, name, desc, type, defaultValue}`). */
+/**
+ * `ApplicationProperty` entries (`{id, key, value, name, desc, type, defaultValue}`). `jira.mode`,
+ * `jira.maximum.authentication.attempts.allowed` and `jira.option.user.externalmanagement` are
+ * real application properties; the WebSudo, remember-me, password-policy and `atlassian.pats.*`
+ * entries stand in for settings real Jira keeps elsewhere (system properties, the Password Policy
+ * plugin), so the pipeline can be exercised — a real instance's answer lacks them (the catalogue
+ * entry says so, and the collectors read their absence as unknown).
+ */
 function applicationProperties(site: DcSite) {
   const s = site.security;
   const prop = (key: string, value: string, name: string, type: string, defaultValue: string) => ({

@@ -75,7 +75,7 @@ export const collector = defineCollector({
     const grants: Grant[] = await recordsOf(ctx, dcGlobalPermissions);
     const notes: string[] = [];
     const cache = new Map<string, Member[] | undefined>();
-    const records = [];
+    const records: RecordOf<typeof dcAdmins>[] = [];
     for (const r of RIGHTS[product]) {
       const grant = grants.find((g) => g.permission === r.permission);
       const groups = grant ? grant.groups : r.defaults;
