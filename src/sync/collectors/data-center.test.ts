@@ -221,6 +221,47 @@ describe('a clean Data Center pair', () => {
   });
 });
 
+describe('a real instance, which lacks the resources Atlassian does not document', () => {
+  // Real Jira and Confluence DC answer 404 where the simulator serves its stand-ins.
+  const undocumented = [
+    'dc.jira.globalPermissions.list',
+    'dc.jira.userDirectories.list',
+    'dc.confluence.globalPermissions.list',
+    'dc.confluence.securitySettings.get',
+    'dc.confluence.userDirectories.list',
+  ];
+  const h = useHarness({
+    tenant: () => dataCenterTenant('misconfigured'),
+    faults: { rules: [{ endpoints: undocumented, errorRate: 1, errorStatus: 404 }] },
+  });
+
+  test('Jira: holders and directories are left empty and partial, admins counted from the default groups', async () => {
+    const { all, run, site } = await syncSite(h, 'jira-data-center');
+    const partial = (dataset: string) =>
+      run.pages.get(`${dataset}@${site.cloudId}`)?.[0]?.partial?.reason ?? '';
+    assert.deepEqual(all('dc.global-permissions'), []);
+    assert.match(partial('dc.global-permissions'), /not exposed over REST/);
+    assert.deepEqual(all('dc.user-directories'), []);
+    assert.match(partial('dc.admins'), /default group jira-system-administrators assumed/);
+    assert.equal(all('dc.admins').find((r) => r.right === 'system-admin')?.count, 7);
+    // Anonymous access is then unknown, not "off"; the picker probe still answers.
+    assert.equal(all('dc.security-settings')[0]?.anonymousAccess, null);
+    assert.equal(all('dc.security-settings')[0]?.anonymousUserPicker, true);
+  });
+
+  test('Confluence: the security facts are unknown (null), never passed, and the probe still sees anonymous access', async () => {
+    const { one, run, site } = await syncSite(h, 'confluence-data-center');
+    const s = one('dc.security-settings');
+    assert.equal(s?.webSudoEnabled, null);
+    assert.equal(s?.captchaEnabled, null);
+    assert.equal(s?.anonymousAccess, true);
+    assert.equal(one('dc.password-policy')?.enabled, null);
+    assert.equal(one('dc.access-token-policy')?.exposed, false);
+    const note = run.pages.get(`dc.security-settings@${site.cloudId}`)?.[0]?.partial;
+    assert.match(note?.missing ?? '', /attestation/);
+  });
+});
+
 test('Data Center collectors never run on a Cloud site, and Cloud ones never on a DC site', () => {
   const cloud: SiteRef = {
     cloudId: 'cloud',
