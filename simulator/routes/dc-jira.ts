@@ -124,6 +124,23 @@ const GLOBAL_KEYS: Record<string, string> = {
   BULK_CHANGE: 'Bulk Change',
 };
 
+/** The Password Policy plugin's requirements, in the words Jira shows people (none when off). */
+function passwordPolicy(site: DcSite): string[] {
+  const p = site.security.passwordPolicy;
+  if (p.level === 'disabled') return [];
+  const out = [`The password must have at least ${p.minimumLength} characters.`];
+  const each: [number, string][] = [
+    [p.minimumUppercase, 'uppercase letter'],
+    [p.minimumLowercase, 'lowercase letter'],
+    [p.minimumDigits, 'digit'],
+    [p.minimumSpecial, 'special character'],
+  ];
+  for (const [n, what] of each)
+    if (n > 0) out.push(`The password must contain at least ${n} ${what}${n > 1 ? 's' : ''}.`);
+  out.push("The password must not be similar to the user's name or email address.");
+  return out;
+}
+
 function myPermissions(call: Call) {
   const site = dcSiteOf(call);
   const user = dcUserOf(call);
@@ -217,6 +234,11 @@ export function dcJiraRoutes(r: Registrar): void {
   const authorize = requireDcAdmin;
   r.serve('dc.jira.serverInfo.get', serverInfo);
   r.serve('dc.jira.myPermissions.get', myPermissions);
+  // Any signed-in user may read the requirements (the change-password form shows them).
+  r.serve('dc.jira.passwordPolicy.list', (call) => {
+    dcUserOf(call);
+    return passwordPolicy(dcSiteOf(call));
+  });
   r.serve('dc.jira.applicationProperties.list', (call) => applicationProperties(dcSiteOf(call)), {
     authorize,
   });

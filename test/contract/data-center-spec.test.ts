@@ -36,6 +36,12 @@ const DOCUMENTED: Record<string, Documented> = {
     documentedParts: (body) => (Array.isArray(body) ? body : [body]),
   },
   'dc.jira.myPermissions.get': { file: 'jira-dc-rest', path: '/api/2/mypermissions' },
+  // Declared as one string; the answer is an array of the policy's messages.
+  'dc.jira.passwordPolicy.list': {
+    file: 'jira-dc-rest',
+    path: '/api/2/password/policy',
+    documentedParts: (body) => (Array.isArray(body) ? body : [body]),
+  },
   // Declared as one UserJsonBean; the answer is a PageBean of them (`values`).
   'dc.jira.groupMembers.list': {
     file: 'jira-dc-rest',

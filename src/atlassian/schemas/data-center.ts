@@ -31,6 +31,9 @@ export const dcJiraApplicationProperties = z.array(
   }),
 );
 
+/** Jira `password/policy`: the policy's requirements as user-facing messages (the spec says one string; it is an array). */
+export const dcJiraPasswordPolicy = z.array(z.string());
+
 /** Jira `mypermissions`: global permission keys with whether the caller holds each. */
 export const dcJiraMyPermissions = z.looseObject({
   permissions: z.record(

@@ -124,6 +124,7 @@ export const sampleRequests: Record<string, SampleRequest[]> = {
   'dc.jira.serverInfo.get': [{}, { label: 'as anonymous', as: 'anonymous' }],
   'dc.jira.applicationProperties.list': [{}],
   'dc.jira.myPermissions.get': [{}],
+  'dc.jira.passwordPolicy.list': [{}],
   'dc.jira.globalPermissions.list': [{}],
   'dc.jira.groupMembers.list': [{ query: { groupname: 'jira-software-users' } }],
   'dc.jira.userPicker.search': [{ query: { query: 'a' } }],

@@ -57,6 +57,8 @@ const reliedOn: Record<keyof typeof zodResponseSchemas, Path | null> = {
   'dc.jira.serverInfo.get': ['version'],
   'dc.jira.applicationProperties.list': [0, 'key'],
   'dc.jira.myPermissions.get': ['permissions'],
+  // A list of messages: nothing in it to rely on but the list itself.
+  'dc.jira.passwordPolicy.list': null,
   'dc.jira.globalPermissions.list': ['globalPermissions', 0, 'holders'],
   'dc.jira.groupMembers.list': ['values', 0, 'name'],
   'dc.jira.userPicker.search': ['users'],

@@ -235,6 +235,11 @@ describe('a real instance, which lacks the resources Atlassian does not document
     faults: { rules: [{ endpoints: undocumented, errorRate: 1, errorStatus: 404 }] },
   });
 
+  test('Jira: the documented password policy read still says whether a policy is on', async () => {
+    const { one } = await syncSite(h, 'jira-data-center');
+    assert.equal(one('dc.password-policy')?.enabled, false);
+  });
+
   test('Jira: holders and directories are left empty and partial, admins counted from the default groups', async () => {
     const { all, run, site } = await syncSite(h, 'jira-data-center');
     const partial = (dataset: string) =>

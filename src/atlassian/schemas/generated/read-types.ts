@@ -48,6 +48,7 @@ export type DcJiraApplicationPropertiesListResponse = {
   defaultValue?: unknown;
   [k: string]: unknown | undefined;
 }[];
+export type DcJiraPasswordPolicyListResponse = string[];
 export type DcJiraUserDirectoriesListResponse = {
   id: string | number;
   name: string;
@@ -128,6 +129,7 @@ export interface ReadTypes {
   'oauth.accessibleResources.list': OauthAccessibleResourcesListResponse;
   'dc.jira.serverInfo.get': DcJiraServerInfoGetResponse;
   'dc.jira.applicationProperties.list': DcJiraApplicationPropertiesListResponse;
+  'dc.jira.passwordPolicy.list': DcJiraPasswordPolicyListResponse;
   'dc.jira.myPermissions.get': DcJiraMyPermissionsGetResponse;
   'dc.jira.globalPermissions.list': DcJiraGlobalPermissionsListResponse;
   'dc.jira.groupMembers.list': DcJiraGroupMembersListResponse;
