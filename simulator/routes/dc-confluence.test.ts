@@ -106,7 +106,7 @@ describe('a clean Confluence Data Center site', () => {
   test('a plain user gets 403 from the admin resources', async () => {
     for (const path of [
       '/rest/api/settings/security',
-      '/rest/api/permissions/global',
+      '/rest/api/permissions',
       '/rest/auditing/1.0/configuration/retention',
       '/rest/applinks/1.0/listApplicationlinks',
     ]) {

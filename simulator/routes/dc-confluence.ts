@@ -2,13 +2,14 @@ import { SimError } from '../http/errors.ts';
 import { intParam } from '../http/paginate.ts';
 import type { Call, Registrar } from '../http/serve.ts';
 import type { DcSite } from '../tenant/data-center-model.ts';
-import { anonymousHolds, dcSiteOf, holdersOf, requireDcAdmin } from './dc-access.ts';
+import { anonymousHolds, dcSiteOf, requireDcAdmin } from './dc-access.ts';
 
-// Confluence Data Center (https://docs.atlassian.com/ConfluenceServer/rest/8.5.0/): the
-// application-links manifest (its anonymous version answer), the space listing (the anonymous
-// probe) and group members are documented; global permissions, the security configuration and
-// user directories have no REST resource in Confluence DC — the simulator serves them so the
-// pipeline can be exercised (the catalogue says so).
+// Confluence Data Center (https://docs.atlassian.com/ConfluenceServer/rest/8.5.0/, and the
+// Confluence DC 10 OpenAPI document vendored in spec/atlassian): the application-links manifest
+// (its anonymous version answer), the space listing (the anonymous probe), group members and the
+// global permissions (10+) are documented; the security configuration and user directories have
+// no REST resource — the simulator serves them so the pipeline can be exercised (the catalogue
+// says so).
 
 /** `/rest/applinks/1.0/manifest`, JSON when asked (ManifestEntity). */
 function manifest(call: Call) {
@@ -67,14 +68,31 @@ function spaces(call: Call) {
   }));
 }
 
+/** Confluence's global permission keys as the REST API's `{targetType, operationKey}` pairs. */
+export const CONFLUENCE_OPERATIONS: Record<string, { targetType: string; operationKey: string }> = {
+  USECONFLUENCE: { targetType: 'application', operationKey: 'use' },
+  ADMINISTRATECONFLUENCE: { targetType: 'application', operationKey: 'administer' },
+  SYSTEMADMINISTRATOR: { targetType: 'system', operationKey: 'administer' },
+  CREATESPACE: { targetType: 'space', operationKey: 'create' },
+  PERSONALSPACE: { targetType: 'personal_space', operationKey: 'create' },
+};
+
+/** `GET /rest/api/permissions` (Confluence DC 10): one GlobalPermission per holder and permission. */
 function globalPermissions(call: Call) {
   const site = dcSiteOf(call);
-  return {
-    globalPermissions: site.globalPermissions.map((g) => ({
-      permission: g.permission,
-      holders: holdersOf(site, g.permission),
-    })),
-  };
+  return site.globalPermissions.flatMap((g) => {
+    const operation = CONFLUENCE_OPERATIONS[g.permission];
+    if (!operation) return [];
+    const user = (name: string) => site.users.find((u) => u.name === name);
+    return [
+      ...g.groups.map((name) => ({ operation, subject: { type: 'group', name, displayName: name } })),
+      ...g.users.map((name) => ({
+        operation,
+        subject: { type: 'user', username: name, displayName: user(name)?.displayName ?? name },
+      })),
+      ...(g.anonymous ? [{ operation, subject: { type: 'anonymous', displayName: 'Anonymous' } }] : []),
+    ];
+  });
 }
 
 function groupMembers(call: Call) {

@@ -51,6 +51,7 @@ const DOCUMENTED: Record<string, Documented> = {
   },
   'dc.jira.userPicker.search': { file: 'jira-dc-rest', path: '/api/2/user/picker', query: { query: 'a' } },
   'dc.confluence.space.list': { file: 'confluence-dc-rest', path: '/rest/api/space' },
+  'dc.confluence.globalPermissions.list': { file: 'confluence-dc-rest', path: '/rest/api/permissions' },
   'dc.confluence.groupMembers.list': {
     file: 'confluence-dc-rest',
     path: '/rest/api/group/{groupName}/member',
@@ -63,12 +64,6 @@ const UNDOCUMENTED: Record<string, { file: SpecFile; path: string }> = {
   // Jira documents only the permission keys (/api/2/permissions), not who holds them.
   'dc.jira.globalPermissions.list': { file: 'jira-dc-rest', path: '/api/2/permissions/global' },
   'dc.jira.userDirectories.list': { file: 'jira-dc-rest', path: '/api/2/directory' },
-  // Confluence 10 documents /rest/api/permissions (operation + subject pairs): the collector
-  // should move to it (the lead's follow-up); the simulator's holder list stands in.
-  'dc.confluence.globalPermissions.list': {
-    file: 'confluence-dc-rest',
-    path: '/rest/api/permissions/global',
-  },
   'dc.confluence.securitySettings.get': { file: 'confluence-dc-rest', path: '/rest/api/settings/security' },
   'dc.confluence.userDirectories.list': { file: 'confluence-dc-rest', path: '/rest/api/admin/directory' },
 };

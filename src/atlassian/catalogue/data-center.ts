@@ -137,9 +137,11 @@ export const dataCenterEndpoints = [
     'dc.confluence.globalPermissions.list',
     'confluence-data-center',
     'GET',
-    '/rest/api/permissions/global',
+    '/rest/api/permissions',
     'none',
-    'Global permission grants with their holders. Confluence DC documents no REST read (JSON-RPC getPermissions is gone in 9.0): real instances answer 404 and the dataset is recorded unavailable.',
+    'Global permission grants: one `{operation: {targetType, operationKey}, subject}` per holder and permission ' +
+      '(Confluence DC 10: https://developer.atlassian.com/server/confluence/rest/v1000/api-group-global-permissions/); ' +
+      'older versions answer 404 and the dataset is recorded unavailable.',
   ),
   dc(
     'dc.confluence.groupMembers.list',

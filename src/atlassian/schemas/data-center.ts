@@ -50,6 +50,25 @@ export const dcGlobalPermissions = z.looseObject({
   globalPermissions: z.array(z.looseObject({ permission: z.string(), holders: z.array(holder) })),
 });
 
+/**
+ * Confluence DC 10 `GET /rest/api/permissions`: `GlobalPermission[]`, an operation (`application
+ * use`, `application administer`, `system administer`, `space create`, `personal_space create`,
+ * `user read`) and the subject holding it (`group` by `name`, `user` by `username`/`userKey`,
+ * `anonymous`).
+ */
+export const dcConfluenceGlobalPermissions = z.array(
+  z.looseObject({
+    operation: z.looseObject({ targetType: z.string(), operationKey: z.string() }),
+    subject: z.looseObject({
+      type: z.string(),
+      name: z.string().optional(),
+      username: z.string().optional(),
+      userKey: z.string().optional(),
+      displayName: z.string().optional(),
+    }),
+  }),
+);
+
 /** Jira `PageBean<UserJsonBean>` of `group/member`. */
 export const dcJiraGroupMembersPage = z.looseObject({
   startAt: z.number().optional(),

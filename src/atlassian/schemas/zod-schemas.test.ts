@@ -65,7 +65,7 @@ const reliedOn: Record<keyof typeof zodResponseSchemas, Path | null> = {
   'dc.jira.userDirectories.list': [0, 'type'],
   'dc.confluence.manifest.get': ['version'],
   'dc.confluence.space.list': ['results', 0, 'key'],
-  'dc.confluence.globalPermissions.list': ['globalPermissions', 0, 'permission'],
+  'dc.confluence.globalPermissions.list': [0, 'subject'],
   'dc.confluence.groupMembers.list': ['results', 0, 'username'],
   // Every setting optional: a version without one leaves only that fact unknown.
   'dc.confluence.securitySettings.get': null,

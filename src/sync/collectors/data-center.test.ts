@@ -173,6 +173,10 @@ describe('a misconfigured Data Center pair', () => {
   test('Confluence: six system administrators', async () => {
     const { all } = await syncSite(h, 'confluence-data-center');
     assert.equal(all('dc.admins').find((r) => r.right === 'system-admin')?.count, 6);
+    // From Confluence 10's documented `/rest/api/permissions` (operation + subject pairs).
+    const grants = new Map(all('dc.global-permissions').map((g) => [g.permission, g]));
+    assert.equal(grants.get('USECONFLUENCE')?.anonymous, true);
+    assert.deepEqual(grants.get('SYSTEMADMINISTRATOR')?.groups, ['confluence-system-administrators']);
   });
 });
 

@@ -59,6 +59,22 @@ export type DcJiraUserDirectoriesListResponse = {
   position?: unknown;
   [k: string]: unknown | undefined;
 }[];
+export type DcConfluenceGlobalPermissionsListResponse = {
+  operation: {
+    targetType: string;
+    operationKey: string;
+    [k: string]: unknown | undefined;
+  };
+  subject: {
+    type: string;
+    name?: unknown;
+    username?: unknown;
+    userKey?: unknown;
+    displayName?: unknown;
+    [k: string]: unknown | undefined;
+  };
+  [k: string]: unknown | undefined;
+}[];
 
 /**
  * What each endpoint answers once read tolerantly, by catalogue id: relied-on fields typed, the rest `unknown`.
@@ -2721,18 +2737,6 @@ export interface DcConfluenceSpaceListResponse {
   limit?: unknown;
   size?: unknown;
   _links?: unknown;
-  [k: string]: unknown | undefined;
-}
-export interface DcConfluenceGlobalPermissionsListResponse {
-  globalPermissions: {
-    permission: string;
-    holders: {
-      type: string;
-      parameter?: unknown;
-      [k: string]: unknown | undefined;
-    }[];
-    [k: string]: unknown | undefined;
-  }[];
   [k: string]: unknown | undefined;
 }
 export interface DcConfluenceGroupMembersListResponse {
