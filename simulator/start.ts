@@ -5,16 +5,19 @@ import { createContext, type SimContext } from './core/context.ts';
 import { SimState } from './core/state.ts';
 import { type ExtraHosts, startExtraHosts } from './extra-hosts.ts';
 import type { FaultConfig } from './http/faults.ts';
-import { exRegistrar, hostRegistrar, type Registrar } from './http/serve.ts';
+import { dataCenterRegistrar, exRegistrar, hostRegistrar, type Registrar } from './http/serve.ts';
 import type { VarianceConfig } from './http/variance.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { confluenceRoutes } from './routes/confluence.ts';
+import { dataCenterRoutes } from './routes/data-center.ts';
 import { graphqlRoutes } from './routes/graphql.ts';
 import { jiraRoutes } from './routes/jira.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
 import { accessibleResourcesRoutes, oauthRoutes } from './routes/oauth.ts';
 import { upmRoutes } from './routes/upm.ts';
 import { userManagementRoutes } from './routes/user-management.ts';
+import { dataCenterCredentials } from './tenant/data-center.ts';
+import type { DcProduct } from './tenant/data-center-model.ts';
 import type { Site, Tenant } from './tenant/model.ts';
 
 export interface StartOptions {
@@ -42,6 +45,19 @@ export interface SiteInfo {
   products: { jira?: string; confluence?: string };
 }
 
+/** A Data Center site as the start line names it: its product, version, base URL and PATs. */
+export interface DataCenterSiteInfo {
+  name: string;
+  id: string;
+  product: DcProduct;
+  version: string;
+  /** The host it stands for (`jira.acme-dc.example`); `url` is where the simulator serves it. */
+  host: string;
+  url: string;
+  /** Personal access tokens (`Authorization: Bearer`) of an administrator and of a plain user. */
+  credentials: { adminToken: string; userToken: string };
+}
+
 /** What the simulator prints on start: every base URL and the credentials to use. */
 export interface SimulatorInfo {
   org: { id: string; name: string };
@@ -53,6 +69,8 @@ export interface SimulatorInfo {
   /** Other organizations' sites and redirecting hosts (tenant.foreignSites, tenant.redirects). */
   foreignSites: ExtraHosts['foreignSites'];
   redirects: ExtraHosts['redirects'];
+  /** Jira and Confluence Data Center sites (tenant.dataCenterSites), each on its own listener. */
+  dataCenterSites: DataCenterSiteInfo[];
   credentials: {
     admin: { email: string; apiToken: string; accountId: string };
     member: { email: string; apiToken: string; accountId: string };
@@ -172,6 +190,7 @@ export async function startSimulator(options: StartOptions): Promise<RunningSimu
   const apps: FastifyInstance[] = [];
   const siteUrls: SiteInfo[] = [];
   let extra: ExtraHosts = { foreignSites: [], redirects: [], foreignState: new Map() };
+  const dataCenterSites: DataCenterSiteInfo[] = [];
   try {
     for (const site of state.tenant.sites) {
       const app = newListener();
@@ -211,6 +230,25 @@ export async function startSimulator(options: StartOptions): Promise<RunningSimu
       { newListener, listen: (app) => listen(app, host, nextPort()) },
       apps,
     );
+
+    // Data Center sites bind last, so a tenant without them keeps the ports it always had.
+    for (const site of state.tenant.dataCenterSites ?? []) {
+      const app = newListener();
+      dataCenterRoutes(dataCenterRegistrar(app, ctx, site.id));
+      apps.push(app);
+      const url = await listen(app, host, nextPort());
+      ctx.urls.dataCenter.set(site.id, url);
+      const tokens = dataCenterCredentials(site);
+      dataCenterSites.push({
+        name: site.name,
+        id: site.id,
+        product: site.product,
+        version: site.version,
+        host: site.host,
+        url,
+        credentials: { adminToken: tokens.admin.secret, userToken: tokens.user.secret },
+      });
+    }
   } catch (error) {
     await Promise.all(apps.map((a) => a.close()));
     throw error;
@@ -225,6 +263,7 @@ export async function startSimulator(options: StartOptions): Promise<RunningSimu
     controlUrl: ctx.urls.control,
     foreignSites: extra.foreignSites,
     redirects: extra.redirects,
+    dataCenterSites,
     credentials: credentialsOf(state),
   };
 

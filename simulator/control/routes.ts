@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { SimContext } from '../core/context.ts';
 import { faultConfigSchema } from '../http/faults.ts';
 import type { Tenant } from '../tenant/model.ts';
+import { dataCenterControlRoutes } from './data-center.ts';
 import {
   addUser,
   changeAppScopes,
@@ -78,6 +79,7 @@ export function controlRoutes(app: FastifyInstance, ctx: SimContext, options: Co
   const state = ctx.state;
 
   app.get('/health', async () => ({ status: 'ok' }));
+  dataCenterControlRoutes(app, ctx);
 
   app.get('/counters', async () => ctx.counters.snapshot());
   app.post('/counters/reset', async () => {

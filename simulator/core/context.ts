@@ -6,6 +6,7 @@ import type { SimState } from './state.ts';
 /** Base URLs of every listener, known once they are bound. */
 export interface SimUrls {
   sites: Map<string, string>; // site id → base URL
+  dataCenter: Map<string, string>; // Data Center site id → base URL
   api: string;
   marketplace: string;
   auth: string;
@@ -38,7 +39,7 @@ export function createContext(state: SimState): SimContext {
     faults: new FaultEngine(),
     counters: new Counters(),
     limiter: new RateLimiter(),
-    urls: { sites: new Map(), api: '', marketplace: '', auth: '', control: '' },
+    urls: { sites: new Map(), dataCenter: new Map(), api: '', marketplace: '', auth: '', control: '' },
     now: () => Date.now() + offset,
     hung: new Set(),
     served: new Set(),

@@ -1,3 +1,4 @@
+import type { DcSite, DcToken, DcUser } from '../tenant/data-center-model.ts';
 import type { ApiToken, App, Group, Installation, OrgApiKey, Site, Tenant, User } from '../tenant/model.ts';
 
 /** A 3LO grant: what a person consented to, and the tokens issued under it. */
@@ -32,6 +33,9 @@ export class SimState {
   orgKeysBySecret = new Map<string, OrgApiKey>();
   /** accountId → ids of the groups the user is in. */
   groupIdsByUser = new Map<string, string[]>();
+  /** Data Center sites by id, and their personal access tokens by secret. */
+  dcSitesById = new Map<string, DcSite>();
+  dcTokensBySecret = new Map<string, { site: DcSite; token: DcToken; user: DcUser | undefined }>();
 
   readonly oauthCodes = new Map<string, { grantId: string; redirectUri: string; expiresAt: number }>();
   readonly oauthGrants = new Map<string, OAuthGrant>();
@@ -53,6 +57,15 @@ export class SimState {
     this.appsByKey = new Map(t.apps.map((a) => [a.key, a]));
     this.tokensBySecret = new Map(t.apiTokens.map((k) => [k.secret, k]));
     this.orgKeysBySecret = new Map(t.orgApiKeys.map((k) => [k.secret, k]));
+    this.dcSitesById = new Map((t.dataCenterSites ?? []).map((s) => [s.id, s]));
+    this.dcTokensBySecret = new Map(
+      (t.dataCenterSites ?? []).flatMap((site) =>
+        site.tokens.map((token) => [
+          token.secret,
+          { site, token, user: site.users.find((u) => u.name === token.username) },
+        ]),
+      ),
+    );
     this.groupIdsByUser = new Map();
     for (const g of t.groups) {
       for (const id of g.memberIds) {

@@ -1,5 +1,6 @@
 import type { AuthKind } from '../../src/atlassian/catalogue/index.ts';
 import type { OAuthGrant, SimState } from '../core/state.ts';
+import type { DcSite, DcToken, DcUser } from '../tenant/data-center-model.ts';
 import type { ApiToken, OrgApiKey, User } from '../tenant/model.ts';
 import { SimError } from './errors.ts';
 
@@ -7,7 +8,9 @@ export type Principal =
   | { kind: 'anonymous'; credentialId: string }
   | { kind: 'basic'; credentialId: string; user: User; token: ApiToken }
   | { kind: 'oauth'; credentialId: string; user: User; grant: OAuthGrant }
-  | { kind: 'org-key'; credentialId: string; key: OrgApiKey };
+  | { kind: 'org-key'; credentialId: string; key: OrgApiKey }
+  /** A Data Center personal access token: valid only on the site that issued it. */
+  | { kind: 'pat'; credentialId: string; site: DcSite; user: DcUser; token: DcToken };
 
 const unauthenticated = (message = 'Client must be authenticated to access this resource.') =>
   new SimError(401, message);
@@ -57,6 +60,24 @@ export function authenticate(
         return { kind: 'org-key', credentialId: `orgkey:${key.id}`, key };
       }
     }
+    if (allowed.includes('pat')) {
+      // Data Center PATs (https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html):
+      // an expired, revoked or deactivated holder's token is a 401, as a wrong one is.
+      const found = state.dcTokensBySecret.get(value);
+      if (
+        found?.user?.active &&
+        !found.token.revoked &&
+        (found.token.expiresAt === null || Date.parse(found.token.expiresAt) > now)
+      ) {
+        return {
+          kind: 'pat',
+          credentialId: `pat:${found.token.id}`,
+          site: found.site,
+          user: found.user,
+          token: found.token,
+        };
+      }
+    }
     if (allowed.includes('oauth')) {
       const access = state.oauthAccessTokens.get(value);
       const grant = access && state.oauthGrants.get(access.grantId);
@@ -82,4 +103,5 @@ export function revokeCredential(principal: Principal): void {
   if (principal.kind === 'basic') principal.token.revoked = true;
   else if (principal.kind === 'oauth') principal.grant.revoked = true;
   else if (principal.kind === 'org-key') principal.key.revoked = true;
+  else if (principal.kind === 'pat') principal.token.revoked = true;
 }

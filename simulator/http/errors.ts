@@ -139,5 +139,24 @@ export function errorBody(product: EndpointProduct, path: string, error: SimErro
       return { errors: [{ message: error.message }] };
     case 'oauth':
       return { error: error.code ?? 'invalid_request', error_description: error.message };
+    case 'jira-data-center':
+      // Jira Data Center answers errors as Cloud does: an ErrorCollection.
+      return { errorMessages: [error.message], errors: {} };
+    case 'confluence-data-center':
+      // Confluence Server's REST errors: https://docs.atlassian.com/ConfluenceServer/rest/8.5.0/ (ServiceException).
+      return {
+        statusCode: error.status,
+        data: {
+          authorized: error.status !== 401 && error.status !== 403,
+          valid: true,
+          errors: [],
+          successful: false,
+        },
+        message: error.message,
+        reason: title,
+      };
+    case 'data-center':
+      // The Atlassian REST plugin's own Status entity (audit configuration, application links).
+      return { 'status-code': error.status, message: error.message };
   }
 }

@@ -6,6 +6,7 @@ import {
   endpoint as lookup,
 } from '../../src/atlassian/catalogue/index.ts';
 import type { SimContext } from '../core/context.ts';
+import type { DcSite } from '../tenant/data-center-model.ts';
 import type { Site } from '../tenant/model.ts';
 import { authenticate, type Principal, revokeCredential } from './auth.ts';
 import { errorBody, reasonPhrase, SimError, scopeMismatch } from './errors.ts';
@@ -26,6 +27,8 @@ export interface Call {
   principal: Principal;
   /** The site the call is for (site listeners and `/ex/{product}/{cloudId}`). */
   site: Site | undefined;
+  /** The Data Center site the call is for (its own listener). */
+  dcSite?: DcSite;
   /** Base URL that self/next links start with: the site URL, or the `/ex/...` prefix for 3LO. */
   baseUrl: string;
   /** The path and query string of this request, as received (for `self` links). */
@@ -62,7 +65,11 @@ export interface Registrar {
   serve(endpointId: EndpointId, handler: Handler, options?: ServeOptions): void;
 }
 
-type SiteResolver = (request: FastifyRequest) => { site: Site | undefined; baseUrl: string };
+type SiteResolver = (request: FastifyRequest) => {
+  site: Site | undefined;
+  baseUrl: string;
+  dcSite?: DcSite;
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -146,9 +153,13 @@ function register(
           if (!value.endsWith(suffix)) throw new SimError(404, 'Not found');
           params[name] = value.slice(0, -suffix.length);
         }
-        const { site, baseUrl } = resolveSite(request);
+        const { site, baseUrl, dcSite } = resolveSite(request);
         const product = siteProduct(e);
         if (site && product && !site[product]) throw new SimError(404, 'Not found');
+        // A Data Center listener serves one product: the other's REST resources do not exist there.
+        if (dcSite && (e.product === 'jira-data-center' || e.product === 'confluence-data-center')) {
+          if (e.product !== dcSite.product) throw new SimError(404, 'Not found');
+        }
         const principal = authenticate(
           ctx.state,
           request.headers.authorization,
@@ -232,6 +243,10 @@ function register(
         }
 
         if (principal.kind === 'basic') checkTokenScopes(e, principal.token);
+        // A personal access token belongs to the Data Center site that issued it.
+        if (principal.kind === 'pat' && principal.site.id !== dcSite?.id) {
+          throw new SimError(401, 'Client must be authenticated to access this resource.');
+        }
 
         const call: Call = {
           endpoint: e,
@@ -242,6 +257,7 @@ function register(
           headers: request.headers,
           principal,
           site,
+          ...(dcSite ? { dcSite } : {}),
           baseUrl,
           url,
           now,
@@ -326,6 +342,26 @@ export function exRegistrar(app: FastifyInstance, ctx: SimContext): Registrar {
       // No anonymous calls through /ex: a 3LO token, or Basic with a scoped API token.
       const auth = e.auth.filter((kind) => kind === 'oauth' || kind === 'basic');
       register(app, ctx, 'api', `/ex/${product}/:cloudId`, resolve, id, handler, options, auth, 'gateway');
+    },
+  };
+}
+
+/**
+ * Registers Data Center endpoints on a Data Center site's own listener: its base URL is the
+ * listener's, and the site is looked up on every call (a control `POST /reset` replaces it).
+ */
+export function dataCenterRegistrar(app: FastifyInstance, ctx: SimContext, siteId: string): Registrar {
+  const resolve: SiteResolver = () => {
+    const dcSite = ctx.state.dcSitesById.get(siteId);
+    if (!dcSite) throw new SimError(404, 'Not found');
+    return { site: undefined, dcSite, baseUrl: ctx.urls.dataCenter.get(siteId) ?? '' };
+  };
+  return {
+    serve: (id, handler, options = {}) => {
+      const e = lookup(id);
+      // Only Data Center endpoints live on a Data Center listener.
+      if (e.host !== 'data-center') return;
+      register(app, ctx, `dc:${siteId}`, '', resolve, id, handler, options);
     },
   };
 }

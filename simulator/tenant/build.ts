@@ -1,6 +1,7 @@
 // Builds the tenant the simulator serves: a size preset, or a scenario (its generated base plus
 // the named records and misconfigurations it layers on top), checked for dangling references.
 
+import { dataCenterSite } from './data-center.ts';
 import { finalizeTenant } from './gen-finalize.ts';
 import { applyApps, applyVendors } from './gen-layer-apps.ts';
 import { applyProjects, applySpaces } from './gen-layer-content.ts';
@@ -74,6 +75,7 @@ export function buildFromScenario(s: Scenario, now: Date): Tenant {
   });
   finalizeTenant(tenant);
   applySiteShapes(s, tenant);
+  if (s.dataCenter.length > 0) tenant.dataCenterSites = s.dataCenter.map((d) => dataCenterSite(d, now));
   return tenant;
 }
 

@@ -1,3 +1,5 @@
+import type { DcSite } from './data-center-model.ts';
+
 // The in-memory model of one simulated Atlassian Cloud organization. Everything the simulator
 // serves is rendered from these records, so a field exists here only when some endpoint shows it.
 // Times are ISO-8601 strings (UTC); ids follow Atlassian's formats (numeric strings for Jira,
@@ -458,6 +460,8 @@ export interface Tenant {
   redirects?: HostRedirect[];
   /** Other organizations' sites a redirect may point at; none by default. */
   foreignSites?: ForeignSite[];
+  /** Jira and Confluence Data Center sites (self-hosted, one listener each); none by default. */
+  dataCenterSites?: DcSite[];
   /** Credentials handed to the operator when the simulator starts (ids into the lists above). */
   credentials: {
     adminAccountId: string;

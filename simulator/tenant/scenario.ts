@@ -28,6 +28,15 @@ const siteSchema = z.strictObject({
   formerNames: z.array(siteName).optional(),
 });
 
+/** A Jira or Confluence Data Center site, built clean or with the demo's planted problems (tenant/data-center.ts). */
+const dataCenterSiteSchema = z.strictObject({
+  name: siteName,
+  product: z.enum(['jira-data-center', 'confluence-data-center']),
+  /** The host it stands for (an operator's own domain, never *.atlassian.net). */
+  host: domain,
+  posture: z.enum(['clean', 'misconfigured']).default('clean'),
+});
+
 const apiTokenSchema = z.strictObject({
   label: z.string().min(1),
   createdDaysAgo: daysAgo.optional(),
@@ -217,6 +226,7 @@ export const scenarioSchema = z
     vendors: z.array(vendorSchema).default([]),
     apps: z.array(appSchema).default([]),
     misconfigurations: z.array(misconfigurationSchema).default([]),
+    dataCenter: z.array(dataCenterSiteSchema).default([]),
   })
   .superRefine((s, ctx) => {
     if (Boolean(s.base) === Boolean(s.population)) {

@@ -1,3 +1,4 @@
+import { dataCenterSite } from '../tenant/data-center.ts';
 import { SCAN_TOKEN_SCOPES } from '../tenant/gen-org.ts';
 import type { Tenant, User } from '../tenant/model.ts';
 
@@ -125,6 +126,22 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
   return {
     builtAt: now.toISOString(),
     org: { id: TINY.orgId, name: 'Acme Tiny' },
+    // Clean Data Center sites (the misconfigured ones: dataCenterSite(…, posture: 'misconfigured')).
+    dataCenterSites: [
+      dataCenterSite(
+        { name: 'tiny-jira-dc', product: 'jira-data-center', host: 'jira.tiny-dc.example', posture: 'clean' },
+        now,
+      ),
+      dataCenterSite(
+        {
+          name: 'tiny-confluence-dc',
+          product: 'confluence-data-center',
+          host: 'confluence.tiny-dc.example',
+          posture: 'clean',
+        },
+        now,
+      ),
+    ],
     users,
     groups: [
       {

@@ -76,6 +76,7 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     if (site?.kind === 'basic') list.push(site.apiToken, basicValue(site.email, site.apiToken));
     if (site?.kind === 'oauth') list.push(site.clientSecret, ...(session?.secrets() ?? []));
     if (creds.orgApiKey) list.push(creds.orgApiKey);
+    if (creds.dataCenterToken) list.push(creds.dataCenterToken);
     if (creds.siteHostToken) {
       list.push(
         creds.siteHostToken.apiToken,

@@ -80,6 +80,9 @@ test('the spec server base paths are the ones the catalogue paths are built from
       'confluence-rest-v2': '/wiki/api/v2',
       'jira-platform-rest-v3': '',
       'marketplace-rest-v2': '/rest/2',
+      'jira-dc-rest': '/rest',
+      // The instance's context path: Confluence's documented paths carry `/rest/api` themselves.
+      'confluence-dc-rest': '/confluence',
     },
   );
 });

@@ -35,7 +35,16 @@ export interface Reply {
   text: string;
 }
 
+/** The Data Center site an endpoint is called on: its product's; the Jira site for what both serve. */
+function dataCenterSite(sim: RunningSimulator, e: Endpoint) {
+  const product = e.product === 'confluence-data-center' ? 'confluence-data-center' : 'jira-data-center';
+  const site = sim.info.dataCenterSites.find((s) => s.product === product);
+  if (!site) throw new Error(`${e.id}: the simulator serves no ${product} site`);
+  return site;
+}
+
 export function defaultCaller(e: Endpoint): Caller {
+  if (e.auth.includes('pat')) return 'admin';
   if (e.auth.includes('org-key')) return 'org-key';
   if (e.auth.includes('basic')) return 'admin';
   return 'anonymous';
@@ -59,6 +68,8 @@ export function hostUrl(sim: RunningSimulator, f: Fixture, e: Endpoint, req: Con
       return sim.info.marketplaceUrl;
     case 'auth':
       return sim.info.authUrl;
+    case 'data-center':
+      return dataCenterSite(sim, e).url;
   }
 }
 
@@ -94,6 +105,13 @@ function oauthToken(sim: RunningSimulator, scopes: readonly string[]): string {
 
 export function authorization(sim: RunningSimulator, e: Endpoint, as: Caller): string | undefined {
   const c = sim.info.credentials;
+  // Data Center: the site's personal access tokens, as Bearer.
+  if (e.auth.includes('pat')) {
+    const tokens = dataCenterSite(sim, e).credentials;
+    if (as === 'admin') return `Bearer ${tokens.adminToken}`;
+    if (as === 'member') return `Bearer ${tokens.userToken}`;
+    if (as === 'wrong') return 'Bearer not-a-valid-token';
+  }
   switch (as) {
     case 'admin':
       return basic(c.admin.email, c.admin.apiToken);

@@ -48,6 +48,24 @@ function siteUserBase(f: Fixture): string[] {
     .map((u) => u.accountId);
 }
 
+function dcSite(f: Fixture, product: 'jira-data-center' | 'confluence-data-center') {
+  const site = f.tenant.dataCenterSites?.find((s) => s.product === product);
+  if (!site) throw new Error(`the tenant has no ${product} site`);
+  return site;
+}
+
+/** Members of a Data Center group: Jira lists active ones unless asked, Confluence everyone. */
+function dcMembers(
+  f: Fixture,
+  product: 'jira-data-center' | 'confluence-data-center',
+  group: string,
+  withInactive: boolean,
+): string[] {
+  return dcSite(f, product)
+    .users.filter((u) => u.groups.includes(group) && (withInactive || u.active))
+    .map((u) => u.name);
+}
+
 /** Jira dashboards the admin may see: own, shared with everyone, with a group of theirs, or a project. */
 function dashboardsForAdmin(f: Fixture): string[] {
   const admin = f.tenant.credentials.adminAccountId;
@@ -126,6 +144,18 @@ const lists: Record<string, ListExpectation> = {
   'jira.projects.search': {
     key: (i) => str(i.id),
     expected: (f) => f.site.jira.projects.filter((p) => !p.archived).map((p) => p.id),
+  },
+  'dc.jira.groupMembers.list': {
+    key: (i) => str(i.name),
+    expected: (f) => dcMembers(f, 'jira-data-center', 'jira-software-users', false),
+  },
+  'dc.confluence.groupMembers.list': {
+    key: (i) => str(i.username),
+    expected: (f) => dcMembers(f, 'confluence-data-center', 'confluence-users', true),
+  },
+  'dc.confluence.space.list': {
+    key: (i) => str(i.key),
+    expected: (f) => dcSite(f, 'confluence-data-center').spaces.map((s) => s.key),
   },
   'jira.groups.list': { key: (i) => str(i.groupId), expected: (f) => f.tenant.groups.map((g) => g.id) },
   // includeInactiveUsers=true (requests.ts): every member.

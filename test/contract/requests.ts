@@ -32,6 +32,9 @@ const forgeApp = (f: Fixture, query: Record<string, string>): ContractRequest[] 
     : [];
 
 export const requests: Record<string, Entry> = {
+  // Data Center (the tiny tenant's clean DC sites): members of each product's users group.
+  'dc.jira.groupMembers.list': () => ({ query: { groupname: 'jira-software-users' } }),
+  'dc.confluence.groupMembers.list': () => ({ params: { groupName: 'confluence-users' } }),
   'admin.orgs.list': none,
   'admin.orgs.get': none,
   'admin.users.list': none,

@@ -1,5 +1,6 @@
 import { buildTenant } from '../../simulator/tenant/build.ts';
 import type { SharePermission, Tenant } from '../../simulator/tenant/model.ts';
+import { dataCenterTenant } from '../../simulator/testing/dc-tenant.ts';
 import { type Harness, useHarness } from '../../simulator/testing/harness.ts';
 import { addListedForgeApp } from '../../simulator/testing/listed-forge-app.ts';
 import { type Fixture, fixtureOf } from './fixture.ts';
@@ -11,7 +12,13 @@ import { DISPOSABLE_TOKEN_ID } from './requests.ts';
 /** The small generated tenant (simulator/tenant/build.ts, seed 1). */
 export const GENERATED_TENANT = {
   name: 'small generated tenant (seed 1)',
-  build: async (): Promise<Tenant> => buildTenant({ size: 'small', seed: 1 }, new Date()),
+  build: async (): Promise<Tenant> => {
+    const now = new Date();
+    const tenant = buildTenant({ size: 'small', seed: 1 }, now);
+    // Generated tenants carry no Data Center sites; the demo's misconfigured pair joins this one.
+    tenant.dataCenterSites = dataCenterTenant('misconfigured', now).dataCenterSites ?? [];
+    return tenant;
+  },
 };
 
 export interface ContractSimulator {

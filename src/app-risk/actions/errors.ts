@@ -105,6 +105,22 @@ export class NotSiteAdminError extends ActionError {
   }
 }
 
+/**
+ * A Data Center site's UPM refused a working personal access token: its holder administers
+ * neither Jira nor Confluence there.
+ */
+export class NotDataCenterAdminError extends ActionError {
+  override readonly name = 'NotDataCenterAdminError';
+  readonly code = 'not_site_admin' as const;
+
+  constructor(siteUrl: string, product: string, detail: string) {
+    super(
+      `the write credential is not an administrator of ${siteUrl}: the Universal Plugin Manager refused to manage ` +
+        `${product} apps for it (${detail}). Use the personal access token of a ${product} administrator`,
+    );
+  }
+}
+
 export class WriteCredentialRejectedError extends ActionError {
   override readonly name = 'WriteCredentialRejectedError';
   readonly code = 'write_credential_rejected' as const;

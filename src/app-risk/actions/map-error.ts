@@ -31,7 +31,8 @@ export type StepFailure =
   | { result: 'failed'; error: ActionError };
 
 const FORGE = /\bforge app\b/i;
-const NOT_REMOVABLE =
+/** UPM's ways of saying a plugin is a required system plugin (also used for Data Center). */
+export const NOT_REMOVABLE =
   /system plugin|required by the system|cannot be (uninstalled|disabled)|upm\.pluginUninstall\.error\.plugin\.(is\.system|is\.static|not\.uninstallable)|upm\.plugin\.error\.invalid\.upm\.plugin\.action/i;
 
 export function mapStepError(error: unknown, step: ActionStep): StepFailure {

@@ -10,7 +10,9 @@ export type EndpointHost =
   /** `https://marketplace.atlassian.com`. */
   | 'marketplace'
   /** `https://auth.atlassian.com`: the OAuth 2.0 authorization server. */
-  | 'auth';
+  | 'auth'
+  /** A Jira or Confluence Data Center base URL the operator chose (the site's `url`). */
+  | 'data-center';
 
 export type EndpointProduct =
   | 'admin'
@@ -20,7 +22,11 @@ export type EndpointProduct =
   | 'upm'
   | 'graphql'
   | 'marketplace'
-  | 'oauth';
+  | 'oauth'
+  | 'jira-data-center'
+  | 'confluence-data-center'
+  /** Served alike by both Data Center products (audit configuration, application links). */
+  | 'data-center';
 
 export type AuthKind =
   /** `Authorization: Basic base64(email:api_token)`. */
@@ -30,7 +36,9 @@ export type AuthKind =
   /** `Authorization: Bearer <3LO access token>` through `/ex/{product}/{cloudId}`. */
   | 'oauth'
   /** No credentials at all (public reads, unauthenticated probes). */
-  | 'anonymous';
+  | 'anonymous'
+  /** `Authorization: Bearer <personal access token>` (Jira and Confluence Data Center). */
+  | 'pat';
 
 /**
  * The pagination styles Atlassian uses (see docs/atlassian/API.md §0.2).
@@ -77,7 +85,10 @@ export type SpecFile =
   | 'confluence-rest-v1'
   | 'confluence-rest-v2'
   | 'jira-platform-rest-v3'
-  | 'marketplace-rest-v2';
+  | 'marketplace-rest-v2'
+  /** Jira Data Center 10.3 and Confluence Data Center 10.0.3 (test/contract/data-center-spec.test.ts). */
+  | 'jira-dc-rest'
+  | 'confluence-dc-rest';
 
 export interface Endpoint {
   /**

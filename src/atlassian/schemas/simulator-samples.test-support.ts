@@ -121,6 +121,26 @@ export const sampleRequests: Record<string, SampleRequest[]> = {
   'marketplace.addonLatestVersion.get': [{ as: 'anonymous', query: { hosting: 'cloud' } }],
   'marketplace.addonPrivacy.get': [{ as: 'anonymous' }],
   'marketplace.vendor.get': [{ as: 'anonymous' }],
+  'dc.jira.serverInfo.get': [{}, { label: 'as anonymous', as: 'anonymous' }],
+  'dc.jira.applicationProperties.list': [{}],
+  'dc.jira.myPermissions.get': [{}],
+  'dc.jira.passwordPolicy.list': [{}],
+  'dc.jira.globalPermissions.list': [{}],
+  'dc.jira.groupMembers.list': [{ query: { groupname: 'jira-software-users' } }],
+  'dc.jira.userPicker.search': [{ query: { query: 'a' } }],
+  'dc.jira.userDirectories.list': [{}],
+  'dc.confluence.manifest.get': [{ as: 'anonymous' }],
+  'dc.confluence.space.list': [{}],
+  'dc.confluence.globalPermissions.list': [{}],
+  'dc.confluence.groupMembers.list': [{ params: { groupName: 'confluence-users' } }],
+  'dc.confluence.securitySettings.get': [{}],
+  'dc.confluence.userDirectories.list': [{}],
+  'dc.audit.coverage.get': [{}],
+  'dc.audit.retention.get': [{}],
+  'dc.applinks.list': [{}],
+  'dc.upm.plugins.list': [{}],
+  'dc.upm.plugin.get': [{ params: { pluginKey: 'com.harbortools.jira-workflow-toolkit' } }],
+  'dc.upm.updates.list': [{}],
 };
 
 /** Path parameter values from the tiny tenant, by the catalogue's `{name}`. */
@@ -170,11 +190,22 @@ function baseUrl(h: Harness, e: Endpoint): string {
       return h.marketplace;
     case 'auth':
       return h.auth;
+    case 'data-center':
+      return dataCenterSite(h, e).url;
   }
+}
+
+/** The tiny tenant's Data Center site for an endpoint: its product's, Jira's for what both serve. */
+function dataCenterSite(h: Harness, e: Endpoint) {
+  const product = e.product === 'confluence-data-center' ? 'confluence-data-center' : 'jira-data-center';
+  const site = h.sim.info.dataCenterSites.find((s) => s.product === product);
+  if (!site) throw new Error(`${e.id}: the tiny tenant serves no ${product} site`);
+  return site;
 }
 
 function authorization(h: Harness, e: Endpoint, req: SampleRequest): string | undefined {
   if (req.as === 'anonymous') return undefined;
+  if (e.auth.includes('pat')) return `Bearer ${dataCenterSite(h, e).credentials.adminToken}`;
   if (e.auth.includes('org-key')) return h.orgKey;
   if (e.auth.includes('basic')) return h.adminBasic;
   return undefined;

@@ -54,6 +54,30 @@ const reliedOn: Record<keyof typeof zodResponseSchemas, Path | null> = {
   'oauth.accessibleResources.list': [0, 'scopes'],
   'oauth.token.exchange': ['access_token'],
   'site.tenantInfo.get': ['cloudId'],
+  'dc.jira.serverInfo.get': ['version'],
+  'dc.jira.applicationProperties.list': [0, 'key'],
+  'dc.jira.myPermissions.get': ['permissions'],
+  // A list of messages: nothing in it to rely on but the list itself.
+  'dc.jira.passwordPolicy.list': null,
+  'dc.jira.globalPermissions.list': ['globalPermissions', 0, 'holders'],
+  'dc.jira.groupMembers.list': ['values', 0, 'name'],
+  'dc.jira.userPicker.search': ['users'],
+  'dc.jira.userDirectories.list': [0, 'type'],
+  'dc.confluence.manifest.get': ['version'],
+  'dc.confluence.space.list': ['results', 0, 'key'],
+  'dc.confluence.globalPermissions.list': [0, 'subject'],
+  'dc.confluence.groupMembers.list': ['results', 0, 'username'],
+  // Every setting optional: a version without one leaves only that fact unknown.
+  'dc.confluence.securitySettings.get': null,
+  'dc.confluence.userDirectories.list': ['directories', 0, 'active'],
+  'dc.audit.coverage.get': ['levelByArea'],
+  'dc.audit.retention.get': ['period'],
+  'dc.applinks.list': ['list', 0, 'application', 'rpcUrl'],
+  'dc.upm.plugins.list': ['plugins', 0, 'userInstalled'],
+  'dc.upm.plugin.get': ['enabled'],
+  'dc.upm.plugin.update': ['key'],
+  // A clean site has no update to offer: the list is empty.
+  'dc.upm.updates.list': null,
 };
 
 const GRANT = 'schema-test-grant';
@@ -108,6 +132,21 @@ async function upmUpdate(product: 'jira' | 'confluence'): Promise<unknown> {
   return res.json();
 }
 
+/** UPM's enable/disable on the tiny Jira Data Center site, sending the state the app already has. */
+async function dcUpmUpdate(): Promise<unknown> {
+  const site = h.sim.info.dataCenterSites.find((s) => s.product === 'jira-data-center');
+  assert.ok(site);
+  const res = await h.send(
+    'PUT',
+    `${site.url}/rest/plugins/1.0/com.harbortools.jira-workflow-toolkit-key`,
+    { enabled: true },
+    `Bearer ${site.credentials.adminToken}`,
+    'application/vnd.atl.plugins.plugin+json',
+  );
+  assert.equal(res.status, 200, await res.clone().text());
+  return res.json();
+}
+
 async function sample(endpointId: string): Promise<unknown> {
   switch (endpointId) {
     case 'oauth.accessibleResources.list':
@@ -118,6 +157,8 @@ async function sample(endpointId: string): Promise<unknown> {
       return upmUpdate('jira');
     case 'upm.confluence.update':
       return upmUpdate('confluence');
+    case 'dc.upm.plugin.update':
+      return dcUpmUpdate();
     default: {
       const req = sampleRequests[endpointId]?.[0];
       assert.ok(req, `${endpointId}: no sample request`);
@@ -128,7 +169,12 @@ async function sample(endpointId: string): Promise<unknown> {
 
 test('every endpoint without a spec but with a JSON body has a zod schema', () => {
   // The consent page is HTML; UPM's uninstall answers 204.
-  const bodiless = new Set(['oauth.authorize.get', 'upm.jira.delete', 'upm.confluence.delete']);
+  const bodiless = new Set([
+    'oauth.authorize.get',
+    'upm.jira.delete',
+    'upm.confluence.delete',
+    'dc.upm.plugin.delete',
+  ]);
   const missing = endpoints
     .filter((e) => !e.spec && !bodiless.has(e.id) && !Object.hasOwn(zodResponseSchemas, e.id))
     .map((e) => e.id);

@@ -8,6 +8,28 @@ import {
   apiAccessTokensPage,
 } from './admin.ts';
 import { appInstallationsResponse, upmPlugin, upmPluginList } from './apps.ts';
+import {
+  dcApplicationLinks,
+  dcApplinksManifest,
+  dcAuditCoverage,
+  dcAuditRetention,
+  dcConfluenceDirectories,
+  dcConfluenceGlobalPermissions,
+  dcConfluenceGroupMembersPage,
+  dcConfluenceSecuritySettings,
+  dcConfluenceSpacesPage,
+  dcGlobalPermissions,
+  dcJiraApplicationProperties,
+  dcJiraDirectories,
+  dcJiraGroupMembersPage,
+  dcJiraMyPermissions,
+  dcJiraPasswordPolicy,
+  dcJiraServerInfo,
+  dcJiraUserPicker,
+  dcUpmPlugin,
+  dcUpmPluginList,
+  dcUpmUpdates,
+} from './data-center.ts';
 import { marketplacePrivacy } from './marketplace.ts';
 import { accessibleResources, oauthToken } from './oauth.ts';
 import { tenantInfo } from './site.ts';
@@ -37,6 +59,27 @@ export const zodResponseSchemas = {
   'oauth.accessibleResources.list': accessibleResources,
   'oauth.token.exchange': oauthToken,
   'site.tenantInfo.get': tenantInfo,
+  'dc.jira.serverInfo.get': dcJiraServerInfo,
+  'dc.jira.applicationProperties.list': dcJiraApplicationProperties,
+  'dc.jira.myPermissions.get': dcJiraMyPermissions,
+  'dc.jira.passwordPolicy.list': dcJiraPasswordPolicy,
+  'dc.jira.globalPermissions.list': dcGlobalPermissions,
+  'dc.jira.groupMembers.list': dcJiraGroupMembersPage,
+  'dc.jira.userPicker.search': dcJiraUserPicker,
+  'dc.jira.userDirectories.list': dcJiraDirectories,
+  'dc.confluence.manifest.get': dcApplinksManifest,
+  'dc.confluence.space.list': dcConfluenceSpacesPage,
+  'dc.confluence.globalPermissions.list': dcConfluenceGlobalPermissions,
+  'dc.confluence.groupMembers.list': dcConfluenceGroupMembersPage,
+  'dc.confluence.securitySettings.get': dcConfluenceSecuritySettings,
+  'dc.confluence.userDirectories.list': dcConfluenceDirectories,
+  'dc.audit.coverage.get': dcAuditCoverage,
+  'dc.audit.retention.get': dcAuditRetention,
+  'dc.applinks.list': dcApplicationLinks,
+  'dc.upm.plugins.list': dcUpmPluginList,
+  'dc.upm.plugin.get': dcUpmPlugin,
+  'dc.upm.plugin.update': dcUpmPlugin,
+  'dc.upm.updates.list': dcUpmUpdates,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ZodResponseSchemas = typeof zodResponseSchemas;

@@ -15,7 +15,8 @@ export function defaultCollectors(settings: CollectorSettings): Collector[] {
   return startOrder(collectorExports.map((c) => (typeof c === 'function' ? c(settings) : c)));
 }
 
-const AREAS = ['org', 'jira', 'confluence', 'apps'];
+// Data Center datasets (`dc.`) run on DC sites only; they start before the apps as Cloud's products do.
+const AREAS = ['org', 'jira', 'confluence', 'dc', 'apps'];
 
 /**
  * The sync starts datasets in the order it is given them (dependencies first), first come, first

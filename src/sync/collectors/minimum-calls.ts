@@ -71,7 +71,13 @@ export function minimumCalls(
       if (facts.org) add(c, 'org');
       continue;
     }
-    for (const site of facts.sites) if (!c.product || site.products.includes(c.product)) add(c, site.cloudId);
+    for (const site of facts.sites) {
+      if (c.product && !site.products.includes(c.product)) continue;
+      // Data Center collectors: on a site holding a DC product only (as plan-tasks.ts has it).
+      const held: readonly string[] = site.products;
+      if (c.products && !c.products.some((p) => held.includes(p))) continue;
+      add(c, site.cloudId);
+    }
   }
   const total = Object.values(byDataset).reduce((a, b) => a + b, 0);
   return { total, byDataset, byTask };

@@ -11,34 +11,44 @@ import { collector as c6 } from './confluence-audit.ts';
 import { collector as c7 } from './confluence-groups.ts';
 import { collector as c8 } from './confluence-spaces.ts';
 import { collector as c9 } from './confluence-system-info.ts';
-import { collector as c10 } from './jira-anonymous-permissions.ts';
-import { collector as c11 } from './jira-application-properties.ts';
-import { collector as c12 } from './jira-application-roles.ts';
-import { collector as c13 } from './jira-audit.ts';
-import { collector as c14 } from './jira-configuration.ts';
-import { collector as c15 } from './jira-dashboards.ts';
-import { collector as c16 } from './jira-fields.ts';
-import { collector as c17 } from './jira-filters.ts';
-import { collector as c18 } from './jira-group-members.ts';
-import { collector as c19 } from './jira-groups.ts';
-import { collector as c20 } from './jira-issue-security-schemes.ts';
-import { collector as c21 } from './jira-license.ts';
-import { collector as c22 } from './jira-permission-schemes.ts';
-import { collector as c23 } from './jira-project-roles.ts';
-import { collector as c24 } from './jira-projects.ts';
-import { collector as c25 } from './jira-roles.ts';
-import { collector as c26 } from './jira-server-info.ts';
-import { collector as c27 } from './jira-users.ts';
-import { collector as c28 } from './org-api-keys.ts';
-import { collector as c29 } from './org-api-tokens.ts';
-import { collector as c30 } from './org-directories.ts';
-import { collector as c31 } from './org-domains.ts';
-import { collector as c32 } from './org-events.ts';
-import { collector as c33 } from './org-groups.ts';
-import { collector as c34 } from './org-organization.ts';
-import { collector as c35 } from './org-policies.ts';
-import { collector as c36 } from './org-users.ts';
-import { collector as c37 } from './org-workspaces.ts';
+import { collector as c10 } from './dc-access-token-policy.ts';
+import { collector as c11 } from './dc-admins.ts';
+import { collector as c12 } from './dc-application-links.ts';
+import { collector as c13 } from './dc-audit-settings.ts';
+import { collector as c14 } from './dc-global-permissions.ts';
+import { collector as c15 } from './dc-password-policy.ts';
+import { collector as c16 } from './dc-plugins.ts';
+import { collector as c17 } from './dc-security-settings.ts';
+import { collector as c18 } from './dc-server-info.ts';
+import { collector as c19 } from './dc-user-directories.ts';
+import { collector as c20 } from './jira-anonymous-permissions.ts';
+import { collector as c21 } from './jira-application-properties.ts';
+import { collector as c22 } from './jira-application-roles.ts';
+import { collector as c23 } from './jira-audit.ts';
+import { collector as c24 } from './jira-configuration.ts';
+import { collector as c25 } from './jira-dashboards.ts';
+import { collector as c26 } from './jira-fields.ts';
+import { collector as c27 } from './jira-filters.ts';
+import { collector as c28 } from './jira-group-members.ts';
+import { collector as c29 } from './jira-groups.ts';
+import { collector as c30 } from './jira-issue-security-schemes.ts';
+import { collector as c31 } from './jira-license.ts';
+import { collector as c32 } from './jira-permission-schemes.ts';
+import { collector as c33 } from './jira-project-roles.ts';
+import { collector as c34 } from './jira-projects.ts';
+import { collector as c35 } from './jira-roles.ts';
+import { collector as c36 } from './jira-server-info.ts';
+import { collector as c37 } from './jira-users.ts';
+import { collector as c38 } from './org-api-keys.ts';
+import { collector as c39 } from './org-api-tokens.ts';
+import { collector as c40 } from './org-directories.ts';
+import { collector as c41 } from './org-domains.ts';
+import { collector as c42 } from './org-events.ts';
+import { collector as c43 } from './org-groups.ts';
+import { collector as c44 } from './org-organization.ts';
+import { collector as c45 } from './org-policies.ts';
+import { collector as c46 } from './org-users.ts';
+import { collector as c47 } from './org-workspaces.ts';
 import type { CollectorExport } from './settings.ts';
 
 /** Every collector, in the order of the datasets they fill (by name). */
@@ -53,32 +63,42 @@ export const collectorExports: readonly CollectorExport[] = [
   c7, // confluence.groups
   c8, // confluence.spaces
   c9, // confluence.system-info
-  c10, // jira.anonymous-permissions
-  c11, // jira.application-properties
-  c12, // jira.application-roles
-  c13, // jira.audit
-  c14, // jira.configuration
-  c15, // jira.dashboards
-  c16, // jira.fields
-  c17, // jira.filters
-  c18, // jira.group-members
-  c19, // jira.groups
-  c20, // jira.issue-security-schemes
-  c21, // jira.license
-  c22, // jira.permission-schemes
-  c23, // jira.project-roles
-  c24, // jira.projects
-  c25, // jira.roles
-  c26, // jira.server-info
-  c27, // jira.users
-  c28, // org.api-keys
-  c29, // org.api-tokens
-  c30, // org.directories
-  c31, // org.domains
-  c32, // org.events
-  c33, // org.groups
-  c34, // org.organization
-  c35, // org.policies
-  c36, // org.users
-  c37, // org.workspaces
+  c10, // dc.access-token-policy
+  c11, // dc.admins
+  c12, // dc.application-links
+  c13, // dc.audit-settings
+  c14, // dc.global-permissions
+  c15, // dc.password-policy
+  c16, // dc.plugins
+  c17, // dc.security-settings
+  c18, // dc.server-info
+  c19, // dc.user-directories
+  c20, // jira.anonymous-permissions
+  c21, // jira.application-properties
+  c22, // jira.application-roles
+  c23, // jira.audit
+  c24, // jira.configuration
+  c25, // jira.dashboards
+  c26, // jira.fields
+  c27, // jira.filters
+  c28, // jira.group-members
+  c29, // jira.groups
+  c30, // jira.issue-security-schemes
+  c31, // jira.license
+  c32, // jira.permission-schemes
+  c33, // jira.project-roles
+  c34, // jira.projects
+  c35, // jira.roles
+  c36, // jira.server-info
+  c37, // jira.users
+  c38, // org.api-keys
+  c39, // org.api-tokens
+  c40, // org.directories
+  c41, // org.domains
+  c42, // org.events
+  c43, // org.groups
+  c44, // org.organization
+  c45, // org.policies
+  c46, // org.users
+  c47, // org.workspaces
 ];

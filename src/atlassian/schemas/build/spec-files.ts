@@ -13,6 +13,8 @@ export const SPEC_FILE_NAMES: Record<SpecFile, string> = {
   'confluence-rest-v2': 'confluence-rest-v2.openapi-v2.v3.json',
   'jira-platform-rest-v3': 'jira-platform-rest-v3.swagger-v3.v3.json',
   'marketplace-rest-v2': 'marketplace-rest-v2.swagger.v3.json',
+  'jira-dc-rest': 'jira-dc-rest-10.3.swagger.v3.json',
+  'confluence-dc-rest': 'confluence-dc-rest-10.0.3.swagger.v3.json',
 };
 
 export type JsonObject = { [key: string]: unknown };

@@ -11,6 +11,8 @@ export const SPEC_PREFIX: Record<SpecFile, string> = {
   'confluence-rest-v2': 'Confluence',
   'jira-platform-rest-v3': 'Jira',
   'marketplace-rest-v2': 'Marketplace',
+  'jira-dc-rest': 'JiraDc',
+  'confluence-dc-rest': 'ConfluenceDc',
 };
 
 /** `manage.api-tokens` → `ManageApiTokens`; keeps inner capitals (`apiTokens` → `ApiTokens`). */

@@ -40,6 +40,41 @@ export type OauthAccessibleResourcesListResponse = {
   avatarUrl?: unknown;
   [k: string]: unknown | undefined;
 }[];
+export type DcJiraApplicationPropertiesListResponse = {
+  key: string;
+  value?: unknown;
+  name?: unknown;
+  type?: unknown;
+  defaultValue?: unknown;
+  [k: string]: unknown | undefined;
+}[];
+export type DcJiraPasswordPolicyListResponse = string[];
+export type DcJiraUserDirectoriesListResponse = {
+  id: string | number;
+  name: string;
+  type: string;
+  implementation?: unknown;
+  active: boolean;
+  secure?: unknown;
+  position?: unknown;
+  [k: string]: unknown | undefined;
+}[];
+export type DcConfluenceGlobalPermissionsListResponse = {
+  operation: {
+    targetType: string;
+    operationKey: string;
+    [k: string]: unknown | undefined;
+  };
+  subject: {
+    type: string;
+    name?: unknown;
+    username?: unknown;
+    userKey?: unknown;
+    displayName?: unknown;
+    [k: string]: unknown | undefined;
+  };
+  [k: string]: unknown | undefined;
+}[];
 
 /**
  * What each endpoint answers once read tolerantly, by catalogue id: relied-on fields typed, the rest `unknown`.
@@ -108,6 +143,27 @@ export interface ReadTypes {
   'marketplace.vendor.get': MarketplaceVendorGetResponse;
   'oauth.token.exchange': OauthTokenExchangeResponse;
   'oauth.accessibleResources.list': OauthAccessibleResourcesListResponse;
+  'dc.jira.serverInfo.get': DcJiraServerInfoGetResponse;
+  'dc.jira.applicationProperties.list': DcJiraApplicationPropertiesListResponse;
+  'dc.jira.passwordPolicy.list': DcJiraPasswordPolicyListResponse;
+  'dc.jira.myPermissions.get': DcJiraMyPermissionsGetResponse;
+  'dc.jira.globalPermissions.list': DcJiraGlobalPermissionsListResponse;
+  'dc.jira.groupMembers.list': DcJiraGroupMembersListResponse;
+  'dc.jira.userPicker.search': DcJiraUserPickerSearchResponse;
+  'dc.jira.userDirectories.list': DcJiraUserDirectoriesListResponse;
+  'dc.confluence.manifest.get': DcConfluenceManifestGetResponse;
+  'dc.confluence.space.list': DcConfluenceSpaceListResponse;
+  'dc.confluence.globalPermissions.list': DcConfluenceGlobalPermissionsListResponse;
+  'dc.confluence.groupMembers.list': DcConfluenceGroupMembersListResponse;
+  'dc.confluence.securitySettings.get': DcConfluenceSecuritySettingsGetResponse;
+  'dc.confluence.userDirectories.list': DcConfluenceUserDirectoriesListResponse;
+  'dc.audit.coverage.get': DcAuditCoverageGetResponse;
+  'dc.audit.retention.get': DcAuditRetentionGetResponse;
+  'dc.applinks.list': DcApplinksListResponse;
+  'dc.upm.plugins.list': DcUpmPluginsListResponse;
+  'dc.upm.plugin.get': DcUpmPluginGetResponse;
+  'dc.upm.updates.list': DcUpmUpdatesListResponse;
+  'dc.upm.plugin.update': DcUpmPluginUpdateResponse;
 }
 /**
  * Links for a Paginated response
@@ -2608,6 +2664,198 @@ export interface OauthTokenExchangeResponse {
   token_type: string;
   scope?: unknown;
   refresh_token?: unknown;
+  [k: string]: unknown | undefined;
+}
+export interface DcJiraServerInfoGetResponse {
+  baseUrl: string;
+  version: string;
+  versionNumbers?: unknown;
+  deploymentType?: unknown;
+  buildNumber?: unknown;
+  buildDate?: unknown;
+  serverTitle?: unknown;
+  [k: string]: unknown | undefined;
+}
+export interface DcJiraMyPermissionsGetResponse {
+  permissions: {
+    [k: string]: unknown | undefined;
+  };
+  [k: string]: unknown | undefined;
+}
+export interface DcJiraGlobalPermissionsListResponse {
+  globalPermissions: {
+    permission: string;
+    holders: {
+      type: string;
+      parameter?: unknown;
+      [k: string]: unknown | undefined;
+    }[];
+    [k: string]: unknown | undefined;
+  }[];
+  [k: string]: unknown | undefined;
+}
+export interface DcJiraGroupMembersListResponse {
+  startAt?: unknown;
+  maxResults?: unknown;
+  total?: unknown;
+  isLast?: unknown;
+  values: {
+    name: string;
+    key?: unknown;
+    displayName?: unknown;
+    active?: unknown;
+    [k: string]: unknown | undefined;
+  }[];
+  [k: string]: unknown | undefined;
+}
+export interface DcJiraUserPickerSearchResponse {
+  users: {
+    name?: unknown;
+    displayName?: unknown;
+    [k: string]: unknown | undefined;
+  }[];
+  total?: unknown;
+  [k: string]: unknown | undefined;
+}
+export interface DcConfluenceManifestGetResponse {
+  url: string;
+  version: string;
+  buildNumber?: unknown;
+  typeId?: unknown;
+  name?: unknown;
+  publicSignup?: unknown;
+  [k: string]: unknown | undefined;
+}
+export interface DcConfluenceSpaceListResponse {
+  results: {
+    key: string;
+    name?: unknown;
+    type?: unknown;
+    [k: string]: unknown | undefined;
+  }[];
+  start?: unknown;
+  limit?: unknown;
+  size?: unknown;
+  _links?: unknown;
+  [k: string]: unknown | undefined;
+}
+export interface DcConfluenceGroupMembersListResponse {
+  results: {
+    username: string;
+    displayName?: unknown;
+    status?: unknown;
+    [k: string]: unknown | undefined;
+  }[];
+  start?: unknown;
+  limit?: unknown;
+  size?: unknown;
+  _links?: unknown;
+  [k: string]: unknown | undefined;
+}
+export interface DcConfluenceSecuritySettingsGetResponse {
+  signupMode?: unknown;
+  captcha?: unknown;
+  webSudo?: unknown;
+  rememberMe?: unknown;
+  anonymousRemoteApi?: unknown;
+  externalUserManagement?: unknown;
+  passwordPolicy?: unknown;
+  personalAccessTokens?: unknown;
+  [k: string]: unknown | undefined;
+}
+export interface DcConfluenceUserDirectoriesListResponse {
+  directories: {
+    id: string | number;
+    name: string;
+    type: string;
+    implementation?: unknown;
+    active: boolean;
+    secure?: unknown;
+    order?: unknown;
+    [k: string]: unknown | undefined;
+  }[];
+  [k: string]: unknown | undefined;
+}
+export interface DcAuditCoverageGetResponse {
+  levelByArea: {
+    [k: string]: unknown | undefined;
+  };
+  [k: string]: unknown | undefined;
+}
+export interface DcAuditRetentionGetResponse {
+  period: string;
+  [k: string]: unknown | undefined;
+}
+export interface DcApplinksListResponse {
+  list: {
+    application: {
+      id: string;
+      name: string;
+      typeId: string;
+      displayUrl?: unknown;
+      rpcUrl: string;
+      isPrimary?: unknown;
+      isSystem?: unknown;
+      [k: string]: unknown | undefined;
+    };
+    configuredOutboundAuthenticators?: unknown;
+    configuredInboundAuthenticators?: unknown;
+    [k: string]: unknown | undefined;
+  }[];
+  [k: string]: unknown | undefined;
+}
+export interface DcUpmPluginsListResponse {
+  plugins: {
+    key: string;
+    name?: unknown;
+    version?: unknown;
+    enabled: boolean;
+    userInstalled: boolean;
+    remotable?: unknown;
+    optional?: unknown;
+    uninstallable?: unknown;
+    description?: unknown;
+    vendor?: unknown;
+    [k: string]: unknown | undefined;
+  }[];
+  [k: string]: unknown | undefined;
+}
+export interface DcUpmPluginGetResponse {
+  key: string;
+  name?: unknown;
+  version?: unknown;
+  enabled: boolean;
+  userInstalled: boolean;
+  remotable?: unknown;
+  optional?: unknown;
+  uninstallable?: unknown;
+  description?: unknown;
+  vendor?: unknown;
+  modules?: unknown;
+  licenseDetails?: unknown;
+  [k: string]: unknown | undefined;
+}
+export interface DcUpmUpdatesListResponse {
+  plugins: {
+    key: string;
+    version: string;
+    [k: string]: unknown | undefined;
+  }[];
+  [k: string]: unknown | undefined;
+}
+export interface DcUpmPluginUpdateResponse {
+  key: string;
+  name?: unknown;
+  version?: unknown;
+  enabled: boolean;
+  userInstalled: boolean;
+  remotable?: unknown;
+  optional?: unknown;
+  uninstallable?: unknown;
+  description?: unknown;
+  vendor?: unknown;
+  modules?: unknown;
+  licenseDetails?: unknown;
   [k: string]: unknown | undefined;
 }
 
