@@ -9,6 +9,18 @@ import {
   confluenceSpaces,
   confluenceSystemInfo,
 } from './confluence.ts';
+import {
+  dcAccessTokenPolicy,
+  dcAdmins,
+  dcApplicationLinks,
+  dcAuditSettings,
+  dcGlobalPermissions,
+  dcPasswordPolicy,
+  dcPlugins,
+  dcSecuritySettings,
+  dcServerInfo,
+  dcUserDirectories,
+} from './data-center.ts';
 import { type Dataset, datasetIn } from './dataset.ts';
 import { jiraApplicationRoles, jiraGroupMembers, jiraGroups, jiraUsers } from './jira-access.ts';
 import { jiraFields } from './jira-fields.ts';
@@ -41,6 +53,7 @@ import {
 export * from './apps.ts';
 export * from './audit.ts';
 export * from './confluence.ts';
+export * from './data-center.ts';
 export * from './dataset.ts';
 export * from './jira-access.ts';
 export * from './jira-fields.ts';
@@ -62,6 +75,16 @@ export const DATASETS = {
   'confluence.groups': confluenceGroups,
   'confluence.spaces': confluenceSpaces,
   'confluence.system-info': confluenceSystemInfo,
+  'dc.access-token-policy': dcAccessTokenPolicy,
+  'dc.admins': dcAdmins,
+  'dc.application-links': dcApplicationLinks,
+  'dc.audit-settings': dcAuditSettings,
+  'dc.global-permissions': dcGlobalPermissions,
+  'dc.password-policy': dcPasswordPolicy,
+  'dc.plugins': dcPlugins,
+  'dc.security-settings': dcSecuritySettings,
+  'dc.server-info': dcServerInfo,
+  'dc.user-directories': dcUserDirectories,
   'jira.anonymous-permissions': jiraAnonymousPermissions,
   'jira.application-properties': jiraApplicationProperties,
   'jira.application-roles': jiraApplicationRoles,

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { defineRule } from '../../define-rule.ts';
+import { fail, pass } from '../../outcome.ts';
+import type { Rule } from '../../rule.ts';
+import { type DcProduct, ofProduct } from './product.ts';
+
+// Global permissions that should stay with a few named groups. "Broad" is every logged-in user,
+// anonymous users, or a group every licensed user is in (the product's default user groups, plus
+// the names an organization adds, such as an IdP's all-staff group).
+
+const SENSITIVE: Record<DcProduct['product'], string[]> = {
+  'jira-data-center': [
+    'SYSTEM_ADMIN',
+    'ADMINISTER',
+    // "Browse users and groups": Jira DC names it USER_PICKER in /rest/api/2/permissions.
+    'USER_PICKER',
+    'BROWSE_USERS',
+    'CREATE_SHARED_OBJECTS',
+    'MANAGE_GROUP_FILTER_SUBSCRIPTIONS',
+    'BULK_CHANGE',
+  ],
+  'confluence-data-center': ['SYSTEMADMINISTRATOR', 'ADMINISTRATECONFLUENCE', 'VIEWUSERPROFILES'],
+};
+
+const BROAD_GROUPS: Record<DcProduct['product'], string[]> = {
+  'jira-data-center': [
+    'jira-users',
+    'jira-software-users',
+    'jira-core-users',
+    'jira-servicedesk-users',
+    'jira-servicemanagement-users',
+  ],
+  'confluence-data-center': ['confluence-users', 'users'],
+};
+
+const UI: Record<DcProduct['product'], string[]> = {
+  'jira-data-center': [
+    'In Jira, open Administration (cog) → System → Global permissions.',
+    'For each permission named in the finding, remove the broad group and grant it to a dedicated group of the people who need it.',
+  ],
+  'confluence-data-center': [
+    'In Confluence, open Administration (cog) → General configuration → Global permissions → Edit permissions.',
+    'Clear the permission for the broad group (and for all logged-in users) and grant it to a dedicated administrators group instead.',
+  ],
+};
+
+const REFERENCES: Record<DcProduct['product'], { title: string; url: string }[]> = {
+  'jira-data-center': [
+    {
+      title: 'Managing global permissions (Jira Data Center)',
+      url: 'https://confluence.atlassian.com/adminjiraserver/managing-global-permissions-938847142.html',
+    },
+  ],
+  'confluence-data-center': [
+    {
+      title: 'Global permissions overview (Confluence Data Center)',
+      url: 'https://confluence.atlassian.com/doc/global-permissions-overview-138709.html',
+    },
+  ],
+};
+
+const key = (name: string) => name.trim().toLowerCase();
+
+export function broadGlobalPermissionsRule(p: DcProduct, id: string): Rule {
+  return defineRule({
+    id,
+    title: `No administrative or user-listing ${p.name} global permission is granted to everyone`,
+    area: p.area,
+    severity: 'high',
+    scope: 'site',
+    resourceType: 'global-permission',
+    requires: ['dc.global-permissions'],
+    plan: 'any',
+    credential: 'site-admin',
+    description:
+      `Reads who holds each of ${p.name}’s sensitive global permissions (\`dc.global-permissions\`; the list is a ` +
+      `setting, by default ${SENSITIVE[p.product].join(', ')}). Fails for each one held by all logged-in users, ` +
+      'by anonymous users or by a broad group (the product’s default user groups and the names the settings add). ' +
+      'A permission nobody holds is not listed.',
+    risk:
+      'A global permission granted to everyone makes each account an administrator, a user-directory browser or ' +
+      'a publisher of shared filters: one phished account is enough to take over or enumerate the site.',
+    remediation: { ui: UI[p.product], api: null },
+    references: REFERENCES[p.product],
+    compliance: {
+      'cis-controls-v8': ['5.4', '6.8'],
+      'nist-800-53-r5': ['AC-6', 'AC-6(5)'],
+      'iso-27001-2022': ['A.5.15', 'A.8.2'],
+      soc2: ['CC6.3'],
+    },
+    settings: z.object({
+      sensitivePermissions: z
+        .array(z.string().min(1))
+        .default(SENSITIVE[p.product])
+        .describe('Global permission keys that must not be granted broadly.'),
+      broadGroups: z
+        .array(z.string().min(1))
+        .default(BROAD_GROUPS[p.product])
+        .describe('Groups every licensed user is in (add an IdP-synced all-staff group).'),
+    }),
+    evaluate(ctx) {
+      const sensitive = new Set(ctx.settings.sensitivePermissions);
+      const broad = new Set(ctx.settings.broadGroups.map(key));
+      return ofProduct(ctx.items('dc.global-permissions'), p)
+        .filter((g) => sensitive.has(g.permission))
+        .map((g) => {
+          const holders = [
+            ...(g.anonymous ? ['anonymous users'] : []),
+            ...(g.allLoggedIn ? ['all logged-in users'] : []),
+            ...g.groups.filter((name) => broad.has(key(name))),
+          ];
+          const resource = { id: g.permission, name: g.permission };
+          const evidence = {
+            groups: g.groups,
+            users: g.users.length,
+            anonymous: g.anonymous,
+            allLoggedIn: g.allLoggedIn,
+          };
+          if (holders.length > 0) {
+            return fail(resource, `${g.permission} is granted to ${holders.join(', ')}.`, evidence);
+          }
+          const who = g.groups.length > 0 ? `the groups ${g.groups.join(', ')}` : 'no group';
+          return pass(
+            resource,
+            `${g.permission} is held by ${who} and ${g.users.length} named users.`,
+            evidence,
+          );
+        });
+    },
+  });
+}
