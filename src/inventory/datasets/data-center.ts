@@ -351,7 +351,8 @@ export const dcPlugins = defineDataset({
 export const dcAccessTokenPolicy = defineDataset({
   ...shared,
   name: 'dc.access-token-policy',
-  holds: 'The personal access token policy: whether people may create them, and the longest lifetime allowed.',
+  holds:
+    'The personal access token policy: whether people may create them, and the longest lifetime allowed.',
   endpoints: ['dc.jira.applicationProperties.list', 'dc.confluence.securitySettings.get'],
   usedBy: ['dc_pat_expiry'],
   access: adminOnly,

@@ -36,6 +36,11 @@ export interface Dataset<T = unknown> {
   kind: DatasetKind;
   /** Site datasets: the product the site must have (none for app datasets, which cover both). */
   product?: 'jira' | 'confluence';
+  /**
+   * Data Center datasets: the products a site must have one of (a DC site holds one product;
+   * every DC dataset serves both, its records saying which). Cloud sites never match.
+   */
+  products?: readonly ('jira-data-center' | 'confluence-data-center')[];
   /** One sentence: what a record is. */
   holds: string;
   /** Catalogue endpoint ids the records come from (none for derived datasets). */
