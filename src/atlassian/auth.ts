@@ -120,6 +120,10 @@ export function resolveAuth(
       }
       return { provider: anonymous, via: 'site' };
     }
+    case 'data-center':
+      // Data Center takes a personal access token as Bearer, at the operator's own base URL.
+      if (!credentials.dataCenterToken) throw new CredentialMissingError(site, ['pat']);
+      return { provider: bearer('pat', credentials.dataCenterToken), via: 'site' };
     case 'marketplace':
     case 'auth':
       // Public reads: no credential travels to the Marketplace or the authorization server.

@@ -54,4 +54,10 @@ export interface Credentials {
    * token is pasted after the consent. Unused beside a Basic site credential.
    */
   siteHostToken?: BasicCredential;
+  /**
+   * A Jira or Confluence Data Center personal access token (`Authorization: Bearer`), for the
+   * `data-center` endpoints at the site's own base URL.
+   * https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html
+   */
+  dataCenterToken?: string;
 }

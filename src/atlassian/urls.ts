@@ -67,6 +67,10 @@ export function baseUrlFor(
       const product = e.product === 'confluence' ? 'confluence' : 'jira';
       return `${trimSlash(bases.api)}/ex/${product}/${encodeURIComponent(site.cloudId)}`;
     }
+    case 'data-center':
+      // A Data Center site's base URL is the operator's (context path included).
+      if (!site) return { problem: 'a Data Center endpoint needs options.site' };
+      return trimSlash(site.url);
     case 'api':
       return trimSlash(bases.api);
     case 'marketplace':

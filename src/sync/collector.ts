@@ -97,6 +97,8 @@ export interface Collector {
   scope: 'org' | 'site';
   /** Site datasets: the product the site must have. */
   product?: 'jira' | 'confluence';
+  /** Data Center datasets: the site must hold one of these products (Cloud sites never do). */
+  products?: readonly ('jira-data-center' | 'confluence-data-center')[];
   /** `snapshot`: the full set each time (vanished items are removed); `append`: only new items. */
   kind: 'snapshot' | 'append';
   credential: CollectorCredential;
@@ -139,6 +141,7 @@ export function defineCollector<T>(definition: CollectorDefinition<T>): Collecto
     dataset: dataset.name,
     scope: dataset.scope,
     ...(dataset.product ? { product: dataset.product } : {}),
+    ...(dataset.products ? { products: dataset.products } : {}),
     kind: dataset.kind,
     credential: definition.credential ?? dataset.scope,
     ...(definition.dependsOn ? { dependsOn: definition.dependsOn.map((d) => d.name) } : {}),

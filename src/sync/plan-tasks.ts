@@ -90,6 +90,9 @@ export function planTasks(collectors: readonly Collector[], connection: PlanConn
     }
     for (const site of connection.sites) {
       if (c.product && !site.products.includes(c.product)) continue;
+      // Data Center collectors run only on a site holding a Data Center product.
+      const held: readonly string[] = site.products;
+      if (c.products && !c.products.some((p) => held.includes(p))) continue;
       const access = connection.access?.[site.cloudId];
       const judged = judgeAccess(declaredAccess.get(c.dataset), access, site.products);
       if (judged.kind === 'forbidden') {

@@ -10,7 +10,9 @@ export type EndpointHost =
   /** `https://marketplace.atlassian.com`. */
   | 'marketplace'
   /** `https://auth.atlassian.com`: the OAuth 2.0 authorization server. */
-  | 'auth';
+  | 'auth'
+  /** A Jira or Confluence Data Center base URL the operator chose (the site's `url`). */
+  | 'data-center';
 
 export type EndpointProduct =
   | 'admin'
@@ -20,7 +22,11 @@ export type EndpointProduct =
   | 'upm'
   | 'graphql'
   | 'marketplace'
-  | 'oauth';
+  | 'oauth'
+  | 'jira-data-center'
+  | 'confluence-data-center'
+  /** Served alike by both Data Center products (audit configuration, application links). */
+  | 'data-center';
 
 export type AuthKind =
   /** `Authorization: Basic base64(email:api_token)`. */
@@ -30,7 +36,9 @@ export type AuthKind =
   /** `Authorization: Bearer <3LO access token>` through `/ex/{product}/{cloudId}`. */
   | 'oauth'
   /** No credentials at all (public reads, unauthenticated probes). */
-  | 'anonymous';
+  | 'anonymous'
+  /** `Authorization: Bearer <personal access token>` (Jira and Confluence Data Center). */
+  | 'pat';
 
 /**
  * The pagination styles Atlassian uses (see docs/atlassian/API.md §0.2).

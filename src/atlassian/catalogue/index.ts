@@ -1,6 +1,7 @@
 import { adminEndpoints } from './admin.ts';
 import { appEndpoints } from './apps.ts';
 import { confluenceEndpoints } from './confluence.ts';
+import { dataCenterEndpoints } from './data-center.ts';
 import { ENDPOINT_OPERATIONS, type Endpoint } from './endpoint.ts';
 import { jiraEndpoints } from './jira.ts';
 import { marketplaceEndpoints } from './marketplace.ts';
@@ -25,6 +26,7 @@ const declared = [
   ...appEndpoints,
   ...marketplaceEndpoints,
   ...oauthEndpoints,
+  ...dataCenterEndpoints,
 ] as const;
 
 /** Every endpoint Palisade calls (and the simulator serves). */

@@ -170,6 +170,10 @@ function baseUrl(h: Harness, e: Endpoint): string {
       return h.marketplace;
     case 'auth':
       return h.auth;
+    case 'data-center':
+      throw new Error(
+        `${e.id}: Data Center endpoints are sampled by their own tests (simulator/routes/dc-*.test.ts)`,
+      );
   }
 }
 

@@ -27,33 +27,33 @@ import { rule as r21 } from './apps/app_not_banned.rule.ts';
 import { rule as r22 } from './apps/app_permissions_changed.rule.ts';
 import { rule as r23 } from './apps/app_unlisted_or_dev_mode.rule.ts';
 import { rule as r24 } from './apps/app_user_installed.rule.ts';
-import { rule as r41 } from './confluence/conf_anonymous_enforced_sitewide.rule.ts';
-import { rule as r42 } from './confluence/conf_anonymous_profiles_off.rule.ts';
-import { rule as r43 } from './confluence/conf_anonymous_site_disabled.rule.ts';
-import { rule as r44 } from './confluence/conf_default_space_perms_least.rule.ts';
-import { rule as r45 } from './confluence/conf_external_collaborators_reviewed.rule.ts';
-import { rule as r46 } from './confluence/conf_guests_scoped.rule.ts';
-import { rule as r47 } from './confluence/conf_no_active_public_links.rule.ts';
-import { rule as r48 } from './confluence/conf_no_anonymous_space_access.rule.ts';
-import { rule as r49 } from './confluence/conf_no_unlicensed_space_access.rule.ts';
-import { rule as r50 } from './confluence/conf_public_links_controlled.rule.ts';
-import { rule as r51 } from './confluence/conf_space_admin_not_broad.rule.ts';
-import { rule as r25 } from './confluence-data-center/dc_conf_admin_count_bounded.rule.ts';
-import { rule as r26 } from './confluence-data-center/dc_conf_anonymous_exposure.rule.ts';
-import { rule as r27 } from './confluence-data-center/dc_conf_application_links_trusted.rule.ts';
-import { rule as r28 } from './confluence-data-center/dc_conf_apps_licensed.rule.ts';
-import { rule as r29 } from './confluence-data-center/dc_conf_audit_log_coverage.rule.ts';
-import { rule as r30 } from './confluence-data-center/dc_conf_audit_log_retained.rule.ts';
-import { rule as r31 } from './confluence-data-center/dc_conf_captcha_enabled.rule.ts';
-import { rule as r32 } from './confluence-data-center/dc_conf_global_permissions_not_broad.rule.ts';
-import { rule as r33 } from './confluence-data-center/dc_conf_password_policy_strong.rule.ts';
-import { rule as r34 } from './confluence-data-center/dc_conf_pat_expiry.rule.ts';
-import { rule as r35 } from './confluence-data-center/dc_conf_plugins_current.rule.ts';
-import { rule as r36 } from './confluence-data-center/dc_conf_public_signup_disabled.rule.ts';
-import { rule as r37 } from './confluence-data-center/dc_conf_security_plugins_enabled.rule.ts';
-import { rule as r38 } from './confluence-data-center/dc_conf_user_directories_sound.rule.ts';
-import { rule as r39 } from './confluence-data-center/dc_conf_websudo_enabled.rule.ts';
-import { rule as r40 } from './confluence-data-center/dc_html_macro_disabled.rule.ts';
+import { rule as r25 } from './confluence/conf_anonymous_enforced_sitewide.rule.ts';
+import { rule as r26 } from './confluence/conf_anonymous_profiles_off.rule.ts';
+import { rule as r27 } from './confluence/conf_anonymous_site_disabled.rule.ts';
+import { rule as r28 } from './confluence/conf_default_space_perms_least.rule.ts';
+import { rule as r29 } from './confluence/conf_external_collaborators_reviewed.rule.ts';
+import { rule as r30 } from './confluence/conf_guests_scoped.rule.ts';
+import { rule as r31 } from './confluence/conf_no_active_public_links.rule.ts';
+import { rule as r32 } from './confluence/conf_no_anonymous_space_access.rule.ts';
+import { rule as r33 } from './confluence/conf_no_unlicensed_space_access.rule.ts';
+import { rule as r34 } from './confluence/conf_public_links_controlled.rule.ts';
+import { rule as r35 } from './confluence/conf_space_admin_not_broad.rule.ts';
+import { rule as r36 } from './confluence-data-center/dc_conf_admin_count_bounded.rule.ts';
+import { rule as r37 } from './confluence-data-center/dc_conf_anonymous_exposure.rule.ts';
+import { rule as r38 } from './confluence-data-center/dc_conf_application_links_trusted.rule.ts';
+import { rule as r39 } from './confluence-data-center/dc_conf_apps_licensed.rule.ts';
+import { rule as r40 } from './confluence-data-center/dc_conf_audit_log_coverage.rule.ts';
+import { rule as r41 } from './confluence-data-center/dc_conf_audit_log_retained.rule.ts';
+import { rule as r42 } from './confluence-data-center/dc_conf_captcha_enabled.rule.ts';
+import { rule as r43 } from './confluence-data-center/dc_conf_global_permissions_not_broad.rule.ts';
+import { rule as r44 } from './confluence-data-center/dc_conf_password_policy_strong.rule.ts';
+import { rule as r45 } from './confluence-data-center/dc_conf_pat_expiry.rule.ts';
+import { rule as r46 } from './confluence-data-center/dc_conf_plugins_current.rule.ts';
+import { rule as r47 } from './confluence-data-center/dc_conf_public_signup_disabled.rule.ts';
+import { rule as r48 } from './confluence-data-center/dc_conf_security_plugins_enabled.rule.ts';
+import { rule as r49 } from './confluence-data-center/dc_conf_user_directories_sound.rule.ts';
+import { rule as r50 } from './confluence-data-center/dc_conf_websudo_enabled.rule.ts';
+import { rule as r51 } from './confluence-data-center/dc_html_macro_disabled.rule.ts';
 import { rule as r52 } from './data-protection/org_all_sites_scanned.rule.ts';
 import { rule as r53 } from './data-protection/org_audit_log_retained.rule.ts';
 import { rule as r54 } from './data-protection/org_data_residency_pinned.rule.ts';
@@ -73,34 +73,34 @@ import { rule as r67 } from './identity/org_mobile_policy.rule.ts';
 import { rule as r68 } from './identity/org_password_policy_strong.rule.ts';
 import { rule as r69 } from './identity/org_sso_enforced.rule.ts';
 import { rule as r70 } from './identity/org_third_party_login_blocked.rule.ts';
-import { rule as r86 } from './jira/jira_admin_count_bounded.rule.ts';
-import { rule as r87 } from './jira/jira_anonymous_probe_clean.rule.ts';
-import { rule as r88 } from './jira/jira_browse_not_all_users_when_externals.rule.ts';
-import { rule as r89 } from './jira/jira_browse_users_not_public.rule.ts';
-import { rule as r90 } from './jira/jira_bulk_change_restricted.rule.ts';
-import { rule as r91 } from './jira/jira_default_share_private.rule.ts';
-import { rule as r92 } from './jira/jira_no_public_dashboards.rule.ts';
-import { rule as r93 } from './jira/jira_no_public_filters.rule.ts';
-import { rule as r94 } from './jira/jira_permission_scheme_no_anyone.rule.ts';
-import { rule as r95 } from './jira/jira_project_admin_not_broad.rule.ts';
-import { rule as r96 } from './jira/jira_public_sharing_disabled.rule.ts';
-import { rule as r97 } from './jira/jira_team_managed_not_open.rule.ts';
-import { rule as r98 } from './jira/jira_webhooks_secure.rule.ts';
-import { rule as r71 } from './jira-data-center/dc_jira_admin_count_bounded.rule.ts';
-import { rule as r72 } from './jira-data-center/dc_jira_anonymous_exposure.rule.ts';
-import { rule as r73 } from './jira-data-center/dc_jira_application_links_trusted.rule.ts';
-import { rule as r74 } from './jira-data-center/dc_jira_apps_licensed.rule.ts';
-import { rule as r75 } from './jira-data-center/dc_jira_audit_log_coverage.rule.ts';
-import { rule as r76 } from './jira-data-center/dc_jira_audit_log_retained.rule.ts';
-import { rule as r77 } from './jira-data-center/dc_jira_captcha_enabled.rule.ts';
-import { rule as r78 } from './jira-data-center/dc_jira_global_permissions_not_broad.rule.ts';
-import { rule as r79 } from './jira-data-center/dc_jira_password_policy_strong.rule.ts';
-import { rule as r80 } from './jira-data-center/dc_jira_pat_expiry.rule.ts';
-import { rule as r81 } from './jira-data-center/dc_jira_plugins_current.rule.ts';
-import { rule as r82 } from './jira-data-center/dc_jira_public_signup_disabled.rule.ts';
-import { rule as r83 } from './jira-data-center/dc_jira_security_plugins_enabled.rule.ts';
-import { rule as r84 } from './jira-data-center/dc_jira_user_directories_sound.rule.ts';
-import { rule as r85 } from './jira-data-center/dc_jira_websudo_enabled.rule.ts';
+import { rule as r71 } from './jira/jira_admin_count_bounded.rule.ts';
+import { rule as r72 } from './jira/jira_anonymous_probe_clean.rule.ts';
+import { rule as r73 } from './jira/jira_browse_not_all_users_when_externals.rule.ts';
+import { rule as r74 } from './jira/jira_browse_users_not_public.rule.ts';
+import { rule as r75 } from './jira/jira_bulk_change_restricted.rule.ts';
+import { rule as r76 } from './jira/jira_default_share_private.rule.ts';
+import { rule as r77 } from './jira/jira_no_public_dashboards.rule.ts';
+import { rule as r78 } from './jira/jira_no_public_filters.rule.ts';
+import { rule as r79 } from './jira/jira_permission_scheme_no_anyone.rule.ts';
+import { rule as r80 } from './jira/jira_project_admin_not_broad.rule.ts';
+import { rule as r81 } from './jira/jira_public_sharing_disabled.rule.ts';
+import { rule as r82 } from './jira/jira_team_managed_not_open.rule.ts';
+import { rule as r83 } from './jira/jira_webhooks_secure.rule.ts';
+import { rule as r84 } from './jira-data-center/dc_jira_admin_count_bounded.rule.ts';
+import { rule as r85 } from './jira-data-center/dc_jira_anonymous_exposure.rule.ts';
+import { rule as r86 } from './jira-data-center/dc_jira_application_links_trusted.rule.ts';
+import { rule as r87 } from './jira-data-center/dc_jira_apps_licensed.rule.ts';
+import { rule as r88 } from './jira-data-center/dc_jira_audit_log_coverage.rule.ts';
+import { rule as r89 } from './jira-data-center/dc_jira_audit_log_retained.rule.ts';
+import { rule as r90 } from './jira-data-center/dc_jira_captcha_enabled.rule.ts';
+import { rule as r91 } from './jira-data-center/dc_jira_global_permissions_not_broad.rule.ts';
+import { rule as r92 } from './jira-data-center/dc_jira_password_policy_strong.rule.ts';
+import { rule as r93 } from './jira-data-center/dc_jira_pat_expiry.rule.ts';
+import { rule as r94 } from './jira-data-center/dc_jira_plugins_current.rule.ts';
+import { rule as r95 } from './jira-data-center/dc_jira_public_signup_disabled.rule.ts';
+import { rule as r96 } from './jira-data-center/dc_jira_security_plugins_enabled.rule.ts';
+import { rule as r97 } from './jira-data-center/dc_jira_user_directories_sound.rule.ts';
+import { rule as r98 } from './jira-data-center/dc_jira_websudo_enabled.rule.ts';
 import { rule as r99 } from './jsm/jsm_customer_signup_restricted.rule.ts';
 import { rule as r100 } from './jsm/jsm_help_center_login_required.rule.ts';
 import { rule as r101 } from './tokens/org_admin_api_keys_hygiene.rule.ts';
@@ -135,33 +135,33 @@ export const catalogue: readonly CatalogueEntry[] = [
   { file: 'apps/app_permissions_changed.rule.ts', rule: r22 },
   { file: 'apps/app_unlisted_or_dev_mode.rule.ts', rule: r23 },
   { file: 'apps/app_user_installed.rule.ts', rule: r24 },
-  { file: 'confluence-data-center/dc_conf_admin_count_bounded.rule.ts', rule: r25 },
-  { file: 'confluence-data-center/dc_conf_anonymous_exposure.rule.ts', rule: r26 },
-  { file: 'confluence-data-center/dc_conf_application_links_trusted.rule.ts', rule: r27 },
-  { file: 'confluence-data-center/dc_conf_apps_licensed.rule.ts', rule: r28 },
-  { file: 'confluence-data-center/dc_conf_audit_log_coverage.rule.ts', rule: r29 },
-  { file: 'confluence-data-center/dc_conf_audit_log_retained.rule.ts', rule: r30 },
-  { file: 'confluence-data-center/dc_conf_captcha_enabled.rule.ts', rule: r31 },
-  { file: 'confluence-data-center/dc_conf_global_permissions_not_broad.rule.ts', rule: r32 },
-  { file: 'confluence-data-center/dc_conf_password_policy_strong.rule.ts', rule: r33 },
-  { file: 'confluence-data-center/dc_conf_pat_expiry.rule.ts', rule: r34 },
-  { file: 'confluence-data-center/dc_conf_plugins_current.rule.ts', rule: r35 },
-  { file: 'confluence-data-center/dc_conf_public_signup_disabled.rule.ts', rule: r36 },
-  { file: 'confluence-data-center/dc_conf_security_plugins_enabled.rule.ts', rule: r37 },
-  { file: 'confluence-data-center/dc_conf_user_directories_sound.rule.ts', rule: r38 },
-  { file: 'confluence-data-center/dc_conf_websudo_enabled.rule.ts', rule: r39 },
-  { file: 'confluence-data-center/dc_html_macro_disabled.rule.ts', rule: r40 },
-  { file: 'confluence/conf_anonymous_enforced_sitewide.rule.ts', rule: r41 },
-  { file: 'confluence/conf_anonymous_profiles_off.rule.ts', rule: r42 },
-  { file: 'confluence/conf_anonymous_site_disabled.rule.ts', rule: r43 },
-  { file: 'confluence/conf_default_space_perms_least.rule.ts', rule: r44 },
-  { file: 'confluence/conf_external_collaborators_reviewed.rule.ts', rule: r45 },
-  { file: 'confluence/conf_guests_scoped.rule.ts', rule: r46 },
-  { file: 'confluence/conf_no_active_public_links.rule.ts', rule: r47 },
-  { file: 'confluence/conf_no_anonymous_space_access.rule.ts', rule: r48 },
-  { file: 'confluence/conf_no_unlicensed_space_access.rule.ts', rule: r49 },
-  { file: 'confluence/conf_public_links_controlled.rule.ts', rule: r50 },
-  { file: 'confluence/conf_space_admin_not_broad.rule.ts', rule: r51 },
+  { file: 'confluence/conf_anonymous_enforced_sitewide.rule.ts', rule: r25 },
+  { file: 'confluence/conf_anonymous_profiles_off.rule.ts', rule: r26 },
+  { file: 'confluence/conf_anonymous_site_disabled.rule.ts', rule: r27 },
+  { file: 'confluence/conf_default_space_perms_least.rule.ts', rule: r28 },
+  { file: 'confluence/conf_external_collaborators_reviewed.rule.ts', rule: r29 },
+  { file: 'confluence/conf_guests_scoped.rule.ts', rule: r30 },
+  { file: 'confluence/conf_no_active_public_links.rule.ts', rule: r31 },
+  { file: 'confluence/conf_no_anonymous_space_access.rule.ts', rule: r32 },
+  { file: 'confluence/conf_no_unlicensed_space_access.rule.ts', rule: r33 },
+  { file: 'confluence/conf_public_links_controlled.rule.ts', rule: r34 },
+  { file: 'confluence/conf_space_admin_not_broad.rule.ts', rule: r35 },
+  { file: 'confluence-data-center/dc_conf_admin_count_bounded.rule.ts', rule: r36 },
+  { file: 'confluence-data-center/dc_conf_anonymous_exposure.rule.ts', rule: r37 },
+  { file: 'confluence-data-center/dc_conf_application_links_trusted.rule.ts', rule: r38 },
+  { file: 'confluence-data-center/dc_conf_apps_licensed.rule.ts', rule: r39 },
+  { file: 'confluence-data-center/dc_conf_audit_log_coverage.rule.ts', rule: r40 },
+  { file: 'confluence-data-center/dc_conf_audit_log_retained.rule.ts', rule: r41 },
+  { file: 'confluence-data-center/dc_conf_captcha_enabled.rule.ts', rule: r42 },
+  { file: 'confluence-data-center/dc_conf_global_permissions_not_broad.rule.ts', rule: r43 },
+  { file: 'confluence-data-center/dc_conf_password_policy_strong.rule.ts', rule: r44 },
+  { file: 'confluence-data-center/dc_conf_pat_expiry.rule.ts', rule: r45 },
+  { file: 'confluence-data-center/dc_conf_plugins_current.rule.ts', rule: r46 },
+  { file: 'confluence-data-center/dc_conf_public_signup_disabled.rule.ts', rule: r47 },
+  { file: 'confluence-data-center/dc_conf_security_plugins_enabled.rule.ts', rule: r48 },
+  { file: 'confluence-data-center/dc_conf_user_directories_sound.rule.ts', rule: r49 },
+  { file: 'confluence-data-center/dc_conf_websudo_enabled.rule.ts', rule: r50 },
+  { file: 'confluence-data-center/dc_html_macro_disabled.rule.ts', rule: r51 },
   { file: 'data-protection/org_all_sites_scanned.rule.ts', rule: r52 },
   { file: 'data-protection/org_audit_log_retained.rule.ts', rule: r53 },
   { file: 'data-protection/org_data_residency_pinned.rule.ts', rule: r54 },
@@ -181,34 +181,34 @@ export const catalogue: readonly CatalogueEntry[] = [
   { file: 'identity/org_password_policy_strong.rule.ts', rule: r68 },
   { file: 'identity/org_sso_enforced.rule.ts', rule: r69 },
   { file: 'identity/org_third_party_login_blocked.rule.ts', rule: r70 },
-  { file: 'jira-data-center/dc_jira_admin_count_bounded.rule.ts', rule: r71 },
-  { file: 'jira-data-center/dc_jira_anonymous_exposure.rule.ts', rule: r72 },
-  { file: 'jira-data-center/dc_jira_application_links_trusted.rule.ts', rule: r73 },
-  { file: 'jira-data-center/dc_jira_apps_licensed.rule.ts', rule: r74 },
-  { file: 'jira-data-center/dc_jira_audit_log_coverage.rule.ts', rule: r75 },
-  { file: 'jira-data-center/dc_jira_audit_log_retained.rule.ts', rule: r76 },
-  { file: 'jira-data-center/dc_jira_captcha_enabled.rule.ts', rule: r77 },
-  { file: 'jira-data-center/dc_jira_global_permissions_not_broad.rule.ts', rule: r78 },
-  { file: 'jira-data-center/dc_jira_password_policy_strong.rule.ts', rule: r79 },
-  { file: 'jira-data-center/dc_jira_pat_expiry.rule.ts', rule: r80 },
-  { file: 'jira-data-center/dc_jira_plugins_current.rule.ts', rule: r81 },
-  { file: 'jira-data-center/dc_jira_public_signup_disabled.rule.ts', rule: r82 },
-  { file: 'jira-data-center/dc_jira_security_plugins_enabled.rule.ts', rule: r83 },
-  { file: 'jira-data-center/dc_jira_user_directories_sound.rule.ts', rule: r84 },
-  { file: 'jira-data-center/dc_jira_websudo_enabled.rule.ts', rule: r85 },
-  { file: 'jira/jira_admin_count_bounded.rule.ts', rule: r86 },
-  { file: 'jira/jira_anonymous_probe_clean.rule.ts', rule: r87 },
-  { file: 'jira/jira_browse_not_all_users_when_externals.rule.ts', rule: r88 },
-  { file: 'jira/jira_browse_users_not_public.rule.ts', rule: r89 },
-  { file: 'jira/jira_bulk_change_restricted.rule.ts', rule: r90 },
-  { file: 'jira/jira_default_share_private.rule.ts', rule: r91 },
-  { file: 'jira/jira_no_public_dashboards.rule.ts', rule: r92 },
-  { file: 'jira/jira_no_public_filters.rule.ts', rule: r93 },
-  { file: 'jira/jira_permission_scheme_no_anyone.rule.ts', rule: r94 },
-  { file: 'jira/jira_project_admin_not_broad.rule.ts', rule: r95 },
-  { file: 'jira/jira_public_sharing_disabled.rule.ts', rule: r96 },
-  { file: 'jira/jira_team_managed_not_open.rule.ts', rule: r97 },
-  { file: 'jira/jira_webhooks_secure.rule.ts', rule: r98 },
+  { file: 'jira/jira_admin_count_bounded.rule.ts', rule: r71 },
+  { file: 'jira/jira_anonymous_probe_clean.rule.ts', rule: r72 },
+  { file: 'jira/jira_browse_not_all_users_when_externals.rule.ts', rule: r73 },
+  { file: 'jira/jira_browse_users_not_public.rule.ts', rule: r74 },
+  { file: 'jira/jira_bulk_change_restricted.rule.ts', rule: r75 },
+  { file: 'jira/jira_default_share_private.rule.ts', rule: r76 },
+  { file: 'jira/jira_no_public_dashboards.rule.ts', rule: r77 },
+  { file: 'jira/jira_no_public_filters.rule.ts', rule: r78 },
+  { file: 'jira/jira_permission_scheme_no_anyone.rule.ts', rule: r79 },
+  { file: 'jira/jira_project_admin_not_broad.rule.ts', rule: r80 },
+  { file: 'jira/jira_public_sharing_disabled.rule.ts', rule: r81 },
+  { file: 'jira/jira_team_managed_not_open.rule.ts', rule: r82 },
+  { file: 'jira/jira_webhooks_secure.rule.ts', rule: r83 },
+  { file: 'jira-data-center/dc_jira_admin_count_bounded.rule.ts', rule: r84 },
+  { file: 'jira-data-center/dc_jira_anonymous_exposure.rule.ts', rule: r85 },
+  { file: 'jira-data-center/dc_jira_application_links_trusted.rule.ts', rule: r86 },
+  { file: 'jira-data-center/dc_jira_apps_licensed.rule.ts', rule: r87 },
+  { file: 'jira-data-center/dc_jira_audit_log_coverage.rule.ts', rule: r88 },
+  { file: 'jira-data-center/dc_jira_audit_log_retained.rule.ts', rule: r89 },
+  { file: 'jira-data-center/dc_jira_captcha_enabled.rule.ts', rule: r90 },
+  { file: 'jira-data-center/dc_jira_global_permissions_not_broad.rule.ts', rule: r91 },
+  { file: 'jira-data-center/dc_jira_password_policy_strong.rule.ts', rule: r92 },
+  { file: 'jira-data-center/dc_jira_pat_expiry.rule.ts', rule: r93 },
+  { file: 'jira-data-center/dc_jira_plugins_current.rule.ts', rule: r94 },
+  { file: 'jira-data-center/dc_jira_public_signup_disabled.rule.ts', rule: r95 },
+  { file: 'jira-data-center/dc_jira_security_plugins_enabled.rule.ts', rule: r96 },
+  { file: 'jira-data-center/dc_jira_user_directories_sound.rule.ts', rule: r97 },
+  { file: 'jira-data-center/dc_jira_websudo_enabled.rule.ts', rule: r98 },
   { file: 'jsm/jsm_customer_signup_restricted.rule.ts', rule: r99 },
   { file: 'jsm/jsm_help_center_login_required.rule.ts', rule: r100 },
   { file: 'tokens/org_admin_api_keys_hygiene.rule.ts', rule: r101 },
