@@ -44,8 +44,12 @@ export const rule = defineRule({
   },
   references: [
     {
-      title: 'HTML macro (Confluence Data Center)',
-      url: 'https://confluence.atlassian.com/doc/html-macro-38273085.html',
+      title: 'HTML macro (available only once a system administrator enables it)',
+      url: 'https://confluence.atlassian.com/plugins/viewsource/viewpagesrc.action?pageId=401441662',
+    },
+    {
+      title: 'HTML Include macro (active scripting: a cross-site scripting risk)',
+      url: 'https://confluence.atlassian.com/plugins/viewsource/viewpagesrc.action?pageId=336169322',
     },
     {
       title: 'Universal Plugin Manager REST API',

@@ -29,7 +29,7 @@ const REFERENCES: Record<DcProduct['product'], { title: string; url: string }[]>
   'jira-data-center': [
     {
       title: 'Managing global permissions (Jira Data Center)',
-      url: 'https://confluence.atlassian.com/adminjiraserver/managing-global-permissions-938847142.html',
+      url: 'https://confluence.atlassian.com/adminjiraserver103/managing-global-permissions-1489807379.html',
     },
     {
       title: 'JRASERVER-69796: user enumeration through the user picker (CVE-2019-8449)',
@@ -38,12 +38,8 @@ const REFERENCES: Record<DcProduct['product'], { title: string; url: string }[]>
   ],
   'confluence-data-center': [
     {
-      title: 'Setting up public access (Confluence Data Center)',
-      url: 'https://confluence.atlassian.com/doc/setting-up-public-access-4161.html',
-    },
-    {
       title: 'Global permissions overview (Confluence Data Center)',
-      url: 'https://confluence.atlassian.com/doc/global-permissions-overview-138709.html',
+      url: 'https://confluence.atlassian.com/display/CONF615/Global+Permissions+Overview',
     },
   ],
 };

@@ -24,7 +24,7 @@ const REFERENCES: Record<DcProduct['product'], { title: string; url: string }[]>
   'jira-data-center': [
     {
       title: 'Using AppLinks to link to other applications (Jira Data Center)',
-      url: 'https://confluence.atlassian.com/adminjiraserver/using-applinks-to-link-to-other-applications-938846918.html',
+      url: 'https://confluence.atlassian.com/adminjiraserver0820/using-applinks-to-link-to-other-applications-1095776626.html',
     },
   ],
   'confluence-data-center': [

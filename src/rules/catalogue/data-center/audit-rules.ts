@@ -28,15 +28,11 @@ const REFERENCES = {
       title: 'Audit log improvements for developers (auditing REST API)',
       url: 'https://developer.atlassian.com/server/jira/platform/auditing-rest-api/',
     },
-    {
-      title: 'Auditing in Jira Data Center',
-      url: 'https://confluence.atlassian.com/adminjiraserver/auditing-in-jira-938847740.html',
-    },
   ],
   'confluence-data-center': [
     {
       title: 'Auditing in Confluence Data Center',
-      url: 'https://confluence.atlassian.com/doc/auditing-in-confluence-829076528.html',
+      url: 'https://confluence.atlassian.com/conf715/auditing-in-confluence-1096098420.html',
     },
   ],
 } satisfies Record<DcProduct['product'], { title: string; url: string }[]>;

@@ -48,13 +48,13 @@ const REFERENCES: Record<DcProduct['product'], { title: string; url: string }[]>
   'jira-data-center': [
     {
       title: 'Managing global permissions (Jira Data Center)',
-      url: 'https://confluence.atlassian.com/adminjiraserver/managing-global-permissions-938847142.html',
+      url: 'https://confluence.atlassian.com/adminjiraserver103/managing-global-permissions-1489807379.html',
     },
   ],
   'confluence-data-center': [
     {
       title: 'Global permissions overview (Confluence Data Center)',
-      url: 'https://confluence.atlassian.com/doc/global-permissions-overview-138709.html',
+      url: 'https://confluence.atlassian.com/display/CONF615/Global+Permissions+Overview',
     },
   ],
 };

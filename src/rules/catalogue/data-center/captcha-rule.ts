@@ -38,6 +38,11 @@ const REFERENCES: Record<DcProduct['product'], { title: string; url: string }[]>
   ],
 };
 
+const SOURCE: Record<DcProduct['product'], string> = {
+  'jira-data-center': 'the application property `jira.maximum.authentication.attempts.allowed`',
+  'confluence-data-center': 'Security configuration’s "CAPTCHA on login"',
+};
+
 export function captchaRule(p: DcProduct, id: string): Rule {
   return defineRule({
     id,
@@ -50,9 +55,9 @@ export function captchaRule(p: DcProduct, id: string): Rule {
     plan: 'any',
     credential: 'site-admin',
     description:
-      `Reads whether ${p.name} shows a CAPTCHA after failed logins and after how many (\`dc.security-settings\`: ` +
-      'Jira’s `jira.maximum.authentication.attempts.allowed`, Confluence’s Security configuration). Fails when ' +
-      'the CAPTCHA is off or comes later than the settings allow; unknown when the product did not say.',
+      `Reads whether ${p.name} shows a CAPTCHA after failed logins and after how many (\`dc.security-settings\`, ` +
+      `from ${SOURCE[p.product]}). Fails when the CAPTCHA is off or comes later than the settings allow; unknown ` +
+      'when the product did not say.',
     risk:
       'Without a CAPTCHA, a self-hosted login page and its REST API accept password guesses at machine speed: ' +
       'credential stuffing and brute force against every account, administrators included.',

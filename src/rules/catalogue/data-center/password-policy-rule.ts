@@ -15,22 +15,22 @@ const UI: Record<DcProduct['product'], string[]> = {
     'Choose Secure, or Custom with a minimum length of at least 12 characters, and select Update.',
   ],
   'confluence-data-center': [
-    'In Confluence, open Administration (cog) → General configuration → Security configuration and select Edit.',
-    'Turn on the password policy, set a minimum length of at least 12 characters with the character rules you need, and select Save.',
+    'In Confluence, open Administration (cog) → General configuration → Security configuration and, where your version offers a password policy, turn it on with a minimum length of at least 12 characters.',
+    'Otherwise keep local accounts to the break-glass minimum and let the corporate directory (User directories: LDAP, Active Directory or Crowd) and its password rules hold everyone else.',
   ],
 };
 
 const REFERENCES: Record<DcProduct['product'], { title: string; url: string }[]> = {
   'jira-data-center': [
     {
-      title: 'Configuring the password policy (Jira Data Center)',
-      url: 'https://confluence.atlassian.com/adminjiraserver/configuring-the-password-policy-938847880.html',
+      title: 'Manage password security: password policy (Jira Data Center)',
+      url: 'https://confluence.atlassian.com/adminjiraserver0917/manage-password-security-1431245987.html',
     },
   ],
   'confluence-data-center': [
     {
-      title: 'Configuring a password policy (Confluence Data Center)',
-      url: 'https://confluence.atlassian.com/doc/configuring-a-password-policy-1318881185.html',
+      title: 'Effect of directory order (Jira and Confluence user directories)',
+      url: 'https://confluence.atlassian.com/spaces/USERMAN020/pages/255362544/_Directory+Order',
     },
   ],
 };

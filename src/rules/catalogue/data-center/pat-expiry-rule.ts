@@ -15,10 +15,6 @@ const REFERENCES: Record<DcProduct['product'], { title: string; url: string }[]>
       title: 'Using personal access tokens (Jira Data Center)',
       url: 'https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html',
     },
-    {
-      title: 'Managing personal access tokens (system properties)',
-      url: 'https://confluence.atlassian.com/adminjiraserver/managing-personal-access-tokens-1078210216.html',
-    },
   ],
   'confluence-data-center': [
     {

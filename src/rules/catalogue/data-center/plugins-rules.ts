@@ -20,12 +20,12 @@ const UPM_DOC = {
 
 const MANAGE_APPS: Record<DcProduct['product'], { title: string; url: string }> = {
   'jira-data-center': {
-    title: 'Managing apps (Jira Data Center)',
-    url: 'https://confluence.atlassian.com/upm/administering-apps-273875715.html',
+    title: 'About the Universal Plugin Manager (Jira)',
+    url: 'https://confluence.atlassian.com/upm/about-the-universal-plugin-manager-305759439.html',
   },
   'confluence-data-center': {
-    title: 'Managing apps (Confluence Data Center)',
-    url: 'https://confluence.atlassian.com/upm/administering-apps-273875715.html',
+    title: 'About the Universal Plugin Manager (Confluence)',
+    url: 'https://confluence.atlassian.com/upm/about-the-universal-plugin-manager-305759439.html',
   },
 };
 

@@ -20,14 +20,14 @@ const UI: Record<DcProduct['product'], string[]> = {
 const REFERENCES: Record<DcProduct['product'], { title: string; url: string }[]> = {
   'jira-data-center': [
     {
-      title: 'Configuring Jira application options (Mode: public or private)',
-      url: 'https://confluence.atlassian.com/adminjiraserver/configuring-jira-application-options-938847824.html',
+      title: 'Manage password security: public sign-up and CAPTCHA (Jira Data Center)',
+      url: 'https://confluence.atlassian.com/adminjiraserver0917/manage-password-security-1431245987.html',
     },
   ],
   'confluence-data-center': [
     {
-      title: 'Add and invite users (user sign up options, Confluence Data Center)',
-      url: 'https://confluence.atlassian.com/doc/add-and-invite-users-138313.html',
+      title: 'Enabling or disabling public signup (Confluence)',
+      url: 'https://confluence.atlassian.com/spaces/CONF40/pages/269985204/Enabling+or+Disabling+Public+Signup',
     },
   ],
 };

@@ -25,13 +25,13 @@ const REFERENCES: Record<DcProduct['product'], { title: string; url: string }[]>
   'jira-data-center': [
     {
       title: 'Managing multiple directories (Jira Data Center)',
-      url: 'https://confluence.atlassian.com/adminjiraserver/managing-multiple-directories-938847103.html',
+      url: 'https://confluence.atlassian.com/adminjiraserver0917/managing-multiple-directories-1431246040.html',
     },
   ],
   'confluence-data-center': [
     {
-      title: 'Managing multiple directories (Confluence Data Center)',
-      url: 'https://confluence.atlassian.com/doc/managing-multiple-directories-284366857.html',
+      title: 'Effect of directory order (Confluence user directories)',
+      url: 'https://confluence.atlassian.com/spaces/USERMAN020/pages/255362544/_Directory+Order',
     },
   ],
 };
