@@ -50,10 +50,21 @@ export function anonymousExposureCases(rule: Rule, p: DcProduct): void {
   });
 
   test('an anonymous access setting the product did not report is unknown, never a pass', () => {
-    const results = run({ anonymousUserPicker: null });
+    const results = run({ anonymousAccess: null });
     assert.deepEqual(verdicts(results), [['unknown', site]]);
-    assert.match(results[0]?.message ?? '', /did not report the anonymous user picker/);
+    assert.match(results[0]?.message ?? '', /did not report anonymous access/);
   });
+
+  if (p.product === 'jira-data-center') {
+    test('a user picker probe that did not answer is unknown on Jira', () => {
+      assert.deepEqual(verdicts(run({ anonymousUserPicker: null })), [['unknown', site]]);
+    });
+  } else {
+    test('Confluence, which has no user picker probe, is judged by its anonymous permissions instead', () => {
+      assert.deepEqual(verdicts(run({ anonymousUserPicker: null })), [['pass', site]]);
+      assert.deepEqual(verdicts(run({ anonymousRemoteApi: null })), [['unknown', site]]);
+    });
+  }
 
   test('global permissions that could not be read make the site unknown', () => {
     const results = runRule(

@@ -98,12 +98,17 @@ export function anonymousExposureRule(p: DcProduct, id: string): Rule {
       };
       if (!publicSiteIntended)
         judge(s.anonymousAccess, 'anonymous visitors can use the product', 'anonymous access');
-      judge(
-        s.anonymousUserPicker,
-        'the user picker lists users to anonymous visitors',
-        'the anonymous user picker',
-      );
-      if (p.product === 'confluence-data-center') {
+      if (p.product === 'jira-data-center') {
+        judge(
+          s.anonymousUserPicker,
+          'the user picker lists users to anonymous visitors',
+          'the anonymous user picker',
+        );
+      } else {
+        // Confluence has no user-picker probe: its anonymous "View user profiles" is a global
+        // permission (judged below); a probe result, when a collector sends one, still counts.
+        if (s.anonymousUserPicker === true)
+          problems.push('the user picker lists users to anonymous visitors');
         judge(s.anonymousRemoteApi, 'the remote API accepts anonymous calls', 'anonymous remote API access');
       }
       const held = anonymousPermissions.filter((perm) => !(publicSiteIntended && USE_PERMISSIONS.has(perm)));
