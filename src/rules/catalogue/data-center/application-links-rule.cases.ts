@@ -3,8 +3,9 @@ import { test } from 'node:test';
 import type { DatasetRecord } from '../../dataset-catalogue.ts';
 import type { Rule } from '../../rule.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
+import { testSnapshot } from '../../testing/test-snapshot.ts';
 import type { DcProduct } from './product.ts';
-import { dcSite, dcSnapshot } from './test-records.ts';
+import { dcSite, dcSnapshot, serverInfo } from './test-records.ts';
 
 type Link = DatasetRecord<'dc.application-links'>;
 
@@ -26,10 +27,14 @@ export function applicationLinksCases(rule: Rule, p: DcProduct): void {
     basicAccess: false,
     ...fields,
   });
-  const run = (links: Link[], settings?: object) =>
-    runRule(rule, dcSnapshot(p, { datasets: { 'dc.application-links': links } }), {
-      settings: settings ? { [rule.meta.id]: settings } : {},
-    });
+  const run = (links: Link[], settings?: object, baseUrl = dcSite(p).url) =>
+    runRule(
+      rule,
+      dcSnapshot(p, {
+        datasets: { 'dc.application-links': links, 'dc.server-info': [serverInfo(p, { baseUrl })] },
+      }),
+      { settings: settings ? { [rule.meta.id]: settings } : {} },
+    );
 
   test(`a link from ${p.name} to a host of the organization's domain over HTTPS with OAuth passes`, () => {
     const results = run([link('Bitbucket', 'https://git.acme.example')]);
@@ -57,11 +62,42 @@ export function applicationLinksCases(rule: Rule, p: DcProduct): void {
     );
   });
 
-  test('links read only in part cannot pass', () => {
+  test('the configured base URL names the organization’s domain, not the address Palisade connects to', () => {
+    const internal = { ...dcSite(p), url: 'http://10.0.0.5:8080' };
+    const links = [link('Confluence', 'https://wiki.acme.example')];
+    const at = (baseUrl: string) =>
+      runRule(
+        rule,
+        testSnapshot({
+          sites: [internal],
+          datasets: { 'dc.application-links': links, 'dc.server-info': [serverInfo(p, { baseUrl })] },
+        }),
+      );
+    assert.deepEqual(verdicts(at('https://jira.acme.example/jira')), [['pass', 'Confluence']]);
+    const unnamed = at('http://10.0.0.5:8080');
+    assert.deepEqual(verdicts(unnamed), [['fail', 'Confluence']]);
+    assert.match(unnamed[0]?.message ?? '', /outside any trusted domain/);
+  });
+
+  test('without the site’s version and base URL the links are unknown', () => {
     const results = runRule(
       rule,
       dcSnapshot(p, {
         datasets: { 'dc.application-links': [link('Bitbucket', 'https://git.acme.example')] },
+        outcomes: { 'dc.server-info': { status: 'failed', reason: 'HTTP 500' } },
+      }),
+    );
+    assert.deepEqual(verdicts(results), [['unknown', dcSite(p).cloudId]]);
+  });
+
+  test('links read only in part cannot pass', () => {
+    const results = runRule(
+      rule,
+      dcSnapshot(p, {
+        datasets: {
+          'dc.application-links': [link('Bitbucket', 'https://git.acme.example')],
+          'dc.server-info': [serverInfo(p)],
+        },
         outcomes: { 'dc.application-links': { status: 'partial', reason: 'one link could not be read' } },
       }),
     );

@@ -35,15 +35,22 @@ const REFERENCES: Record<DcProduct['product'], { title: string; url: string }[]>
   ],
 };
 
-/** The domain a site's own links may point into: its host without the first label (jira.acme.com → acme.com). */
-function ownDomain(url: string | undefined): string | undefined {
+/**
+ * The domain a site's own links may point into: its host without the first label (jira.acme.com →
+ * acme.com). None for an IP address or a single-label host, which name no organization.
+ */
+export function ownDomain(url: string | undefined): string | undefined {
   if (!url) return undefined;
+  let host: string;
   try {
-    const labels = new URL(url).hostname.toLowerCase().split('.');
-    return labels.length > 2 ? labels.slice(1).join('.') : labels.join('.');
+    host = new URL(url).hostname.toLowerCase();
   } catch {
     return undefined;
   }
+  if (/^[\d.]+$/.test(host) || host.includes(':') || host.startsWith('[')) return undefined;
+  const labels = host.split('.');
+  if (labels.length < 2) return undefined;
+  return labels.length > 2 ? labels.slice(1).join('.') : host;
 }
 
 const within = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
@@ -56,13 +63,14 @@ export function applicationLinksRule(p: DcProduct, id: string): Rule {
     severity: 'medium',
     scope: 'site',
     resourceType: 'application-link',
-    requires: ['dc.application-links'],
+    requires: ['dc.application-links', 'dc.server-info'],
     plan: 'any',
     credential: 'site-admin',
     description:
-      `Reads ${p.name}’s application links (\`dc.application-links\`, \`GET /rest/applinks/3.0/applicationlink\`). ` +
-      'One result per link: fails a link whose host is outside the site’s own domain and the trusted domains of the ' +
-      'settings, a link over plain HTTP, and a link authenticating with Trusted Applications or basic access.',
+      `Reads ${p.name}’s application links (\`dc.application-links\`, \`GET /rest/applinks/3.0/applicationlink\`) ` +
+      'and the base URL the product is configured with (`dc.server-info`). One result per link: fails a link whose ' +
+      'host is outside the base URL’s domain and the trusted domains of the settings, a link over plain HTTP, and a ' +
+      'link authenticating with Trusted Applications or basic access.',
     risk:
       'An application link is standing trust: with OAuth impersonation or Trusted Applications, the linked ' +
       'application can act as any user here. A link to an unknown or plain-HTTP host hands that trust to whoever ' +
@@ -87,7 +95,10 @@ export function applicationLinksRule(p: DcProduct, id: string): Rule {
         ),
     }),
     evaluate(ctx) {
-      const own = ownDomain(ctx.site?.url);
+      // The product's configured base URL (what its users and links know it by) names the
+      // organization's domain better than the URL Palisade connects to, which may be internal.
+      const configured = ctx.items('dc.server-info').find((r) => r.product === p.product)?.baseUrl;
+      const own = ownDomain(configured) ?? ownDomain(ctx.site?.url);
       const trusted = [
         ...(own ? [own] : []),
         ...ctx.settings.trustedDomains.map((d) => d.trim().toLowerCase()),

@@ -109,3 +109,22 @@ export function globalPermission(
     ...fields,
   };
 }
+
+/** The site's version and configured base URL (its own URL unless given). */
+export function serverInfo(
+  p: DcProduct,
+  fields: Partial<DatasetRecord<'dc.server-info'>> = {},
+): DatasetRecord<'dc.server-info'> {
+  const version = fields.version ?? '9.12.4';
+  return {
+    product: p.product,
+    baseUrl: dcSite(p).url,
+    version,
+    versionNumbers: version.split('.').map(Number),
+    buildNumber: 1,
+    buildDate: null,
+    deploymentType: p.product === 'jira-data-center' ? 'Server' : null,
+    serverTitle: null,
+    ...fields,
+  };
+}

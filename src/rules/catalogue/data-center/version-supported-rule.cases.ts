@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DatasetRecord } from '../../dataset-catalogue.ts';
 import type { Rule } from '../../rule.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import type { DcProduct } from './product.ts';
-import { dcSite, dcSnapshot } from './test-records.ts';
-
-type ServerInfo = DatasetRecord<'dc.server-info'>;
+import { dcSite, dcSnapshot, serverInfo } from './test-records.ts';
 
 /** Versions of each product with a known end of life, from the repository's table. */
 const LINES = {
@@ -30,20 +27,14 @@ const LINES = {
 export function versionSupportedCases(rule: Rule, p: DcProduct): void {
   const site = dcSite(p).cloudId;
   const v = LINES[p.product];
-  const info = (version: string): ServerInfo => ({
-    product: p.product,
-    baseUrl: dcSite(p).url,
-    version,
-    versionNumbers: version.split('.').map(Number),
-    buildNumber: 1,
-    buildDate: null,
-    deploymentType: p.product === 'jira-data-center' ? 'Server' : null,
-    serverTitle: null,
-  });
   const run = (version: string, now: string, settings?: object) =>
-    runRule(rule, dcSnapshot(p, { now: new Date(now), datasets: { 'dc.server-info': [info(version)] } }), {
-      settings: settings ? { [rule.meta.id]: settings } : {},
-    });
+    runRule(
+      rule,
+      dcSnapshot(p, { now: new Date(now), datasets: { 'dc.server-info': [serverInfo(p, { version })] } }),
+      {
+        settings: settings ? { [rule.meta.id]: settings } : {},
+      },
+    );
 
   test(`a supported ${p.name} LTS release passes, naming its end of life`, () => {
     const results = run(v.lts, '2025-06-01T12:00:00Z');
