@@ -8,19 +8,48 @@ import { type DcProduct, ofProduct } from './product.ts';
 // anonymous users, or a group every licensed user is in (the product's default user groups, plus
 // the names an organization adds, such as an IdP's all-staff group).
 
-const SENSITIVE: Record<DcProduct['product'], string[]> = {
-  'jira-data-center': [
-    'SYSTEM_ADMIN',
-    'ADMINISTER',
-    // "Browse users and groups": Jira DC names it USER_PICKER in /rest/api/2/permissions.
-    'USER_PICKER',
-    'BROWSE_USERS',
-    'CREATE_SHARED_OBJECTS',
-    'MANAGE_GROUP_FILTER_SUBSCRIPTIONS',
-    'BULK_CHANGE',
-  ],
-  'confluence-data-center': ['SYSTEMADMINISTRATOR', 'ADMINISTRATECONFLUENCE', 'VIEWUSERPROFILES'],
+/**
+ * `admin`: the administrator rights (every account would administer the site); `user`: the rights
+ * to list every user, publish shared filters and dashboards, and change issues in bulk, which the
+ * products grant their default user group out of the box and hardening guides narrow.
+ */
+export type PermissionTier = 'admin' | 'user';
+
+const SENSITIVE: Record<PermissionTier, Record<DcProduct['product'], string[]>> = {
+  admin: {
+    'jira-data-center': ['SYSTEM_ADMIN', 'ADMINISTER'],
+    'confluence-data-center': ['SYSTEMADMINISTRATOR', 'ADMINISTRATECONFLUENCE'],
+  },
+  user: {
+    'jira-data-center': [
+      // "Browse users and groups": Jira DC names it USER_PICKER in /rest/api/2/permissions.
+      'USER_PICKER',
+      'BROWSE_USERS',
+      'CREATE_SHARED_OBJECTS',
+      'MANAGE_GROUP_FILTER_SUBSCRIPTIONS',
+      'BULK_CHANGE',
+    ],
+    'confluence-data-center': ['VIEWUSERPROFILES'],
+  },
 };
+
+const TIER = {
+  admin: {
+    title: (p: DcProduct) => `No ${p.name} administrator permission is granted to everyone`,
+    severity: 'high',
+    risk:
+      'An administrator permission granted to everyone makes each account an administrator: one phished or ' +
+      'self-registered account is enough to take over the site, its permissions, apps and data.',
+  },
+  user: {
+    title: (p: DcProduct) =>
+      `${p.name}’s user-listing, sharing and bulk-change permissions are not granted to everyone`,
+    severity: 'medium',
+    risk:
+      'Granted to everyone, these permissions let any account list every user (names for password spraying ' +
+      'and phishing), publish filters and dashboards to the whole site, and change thousands of issues at once.',
+  },
+} as const;
 
 const BROAD_GROUPS: Record<DcProduct['product'], string[]> = {
   'jira-data-center': [
@@ -61,12 +90,13 @@ const REFERENCES: Record<DcProduct['product'], { title: string; url: string }[]>
 
 const key = (name: string) => name.trim().toLowerCase();
 
-export function broadGlobalPermissionsRule(p: DcProduct, id: string): Rule {
+export function broadGlobalPermissionsRule(p: DcProduct, id: string, tier: PermissionTier): Rule {
+  const sensitive = SENSITIVE[tier][p.product];
   return defineRule({
     id,
-    title: `No administrative or user-listing ${p.name} global permission is granted to everyone`,
+    title: TIER[tier].title(p),
     area: p.area,
-    severity: 'high',
+    severity: TIER[tier].severity,
     scope: 'site',
     resourceType: 'global-permission',
     requires: ['dc.global-permissions'],
@@ -74,12 +104,10 @@ export function broadGlobalPermissionsRule(p: DcProduct, id: string): Rule {
     credential: 'site-admin',
     description:
       `Reads who holds each of ${p.name}’s sensitive global permissions (\`dc.global-permissions\`; the list is a ` +
-      `setting, by default ${SENSITIVE[p.product].join(', ')}). Fails for each one held by all logged-in users, ` +
+      `setting, by default ${sensitive.join(', ')}). Fails for each one held by all logged-in users, ` +
       'by anonymous users or by a broad group (the product’s default user groups and the names the settings add). ' +
       'A permission nobody holds is not listed.',
-    risk:
-      'A global permission granted to everyone makes each account an administrator, a user-directory browser or ' +
-      'a publisher of shared filters: one phished account is enough to take over or enumerate the site.',
+    risk: TIER[tier].risk,
     remediation: { ui: UI[p.product], api: null },
     references: REFERENCES[p.product],
     compliance: {
@@ -91,7 +119,7 @@ export function broadGlobalPermissionsRule(p: DcProduct, id: string): Rule {
     settings: z.object({
       sensitivePermissions: z
         .array(z.string().min(1))
-        .default(SENSITIVE[p.product])
+        .default(sensitive)
         .describe('Global permission keys that must not be granted broadly.'),
       broadGroups: z
         .array(z.string().min(1))
@@ -99,10 +127,10 @@ export function broadGlobalPermissionsRule(p: DcProduct, id: string): Rule {
         .describe('Groups every licensed user is in (add an IdP-synced all-staff group).'),
     }),
     evaluate(ctx) {
-      const sensitive = new Set(ctx.settings.sensitivePermissions);
+      const judged = new Set(ctx.settings.sensitivePermissions);
       const broad = new Set(ctx.settings.broadGroups.map(key));
       return ofProduct(ctx.items('dc.global-permissions'), p)
-        .filter((g) => sensitive.has(g.permission))
+        .filter((g) => judged.has(g.permission))
         .map((g) => {
           const holders = [
             ...(g.anonymous ? ['anonymous users'] : []),

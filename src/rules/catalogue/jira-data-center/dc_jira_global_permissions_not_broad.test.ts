@@ -2,4 +2,4 @@ import { broadGlobalPermissionsCases } from '../data-center/broad-global-permiss
 import { JIRA_DC } from '../data-center/product.ts';
 import { rule } from './dc_jira_global_permissions_not_broad.rule.ts';
 
-broadGlobalPermissionsCases(rule, JIRA_DC);
+broadGlobalPermissionsCases(rule, JIRA_DC, 'user');
