@@ -37,17 +37,22 @@ const TIER = {
   admin: {
     title: (p: DcProduct) => `No ${p.name} administrator permission is granted to everyone`,
     severity: 'high',
-    risk:
+    risk: (_p: DcProduct) =>
       'An administrator permission granted to everyone makes each account an administrator: one phished or ' +
       'self-registered account is enough to take over the site, its permissions, apps and data.',
   },
   user: {
     title: (p: DcProduct) =>
-      `${p.name}’s user-listing, sharing and bulk-change permissions are not granted to everyone`,
+      p.product === 'jira-data-center'
+        ? 'Jira’s user-listing, sharing and bulk-change permissions are not granted to everyone'
+        : 'Confluence’s "View user profiles" permission is not granted to everyone',
     severity: 'medium',
-    risk:
-      'Granted to everyone, these permissions let any account list every user (names for password spraying ' +
-      'and phishing), publish filters and dashboards to the whole site, and change thousands of issues at once.',
+    risk: (p: DcProduct) =>
+      p.product === 'jira-data-center'
+        ? 'Granted to everyone, these permissions let any account list every user (names for password spraying ' +
+          'and phishing), publish filters and dashboards to the whole site, and change thousands of issues at once.'
+        : 'Granted to everyone, it lets any account browse every user’s profile: names, e-mail addresses and ' +
+          'teams for password spraying and phishing.',
   },
 } as const;
 
@@ -107,7 +112,7 @@ export function broadGlobalPermissionsRule(p: DcProduct, id: string, tier: Permi
       `setting, by default ${sensitive.join(', ')}). Fails for each one held by all logged-in users, ` +
       'by anonymous users or by a broad group (the product’s default user groups and the names the settings add). ' +
       'A permission nobody holds is not listed.',
-    risk: TIER[tier].risk,
+    risk: TIER[tier].risk(p),
     remediation: { ui: UI[p.product], api: null },
     references: REFERENCES[p.product],
     compliance: {
