@@ -57,7 +57,12 @@ export const dataCenterEndpoints = [
     'GET',
     '/rest/api/2/application-properties',
     'none',
-    'Every application property (sign-up mode, CAPTCHA threshold, WebSudo, password policy, remember-me, PAT policy); Administer Jira.',
+    'Every application property; Administer Jira. Documented keys read: `jira.mode` (public sign-up), ' +
+      '`jira.maximum.authentication.attempts.allowed` (CAPTCHA), `jira.option.user.externalmanagement`. ' +
+      'WebSudo (`jira.websudo.is.disabled`), remember-me, the password policy and the PAT policy (`atlassian.pats.*`) ' +
+      'live outside the application properties on real instances (JVM system properties, jira-config.properties, the ' +
+      'Password Policy plugin, whose requirements `/rest/api/2/password/policy` lists as text): the simulator serves them ' +
+      'here under those names; a real instance leaves those facts null (unknown).',
   ),
   dc(
     'dc.jira.myPermissions.get',
