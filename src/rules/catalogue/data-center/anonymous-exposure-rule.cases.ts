@@ -45,7 +45,9 @@ export function anonymousExposureCases(rule: Rule, p: DcProduct): void {
   test('anonymous use of the product fails unless the site is declared public', () => {
     const open: Partial<Settings> = { anonymousAccess: true };
     const anyone = [globalPermission(p, use, { anonymous: true })];
-    assert.deepEqual(verdicts(run(open, anyone)), [['fail', site]]);
+    const results = run(open, anyone);
+    assert.deepEqual(verdicts(results), [['fail', site]]);
+    assert.equal(results[0]?.message, `On ${p.name}, anonymous users hold the global permissions ${use}.`);
     assert.deepEqual(verdicts(run(open, anyone, { publicSiteIntended: true })), [['pass', site]]);
   });
 

@@ -96,7 +96,9 @@ export function anonymousExposureRule(p: DcProduct, id: string): Rule {
         if (value === true) problems.push(problem);
         else if (value === null) unreported.push(what);
       };
-      if (!publicSiteIntended)
+      // Anonymous access is derived from (or shown by) the anonymous global permissions: when they
+      // are listed below, they say it more precisely than a second clause would.
+      if (!publicSiteIntended && anonymousPermissions.length === 0)
         judge(s.anonymousAccess, 'anonymous visitors can use the product', 'anonymous access');
       if (p.product === 'jira-data-center') {
         judge(
