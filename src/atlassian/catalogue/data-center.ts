@@ -65,6 +65,14 @@ export const dataCenterEndpoints = [
       'here under those names; a real instance leaves those facts null (unknown).',
   ),
   dc(
+    'dc.jira.passwordPolicy.list',
+    'jira-data-center',
+    'GET',
+    '/rest/api/2/password/policy',
+    'none',
+    "The password policy's requirements as user-facing text (none: no policy); the documented read of whether one is on.",
+  ),
+  dc(
     'dc.jira.myPermissions.get',
     'jira-data-center',
     'GET',

@@ -149,7 +149,11 @@ export const dcPasswordPolicy = defineDataset({
   ...shared,
   name: 'dc.password-policy',
   holds: 'The password policy of the internal directory: whether one is on and what it requires.',
-  endpoints: ['dc.jira.applicationProperties.list', 'dc.confluence.securitySettings.get'],
+  endpoints: [
+    'dc.jira.passwordPolicy.list',
+    'dc.jira.applicationProperties.list',
+    'dc.confluence.securitySettings.get',
+  ],
   usedBy: ['dc_password_policy'],
   access: adminOnly,
   // Field names avoid the word the credential guard looks for (secret-keys.ts): this is a policy,
