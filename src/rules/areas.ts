@@ -3,7 +3,14 @@
 // site must have for the area's site-scoped rules to apply to it.
 
 /** Where a rule's subject lives: the organization (admin.atlassian.com) or a product of a site. */
-export const PRODUCTS = ['org', 'jira', 'jira-service-management', 'confluence'] as const;
+export const PRODUCTS = [
+  'org',
+  'jira',
+  'jira-service-management',
+  'confluence',
+  'jira-data-center',
+  'confluence-data-center',
+] as const;
 export type Product = (typeof PRODUCTS)[number];
 
 /** The products a site can have (the `org` product is the organization itself, not a site's). */
@@ -26,6 +33,9 @@ export const AREAS = {
   jira: { title: 'Jira Cloud', product: 'jira' },
   jsm: { title: 'Jira Service Management', product: 'jira-service-management' },
   confluence: { title: 'Confluence Cloud', product: 'confluence' },
+  // CHECKS.md group J: a self-managed Jira or Confluence Data Center instance is a "site" whose product is the DC one.
+  'jira-data-center': { title: 'Jira Data Center', product: 'jira-data-center' },
+  'confluence-data-center': { title: 'Confluence Data Center', product: 'confluence-data-center' },
 } as const satisfies Record<string, AreaInfo>;
 
 export type Area = keyof typeof AREAS;

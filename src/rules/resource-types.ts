@@ -24,6 +24,8 @@ export const RESOURCE_TYPES = [
   'webhook',
   'space',
   'help-center',
+  // Data Center: a link to another application (Jira, Confluence, Bitbucket…) and its authentication.
+  'application-link',
 ] as const;
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

@@ -26,6 +26,8 @@ const PRODUCT_LABEL: Readonly<Record<string, string>> = {
   jira: 'Jira',
   'jira-service-management': 'Jira Service Management',
   confluence: 'Confluence',
+  'jira-data-center': 'Jira Data Center',
+  'confluence-data-center': 'Confluence Data Center',
 };
 
 function when(iso: string | null): string {

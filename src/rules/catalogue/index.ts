@@ -38,45 +38,84 @@ import { rule as r32 } from './confluence/conf_no_anonymous_space_access.rule.ts
 import { rule as r33 } from './confluence/conf_no_unlicensed_space_access.rule.ts';
 import { rule as r34 } from './confluence/conf_public_links_controlled.rule.ts';
 import { rule as r35 } from './confluence/conf_space_admin_not_broad.rule.ts';
-import { rule as r36 } from './data-protection/org_all_sites_scanned.rule.ts';
-import { rule as r37 } from './data-protection/org_audit_log_retained.rule.ts';
-import { rule as r38 } from './data-protection/org_data_residency_pinned.rule.ts';
-import { rule as r39 } from './data-protection/org_dsp_block_anonymous.rule.ts';
-import { rule as r40 } from './data-protection/org_dsp_block_export.rule.ts';
-import { rule as r41 } from './data-protection/org_dsp_block_public_links.rule.ts';
-import { rule as r42 } from './data-protection/org_guard_detect_routed.rule.ts';
-import { rule as r43 } from './data-protection/org_ip_allowlist_enabled.rule.ts';
-import { rule as r44 } from './identity/org_2sv_enforced_non_sso.rule.ts';
-import { rule as r45 } from './identity/org_accounts_claimed.rule.ts';
-import { rule as r46 } from './identity/org_break_glass_minimal.rule.ts';
-import { rule as r47 } from './identity/org_default_policy_secure.rule.ts';
-import { rule as r48 } from './identity/org_domain_verified.rule.ts';
-import { rule as r49 } from './identity/org_external_user_policy.rule.ts';
-import { rule as r50 } from './identity/org_idle_session_bounded.rule.ts';
-import { rule as r51 } from './identity/org_mobile_policy.rule.ts';
-import { rule as r52 } from './identity/org_password_policy_strong.rule.ts';
-import { rule as r53 } from './identity/org_sso_enforced.rule.ts';
-import { rule as r54 } from './identity/org_third_party_login_blocked.rule.ts';
-import { rule as r55 } from './jira/jira_admin_count_bounded.rule.ts';
-import { rule as r56 } from './jira/jira_anonymous_probe_clean.rule.ts';
-import { rule as r57 } from './jira/jira_browse_not_all_users_when_externals.rule.ts';
-import { rule as r58 } from './jira/jira_browse_users_not_public.rule.ts';
-import { rule as r59 } from './jira/jira_bulk_change_restricted.rule.ts';
-import { rule as r60 } from './jira/jira_default_share_private.rule.ts';
-import { rule as r61 } from './jira/jira_no_public_dashboards.rule.ts';
-import { rule as r62 } from './jira/jira_no_public_filters.rule.ts';
-import { rule as r63 } from './jira/jira_permission_scheme_no_anyone.rule.ts';
-import { rule as r64 } from './jira/jira_project_admin_not_broad.rule.ts';
-import { rule as r65 } from './jira/jira_public_sharing_disabled.rule.ts';
-import { rule as r66 } from './jira/jira_team_managed_not_open.rule.ts';
-import { rule as r67 } from './jira/jira_webhooks_secure.rule.ts';
-import { rule as r68 } from './jsm/jsm_customer_signup_restricted.rule.ts';
-import { rule as r69 } from './jsm/jsm_help_center_login_required.rule.ts';
-import { rule as r70 } from './tokens/org_admin_api_keys_hygiene.rule.ts';
-import { rule as r71 } from './tokens/org_api_token_creation_restricted.rule.ts';
-import { rule as r72 } from './tokens/org_api_token_max_expiry.rule.ts';
-import { rule as r73 } from './tokens/org_no_expiring_api_credentials.rule.ts';
-import { rule as r74 } from './tokens/org_no_stale_api_tokens.rule.ts';
+import { rule as r36 } from './confluence-data-center/dc_conf_admin_count_bounded.rule.ts';
+import { rule as r37 } from './confluence-data-center/dc_conf_admin_permissions_not_broad.rule.ts';
+import { rule as r38 } from './confluence-data-center/dc_conf_anonymous_exposure.rule.ts';
+import { rule as r39 } from './confluence-data-center/dc_conf_application_links_trusted.rule.ts';
+import { rule as r40 } from './confluence-data-center/dc_conf_apps_licensed.rule.ts';
+import { rule as r41 } from './confluence-data-center/dc_conf_audit_log_coverage.rule.ts';
+import { rule as r42 } from './confluence-data-center/dc_conf_audit_log_retained.rule.ts';
+import { rule as r43 } from './confluence-data-center/dc_conf_captcha_enabled.rule.ts';
+import { rule as r44 } from './confluence-data-center/dc_conf_global_permissions_not_broad.rule.ts';
+import { rule as r45 } from './confluence-data-center/dc_conf_password_policy_strong.rule.ts';
+import { rule as r46 } from './confluence-data-center/dc_conf_pat_expiry.rule.ts';
+import { rule as r47 } from './confluence-data-center/dc_conf_plugins_current.rule.ts';
+import { rule as r48 } from './confluence-data-center/dc_conf_public_signup_disabled.rule.ts';
+import { rule as r49 } from './confluence-data-center/dc_conf_remember_me_bounded.rule.ts';
+import { rule as r50 } from './confluence-data-center/dc_conf_security_plugins_enabled.rule.ts';
+import { rule as r51 } from './confluence-data-center/dc_conf_session_timeout_bounded.rule.ts';
+import { rule as r52 } from './confluence-data-center/dc_conf_user_directories_sound.rule.ts';
+import { rule as r53 } from './confluence-data-center/dc_conf_version_supported.rule.ts';
+import { rule as r54 } from './confluence-data-center/dc_conf_websudo_enabled.rule.ts';
+import { rule as r55 } from './confluence-data-center/dc_html_macro_disabled.rule.ts';
+import { rule as r56 } from './data-protection/org_all_sites_scanned.rule.ts';
+import { rule as r57 } from './data-protection/org_audit_log_retained.rule.ts';
+import { rule as r58 } from './data-protection/org_data_residency_pinned.rule.ts';
+import { rule as r59 } from './data-protection/org_dsp_block_anonymous.rule.ts';
+import { rule as r60 } from './data-protection/org_dsp_block_export.rule.ts';
+import { rule as r61 } from './data-protection/org_dsp_block_public_links.rule.ts';
+import { rule as r62 } from './data-protection/org_guard_detect_routed.rule.ts';
+import { rule as r63 } from './data-protection/org_ip_allowlist_enabled.rule.ts';
+import { rule as r64 } from './identity/org_2sv_enforced_non_sso.rule.ts';
+import { rule as r65 } from './identity/org_accounts_claimed.rule.ts';
+import { rule as r66 } from './identity/org_break_glass_minimal.rule.ts';
+import { rule as r67 } from './identity/org_default_policy_secure.rule.ts';
+import { rule as r68 } from './identity/org_domain_verified.rule.ts';
+import { rule as r69 } from './identity/org_external_user_policy.rule.ts';
+import { rule as r70 } from './identity/org_idle_session_bounded.rule.ts';
+import { rule as r71 } from './identity/org_mobile_policy.rule.ts';
+import { rule as r72 } from './identity/org_password_policy_strong.rule.ts';
+import { rule as r73 } from './identity/org_sso_enforced.rule.ts';
+import { rule as r74 } from './identity/org_third_party_login_blocked.rule.ts';
+import { rule as r75 } from './jira/jira_admin_count_bounded.rule.ts';
+import { rule as r76 } from './jira/jira_anonymous_probe_clean.rule.ts';
+import { rule as r77 } from './jira/jira_browse_not_all_users_when_externals.rule.ts';
+import { rule as r78 } from './jira/jira_browse_users_not_public.rule.ts';
+import { rule as r79 } from './jira/jira_bulk_change_restricted.rule.ts';
+import { rule as r80 } from './jira/jira_default_share_private.rule.ts';
+import { rule as r81 } from './jira/jira_no_public_dashboards.rule.ts';
+import { rule as r82 } from './jira/jira_no_public_filters.rule.ts';
+import { rule as r83 } from './jira/jira_permission_scheme_no_anyone.rule.ts';
+import { rule as r84 } from './jira/jira_project_admin_not_broad.rule.ts';
+import { rule as r85 } from './jira/jira_public_sharing_disabled.rule.ts';
+import { rule as r86 } from './jira/jira_team_managed_not_open.rule.ts';
+import { rule as r87 } from './jira/jira_webhooks_secure.rule.ts';
+import { rule as r88 } from './jira-data-center/dc_jira_admin_count_bounded.rule.ts';
+import { rule as r89 } from './jira-data-center/dc_jira_admin_permissions_not_broad.rule.ts';
+import { rule as r90 } from './jira-data-center/dc_jira_anonymous_exposure.rule.ts';
+import { rule as r91 } from './jira-data-center/dc_jira_application_links_trusted.rule.ts';
+import { rule as r92 } from './jira-data-center/dc_jira_apps_licensed.rule.ts';
+import { rule as r93 } from './jira-data-center/dc_jira_audit_log_coverage.rule.ts';
+import { rule as r94 } from './jira-data-center/dc_jira_audit_log_retained.rule.ts';
+import { rule as r95 } from './jira-data-center/dc_jira_captcha_enabled.rule.ts';
+import { rule as r96 } from './jira-data-center/dc_jira_global_permissions_not_broad.rule.ts';
+import { rule as r97 } from './jira-data-center/dc_jira_password_policy_strong.rule.ts';
+import { rule as r98 } from './jira-data-center/dc_jira_pat_expiry.rule.ts';
+import { rule as r99 } from './jira-data-center/dc_jira_plugins_current.rule.ts';
+import { rule as r100 } from './jira-data-center/dc_jira_public_signup_disabled.rule.ts';
+import { rule as r101 } from './jira-data-center/dc_jira_remember_me_bounded.rule.ts';
+import { rule as r102 } from './jira-data-center/dc_jira_security_plugins_enabled.rule.ts';
+import { rule as r103 } from './jira-data-center/dc_jira_session_timeout_bounded.rule.ts';
+import { rule as r104 } from './jira-data-center/dc_jira_user_directories_sound.rule.ts';
+import { rule as r105 } from './jira-data-center/dc_jira_version_supported.rule.ts';
+import { rule as r106 } from './jira-data-center/dc_jira_websudo_enabled.rule.ts';
+import { rule as r107 } from './jsm/jsm_customer_signup_restricted.rule.ts';
+import { rule as r108 } from './jsm/jsm_help_center_login_required.rule.ts';
+import { rule as r109 } from './tokens/org_admin_api_keys_hygiene.rule.ts';
+import { rule as r110 } from './tokens/org_api_token_creation_restricted.rule.ts';
+import { rule as r111 } from './tokens/org_api_token_max_expiry.rule.ts';
+import { rule as r112 } from './tokens/org_no_expiring_api_credentials.rule.ts';
+import { rule as r113 } from './tokens/org_no_stale_api_tokens.rule.ts';
 
 export const catalogue: readonly CatalogueEntry[] = [
   { file: 'accounts/org_admin_count_bounded.rule.ts', rule: r0 },
@@ -115,43 +154,82 @@ export const catalogue: readonly CatalogueEntry[] = [
   { file: 'confluence/conf_no_unlicensed_space_access.rule.ts', rule: r33 },
   { file: 'confluence/conf_public_links_controlled.rule.ts', rule: r34 },
   { file: 'confluence/conf_space_admin_not_broad.rule.ts', rule: r35 },
-  { file: 'data-protection/org_all_sites_scanned.rule.ts', rule: r36 },
-  { file: 'data-protection/org_audit_log_retained.rule.ts', rule: r37 },
-  { file: 'data-protection/org_data_residency_pinned.rule.ts', rule: r38 },
-  { file: 'data-protection/org_dsp_block_anonymous.rule.ts', rule: r39 },
-  { file: 'data-protection/org_dsp_block_export.rule.ts', rule: r40 },
-  { file: 'data-protection/org_dsp_block_public_links.rule.ts', rule: r41 },
-  { file: 'data-protection/org_guard_detect_routed.rule.ts', rule: r42 },
-  { file: 'data-protection/org_ip_allowlist_enabled.rule.ts', rule: r43 },
-  { file: 'identity/org_2sv_enforced_non_sso.rule.ts', rule: r44 },
-  { file: 'identity/org_accounts_claimed.rule.ts', rule: r45 },
-  { file: 'identity/org_break_glass_minimal.rule.ts', rule: r46 },
-  { file: 'identity/org_default_policy_secure.rule.ts', rule: r47 },
-  { file: 'identity/org_domain_verified.rule.ts', rule: r48 },
-  { file: 'identity/org_external_user_policy.rule.ts', rule: r49 },
-  { file: 'identity/org_idle_session_bounded.rule.ts', rule: r50 },
-  { file: 'identity/org_mobile_policy.rule.ts', rule: r51 },
-  { file: 'identity/org_password_policy_strong.rule.ts', rule: r52 },
-  { file: 'identity/org_sso_enforced.rule.ts', rule: r53 },
-  { file: 'identity/org_third_party_login_blocked.rule.ts', rule: r54 },
-  { file: 'jira/jira_admin_count_bounded.rule.ts', rule: r55 },
-  { file: 'jira/jira_anonymous_probe_clean.rule.ts', rule: r56 },
-  { file: 'jira/jira_browse_not_all_users_when_externals.rule.ts', rule: r57 },
-  { file: 'jira/jira_browse_users_not_public.rule.ts', rule: r58 },
-  { file: 'jira/jira_bulk_change_restricted.rule.ts', rule: r59 },
-  { file: 'jira/jira_default_share_private.rule.ts', rule: r60 },
-  { file: 'jira/jira_no_public_dashboards.rule.ts', rule: r61 },
-  { file: 'jira/jira_no_public_filters.rule.ts', rule: r62 },
-  { file: 'jira/jira_permission_scheme_no_anyone.rule.ts', rule: r63 },
-  { file: 'jira/jira_project_admin_not_broad.rule.ts', rule: r64 },
-  { file: 'jira/jira_public_sharing_disabled.rule.ts', rule: r65 },
-  { file: 'jira/jira_team_managed_not_open.rule.ts', rule: r66 },
-  { file: 'jira/jira_webhooks_secure.rule.ts', rule: r67 },
-  { file: 'jsm/jsm_customer_signup_restricted.rule.ts', rule: r68 },
-  { file: 'jsm/jsm_help_center_login_required.rule.ts', rule: r69 },
-  { file: 'tokens/org_admin_api_keys_hygiene.rule.ts', rule: r70 },
-  { file: 'tokens/org_api_token_creation_restricted.rule.ts', rule: r71 },
-  { file: 'tokens/org_api_token_max_expiry.rule.ts', rule: r72 },
-  { file: 'tokens/org_no_expiring_api_credentials.rule.ts', rule: r73 },
-  { file: 'tokens/org_no_stale_api_tokens.rule.ts', rule: r74 },
+  { file: 'confluence-data-center/dc_conf_admin_count_bounded.rule.ts', rule: r36 },
+  { file: 'confluence-data-center/dc_conf_admin_permissions_not_broad.rule.ts', rule: r37 },
+  { file: 'confluence-data-center/dc_conf_anonymous_exposure.rule.ts', rule: r38 },
+  { file: 'confluence-data-center/dc_conf_application_links_trusted.rule.ts', rule: r39 },
+  { file: 'confluence-data-center/dc_conf_apps_licensed.rule.ts', rule: r40 },
+  { file: 'confluence-data-center/dc_conf_audit_log_coverage.rule.ts', rule: r41 },
+  { file: 'confluence-data-center/dc_conf_audit_log_retained.rule.ts', rule: r42 },
+  { file: 'confluence-data-center/dc_conf_captcha_enabled.rule.ts', rule: r43 },
+  { file: 'confluence-data-center/dc_conf_global_permissions_not_broad.rule.ts', rule: r44 },
+  { file: 'confluence-data-center/dc_conf_password_policy_strong.rule.ts', rule: r45 },
+  { file: 'confluence-data-center/dc_conf_pat_expiry.rule.ts', rule: r46 },
+  { file: 'confluence-data-center/dc_conf_plugins_current.rule.ts', rule: r47 },
+  { file: 'confluence-data-center/dc_conf_public_signup_disabled.rule.ts', rule: r48 },
+  { file: 'confluence-data-center/dc_conf_remember_me_bounded.rule.ts', rule: r49 },
+  { file: 'confluence-data-center/dc_conf_security_plugins_enabled.rule.ts', rule: r50 },
+  { file: 'confluence-data-center/dc_conf_session_timeout_bounded.rule.ts', rule: r51 },
+  { file: 'confluence-data-center/dc_conf_user_directories_sound.rule.ts', rule: r52 },
+  { file: 'confluence-data-center/dc_conf_version_supported.rule.ts', rule: r53 },
+  { file: 'confluence-data-center/dc_conf_websudo_enabled.rule.ts', rule: r54 },
+  { file: 'confluence-data-center/dc_html_macro_disabled.rule.ts', rule: r55 },
+  { file: 'data-protection/org_all_sites_scanned.rule.ts', rule: r56 },
+  { file: 'data-protection/org_audit_log_retained.rule.ts', rule: r57 },
+  { file: 'data-protection/org_data_residency_pinned.rule.ts', rule: r58 },
+  { file: 'data-protection/org_dsp_block_anonymous.rule.ts', rule: r59 },
+  { file: 'data-protection/org_dsp_block_export.rule.ts', rule: r60 },
+  { file: 'data-protection/org_dsp_block_public_links.rule.ts', rule: r61 },
+  { file: 'data-protection/org_guard_detect_routed.rule.ts', rule: r62 },
+  { file: 'data-protection/org_ip_allowlist_enabled.rule.ts', rule: r63 },
+  { file: 'identity/org_2sv_enforced_non_sso.rule.ts', rule: r64 },
+  { file: 'identity/org_accounts_claimed.rule.ts', rule: r65 },
+  { file: 'identity/org_break_glass_minimal.rule.ts', rule: r66 },
+  { file: 'identity/org_default_policy_secure.rule.ts', rule: r67 },
+  { file: 'identity/org_domain_verified.rule.ts', rule: r68 },
+  { file: 'identity/org_external_user_policy.rule.ts', rule: r69 },
+  { file: 'identity/org_idle_session_bounded.rule.ts', rule: r70 },
+  { file: 'identity/org_mobile_policy.rule.ts', rule: r71 },
+  { file: 'identity/org_password_policy_strong.rule.ts', rule: r72 },
+  { file: 'identity/org_sso_enforced.rule.ts', rule: r73 },
+  { file: 'identity/org_third_party_login_blocked.rule.ts', rule: r74 },
+  { file: 'jira/jira_admin_count_bounded.rule.ts', rule: r75 },
+  { file: 'jira/jira_anonymous_probe_clean.rule.ts', rule: r76 },
+  { file: 'jira/jira_browse_not_all_users_when_externals.rule.ts', rule: r77 },
+  { file: 'jira/jira_browse_users_not_public.rule.ts', rule: r78 },
+  { file: 'jira/jira_bulk_change_restricted.rule.ts', rule: r79 },
+  { file: 'jira/jira_default_share_private.rule.ts', rule: r80 },
+  { file: 'jira/jira_no_public_dashboards.rule.ts', rule: r81 },
+  { file: 'jira/jira_no_public_filters.rule.ts', rule: r82 },
+  { file: 'jira/jira_permission_scheme_no_anyone.rule.ts', rule: r83 },
+  { file: 'jira/jira_project_admin_not_broad.rule.ts', rule: r84 },
+  { file: 'jira/jira_public_sharing_disabled.rule.ts', rule: r85 },
+  { file: 'jira/jira_team_managed_not_open.rule.ts', rule: r86 },
+  { file: 'jira/jira_webhooks_secure.rule.ts', rule: r87 },
+  { file: 'jira-data-center/dc_jira_admin_count_bounded.rule.ts', rule: r88 },
+  { file: 'jira-data-center/dc_jira_admin_permissions_not_broad.rule.ts', rule: r89 },
+  { file: 'jira-data-center/dc_jira_anonymous_exposure.rule.ts', rule: r90 },
+  { file: 'jira-data-center/dc_jira_application_links_trusted.rule.ts', rule: r91 },
+  { file: 'jira-data-center/dc_jira_apps_licensed.rule.ts', rule: r92 },
+  { file: 'jira-data-center/dc_jira_audit_log_coverage.rule.ts', rule: r93 },
+  { file: 'jira-data-center/dc_jira_audit_log_retained.rule.ts', rule: r94 },
+  { file: 'jira-data-center/dc_jira_captcha_enabled.rule.ts', rule: r95 },
+  { file: 'jira-data-center/dc_jira_global_permissions_not_broad.rule.ts', rule: r96 },
+  { file: 'jira-data-center/dc_jira_password_policy_strong.rule.ts', rule: r97 },
+  { file: 'jira-data-center/dc_jira_pat_expiry.rule.ts', rule: r98 },
+  { file: 'jira-data-center/dc_jira_plugins_current.rule.ts', rule: r99 },
+  { file: 'jira-data-center/dc_jira_public_signup_disabled.rule.ts', rule: r100 },
+  { file: 'jira-data-center/dc_jira_remember_me_bounded.rule.ts', rule: r101 },
+  { file: 'jira-data-center/dc_jira_security_plugins_enabled.rule.ts', rule: r102 },
+  { file: 'jira-data-center/dc_jira_session_timeout_bounded.rule.ts', rule: r103 },
+  { file: 'jira-data-center/dc_jira_user_directories_sound.rule.ts', rule: r104 },
+  { file: 'jira-data-center/dc_jira_version_supported.rule.ts', rule: r105 },
+  { file: 'jira-data-center/dc_jira_websudo_enabled.rule.ts', rule: r106 },
+  { file: 'jsm/jsm_customer_signup_restricted.rule.ts', rule: r107 },
+  { file: 'jsm/jsm_help_center_login_required.rule.ts', rule: r108 },
+  { file: 'tokens/org_admin_api_keys_hygiene.rule.ts', rule: r109 },
+  { file: 'tokens/org_api_token_creation_restricted.rule.ts', rule: r110 },
+  { file: 'tokens/org_api_token_max_expiry.rule.ts', rule: r111 },
+  { file: 'tokens/org_no_expiring_api_credentials.rule.ts', rule: r112 },
+  { file: 'tokens/org_no_stale_api_tokens.rule.ts', rule: r113 },
 ];

@@ -9,6 +9,7 @@ const config = '4. Secure Configuration of Enterprise Assets and Software';
 const accounts = '5. Account Management';
 const access = '6. Access Control Management';
 const audit = '8. Audit Log Management';
+const vulnerabilities = '7. Continuous Vulnerability Management';
 const network = '13. Network Monitoring and Defense';
 const providers = '15. Service Provider Management';
 
@@ -66,5 +67,7 @@ export const cisControlsV8: Framework = {
     { id: '15.5', title: 'Assess Service Providers', group: providers },
     { id: '15.6', title: 'Monitor Service Providers', group: providers },
     { id: '3.10', title: 'Encrypt Sensitive Data in Transit', group: data },
+    { id: '2.2', title: 'Ensure Authorized Software is Currently Supported', group: software },
+    { id: '7.4', title: 'Perform Automated Application Patch Management', group: vulnerabilities },
   ],
 };

@@ -61,5 +61,6 @@ export const iso270012022: Framework = {
     { id: 'A.8.20', title: 'Networks security', group: technological },
     { id: 'A.8.21', title: 'Security of network services', group: technological },
     { id: 'A.8.32', title: 'Change management', group: technological },
+    { id: 'A.8.8', title: 'Management of technical vulnerabilities', group: technological },
   ],
 };

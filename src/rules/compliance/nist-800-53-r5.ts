@@ -62,5 +62,8 @@ export const nist80053r5: Framework = {
     { id: 'SR-3', title: 'Supply Chain Controls and Processes', group: sr },
     { id: 'SR-6', title: 'Supplier Assessments and Reviews', group: sr },
     { id: 'SC-8', title: 'Transmission Confidentiality and Integrity', group: sc },
+    // Data Center: self-hosted products are patched and guard their login page themselves.
+    { id: 'AC-7', title: 'Unsuccessful Logon Attempts', group: ac },
+    { id: 'SI-2', title: 'Flaw Remediation', group: si },
   ],
 };

@@ -52,6 +52,8 @@ const PRODUCT_NAME = {
   jira: ' with Jira',
   'jira-service-management': ' with Jira Service Management',
   confluence: ' with Confluence',
+  'jira-data-center': ' (a Jira Data Center instance)',
+  'confluence-data-center': ' (a Confluence Data Center instance)',
 } as const;
 
 function evaluatedLine(rule: Rule): string {

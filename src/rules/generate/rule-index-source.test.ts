@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderRuleIndex } from './rule-index-source.ts';
+import { renderRuleIndex, sortRuleFiles } from './rule-index-source.ts';
 
 test('the rule index imports every rule file in path order and lists it with its file', () => {
   const source = renderRuleIndex(['jira/b_rule.rule.ts', 'identity/a_rule.rule.ts']);
@@ -19,4 +19,16 @@ test('the rule index imports every rule file in path order and lists it with its
 
 test('an empty catalogue still renders a valid index', () => {
   assert.match(renderRuleIndex([]), /export const catalogue: readonly CatalogueEntry\[\] = \[\];\n$/);
+});
+
+test('a folder sorts before a longer folder it begins, as the formatter sorts imports', () => {
+  assert.deepEqual(
+    sortRuleFiles([
+      'jira-data-center/a.rule.ts',
+      'jira/z.rule.ts',
+      'apps/b.rule.ts',
+      'app-governance/c.rule.ts',
+    ]),
+    ['app-governance/c.rule.ts', 'apps/b.rule.ts', 'jira/z.rule.ts', 'jira-data-center/a.rule.ts'],
+  );
 });

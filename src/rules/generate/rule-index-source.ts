@@ -3,9 +3,18 @@
 // are sorted by path and aliased r0…rN so each line stays within the formatter's width whatever
 // the rule id; the output is exactly what `biome check` accepts.
 
-/** Rule files (paths under src/rules/catalogue/, e.g. `jira/x.rule.ts`) in the order the index lists them. */
+/**
+ * Rule files (paths under src/rules/catalogue/, e.g. `jira/x.rule.ts`) in the order the index lists
+ * them: by folder, then file, as the formatter sorts imports (`jira/` before `jira-data-center/`,
+ * where comparing whole paths would put `-` before `/`).
+ */
 export function sortRuleFiles(files: readonly string[]): string[] {
-  return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...files].sort((a, b) => {
+    const [areaA = '', fileA = ''] = a.split('/');
+    const [areaB = '', fileB = ''] = b.split('/');
+    return compare(areaA, areaB) || compare(fileA, fileB);
+  });
 }
 
 export function renderRuleIndex(files: readonly string[]): string {

@@ -1682,7 +1682,8 @@ export interface ApiOperations {
         | 'attested.confluence-guests'
         | 'attested.data-security-policies'
         | 'attested.connected-apps-settings'
-        | 'attested.guard-detect';
+        | 'attested.guard-detect'
+        | 'attested.dc-session-timeout';
       /**
        * org, or the cloud id of the site
        */

@@ -1,0 +1,5 @@
+import { auditRetentionCases } from '../data-center/audit-rules.cases.ts';
+import { CONFLUENCE_DC } from '../data-center/product.ts';
+import { rule } from './dc_conf_audit_log_retained.rule.ts';
+
+auditRetentionCases(rule, CONFLUENCE_DC);

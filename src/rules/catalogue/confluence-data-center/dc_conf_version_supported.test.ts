@@ -1,0 +1,5 @@
+import { CONFLUENCE_DC } from '../data-center/product.ts';
+import { versionSupportedCases } from '../data-center/version-supported-rule.cases.ts';
+import { rule } from './dc_conf_version_supported.rule.ts';
+
+versionSupportedCases(rule, CONFLUENCE_DC);

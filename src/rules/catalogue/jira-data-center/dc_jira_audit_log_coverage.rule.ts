@@ -1,0 +1,4 @@
+import { auditCoverageRule } from '../data-center/audit-rules.ts';
+import { JIRA_DC } from '../data-center/product.ts';
+
+export const rule = auditCoverageRule(JIRA_DC, 'dc_jira_audit_log_coverage');

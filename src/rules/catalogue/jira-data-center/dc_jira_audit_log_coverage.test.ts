@@ -1,0 +1,5 @@
+import { auditCoverageCases } from '../data-center/audit-rules.cases.ts';
+import { JIRA_DC } from '../data-center/product.ts';
+import { rule } from './dc_jira_audit_log_coverage.rule.ts';
+
+auditCoverageCases(rule, JIRA_DC);
