@@ -8,6 +8,7 @@ import type { FaultConfig } from './http/faults.ts';
 import { exRegistrar, hostRegistrar, type Registrar } from './http/serve.ts';
 import type { VarianceConfig } from './http/variance.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { bitbucketRoutes } from './routes/bitbucket.ts';
 import { confluenceRoutes } from './routes/confluence.ts';
 import { graphqlRoutes } from './routes/graphql.ts';
 import { jiraRoutes } from './routes/jira.ts';
@@ -49,6 +50,8 @@ export interface SimulatorInfo {
   adminApiUrl: string;
   marketplaceUrl: string;
   authUrl: string;
+  /** `https://api.bitbucket.org`: Bitbucket Cloud's REST API 2.0 (paths `/2.0/...`). */
+  bitbucketUrl: string;
   controlUrl: string;
   /** Other organizations' sites and redirecting hosts (tenant.foreignSites, tenant.redirects). */
   foreignSites: ExtraHosts['foreignSites'];
@@ -200,6 +203,11 @@ export async function startSimulator(options: StartOptions): Promise<RunningSimu
     apps.push(auth);
     ctx.urls.auth = await listen(auth, host, nextPort());
 
+    const bitbucket = newListener();
+    bitbucketRoutes(hostRegistrar(bitbucket, ctx, 'bitbucket'));
+    apps.push(bitbucket);
+    ctx.urls.bitbucket = await listen(bitbucket, host, nextPort());
+
     const control = newListener();
     controlRoutes(control, ctx, { rebuild: options.rebuild });
     apps.push(control);
@@ -222,6 +230,7 @@ export async function startSimulator(options: StartOptions): Promise<RunningSimu
     adminApiUrl: ctx.urls.api,
     marketplaceUrl: ctx.urls.marketplace,
     authUrl: ctx.urls.auth,
+    bitbucketUrl: ctx.urls.bitbucket,
     controlUrl: ctx.urls.control,
     foreignSites: extra.foreignSites,
     redirects: extra.redirects,

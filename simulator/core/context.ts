@@ -9,6 +9,8 @@ export interface SimUrls {
   api: string;
   marketplace: string;
   auth: string;
+  /** `https://api.bitbucket.org`: Bitbucket Cloud's REST API. */
+  bitbucket: string;
   control: string;
 }
 
@@ -38,7 +40,7 @@ export function createContext(state: SimState): SimContext {
     faults: new FaultEngine(),
     counters: new Counters(),
     limiter: new RateLimiter(),
-    urls: { sites: new Map(), api: '', marketplace: '', auth: '', control: '' },
+    urls: { sites: new Map(), api: '', marketplace: '', auth: '', bitbucket: '', control: '' },
     now: () => Date.now() + offset,
     hung: new Set(),
     served: new Set(),

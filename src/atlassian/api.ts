@@ -16,7 +16,8 @@ export type { DriftCount, ResponseDrift } from './schemas/response-drift.ts';
 export interface SiteRef {
   cloudId: string;
   url: string;
-  products: ('jira' | 'confluence')[];
+  /** `bitbucket`: a Bitbucket Cloud workspace (`url` `https://bitbucket.org/{workspace}`). */
+  products: ('jira' | 'confluence' | 'bitbucket')[];
 }
 
 export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;

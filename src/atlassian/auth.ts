@@ -120,6 +120,13 @@ export function resolveAuth(
       }
       return { provider: anonymous, via: 'site' };
     }
+    case 'bitbucket': {
+      const cred = credentials.bitbucket;
+      if (!cred) throw new CredentialMissingError(site, named);
+      const value =
+        cred.kind === 'basic' ? `Basic ${basicValue(cred.email, cred.apiToken)}` : `Bearer ${cred.token}`;
+      return { provider: { kind: cred.kind, header: async () => value }, via: 'site' };
+    }
     case 'marketplace':
     case 'auth':
       // Public reads: no credential travels to the Marketplace or the authorization server.

@@ -59,6 +59,8 @@ export function hostUrl(sim: RunningSimulator, f: Fixture, e: Endpoint, req: Con
       return sim.info.marketplaceUrl;
     case 'auth':
       return sim.info.authUrl;
+    case 'bitbucket':
+      return sim.info.bitbucketUrl;
   }
 }
 

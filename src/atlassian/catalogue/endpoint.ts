@@ -10,7 +10,9 @@ export type EndpointHost =
   /** `https://marketplace.atlassian.com`. */
   | 'marketplace'
   /** `https://auth.atlassian.com`: the OAuth 2.0 authorization server. */
-  | 'auth';
+  | 'auth'
+  /** `https://api.bitbucket.org`: Bitbucket Cloud's REST API (a workspace is the connection's site). */
+  | 'bitbucket';
 
 export type EndpointProduct =
   | 'admin'
@@ -20,7 +22,8 @@ export type EndpointProduct =
   | 'upm'
   | 'graphql'
   | 'marketplace'
-  | 'oauth';
+  | 'oauth'
+  | 'bitbucket';
 
 export type AuthKind =
   /** `Authorization: Basic base64(email:api_token)`. */
@@ -30,7 +33,9 @@ export type AuthKind =
   /** `Authorization: Bearer <3LO access token>` through `/ex/{product}/{cloudId}`. */
   | 'oauth'
   /** No credentials at all (public reads, unauthenticated probes). */
-  | 'anonymous';
+  | 'anonymous'
+  /** `Authorization: Bearer <Bitbucket workspace access token>`. */
+  | 'access-token';
 
 /**
  * The pagination styles Atlassian uses (see docs/atlassian/API.md §0.2).
@@ -45,6 +50,7 @@ export type AuthKind =
  * - `api-access-cursor`: API Access API `cursor`/`pageSize` → `{data,links:{next}}`.
  * - `marketplace-offset`: Marketplace `offset`/`limit` → `_links.next[]`.
  * - `graphql-relay`: `first`/`after` → `pageInfo{hasNextPage,endCursor}`.
+ * - `bitbucket-page`: Bitbucket `page`/`pagelen` → `{values,page,pagelen,size,next}`, `next` a full URL.
  * - `none`: one document.
  */
 export type Pagination =
@@ -59,6 +65,7 @@ export type Pagination =
   | 'api-access-cursor'
   | 'marketplace-offset'
   | 'graphql-relay'
+  | 'bitbucket-page'
   | 'none';
 
 /**
@@ -74,6 +81,7 @@ export type OrgKeyRequirement = 'any-key' | 'unscoped-key' | `${string}:admin`;
 export type SpecFile =
   | 'admin-organizations-v1'
   | 'admin-user-management'
+  | 'bitbucket-cloud'
   | 'confluence-rest-v1'
   | 'confluence-rest-v2'
   | 'jira-platform-rest-v3'

@@ -1,5 +1,6 @@
 import { adminEndpoints } from './admin.ts';
 import { appEndpoints } from './apps.ts';
+import { bitbucketEndpoints } from './bitbucket.ts';
 import { confluenceEndpoints } from './confluence.ts';
 import { ENDPOINT_OPERATIONS, type Endpoint } from './endpoint.ts';
 import { jiraEndpoints } from './jira.ts';
@@ -25,6 +26,7 @@ const declared = [
   ...appEndpoints,
   ...marketplaceEndpoints,
   ...oauthEndpoints,
+  ...bitbucketEndpoints,
 ] as const;
 
 /** Every endpoint Palisade calls (and the simulator serves). */

@@ -170,6 +170,8 @@ function baseUrl(h: Harness, e: Endpoint): string {
       return h.marketplace;
     case 'auth':
       return h.auth;
+    case 'bitbucket':
+      return h.bitbucket;
   }
 }
 

@@ -45,7 +45,7 @@ export function confluencePlan(edition: string | null | undefined): ProductPlan 
 
 export interface SiteSources {
   /** The products the connection says the site has. */
-  products: readonly ('jira' | 'confluence')[];
+  products: readonly ('jira' | 'confluence' | 'bitbucket')[];
   /** Undefined when `jira.license` was not read completely. */
   licence: readonly LicenceApplication[] | undefined;
   /** Undefined when `confluence.system-info` was not read completely. */
