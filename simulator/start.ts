@@ -64,6 +64,11 @@ export interface SimulatorInfo {
     orgApiKey: string;
     scopedOrgApiKey: string;
     oauth: { clientId: string; clientSecret: string; redirectUris: string[] };
+    /**
+     * The Bitbucket workspace (`{bitbucketUrl}/2.0/workspaces/{workspace}`) and its workspace access
+     * token (Bearer); the admin's API token (Basic) reaches it too, as a workspace owner.
+     */
+    bitbucket?: { workspace: string; accessToken: string };
   };
 }
 
@@ -142,6 +147,8 @@ function credentialsOf(state: SimState): SimulatorInfo['credentials'] {
     `OAuth client ${c.oauthClientId}`,
   );
   const scoped = t.apiTokens.find((k) => k.id === c.scopedTokenId);
+  const workspace = t.bitbucket?.[0];
+  const bitbucketToken = workspace?.accessTokens.find((k) => !k.revoked);
   return {
     admin: user(c.adminAccountId, c.adminTokenId),
     member: user(c.memberAccountId, c.memberTokenId),
@@ -151,6 +158,9 @@ function credentialsOf(state: SimState): SimulatorInfo['credentials'] {
     orgApiKey: orgKey(c.orgApiKeyId),
     scopedOrgApiKey: orgKey(c.scopedOrgApiKeyId),
     oauth: { clientId: client.clientId, clientSecret: client.secret, redirectUris: client.redirectUris },
+    ...(workspace && bitbucketToken
+      ? { bitbucket: { workspace: workspace.slug, accessToken: bitbucketToken.secret } }
+      : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { BitbucketAccessToken, BitbucketWorkspace } from '../tenant/bitbucket-model.ts';
 import type { ApiToken, App, Group, Installation, OrgApiKey, Site, Tenant, User } from '../tenant/model.ts';
 
 /** A 3LO grant: what a person consented to, and the tokens issued under it. */
@@ -30,6 +31,8 @@ export class SimState {
   appsByKey = new Map<string, App>();
   tokensBySecret = new Map<string, ApiToken>();
   orgKeysBySecret = new Map<string, OrgApiKey>();
+  /** Bitbucket workspace access tokens by secret, with their workspace. */
+  bitbucketTokensBySecret = new Map<string, { workspace: BitbucketWorkspace; token: BitbucketAccessToken }>();
   /** accountId → ids of the groups the user is in. */
   groupIdsByUser = new Map<string, string[]>();
 
@@ -53,6 +56,11 @@ export class SimState {
     this.appsByKey = new Map(t.apps.map((a) => [a.key, a]));
     this.tokensBySecret = new Map(t.apiTokens.map((k) => [k.secret, k]));
     this.orgKeysBySecret = new Map(t.orgApiKeys.map((k) => [k.secret, k]));
+    this.bitbucketTokensBySecret = new Map(
+      (t.bitbucket ?? []).flatMap((workspace) =>
+        workspace.accessTokens.map((token) => [token.secret, { workspace, token }] as const),
+      ),
+    );
     this.groupIdsByUser = new Map();
     for (const g of t.groups) {
       for (const id of g.memberIds) {

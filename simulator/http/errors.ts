@@ -139,5 +139,9 @@ export function errorBody(product: EndpointProduct, path: string, error: SimErro
       return { errors: [{ message: error.message }] };
     case 'oauth':
       return { error: error.code ?? 'invalid_request', error_description: error.message };
+    case 'bitbucket':
+      // Bitbucket's `error` schema: `{type: "error", error: {message, detail?}}`
+      // (https://developer.atlassian.com/cloud/bitbucket/rest/intro/#standardized-error-responses).
+      return { type: 'error', error: { message: error.message } };
   }
 }

@@ -126,7 +126,7 @@ function register(
   handler: Handler,
   options: ServeOptions,
   allowedAuth?: readonly AuthKind[],
-  through: 'site' | 'gateway' = 'site',
+  through: 'site' | 'gateway' | 'bitbucket' = 'site',
 ): void {
   const e = lookup(endpointId);
   const auth = allowedAuth ?? e.auth;
@@ -231,7 +231,7 @@ function register(
           if (e.oauthScopes.some((s) => !principal.grant.scopes.includes(s))) throw scopeMismatch();
         }
 
-        if (principal.kind === 'basic') checkTokenScopes(e, principal.token);
+        if (principal.kind === 'basic' && e.host !== 'bitbucket') checkTokenScopes(e, principal.token);
 
         const call: Call = {
           endpoint: e,
@@ -301,8 +301,10 @@ export function hostRegistrar(
     site: site ? ctx.state.sitesById.get(site.id) : undefined,
     baseUrl: site ? (ctx.urls.sites.get(site.id) ?? '') : hostName === 'api' ? ctx.urls.api : '',
   });
+  const through = hostName === 'bitbucket' ? 'bitbucket' : 'site';
   return {
-    serve: (id, handler, options = {}) => register(app, ctx, hostName, '', resolve, id, handler, options),
+    serve: (id, handler, options = {}) =>
+      register(app, ctx, hostName, '', resolve, id, handler, options, undefined, through),
   };
 }
 

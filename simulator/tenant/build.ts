@@ -1,6 +1,7 @@
 // Builds the tenant the simulator serves: a size preset, or a scenario (its generated base plus
 // the named records and misconfigurations it layers on top), checked for dangling references.
 
+import { ensureCredentialMembers } from './gen-bitbucket.ts';
 import { finalizeTenant } from './gen-finalize.ts';
 import { applyApps, applyVendors } from './gen-layer-apps.ts';
 import { applyProjects, applySpaces } from './gen-layer-content.ts';
@@ -62,6 +63,7 @@ export function buildFromScenario(s: Scenario, now: Date): Tenant {
   applyUsers(ctx, s.users);
   applyGroupMembers(ctx, s.groups);
   applyCredentials(ctx, s.credentials);
+  ensureCredentialMembers(tenant);
   applyProjects(ctx, s.projects);
   applySpaces(ctx, s.spaces);
   applyVendors(ctx, s.vendors);

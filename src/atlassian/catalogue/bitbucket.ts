@@ -1,4 +1,4 @@
-import type { DeclaredEndpoint, Endpoint, Pagination } from './endpoint.ts';
+import type { AuthKind, DeclaredEndpoint, Endpoint, Pagination } from './endpoint.ts';
 
 // Bitbucket Cloud REST API 2.0 (`https://api.bitbucket.org/2.0`). Every path here is in the
 // official OpenAPI document (spec/atlassian/bitbucket-cloud.swagger.v3.json, whose paths leave
@@ -19,6 +19,7 @@ function bitbucket<const Id extends `bitbucket.${string}`, const P extends Pagin
   scope: string,
   purpose: string,
   pagination?: P,
+  auth: readonly AuthKind[] = ['basic', 'access-token'],
 ): DeclaredEndpoint<Id, P> {
   return {
     id,
@@ -26,7 +27,7 @@ function bitbucket<const Id extends `bitbucket.${string}`, const P extends Pagin
     product: 'bitbucket',
     method: 'GET',
     path: `/2.0${specPath}`,
-    auth: ['basic', 'access-token'],
+    auth,
     oauthScopes: [scope],
     pagination: (pagination ?? 'none') as P,
     // Bitbucket's default page is 10 items; most lists honour up to 100 (the spec's `pagelen`).
@@ -41,7 +42,9 @@ export const bitbucketEndpoints = [
     'bitbucket.user.get',
     '/user',
     'account',
-    'Who the credential belongs to (an API token is an Atlassian account; an access token its bot user).',
+    "Who an API token belongs to (Basic only: an access token's bot user is no account to name).",
+    undefined,
+    ['basic'],
   ),
   bitbucket(
     'bitbucket.workspace.get',
