@@ -7,6 +7,7 @@ import { applyApps, applyVendors } from './gen-layer-apps.ts';
 import { applyProjects, applySpaces } from './gen-layer-content.ts';
 import { LayerContext } from './gen-layer-context.ts';
 import { applyCredentials, applyGroupMembers, applyGroups, applyUsers } from './gen-layer-people.ts';
+import { applyBitbucketMisconfiguration } from './gen-misconfig-bitbucket.ts';
 import { applyOrgMisconfiguration } from './gen-misconfig-org.ts';
 import { applyProductMisconfiguration } from './gen-misconfig-products.ts';
 import type { GenSpec, Size } from './gen-spec.ts';
@@ -70,7 +71,11 @@ export function buildFromScenario(s: Scenario, now: Date): Tenant {
   applyApps(ctx, s.apps);
   s.misconfigurations.forEach((m, i) => {
     const path = `misconfigurations[${i}]`;
-    if (!applyOrgMisconfiguration(ctx, m, path) && !applyProductMisconfiguration(ctx, m, path)) {
+    if (
+      !applyOrgMisconfiguration(ctx, m, path) &&
+      !applyProductMisconfiguration(ctx, m, path) &&
+      !applyBitbucketMisconfiguration(ctx, m, path)
+    ) {
       ctx.fail(`${path}.kind`, `no handler for ${m.kind}`);
     }
   });
