@@ -71,7 +71,13 @@ export function minimumCalls(
       if (facts.org) add(c, 'org');
       continue;
     }
-    for (const site of facts.sites) if (!c.product || site.products.includes(c.product)) add(c, site.cloudId);
+    for (const site of facts.sites) {
+      // As plan-tasks.ts: app datasets (no product) on Jira and Confluence sites only.
+      const runs = c.product
+        ? site.products.includes(c.product)
+        : site.products.some((p) => p === 'jira' || p === 'confluence');
+      if (runs) add(c, site.cloudId);
+    }
   }
   const total = Object.values(byDataset).reduce((a, b) => a + b, 0);
   return { total, byDataset, byTask };

@@ -6,39 +6,47 @@ import { collector as c1 } from './apps-installations.ts';
 import { collector as c2 } from './apps-marketplace.ts';
 import { collector as c3 } from './apps-upm-confluence.ts';
 import { collector as c4 } from './apps-upm-jira.ts';
-import { collector as c5 } from './confluence-anonymous.ts';
-import { collector as c6 } from './confluence-audit.ts';
-import { collector as c7 } from './confluence-groups.ts';
-import { collector as c8 } from './confluence-spaces.ts';
-import { collector as c9 } from './confluence-system-info.ts';
-import { collector as c10 } from './jira-anonymous-permissions.ts';
-import { collector as c11 } from './jira-application-properties.ts';
-import { collector as c12 } from './jira-application-roles.ts';
-import { collector as c13 } from './jira-audit.ts';
-import { collector as c14 } from './jira-configuration.ts';
-import { collector as c15 } from './jira-dashboards.ts';
-import { collector as c16 } from './jira-fields.ts';
-import { collector as c17 } from './jira-filters.ts';
-import { collector as c18 } from './jira-group-members.ts';
-import { collector as c19 } from './jira-groups.ts';
-import { collector as c20 } from './jira-issue-security-schemes.ts';
-import { collector as c21 } from './jira-license.ts';
-import { collector as c22 } from './jira-permission-schemes.ts';
-import { collector as c23 } from './jira-project-roles.ts';
-import { collector as c24 } from './jira-projects.ts';
-import { collector as c25 } from './jira-roles.ts';
-import { collector as c26 } from './jira-server-info.ts';
-import { collector as c27 } from './jira-users.ts';
-import { collector as c28 } from './org-api-keys.ts';
-import { collector as c29 } from './org-api-tokens.ts';
-import { collector as c30 } from './org-directories.ts';
-import { collector as c31 } from './org-domains.ts';
-import { collector as c32 } from './org-events.ts';
-import { collector as c33 } from './org-groups.ts';
-import { collector as c34 } from './org-organization.ts';
-import { collector as c35 } from './org-policies.ts';
-import { collector as c36 } from './org-users.ts';
-import { collector as c37 } from './org-workspaces.ts';
+import { collector as c5 } from './bitbucket-branch-restrictions.ts';
+import { collector as c6 } from './bitbucket-deploy-keys.ts';
+import { collector as c7 } from './bitbucket-members.ts';
+import { collector as c8 } from './bitbucket-pipeline-variables.ts';
+import { collector as c9 } from './bitbucket-projects.ts';
+import { collector as c10 } from './bitbucket-repositories.ts';
+import { collector as c11 } from './bitbucket-webhooks.ts';
+import { collector as c12 } from './bitbucket-workspace.ts';
+import { collector as c13 } from './confluence-anonymous.ts';
+import { collector as c14 } from './confluence-audit.ts';
+import { collector as c15 } from './confluence-groups.ts';
+import { collector as c16 } from './confluence-spaces.ts';
+import { collector as c17 } from './confluence-system-info.ts';
+import { collector as c18 } from './jira-anonymous-permissions.ts';
+import { collector as c19 } from './jira-application-properties.ts';
+import { collector as c20 } from './jira-application-roles.ts';
+import { collector as c21 } from './jira-audit.ts';
+import { collector as c22 } from './jira-configuration.ts';
+import { collector as c23 } from './jira-dashboards.ts';
+import { collector as c24 } from './jira-fields.ts';
+import { collector as c25 } from './jira-filters.ts';
+import { collector as c26 } from './jira-group-members.ts';
+import { collector as c27 } from './jira-groups.ts';
+import { collector as c28 } from './jira-issue-security-schemes.ts';
+import { collector as c29 } from './jira-license.ts';
+import { collector as c30 } from './jira-permission-schemes.ts';
+import { collector as c31 } from './jira-project-roles.ts';
+import { collector as c32 } from './jira-projects.ts';
+import { collector as c33 } from './jira-roles.ts';
+import { collector as c34 } from './jira-server-info.ts';
+import { collector as c35 } from './jira-users.ts';
+import { collector as c36 } from './org-api-keys.ts';
+import { collector as c37 } from './org-api-tokens.ts';
+import { collector as c38 } from './org-directories.ts';
+import { collector as c39 } from './org-domains.ts';
+import { collector as c40 } from './org-events.ts';
+import { collector as c41 } from './org-groups.ts';
+import { collector as c42 } from './org-organization.ts';
+import { collector as c43 } from './org-policies.ts';
+import { collector as c44 } from './org-users.ts';
+import { collector as c45 } from './org-workspaces.ts';
 import type { CollectorExport } from './settings.ts';
 
 /** Every collector, in the order of the datasets they fill (by name). */
@@ -48,37 +56,45 @@ export const collectorExports: readonly CollectorExport[] = [
   c2, // apps.marketplace
   c3, // apps.upm-confluence
   c4, // apps.upm-jira
-  c5, // confluence.anonymous
-  c6, // confluence.audit
-  c7, // confluence.groups
-  c8, // confluence.spaces
-  c9, // confluence.system-info
-  c10, // jira.anonymous-permissions
-  c11, // jira.application-properties
-  c12, // jira.application-roles
-  c13, // jira.audit
-  c14, // jira.configuration
-  c15, // jira.dashboards
-  c16, // jira.fields
-  c17, // jira.filters
-  c18, // jira.group-members
-  c19, // jira.groups
-  c20, // jira.issue-security-schemes
-  c21, // jira.license
-  c22, // jira.permission-schemes
-  c23, // jira.project-roles
-  c24, // jira.projects
-  c25, // jira.roles
-  c26, // jira.server-info
-  c27, // jira.users
-  c28, // org.api-keys
-  c29, // org.api-tokens
-  c30, // org.directories
-  c31, // org.domains
-  c32, // org.events
-  c33, // org.groups
-  c34, // org.organization
-  c35, // org.policies
-  c36, // org.users
-  c37, // org.workspaces
+  c5, // bitbucket.branch-restrictions
+  c6, // bitbucket.deploy-keys
+  c7, // bitbucket.members
+  c8, // bitbucket.pipeline-variables
+  c9, // bitbucket.projects
+  c10, // bitbucket.repositories
+  c11, // bitbucket.webhooks
+  c12, // bitbucket.workspace
+  c13, // confluence.anonymous
+  c14, // confluence.audit
+  c15, // confluence.groups
+  c16, // confluence.spaces
+  c17, // confluence.system-info
+  c18, // jira.anonymous-permissions
+  c19, // jira.application-properties
+  c20, // jira.application-roles
+  c21, // jira.audit
+  c22, // jira.configuration
+  c23, // jira.dashboards
+  c24, // jira.fields
+  c25, // jira.filters
+  c26, // jira.group-members
+  c27, // jira.groups
+  c28, // jira.issue-security-schemes
+  c29, // jira.license
+  c30, // jira.permission-schemes
+  c31, // jira.project-roles
+  c32, // jira.projects
+  c33, // jira.roles
+  c34, // jira.server-info
+  c35, // jira.users
+  c36, // org.api-keys
+  c37, // org.api-tokens
+  c38, // org.directories
+  c39, // org.domains
+  c40, // org.events
+  c41, // org.groups
+  c42, // org.organization
+  c43, // org.policies
+  c44, // org.users
+  c45, // org.workspaces
 ];
