@@ -80,6 +80,7 @@ export const RELIED_ON_COMPONENTS: Partial<Record<SpecFile, Record<string, reado
     pipeline_variable: ['uuid', 'key'],
     deployment_variable: ['uuid', 'key'],
     deployment_environment: ['uuid'],
+    branching_model: ['development'],
     paginated_workspace_memberships: ['values'],
     paginated_projects: ['values'],
     paginated_repositories: ['values'],

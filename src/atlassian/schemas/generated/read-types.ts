@@ -193,7 +193,12 @@ export type BitbucketGroup = BitbucketObject & {
 };
 export type BitbucketBranchingModel = BitbucketObject & {
   branch_types?: unknown;
-  development?: unknown;
+  development: {
+    branch?: unknown;
+    name?: unknown;
+    use_mainbranch?: unknown;
+    [k: string]: unknown | undefined;
+  };
   production?: unknown;
   [k: string]: unknown | undefined;
 };

@@ -803,7 +803,7 @@ export type BitbucketBranchingModel = BitbucketObject & {
      */
     prefix: string;
   }[];
-  development?: {
+  development: {
     branch?: BitbucketBranch;
     /**
      * Name of the target branch. Will be listed here even when the target branch does not exist. Will be `null` if targeting the main branch and the repository is empty.
