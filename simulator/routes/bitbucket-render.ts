@@ -26,7 +26,11 @@ export function renderUser(base: string, user: User | undefined, uuid: string, s
     display_name: user?.name ?? 'Former user',
     nickname: user?.nickname ?? 'former-user',
     account_id: user?.accountId,
-    links: { avatar: link(`${HTML}/account/${uuid}/avatar`), self: link(`${base}/2.0/users/${uuid}`) },
+    // Braces are not allowed in a URI: Bitbucket percent-encodes a uuid in its links.
+    links: {
+      avatar: link(`${HTML}/account/${encodeURIComponent(uuid)}/avatar`),
+      self: link(`${base}/2.0/users/${encodeURIComponent(uuid)}`),
+    },
     // Bitbucket tells only the account itself whether it has 2-step verification.
     ...(self && user
       ? {
@@ -74,7 +78,7 @@ export function renderMembership(
     added_on: m.addedOn,
     user: renderUser(base, user, m.uuid),
     workspace: workspaceRef(ws),
-    links: { self: link(`${base}/2.0/workspaces/${ws.slug}/members/${m.uuid}`) },
+    links: { self: link(`${base}/2.0/workspaces/${ws.slug}/members/${encodeURIComponent(m.uuid)}`) },
   };
 }
 
@@ -200,7 +204,8 @@ export function renderRepositoryKey(
     label: k.label,
     comment: keyComment(k.key),
     added_on: k.addedOn,
-    last_used: k.lastUsed,
+    // A key never used has no `last_used` (the spec types it a date-time, never null).
+    ...(k.lastUsed ? { last_used: k.lastUsed } : {}),
     repository: repositoryRef(ws, r),
     links: { self: link(`${base}/2.0/repositories/${ws.slug}/${r.slug}/deploy-keys/${k.id}`) },
   };
@@ -219,7 +224,8 @@ export function renderProjectKey(
     label: k.label,
     comment: keyComment(k.key),
     added_on: k.addedOn,
-    last_used: k.lastUsed,
+    // A key never used has no `last_used` (the spec types it a date-time, never null).
+    ...(k.lastUsed ? { last_used: k.lastUsed } : {}),
     project: projectRef(p),
     links: { self: link(`${base}/2.0/workspaces/${ws.slug}/projects/${p.key}/deploy-keys/${k.id}`) },
   };

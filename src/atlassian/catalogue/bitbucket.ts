@@ -10,13 +10,14 @@ import type { AuthKind, DeclaredEndpoint, Endpoint, Pagination } from './endpoin
 // account's e-mail and API token (`Authorization: Basic`,
 // https://support.atlassian.com/bitbucket-cloud/docs/using-api-tokens/). `scope` is the operation's
 // OAuth 2.0 scope in the spec's `security` list, the name workspace access tokens' permissions
-// carry too (`repository:admin`, `webhook`, `pipeline`).
+// carry too (`repository:admin`, `webhook`, `pipeline`); none for the workspace itself, which the
+// spec opens to any credential of it.
 // Lists page with `page`/`pagelen` and answer `{values, page, pagelen, size, next}`, `next` the
 // full URL of the following page (https://developer.atlassian.com/cloud/bitbucket/rest/intro/#pagination).
 function bitbucket<const Id extends `bitbucket.${string}`, const P extends Pagination = 'none'>(
   id: Id,
   specPath: string,
-  scope: string,
+  scope: string | null,
   purpose: string,
   pagination?: P,
   auth: readonly AuthKind[] = ['basic', 'access-token'],
@@ -28,7 +29,7 @@ function bitbucket<const Id extends `bitbucket.${string}`, const P extends Pagin
     method: 'GET',
     path: `/2.0${specPath}`,
     auth,
-    oauthScopes: [scope],
+    oauthScopes: scope ? [scope] : [],
     pagination: (pagination ?? 'none') as P,
     // Bitbucket's default page is 10 items; most lists honour up to 100 (the spec's `pagelen`).
     ...(pagination ? { pageSize: { default: 10, max: 100 } } : {}),
@@ -49,7 +50,7 @@ export const bitbucketEndpoints = [
   bitbucket(
     'bitbucket.workspace.get',
     '/workspaces/{workspace}',
-    'account',
+    null,
     'The workspace: uuid, name, privacy, forking mode; connecting checks the credential reaches it.',
   ),
   bitbucket(
