@@ -75,7 +75,9 @@ export function scanTarget(
       observer: scanObserver(progress),
     },
     {
-      connection: { sites: target.sites, siteCredential: target.siteCredential, org: target.org },
+      connection: target.bitbucket
+        ? { kind: 'bitbucket', ...target.bitbucket }
+        : { sites: target.sites, siteCredential: target.siteCredential, org: target.org },
       writeCredential: target.writeCredential,
     },
   );
