@@ -440,20 +440,30 @@ export interface ApiOperations {
     query: undefined;
     body:
       | {
-          method: 'api-token';
+          kind: 'bitbucket';
+          method?: 'api-token';
+          workspace: string;
+          accessToken?: string;
           adminEmail?: string;
           apiToken?: string;
-          orgId?: string;
-          orgApiKey?: string;
-          /**
-           * @maxItems 100
-           */
-          siteUrls?: string[];
         }
-      | {
-          method: 'oauth';
-          [k: string]: unknown | undefined;
-        };
+      | (
+          | {
+              method: 'api-token';
+              adminEmail?: string;
+              apiToken?: string;
+              orgId?: string;
+              orgApiKey?: string;
+              /**
+               * @maxItems 100
+               */
+              siteUrls?: string[];
+            }
+          | {
+              method: 'oauth';
+              [k: string]: unknown | undefined;
+            }
+        );
     response: {
       connection: {
         id: string;
