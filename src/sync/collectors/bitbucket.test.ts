@@ -173,3 +173,39 @@ test('lists page by the next link Bitbucket sends, every item once whatever the 
   assert.equal(new Set(seen).size, total);
   assert.equal(pages, Math.ceil(total / 5));
 });
+
+test("under Bitbucket's rate limit the sync paces itself (or waits out a 429) and still reads everything", async () => {
+  const limited = await startHarness({
+    tenant: buildTenant({ scenario: 'demo' }, NOW),
+    faults: { rules: [], rateLimit: { perSecond: 40, burst: 5, endpoints: ['bitbucket.*'] } },
+  });
+  const ws = limited.sim.context.state.tenant.bitbucket?.[0];
+  const secret = limited.sim.info.credentials.bitbucket?.accessToken;
+  assert.ok(ws && secret);
+  const slow = createAtlassianClient({
+    credentials: { bitbucket: { kind: 'access-token', token: secret } },
+    allowHosts: [new URL(limited.bitbucket).host],
+    baseUrls: { bitbucket: limited.bitbucket },
+  });
+  try {
+    const where = bitbucketSite(ws);
+    const { inventory } = await syncAll(bitbucketCollectors, { api: slow, sites: [where], now: NOW });
+    assert.equal(inventory.records('bitbucket.repositories', where.cloudId).length, ws.repositories.length);
+    const counters = await limited.json<{ statuses: Record<string, Record<string, number>> }>(
+      `${limited.control}/counters`,
+    );
+    const served = Object.entries(counters.statuses).filter(([id]) => id.startsWith('bitbucket.'));
+    assert.ok(served.length > 0);
+    // Every call ended in a success or a 429 the client waited out: nothing else.
+    for (const [id, byStatus] of served) {
+      assert.deepEqual(
+        Object.keys(byStatus).filter((s) => s !== '200' && s !== '429'),
+        [],
+        id,
+      );
+    }
+  } finally {
+    await slow.close();
+    await limited.stop();
+  }
+});
