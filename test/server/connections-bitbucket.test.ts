@@ -45,6 +45,17 @@ forEachDatabase(
     ]);
     await f.assertNoSecretStored();
 
+    // A new access token is verified first: a wrong one is refused and the stored one kept.
+    const url = `/api/v1/connections/${connection.id}/credentials`;
+    const wrong = await f.call({
+      method: 'PUT',
+      url,
+      payload: { accessToken: 'not-the-workspace-token', confirm: true },
+    });
+    assert.equal(wrong.statusCode, 422, wrong.body);
+    const right = await f.call({ method: 'PUT', url, payload: { accessToken: token, confirm: true } });
+    assert.equal(right.statusCode, 200, right.body);
+
     // What the scan worker does with the stored credential: the same workspace, read whole.
     const { allowHosts, baseUrls } = simConnection(sim.info);
     const deps = {

@@ -49,6 +49,8 @@ export const CredentialsBody = z.object({
   adminEmail: email.optional(),
   apiToken: secret.optional(),
   orgApiKey: secret.optional(),
+  /** A Bitbucket workspace's new access token. */
+  accessToken: secret.optional(),
   confirm: z.boolean().optional(),
 });
 

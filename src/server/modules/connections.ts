@@ -187,8 +187,11 @@ export const connectionsModule: ServerModule = {
       async (request) => {
         const { id } = request.params;
         const { confirm, ...patch } = request.body;
-        if (!patch.apiToken && !patch.orgApiKey && !patch.adminEmail) {
-          throw new RequestError('missing_credentials', 'give apiToken, orgApiKey or adminEmail to change');
+        if (!patch.apiToken && !patch.orgApiKey && !patch.adminEmail && !patch.accessToken) {
+          throw new RequestError(
+            'missing_credentials',
+            'give apiToken, orgApiKey, adminEmail or (a Bitbucket workspace) accessToken to change',
+          );
         }
         requireConfirm(confirm, `replacing the credentials of ${id}`);
         const by = userIdOf(request);

@@ -783,6 +783,7 @@ export interface ApiOperations {
       adminEmail?: string;
       apiToken?: string;
       orgApiKey?: string;
+      accessToken?: string;
       confirm?: boolean;
     };
     response: {
