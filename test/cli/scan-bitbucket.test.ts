@@ -46,6 +46,7 @@ test('a Bitbucket workspace is scanned with its access token: every Bitbucket da
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stderr, /reading Bitbucket workspace acme/);
   assert.match(run.stderr, /bitbucket\.org: 8 datasets read/);
+  assert.match(run.stderr, /org-level checks: a Bitbucket workspace is scanned without the organization/);
   const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
   assert.deepEqual(
     report.sites.map((s: { url: string }) => s.url),
