@@ -8,6 +8,7 @@ import type { FaultConfig } from './http/faults.ts';
 import { dataCenterRegistrar, exRegistrar, hostRegistrar, type Registrar } from './http/serve.ts';
 import type { VarianceConfig } from './http/variance.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { bitbucketRoutes } from './routes/bitbucket.ts';
 import { confluenceRoutes } from './routes/confluence.ts';
 import { dataCenterRoutes } from './routes/data-center.ts';
 import { graphqlRoutes } from './routes/graphql.ts';
@@ -65,6 +66,8 @@ export interface SimulatorInfo {
   adminApiUrl: string;
   marketplaceUrl: string;
   authUrl: string;
+  /** `https://api.bitbucket.org`: Bitbucket Cloud's REST API 2.0 (paths `/2.0/...`). */
+  bitbucketUrl: string;
   controlUrl: string;
   /** Other organizations' sites and redirecting hosts (tenant.foreignSites, tenant.redirects). */
   foreignSites: ExtraHosts['foreignSites'];
@@ -79,6 +82,11 @@ export interface SimulatorInfo {
     orgApiKey: string;
     scopedOrgApiKey: string;
     oauth: { clientId: string; clientSecret: string; redirectUris: string[] };
+    /**
+     * The Bitbucket workspace (`{bitbucketUrl}/2.0/workspaces/{workspace}`) and its workspace access
+     * token (Bearer); the admin's API token (Basic) reaches it too, as a workspace owner.
+     */
+    bitbucket?: { workspace: string; accessToken: string };
   };
 }
 
@@ -157,6 +165,8 @@ function credentialsOf(state: SimState): SimulatorInfo['credentials'] {
     `OAuth client ${c.oauthClientId}`,
   );
   const scoped = t.apiTokens.find((k) => k.id === c.scopedTokenId);
+  const workspace = t.bitbucket?.[0];
+  const bitbucketToken = workspace?.accessTokens.find((k) => !k.revoked);
   return {
     admin: user(c.adminAccountId, c.adminTokenId),
     member: user(c.memberAccountId, c.memberTokenId),
@@ -166,6 +176,9 @@ function credentialsOf(state: SimState): SimulatorInfo['credentials'] {
     orgApiKey: orgKey(c.orgApiKeyId),
     scopedOrgApiKey: orgKey(c.scopedOrgApiKeyId),
     oauth: { clientId: client.clientId, clientSecret: client.secret, redirectUris: client.redirectUris },
+    ...(workspace && bitbucketToken
+      ? { bitbucket: { workspace: workspace.slug, accessToken: bitbucketToken.secret } }
+      : {}),
   };
 }
 
@@ -219,6 +232,11 @@ export async function startSimulator(options: StartOptions): Promise<RunningSimu
     apps.push(auth);
     ctx.urls.auth = await listen(auth, host, nextPort());
 
+    const bitbucket = newListener();
+    bitbucketRoutes(hostRegistrar(bitbucket, ctx, 'bitbucket'));
+    apps.push(bitbucket);
+    ctx.urls.bitbucket = await listen(bitbucket, host, nextPort());
+
     const control = newListener();
     controlRoutes(control, ctx, { rebuild: options.rebuild });
     apps.push(control);
@@ -260,6 +278,7 @@ export async function startSimulator(options: StartOptions): Promise<RunningSimu
     adminApiUrl: ctx.urls.api,
     marketplaceUrl: ctx.urls.marketplace,
     authUrl: ctx.urls.auth,
+    bitbucketUrl: ctx.urls.bitbucket,
     controlUrl: ctx.urls.control,
     foreignSites: extra.foreignSites,
     redirects: extra.redirects,

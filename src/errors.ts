@@ -243,7 +243,10 @@ export type InputName =
   | 'allowHost'
   | 'database'
   | 'rescan'
-  | 'resume';
+  | 'resume'
+  /** Bitbucket Cloud: the workspace slug, and its credential (a workspace access token, or an e-mail and API token). */
+  | 'bitbucketWorkspace'
+  | 'bitbucketCredential';
 
 /**
  * How a surface (the CLI, the server) names what a person changes. `allowHost` takes the host
@@ -275,6 +278,10 @@ export const PLAIN_SURFACE: Surface = {
         return 'scan the connection first';
       case 'resume':
         return 'scan again to resume where it stopped';
+      case 'bitbucketWorkspace':
+        return 'the Bitbucket workspace';
+      case 'bitbucketCredential':
+        return 'the workspace access token, or the e-mail and API token of a workspace admin';
     }
   },
 };

@@ -10,6 +10,8 @@ export interface SimUrls {
   api: string;
   marketplace: string;
   auth: string;
+  /** `https://api.bitbucket.org`: Bitbucket Cloud's REST API. */
+  bitbucket: string;
   control: string;
 }
 
@@ -39,7 +41,15 @@ export function createContext(state: SimState): SimContext {
     faults: new FaultEngine(),
     counters: new Counters(),
     limiter: new RateLimiter(),
-    urls: { sites: new Map(), dataCenter: new Map(), api: '', marketplace: '', auth: '', control: '' },
+    urls: {
+      sites: new Map(),
+      dataCenter: new Map(),
+      api: '',
+      marketplace: '',
+      auth: '',
+      bitbucket: '',
+      control: '',
+    },
     now: () => Date.now() + offset,
     hung: new Set(),
     served: new Set(),

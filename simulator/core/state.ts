@@ -1,3 +1,4 @@
+import type { BitbucketAccessToken, BitbucketWorkspace } from '../tenant/bitbucket-model.ts';
 import type { DcSite, DcToken, DcUser } from '../tenant/data-center-model.ts';
 import type { ApiToken, App, Group, Installation, OrgApiKey, Site, Tenant, User } from '../tenant/model.ts';
 
@@ -31,6 +32,8 @@ export class SimState {
   appsByKey = new Map<string, App>();
   tokensBySecret = new Map<string, ApiToken>();
   orgKeysBySecret = new Map<string, OrgApiKey>();
+  /** Bitbucket workspace access tokens by secret, with their workspace. */
+  bitbucketTokensBySecret = new Map<string, { workspace: BitbucketWorkspace; token: BitbucketAccessToken }>();
   /** accountId → ids of the groups the user is in. */
   groupIdsByUser = new Map<string, string[]>();
   /** Data Center sites by id, and their personal access tokens by secret. */
@@ -64,6 +67,11 @@ export class SimState {
           token.secret,
           { site, token, user: site.users.find((u) => u.name === token.username) },
         ]),
+      ),
+    );
+    this.bitbucketTokensBySecret = new Map(
+      (t.bitbucket ?? []).flatMap((workspace) =>
+        workspace.accessTokens.map((token) => [token.secret, { workspace, token }] as const),
       ),
     );
     this.groupIdsByUser = new Map();

@@ -1,5 +1,6 @@
 import type { AuthKind } from '../../src/atlassian/catalogue/index.ts';
 import type { OAuthGrant, SimState } from '../core/state.ts';
+import type { BitbucketAccessToken, BitbucketWorkspace } from '../tenant/bitbucket-model.ts';
 import type { DcSite, DcToken, DcUser } from '../tenant/data-center-model.ts';
 import type { ApiToken, OrgApiKey, User } from '../tenant/model.ts';
 import { SimError } from './errors.ts';
@@ -10,7 +11,13 @@ export type Principal =
   | { kind: 'oauth'; credentialId: string; user: User; grant: OAuthGrant }
   | { kind: 'org-key'; credentialId: string; key: OrgApiKey }
   /** A Data Center personal access token: valid only on the site that issued it. */
-  | { kind: 'pat'; credentialId: string; site: DcSite; user: DcUser; token: DcToken };
+  | { kind: 'pat'; credentialId: string; site: DcSite; user: DcUser; token: DcToken }
+  | {
+      kind: 'access-token';
+      credentialId: string;
+      workspace: BitbucketWorkspace;
+      token: BitbucketAccessToken;
+    };
 
 const unauthenticated = (message = 'Client must be authenticated to access this resource.') =>
   new SimError(401, message);
@@ -26,7 +33,7 @@ export function authenticate(
   allowed: readonly AuthKind[],
   remoteAddress: string,
   now: number,
-  through: 'site' | 'gateway' = 'site',
+  through: 'site' | 'gateway' | 'bitbucket' = 'site',
 ): Principal {
   if (!header) {
     if (allowed.includes('anonymous')) return { kind: 'anonymous', credentialId: `anon:${remoteAddress}` };
@@ -48,11 +55,22 @@ export function authenticate(
     if (user.accountStatus !== 'active') throw unauthenticated();
     // Tokens with scopes work through the gateway only, classic tokens on the site host only
     // (https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/).
-    if ((token.scopes !== undefined) !== (through === 'gateway')) throw unauthenticated();
+    // Bitbucket (api.bitbucket.org) takes both (https://support.atlassian.com/bitbucket-cloud/docs/using-api-tokens/).
+    if (through !== 'bitbucket' && (token.scopes !== undefined) !== (through === 'gateway')) {
+      throw unauthenticated();
+    }
     token.lastAccess = new Date(now).toISOString();
     return { kind: 'basic', credentialId: `token:${token.id}`, user, token };
   }
   if (scheme?.toLowerCase() === 'bearer') {
+    if (allowed.includes('access-token')) {
+      const found = state.bitbucketTokensBySecret.get(value);
+      if (found && !found.token.revoked) {
+        return { kind: 'access-token', credentialId: `bbtoken:${found.token.id}`, ...found };
+      }
+      // Bitbucket's answer to an unknown, revoked or expired token.
+      throw unauthenticated('Token is invalid, expired, or not supported for this endpoint.');
+    }
     if (allowed.includes('org-key')) {
       const key = state.orgKeysBySecret.get(value);
       if (key && !key.revoked && (!key.expiry || Date.parse(key.expiry) > now)) {
@@ -104,4 +122,5 @@ export function revokeCredential(principal: Principal): void {
   else if (principal.kind === 'oauth') principal.grant.revoked = true;
   else if (principal.kind === 'org-key') principal.key.revoked = true;
   else if (principal.kind === 'pat') principal.token.revoked = true;
+  else if (principal.kind === 'access-token') principal.token.revoked = true;
 }

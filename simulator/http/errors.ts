@@ -158,5 +158,9 @@ export function errorBody(product: EndpointProduct, path: string, error: SimErro
     case 'data-center':
       // The Atlassian REST plugin's own Status entity (audit configuration, application links).
       return { 'status-code': error.status, message: error.message };
+    case 'bitbucket':
+      // Bitbucket's `error` schema: `{type: "error", error: {message, detail?}}`
+      // (https://developer.atlassian.com/cloud/bitbucket/rest/intro/#standardized-error-responses).
+      return { type: 'error', error: { message: error.message } };
   }
 }

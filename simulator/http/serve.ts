@@ -133,7 +133,7 @@ function register(
   handler: Handler,
   options: ServeOptions,
   allowedAuth?: readonly AuthKind[],
-  through: 'site' | 'gateway' = 'site',
+  through: 'site' | 'gateway' | 'bitbucket' = 'site',
 ): void {
   const e = lookup(endpointId);
   const auth = allowedAuth ?? e.auth;
@@ -242,7 +242,7 @@ function register(
           if (e.oauthScopes.some((s) => !principal.grant.scopes.includes(s))) throw scopeMismatch();
         }
 
-        if (principal.kind === 'basic') checkTokenScopes(e, principal.token);
+        if (principal.kind === 'basic' && e.host !== 'bitbucket') checkTokenScopes(e, principal.token);
         // A personal access token belongs to the Data Center site that issued it.
         if (principal.kind === 'pat' && principal.site.id !== dcSite?.id) {
           throw new SimError(401, 'Client must be authenticated to access this resource.');
@@ -317,8 +317,10 @@ export function hostRegistrar(
     site: site ? ctx.state.sitesById.get(site.id) : undefined,
     baseUrl: site ? (ctx.urls.sites.get(site.id) ?? '') : hostName === 'api' ? ctx.urls.api : '',
   });
+  const through = hostName === 'bitbucket' ? 'bitbucket' : 'site';
   return {
-    serve: (id, handler, options = {}) => register(app, ctx, hostName, '', resolve, id, handler, options),
+    serve: (id, handler, options = {}) =>
+      register(app, ctx, hostName, '', resolve, id, handler, options, undefined, through),
   };
 }
 

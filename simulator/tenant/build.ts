@@ -2,11 +2,13 @@
 // the named records and misconfigurations it layers on top), checked for dangling references.
 
 import { dataCenterSite } from './data-center.ts';
+import { ensureCredentialMembers } from './gen-bitbucket.ts';
 import { finalizeTenant } from './gen-finalize.ts';
 import { applyApps, applyVendors } from './gen-layer-apps.ts';
 import { applyProjects, applySpaces } from './gen-layer-content.ts';
 import { LayerContext } from './gen-layer-context.ts';
 import { applyCredentials, applyGroupMembers, applyGroups, applyUsers } from './gen-layer-people.ts';
+import { applyBitbucketMisconfiguration } from './gen-misconfig-bitbucket.ts';
 import { applyOrgMisconfiguration } from './gen-misconfig-org.ts';
 import { applyProductMisconfiguration } from './gen-misconfig-products.ts';
 import type { GenSpec, Size } from './gen-spec.ts';
@@ -63,13 +65,18 @@ export function buildFromScenario(s: Scenario, now: Date): Tenant {
   applyUsers(ctx, s.users);
   applyGroupMembers(ctx, s.groups);
   applyCredentials(ctx, s.credentials);
+  ensureCredentialMembers(tenant);
   applyProjects(ctx, s.projects);
   applySpaces(ctx, s.spaces);
   applyVendors(ctx, s.vendors);
   applyApps(ctx, s.apps);
   s.misconfigurations.forEach((m, i) => {
     const path = `misconfigurations[${i}]`;
-    if (!applyOrgMisconfiguration(ctx, m, path) && !applyProductMisconfiguration(ctx, m, path)) {
+    if (
+      !applyOrgMisconfiguration(ctx, m, path) &&
+      !applyProductMisconfiguration(ctx, m, path) &&
+      !applyBitbucketMisconfiguration(ctx, m, path)
+    ) {
       ctx.fail(`${path}.kind`, `no handler for ${m.kind}`);
     }
   });

@@ -82,6 +82,26 @@ export const misconfigurationSchema = z.discriminatedUnion('kind', [
   }),
   kind('conf_space_admin_broad', { site, space: z.string().optional() }),
   kind('conf_external_collaborators', { site, space: z.string().optional(), count: count.optional() }),
+  kind('bitbucket_public_repository', { repository: z.string().optional() }),
+  kind('bitbucket_unprotected_default_branch', { repository: z.string().optional() }),
+  kind('bitbucket_force_push_allowed', { repository: z.string().optional() }),
+  kind('bitbucket_old_deploy_key', {
+    repository: z.string().optional(),
+    label: z.string().optional(),
+    addedDaysAgo: days.optional(),
+    /** null: never used. */
+    lastUsedDaysAgo: days.nullable().optional(),
+  }),
+  kind('bitbucket_webhook_insecure', { repository: z.string().optional(), host: z.string().optional() }),
+  kind('bitbucket_webhook_unknown_host', { host: z.string().optional() }),
+  kind('bitbucket_unsecured_secret_variable', {
+    repository: z.string().optional(),
+    key: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/)
+      .optional(),
+  }),
+  kind('bitbucket_too_many_admins', { total: z.int().min(1) }),
 ]);
 
 export type Misconfiguration = z.infer<typeof misconfigurationSchema>;
@@ -184,5 +204,39 @@ export const MISCONFIGURATIONS: Record<MisconfigurationKind, { checks: string[];
   conf_external_collaborators: {
     checks: ['conf_external_collaborators_reviewed', 'org_external_users_reviewed'],
     does: '`count` (default 2) external accounts get Confluence access and edit rights on `space`.',
+  },
+  // Bitbucket: the check ids are the Bitbucket rules' (src/rules/catalogue/bitbucket/), named by
+  // what they assert.
+  bitbucket_public_repository: {
+    checks: ['bitbucket_no_public_repositories'],
+    does: '`repository` (default `web`) is made public with forks allowed; its project is no longer private.',
+  },
+  bitbucket_unprotected_default_branch: {
+    checks: ['bitbucket_default_branch_protected'],
+    does: "Every branch restriction on `repository`'s (default `billing`) main branch is removed.",
+  },
+  bitbucket_force_push_allowed: {
+    checks: ['bitbucket_default_branch_no_force_push'],
+    does: "The `force` restriction on `repository`'s (default `auth`) main branch is removed: history can be rewritten.",
+  },
+  bitbucket_old_deploy_key: {
+    checks: ['bitbucket_deploy_keys_rotated'],
+    does: '`repository` (default `infra`) gains an access key added `addedDaysAgo` (default 900) days ago, never used.',
+  },
+  bitbucket_webhook_insecure: {
+    checks: ['bitbucket_webhooks_https'],
+    does: '`repository` (default `data`) gains an unsigned webhook delivering over plain http://.',
+  },
+  bitbucket_webhook_unknown_host: {
+    checks: ['bitbucket_webhooks_known_hosts'],
+    does: "The workspace gains a webhook to `host` (default `webhook.site`), outside the org's domains.",
+  },
+  bitbucket_unsecured_secret_variable: {
+    checks: ['bitbucket_pipeline_secrets_secured'],
+    does: '`repository` (default `search`) gains an unsecured Pipelines variable `key` (default `AWS_SECRET_ACCESS_KEY`).',
+  },
+  bitbucket_too_many_admins: {
+    checks: ['bitbucket_admin_count_bounded'],
+    does: 'Workspace members (never the member credential) are made owners until there are `total`.',
   },
 };

@@ -3,6 +3,7 @@
 
 import { generateApps } from './gen-apps.ts';
 import { AuditWriter, generateAudit } from './gen-audit.ts';
+import { ensureCredentialMembers, generateBitbucket } from './gen-bitbucket.ts';
 import { generateConfluence } from './gen-confluence.ts';
 import { finalizeTenant } from './gen-finalize.ts';
 import {
@@ -171,6 +172,20 @@ export function generateFromSpec(spec: GenSpec): Tenant {
   if (!admin || !member)
     throw new Error('the population is too small to hold an admin and a member credential');
   setCredentials(tenant, admin, member, stream(seed, 'credentials'), now);
+  tenant.bitbucket = [
+    generateBitbucket({
+      rng: stream(seed, 'bitbucket'),
+      now,
+      posture: spec.posture,
+      slug: primary?.name ?? 'workspace',
+      name: spec.orgName,
+      domain: spec.domain,
+      repositories: Math.max(8, Math.round(spec.projects / 4)),
+      owners: [admin, ...people.orgAdmins.filter((u) => u !== admin)].slice(0, 3),
+      members: people.staff.filter((u) => u.accountStatus === 'active').slice(0, Math.max(20, spec.projects)),
+    }),
+  ];
+  ensureCredentialMembers(tenant);
   const writer = new AuditWriter(stream(seed, 'audit'), tenant, now);
   generateAudit(writer, {
     rng: stream(seed, 'audit-activity'),

@@ -5,6 +5,8 @@ import type { DcSite } from './data-center-model.ts';
 // Times are ISO-8601 strings (UTC); ids follow Atlassian's formats (numeric strings for Jira,
 // UUIDs for cloud ids and directory objects, 24-hex account ids).
 
+import type { BitbucketWorkspace } from './bitbucket-model.ts';
+
 export type AccountType = 'atlassian' | 'app' | 'customer';
 export type AccountStatus = 'active' | 'inactive' | 'closed';
 export type PlatformRole =
@@ -437,6 +439,8 @@ export interface OAuthClient {
 // ---- The tenant --------------------------------------------------------------------------------
 
 export interface Tenant {
+  /** Bitbucket Cloud workspaces (one per generated org; absent in hand-written tenants). */
+  bitbucket?: BitbucketWorkspace[];
   /**
    * The instant the tenant was built at (ISO): every date in it is relative to this, so the
    * simulator's clock starts here (a tenant built at a fixed date is served at that date).

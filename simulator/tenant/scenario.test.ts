@@ -128,6 +128,6 @@ test('a scenario can be loaded from any path, in YAML or JSON', () => {
 test('every misconfiguration in the catalogue names at least one check id from CHECKS.md', () => {
   for (const [kind, entry] of Object.entries(MISCONFIGURATIONS)) {
     assert.ok(entry.checks.length > 0, kind);
-    for (const check of entry.checks) assert.match(check, /^(org|jira|conf|app)_[a-z0-9_]+$/, kind);
+    for (const check of entry.checks) assert.match(check, /^(org|jira|conf|app|bitbucket)_[a-z0-9_]+$/, kind);
   }
 });

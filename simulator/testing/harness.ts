@@ -14,6 +14,8 @@ export interface Harness {
   api: string;
   marketplace: string;
   auth: string;
+  /** Bitbucket Cloud's API host (`https://api.bitbucket.org`). */
+  bitbucket: string;
   control: string;
   /** The served org on the admin API: `{api}/admin/v1/orgs/{orgId}` and `.../admin/v2/orgs/{orgId}`. */
   orgV1: string;
@@ -64,6 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     api: sim.info.adminApiUrl,
     marketplace: sim.info.marketplaceUrl,
     auth: sim.info.authUrl,
+    bitbucket: sim.info.bitbucketUrl,
     control: sim.info.controlUrl,
     orgV1: `${sim.info.adminApiUrl}/admin/v1/orgs/${sim.info.org.id}`,
     orgV2: `${sim.info.adminApiUrl}/admin/v2/orgs/${sim.info.org.id}`,

@@ -8,7 +8,7 @@ import type { SimulatorInfo } from '../start.ts';
 
 export interface SimConnection {
   connection: SyncTarget;
-  baseUrls: { api: string; marketplace: string; auth: string };
+  baseUrls: { api: string; marketplace: string; auth: string; bitbucket?: string };
   allowHosts: string[];
 }
 
@@ -26,7 +26,13 @@ export function simConnection(
   if (options.user === 'scoped' && !scoped) throw new Error('the tenant has no scoped API token');
   const who = scoped ?? info.credentials[options.user === 'member' ? 'member' : 'admin'];
   const withOrg = options.org ?? true;
-  const listeners = [...info.sites.map((s) => s.url), info.adminApiUrl, info.marketplaceUrl, info.authUrl];
+  const listeners = [
+    ...info.sites.map((s) => s.url),
+    info.adminApiUrl,
+    info.marketplaceUrl,
+    info.authUrl,
+    info.bitbucketUrl,
+  ];
   return {
     connection: {
       id: options.id ?? `sim-${info.org.id}`,
@@ -43,7 +49,12 @@ export function simConnection(
         ...(withOrg ? { orgApiKey: info.credentials.orgApiKey } : {}),
       },
     },
-    baseUrls: { api: info.adminApiUrl, marketplace: info.marketplaceUrl, auth: info.authUrl },
+    baseUrls: {
+      api: info.adminApiUrl,
+      marketplace: info.marketplaceUrl,
+      auth: info.authUrl,
+      bitbucket: info.bitbucketUrl,
+    },
     allowHosts: listeners.map((u) => new URL(u).host),
   };
 }

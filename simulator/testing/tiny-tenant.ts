@@ -1,3 +1,4 @@
+import type { BitbucketWorkspace } from '../tenant/bitbucket-model.ts';
 import { dataCenterSite } from '../tenant/data-center.ts';
 import { SCAN_TOKEN_SCOPES } from '../tenant/gen-org.ts';
 import type { Tenant, User } from '../tenant/model.ts';
@@ -24,6 +25,9 @@ export const TINY = {
   scopedOrgKey: 'ATCTT3xTinyScopedOrgKey000000000000000000000004',
   oauthClientId: 'tinyClientId0000000000000000001',
   oauthSecret: 'tinyClientSecret000000000000000000000001',
+  /** The Bitbucket workspace `acme` and its workspace access token (Bearer). */
+  bitbucketWorkspace: 'acme',
+  bitbucketToken: 'ATCTT3xTinyBitbucketToken0000000000000000000006',
 } as const;
 
 function user(partial: Partial<User> & Pick<User, 'accountId' | 'name' | 'email'>, now: Date): User {
@@ -713,6 +717,7 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
         redirectUris: ['http://127.0.0.1/callback', 'http://localhost/callback'],
       },
     ],
+    bitbucket: [tinyBitbucket(daysAgo)],
     credentials: {
       adminAccountId: TINY.admin,
       adminTokenId: 'tok-admin',
@@ -723,5 +728,195 @@ export function tinyTenant(now = new Date('2026-11-01T12:00:00Z')): Tenant {
       scopedOrgApiKeyId: 'key-scoped',
       oauthClientId: TINY.oauthClientId,
     },
+  };
+}
+
+/**
+ * The Bitbucket workspace `acme`: Ada owns it, Mo is a member. `api` protects its main branch and
+ * has one of everything; `web` is public, unprotected and plain.
+ */
+function tinyBitbucket(daysAgo: (d: number) => string): BitbucketWorkspace {
+  const restriction = (id: number, kind: string, value: number | null = null) => ({
+    id,
+    kind,
+    branchMatchKind: 'glob' as const,
+    pattern: 'main',
+    branchType: null,
+    value,
+    users: [TINY.admin],
+    groups: [],
+  });
+  const empty = { deployKeys: [], webhooks: [], variables: [], environments: [] };
+  return {
+    uuid: '{b1b1b1b1-0000-4000-8000-000000000001}',
+    slug: TINY.bitbucketWorkspace,
+    name: 'Acme Tiny',
+    isPrivate: true,
+    isPrivacyEnforced: false,
+    forkingMode: 'allow_forks',
+    createdOn: daysAgo(900),
+    updatedOn: daysAgo(3),
+    members: [
+      {
+        accountId: TINY.admin,
+        uuid: '{b1b1b1b1-0000-4000-8000-0000000000a1}',
+        permission: 'owner',
+        addedOn: daysAgo(900),
+        lastAccessed: daysAgo(1),
+      },
+      {
+        accountId: TINY.member,
+        uuid: '{b1b1b1b1-0000-4000-8000-0000000000a2}',
+        permission: 'member',
+        addedOn: daysAgo(300),
+        lastAccessed: null,
+      },
+    ],
+    projects: [
+      {
+        uuid: '{b1b1b1b1-0000-4000-8000-0000000000b1}',
+        key: 'CORE',
+        name: 'Core',
+        description: 'Core services',
+        isPrivate: false,
+        createdOn: daysAgo(900),
+        updatedOn: daysAgo(30),
+        deployKeys: [
+          {
+            id: 7,
+            label: 'mirror',
+            key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITinyProjectKey mirror@acme',
+            addedOn: daysAgo(60),
+            lastUsed: daysAgo(2),
+          },
+        ],
+      },
+    ],
+    repositories: [
+      {
+        uuid: '{b1b1b1b1-0000-4000-8000-0000000000c1}',
+        slug: 'api',
+        name: 'API',
+        projectKey: 'CORE',
+        isPrivate: true,
+        forkPolicy: 'no_public_forks',
+        mainBranch: 'main',
+        parent: null,
+        language: 'typescript',
+        createdOn: daysAgo(800),
+        updatedOn: daysAgo(1),
+        branchRestrictions: [
+          restriction(1, 'push'),
+          restriction(2, 'force'),
+          restriction(3, 'require_approvals_to_merge', 2),
+          {
+            ...restriction(4, 'delete'),
+            branchMatchKind: 'branching_model',
+            pattern: '',
+            branchType: 'production',
+            users: [],
+          },
+        ],
+        branchingModel: { development: null, production: 'release', productionEnabled: true },
+        deployKeys: [
+          {
+            id: 11,
+            label: 'ci',
+            key: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQTiny ci@acme',
+            addedOn: daysAgo(700),
+            lastUsed: null,
+          },
+        ],
+        webhooks: [
+          {
+            uuid: '{b1b1b1b1-0000-4000-8000-0000000000d1}',
+            url: 'http://ci.acme.example/hook?token=tinyhooksecret',
+            description: 'CI',
+            active: true,
+            events: ['repo:push'],
+            secretSet: false,
+            skipCertVerification: true,
+            createdAt: daysAgo(500),
+          },
+        ],
+        variables: [
+          {
+            uuid: '{b1b1b1b1-0000-4000-8000-0000000000e1}',
+            key: 'NPM_TOKEN',
+            value: 'npm_tinyplaintextsecret',
+            secured: false,
+          },
+          { uuid: '{b1b1b1b1-0000-4000-8000-0000000000e2}', key: 'SIGNING_KEY', value: '', secured: true },
+        ],
+        environments: [
+          {
+            uuid: '{b1b1b1b1-0000-4000-8000-0000000000f1}',
+            name: 'Production',
+            type: 'Production',
+            variables: [
+              {
+                uuid: '{b1b1b1b1-0000-4000-8000-0000000000e3}',
+                key: 'DB_PASSWORD',
+                value: '',
+                secured: true,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        uuid: '{b1b1b1b1-0000-4000-8000-0000000000c2}',
+        slug: 'web',
+        name: 'Web',
+        projectKey: 'CORE',
+        isPrivate: false,
+        forkPolicy: 'allow_forks',
+        mainBranch: 'main',
+        parent: null,
+        language: 'javascript',
+        createdOn: daysAgo(400),
+        updatedOn: daysAgo(200),
+        branchRestrictions: [],
+        branchingModel: { development: null, production: null, productionEnabled: false },
+        ...empty,
+      },
+    ],
+    webhooks: [
+      {
+        uuid: '{b1b1b1b1-0000-4000-8000-0000000000d2}',
+        url: 'https://hooks.slack.com/services/T0/B0/tinyslacksecret',
+        description: 'Slack',
+        active: true,
+        events: ['repo:created'],
+        secretSet: true,
+        skipCertVerification: false,
+        createdAt: daysAgo(100),
+      },
+    ],
+    variables: [
+      {
+        uuid: '{b1b1b1b1-0000-4000-8000-0000000000e4}',
+        key: 'REGISTRY',
+        value: 'registry.acme.example',
+        secured: false,
+      },
+    ],
+    accessTokens: [
+      {
+        id: 'bbtok-1',
+        name: 'palisade',
+        secret: TINY.bitbucketToken,
+        scopes: [
+          'account',
+          'project',
+          'project:admin',
+          'repository',
+          'repository:admin',
+          'webhook',
+          'pipeline',
+        ],
+        createdOn: daysAgo(10),
+      },
+    ],
   };
 }

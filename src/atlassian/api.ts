@@ -16,7 +16,21 @@ export type { DriftCount, ResponseDrift } from './schemas/response-drift.ts';
 export interface SiteRef {
   cloudId: string;
   url: string;
-  products: ('jira' | 'confluence')[];
+  /** `bitbucket`: a Bitbucket Cloud workspace (`url` `https://bitbucket.org/{workspace}`). */
+  products: ('jira' | 'confluence' | 'bitbucket')[];
+}
+
+/** Bitbucket's web origin: a workspace site's URL is `https://bitbucket.org/{workspace}`. */
+export const BITBUCKET_WEB = 'https://bitbucket.org';
+
+/** A Bitbucket workspace as a site: its slug names it in URLs, its uuid is the site id. */
+export function bitbucketSite(workspace: { slug: string; uuid: string }): SiteRef {
+  return { cloudId: workspace.uuid, url: `${BITBUCKET_WEB}/${workspace.slug}`, products: ['bitbucket'] };
+}
+
+/** The workspace slug of a Bitbucket site (the last segment of its URL); the `{workspace}` of every path. */
+export function bitbucketWorkspace(site: SiteRef): string {
+  return new URL(site.url).pathname.split('/').filter((s) => s.length > 0)[0] ?? '';
 }
 
 export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;

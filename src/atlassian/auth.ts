@@ -124,6 +124,13 @@ export function resolveAuth(
       // Data Center takes a personal access token as Bearer, at the operator's own base URL.
       if (!credentials.dataCenterToken) throw new CredentialMissingError(site, ['pat']);
       return { provider: bearer('pat', credentials.dataCenterToken), via: 'site' };
+    case 'bitbucket': {
+      const cred = credentials.bitbucket;
+      if (!cred) throw new CredentialMissingError(site, named);
+      const value =
+        cred.kind === 'basic' ? `Basic ${basicValue(cred.email, cred.apiToken)}` : `Bearer ${cred.token}`;
+      return { provider: { kind: cred.kind, header: async () => value }, via: 'site' };
+    }
     case 'marketplace':
     case 'auth':
       // Public reads: no credential travels to the Marketplace or the authorization server.

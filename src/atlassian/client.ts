@@ -77,6 +77,10 @@ export function createAtlassianClient(deps: AtlassianClientDeps): AtlassianClien
     if (site?.kind === 'oauth') list.push(site.clientSecret, ...(session?.secrets() ?? []));
     if (creds.orgApiKey) list.push(creds.orgApiKey);
     if (creds.dataCenterToken) list.push(creds.dataCenterToken);
+    const bitbucket = creds.bitbucket;
+    if (bitbucket?.kind === 'access-token') list.push(bitbucket.token);
+    if (bitbucket?.kind === 'basic')
+      list.push(bitbucket.apiToken, basicValue(bitbucket.email, bitbucket.apiToken));
     if (creds.siteHostToken) {
       list.push(
         creds.siteHostToken.apiToken,

@@ -1,4 +1,10 @@
-import type { AtlassianApi, CallOptions, EndpointId, SiteRef } from './api.ts';
+import {
+  type AtlassianApi,
+  bitbucketWorkspace,
+  type CallOptions,
+  type EndpointId,
+  type SiteRef,
+} from './api.ts';
 import { endpoint } from './catalogue/index.ts';
 
 // Whether a credential still works, asked with a call every holder of it may make. Atlassian
@@ -9,7 +15,8 @@ import { endpoint } from './catalogue/index.ts';
 //
 // The site credential (API token or OAuth grant) is asked `GET /rest/api/3/myself` on a Jira site
 // (a Confluence-only connection: `GET /wiki/api/v2/spaces?limit=1`, which any user may call); the
-// org API key `GET /admin/v1/orgs/{orgId}` (or the org list when no org id is known).
+// org API key `GET /admin/v1/orgs/{orgId}` (or the org list when no org id is known); a Bitbucket
+// workspace's credential `GET /2.0/workspaces/{workspace}`.
 
 export type CanaryCredential = 'site' | 'org';
 
@@ -83,6 +90,14 @@ export class CredentialCanary {
     const confluence = sites.find((s) => s.products.includes('confluence'));
     if (confluence)
       return { endpointId: 'confluence.spaces.list', options: { site: confluence, query: { limit: 1 } } };
+    // A Bitbucket workspace: any credential of it may read the workspace itself.
+    const bitbucket = sites.find((s) => s.products.includes('bitbucket'));
+    if (bitbucket) {
+      return {
+        endpointId: 'bitbucket.workspace.get',
+        options: { site: bitbucket, params: { workspace: bitbucketWorkspace(bitbucket) } },
+      };
+    }
     return undefined;
   }
 }

@@ -43,6 +43,17 @@ export interface OAuthCredential {
 
 export type SiteCredential = BasicCredential | OAuthCredential;
 
+/**
+ * A Bitbucket Cloud credential: a workspace access token (`Authorization: Bearer`,
+ * https://support.atlassian.com/bitbucket-cloud/docs/workspace-access-tokens/), or an Atlassian
+ * account's e-mail and API token (`Authorization: Basic`,
+ * https://support.atlassian.com/bitbucket-cloud/docs/using-api-tokens/), a workspace admin's to
+ * read what only admins see (branch restrictions, deploy keys, webhooks, variables).
+ */
+export type BitbucketCredential =
+  | { kind: 'access-token'; token: string }
+  | { kind: 'basic'; email: string; apiToken: string };
+
 export interface Credentials {
   /** For site endpoints (Jira, Confluence, UPM, GraphQL) and 3LO helpers. */
   site?: SiteCredential;
@@ -60,4 +71,6 @@ export interface Credentials {
    * https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html
    */
   dataCenterToken?: string;
+  /** For Bitbucket Cloud endpoints (`api.bitbucket.org`): the workspace's credential. */
+  bitbucket?: BitbucketCredential;
 }

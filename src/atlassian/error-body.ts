@@ -4,7 +4,8 @@ import { asArray, asRecord } from './paginate/style.ts';
 // listed in docs/atlassian/API.md §0.1): Jira `{errorMessages, errors}`, Confluence v2 and the
 // admin API `{errors:[{title, detail}]}`, Confluence v1 / gateway `{message}`, OAuth
 // `{error, error_description}`, user management `{key}`, GraphQL and Marketplace
-// `{errors:[{message}]}`, and the Universal Plugin Manager's own shapes (below).
+// `{errors:[{message}]}`, Bitbucket `{type: "error", error: {message, detail}}`, and the
+// Universal Plugin Manager's own shapes (below).
 
 const MAX = 300;
 
@@ -77,5 +78,15 @@ export function errorMessageOf(body: unknown): string | undefined {
   const first = asRecord(asArray(b.errors)[0]);
   const listed = text(first.detail) ?? text(first.title) ?? text(first.message);
   if (listed) return listed;
+  // Bitbucket: `{type: "error", error: {message, detail}}`, a missing scope's detail naming it
+  // (`{granted: [...], required: [...]}`); https://developer.atlassian.com/cloud/bitbucket/rest/intro/#standardized-error-responses
+  const bitbucket = asRecord(b.error);
+  const said = text(bitbucket.message);
+  if (said) {
+    const required = asArray(asRecord(bitbucket.detail).required)
+      .map(text)
+      .filter((s) => s !== undefined);
+    return (required.length > 0 ? `${said} (required: ${required.join(', ')})` : said).slice(0, MAX);
+  }
   return text(b.error_description) ?? text(b.message) ?? text(b.error) ?? text(b.key);
 }

@@ -12,6 +12,7 @@ test('Atlassian’s own hosts are reachable over https without any allow-listing
     'https://api.atlassian.com/admin/v1/orgs',
     'https://marketplace.atlassian.com/rest/2/addons/x',
     'https://auth.atlassian.com/oauth/token',
+    'https://api.bitbucket.org/2.0/workspaces/acme',
   ]) {
     assert.equal(allowed(policy, url), true, url);
   }
@@ -27,6 +28,8 @@ test('look-alike and other hosts are refused', () => {
     'https://www.atlassian.com/',
     'https://example.com/',
     'https://127.0.0.1/',
+    'https://bitbucket.org/acme',
+    'https://api.bitbucket.org.evil.example/',
   ]) {
     assert.equal(allowed(policy, url), false, url);
   }

@@ -3,7 +3,13 @@
 // must never send them elsewhere: only Atlassian's own hosts over https, plus the hosts an
 // operator allow-lists (`PALISADE_ALLOW_HOSTS`: the simulator, a Data Center proxy), are reachable.
 
-const ATLASSIAN_HOSTS = new Set(['api.atlassian.com', 'marketplace.atlassian.com', 'auth.atlassian.com']);
+const ATLASSIAN_HOSTS = new Set([
+  'api.atlassian.com',
+  'marketplace.atlassian.com',
+  'auth.atlassian.com',
+  // Bitbucket Cloud's REST API: https://developer.atlassian.com/cloud/bitbucket/rest/intro/
+  'api.bitbucket.org',
+]);
 
 /** `*.atlassian.net`: one or more labels before it (`acme.atlassian.net`), never the bare domain. */
 function isAtlassianHost(hostname: string): boolean {

@@ -442,7 +442,9 @@ export class Transport {
         ? 'the org API key'
         : req.auth.kind === 'anonymous'
           ? 'an anonymous caller'
-          : 'the account';
+          : req.auth.kind === 'access-token'
+            ? 'the access token'
+            : 'the account';
     return new ForbiddenError(
       site,
       message ? `${who} lacks the permission: ${message}` : `${who} lacks the permission this needs`,

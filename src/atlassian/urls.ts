@@ -11,12 +11,15 @@ export interface BaseUrls {
   api: string;
   marketplace: string;
   auth: string;
+  /** Bitbucket Cloud's REST API (paths start `/2.0`); default `https://api.bitbucket.org`. */
+  bitbucket?: string;
 }
 
 export const ATLASSIAN_BASE_URLS: BaseUrls = {
   api: 'https://api.atlassian.com',
   marketplace: 'https://marketplace.atlassian.com',
   auth: 'https://auth.atlassian.com',
+  bitbucket: 'https://api.bitbucket.org',
 };
 
 export type UrlProblem = { problem: string };
@@ -77,5 +80,7 @@ export function baseUrlFor(
       return trimSlash(bases.marketplace);
     case 'auth':
       return trimSlash(bases.auth);
+    case 'bitbucket':
+      return trimSlash(bases.bitbucket ?? ATLASSIAN_BASE_URLS.bitbucket ?? 'https://api.bitbucket.org');
   }
 }

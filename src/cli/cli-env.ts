@@ -17,6 +17,14 @@ export const cliEnvSchema = envSchema.extend({
   /** Org-level checks: the organization id and an org API key (`--org-id`, `--org-api-key`). */
   PALISADE_ORG_ID: optionalText,
   PALISADE_ORG_API_KEY: optionalText,
+  /**
+   * A Bitbucket Cloud workspace to scan instead of sites (`--bitbucket-workspace`), its workspace
+   * access token (`--bitbucket-token`; or PALISADE_EMAIL / PALISADE_API_TOKEN of a workspace
+   * admin), and the API's base URL (`--bitbucket-api-url`, default https://api.bitbucket.org).
+   */
+  PALISADE_BITBUCKET_WORKSPACE: optionalText,
+  PALISADE_BITBUCKET_TOKEN: optionalText,
+  PALISADE_BITBUCKET_API_URL: optionalText,
   /** Report formats, comma-separated (`--format`), where to write them (`--output-dir`, `--output`). */
   PALISADE_FORMAT: commaList.pipe(
     z.array(z.enum(REPORT_FORMATS, { error: `must be among ${REPORT_FORMATS.join(', ')}` })),

@@ -27,6 +27,10 @@ export const CLI_SURFACE: Surface = {
         return 'run palisade scan with this --db first';
       case 'resume':
         return 'run it again with the same --db to resume where it stopped';
+      case 'bitbucketWorkspace':
+        return '--bitbucket-workspace';
+      case 'bitbucketCredential':
+        return '--bitbucket-token (PALISADE_BITBUCKET_TOKEN), or --email and --api-token of a workspace admin';
     }
   },
 };

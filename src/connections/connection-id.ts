@@ -11,3 +11,11 @@ export function connectionIdFor(org: { id: string } | undefined, sites: readonly
   const ids = sites.map((s) => s.cloudId).sort();
   return `sites-${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16)}`;
 }
+
+/**
+ * A Bitbucket workspace's connection id: `bitbucket-<workspace uuid>` (without braces), the uuid
+ * being the one name a workspace keeps when its slug changes.
+ */
+export function bitbucketConnectionIdFor(workspaceUuid: string): string {
+  return `bitbucket-${workspaceUuid.replace(/[{}]/g, '').toLowerCase()}`;
+}

@@ -13,6 +13,9 @@ export type DiscoveryProblem =
   | { kind: 'several_orgs'; orgIds: string[] }
   | { kind: 'org_key_rejected' }
   | { kind: 'org_not_visible'; orgId: string | undefined }
+  | { kind: 'bitbucket_credential_rejected'; workspace: string }
+  | { kind: 'bitbucket_workspace_not_found'; workspace: string }
+  | { kind: 'bitbucket_workspace_forbidden'; workspace: string; message: string | undefined }
   | RedirectProblem;
 
 const REDIRECT_REFUSALS: Record<RedirectRefusal, string> = {
@@ -58,6 +61,21 @@ function phrase(problem: DiscoveryProblem): { message: string; fix: string } {
       return {
         message: `the org API key cannot see organization ${problem.orgId ?? ''}`.trim(),
         fix: 'check {orgId} and {orgApiKey}',
+      };
+    case 'bitbucket_credential_rejected':
+      return {
+        message: `api.bitbucket.org rejected the credential for workspace ${problem.workspace} (401: token revoked, expired, mistyped, or not this account's)`,
+        fix: 'check {bitbucketCredential}',
+      };
+    case 'bitbucket_workspace_not_found':
+      return {
+        message: `Bitbucket has no workspace ${problem.workspace} that this credential can see (404)`,
+        fix: 'check {bitbucketWorkspace}',
+      };
+    case 'bitbucket_workspace_forbidden':
+      return {
+        message: `Bitbucket refused workspace ${problem.workspace} to this credential (403${problem.message ? `: ${problem.message}` : ''})`,
+        fix: 'check {bitbucketWorkspace} and {bitbucketCredential}',
       };
     case 'redirect_not_followed':
       return {

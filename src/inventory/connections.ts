@@ -10,7 +10,8 @@ import type { ConnectionsTable, Database } from '../db/schema.ts';
 export interface ConnectionSite {
   cloudId: string;
   url: string;
-  products: ('jira' | 'confluence')[];
+  /** `bitbucket`: the site is a Bitbucket Cloud workspace (a connection of kind `bitbucket`). */
+  products: ('jira' | 'confluence' | 'bitbucket')[];
 }
 
 export interface Connection {

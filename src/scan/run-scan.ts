@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type BanAlert, enforceBans } from '../app-risk/actions/index.ts';
 import type { BaseUrls } from '../atlassian/urls.ts';
 import { type ConnectRequest, connect } from '../connections/connect.ts';
+import { type BitbucketConnectRequest, connectBitbucket } from '../connections/connect-bitbucket.ts';
 import type { Database } from '../db/schema.ts';
 import type { FindingChange } from '../findings/track-findings.ts';
 import type { Connection } from '../inventory/connections.ts';
@@ -59,9 +60,10 @@ export interface SyncOutcome {
 export interface ScanRequest {
   /**
    * The connection: created from what a person gives (site URLs and credentials, through
-   * discovery), or a target discovered before (a stored connection with its credentials).
+   * discovery; or, `kind: 'bitbucket'`, a Bitbucket workspace and its credential), or a target
+   * discovered before (a stored connection with its credentials).
    */
-  connection: ConnectRequest | { target: SyncTarget };
+  connection: ConnectRequest | BitbucketConnectRequest | { target: SyncTarget };
   /** Write consent: banned apps found installed again are uninstalled with it (never the read credential). */
   writeCredential?: { email: string; apiToken: string } | undefined;
 }
@@ -82,16 +84,14 @@ export interface ScanResult {
 export async function runScan(deps: ScanDeps, request: ScanRequest): Promise<ScanResult> {
   const observer = deps.observer ?? {};
   const phase = (text: string) => observer.phase?.(text);
+  const connectDeps = { allowHosts: deps.allowHosts, baseUrls: deps.baseUrls, onStep: phase };
+  const given = request.connection;
   const target =
-    'target' in request.connection
-      ? request.connection.target
-      : (
-          await connect(request.connection, {
-            allowHosts: deps.allowHosts,
-            baseUrls: deps.baseUrls,
-            onStep: phase,
-          })
-        ).target;
+    'target' in given
+      ? given.target
+      : 'kind' in given
+        ? (await connectBitbucket(given, connectDeps)).target
+        : (await connect(given, connectDeps)).target;
 
   const lease = await holdScanLease(deps.db, target.id, deps.now, deps.lease);
   const stopped = () => (lease.lost() ? (lease.signal.reason as ScanError) : undefined);

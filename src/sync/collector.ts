@@ -96,7 +96,7 @@ export interface Collector {
   dataset: string;
   scope: 'org' | 'site';
   /** Site datasets: the product the site must have. */
-  product?: 'jira' | 'confluence';
+  product?: 'jira' | 'confluence' | 'bitbucket';
   /** Data Center datasets: the site must hold one of these products (Cloud sites never do). */
   products?: readonly ('jira-data-center' | 'confluence-data-center')[];
   /** `snapshot`: the full set each time (vanished items are removed); `append`: only new items. */

@@ -29,10 +29,10 @@ export function rejectionCheck(canary: CredentialCanary): RejectionCheck {
 export function credentialOf(error: unknown, collector: Collector['credential']): CanaryCredential {
   const e = fields(error);
   if (e.authKind === 'org-key') return 'org';
-  if (e.authKind === 'basic' || e.authKind === 'oauth') return 'site';
+  if (e.authKind === 'basic' || e.authKind === 'oauth' || e.authKind === 'access-token') return 'site';
   const declared = endpoints.find((x) => x.id === e.endpointId);
   if (declared?.auth.includes('org-key')) return 'org';
-  if (declared?.host === 'site') return 'site';
+  if (declared?.host === 'site' || declared?.host === 'bitbucket') return 'site';
   return collector === 'org' ? 'org' : 'site';
 }
 

@@ -6,7 +6,8 @@ import { SyncPlanError } from './sync-errors.ts';
 import type { SyncScope } from './sync-target.ts';
 
 // Expands collectors into the datasets of one run: org collectors once (when org credentials
-// were given), site collectors once per site that has their product. Dependencies become edges
+// were given), site collectors once per site that has their product (those without one, the app
+// datasets, once per Jira or Confluence site). Dependencies become edges
 // between those tasks, and tasks come out in dependency order. A site dataset whose declared admin
 // right (src/inventory/datasets `access`) the credential is known to lack is decided here:
 // `forbidden` without a call, or read and marked `partial` (credential-access.ts).
@@ -93,6 +94,10 @@ export function planTasks(collectors: readonly Collector[], connection: PlanConn
       // Data Center collectors run only on a site holding a Data Center product.
       const held: readonly string[] = site.products;
       if (c.products && !c.products.some((p) => held.includes(p))) continue;
+      // App datasets (no product) cover Jira's and Confluence's apps; a Bitbucket workspace or a
+      // Data Center site has neither.
+      if (!c.product && !c.products && !site.products.some((p) => p === 'jira' || p === 'confluence'))
+        continue;
       const access = connection.access?.[site.cloudId];
       const judged = judgeAccess(declaredAccess.get(c.dataset), access, site.products);
       if (judged.kind === 'forbidden') {

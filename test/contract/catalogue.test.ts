@@ -31,6 +31,9 @@ const PAGING_PARAMS: Partial<Record<Pagination, { params: string[]; size?: strin
   'cursor-links': { params: ['cursor', 'limit'], size: 'limit' },
   'start-limit': { params: ['start', 'limit'], size: 'limit' },
   'admin-cursor': { params: ['cursor'] },
+  // Bitbucket documents `page`/`pagelen` once, for every list, in its introduction rather than per
+  // operation (https://developer.atlassian.com/cloud/bitbucket/rest/intro/#pagination).
+  'bitbucket-page': { params: [] },
   none: { params: [] },
 };
 const ALL_PAGING = ['startAt', 'maxResults', 'offset', 'limit', 'cursor', 'start'];
@@ -76,6 +79,7 @@ test('the spec server base paths are the ones the catalogue paths are built from
     {
       'admin-organizations-v1': '/admin/v1',
       'admin-user-management': '',
+      'bitbucket-cloud': '/2.0',
       'confluence-rest-v1': '',
       'confluence-rest-v2': '/wiki/api/v2',
       'jira-platform-rest-v3': '',

@@ -10,7 +10,16 @@ import { type Fixture, pathParam } from './fixture.ts';
  * `api.atlassian.com/ex/{product}/{cloudId}`), a plain member (Basic), the unscoped org API key,
  * the scoped one (`read:directories:admin` only), nobody, or a credential that is not valid.
  */
-export type Caller = 'admin' | 'oauth' | 'member' | 'org-key' | 'scoped-org-key' | 'anonymous' | 'wrong';
+export type Caller =
+  | 'admin'
+  | 'oauth'
+  | 'member'
+  | 'org-key'
+  | 'scoped-org-key'
+  | 'anonymous'
+  | 'wrong'
+  /** Bitbucket: the workspace access token (Bearer). */
+  | 'access-token';
 
 export interface ContractRequest {
   /** What this variant shows, for messages (`as anonymous`). */
@@ -70,6 +79,8 @@ export function hostUrl(sim: RunningSimulator, f: Fixture, e: Endpoint, req: Con
       return sim.info.authUrl;
     case 'data-center':
       return dataCenterSite(sim, e).url;
+    case 'bitbucket':
+      return sim.info.bitbucketUrl;
   }
 }
 
@@ -125,6 +136,8 @@ export function authorization(sim: RunningSimulator, e: Endpoint, as: Caller): s
       return `Bearer ${c.scopedOrgApiKey}`;
     case 'anonymous':
       return undefined;
+    case 'access-token':
+      return `Bearer ${c.bitbucket?.accessToken ?? 'no-bitbucket-workspace'}`;
     case 'wrong':
       return e.auth.includes('basic')
         ? basic(c.admin.email, 'ATATT3xNotTheRightToken')

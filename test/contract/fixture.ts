@@ -1,3 +1,9 @@
+import type {
+  BitbucketEnvironment,
+  BitbucketProject,
+  BitbucketRepository,
+  BitbucketWorkspace,
+} from '../../simulator/tenant/bitbucket-model.ts';
 import type { ConfluenceSite, JiraSite, Project, Site, Space, Tenant } from '../../simulator/tenant/model.ts';
 
 // Real identifiers taken from whichever tenant the simulator serves, so a contract request asks
@@ -31,6 +37,13 @@ export interface Fixture {
   /** A listed Forge app (its version has `cloud.appScopes`, not Connect permissions). */
   forgeAddonKey: string | undefined;
   vendorId: string;
+  /** Bitbucket: the workspace, its richest repository (most branch restrictions), a project with access keys, an environment with variables. */
+  bitbucket: {
+    workspace: BitbucketWorkspace;
+    repository: BitbucketRepository;
+    project: BitbucketProject;
+    environment: BitbucketEnvironment;
+  };
 }
 
 function need<T>(value: T | undefined | null, what: string): T {
@@ -75,6 +88,23 @@ export function fixtureOf(tenant: Tenant): Fixture {
   const appOf = (key: string) => tenant.apps.find((a) => a.key === key);
   const listed = tenant.marketplace.listings.filter((l) => appOf(l.appKey)?.listed);
   const listing = need(listed[0], 'listed Marketplace app');
+  const workspace = need(tenant.bitbucket?.[0], 'Bitbucket workspace');
+  const repository = need(
+    most(workspace.repositories, (r) => r.branchRestrictions.length + r.environments.length),
+    'Bitbucket repository',
+  );
+  const bitbucket = {
+    workspace,
+    repository,
+    project: need(
+      most(workspace.projects, (p) => p.deployKeys.length),
+      'Bitbucket project',
+    ),
+    environment: need(
+      most(repository.environments, (e) => e.variables.length),
+      'Bitbucket deployment environment',
+    ),
+  };
   return {
     tenant,
     site,
@@ -96,6 +126,7 @@ export function fixtureOf(tenant: Tenant): Fixture {
     addonKey: listing.appKey,
     forgeAddonKey: listed.find((l) => appOf(l.appKey)?.framework === 'forge')?.appKey,
     vendorId: String(listing.vendorId),
+    bitbucket,
   };
 }
 
@@ -117,6 +148,10 @@ export function pathParam(f: Fixture, name: string): string | undefined {
     addonKey: f.addonKey,
     vendorId: f.vendorId,
     cloudId: f.site.id,
+    workspace: f.bitbucket.workspace.slug,
+    repo_slug: f.bitbucket.repository.slug,
+    project_key: f.bitbucket.project.key,
+    environment_uuid: f.bitbucket.environment.uuid,
   };
   return byName[name];
 }

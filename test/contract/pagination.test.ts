@@ -84,7 +84,58 @@ function dashboardsForAdmin(f: Fixture): string[] {
     .map((d) => d.id);
 }
 
+const byUuid = (i: Json) => str(i.uuid);
+
 const lists: Record<string, ListExpectation> = {
+  // Bitbucket: the fixture workspace's lists, an owner sees them whole.
+  'bitbucket.workspacePermissions.list': {
+    key: (i) => str((i.user as Json | undefined)?.uuid),
+    expected: (f) => f.bitbucket.workspace.members.map((m) => m.uuid),
+  },
+  'bitbucket.projects.list': {
+    key: byUuid,
+    expected: (f) => f.bitbucket.workspace.projects.map((p) => p.uuid),
+  },
+  'bitbucket.repositories.list': {
+    key: byUuid,
+    expected: (f) => f.bitbucket.workspace.repositories.map((r) => r.uuid),
+  },
+  'bitbucket.branchRestrictions.list': {
+    key: (i) => str(i.id),
+    expected: (f) => f.bitbucket.repository.branchRestrictions.map((b) => String(b.id)),
+  },
+  'bitbucket.repositoryDeployKeys.list': {
+    key: (i) => str(i.id),
+    expected: (f) => f.bitbucket.repository.deployKeys.map((k) => String(k.id)),
+  },
+  'bitbucket.projectDeployKeys.list': {
+    key: (i) => str(i.id),
+    expected: (f) => f.bitbucket.project.deployKeys.map((k) => String(k.id)),
+  },
+  'bitbucket.workspaceHooks.list': {
+    key: byUuid,
+    expected: (f) => f.bitbucket.workspace.webhooks.map((h) => h.uuid),
+  },
+  'bitbucket.repositoryHooks.list': {
+    key: byUuid,
+    expected: (f) => f.bitbucket.repository.webhooks.map((h) => h.uuid),
+  },
+  'bitbucket.workspaceVariables.list': {
+    key: byUuid,
+    expected: (f) => f.bitbucket.workspace.variables.map((v) => v.uuid),
+  },
+  'bitbucket.repositoryVariables.list': {
+    key: byUuid,
+    expected: (f) => f.bitbucket.repository.variables.map((v) => v.uuid),
+  },
+  'bitbucket.environments.list': {
+    key: byUuid,
+    expected: (f) => f.bitbucket.repository.environments.map((e) => e.uuid),
+  },
+  'bitbucket.deploymentVariables.list': {
+    key: byUuid,
+    expected: (f) => f.bitbucket.environment.variables.map((v) => v.uuid),
+  },
   'admin.orgs.list': { key: (i) => str(i.id), expected: (f) => [f.tenant.org.id] },
   // v1 users: the org's managed Atlassian accounts only.
   'admin.users.list': {

@@ -25,6 +25,7 @@ type Entry = (f: Fixture) => ContractRequest | ContractRequest[];
 const none: Entry = () => ({});
 const anonymousToo: Entry = () => [{}, { label: 'as anonymous', as: 'anonymous' }];
 const asMember: ContractRequest = { label: 'as a member', as: 'member' };
+const asAccessToken: ContractRequest = { label: 'with a workspace access token', as: 'access-token' };
 /** The same request for a listed Forge app (Connect is the fixture's `addonKey`). */
 const forgeApp = (f: Fixture, query: Record<string, string>): ContractRequest[] =>
   f.forgeAddonKey
@@ -191,6 +192,23 @@ export const requests: Record<string, Entry> = {
   ],
   'marketplace.addonPrivacy.get': () => ({ as: 'anonymous' }),
   'marketplace.vendor.get': () => ({ as: 'anonymous' }),
+
+  // Bitbucket: as the admin (a workspace owner, Basic) and with the workspace access token (Bearer).
+  'bitbucket.user.get': none,
+  'bitbucket.workspace.get': () => [{}, asAccessToken, asMember],
+  'bitbucket.workspacePermissions.list': () => [{}, asAccessToken, asMember],
+  'bitbucket.projects.list': () => [{}, asAccessToken],
+  'bitbucket.repositories.list': () => [{}, asAccessToken, asMember],
+  'bitbucket.branchRestrictions.list': () => [{}, asAccessToken],
+  'bitbucket.branchingModel.get': () => [{}, asAccessToken],
+  'bitbucket.repositoryDeployKeys.list': () => [{}, asAccessToken],
+  'bitbucket.projectDeployKeys.list': () => [{}, asAccessToken],
+  'bitbucket.workspaceHooks.list': () => [{}, asAccessToken],
+  'bitbucket.repositoryHooks.list': () => [{}, asAccessToken],
+  'bitbucket.workspaceVariables.list': () => [{}, asAccessToken],
+  'bitbucket.repositoryVariables.list': () => [{}, asAccessToken],
+  'bitbucket.environments.list': () => [{}, asAccessToken],
+  'bitbucket.deploymentVariables.list': () => [{}, asAccessToken],
 };
 
 /** An error response the generic probes of responses.test.ts cannot provoke, and how to. */

@@ -261,6 +261,24 @@ async function graphqlRelay(f: Fetcher, start: WalkStart, walk: Walk): Promise<v
   }
 }
 
+/** Bitbucket: `pagelen` on the first page, then follow `next` (a full URL) until it is absent; `size` is the count. */
+async function bitbucketPage(f: Fetcher, start: WalkStart, walk: Walk): Promise<void> {
+  let url: string | undefined = withQuery(start.url, { pagelen: start.pageSize });
+  while (url && walk.pages < MAX_PAGES) {
+    const body = await page(f, walk, 'GET', url);
+    const values = arrayAt(walk, body, 'values');
+    if (!values || !isObject(body)) return;
+    walk.items.push(...values);
+    if (typeof body.size === 'number') walk.total = body.size;
+    if (body.next === undefined) return;
+    if (typeof body.next !== 'string' || !isAbsolute(body.next)) {
+      walk.problems.push(`page ${walk.pages}: next is not a URL: ${JSON.stringify(body.next)}`);
+      return;
+    }
+    url = body.next;
+  }
+}
+
 const walkers: Partial<Record<Pagination, (f: Fetcher, start: WalkStart, walk: Walk) => Promise<void>>> = {
   'page-bean': pageBean,
   'start-at-array': startAtArray,
@@ -272,6 +290,7 @@ const walkers: Partial<Record<Pagination, (f: Fetcher, start: WalkStart, walk: W
   'admin-v2-body-cursor': adminBodyCursor,
   'api-access-cursor': apiAccessCursor,
   'graphql-relay': graphqlRelay,
+  'bitbucket-page': bitbucketPage,
 };
 
 export function hasWalker(style: Pagination): boolean {

@@ -156,5 +156,6 @@ export function secretsOf(sim: RunningSimulator): string[] {
     c.orgApiKey,
     c.scopedOrgApiKey,
     c.scopedApiToken?.apiToken,
+    c.bitbucket?.accessToken,
   ].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }

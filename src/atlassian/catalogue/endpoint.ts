@@ -12,7 +12,9 @@ export type EndpointHost =
   /** `https://auth.atlassian.com`: the OAuth 2.0 authorization server. */
   | 'auth'
   /** A Jira or Confluence Data Center base URL the operator chose (the site's `url`). */
-  | 'data-center';
+  | 'data-center'
+  /** `https://api.bitbucket.org`: Bitbucket Cloud's REST API (a workspace is the connection's site). */
+  | 'bitbucket';
 
 export type EndpointProduct =
   | 'admin'
@@ -26,7 +28,8 @@ export type EndpointProduct =
   | 'jira-data-center'
   | 'confluence-data-center'
   /** Served alike by both Data Center products (audit configuration, application links). */
-  | 'data-center';
+  | 'data-center'
+  | 'bitbucket';
 
 export type AuthKind =
   /** `Authorization: Basic base64(email:api_token)`. */
@@ -38,7 +41,9 @@ export type AuthKind =
   /** No credentials at all (public reads, unauthenticated probes). */
   | 'anonymous'
   /** `Authorization: Bearer <personal access token>` (Jira and Confluence Data Center). */
-  | 'pat';
+  | 'pat'
+  /** `Authorization: Bearer <Bitbucket workspace access token>`. */
+  | 'access-token';
 
 /**
  * The pagination styles Atlassian uses (see docs/atlassian/API.md §0.2).
@@ -53,6 +58,7 @@ export type AuthKind =
  * - `api-access-cursor`: API Access API `cursor`/`pageSize` → `{data,links:{next}}`.
  * - `marketplace-offset`: Marketplace `offset`/`limit` → `_links.next[]`.
  * - `graphql-relay`: `first`/`after` → `pageInfo{hasNextPage,endCursor}`.
+ * - `bitbucket-page`: Bitbucket `page`/`pagelen` → `{values,page,pagelen,size,next}`, `next` a full URL.
  * - `none`: one document.
  */
 export type Pagination =
@@ -67,6 +73,7 @@ export type Pagination =
   | 'api-access-cursor'
   | 'marketplace-offset'
   | 'graphql-relay'
+  | 'bitbucket-page'
   | 'none';
 
 /**
@@ -82,6 +89,7 @@ export type OrgKeyRequirement = 'any-key' | 'unscoped-key' | `${string}:admin`;
 export type SpecFile =
   | 'admin-organizations-v1'
   | 'admin-user-management'
+  | 'bitbucket-cloud'
   | 'confluence-rest-v1'
   | 'confluence-rest-v2'
   | 'jira-platform-rest-v3'

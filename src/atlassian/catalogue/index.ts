@@ -1,5 +1,6 @@
 import { adminEndpoints } from './admin.ts';
 import { appEndpoints } from './apps.ts';
+import { bitbucketEndpoints } from './bitbucket.ts';
 import { confluenceEndpoints } from './confluence.ts';
 import { dataCenterEndpoints } from './data-center.ts';
 import { ENDPOINT_OPERATIONS, type Endpoint } from './endpoint.ts';
@@ -27,6 +28,7 @@ const declared = [
   ...marketplaceEndpoints,
   ...oauthEndpoints,
   ...dataCenterEndpoints,
+  ...bitbucketEndpoints,
 ] as const;
 
 /** Every endpoint Palisade calls (and the simulator serves). */

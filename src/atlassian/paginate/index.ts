@@ -3,6 +3,7 @@ import { adminCursor } from './admin-cursor.ts';
 import { adminV2BodyCursor } from './admin-v2-body-cursor.ts';
 import { adminV2Cursor } from './admin-v2-cursor.ts';
 import { apiAccessCursor } from './api-access-cursor.ts';
+import { bitbucketPage } from './bitbucket-page.ts';
 import { cursorLinks } from './cursor-links.ts';
 import { graphqlRelay } from './graphql-relay.ts';
 import { jiraAudit } from './jira-audit.ts';
@@ -28,5 +29,6 @@ export const paginationStyles: Record<Pagination, PaginationStyle> = {
   'api-access-cursor': apiAccessCursor,
   'marketplace-offset': marketplaceOffset,
   'graphql-relay': graphqlRelay,
+  'bitbucket-page': bitbucketPage,
   none,
 };

@@ -9,7 +9,7 @@ import type { ReadTypes } from './generated/read-types.ts';
 export type ReadOf<Id extends EndpointId> = Id extends keyof ReadTypes ? ReadTypes[Id] : unknown;
 
 /** The field of a page body that holds its items, per pagination style (`never`: not a field). */
-type ItemsField<P extends Pagination> = P extends 'page-bean'
+type ItemsField<P extends Pagination> = P extends 'page-bean' | 'bitbucket-page'
   ? 'values'
   : P extends 'jira-audit'
     ? 'records'

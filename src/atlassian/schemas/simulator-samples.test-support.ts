@@ -141,6 +141,24 @@ export const sampleRequests: Record<string, SampleRequest[]> = {
   'dc.upm.plugins.list': [{}],
   'dc.upm.plugin.get': [{ params: { pluginKey: 'com.harbortools.jira-workflow-toolkit' } }],
   'dc.upm.updates.list': [{}],
+  'bitbucket.user.get': [{}],
+  'bitbucket.workspace.get': [{}],
+  'bitbucket.workspacePermissions.list': [{ query: { pagelen: '100' } }],
+  'bitbucket.projects.list': [{ query: { pagelen: '100' } }],
+  'bitbucket.repositories.list': [
+    { query: { pagelen: '100' } },
+    { label: 'a second page', query: { pagelen: '1', page: '2' } },
+  ],
+  'bitbucket.branchRestrictions.list': [{ query: { pagelen: '100' } }],
+  'bitbucket.branchingModel.get': [{}],
+  'bitbucket.repositoryDeployKeys.list': [{ query: { pagelen: '100' } }],
+  'bitbucket.projectDeployKeys.list': [{ query: { pagelen: '100' } }],
+  'bitbucket.workspaceHooks.list': [{ query: { pagelen: '100' } }],
+  'bitbucket.repositoryHooks.list': [{ query: { pagelen: '100' } }],
+  'bitbucket.workspaceVariables.list': [{ query: { pagelen: '100' } }],
+  'bitbucket.repositoryVariables.list': [{ query: { pagelen: '100' } }],
+  'bitbucket.environments.list': [{ query: { pagelen: '100' } }],
+  'bitbucket.deploymentVariables.list': [{ query: { pagelen: '100' } }],
 };
 
 /** Path parameter values from the tiny tenant, by the catalogue's `{name}`. */
@@ -163,6 +181,11 @@ export function pathParams(h: Harness): Record<string, string> {
     pluginKey: jiraApp?.appKey,
     addonKey: listing?.appKey,
     vendorId: listing?.vendorId,
+    // Bitbucket: the tiny workspace, its repository `api`, project `CORE`, `api`'s environment.
+    workspace: TINY.bitbucketWorkspace,
+    repo_slug: 'api',
+    project_key: 'CORE',
+    environment_uuid: tenant.bitbucket?.[0]?.repositories[0]?.environments[0]?.uuid,
   };
   return Object.fromEntries(
     Object.entries(values)
@@ -192,6 +215,8 @@ function baseUrl(h: Harness, e: Endpoint): string {
       return h.auth;
     case 'data-center':
       return dataCenterSite(h, e).url;
+    case 'bitbucket':
+      return h.bitbucket;
   }
 }
 

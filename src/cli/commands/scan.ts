@@ -26,6 +26,15 @@ export function registerScan(program: Command, ctx: CommandContext): void {
     .option('--api-token <token>', "that account's API token (PALISADE_API_TOKEN; prefer the variable)")
     .option('--org-id <id>', 'the organization id (PALISADE_ORG_ID; default: the one org the key sees)')
     .option('--org-api-key <key>', 'an org API key, for the org-level checks (PALISADE_ORG_API_KEY)')
+    .option(
+      '--bitbucket-workspace <slug>',
+      'scan this Bitbucket Cloud workspace instead of sites (PALISADE_BITBUCKET_WORKSPACE)',
+    )
+    .option(
+      '--bitbucket-token <token>',
+      "the workspace's access token (PALISADE_BITBUCKET_TOKEN; prefer the variable); or a workspace admin's --email and --api-token",
+    )
+    .option('--bitbucket-api-url <url>', 'the Bitbucket API base URL (PALISADE_BITBUCKET_API_URL)')
     .option('--admin-api-url <url>', 'the admin API base URL (PALISADE_ADMIN_API_URL)', undefined)
     .option('--marketplace-url <url>', 'the Marketplace base URL (PALISADE_MARKETPLACE_URL)')
     .option(

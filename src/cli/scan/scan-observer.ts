@@ -46,10 +46,14 @@ export function scanObserver(progress: Progress): ScanObserver {
     phase: (text) => progress.phase(text),
     planned: (target, plan) => {
       const skippedOrg = plan.skipped.filter((s) => s.scope === 'org');
+      // A Bitbucket workspace is scanned without the organization: no org key belongs beside it.
+      const bitbucket =
+        target.sites.length > 0 && target.sites.every((s) => s.products.includes('bitbucket'));
+      const orgReason = bitbucket
+        ? 'a Bitbucket workspace is scanned without the organization: they will say unknown'
+        : 'no --org-api-key given: they will say unknown';
       progress.plan(scopesOf(target, plan), [
-        ...(skippedOrg.length > 0
-          ? [{ label: 'org-level checks', reason: 'no --org-api-key given: they will say unknown' }]
-          : []),
+        ...(skippedOrg.length > 0 ? [{ label: 'org-level checks', reason: orgReason }] : []),
         ...adminOnlySkips(target, plan),
       ]);
     },
@@ -75,7 +79,9 @@ export function scanTarget(
       observer: scanObserver(progress),
     },
     {
-      connection: { sites: target.sites, siteCredential: target.siteCredential, org: target.org },
+      connection: target.bitbucket
+        ? { kind: 'bitbucket', ...target.bitbucket }
+        : { sites: target.sites, siteCredential: target.siteCredential, org: target.org },
       writeCredential: target.writeCredential,
     },
   );

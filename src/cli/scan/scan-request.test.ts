@@ -161,3 +161,57 @@ test('--fail-on-unknown and --min-coverage come from their flags or environment 
     /the environment variable PALISADE_MIN_COVERAGE must be a number from 0 to 100/,
   );
 });
+
+test('--bitbucket-workspace scans a Bitbucket workspace with its access token, or else an admin e-mail and API token', () => {
+  const secrets = createSecrets();
+  const byToken = resolveScanRequest(
+    { bitbucketWorkspace: 'acme' },
+    readEnv({
+      PALISADE_BITBUCKET_TOKEN: 'ATCTT3xWorkspaceToken',
+      PALISADE_BITBUCKET_API_URL: 'http://127.0.0.1:4100',
+    }),
+    secrets,
+  );
+  assert.deepEqual(byToken.target.bitbucket, {
+    workspace: 'acme',
+    credential: { kind: 'access-token', token: 'ATCTT3xWorkspaceToken' },
+  });
+  assert.equal(byToken.target.baseUrls.bitbucket, 'http://127.0.0.1:4100');
+  assert.equal(secrets.scrub('token ATCTT3xWorkspaceToken'), 'token ***');
+
+  const byApiToken = resolveScanRequest(
+    { bitbucketWorkspace: 'acme', email: 'admin@acme.com', apiToken: 'token-123456' },
+    readEnv({}),
+    createSecrets(),
+  );
+  assert.deepEqual(byApiToken.target.bitbucket?.credential, {
+    kind: 'basic',
+    email: 'admin@acme.com',
+    apiToken: 'token-123456',
+  });
+  assert.equal(byApiToken.target.baseUrls.bitbucket, 'https://api.bitbucket.org');
+});
+
+test('a Bitbucket scan refuses what does not belong to it, and says what it lacks', () => {
+  const env = readEnv({});
+  fails(
+    () => resolveScanRequest({ bitbucketWorkspace: 'acme' }, env, createSecrets()),
+    'missing_credentials',
+    /--bitbucket-token.*--email and --api-token/,
+  );
+  fails(
+    () =>
+      resolveScanRequest(
+        { bitbucketWorkspace: 'acme', bitbucketToken: 't', site: [site], email: 'a@acme.com', apiToken: 'x' },
+        env,
+        createSecrets(),
+      ),
+    'usage',
+    /without --site/,
+  );
+  fails(
+    () => resolveScanRequest({ bitbucketToken: 't' }, env, createSecrets()),
+    'usage',
+    /--bitbucket-workspace/,
+  );
+});

@@ -1,3 +1,4 @@
+import type { BitbucketCredential } from '../../atlassian/credentials.ts';
 import { ATLASSIAN_BASE_URLS, type BaseUrls } from '../../atlassian/urls.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.ts';
 import { SEVERITIES, type Severity } from '../../rules/severity.ts';
@@ -31,6 +32,9 @@ export interface ScanFlags {
   db?: string;
   writeEmail?: string;
   writeApiToken?: string;
+  bitbucketWorkspace?: string;
+  bitbucketToken?: string;
+  bitbucketApiUrl?: string;
 }
 
 export interface ScanTarget {
@@ -41,6 +45,8 @@ export interface ScanTarget {
   org: { id: string | undefined; apiKey: string } | undefined;
   /** Write consent: banned apps found installed again are uninstalled with it (never the read credential). */
   writeCredential?: { email: string; apiToken: string } | undefined;
+  /** A Bitbucket Cloud workspace to scan (a connection of its own: no sites, no org key beside it). */
+  bitbucket?: { workspace: string; credential: BitbucketCredential } | undefined;
   baseUrls: BaseUrls;
   allowHosts: string[];
 }
@@ -163,6 +169,45 @@ function formatFromExtension(file: string): ReportFormat {
   return format;
 }
 
+const BITBUCKET_API = ATLASSIAN_BASE_URLS.bitbucket ?? 'https://api.bitbucket.org';
+
+/**
+ * `--bitbucket-workspace` with its credential: the workspace access token (`--bitbucket-token`),
+ * or else the e-mail and API token of a workspace admin. Undefined without a workspace.
+ */
+function resolveBitbucket(
+  flags: Pick<ScanFlags, 'bitbucketWorkspace'>,
+  env: Env,
+  given: { email?: string; apiToken?: string; bitbucketToken?: string; orgApiKey?: string },
+): ScanTarget['bitbucket'] {
+  const workspace = (flags.bitbucketWorkspace ?? env.PALISADE_BITBUCKET_WORKSPACE)?.trim();
+  if (workspace === undefined || workspace === '') {
+    if (given.bitbucketToken !== undefined) {
+      throw new CliError(
+        'usage',
+        '--bitbucket-token needs the workspace it opens — pass --bitbucket-workspace',
+      );
+    }
+    return undefined;
+  }
+  if (given.orgApiKey !== undefined) {
+    throw new CliError(
+      'usage',
+      'a Bitbucket workspace is scanned without an org API key — scan the organization in another run',
+    );
+  }
+  if (given.bitbucketToken !== undefined) {
+    return { workspace, credential: { kind: 'access-token', token: given.bitbucketToken } };
+  }
+  if (given.email !== undefined && given.apiToken !== undefined) {
+    return { workspace, credential: { kind: 'basic', email: given.email, apiToken: given.apiToken } };
+  }
+  throw new CliError(
+    'missing_credentials',
+    "scanning a Bitbucket workspace needs its workspace access token (--bitbucket-token, PALISADE_BITBUCKET_TOKEN) or a workspace admin's --email and --api-token",
+  );
+}
+
 export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets): ScanRequest {
   // Plain syntax first, so a typo is reported before a missing credential.
   const reports = parseReportTarget(flags, env);
@@ -177,16 +222,26 @@ export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets)
   secrets.addBasic(writeEmail, writeApiToken);
   secrets.add(apiToken, orgApiKey, writeApiToken);
 
+  const bitbucketToken = flags.bitbucketToken ?? env.PALISADE_BITBUCKET_TOKEN;
+  secrets.add(bitbucketToken);
+  const bitbucket = resolveBitbucket(flags, env, { email, apiToken, bitbucketToken, orgApiKey });
+
   const rawSites = flags.site && flags.site.length > 0 ? flags.site : env.PALISADE_SITES;
   const sites = [
     ...new Set(rawSites.map((s) => parseBaseUrl('--site', s, 'https://your-site.atlassian.net'))),
   ];
   const orgId = flags.orgId ?? env.PALISADE_ORG_ID;
 
-  if (sites.length === 0 && orgApiKey === undefined) {
+  if (bitbucket && sites.length > 0) {
     throw new CliError(
       'usage',
-      'nothing to scan — pass --site <url> (with --email and --api-token) and/or --org-api-key (PALISADE_SITES, PALISADE_ORG_API_KEY)',
+      'a Bitbucket workspace is a connection of its own — scan it without --site (and the sites in another run)',
+    );
+  }
+  if (!bitbucket && sites.length === 0 && orgApiKey === undefined) {
+    throw new CliError(
+      'usage',
+      'nothing to scan — pass --site <url> (with --email and --api-token) and/or --org-api-key (PALISADE_SITES, PALISADE_ORG_API_KEY), or --bitbucket-workspace',
     );
   }
   if (sites.length > 0 && (email === undefined || apiToken === undefined)) {
@@ -217,6 +272,7 @@ export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets)
         writeEmail !== undefined && writeApiToken !== undefined
           ? { email: writeEmail, apiToken: writeApiToken }
           : undefined,
+      ...(bitbucket ? { bitbucket } : {}),
       baseUrls: {
         api: parseBaseUrl(
           '--admin-api-url',
@@ -232,6 +288,11 @@ export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets)
           'PALISADE_AUTH_URL',
           env.PALISADE_AUTH_URL ?? ATLASSIAN_BASE_URLS.auth,
           ATLASSIAN_BASE_URLS.auth,
+        ),
+        bitbucket: parseBaseUrl(
+          '--bitbucket-api-url',
+          flags.bitbucketApiUrl ?? env.PALISADE_BITBUCKET_API_URL ?? BITBUCKET_API,
+          BITBUCKET_API,
         ),
       },
       allowHosts,

@@ -19,6 +19,11 @@ export interface ApiTokenBundle {
   orgId?: string | undefined;
   /** The site URLs the person gave; discovered from the org when absent. */
   siteUrls?: string[] | undefined;
+  /**
+   * A Bitbucket Cloud workspace instead of sites (a connection of kind `bitbucket`): read with its
+   * workspace access token, or else with `adminEmail` and `apiToken` of a workspace admin.
+   */
+  bitbucket?: { workspace: string; accessToken?: string | undefined } | undefined;
 }
 
 /**
@@ -60,7 +65,10 @@ export interface StoredCredential<B> {
 }
 
 export function hintOf(bundle: ReadBundle | WriteBundle): CredentialHint {
-  const key = bundle.apiToken ?? ('orgApiKey' in bundle ? bundle.orgApiKey : undefined);
+  const key =
+    bundle.apiToken ??
+    ('bitbucket' in bundle ? bundle.bitbucket?.accessToken : undefined) ??
+    ('orgApiKey' in bundle ? bundle.orgApiKey : undefined);
   return {
     apiKey: key && key.length >= 8 ? { last4: key.slice(-4) } : key ? { last4: '' } : null,
     email: bundle.adminEmail ?? null,

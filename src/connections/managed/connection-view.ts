@@ -25,7 +25,7 @@ export interface ConnectionStatus {
 export interface DomainView {
   host: string;
   cloudId: string;
-  products: ('jira' | 'confluence')[];
+  products: ('jira' | 'confluence' | 'bitbucket')[];
   lastSync: LastSync | null;
   status: ConnectionStatus;
 }

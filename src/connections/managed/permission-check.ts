@@ -11,7 +11,7 @@ export interface PermissionEntry {
   dataset: string;
   /** 'org' or the site's host. */
   scope: string;
-  product?: 'jira' | 'confluence' | undefined;
+  product?: 'jira' | 'confluence' | 'bitbucket' | undefined;
   readable: boolean;
   /** Why it is not readable, or why only partly. */
   reason?: string | undefined;
@@ -26,7 +26,9 @@ export function permissionCheck(target: SyncTarget): PermissionEntry[] {
   const hostOf = new Map(target.sites.map((s) => [s.cloudId, new URL(s.url).host]));
   const scopeName = (scope: string) => (scope === 'org' ? 'org' : (hostOf.get(scope) ?? scope));
   const plan = planTasks(collectors, target);
-  const hasSiteCredential = target.credentials.site !== undefined;
+  // A Bitbucket workspace's site is read with the workspace's own credential.
+  const hasSiteCredential =
+    target.credentials.site !== undefined || target.credentials.bitbucket !== undefined;
   const entries: PermissionEntry[] = [];
   for (const task of plan.tasks) {
     const product = productOf.get(task.dataset);

@@ -27,6 +27,8 @@ export interface CredentialPatch {
   adminEmail?: string | undefined;
   apiToken?: string | undefined;
   orgApiKey?: string | undefined;
+  /** A Bitbucket workspace's access token (connections of kind `bitbucket` only). */
+  accessToken?: string | undefined;
 }
 
 export interface Reverified {
@@ -41,7 +43,8 @@ export async function updateCredentials(
 ): Promise<Reverified> {
   const profile = await activeProfile(deps.db, connectionId);
   const stored = await loadCredential(deps.db, deps.secretBox, connectionId, 'read');
-  const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const { accessToken, ...rest } = patch;
+  const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   if (profile.method === 'oauth') {
     if (stored?.bundle.method !== 'oauth') {
       throw new ManagedConnectionError(
@@ -57,7 +60,15 @@ export async function updateCredentials(
   }
   const base: ApiTokenBundle =
     stored?.bundle.method === 'api-token' ? stored.bundle : { method: 'api-token' };
-  return reverifyToken(deps, connectionId, { ...base, ...given }, by);
+  if (accessToken !== undefined && !base.bitbucket) {
+    throw new ManagedConnectionError(
+      'invalid_input',
+      `connection ${connectionId} is no Bitbucket workspace: an accessToken opens nothing here`,
+    );
+  }
+  const bitbucket =
+    base.bitbucket && accessToken !== undefined ? { ...base.bitbucket, accessToken } : base.bitbucket;
+  return reverifyToken(deps, connectionId, { ...base, ...given, ...(bitbucket ? { bitbucket } : {}) }, by);
 }
 
 /** Verifies the stored token credential again (a reconnect); nothing changes when it fails. */

@@ -1,5 +1,6 @@
 import type { BaseUrls } from '../../atlassian/urls.ts';
 import { type Connected, type ConnectRequest, connect } from '../connect.ts';
+import { type BitbucketConnectRequest, connectBitbucket } from '../connect-bitbucket.ts';
 import type { ApiTokenBundle } from '../credentials/credential-store.ts';
 import { ManagedConnectionError } from './connection-errors.ts';
 import { orgSiteUrls } from './org-sites.ts';
@@ -54,7 +55,45 @@ export function connectRequestOf(bundle: ApiTokenBundle, sites: readonly string[
   };
 }
 
+/** A Bitbucket workspace's credential: its access token, or an admin's e-mail and API token. */
+export function bitbucketConnectRequestOf(bundle: ApiTokenBundle): BitbucketConnectRequest {
+  const given = bundle.bitbucket;
+  if (!given)
+    throw new ManagedConnectionError('invalid_input', 'the credential names no Bitbucket workspace');
+  if (given.accessToken) {
+    return {
+      kind: 'bitbucket',
+      workspace: given.workspace,
+      credential: { kind: 'access-token', token: given.accessToken },
+    };
+  }
+  if (bundle.adminEmail && bundle.apiToken) {
+    return {
+      kind: 'bitbucket',
+      workspace: given.workspace,
+      credential: { kind: 'basic', email: bundle.adminEmail, apiToken: bundle.apiToken },
+    };
+  }
+  throw new ManagedConnectionError(
+    'missing_credentials',
+    'give accessToken (a workspace access token), or adminEmail and apiToken of a workspace admin',
+  );
+}
+
+/** A Bitbucket workspace: connected with its credential alone (no sites, no org key beside it). */
+async function verifyBitbucketBundle(bundle: ApiTokenBundle, deps: VerifyDeps): Promise<Verified> {
+  if (bundle.orgApiKey || (bundle.siteUrls && bundle.siteUrls.length > 0)) {
+    throw new ManagedConnectionError(
+      'invalid_input',
+      'a Bitbucket workspace is a connection of its own: add the sites and the org key as another connection',
+    );
+  }
+  const connected = await connectBitbucket(bitbucketConnectRequestOf(bundle), deps);
+  return { connected, bundle, permissions: permissionCheck(connected.target) };
+}
+
 export async function verifyTokenBundle(bundle: ApiTokenBundle, deps: VerifyDeps): Promise<Verified> {
+  if (bundle.bitbucket) return verifyBitbucketBundle(bundle, deps);
   requireSomeCredential(bundle);
   let sites = normalizeSiteUrls(bundle.siteUrls ?? []);
   const siteCredential = Boolean(bundle.adminEmail && bundle.apiToken);

@@ -34,8 +34,11 @@ export interface Dataset<T = unknown> {
   name: string;
   scope: DatasetScope;
   kind: DatasetKind;
-  /** Site datasets: the product the site must have (none for app datasets, which cover both). */
-  product?: 'jira' | 'confluence';
+  /**
+   * Site datasets: the product the site must have (none for app datasets, which cover Jira and
+   * Confluence). `bitbucket`: the site is a Bitbucket Cloud workspace.
+   */
+  product?: 'jira' | 'confluence' | 'bitbucket';
   /**
    * Data Center datasets: the products a site must have one of (a DC site holds one product;
    * every DC dataset serves both, its records saying which). Cloud sites never match.

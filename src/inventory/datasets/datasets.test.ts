@@ -24,7 +24,7 @@ test('every dataset has a unique name of the form area.name, and a lookup finds 
   const names = datasets.map((d) => d.name);
   assert.equal(new Set(names).size, names.length);
   for (const d of datasets) {
-    assert.match(d.name, /^(org|jira|confluence|apps|dc)\.[a-z-]+$/);
+    assert.match(d.name, /^(org|jira|confluence|apps|dc|bitbucket)\.[a-z-]+$/);
     assert.equal(dataset(d.name), d);
   }
   assert.throws(() => dataset('jira.nope'), /Unknown dataset/);

@@ -48,4 +48,6 @@ test('a site is named after its workspace, else after its atlassian.net sub-doma
   assert.equal(siteName('http://127.0.0.1:4000', [workspace]), 'acme');
   assert.equal(siteName('https://acme-labs.atlassian.net', []), 'acme-labs');
   assert.equal(siteName('http://127.0.0.1:4000', []), '127.0.0.1');
+  // A Bitbucket workspace is named by the host and the workspace, not the host alone.
+  assert.equal(siteName('https://bitbucket.org/acme', []), 'bitbucket.org/acme');
 });

@@ -45,7 +45,7 @@ export function confluencePlan(edition: string | null | undefined): ProductPlan 
 
 export interface SiteSources {
   /** The products the connection says the site has. */
-  products: readonly ('jira' | 'confluence')[];
+  products: readonly ('jira' | 'confluence' | 'bitbucket')[];
   /** Undefined when `jira.license` was not read completely. */
   licence: readonly LicenceApplication[] | undefined;
   /** Undefined when `confluence.system-info` was not read completely. */
@@ -72,7 +72,10 @@ export function siteName(url: string, workspaces: readonly WorkspaceFacts[]): st
   const named = workspaces.find((w) => w.name !== '');
   if (named) return named.name;
   try {
-    const host = new URL(url).hostname;
+    const parsed = new URL(url);
+    const host = parsed.hostname;
+    // A Bitbucket workspace (`https://bitbucket.org/{workspace}`): the host and the workspace.
+    if (host === 'bitbucket.org') return `${host}${parsed.pathname.replace(/\/+$/, '')}`;
     return host.endsWith('.atlassian.net') ? (host.split('.')[0] ?? host) : host;
   } catch {
     return url;

@@ -18,7 +18,28 @@ export const ApiTokenMethod = z.object({
 /** The OAuth method is created by its consent flow, not here; accepted so the answer can point there. */
 export const OAuthMethod = z.object({ method: z.literal('oauth') }).loose();
 
-export const CreateConnectionBody = z.discriminatedUnion('method', [ApiTokenMethod, OAuthMethod]);
+/**
+ * A Bitbucket Cloud workspace (`kind: "bitbucket"`): its slug, and its workspace access token or a
+ * workspace admin's e-mail and API token.
+ */
+export const BitbucketConnection = z.object({
+  kind: z.literal('bitbucket'),
+  method: z.literal('api-token').optional(),
+  workspace: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a workspace slug: letters, digits, - and _'),
+  accessToken: secret.optional(),
+  adminEmail: email.optional(),
+  apiToken: secret.optional(),
+});
+
+export const CreateConnectionBody = z.union([
+  BitbucketConnection,
+  z.discriminatedUnion('method', [ApiTokenMethod, OAuthMethod]),
+]);
 
 export const ConnectionIdParams = z.object({ id: z.string().min(1).max(200) });
 
@@ -28,6 +49,8 @@ export const CredentialsBody = z.object({
   adminEmail: email.optional(),
   apiToken: secret.optional(),
   orgApiKey: secret.optional(),
+  /** A Bitbucket workspace's new access token. */
+  accessToken: secret.optional(),
   confirm: z.boolean().optional(),
 });
 
@@ -73,7 +96,7 @@ export const Connection = z.object({
     z.object({
       host: z.string(),
       cloudId: z.string(),
-      products: z.array(z.enum(['jira', 'confluence'])),
+      products: z.array(z.enum(['jira', 'confluence', 'bitbucket'])),
       lastSync: LastSync.nullable(),
       status: Status,
     }),
@@ -85,7 +108,7 @@ export const Connection = z.object({
 export const Permission = z.object({
   dataset: z.string(),
   scope: z.string(),
-  product: z.enum(['jira', 'confluence']).optional(),
+  product: z.enum(['jira', 'confluence', 'bitbucket']).optional(),
   readable: z.boolean(),
   reason: z.string().optional(),
 });

@@ -13,6 +13,7 @@ import type { ServerDeps } from '../server-deps.ts';
 import type { ServerModule } from '../server-module.ts';
 import {
   Accepted,
+  BitbucketConnection,
   ConfirmBody,
   ConnectionIdParams,
   ConnectionList,
@@ -66,6 +67,30 @@ export const connectionsModule: ServerModule = {
       },
       async (request, reply) => {
         const body = request.body;
+        // A Bitbucket workspace (`kind: "bitbucket"`, validated by the body schema's first branch).
+        const bitbucket = BitbucketConnection.safeParse(body);
+        if (bitbucket.success) {
+          const by = userIdOf(request);
+          const { workspace, accessToken, adminEmail, apiToken } = bitbucket.data;
+          const created = await createTokenConnection(
+            managed,
+            { method: 'api-token', adminEmail, apiToken, bitbucket: { workspace, accessToken } },
+            by,
+          );
+          noteAudit(request, {
+            subject: `connection:${created.connectionId}`,
+            connectionId: created.connectionId,
+            details: { method: 'api-token', kind: 'bitbucket', workspace },
+          });
+          await requestScan(deps, request.log, created.connectionId, 'first', by);
+          return reply.code(201).send(await asCreated(created.connectionId));
+        }
+        if ('kind' in body) {
+          throw new RequestError(
+            'invalid_body',
+            'a Bitbucket connection is added with method "api-token" or none',
+          );
+        }
         if (body.method !== 'api-token') {
           throw new RequestError(
             'invalid_body',
@@ -162,8 +187,11 @@ export const connectionsModule: ServerModule = {
       async (request) => {
         const { id } = request.params;
         const { confirm, ...patch } = request.body;
-        if (!patch.apiToken && !patch.orgApiKey && !patch.adminEmail) {
-          throw new RequestError('missing_credentials', 'give apiToken, orgApiKey or adminEmail to change');
+        if (!patch.apiToken && !patch.orgApiKey && !patch.adminEmail && !patch.accessToken) {
+          throw new RequestError(
+            'missing_credentials',
+            'give apiToken, orgApiKey, adminEmail or (a Bitbucket workspace) accessToken to change',
+          );
         }
         requireConfirm(confirm, `replacing the credentials of ${id}`);
         const by = userIdOf(request);

@@ -49,8 +49,10 @@ export const collector = defineCollector({
   cost: ({ records, pages }) => pages('graphql.appInstallations.list', records.length),
   async *collect(ctx) {
     const site = requireSite(ctx, appsForge.name);
-    const refused = site.products.filter((p) => administers(ctx.access, p) === false);
-    const products = site.products.filter((p) => !refused.includes(p));
+    // The gateway lists Jira's and Confluence's apps; a Bitbucket workspace is no site of it.
+    const cloud = site.products.filter((p): p is 'jira' | 'confluence' => p !== 'bitbucket');
+    const refused = cloud.filter((p) => administers(ctx.access, p) === false);
+    const products = cloud.filter((p) => !refused.includes(p));
     const note: PartialNote | undefined =
       refused.length > 0
         ? {

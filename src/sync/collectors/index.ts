@@ -15,13 +15,14 @@ export function defaultCollectors(settings: CollectorSettings): Collector[] {
   return startOrder(collectorExports.map((c) => (typeof c === 'function' ? c(settings) : c)));
 }
 
-// Data Center datasets (`dc.`) run on DC sites only; they start before the apps as Cloud's products do.
-const AREAS = ['org', 'jira', 'confluence', 'dc', 'apps'];
+// Data Center datasets (`dc.`) run on DC sites only, Bitbucket's on workspaces only; they start
+// before the apps as Cloud's products do.
+const AREAS = ['org', 'jira', 'confluence', 'dc', 'bitbucket', 'apps'];
 
 /**
  * The sync starts datasets in the order it is given them (dependencies first), first come, first
  * served: org datasets first (the admin API is another host than the sites'), then Jira,
- * Confluence and apps; within each, the heads of the longest chains of dependants first
+ * Confluence, Bitbucket and apps; within each, the heads of the longest chains of dependants first
  * (permission schemes → projects → project roles, the longest read of a large site), then by name.
  */
 export function startOrder(collectors: readonly Collector[]): Collector[] {

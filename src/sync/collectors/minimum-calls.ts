@@ -72,11 +72,15 @@ export function minimumCalls(
       continue;
     }
     for (const site of facts.sites) {
-      if (c.product && !site.products.includes(c.product)) continue;
-      // Data Center collectors: on a site holding a DC product only (as plan-tasks.ts has it).
+      // As plan-tasks.ts: Data Center collectors on a site holding a DC product only; app
+      // datasets (no product) on Jira and Confluence sites only.
       const held: readonly string[] = site.products;
-      if (c.products && !c.products.some((p) => held.includes(p))) continue;
-      add(c, site.cloudId);
+      const runs = c.products
+        ? c.products.some((p) => held.includes(p))
+        : c.product
+          ? site.products.includes(c.product)
+          : site.products.some((p) => p === 'jira' || p === 'confluence');
+      if (runs) add(c, site.cloudId);
     }
   }
   const total = Object.values(byDataset).reduce((a, b) => a + b, 0);

@@ -6,49 +6,57 @@ import { collector as c1 } from './apps-installations.ts';
 import { collector as c2 } from './apps-marketplace.ts';
 import { collector as c3 } from './apps-upm-confluence.ts';
 import { collector as c4 } from './apps-upm-jira.ts';
-import { collector as c5 } from './confluence-anonymous.ts';
-import { collector as c6 } from './confluence-audit.ts';
-import { collector as c7 } from './confluence-groups.ts';
-import { collector as c8 } from './confluence-spaces.ts';
-import { collector as c9 } from './confluence-system-info.ts';
-import { collector as c10 } from './dc-access-token-policy.ts';
-import { collector as c11 } from './dc-admins.ts';
-import { collector as c12 } from './dc-application-links.ts';
-import { collector as c13 } from './dc-audit-settings.ts';
-import { collector as c14 } from './dc-global-permissions.ts';
-import { collector as c15 } from './dc-password-policy.ts';
-import { collector as c16 } from './dc-plugins.ts';
-import { collector as c17 } from './dc-security-settings.ts';
-import { collector as c18 } from './dc-server-info.ts';
-import { collector as c19 } from './dc-user-directories.ts';
-import { collector as c20 } from './jira-anonymous-permissions.ts';
-import { collector as c21 } from './jira-application-properties.ts';
-import { collector as c22 } from './jira-application-roles.ts';
-import { collector as c23 } from './jira-audit.ts';
-import { collector as c24 } from './jira-configuration.ts';
-import { collector as c25 } from './jira-dashboards.ts';
-import { collector as c26 } from './jira-fields.ts';
-import { collector as c27 } from './jira-filters.ts';
-import { collector as c28 } from './jira-group-members.ts';
-import { collector as c29 } from './jira-groups.ts';
-import { collector as c30 } from './jira-issue-security-schemes.ts';
-import { collector as c31 } from './jira-license.ts';
-import { collector as c32 } from './jira-permission-schemes.ts';
-import { collector as c33 } from './jira-project-roles.ts';
-import { collector as c34 } from './jira-projects.ts';
-import { collector as c35 } from './jira-roles.ts';
-import { collector as c36 } from './jira-server-info.ts';
-import { collector as c37 } from './jira-users.ts';
-import { collector as c38 } from './org-api-keys.ts';
-import { collector as c39 } from './org-api-tokens.ts';
-import { collector as c40 } from './org-directories.ts';
-import { collector as c41 } from './org-domains.ts';
-import { collector as c42 } from './org-events.ts';
-import { collector as c43 } from './org-groups.ts';
-import { collector as c44 } from './org-organization.ts';
-import { collector as c45 } from './org-policies.ts';
-import { collector as c46 } from './org-users.ts';
-import { collector as c47 } from './org-workspaces.ts';
+import { collector as c5 } from './bitbucket-branch-restrictions.ts';
+import { collector as c6 } from './bitbucket-deploy-keys.ts';
+import { collector as c7 } from './bitbucket-members.ts';
+import { collector as c8 } from './bitbucket-pipeline-variables.ts';
+import { collector as c9 } from './bitbucket-projects.ts';
+import { collector as c10 } from './bitbucket-repositories.ts';
+import { collector as c11 } from './bitbucket-webhooks.ts';
+import { collector as c12 } from './bitbucket-workspace.ts';
+import { collector as c13 } from './confluence-anonymous.ts';
+import { collector as c14 } from './confluence-audit.ts';
+import { collector as c15 } from './confluence-groups.ts';
+import { collector as c16 } from './confluence-spaces.ts';
+import { collector as c17 } from './confluence-system-info.ts';
+import { collector as c18 } from './dc-access-token-policy.ts';
+import { collector as c19 } from './dc-admins.ts';
+import { collector as c20 } from './dc-application-links.ts';
+import { collector as c21 } from './dc-audit-settings.ts';
+import { collector as c22 } from './dc-global-permissions.ts';
+import { collector as c23 } from './dc-password-policy.ts';
+import { collector as c24 } from './dc-plugins.ts';
+import { collector as c25 } from './dc-security-settings.ts';
+import { collector as c26 } from './dc-server-info.ts';
+import { collector as c27 } from './dc-user-directories.ts';
+import { collector as c28 } from './jira-anonymous-permissions.ts';
+import { collector as c29 } from './jira-application-properties.ts';
+import { collector as c30 } from './jira-application-roles.ts';
+import { collector as c31 } from './jira-audit.ts';
+import { collector as c32 } from './jira-configuration.ts';
+import { collector as c33 } from './jira-dashboards.ts';
+import { collector as c34 } from './jira-fields.ts';
+import { collector as c35 } from './jira-filters.ts';
+import { collector as c36 } from './jira-group-members.ts';
+import { collector as c37 } from './jira-groups.ts';
+import { collector as c38 } from './jira-issue-security-schemes.ts';
+import { collector as c39 } from './jira-license.ts';
+import { collector as c40 } from './jira-permission-schemes.ts';
+import { collector as c41 } from './jira-project-roles.ts';
+import { collector as c42 } from './jira-projects.ts';
+import { collector as c43 } from './jira-roles.ts';
+import { collector as c44 } from './jira-server-info.ts';
+import { collector as c45 } from './jira-users.ts';
+import { collector as c46 } from './org-api-keys.ts';
+import { collector as c47 } from './org-api-tokens.ts';
+import { collector as c48 } from './org-directories.ts';
+import { collector as c49 } from './org-domains.ts';
+import { collector as c50 } from './org-events.ts';
+import { collector as c51 } from './org-groups.ts';
+import { collector as c52 } from './org-organization.ts';
+import { collector as c53 } from './org-policies.ts';
+import { collector as c54 } from './org-users.ts';
+import { collector as c55 } from './org-workspaces.ts';
 import type { CollectorExport } from './settings.ts';
 
 /** Every collector, in the order of the datasets they fill (by name). */
@@ -58,47 +66,55 @@ export const collectorExports: readonly CollectorExport[] = [
   c2, // apps.marketplace
   c3, // apps.upm-confluence
   c4, // apps.upm-jira
-  c5, // confluence.anonymous
-  c6, // confluence.audit
-  c7, // confluence.groups
-  c8, // confluence.spaces
-  c9, // confluence.system-info
-  c10, // dc.access-token-policy
-  c11, // dc.admins
-  c12, // dc.application-links
-  c13, // dc.audit-settings
-  c14, // dc.global-permissions
-  c15, // dc.password-policy
-  c16, // dc.plugins
-  c17, // dc.security-settings
-  c18, // dc.server-info
-  c19, // dc.user-directories
-  c20, // jira.anonymous-permissions
-  c21, // jira.application-properties
-  c22, // jira.application-roles
-  c23, // jira.audit
-  c24, // jira.configuration
-  c25, // jira.dashboards
-  c26, // jira.fields
-  c27, // jira.filters
-  c28, // jira.group-members
-  c29, // jira.groups
-  c30, // jira.issue-security-schemes
-  c31, // jira.license
-  c32, // jira.permission-schemes
-  c33, // jira.project-roles
-  c34, // jira.projects
-  c35, // jira.roles
-  c36, // jira.server-info
-  c37, // jira.users
-  c38, // org.api-keys
-  c39, // org.api-tokens
-  c40, // org.directories
-  c41, // org.domains
-  c42, // org.events
-  c43, // org.groups
-  c44, // org.organization
-  c45, // org.policies
-  c46, // org.users
-  c47, // org.workspaces
+  c5, // bitbucket.branch-restrictions
+  c6, // bitbucket.deploy-keys
+  c7, // bitbucket.members
+  c8, // bitbucket.pipeline-variables
+  c9, // bitbucket.projects
+  c10, // bitbucket.repositories
+  c11, // bitbucket.webhooks
+  c12, // bitbucket.workspace
+  c13, // confluence.anonymous
+  c14, // confluence.audit
+  c15, // confluence.groups
+  c16, // confluence.spaces
+  c17, // confluence.system-info
+  c18, // dc.access-token-policy
+  c19, // dc.admins
+  c20, // dc.application-links
+  c21, // dc.audit-settings
+  c22, // dc.global-permissions
+  c23, // dc.password-policy
+  c24, // dc.plugins
+  c25, // dc.security-settings
+  c26, // dc.server-info
+  c27, // dc.user-directories
+  c28, // jira.anonymous-permissions
+  c29, // jira.application-properties
+  c30, // jira.application-roles
+  c31, // jira.audit
+  c32, // jira.configuration
+  c33, // jira.dashboards
+  c34, // jira.fields
+  c35, // jira.filters
+  c36, // jira.group-members
+  c37, // jira.groups
+  c38, // jira.issue-security-schemes
+  c39, // jira.license
+  c40, // jira.permission-schemes
+  c41, // jira.project-roles
+  c42, // jira.projects
+  c43, // jira.roles
+  c44, // jira.server-info
+  c45, // jira.users
+  c46, // org.api-keys
+  c47, // org.api-tokens
+  c48, // org.directories
+  c49, // org.domains
+  c50, // org.events
+  c51, // org.groups
+  c52, // org.organization
+  c53, // org.policies
+  c54, // org.users
+  c55, // org.workspaces
 ];

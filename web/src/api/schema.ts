@@ -395,7 +395,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence')[];
+          products: ('jira' | 'confluence' | 'bitbucket')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -440,20 +440,30 @@ export interface ApiOperations {
     query: undefined;
     body:
       | {
-          method: 'api-token';
+          kind: 'bitbucket';
+          method?: 'api-token';
+          workspace: string;
+          accessToken?: string;
           adminEmail?: string;
           apiToken?: string;
-          orgId?: string;
-          orgApiKey?: string;
-          /**
-           * @maxItems 100
-           */
-          siteUrls?: string[];
         }
-      | {
-          method: 'oauth';
-          [k: string]: unknown | undefined;
-        };
+      | (
+          | {
+              method: 'api-token';
+              adminEmail?: string;
+              apiToken?: string;
+              orgId?: string;
+              orgApiKey?: string;
+              /**
+               * @maxItems 100
+               */
+              siteUrls?: string[];
+            }
+          | {
+              method: 'oauth';
+              [k: string]: unknown | undefined;
+            }
+        );
     response: {
       connection: {
         id: string;
@@ -488,7 +498,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence')[];
+          products: ('jira' | 'confluence' | 'bitbucket')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -514,7 +524,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence';
+        product?: 'jira' | 'confluence' | 'bitbucket';
         readable: boolean;
         reason?: string;
       }[];
@@ -562,7 +572,7 @@ export interface ApiOperations {
       domains: {
         host: string;
         cloudId: string;
-        products: ('jira' | 'confluence')[];
+        products: ('jira' | 'confluence' | 'bitbucket')[];
         lastSync: {
           at: string;
           durationSeconds: number;
@@ -587,7 +597,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence';
+        product?: 'jira' | 'confluence' | 'bitbucket';
         readable: boolean;
         reason?: string;
       }[];
@@ -637,7 +647,7 @@ export interface ApiOperations {
       domains: {
         host: string;
         cloudId: string;
-        products: ('jira' | 'confluence')[];
+        products: ('jira' | 'confluence' | 'bitbucket')[];
         lastSync: {
           at: string;
           durationSeconds: number;
@@ -662,7 +672,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence';
+        product?: 'jira' | 'confluence' | 'bitbucket';
         readable: boolean;
         reason?: string;
       }[];
@@ -729,7 +739,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence')[];
+          products: ('jira' | 'confluence' | 'bitbucket')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -755,7 +765,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence';
+        product?: 'jira' | 'confluence' | 'bitbucket';
         readable: boolean;
         reason?: string;
       }[];
@@ -773,6 +783,7 @@ export interface ApiOperations {
       adminEmail?: string;
       apiToken?: string;
       orgApiKey?: string;
+      accessToken?: string;
       confirm?: boolean;
     };
     response: {
@@ -809,7 +820,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence')[];
+          products: ('jira' | 'confluence' | 'bitbucket')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -835,7 +846,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence';
+        product?: 'jira' | 'confluence' | 'bitbucket';
         readable: boolean;
         reason?: string;
       }[];

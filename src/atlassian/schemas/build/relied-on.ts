@@ -66,6 +66,32 @@ export const RELIED_ON_COMPONENTS: Partial<Record<SpecFile, Record<string, reado
     SpaceBulk: ['id', 'key', 'name'],
     SpacePermissionAssignment: ['principal', 'operation', 'principal.type', 'operation.key'],
   },
+  // Bitbucket's components are `allOf: [object, {properties}]`: the field is required in the
+  // member that declares it. Deploy keys carry an `id` the spec does not declare (the collector
+  // checks it), so nothing is required of them.
+  'bitbucket-cloud': {
+    workspace: ['uuid', 'slug'],
+    account: ['uuid'],
+    workspace_membership: ['user'],
+    project: ['uuid', 'key'],
+    repository: ['uuid', 'full_name'],
+    branchrestriction: ['kind'],
+    webhook_subscription: ['uuid', 'url'],
+    pipeline_variable: ['uuid', 'key'],
+    deployment_variable: ['uuid', 'key'],
+    deployment_environment: ['uuid'],
+    branching_model: ['development'],
+    paginated_workspace_memberships: ['values'],
+    paginated_projects: ['values'],
+    paginated_repositories: ['values'],
+    paginated_branchrestrictions: ['values'],
+    paginated_deploy_keys: ['values'],
+    paginated_project_deploy_keys: ['values'],
+    paginated_webhook_subscriptions: ['values'],
+    paginated_pipeline_variables: ['values'],
+    paginated_environments: ['values'],
+    paginated_deployment_variable: ['values'],
+  },
   'confluence-rest-v1': {
     SpaceArray: ['results'],
     Space: ['id', 'key', 'name'],
@@ -97,12 +123,24 @@ function holder(schema: JsonObject, path: string[], where: string): JsonObject {
   return node;
 }
 
+const declares = (node: JsonObject, name: string): boolean =>
+  isObject(node.properties) && name in node.properties;
+
+/**
+ * The object schema declaring `name`: the node itself, or the inline `allOf` member that does
+ * (Bitbucket's components extend a base `object` that way).
+ */
+function declaring(node: JsonObject, name: string): JsonObject {
+  if (declares(node, name) || !Array.isArray(node.allOf)) return node;
+  return node.allOf.find((m): m is JsonObject => isObject(m) && declares(m, name)) ?? node;
+}
+
 /** Adds the relied-on fields to a normalised schema's `required` (in place; returns it). */
 export function requireReliedOn(schema: JsonObject, fields: readonly string[], where: string): JsonObject {
   for (const field of fields) {
     const path = field.split('.');
     const name = path.pop() as string;
-    const node = holder(schema, path, where);
+    const node = declaring(holder(schema, path, where), name);
     if (!isObject(node.properties) || !(name in node.properties)) {
       throw new Error(`${where}: relied-on field "${field}" is not a property the spec declares`);
     }

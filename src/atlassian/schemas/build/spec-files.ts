@@ -9,6 +9,7 @@ import type { SpecFile } from '../../catalogue/index.ts';
 export const SPEC_FILE_NAMES: Record<SpecFile, string> = {
   'admin-organizations-v1': 'admin-organizations-v1.swagger.v3.json',
   'admin-user-management': 'admin-user-management.swagger.v3.json',
+  'bitbucket-cloud': 'bitbucket-cloud.swagger.v3.json',
   'confluence-rest-v1': 'confluence-rest-v1.swagger.v3.json',
   'confluence-rest-v2': 'confluence-rest-v2.openapi-v2.v3.json',
   'jira-platform-rest-v3': 'jira-platform-rest-v3.swagger-v3.v3.json',

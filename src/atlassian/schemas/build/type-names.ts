@@ -7,6 +7,7 @@ import type { SpecFile } from '../../catalogue/index.ts';
 export const SPEC_PREFIX: Record<SpecFile, string> = {
   'admin-organizations-v1': 'Admin',
   'admin-user-management': 'UserManagement',
+  'bitbucket-cloud': 'Bitbucket',
   'confluence-rest-v1': 'ConfluenceV1',
   'confluence-rest-v2': 'Confluence',
   'jira-platform-rest-v3': 'Jira',

@@ -75,6 +75,243 @@ export type DcConfluenceGlobalPermissionsListResponse = {
   };
   [k: string]: unknown | undefined;
 }[];
+export type BitbucketAccount = BitbucketObject & {
+  created_on?: unknown;
+  display_name?: unknown;
+  links?: unknown;
+  uuid: string;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketWorkspace = BitbucketObject & {
+  created_on?: unknown;
+  forking_mode?: unknown;
+  is_privacy_enforced?: unknown;
+  is_private?: unknown;
+  links?: unknown;
+  name?: unknown;
+  /**
+   * The short label that identifies this workspace.
+   */
+  slug: string;
+  updated_on?: unknown;
+  /**
+   * The workspace's immutable id.
+   */
+  uuid: string;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketWorkspaceMembership = BitbucketObject & {
+  links?: unknown;
+  user: BitbucketAccount;
+  workspace?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketProject = BitbucketObject & {
+  created_on?: unknown;
+  description?: unknown;
+  has_publicly_visible_repos?: unknown;
+  is_private?: unknown;
+  /**
+   * The project's key.
+   */
+  key: string;
+  links?: unknown;
+  name?: unknown;
+  owner?: unknown;
+  updated_on?: unknown;
+  /**
+   * The project's immutable id.
+   */
+  uuid: string;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketTeam = BitbucketAccount & {
+  links?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketTeamLinks = BitbucketAccountLinks & {
+  html?: unknown;
+  members?: unknown;
+  projects?: unknown;
+  repositories?: unknown;
+  self?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketAuthor = BitbucketObject & {
+  raw?: unknown;
+  user?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketBaseCommit = BitbucketObject & {
+  author?: unknown;
+  committer?: unknown;
+  date?: unknown;
+  hash?: unknown;
+  message?: unknown;
+  parents?: unknown;
+  summary?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketBranch = BitbucketRef & {
+  default_merge_strategy?: unknown;
+  merge_strategies?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketCommit = BitbucketBaseCommit & {
+  participants?: unknown;
+  repository?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketCommitter = BitbucketObject & {
+  raw?: unknown;
+  user?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketRepository = BitbucketObject & {
+  created_on?: unknown;
+  description?: unknown;
+  fork_policy?: unknown;
+  /**
+   * The concatenation of the repository owner's username and the slugified name, e.g. "evzijst/interruptingcow". This is the same string used in Bitbucket URLs.
+   */
+  full_name: string;
+  has_issues?: unknown;
+  has_wiki?: unknown;
+  is_private?: unknown;
+  language?: unknown;
+  links?: unknown;
+  mainbranch?: unknown;
+  name?: unknown;
+  owner?: unknown;
+  parent?: unknown;
+  project?: unknown;
+  scm?: unknown;
+  size?: unknown;
+  updated_on?: unknown;
+  /**
+   * The repository's immutable id. This can be used as a substitute for the slug segment in URLs. Doing this guarantees your URLs will survive renaming of the repository by its owner, or even transfer of the repository to a different user.
+   */
+  uuid: string;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketParticipant = BitbucketObject & {
+  approved?: unknown;
+  participated_on?: unknown;
+  role?: unknown;
+  state?: unknown;
+  user?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketBranchrestriction = BitbucketObject & {
+  branch_match_kind?: unknown;
+  branch_type?: unknown;
+  groups?: unknown;
+  id?: unknown;
+  /**
+   * The type of restriction that is being applied.
+   */
+  kind: string;
+  links?: unknown;
+  pattern?: unknown;
+  users?: unknown;
+  value?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketGroup = BitbucketObject & {
+  full_slug?: unknown;
+  links?: unknown;
+  name?: unknown;
+  owner?: unknown;
+  slug?: unknown;
+  workspace?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketBranchingModel = BitbucketObject & {
+  branch_types?: unknown;
+  development: {
+    branch?: unknown;
+    name?: unknown;
+    use_mainbranch?: unknown;
+    [k: string]: unknown | undefined;
+  };
+  production?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketDeployKey = BitbucketObject & {
+  added_on?: unknown;
+  comment?: unknown;
+  key?: unknown;
+  label?: unknown;
+  last_used?: unknown;
+  links?: unknown;
+  owner?: unknown;
+  repository?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketProjectDeployKey = BitbucketObject & {
+  added_on?: unknown;
+  comment?: unknown;
+  created_by?: unknown;
+  key?: unknown;
+  label?: unknown;
+  last_used?: unknown;
+  links?: unknown;
+  project?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketWebhookSubscription = BitbucketObject & {
+  active?: unknown;
+  created_at?: unknown;
+  description?: unknown;
+  events?: unknown;
+  secret?: unknown;
+  secret_set?: unknown;
+  subject?: unknown;
+  subject_type?: unknown;
+  /**
+   * The URL events get delivered to.
+   */
+  url: string;
+  /**
+   * The webhook's id
+   */
+  uuid: string;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketPipelineVariable = BitbucketObject & {
+  /**
+   * The unique name of the variable.
+   */
+  key: string;
+  secured?: unknown;
+  /**
+   * The UUID identifying the variable.
+   */
+  uuid: string;
+  value?: unknown;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketDeploymentEnvironment = BitbucketObject & {
+  name?: unknown;
+  /**
+   * The UUID identifying the environment.
+   */
+  uuid: string;
+  [k: string]: unknown | undefined;
+};
+export type BitbucketDeploymentVariable = BitbucketObject & {
+  /**
+   * The unique name of the variable.
+   */
+  key: string;
+  secured?: unknown;
+  /**
+   * The UUID identifying the variable.
+   */
+  uuid: string;
+  value?: unknown;
+  [k: string]: unknown | undefined;
+};
 
 /**
  * What each endpoint answers once read tolerantly, by catalogue id: relied-on fields typed, the rest `unknown`.
@@ -164,6 +401,21 @@ export interface ReadTypes {
   'dc.upm.plugin.get': DcUpmPluginGetResponse;
   'dc.upm.updates.list': DcUpmUpdatesListResponse;
   'dc.upm.plugin.update': DcUpmPluginUpdateResponse;
+  'bitbucket.user.get': BitbucketUserGetResponse;
+  'bitbucket.workspace.get': BitbucketWorkspaceGetResponse;
+  'bitbucket.workspacePermissions.list': BitbucketWorkspacePermissionsListResponse;
+  'bitbucket.projects.list': BitbucketProjectsListResponse;
+  'bitbucket.repositories.list': BitbucketRepositoriesListResponse;
+  'bitbucket.branchRestrictions.list': BitbucketBranchRestrictionsListResponse;
+  'bitbucket.branchingModel.get': BitbucketBranchingModelGetResponse;
+  'bitbucket.repositoryDeployKeys.list': BitbucketRepositoryDeployKeysListResponse;
+  'bitbucket.projectDeployKeys.list': BitbucketProjectDeployKeysListResponse;
+  'bitbucket.workspaceHooks.list': BitbucketWorkspaceHooksListResponse;
+  'bitbucket.repositoryHooks.list': BitbucketRepositoryHooksListResponse;
+  'bitbucket.workspaceVariables.list': BitbucketWorkspaceVariablesListResponse;
+  'bitbucket.repositoryVariables.list': BitbucketRepositoryVariablesListResponse;
+  'bitbucket.environments.list': BitbucketEnvironmentsListResponse;
+  'bitbucket.deploymentVariables.list': BitbucketDeploymentVariablesListResponse;
 }
 /**
  * Links for a Paginated response
@@ -2858,6 +3110,167 @@ export interface DcUpmPluginUpdateResponse {
   licenseDetails?: unknown;
   [k: string]: unknown | undefined;
 }
+/**
+ * Base type for most resource objects. It defines the common `type` element that identifies an object's type. It also identifies the element as Swagger's `discriminator`.
+ */
+export interface BitbucketObject {
+  type?: unknown;
+  [k: string]: unknown | undefined;
+}
+/**
+ * Links related to an Account.
+ */
+export interface BitbucketAccountLinks {
+  avatar?: unknown;
+  [k: string]: unknown | undefined;
+}
+/**
+ * A link to a resource related to this object.
+ */
+export interface BitbucketLink {
+  href?: unknown;
+  name?: unknown;
+  [k: string]: unknown | undefined;
+}
+/**
+ * A paginated list of workspace memberships.
+ */
+export interface BitbucketPaginatedWorkspaceMemberships {
+  next?: unknown;
+  page?: unknown;
+  pagelen?: unknown;
+  previous?: unknown;
+  size?: unknown;
+  values: BitbucketWorkspaceMembership[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * A paginated list of projects
+ */
+export interface BitbucketPaginatedProjects {
+  next?: unknown;
+  page?: unknown;
+  pagelen?: unknown;
+  previous?: unknown;
+  size?: unknown;
+  values: BitbucketProject[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * A ref object, representing a branch or tag in a repository.
+ */
+export interface BitbucketRef {
+  links?: unknown;
+  name?: unknown;
+  target?: unknown;
+  type?: unknown;
+  [k: string]: unknown | undefined;
+}
+/**
+ * A paginated list of repositories.
+ */
+export interface BitbucketPaginatedRepositories {
+  next?: unknown;
+  page?: unknown;
+  pagelen?: unknown;
+  previous?: unknown;
+  size?: unknown;
+  values: BitbucketRepository[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * A paginated list of branch restriction rules.
+ */
+export interface BitbucketPaginatedBranchrestrictions {
+  next?: unknown;
+  page?: unknown;
+  pagelen?: unknown;
+  previous?: unknown;
+  size?: unknown;
+  values: BitbucketBranchrestriction[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * A paginated list of deploy keys.
+ */
+export interface BitbucketPaginatedDeployKeys {
+  next?: unknown;
+  page?: unknown;
+  pagelen?: unknown;
+  previous?: unknown;
+  size?: unknown;
+  values: BitbucketDeployKey[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * A paginated list of project deploy keys.
+ */
+export interface BitbucketPaginatedProjectDeployKeys {
+  next?: unknown;
+  page?: unknown;
+  pagelen?: unknown;
+  previous?: unknown;
+  size?: unknown;
+  values: BitbucketProjectDeployKey[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * A paginated list of webhook subscriptions
+ */
+export interface BitbucketPaginatedWebhookSubscriptions {
+  next?: unknown;
+  page?: unknown;
+  pagelen?: unknown;
+  previous?: unknown;
+  size?: unknown;
+  values: BitbucketWebhookSubscription[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * A paged list of variables.
+ */
+export interface BitbucketPaginatedPipelineVariables {
+  next?: unknown;
+  page?: unknown;
+  pagelen?: unknown;
+  previous?: unknown;
+  size?: unknown;
+  /**
+   * The values of the current page.
+   */
+  values: BitbucketPipelineVariable[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * A paged list of environments
+ */
+export interface BitbucketPaginatedEnvironments {
+  next?: unknown;
+  page?: unknown;
+  pagelen?: unknown;
+  previous?: unknown;
+  size?: unknown;
+  /**
+   * The values of the current page.
+   */
+  values: BitbucketDeploymentEnvironment[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * A paged list of deployment variables.
+ */
+export interface BitbucketPaginatedDeploymentVariable {
+  next?: unknown;
+  page?: unknown;
+  pagelen?: unknown;
+  previous?: unknown;
+  size?: unknown;
+  /**
+   * The values of the current page.
+   */
+  values: BitbucketDeploymentVariable[];
+  [k: string]: unknown | undefined;
+}
 
 export type AdminOrgsListResponse = AdminOrgPage;
 export type AdminOrgsGetResponse = AdminOrg;
@@ -2895,3 +3308,18 @@ export type ConfluenceAnonymousUserGetResponse = ConfluenceV1UserAnonymous;
 export type MarketplaceAddonGetResponse = MarketplaceAddon;
 export type MarketplaceAddonLatestVersionGetResponse = MarketplaceAddonVersion;
 export type MarketplaceVendorGetResponse = MarketplaceVendor;
+export type BitbucketUserGetResponse = BitbucketAccount;
+export type BitbucketWorkspaceGetResponse = BitbucketWorkspace;
+export type BitbucketWorkspacePermissionsListResponse = BitbucketPaginatedWorkspaceMemberships;
+export type BitbucketProjectsListResponse = BitbucketPaginatedProjects;
+export type BitbucketRepositoriesListResponse = BitbucketPaginatedRepositories;
+export type BitbucketBranchRestrictionsListResponse = BitbucketPaginatedBranchrestrictions;
+export type BitbucketBranchingModelGetResponse = BitbucketBranchingModel;
+export type BitbucketRepositoryDeployKeysListResponse = BitbucketPaginatedDeployKeys;
+export type BitbucketProjectDeployKeysListResponse = BitbucketPaginatedProjectDeployKeys;
+export type BitbucketWorkspaceHooksListResponse = BitbucketPaginatedWebhookSubscriptions;
+export type BitbucketRepositoryHooksListResponse = BitbucketPaginatedWebhookSubscriptions;
+export type BitbucketWorkspaceVariablesListResponse = BitbucketPaginatedPipelineVariables;
+export type BitbucketRepositoryVariablesListResponse = BitbucketPaginatedPipelineVariables;
+export type BitbucketEnvironmentsListResponse = BitbucketPaginatedEnvironments;
+export type BitbucketDeploymentVariablesListResponse = BitbucketPaginatedDeploymentVariable;

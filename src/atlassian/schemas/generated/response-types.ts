@@ -339,6 +339,656 @@ export type ConfluenceV1SystemInfoEntity = {
   edition?: string;
   siteTitle?: string;
 } | null;
+export type BitbucketAccount = BitbucketObject & {
+  created_on?: string;
+  display_name?: string;
+  links?: BitbucketAccountLinks;
+  uuid: string;
+};
+export type BitbucketWorkspace = BitbucketObject & {
+  created_on?: string;
+  /**
+   * Controls the rules for forking repositories within this workspace.
+   *
+   * * **allow_forks**: unrestricted forking
+   * * **internal_only**: prevents forking of private repositories outside the workspace or to public repositories
+   *
+   */
+  forking_mode?: 'allow_forks' | 'internal_only';
+  /**
+   * Indicates whether the workspace enforces private content, or whether it allows public content.
+   */
+  is_privacy_enforced?: boolean;
+  /**
+   * Indicates whether the workspace is publicly accessible, or whether it is
+   * private to the members and consequently only visible to members.
+   */
+  is_private?: boolean;
+  links?: {
+    /**
+     * A link to a resource related to this object.
+     */
+    avatar?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    html?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    members?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    owners?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    projects?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    repositories?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    self?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    snippets?: {
+      href?: string;
+      name?: string;
+    };
+  };
+  /**
+   * The name of the workspace.
+   */
+  name?: string;
+  /**
+   * The short label that identifies this workspace.
+   */
+  slug: string;
+  updated_on?: string;
+  /**
+   * The workspace's immutable id.
+   */
+  uuid: string;
+};
+export type BitbucketWorkspaceMembership = BitbucketObject & {
+  links?: {
+    /**
+     * A link to a resource related to this object.
+     */
+    self?: {
+      href?: string;
+      name?: string;
+    };
+  };
+  user: BitbucketAccount;
+  workspace?: BitbucketWorkspace;
+};
+export type BitbucketProject = BitbucketObject & {
+  created_on?: string;
+  description?: string;
+  /**
+   *
+   * Indicates whether the project contains publicly visible repositories.
+   * Note that private projects cannot contain public repositories.
+   */
+  has_publicly_visible_repos?: boolean;
+  /**
+   *
+   * Indicates whether the project is publicly accessible, or whether it is
+   * private to the team and consequently only visible to team members.
+   * Note that private projects cannot contain public repositories.
+   */
+  is_private?: boolean;
+  /**
+   * The project's key.
+   */
+  key: string;
+  links?: {
+    /**
+     * A link to a resource related to this object.
+     */
+    avatar?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    html?: {
+      href?: string;
+      name?: string;
+    };
+  };
+  /**
+   * The name of the project.
+   */
+  name?: string;
+  owner?: BitbucketTeam;
+  updated_on?: string;
+  /**
+   * The project's immutable id.
+   */
+  uuid: string;
+};
+export type BitbucketTeam = BitbucketAccount & {
+  links?: BitbucketTeamLinks;
+};
+export type BitbucketTeamLinks = BitbucketAccountLinks & {
+  html?: BitbucketLink;
+  members?: BitbucketLink;
+  projects?: BitbucketLink;
+  repositories?: BitbucketLink;
+  self?: BitbucketLink;
+};
+export type BitbucketAuthor = BitbucketObject & {
+  /**
+   * The raw author value from the repository. This may be the only value available if the author does not match a user in Bitbucket.
+   */
+  raw?: string;
+  user?: BitbucketAccount;
+};
+export type BitbucketBaseCommit = BitbucketObject & {
+  author?: BitbucketAuthor;
+  committer?: BitbucketCommitter;
+  date?: string;
+  hash?: string;
+  message?: string;
+  parents?: BitbucketBaseCommit[];
+  summary?: {
+    /**
+     * The user's content rendered as HTML.
+     */
+    html?: string;
+    /**
+     * The type of markup language the raw content is to be interpreted in.
+     */
+    markup?: 'markdown' | 'creole' | 'plaintext';
+    /**
+     * The text as it was typed by a user.
+     */
+    raw?: string;
+  };
+};
+export type BitbucketCommitter = BitbucketObject & {
+  /**
+   * The raw committer value from the repository. This may be the only value available if the committer does not match a user in Bitbucket.
+   */
+  raw?: string;
+  user?: BitbucketAccount;
+};
+export type BitbucketBranch = BitbucketRef & {
+  /**
+   * The default merge strategy for pull requests targeting this branch.
+   */
+  default_merge_strategy?: string;
+  /**
+   * Available merge strategies for pull requests targeting this branch.
+   */
+  merge_strategies?: (
+    | 'merge_commit'
+    | 'squash'
+    | 'fast_forward'
+    | 'squash_fast_forward'
+    | 'rebase_fast_forward'
+    | 'rebase_merge'
+  )[];
+};
+export type BitbucketCommit = BitbucketBaseCommit & {
+  participants?: BitbucketParticipant[];
+  repository?: BitbucketRepository;
+};
+export type BitbucketParticipant = BitbucketObject & {
+  approved?: boolean;
+  /**
+   * The ISO8601 timestamp of the participant's action. For approvers, this is the time of their approval. For commenters and pull request reviewers who are not approvers, this is the time they last commented, or null if they have not commented.
+   */
+  participated_on?: string;
+  role?: 'PARTICIPANT' | 'REVIEWER';
+  state?: 'approved' | 'changes_requested' | null;
+  user?: BitbucketAccount;
+};
+export type BitbucketRepository = BitbucketObject & {
+  created_on?: string;
+  description?: string;
+  /**
+   *
+   * Controls the rules for forking this repository.
+   *
+   * * **allow_forks**: unrestricted forking
+   * * **no_public_forks**: restrict forking to private forks (forks cannot
+   *   be made public later)
+   * * **no_forks**: deny all forking
+   *
+   */
+  fork_policy?: 'allow_forks' | 'no_public_forks' | 'no_forks';
+  /**
+   * The concatenation of the repository owner's username and the slugified name, e.g. "evzijst/interruptingcow". This is the same string used in Bitbucket URLs.
+   */
+  full_name: string;
+  /**
+   *
+   * The issue tracker for this repository is enabled. Issue Tracker
+   * features are not supported for repositories in workspaces
+   * administered through admin.atlassian.com.
+   *
+   */
+  has_issues?: boolean;
+  /**
+   *
+   * The wiki for this repository is enabled. Wiki
+   * features are not supported for repositories in workspaces
+   * administered through admin.atlassian.com.
+   *
+   */
+  has_wiki?: boolean;
+  is_private?: boolean;
+  language?: string;
+  links?: {
+    /**
+     * A link to a resource related to this object.
+     */
+    avatar?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * Items: A link to a resource related to this object.
+     */
+    clone?: {
+      href?: string;
+      name?: string;
+    }[];
+    /**
+     * A link to a resource related to this object.
+     */
+    commits?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    downloads?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    forks?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    hooks?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    html?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    pullrequests?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    self?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    watchers?: {
+      href?: string;
+      name?: string;
+    };
+  };
+  mainbranch?: BitbucketBranch;
+  name?: string;
+  owner?: BitbucketAccount;
+  parent?: BitbucketRepository;
+  project?: BitbucketProject;
+  scm?: 'git';
+  size?: number;
+  updated_on?: string;
+  /**
+   * The repository's immutable id. This can be used as a substitute for the slug segment in URLs. Doing this guarantees your URLs will survive renaming of the repository by its owner, or even transfer of the repository to a different user.
+   */
+  uuid: string;
+};
+export type BitbucketBranchrestriction = BitbucketObject & {
+  /**
+   * Indicates how the restriction is matched against a branch. The default is `glob`.
+   */
+  branch_match_kind: 'branching_model' | 'glob';
+  /**
+   * Apply the restriction to branches of this type. Active when `branch_match_kind` is `branching_model`. The branch type will be calculated using the branching model configured for the repository.
+   */
+  branch_type?: 'feature' | 'bugfix' | 'release' | 'hotfix' | 'development' | 'production';
+  groups?: BitbucketGroup[];
+  /**
+   * The branch restriction status' id.
+   */
+  id?: number;
+  /**
+   * The type of restriction that is being applied.
+   */
+  kind:
+    | 'push'
+    | 'delete'
+    | 'force'
+    | 'restrict_merges'
+    | 'require_tasks_to_be_completed'
+    | 'require_approvals_to_merge'
+    | 'require_review_group_approvals_to_merge'
+    | 'require_default_reviewer_approvals_to_merge'
+    | 'require_no_changes_requested'
+    | 'require_passing_builds_to_merge'
+    | 'require_commits_behind'
+    | 'reset_pullrequest_approvals_on_change'
+    | 'smart_reset_pullrequest_approvals'
+    | 'reset_pullrequest_changes_requested_on_change'
+    | 'require_all_dependencies_merged'
+    | 'enforce_merge_checks'
+    | 'allow_auto_merge_when_builds_pass'
+    | 'require_all_comments_resolved';
+  links?: {
+    /**
+     * A link to a resource related to this object.
+     */
+    self?: {
+      href?: string;
+      name?: string;
+    };
+  };
+  /**
+   * Apply the restriction to branches that match this pattern. Active when `branch_match_kind` is `glob`. Will be empty when `branch_match_kind` is `branching_model`.
+   */
+  pattern: string;
+  users?: BitbucketAccount[];
+  /**
+   * Value with kind-specific semantics:
+   *
+   * * `require_approvals_to_merge` uses it to require a minimum number of approvals on a PR.
+   *
+   * * `require_default_reviewer_approvals_to_merge` uses it to require a minimum number of approvals from default reviewers on a PR.
+   *
+   * * `require_passing_builds_to_merge` uses it to require a minimum number of passing builds.
+   *
+   * * `require_commits_behind` uses it to require the current branch is up to a maximum number of commits behind it destination.
+   */
+  value?: number;
+};
+export type BitbucketGroup = BitbucketObject & {
+  /**
+   * The concatenation of the workspace's slug and the group's slug,
+   * separated with a colon (e.g. `acme:developers`)
+   *
+   */
+  full_slug?: string;
+  links?: {
+    /**
+     * A link to a resource related to this object.
+     */
+    html?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    self?: {
+      href?: string;
+      name?: string;
+    };
+  };
+  name?: string;
+  owner?: BitbucketAccount;
+  /**
+   * The "sluggified" version of the group's name. This contains only ASCII
+   * characters and can therefore be slightly different than the name
+   */
+  slug?: string;
+  workspace?: BitbucketWorkspace;
+};
+export type BitbucketBranchingModel = BitbucketObject & {
+  /**
+   * The active branch types.
+   */
+  branch_types?: {
+    /**
+     * The kind of branch.
+     */
+    kind: 'feature' | 'bugfix' | 'release' | 'hotfix';
+    /**
+     * The prefix for this branch type. A branch with this prefix will be classified as per `kind`. The prefix must be a valid prefix for a branch and must always exist. It cannot be blank, empty or `null`.
+     */
+    prefix: string;
+  }[];
+  development: {
+    branch?: BitbucketBranch;
+    /**
+     * Name of the target branch. Will be listed here even when the target branch does not exist. Will be `null` if targeting the main branch and the repository is empty.
+     */
+    name: string;
+    /**
+     * Indicates if the setting points at an explicit branch (`false`) or tracks the main branch (`true`).
+     */
+    use_mainbranch: boolean;
+  };
+  production?: {
+    branch?: BitbucketBranch;
+    /**
+     * Name of the target branch. Will be listed here even when the target branch does not exist. Will be `null` if targeting the main branch and the repository is empty.
+     */
+    name: string;
+    /**
+     * Indicates if the setting points at an explicit branch (`false`) or tracks the main branch (`true`).
+     */
+    use_mainbranch: boolean;
+  };
+};
+export type BitbucketDeployKey = BitbucketObject & {
+  added_on?: string;
+  /**
+   * The comment parsed from the deploy key (if present)
+   */
+  comment?: string;
+  /**
+   * The deploy key value.
+   */
+  key?: string;
+  /**
+   * The user-defined label for the deploy key
+   */
+  label?: string;
+  last_used?: string;
+  links?: {
+    /**
+     * A link to a resource related to this object.
+     */
+    self?: {
+      href?: string;
+      name?: string;
+    };
+  };
+  owner?: BitbucketAccount;
+  repository?: BitbucketRepository;
+};
+export type BitbucketProjectDeployKey = BitbucketObject & {
+  added_on?: string;
+  /**
+   * The comment parsed from the deploy key (if present)
+   */
+  comment?: string;
+  created_by?: BitbucketAccount;
+  /**
+   * The deploy key value.
+   */
+  key?: string;
+  /**
+   * The user-defined label for the deploy key
+   */
+  label?: string;
+  last_used?: string;
+  links?: {
+    /**
+     * A link to a resource related to this object.
+     */
+    self?: {
+      href?: string;
+      name?: string;
+    };
+  };
+  project?: BitbucketProject;
+};
+export type BitbucketWebhookSubscription = BitbucketObject & {
+  active?: boolean;
+  created_at?: string;
+  /**
+   * A user-defined description of the webhook.
+   */
+  description?: string;
+  /**
+   * The events this webhook is subscribed to.
+   */
+  events?: (
+    | 'issue:comment_created'
+    | 'issue:created'
+    | 'issue:updated'
+    | 'pipeline:span_created'
+    | 'project:updated'
+    | 'pullrequest:approved'
+    | 'pullrequest:changes_request_created'
+    | 'pullrequest:changes_request_removed'
+    | 'pullrequest:comment_created'
+    | 'pullrequest:comment_deleted'
+    | 'pullrequest:comment_reopened'
+    | 'pullrequest:comment_resolved'
+    | 'pullrequest:comment_updated'
+    | 'pullrequest:created'
+    | 'pullrequest:fulfilled'
+    | 'pullrequest:push'
+    | 'pullrequest:rejected'
+    | 'pullrequest:unapproved'
+    | 'pullrequest:updated'
+    | 'repo:commit_comment_created'
+    | 'repo:commit_status_created'
+    | 'repo:commit_status_updated'
+    | 'repo:created'
+    | 'repo:deleted'
+    | 'repo:fork'
+    | 'repo:imported'
+    | 'repo:push'
+    | 'repo:transfer'
+    | 'repo:updated'
+  )[];
+  /**
+   * The secret to associate with the hook. The secret is never returned via the API. As such, this field is only used during updates. The secret can be set to `null` or "" to remove the secret (or create a hook with no secret). Leaving out the secret field during updates will leave the secret unchanged. Leaving out the secret during creation will create a hook with no secret.
+   */
+  secret?: string;
+  /**
+   * Indicates whether or not the hook has an associated secret. It is not possible to see the hook's secret. This field is ignored during updates.
+   */
+  secret_set?: boolean;
+  subject?: BitbucketObject;
+  /**
+   * The type of entity. Set to either `repository` or `workspace` based on where the subscription is defined.
+   */
+  subject_type?: 'repository' | 'workspace';
+  /**
+   * The URL events get delivered to.
+   */
+  url: string;
+  /**
+   * The webhook's id
+   */
+  uuid: string;
+};
+export type BitbucketPipelineVariable = BitbucketObject & {
+  /**
+   * The unique name of the variable.
+   */
+  key: string;
+  /**
+   * If true, this variable will be treated as secured. The value will never be exposed in the logs or the REST API.
+   */
+  secured?: boolean;
+  /**
+   * The UUID identifying the variable.
+   */
+  uuid: string;
+  /**
+   * The value of the variable. If the variable is secured, this will be empty.
+   */
+  value?: string;
+};
+export type BitbucketDeploymentEnvironment = BitbucketObject & {
+  /**
+   * The name of the environment.
+   */
+  name?: string;
+  /**
+   * The UUID identifying the environment.
+   */
+  uuid: string;
+};
+export type BitbucketDeploymentVariable = BitbucketObject & {
+  /**
+   * The unique name of the variable.
+   */
+  key: string;
+  /**
+   * If true, this variable will be treated as secured. The value will never be exposed in the logs or the REST API.
+   */
+  secured?: boolean;
+  /**
+   * The UUID identifying the variable.
+   */
+  uuid: string;
+  /**
+   * The value of the variable. If the variable is secured, this will be empty.
+   */
+  value?: string;
+};
 
 /**
  * The parsed JSON body of each spec-backed endpoint, by catalogue id (`undefined`: no body).
@@ -389,6 +1039,21 @@ export interface ResponseTypes {
   'marketplace.addon.get': MarketplaceAddonGetResponse;
   'marketplace.addonLatestVersion.get': MarketplaceAddonLatestVersionGetResponse;
   'marketplace.vendor.get': MarketplaceVendorGetResponse;
+  'bitbucket.user.get': BitbucketUserGetResponse;
+  'bitbucket.workspace.get': BitbucketWorkspaceGetResponse;
+  'bitbucket.workspacePermissions.list': BitbucketWorkspacePermissionsListResponse;
+  'bitbucket.projects.list': BitbucketProjectsListResponse;
+  'bitbucket.repositories.list': BitbucketRepositoriesListResponse;
+  'bitbucket.branchRestrictions.list': BitbucketBranchRestrictionsListResponse;
+  'bitbucket.branchingModel.get': BitbucketBranchingModelGetResponse;
+  'bitbucket.repositoryDeployKeys.list': BitbucketRepositoryDeployKeysListResponse;
+  'bitbucket.projectDeployKeys.list': BitbucketProjectDeployKeysListResponse;
+  'bitbucket.workspaceHooks.list': BitbucketWorkspaceHooksListResponse;
+  'bitbucket.repositoryHooks.list': BitbucketRepositoryHooksListResponse;
+  'bitbucket.workspaceVariables.list': BitbucketWorkspaceVariablesListResponse;
+  'bitbucket.repositoryVariables.list': BitbucketRepositoryVariablesListResponse;
+  'bitbucket.environments.list': BitbucketEnvironmentsListResponse;
+  'bitbucket.deploymentVariables.list': BitbucketDeploymentVariablesListResponse;
 }
 /**
  * Links for a Paginated response
@@ -4324,6 +4989,328 @@ export interface MarketplaceVendorExternalLinks {
    */
   sla?: string;
 }
+/**
+ * Base type for most resource objects. It defines the common `type` element that identifies an object's type. It also identifies the element as Swagger's `discriminator`.
+ */
+export interface BitbucketObject {
+  type: string;
+}
+/**
+ * Links related to an Account.
+ */
+export interface BitbucketAccountLinks {
+  avatar?: BitbucketLink;
+}
+/**
+ * A link to a resource related to this object.
+ */
+export interface BitbucketLink {
+  href?: string;
+  name?: string;
+}
+/**
+ * A paginated list of workspace memberships.
+ */
+export interface BitbucketPaginatedWorkspaceMemberships {
+  /**
+   * Link to the next page if it exists. The last page of a collection does not have this value. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  next?: string;
+  /**
+   * Page number of the current results. This is an optional element that is not provided in all responses.
+   */
+  page?: number;
+  /**
+   * Current number of objects on the existing page. The default value is 10 with 100 being the maximum allowed value. Individual APIs may enforce different values.
+   */
+  pagelen?: number;
+  /**
+   * Link to previous page if it exists. A collections first page does not have this value. This is an optional element that is not provided in all responses. Some result sets strictly support forward navigation and never provide previous links. Clients must anticipate that backwards navigation is not always available. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  previous?: string;
+  /**
+   * Total number of objects in the response. This is an optional element that is not provided in all responses, as it can be expensive to compute.
+   */
+  size?: number;
+  values: BitbucketWorkspaceMembership[];
+}
+/**
+ * A paginated list of projects
+ */
+export interface BitbucketPaginatedProjects {
+  /**
+   * Link to the next page if it exists. The last page of a collection does not have this value. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  next?: string;
+  /**
+   * Page number of the current results. This is an optional element that is not provided in all responses.
+   */
+  page?: number;
+  /**
+   * Current number of objects on the existing page. The default value is 10 with 100 being the maximum allowed value. Individual APIs may enforce different values.
+   */
+  pagelen?: number;
+  /**
+   * Link to previous page if it exists. A collections first page does not have this value. This is an optional element that is not provided in all responses. Some result sets strictly support forward navigation and never provide previous links. Clients must anticipate that backwards navigation is not always available. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  previous?: string;
+  /**
+   * Total number of objects in the response. This is an optional element that is not provided in all responses, as it can be expensive to compute.
+   */
+  size?: number;
+  values: BitbucketProject[];
+}
+/**
+ * A ref object, representing a branch or tag in a repository.
+ */
+export interface BitbucketRef {
+  links?: {
+    /**
+     * A link to a resource related to this object.
+     */
+    commits?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    html?: {
+      href?: string;
+      name?: string;
+    };
+    /**
+     * A link to a resource related to this object.
+     */
+    self?: {
+      href?: string;
+      name?: string;
+    };
+  };
+  /**
+   * The name of the ref.
+   */
+  name?: string;
+  target?: BitbucketCommit;
+  type: string;
+}
+/**
+ * A paginated list of repositories.
+ */
+export interface BitbucketPaginatedRepositories {
+  /**
+   * Link to the next page if it exists. The last page of a collection does not have this value. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  next?: string;
+  /**
+   * Page number of the current results. This is an optional element that is not provided in all responses.
+   */
+  page?: number;
+  /**
+   * Current number of objects on the existing page. The default value is 10 with 100 being the maximum allowed value. Individual APIs may enforce different values.
+   */
+  pagelen?: number;
+  /**
+   * Link to previous page if it exists. A collections first page does not have this value. This is an optional element that is not provided in all responses. Some result sets strictly support forward navigation and never provide previous links. Clients must anticipate that backwards navigation is not always available. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  previous?: string;
+  /**
+   * Total number of objects in the response. This is an optional element that is not provided in all responses, as it can be expensive to compute.
+   */
+  size?: number;
+  values: BitbucketRepository[];
+}
+/**
+ * A paginated list of branch restriction rules.
+ */
+export interface BitbucketPaginatedBranchrestrictions {
+  /**
+   * Link to the next page if it exists. The last page of a collection does not have this value. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  next?: string;
+  /**
+   * Page number of the current results. This is an optional element that is not provided in all responses.
+   */
+  page?: number;
+  /**
+   * Current number of objects on the existing page. The default value is 10 with 100 being the maximum allowed value. Individual APIs may enforce different values.
+   */
+  pagelen?: number;
+  /**
+   * Link to previous page if it exists. A collections first page does not have this value. This is an optional element that is not provided in all responses. Some result sets strictly support forward navigation and never provide previous links. Clients must anticipate that backwards navigation is not always available. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  previous?: string;
+  /**
+   * Total number of objects in the response. This is an optional element that is not provided in all responses, as it can be expensive to compute.
+   */
+  size?: number;
+  values: BitbucketBranchrestriction[];
+}
+/**
+ * A paginated list of deploy keys.
+ */
+export interface BitbucketPaginatedDeployKeys {
+  /**
+   * Link to the next page if it exists. The last page of a collection does not have this value. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  next?: string;
+  /**
+   * Page number of the current results. This is an optional element that is not provided in all responses.
+   */
+  page?: number;
+  /**
+   * Current number of objects on the existing page. The default value is 10 with 100 being the maximum allowed value. Individual APIs may enforce different values.
+   */
+  pagelen?: number;
+  /**
+   * Link to previous page if it exists. A collections first page does not have this value. This is an optional element that is not provided in all responses. Some result sets strictly support forward navigation and never provide previous links. Clients must anticipate that backwards navigation is not always available. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  previous?: string;
+  /**
+   * Total number of objects in the response. This is an optional element that is not provided in all responses, as it can be expensive to compute.
+   */
+  size?: number;
+  values: BitbucketDeployKey[];
+}
+/**
+ * A paginated list of project deploy keys.
+ */
+export interface BitbucketPaginatedProjectDeployKeys {
+  /**
+   * Link to the next page if it exists. The last page of a collection does not have this value. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  next?: string;
+  /**
+   * Page number of the current results. This is an optional element that is not provided in all responses.
+   */
+  page?: number;
+  /**
+   * Current number of objects on the existing page. The default value is 10 with 100 being the maximum allowed value. Individual APIs may enforce different values.
+   */
+  pagelen?: number;
+  /**
+   * Link to previous page if it exists. A collections first page does not have this value. This is an optional element that is not provided in all responses. Some result sets strictly support forward navigation and never provide previous links. Clients must anticipate that backwards navigation is not always available. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  previous?: string;
+  /**
+   * Total number of objects in the response. This is an optional element that is not provided in all responses, as it can be expensive to compute.
+   */
+  size?: number;
+  values: BitbucketProjectDeployKey[];
+}
+/**
+ * A paginated list of webhook subscriptions
+ */
+export interface BitbucketPaginatedWebhookSubscriptions {
+  /**
+   * Link to the next page if it exists. The last page of a collection does not have this value. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  next?: string;
+  /**
+   * Page number of the current results. This is an optional element that is not provided in all responses.
+   */
+  page?: number;
+  /**
+   * Current number of objects on the existing page. The default value is 10 with 100 being the maximum allowed value. Individual APIs may enforce different values.
+   */
+  pagelen?: number;
+  /**
+   * Link to previous page if it exists. A collections first page does not have this value. This is an optional element that is not provided in all responses. Some result sets strictly support forward navigation and never provide previous links. Clients must anticipate that backwards navigation is not always available. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  previous?: string;
+  /**
+   * Total number of objects in the response. This is an optional element that is not provided in all responses, as it can be expensive to compute.
+   */
+  size?: number;
+  values: BitbucketWebhookSubscription[];
+}
+/**
+ * A paged list of variables.
+ */
+export interface BitbucketPaginatedPipelineVariables {
+  /**
+   * Link to the next page if it exists. The last page of a collection does not have this value. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  next?: string;
+  /**
+   * Page number of the current results. This is an optional element that is not provided in all responses.
+   */
+  page?: number;
+  /**
+   * Current number of objects on the existing page. The default value is 10 with 100 being the maximum allowed value. Individual APIs may enforce different values.
+   */
+  pagelen?: number;
+  /**
+   * Link to previous page if it exists. A collections first page does not have this value. This is an optional element that is not provided in all responses. Some result sets strictly support forward navigation and never provide previous links. Clients must anticipate that backwards navigation is not always available. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  previous?: string;
+  /**
+   * Total number of objects in the response. This is an optional element that is not provided in all responses, as it can be expensive to compute.
+   */
+  size?: number;
+  /**
+   * The values of the current page.
+   */
+  values: BitbucketPipelineVariable[];
+}
+/**
+ * A paged list of environments
+ */
+export interface BitbucketPaginatedEnvironments {
+  /**
+   * Link to the next page if it exists. The last page of a collection does not have this value. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  next?: string;
+  /**
+   * Page number of the current results. This is an optional element that is not provided in all responses.
+   */
+  page?: number;
+  /**
+   * Current number of objects on the existing page. The default value is 10 with 100 being the maximum allowed value. Individual APIs may enforce different values.
+   */
+  pagelen?: number;
+  /**
+   * Link to previous page if it exists. A collections first page does not have this value. This is an optional element that is not provided in all responses. Some result sets strictly support forward navigation and never provide previous links. Clients must anticipate that backwards navigation is not always available. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  previous?: string;
+  /**
+   * Total number of objects in the response. This is an optional element that is not provided in all responses, as it can be expensive to compute.
+   */
+  size?: number;
+  /**
+   * The values of the current page.
+   */
+  values: BitbucketDeploymentEnvironment[];
+}
+/**
+ * A paged list of deployment variables.
+ */
+export interface BitbucketPaginatedDeploymentVariable {
+  /**
+   * Link to the next page if it exists. The last page of a collection does not have this value. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  next?: string;
+  /**
+   * Page number of the current results. This is an optional element that is not provided in all responses.
+   */
+  page?: number;
+  /**
+   * Current number of objects on the existing page. The default value is 10 with 100 being the maximum allowed value. Individual APIs may enforce different values.
+   */
+  pagelen?: number;
+  /**
+   * Link to previous page if it exists. A collections first page does not have this value. This is an optional element that is not provided in all responses. Some result sets strictly support forward navigation and never provide previous links. Clients must anticipate that backwards navigation is not always available. Use this link to navigate the result set and refrain from constructing your own URLs.
+   */
+  previous?: string;
+  /**
+   * Total number of objects in the response. This is an optional element that is not provided in all responses, as it can be expensive to compute.
+   */
+  size?: number;
+  /**
+   * The values of the current page.
+   */
+  values: BitbucketDeploymentVariable[];
+}
 
 export type AdminOrgsListResponse = AdminOrgPage;
 export type AdminOrgsGetResponse = AdminOrg;
@@ -4361,3 +5348,18 @@ export type ConfluenceAnonymousUserGetResponse = ConfluenceV1UserAnonymous;
 export type MarketplaceAddonGetResponse = MarketplaceAddon;
 export type MarketplaceAddonLatestVersionGetResponse = MarketplaceAddonVersion;
 export type MarketplaceVendorGetResponse = MarketplaceVendor;
+export type BitbucketUserGetResponse = BitbucketAccount;
+export type BitbucketWorkspaceGetResponse = BitbucketWorkspace;
+export type BitbucketWorkspacePermissionsListResponse = BitbucketPaginatedWorkspaceMemberships;
+export type BitbucketProjectsListResponse = BitbucketPaginatedProjects;
+export type BitbucketRepositoriesListResponse = BitbucketPaginatedRepositories;
+export type BitbucketBranchRestrictionsListResponse = BitbucketPaginatedBranchrestrictions;
+export type BitbucketBranchingModelGetResponse = BitbucketBranchingModel;
+export type BitbucketRepositoryDeployKeysListResponse = BitbucketPaginatedDeployKeys;
+export type BitbucketProjectDeployKeysListResponse = BitbucketPaginatedProjectDeployKeys;
+export type BitbucketWorkspaceHooksListResponse = BitbucketPaginatedWebhookSubscriptions;
+export type BitbucketRepositoryHooksListResponse = BitbucketPaginatedWebhookSubscriptions;
+export type BitbucketWorkspaceVariablesListResponse = BitbucketPaginatedPipelineVariables;
+export type BitbucketRepositoryVariablesListResponse = BitbucketPaginatedPipelineVariables;
+export type BitbucketEnvironmentsListResponse = BitbucketPaginatedEnvironments;
+export type BitbucketDeploymentVariablesListResponse = BitbucketPaginatedDeploymentVariable;
