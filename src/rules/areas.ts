@@ -3,7 +3,7 @@
 // site must have for the area's site-scoped rules to apply to it.
 
 /** Where a rule's subject lives: the organization (admin.atlassian.com) or a product of a site. */
-export const PRODUCTS = ['org', 'jira', 'jira-service-management', 'confluence'] as const;
+export const PRODUCTS = ['org', 'jira', 'jira-service-management', 'confluence', 'bitbucket'] as const;
 export type Product = (typeof PRODUCTS)[number];
 
 /** The products a site can have (the `org` product is the organization itself, not a site's). */
@@ -14,7 +14,7 @@ export interface AreaInfo {
   product: Product;
 }
 
-/** In baseline order (CHECKS.md groups A–H; the per-app checks of group K next to D). */
+/** In baseline order (CHECKS.md groups A–I; the per-app checks of group K next to D). */
 export const AREAS = {
   identity: { title: 'Organization: identity and authentication', product: 'org' },
   accounts: { title: 'Organization: accounts and admins', product: 'org' },
@@ -26,6 +26,7 @@ export const AREAS = {
   jira: { title: 'Jira Cloud', product: 'jira' },
   jsm: { title: 'Jira Service Management', product: 'jira-service-management' },
   confluence: { title: 'Confluence Cloud', product: 'confluence' },
+  bitbucket: { title: 'Bitbucket Cloud', product: 'bitbucket' },
 } as const satisfies Record<string, AreaInfo>;
 
 export type Area = keyof typeof AREAS;

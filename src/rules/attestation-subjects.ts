@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type AttestationSubject, defineSubject } from './attestation-subject.ts';
+import { BITBUCKET_SUBJECTS } from './attestation-subjects-bitbucket.ts';
 import { CONFLUENCE_SUBJECTS } from './attestation-subjects-confluence.ts';
 import { JIRA_SUBJECTS } from './attestation-subjects-jira.ts';
 import { ORG_SETTINGS_SUBJECTS } from './attestation-subjects-org-settings.ts';
@@ -99,6 +100,7 @@ export const ATTESTATION_SUBJECTS = {
   ...ORG_SETTINGS_SUBJECTS,
   ...JIRA_SUBJECTS,
   ...CONFLUENCE_SUBJECTS,
+  ...BITBUCKET_SUBJECTS,
 } as const;
 
 export type SubjectName = keyof typeof ATTESTATION_SUBJECTS;

@@ -24,6 +24,12 @@ export const RESOURCE_TYPES = [
   'webhook',
   'space',
   'help-center',
+  'workspace',
+  'repository',
+  'deploy-key',
+  'pipeline-variable',
+  'access-token',
+  'oauth-consumer',
 ] as const;
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

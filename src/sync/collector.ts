@@ -96,7 +96,7 @@ export interface Collector {
   dataset: string;
   scope: 'org' | 'site';
   /** Site datasets: the product the site must have. */
-  product?: 'jira' | 'confluence';
+  product?: 'jira' | 'confluence' | 'bitbucket';
   /** `snapshot`: the full set each time (vanished items are removed); `append`: only new items. */
   kind: 'snapshot' | 'append';
   credential: CollectorCredential;

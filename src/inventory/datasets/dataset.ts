@@ -34,8 +34,11 @@ export interface Dataset<T = unknown> {
   name: string;
   scope: DatasetScope;
   kind: DatasetKind;
-  /** Site datasets: the product the site must have (none for app datasets, which cover both). */
-  product?: 'jira' | 'confluence';
+  /**
+   * Site datasets: the product the site must have (none for app datasets, which cover Jira and
+   * Confluence). `bitbucket`: the site is a Bitbucket Cloud workspace.
+   */
+  product?: 'jira' | 'confluence' | 'bitbucket';
   /** One sentence: what a record is. */
   holds: string;
   /** Catalogue endpoint ids the records come from (none for derived datasets). */

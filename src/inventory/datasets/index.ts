@@ -4,6 +4,16 @@
 import { appsForge, appsInstallations, appsMarketplace, appsUpmConfluence, appsUpmJira } from './apps.ts';
 import { confluenceAudit, jiraAudit } from './audit.ts';
 import {
+  bitbucketBranchRestrictions,
+  bitbucketDeployKeys,
+  bitbucketMembers,
+  bitbucketPipelineVariables,
+  bitbucketProjects,
+  bitbucketRepositories,
+  bitbucketWebhooks,
+  bitbucketWorkspace,
+} from './bitbucket.ts';
+import {
   confluenceAnonymous,
   confluenceGroups,
   confluenceSpaces,
@@ -40,6 +50,7 @@ import {
 
 export * from './apps.ts';
 export * from './audit.ts';
+export * from './bitbucket.ts';
 export * from './confluence.ts';
 export * from './dataset.ts';
 export * from './jira-access.ts';
@@ -57,6 +68,14 @@ export const DATASETS = {
   'apps.marketplace': appsMarketplace,
   'apps.upm-confluence': appsUpmConfluence,
   'apps.upm-jira': appsUpmJira,
+  'bitbucket.branch-restrictions': bitbucketBranchRestrictions,
+  'bitbucket.deploy-keys': bitbucketDeployKeys,
+  'bitbucket.members': bitbucketMembers,
+  'bitbucket.pipeline-variables': bitbucketPipelineVariables,
+  'bitbucket.projects': bitbucketProjects,
+  'bitbucket.repositories': bitbucketRepositories,
+  'bitbucket.webhooks': bitbucketWebhooks,
+  'bitbucket.workspace': bitbucketWorkspace,
   'confluence.anonymous': confluenceAnonymous,
   'confluence.audit': confluenceAudit,
   'confluence.groups': confluenceGroups,

@@ -26,6 +26,7 @@ const PRODUCT_LABEL: Readonly<Record<string, string>> = {
   jira: 'Jira',
   'jira-service-management': 'Jira Service Management',
   confluence: 'Confluence',
+  bitbucket: 'Bitbucket',
 };
 
 function when(iso: string | null): string {

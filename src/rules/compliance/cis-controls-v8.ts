@@ -11,6 +11,7 @@ const access = '6. Access Control Management';
 const audit = '8. Audit Log Management';
 const network = '13. Network Monitoring and Defense';
 const providers = '15. Service Provider Management';
+const appsec = '16. Application Software Security';
 
 export const cisControlsV8: Framework = {
   id: 'cis-controls-v8',
@@ -66,5 +67,7 @@ export const cisControlsV8: Framework = {
     { id: '15.5', title: 'Assess Service Providers', group: providers },
     { id: '15.6', title: 'Monitor Service Providers', group: providers },
     { id: '3.10', title: 'Encrypt Sensitive Data in Transit', group: data },
+    { id: '3.11', title: 'Encrypt Sensitive Data at Rest', group: data },
+    { id: '16.1', title: 'Establish and Maintain a Secure Application Development Process', group: appsec },
   ],
 };

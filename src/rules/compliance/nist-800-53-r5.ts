@@ -62,5 +62,9 @@ export const nist80053r5: Framework = {
     { id: 'SR-3', title: 'Supply Chain Controls and Processes', group: sr },
     { id: 'SR-6', title: 'Supplier Assessments and Reviews', group: sr },
     { id: 'SC-8', title: 'Transmission Confidentiality and Integrity', group: sc },
+    { id: 'CM-3', title: 'Configuration Change Control', group: cm },
+    { id: 'CM-5', title: 'Access Restrictions for Change', group: cm },
+    { id: 'SC-12', title: 'Cryptographic Key Establishment and Management', group: sc },
+    { id: 'SC-28', title: 'Protection of Information at Rest', group: sc },
   ],
 };

@@ -47,18 +47,18 @@ function byAreaThenSeverity(rules: readonly Rule[]): Map<Area, Rule[]> {
   return grouped;
 }
 
-const PRODUCT_NAME = {
-  org: '',
-  jira: ' with Jira',
-  'jira-service-management': ' with Jira Service Management',
-  confluence: ' with Confluence',
+/** Where a site-scoped rule runs, by its area's product (a Bitbucket workspace is its connection's one site). */
+const SITE_UNIT = {
+  org: 'For each site',
+  jira: 'For each site with Jira',
+  'jira-service-management': 'For each site with Jira Service Management',
+  confluence: 'For each site with Confluence',
+  bitbucket: 'For each Bitbucket workspace',
 } as const;
 
 function evaluatedLine(rule: Rule): string {
   const where =
-    rule.meta.scope === 'org'
-      ? 'Once for the organization'
-      : `For each site${PRODUCT_NAME[AREAS[rule.meta.area].product]}`;
+    rule.meta.scope === 'org' ? 'Once for the organization' : SITE_UNIT[AREAS[rule.meta.area].product];
   return `${where}; one result per ${rule.meta.resourceType.replaceAll('-', ' ')}`;
 }
 
