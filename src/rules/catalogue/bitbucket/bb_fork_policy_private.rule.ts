@@ -22,8 +22,8 @@ export const rule = defineRule({
     'that your workspace’s permissions, access controls and offboarding no longer reach.',
   remediation: {
     ui: [
-      'In Bitbucket, open Workspace settings → Workspace details (or Settings) and set Forking to "Only allow forks within this workspace".',
-      'Or, per repository: Repository settings → Repository details → Advanced → Forking: "No forks".',
+      'In Bitbucket, open Workspace settings and set the workspace forking policy to allow forks only within the workspace (forking mode internal_only).',
+      'Or, per repository: Repository settings → Repository details → Forking: "No forks", then Save repository details.',
     ],
     api: [
       'Per repository: PUT https://api.bitbucket.org/2.0/repositories/{workspace}/{repo_slug} with {"fork_policy": "no_forks"}.',
@@ -31,8 +31,8 @@ export const rule = defineRule({
   },
   references: [
     {
-      title: 'Repository privacy, permissions, and more',
-      url: 'https://support.atlassian.com/bitbucket-cloud/docs/repository-privacy-permissions-and-more/',
+      title: 'Set repository privacy and forking options',
+      url: 'https://support.atlassian.com/bitbucket-cloud/docs/set-repository-privacy-and-forking-options/',
     },
     {
       title: 'Bitbucket Cloud REST API: workspaces (forking_mode)',

@@ -23,7 +23,7 @@ export const rule = defineRule({
   remediation: {
     ui: [
       'In Bitbucket, open the repository and select Repository settings → Repository details.',
-      'Under Advanced, select "This is a private repository" and save.',
+      'Under Access level, select "This is a private repository", then Save repository details.',
       'If the repository is public on purpose, add its full name to this rule’s intendedPublic setting instead.',
       'Premium workspaces: Workspace settings → "Do not allow public content inside this workspace" prevents new public repositories.',
     ],
@@ -33,8 +33,8 @@ export const rule = defineRule({
   },
   references: [
     {
-      title: 'Repository privacy, permissions, and more',
-      url: 'https://support.atlassian.com/bitbucket-cloud/docs/repository-privacy-permissions-and-more/',
+      title: 'Set repository privacy and forking options',
+      url: 'https://support.atlassian.com/bitbucket-cloud/docs/set-repository-privacy-and-forking-options/',
     },
     {
       title: 'Bitbucket Cloud REST API: repositories',
