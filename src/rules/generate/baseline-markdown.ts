@@ -56,6 +56,13 @@ const SITE_UNIT = {
   bitbucket: 'For each Bitbucket workspace',
 } as const;
 
+/** A Bitbucket workspace's "site credential" is a workspace access token or a workspace admin's API token. */
+function credentialLine(rule: Rule): string {
+  if (rule.meta.credential === 'site-admin' && AREAS[rule.meta.area].product === 'bitbucket')
+    return 'Workspace access token, or a workspace admin’s API token';
+  return CREDENTIAL[rule.meta.credential];
+}
+
 function evaluatedLine(rule: Rule): string {
   const where =
     rule.meta.scope === 'org' ? 'Once for the organization' : SITE_UNIT[AREAS[rule.meta.area].product];
@@ -87,7 +94,7 @@ function renderRule(rule: Rule, number: string, frameworks: readonly Framework[]
     `| Evaluated | ${evaluatedLine(rule)} |`,
     `| Plan | ${capitalize(RULE_PLAN_LABELS[m.plan])} |`,
     `| Reads | ${dataLine(rule)} |`,
-    `| Credential | ${CREDENTIAL[m.credential]} |`,
+    `| Credential | ${credentialLine(rule)} |`,
     '',
     m.description,
     '',

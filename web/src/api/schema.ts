@@ -1144,7 +1144,7 @@ export interface ApiOperations {
        */
       status?: string | string[];
       /**
-       * org, jira, jira-service-management, confluence
+       * org, jira, jira-service-management, confluence, bitbucket
        */
       product?: string | string[];
       /**
@@ -1409,7 +1409,7 @@ export interface ApiOperations {
          */
         status?: string | string[];
         /**
-         * org, jira, jira-service-management, confluence
+         * org, jira, jira-service-management, confluence, bitbucket
          */
         product?: string | string[];
         /**
@@ -1682,7 +1682,10 @@ export interface ApiOperations {
         | 'attested.confluence-guests'
         | 'attested.data-security-policies'
         | 'attested.connected-apps-settings'
-        | 'attested.guard-detect';
+        | 'attested.guard-detect'
+        | 'attested.bitbucket-access-controls'
+        | 'attested.bitbucket-access-tokens'
+        | 'attested.bitbucket-integrations';
       /**
        * org, or the cloud id of the site
        */
