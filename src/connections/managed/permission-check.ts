@@ -11,7 +11,7 @@ export interface PermissionEntry {
   dataset: string;
   /** 'org' or the site's host. */
   scope: string;
-  product?: 'jira' | 'confluence' | undefined;
+  product?: 'jira' | 'confluence' | 'bitbucket' | undefined;
   readable: boolean;
   /** Why it is not readable, or why only partly. */
   reason?: string | undefined;

@@ -150,7 +150,12 @@ export const bitbucketBranchRestrictions = defineDataset({
   holds:
     "Every branch restriction (branch permission, merge check) of every repository, with whether it applies to the repository's main branch.",
   endpoints: ['bitbucket.branchRestrictions.list', 'bitbucket.branchingModel.get'],
-  usedBy: ['default branch unprotected', 'force push allowed', 'branch deletion allowed', 'merges without approval'],
+  usedBy: [
+    'default branch unprotected',
+    'force push allowed',
+    'branch deletion allowed',
+    'merges without approval',
+  ],
   schema: z.object({
     /** The restriction's id (unique within its repository). */
     id: z.number().int(),
@@ -231,7 +236,8 @@ export const bitbucketWebhooks = defineDataset({
   scope: 'site',
   kind: 'snapshot',
   product: 'bitbucket',
-  holds: 'Every webhook of the workspace and its repositories: where it sends data (scheme and host), its events, whether it is signed.',
+  holds:
+    'Every webhook of the workspace and its repositories: where it sends data (scheme and host), its events, whether it is signed.',
   endpoints: ['bitbucket.workspaceHooks.list', 'bitbucket.repositoryHooks.list'],
   usedBy: ['webhooks to non-HTTPS URLs', 'webhooks to unknown hosts', 'webhooks without signing secret'],
   schema: z.object({
