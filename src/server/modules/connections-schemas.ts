@@ -73,7 +73,7 @@ export const Connection = z.object({
     z.object({
       host: z.string(),
       cloudId: z.string(),
-      products: z.array(z.enum(['jira', 'confluence'])),
+      products: z.array(z.enum(['jira', 'confluence', 'bitbucket'])),
       lastSync: LastSync.nullable(),
       status: Status,
     }),
@@ -85,7 +85,7 @@ export const Connection = z.object({
 export const Permission = z.object({
   dataset: z.string(),
   scope: z.string(),
-  product: z.enum(['jira', 'confluence']).optional(),
+  product: z.enum(['jira', 'confluence', 'bitbucket']).optional(),
   readable: z.boolean(),
   reason: z.string().optional(),
 });

@@ -395,7 +395,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence')[];
+          products: ('jira' | 'confluence' | 'bitbucket')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -488,7 +488,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence')[];
+          products: ('jira' | 'confluence' | 'bitbucket')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -514,7 +514,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence';
+        product?: 'jira' | 'confluence' | 'bitbucket';
         readable: boolean;
         reason?: string;
       }[];
@@ -562,7 +562,7 @@ export interface ApiOperations {
       domains: {
         host: string;
         cloudId: string;
-        products: ('jira' | 'confluence')[];
+        products: ('jira' | 'confluence' | 'bitbucket')[];
         lastSync: {
           at: string;
           durationSeconds: number;
@@ -587,7 +587,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence';
+        product?: 'jira' | 'confluence' | 'bitbucket';
         readable: boolean;
         reason?: string;
       }[];
@@ -637,7 +637,7 @@ export interface ApiOperations {
       domains: {
         host: string;
         cloudId: string;
-        products: ('jira' | 'confluence')[];
+        products: ('jira' | 'confluence' | 'bitbucket')[];
         lastSync: {
           at: string;
           durationSeconds: number;
@@ -662,7 +662,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence';
+        product?: 'jira' | 'confluence' | 'bitbucket';
         readable: boolean;
         reason?: string;
       }[];
@@ -729,7 +729,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence')[];
+          products: ('jira' | 'confluence' | 'bitbucket')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -755,7 +755,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence';
+        product?: 'jira' | 'confluence' | 'bitbucket';
         readable: boolean;
         reason?: string;
       }[];
@@ -809,7 +809,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence')[];
+          products: ('jira' | 'confluence' | 'bitbucket')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -835,7 +835,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence';
+        product?: 'jira' | 'confluence' | 'bitbucket';
         readable: boolean;
         reason?: string;
       }[];
