@@ -43,6 +43,13 @@ test('products whose facts were not read are present with an unknown plan', () =
   );
 });
 
+test('a Bitbucket workspace has the bitbucket product, its plan unknown', () => {
+  assert.deepEqual(
+    siteProducts({ products: ['bitbucket'], licence: undefined, edition: undefined, workspaces: [] }),
+    { bitbucket: null },
+  );
+});
+
 test('a site is named after its workspace, else after its atlassian.net sub-domain', () => {
   const workspace = { cloudId: 'c1', product: 'jira', typeKey: 'jira-software', name: 'acme' };
   assert.equal(siteName('http://127.0.0.1:4000', [workspace]), 'acme');

@@ -14,6 +14,8 @@ import type { ProductPlan } from '../plans.ts';
 // - `org.workspaces` lists each product instance with its `typeKey` but no plan (the admin API's
 //   workspace model has none): it only adds products (a `jira-servicedesk` workspace), names, and
 //   whether the site is a sandbox (`sandbox.type` `CHILD`).
+// - Bitbucket (a workspace, its connection's one site): no API states the plan, so it stays null;
+//   the Bitbucket rules that need Premium read the plan from the workspace admin's attestation.
 
 export interface LicenceApplication {
   applicationId: string;
@@ -45,7 +47,7 @@ export function confluencePlan(edition: string | null | undefined): ProductPlan 
 
 export interface SiteSources {
   /** The products the connection says the site has. */
-  products: readonly ('jira' | 'confluence')[];
+  products: readonly ('jira' | 'confluence' | 'bitbucket')[];
   /** Undefined when `jira.license` was not read completely. */
   licence: readonly LicenceApplication[] | undefined;
   /** Undefined when `confluence.system-info` was not read completely. */
@@ -64,6 +66,8 @@ export function siteProducts(sources: SiteSources): Partial<Record<SiteProduct, 
     if (jsm.length > 0 || jsmWorkspace) products['jira-service-management'] = jiraPlan(jsm);
   }
   if (sources.products.includes('confluence')) products.confluence = confluencePlan(sources.edition);
+  // A Bitbucket workspace: its API does not say which plan it is on (Free, Standard, Premium).
+  if (sources.products.includes('bitbucket')) products.bitbucket = null;
   return products;
 }
 
