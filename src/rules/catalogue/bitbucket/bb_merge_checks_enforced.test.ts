@@ -46,3 +46,28 @@ test('with requireEnforcement (Premium), checks that only warn fail', () => {
   ]);
   assert.equal(results[1]?.message, 'On acme/web:main, merge checks are not enforced (they only warn).');
 });
+
+test('merge checks by branch type whose reach is unreadable are unknown; an empty repository is not applicable', () => {
+  const byType = {
+    branchMatchKind: 'branching_model',
+    branchType: 'development',
+    pattern: '',
+    appliesToMainBranch: null,
+  };
+  const results = runRule(
+    rule,
+    workspaceSnapshot({
+      datasets: {
+        'bitbucket.repositories': [repo('model'), repo('empty', { mainBranch: null })],
+        'bitbucket.branch-restrictions': [
+          restriction('model', 'require_passing_builds_to_merge', { ...byType, value: 1 }),
+          restriction('model', 'reset_pullrequest_approvals_on_change', byType),
+        ],
+      },
+    }),
+  );
+  assert.deepEqual(verdicts(results), [
+    ['unknown', '{repo-model}'],
+    ['not_applicable', '{repo-empty}'],
+  ]);
+});
