@@ -40,7 +40,7 @@ export const rule = defineRule({
   ],
   compliance: {
     'cis-controls-v8': ['16.1'],
-    'nist-800-53-r5': ['CM-3', 'CM-5', 'AU-11'],
+    'nist-800-53-r5': ['CM-3', 'CM-5'],
     'iso-27001-2022': ['A.8.4', 'A.8.32'],
     soc2: ['CC8.1'],
   },

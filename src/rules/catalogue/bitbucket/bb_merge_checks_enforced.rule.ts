@@ -22,7 +22,8 @@ const ENFORCE = 'enforce_merge_checks';
 
 export const rule = defineRule({
   id: 'bb_merge_checks_enforced',
-  title: 'Merges into each main branch need passing builds, and approvals reset when the change changes',
+  title:
+    'Merges into each main branch need passing builds, and approvals reset when the pull request changes',
   area: 'bitbucket',
   severity: 'medium',
   scope: 'site',
