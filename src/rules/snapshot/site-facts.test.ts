@@ -50,9 +50,10 @@ test('a Bitbucket workspace has the bitbucket product, its plan unknown', () => 
   );
 });
 
-test('a site is named after its workspace, else after its atlassian.net sub-domain', () => {
+test('a site is named after its workspace, else after its atlassian.net sub-domain or its Bitbucket workspace slug', () => {
   const workspace = { cloudId: 'c1', product: 'jira', typeKey: 'jira-software', name: 'acme' };
   assert.equal(siteName('http://127.0.0.1:4000', [workspace]), 'acme');
   assert.equal(siteName('https://acme-labs.atlassian.net', []), 'acme-labs');
   assert.equal(siteName('http://127.0.0.1:4000', []), '127.0.0.1');
+  assert.equal(siteName('https://bitbucket.org/acme', []), 'acme');
 });

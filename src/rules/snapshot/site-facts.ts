@@ -71,12 +71,18 @@ export function siteProducts(sources: SiteSources): Partial<Record<SiteProduct, 
   return products;
 }
 
-/** The site's sub-domain: the workspace name when the admin API gave one, else the URL's first label. */
+/**
+ * The site's sub-domain: the workspace name when the admin API gave one, else the URL's first
+ * label; a Bitbucket workspace (`https://bitbucket.org/<workspace>`) is named by its slug.
+ */
 export function siteName(url: string, workspaces: readonly WorkspaceFacts[]): string {
   const named = workspaces.find((w) => w.name !== '');
   if (named) return named.name;
   try {
-    const host = new URL(url).hostname;
+    const parsed = new URL(url);
+    const host = parsed.hostname;
+    const slug = parsed.pathname.split('/').find((p) => p !== '');
+    if (host === 'bitbucket.org' && slug) return slug;
     return host.endsWith('.atlassian.net') ? (host.split('.')[0] ?? host) : host;
   } catch {
     return url;
