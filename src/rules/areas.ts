@@ -8,6 +8,7 @@ export const PRODUCTS = [
   'jira',
   'jira-service-management',
   'confluence',
+  'bitbucket',
   'jira-data-center',
   'confluence-data-center',
 ] as const;
@@ -21,7 +22,7 @@ export interface AreaInfo {
   product: Product;
 }
 
-/** In baseline order (CHECKS.md groups A–H; the per-app checks of group K next to D). */
+/** In baseline order (CHECKS.md groups A–I; the per-app checks of group K next to D). */
 export const AREAS = {
   identity: { title: 'Organization: identity and authentication', product: 'org' },
   accounts: { title: 'Organization: accounts and admins', product: 'org' },
@@ -33,6 +34,7 @@ export const AREAS = {
   jira: { title: 'Jira Cloud', product: 'jira' },
   jsm: { title: 'Jira Service Management', product: 'jira-service-management' },
   confluence: { title: 'Confluence Cloud', product: 'confluence' },
+  bitbucket: { title: 'Bitbucket Cloud', product: 'bitbucket' },
   // CHECKS.md group J: a self-managed Jira or Confluence Data Center instance is a "site" whose product is the DC one.
   'jira-data-center': { title: 'Jira Data Center', product: 'jira-data-center' },
   'confluence-data-center': { title: 'Confluence Data Center', product: 'confluence-data-center' },

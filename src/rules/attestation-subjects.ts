@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type AttestationSubject, defineSubject } from './attestation-subject.ts';
+import { BITBUCKET_SUBJECTS } from './attestation-subjects-bitbucket.ts';
 import { CONFLUENCE_SUBJECTS } from './attestation-subjects-confluence.ts';
 import { DATA_CENTER_SUBJECTS } from './attestation-subjects-data-center.ts';
 import { JIRA_SUBJECTS } from './attestation-subjects-jira.ts';
@@ -101,6 +102,7 @@ export const ATTESTATION_SUBJECTS = {
   ...JIRA_SUBJECTS,
   ...CONFLUENCE_SUBJECTS,
   ...DATA_CENTER_SUBJECTS,
+  ...BITBUCKET_SUBJECTS,
 } as const;
 
 export type SubjectName = keyof typeof ATTESTATION_SUBJECTS;

@@ -26,6 +26,12 @@ export const RESOURCE_TYPES = [
   'help-center',
   // Data Center: a link to another application (Jira, Confluence, Bitbucket…) and its authentication.
   'application-link',
+  'workspace',
+  'repository',
+  'deploy-key',
+  'pipeline-variable',
+  'access-token',
+  'oauth-consumer',
 ] as const;
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

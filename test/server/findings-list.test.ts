@@ -143,7 +143,7 @@ forEachDatabase('the findings list filters, sorts and pages the findings of a sc
       ['severity=urgent', 'severity'],
       ['status=closed', 'status'],
       ['control=4.1', 'control'],
-      ['product=bitbucket', 'product'],
+      ['product=trello', 'product'],
     ] as const) {
       const res = await world.call(viewer, 'GET', `/api/v1/findings?${query}`);
       assert.equal(res.statusCode, 400, query);

@@ -26,6 +26,7 @@ const PRODUCT_LABEL: Readonly<Record<string, string>> = {
   jira: 'Jira',
   'jira-service-management': 'Jira Service Management',
   confluence: 'Confluence',
+  bitbucket: 'Bitbucket',
   'jira-data-center': 'Jira Data Center',
   'confluence-data-center': 'Confluence Data Center',
 };

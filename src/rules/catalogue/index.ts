@@ -27,95 +27,117 @@ import { rule as r21 } from './apps/app_not_banned.rule.ts';
 import { rule as r22 } from './apps/app_permissions_changed.rule.ts';
 import { rule as r23 } from './apps/app_unlisted_or_dev_mode.rule.ts';
 import { rule as r24 } from './apps/app_user_installed.rule.ts';
-import { rule as r25 } from './confluence/conf_anonymous_enforced_sitewide.rule.ts';
-import { rule as r26 } from './confluence/conf_anonymous_profiles_off.rule.ts';
-import { rule as r27 } from './confluence/conf_anonymous_site_disabled.rule.ts';
-import { rule as r28 } from './confluence/conf_default_space_perms_least.rule.ts';
-import { rule as r29 } from './confluence/conf_external_collaborators_reviewed.rule.ts';
-import { rule as r30 } from './confluence/conf_guests_scoped.rule.ts';
-import { rule as r31 } from './confluence/conf_no_active_public_links.rule.ts';
-import { rule as r32 } from './confluence/conf_no_anonymous_space_access.rule.ts';
-import { rule as r33 } from './confluence/conf_no_unlicensed_space_access.rule.ts';
-import { rule as r34 } from './confluence/conf_public_links_controlled.rule.ts';
-import { rule as r35 } from './confluence/conf_space_admin_not_broad.rule.ts';
-import { rule as r36 } from './confluence-data-center/dc_conf_admin_count_bounded.rule.ts';
-import { rule as r37 } from './confluence-data-center/dc_conf_admin_permissions_not_broad.rule.ts';
-import { rule as r38 } from './confluence-data-center/dc_conf_anonymous_exposure.rule.ts';
-import { rule as r39 } from './confluence-data-center/dc_conf_application_links_trusted.rule.ts';
-import { rule as r40 } from './confluence-data-center/dc_conf_apps_licensed.rule.ts';
-import { rule as r41 } from './confluence-data-center/dc_conf_audit_log_coverage.rule.ts';
-import { rule as r42 } from './confluence-data-center/dc_conf_audit_log_retained.rule.ts';
-import { rule as r43 } from './confluence-data-center/dc_conf_captcha_enabled.rule.ts';
-import { rule as r44 } from './confluence-data-center/dc_conf_global_permissions_not_broad.rule.ts';
-import { rule as r45 } from './confluence-data-center/dc_conf_password_policy_strong.rule.ts';
-import { rule as r46 } from './confluence-data-center/dc_conf_pat_expiry.rule.ts';
-import { rule as r47 } from './confluence-data-center/dc_conf_plugins_current.rule.ts';
-import { rule as r48 } from './confluence-data-center/dc_conf_public_signup_disabled.rule.ts';
-import { rule as r49 } from './confluence-data-center/dc_conf_remember_me_bounded.rule.ts';
-import { rule as r50 } from './confluence-data-center/dc_conf_security_plugins_enabled.rule.ts';
-import { rule as r51 } from './confluence-data-center/dc_conf_session_timeout_bounded.rule.ts';
-import { rule as r52 } from './confluence-data-center/dc_conf_user_directories_sound.rule.ts';
-import { rule as r53 } from './confluence-data-center/dc_conf_version_supported.rule.ts';
-import { rule as r54 } from './confluence-data-center/dc_conf_websudo_enabled.rule.ts';
-import { rule as r55 } from './confluence-data-center/dc_html_macro_disabled.rule.ts';
-import { rule as r56 } from './data-protection/org_all_sites_scanned.rule.ts';
-import { rule as r57 } from './data-protection/org_audit_log_retained.rule.ts';
-import { rule as r58 } from './data-protection/org_data_residency_pinned.rule.ts';
-import { rule as r59 } from './data-protection/org_dsp_block_anonymous.rule.ts';
-import { rule as r60 } from './data-protection/org_dsp_block_export.rule.ts';
-import { rule as r61 } from './data-protection/org_dsp_block_public_links.rule.ts';
-import { rule as r62 } from './data-protection/org_guard_detect_routed.rule.ts';
-import { rule as r63 } from './data-protection/org_ip_allowlist_enabled.rule.ts';
-import { rule as r64 } from './identity/org_2sv_enforced_non_sso.rule.ts';
-import { rule as r65 } from './identity/org_accounts_claimed.rule.ts';
-import { rule as r66 } from './identity/org_break_glass_minimal.rule.ts';
-import { rule as r67 } from './identity/org_default_policy_secure.rule.ts';
-import { rule as r68 } from './identity/org_domain_verified.rule.ts';
-import { rule as r69 } from './identity/org_external_user_policy.rule.ts';
-import { rule as r70 } from './identity/org_idle_session_bounded.rule.ts';
-import { rule as r71 } from './identity/org_mobile_policy.rule.ts';
-import { rule as r72 } from './identity/org_password_policy_strong.rule.ts';
-import { rule as r73 } from './identity/org_sso_enforced.rule.ts';
-import { rule as r74 } from './identity/org_third_party_login_blocked.rule.ts';
-import { rule as r75 } from './jira/jira_admin_count_bounded.rule.ts';
-import { rule as r76 } from './jira/jira_anonymous_probe_clean.rule.ts';
-import { rule as r77 } from './jira/jira_browse_not_all_users_when_externals.rule.ts';
-import { rule as r78 } from './jira/jira_browse_users_not_public.rule.ts';
-import { rule as r79 } from './jira/jira_bulk_change_restricted.rule.ts';
-import { rule as r80 } from './jira/jira_default_share_private.rule.ts';
-import { rule as r81 } from './jira/jira_no_public_dashboards.rule.ts';
-import { rule as r82 } from './jira/jira_no_public_filters.rule.ts';
-import { rule as r83 } from './jira/jira_permission_scheme_no_anyone.rule.ts';
-import { rule as r84 } from './jira/jira_project_admin_not_broad.rule.ts';
-import { rule as r85 } from './jira/jira_public_sharing_disabled.rule.ts';
-import { rule as r86 } from './jira/jira_team_managed_not_open.rule.ts';
-import { rule as r87 } from './jira/jira_webhooks_secure.rule.ts';
-import { rule as r88 } from './jira-data-center/dc_jira_admin_count_bounded.rule.ts';
-import { rule as r89 } from './jira-data-center/dc_jira_admin_permissions_not_broad.rule.ts';
-import { rule as r90 } from './jira-data-center/dc_jira_anonymous_exposure.rule.ts';
-import { rule as r91 } from './jira-data-center/dc_jira_application_links_trusted.rule.ts';
-import { rule as r92 } from './jira-data-center/dc_jira_apps_licensed.rule.ts';
-import { rule as r93 } from './jira-data-center/dc_jira_audit_log_coverage.rule.ts';
-import { rule as r94 } from './jira-data-center/dc_jira_audit_log_retained.rule.ts';
-import { rule as r95 } from './jira-data-center/dc_jira_captcha_enabled.rule.ts';
-import { rule as r96 } from './jira-data-center/dc_jira_global_permissions_not_broad.rule.ts';
-import { rule as r97 } from './jira-data-center/dc_jira_password_policy_strong.rule.ts';
-import { rule as r98 } from './jira-data-center/dc_jira_pat_expiry.rule.ts';
-import { rule as r99 } from './jira-data-center/dc_jira_plugins_current.rule.ts';
-import { rule as r100 } from './jira-data-center/dc_jira_public_signup_disabled.rule.ts';
-import { rule as r101 } from './jira-data-center/dc_jira_remember_me_bounded.rule.ts';
-import { rule as r102 } from './jira-data-center/dc_jira_security_plugins_enabled.rule.ts';
-import { rule as r103 } from './jira-data-center/dc_jira_session_timeout_bounded.rule.ts';
-import { rule as r104 } from './jira-data-center/dc_jira_user_directories_sound.rule.ts';
-import { rule as r105 } from './jira-data-center/dc_jira_version_supported.rule.ts';
-import { rule as r106 } from './jira-data-center/dc_jira_websudo_enabled.rule.ts';
-import { rule as r107 } from './jsm/jsm_customer_signup_restricted.rule.ts';
-import { rule as r108 } from './jsm/jsm_help_center_login_required.rule.ts';
-import { rule as r109 } from './tokens/org_admin_api_keys_hygiene.rule.ts';
-import { rule as r110 } from './tokens/org_api_token_creation_restricted.rule.ts';
-import { rule as r111 } from './tokens/org_api_token_max_expiry.rule.ts';
-import { rule as r112 } from './tokens/org_no_expiring_api_credentials.rule.ts';
-import { rule as r113 } from './tokens/org_no_stale_api_tokens.rule.ts';
+import { rule as r25 } from './bitbucket/bb_2sv_required.rule.ts';
+import { rule as r26 } from './bitbucket/bb_access_tokens_not_stale.rule.ts';
+import { rule as r27 } from './bitbucket/bb_admin_count_bounded.rule.ts';
+import { rule as r28 } from './bitbucket/bb_admins_2sv_enabled.rule.ts';
+import { rule as r29 } from './bitbucket/bb_branch_deletion_blocked.rule.ts';
+import { rule as r30 } from './bitbucket/bb_default_branch_protected.rule.ts';
+import { rule as r31 } from './bitbucket/bb_default_branch_reviews_required.rule.ts';
+import { rule as r32 } from './bitbucket/bb_deploy_keys_used.rule.ts';
+import { rule as r33 } from './bitbucket/bb_force_push_blocked.rule.ts';
+import { rule as r34 } from './bitbucket/bb_fork_policy_private.rule.ts';
+import { rule as r35 } from './bitbucket/bb_integrations_least_privilege.rule.ts';
+import { rule as r36 } from './bitbucket/bb_ip_allowlist.rule.ts';
+import { rule as r37 } from './bitbucket/bb_keys_rotated.rule.ts';
+import { rule as r38 } from './bitbucket/bb_merge_checks_enforced.rule.ts';
+import { rule as r39 } from './bitbucket/bb_no_dormant_admins.rule.ts';
+import { rule as r40 } from './bitbucket/bb_no_public_repos.rule.ts';
+import { rule as r41 } from './bitbucket/bb_pipeline_secrets_secured.rule.ts';
+import { rule as r42 } from './bitbucket/bb_stale_repos_archived.rule.ts';
+import { rule as r43 } from './bitbucket/bb_webhook_hosts_approved.rule.ts';
+import { rule as r44 } from './bitbucket/bb_webhook_ssl_verified.rule.ts';
+import { rule as r45 } from './bitbucket/bb_webhooks_https.rule.ts';
+import { rule as r46 } from './bitbucket/bb_webhooks_signed.rule.ts';
+import { rule as r47 } from './confluence/conf_anonymous_enforced_sitewide.rule.ts';
+import { rule as r48 } from './confluence/conf_anonymous_profiles_off.rule.ts';
+import { rule as r49 } from './confluence/conf_anonymous_site_disabled.rule.ts';
+import { rule as r50 } from './confluence/conf_default_space_perms_least.rule.ts';
+import { rule as r51 } from './confluence/conf_external_collaborators_reviewed.rule.ts';
+import { rule as r52 } from './confluence/conf_guests_scoped.rule.ts';
+import { rule as r53 } from './confluence/conf_no_active_public_links.rule.ts';
+import { rule as r54 } from './confluence/conf_no_anonymous_space_access.rule.ts';
+import { rule as r55 } from './confluence/conf_no_unlicensed_space_access.rule.ts';
+import { rule as r56 } from './confluence/conf_public_links_controlled.rule.ts';
+import { rule as r57 } from './confluence/conf_space_admin_not_broad.rule.ts';
+import { rule as r58 } from './confluence-data-center/dc_conf_admin_count_bounded.rule.ts';
+import { rule as r59 } from './confluence-data-center/dc_conf_admin_permissions_not_broad.rule.ts';
+import { rule as r60 } from './confluence-data-center/dc_conf_anonymous_exposure.rule.ts';
+import { rule as r61 } from './confluence-data-center/dc_conf_application_links_trusted.rule.ts';
+import { rule as r62 } from './confluence-data-center/dc_conf_apps_licensed.rule.ts';
+import { rule as r63 } from './confluence-data-center/dc_conf_audit_log_coverage.rule.ts';
+import { rule as r64 } from './confluence-data-center/dc_conf_audit_log_retained.rule.ts';
+import { rule as r65 } from './confluence-data-center/dc_conf_captcha_enabled.rule.ts';
+import { rule as r66 } from './confluence-data-center/dc_conf_global_permissions_not_broad.rule.ts';
+import { rule as r67 } from './confluence-data-center/dc_conf_password_policy_strong.rule.ts';
+import { rule as r68 } from './confluence-data-center/dc_conf_pat_expiry.rule.ts';
+import { rule as r69 } from './confluence-data-center/dc_conf_plugins_current.rule.ts';
+import { rule as r70 } from './confluence-data-center/dc_conf_public_signup_disabled.rule.ts';
+import { rule as r71 } from './confluence-data-center/dc_conf_remember_me_bounded.rule.ts';
+import { rule as r72 } from './confluence-data-center/dc_conf_security_plugins_enabled.rule.ts';
+import { rule as r73 } from './confluence-data-center/dc_conf_session_timeout_bounded.rule.ts';
+import { rule as r74 } from './confluence-data-center/dc_conf_user_directories_sound.rule.ts';
+import { rule as r75 } from './confluence-data-center/dc_conf_version_supported.rule.ts';
+import { rule as r76 } from './confluence-data-center/dc_conf_websudo_enabled.rule.ts';
+import { rule as r77 } from './confluence-data-center/dc_html_macro_disabled.rule.ts';
+import { rule as r78 } from './data-protection/org_all_sites_scanned.rule.ts';
+import { rule as r79 } from './data-protection/org_audit_log_retained.rule.ts';
+import { rule as r80 } from './data-protection/org_data_residency_pinned.rule.ts';
+import { rule as r81 } from './data-protection/org_dsp_block_anonymous.rule.ts';
+import { rule as r82 } from './data-protection/org_dsp_block_export.rule.ts';
+import { rule as r83 } from './data-protection/org_dsp_block_public_links.rule.ts';
+import { rule as r84 } from './data-protection/org_guard_detect_routed.rule.ts';
+import { rule as r85 } from './data-protection/org_ip_allowlist_enabled.rule.ts';
+import { rule as r86 } from './identity/org_2sv_enforced_non_sso.rule.ts';
+import { rule as r87 } from './identity/org_accounts_claimed.rule.ts';
+import { rule as r88 } from './identity/org_break_glass_minimal.rule.ts';
+import { rule as r89 } from './identity/org_default_policy_secure.rule.ts';
+import { rule as r90 } from './identity/org_domain_verified.rule.ts';
+import { rule as r91 } from './identity/org_external_user_policy.rule.ts';
+import { rule as r92 } from './identity/org_idle_session_bounded.rule.ts';
+import { rule as r93 } from './identity/org_mobile_policy.rule.ts';
+import { rule as r94 } from './identity/org_password_policy_strong.rule.ts';
+import { rule as r95 } from './identity/org_sso_enforced.rule.ts';
+import { rule as r96 } from './identity/org_third_party_login_blocked.rule.ts';
+import { rule as r97 } from './jira/jira_admin_count_bounded.rule.ts';
+import { rule as r98 } from './jira/jira_anonymous_probe_clean.rule.ts';
+import { rule as r99 } from './jira/jira_browse_not_all_users_when_externals.rule.ts';
+import { rule as r100 } from './jira/jira_browse_users_not_public.rule.ts';
+import { rule as r101 } from './jira/jira_bulk_change_restricted.rule.ts';
+import { rule as r102 } from './jira/jira_default_share_private.rule.ts';
+import { rule as r103 } from './jira/jira_no_public_dashboards.rule.ts';
+import { rule as r104 } from './jira/jira_no_public_filters.rule.ts';
+import { rule as r105 } from './jira/jira_permission_scheme_no_anyone.rule.ts';
+import { rule as r106 } from './jira/jira_project_admin_not_broad.rule.ts';
+import { rule as r107 } from './jira/jira_public_sharing_disabled.rule.ts';
+import { rule as r108 } from './jira/jira_team_managed_not_open.rule.ts';
+import { rule as r109 } from './jira/jira_webhooks_secure.rule.ts';
+import { rule as r110 } from './jira-data-center/dc_jira_admin_count_bounded.rule.ts';
+import { rule as r111 } from './jira-data-center/dc_jira_admin_permissions_not_broad.rule.ts';
+import { rule as r112 } from './jira-data-center/dc_jira_anonymous_exposure.rule.ts';
+import { rule as r113 } from './jira-data-center/dc_jira_application_links_trusted.rule.ts';
+import { rule as r114 } from './jira-data-center/dc_jira_apps_licensed.rule.ts';
+import { rule as r115 } from './jira-data-center/dc_jira_audit_log_coverage.rule.ts';
+import { rule as r116 } from './jira-data-center/dc_jira_audit_log_retained.rule.ts';
+import { rule as r117 } from './jira-data-center/dc_jira_captcha_enabled.rule.ts';
+import { rule as r118 } from './jira-data-center/dc_jira_global_permissions_not_broad.rule.ts';
+import { rule as r119 } from './jira-data-center/dc_jira_password_policy_strong.rule.ts';
+import { rule as r120 } from './jira-data-center/dc_jira_pat_expiry.rule.ts';
+import { rule as r121 } from './jira-data-center/dc_jira_plugins_current.rule.ts';
+import { rule as r122 } from './jira-data-center/dc_jira_public_signup_disabled.rule.ts';
+import { rule as r123 } from './jira-data-center/dc_jira_remember_me_bounded.rule.ts';
+import { rule as r124 } from './jira-data-center/dc_jira_security_plugins_enabled.rule.ts';
+import { rule as r125 } from './jira-data-center/dc_jira_session_timeout_bounded.rule.ts';
+import { rule as r126 } from './jira-data-center/dc_jira_user_directories_sound.rule.ts';
+import { rule as r127 } from './jira-data-center/dc_jira_version_supported.rule.ts';
+import { rule as r128 } from './jira-data-center/dc_jira_websudo_enabled.rule.ts';
+import { rule as r129 } from './jsm/jsm_customer_signup_restricted.rule.ts';
+import { rule as r130 } from './jsm/jsm_help_center_login_required.rule.ts';
+import { rule as r131 } from './tokens/org_admin_api_keys_hygiene.rule.ts';
+import { rule as r132 } from './tokens/org_api_token_creation_restricted.rule.ts';
+import { rule as r133 } from './tokens/org_api_token_max_expiry.rule.ts';
+import { rule as r134 } from './tokens/org_no_expiring_api_credentials.rule.ts';
+import { rule as r135 } from './tokens/org_no_stale_api_tokens.rule.ts';
 
 export const catalogue: readonly CatalogueEntry[] = [
   { file: 'accounts/org_admin_count_bounded.rule.ts', rule: r0 },
@@ -143,93 +165,115 @@ export const catalogue: readonly CatalogueEntry[] = [
   { file: 'apps/app_permissions_changed.rule.ts', rule: r22 },
   { file: 'apps/app_unlisted_or_dev_mode.rule.ts', rule: r23 },
   { file: 'apps/app_user_installed.rule.ts', rule: r24 },
-  { file: 'confluence/conf_anonymous_enforced_sitewide.rule.ts', rule: r25 },
-  { file: 'confluence/conf_anonymous_profiles_off.rule.ts', rule: r26 },
-  { file: 'confluence/conf_anonymous_site_disabled.rule.ts', rule: r27 },
-  { file: 'confluence/conf_default_space_perms_least.rule.ts', rule: r28 },
-  { file: 'confluence/conf_external_collaborators_reviewed.rule.ts', rule: r29 },
-  { file: 'confluence/conf_guests_scoped.rule.ts', rule: r30 },
-  { file: 'confluence/conf_no_active_public_links.rule.ts', rule: r31 },
-  { file: 'confluence/conf_no_anonymous_space_access.rule.ts', rule: r32 },
-  { file: 'confluence/conf_no_unlicensed_space_access.rule.ts', rule: r33 },
-  { file: 'confluence/conf_public_links_controlled.rule.ts', rule: r34 },
-  { file: 'confluence/conf_space_admin_not_broad.rule.ts', rule: r35 },
-  { file: 'confluence-data-center/dc_conf_admin_count_bounded.rule.ts', rule: r36 },
-  { file: 'confluence-data-center/dc_conf_admin_permissions_not_broad.rule.ts', rule: r37 },
-  { file: 'confluence-data-center/dc_conf_anonymous_exposure.rule.ts', rule: r38 },
-  { file: 'confluence-data-center/dc_conf_application_links_trusted.rule.ts', rule: r39 },
-  { file: 'confluence-data-center/dc_conf_apps_licensed.rule.ts', rule: r40 },
-  { file: 'confluence-data-center/dc_conf_audit_log_coverage.rule.ts', rule: r41 },
-  { file: 'confluence-data-center/dc_conf_audit_log_retained.rule.ts', rule: r42 },
-  { file: 'confluence-data-center/dc_conf_captcha_enabled.rule.ts', rule: r43 },
-  { file: 'confluence-data-center/dc_conf_global_permissions_not_broad.rule.ts', rule: r44 },
-  { file: 'confluence-data-center/dc_conf_password_policy_strong.rule.ts', rule: r45 },
-  { file: 'confluence-data-center/dc_conf_pat_expiry.rule.ts', rule: r46 },
-  { file: 'confluence-data-center/dc_conf_plugins_current.rule.ts', rule: r47 },
-  { file: 'confluence-data-center/dc_conf_public_signup_disabled.rule.ts', rule: r48 },
-  { file: 'confluence-data-center/dc_conf_remember_me_bounded.rule.ts', rule: r49 },
-  { file: 'confluence-data-center/dc_conf_security_plugins_enabled.rule.ts', rule: r50 },
-  { file: 'confluence-data-center/dc_conf_session_timeout_bounded.rule.ts', rule: r51 },
-  { file: 'confluence-data-center/dc_conf_user_directories_sound.rule.ts', rule: r52 },
-  { file: 'confluence-data-center/dc_conf_version_supported.rule.ts', rule: r53 },
-  { file: 'confluence-data-center/dc_conf_websudo_enabled.rule.ts', rule: r54 },
-  { file: 'confluence-data-center/dc_html_macro_disabled.rule.ts', rule: r55 },
-  { file: 'data-protection/org_all_sites_scanned.rule.ts', rule: r56 },
-  { file: 'data-protection/org_audit_log_retained.rule.ts', rule: r57 },
-  { file: 'data-protection/org_data_residency_pinned.rule.ts', rule: r58 },
-  { file: 'data-protection/org_dsp_block_anonymous.rule.ts', rule: r59 },
-  { file: 'data-protection/org_dsp_block_export.rule.ts', rule: r60 },
-  { file: 'data-protection/org_dsp_block_public_links.rule.ts', rule: r61 },
-  { file: 'data-protection/org_guard_detect_routed.rule.ts', rule: r62 },
-  { file: 'data-protection/org_ip_allowlist_enabled.rule.ts', rule: r63 },
-  { file: 'identity/org_2sv_enforced_non_sso.rule.ts', rule: r64 },
-  { file: 'identity/org_accounts_claimed.rule.ts', rule: r65 },
-  { file: 'identity/org_break_glass_minimal.rule.ts', rule: r66 },
-  { file: 'identity/org_default_policy_secure.rule.ts', rule: r67 },
-  { file: 'identity/org_domain_verified.rule.ts', rule: r68 },
-  { file: 'identity/org_external_user_policy.rule.ts', rule: r69 },
-  { file: 'identity/org_idle_session_bounded.rule.ts', rule: r70 },
-  { file: 'identity/org_mobile_policy.rule.ts', rule: r71 },
-  { file: 'identity/org_password_policy_strong.rule.ts', rule: r72 },
-  { file: 'identity/org_sso_enforced.rule.ts', rule: r73 },
-  { file: 'identity/org_third_party_login_blocked.rule.ts', rule: r74 },
-  { file: 'jira/jira_admin_count_bounded.rule.ts', rule: r75 },
-  { file: 'jira/jira_anonymous_probe_clean.rule.ts', rule: r76 },
-  { file: 'jira/jira_browse_not_all_users_when_externals.rule.ts', rule: r77 },
-  { file: 'jira/jira_browse_users_not_public.rule.ts', rule: r78 },
-  { file: 'jira/jira_bulk_change_restricted.rule.ts', rule: r79 },
-  { file: 'jira/jira_default_share_private.rule.ts', rule: r80 },
-  { file: 'jira/jira_no_public_dashboards.rule.ts', rule: r81 },
-  { file: 'jira/jira_no_public_filters.rule.ts', rule: r82 },
-  { file: 'jira/jira_permission_scheme_no_anyone.rule.ts', rule: r83 },
-  { file: 'jira/jira_project_admin_not_broad.rule.ts', rule: r84 },
-  { file: 'jira/jira_public_sharing_disabled.rule.ts', rule: r85 },
-  { file: 'jira/jira_team_managed_not_open.rule.ts', rule: r86 },
-  { file: 'jira/jira_webhooks_secure.rule.ts', rule: r87 },
-  { file: 'jira-data-center/dc_jira_admin_count_bounded.rule.ts', rule: r88 },
-  { file: 'jira-data-center/dc_jira_admin_permissions_not_broad.rule.ts', rule: r89 },
-  { file: 'jira-data-center/dc_jira_anonymous_exposure.rule.ts', rule: r90 },
-  { file: 'jira-data-center/dc_jira_application_links_trusted.rule.ts', rule: r91 },
-  { file: 'jira-data-center/dc_jira_apps_licensed.rule.ts', rule: r92 },
-  { file: 'jira-data-center/dc_jira_audit_log_coverage.rule.ts', rule: r93 },
-  { file: 'jira-data-center/dc_jira_audit_log_retained.rule.ts', rule: r94 },
-  { file: 'jira-data-center/dc_jira_captcha_enabled.rule.ts', rule: r95 },
-  { file: 'jira-data-center/dc_jira_global_permissions_not_broad.rule.ts', rule: r96 },
-  { file: 'jira-data-center/dc_jira_password_policy_strong.rule.ts', rule: r97 },
-  { file: 'jira-data-center/dc_jira_pat_expiry.rule.ts', rule: r98 },
-  { file: 'jira-data-center/dc_jira_plugins_current.rule.ts', rule: r99 },
-  { file: 'jira-data-center/dc_jira_public_signup_disabled.rule.ts', rule: r100 },
-  { file: 'jira-data-center/dc_jira_remember_me_bounded.rule.ts', rule: r101 },
-  { file: 'jira-data-center/dc_jira_security_plugins_enabled.rule.ts', rule: r102 },
-  { file: 'jira-data-center/dc_jira_session_timeout_bounded.rule.ts', rule: r103 },
-  { file: 'jira-data-center/dc_jira_user_directories_sound.rule.ts', rule: r104 },
-  { file: 'jira-data-center/dc_jira_version_supported.rule.ts', rule: r105 },
-  { file: 'jira-data-center/dc_jira_websudo_enabled.rule.ts', rule: r106 },
-  { file: 'jsm/jsm_customer_signup_restricted.rule.ts', rule: r107 },
-  { file: 'jsm/jsm_help_center_login_required.rule.ts', rule: r108 },
-  { file: 'tokens/org_admin_api_keys_hygiene.rule.ts', rule: r109 },
-  { file: 'tokens/org_api_token_creation_restricted.rule.ts', rule: r110 },
-  { file: 'tokens/org_api_token_max_expiry.rule.ts', rule: r111 },
-  { file: 'tokens/org_no_expiring_api_credentials.rule.ts', rule: r112 },
-  { file: 'tokens/org_no_stale_api_tokens.rule.ts', rule: r113 },
+  { file: 'bitbucket/bb_2sv_required.rule.ts', rule: r25 },
+  { file: 'bitbucket/bb_access_tokens_not_stale.rule.ts', rule: r26 },
+  { file: 'bitbucket/bb_admin_count_bounded.rule.ts', rule: r27 },
+  { file: 'bitbucket/bb_admins_2sv_enabled.rule.ts', rule: r28 },
+  { file: 'bitbucket/bb_branch_deletion_blocked.rule.ts', rule: r29 },
+  { file: 'bitbucket/bb_default_branch_protected.rule.ts', rule: r30 },
+  { file: 'bitbucket/bb_default_branch_reviews_required.rule.ts', rule: r31 },
+  { file: 'bitbucket/bb_deploy_keys_used.rule.ts', rule: r32 },
+  { file: 'bitbucket/bb_force_push_blocked.rule.ts', rule: r33 },
+  { file: 'bitbucket/bb_fork_policy_private.rule.ts', rule: r34 },
+  { file: 'bitbucket/bb_integrations_least_privilege.rule.ts', rule: r35 },
+  { file: 'bitbucket/bb_ip_allowlist.rule.ts', rule: r36 },
+  { file: 'bitbucket/bb_keys_rotated.rule.ts', rule: r37 },
+  { file: 'bitbucket/bb_merge_checks_enforced.rule.ts', rule: r38 },
+  { file: 'bitbucket/bb_no_dormant_admins.rule.ts', rule: r39 },
+  { file: 'bitbucket/bb_no_public_repos.rule.ts', rule: r40 },
+  { file: 'bitbucket/bb_pipeline_secrets_secured.rule.ts', rule: r41 },
+  { file: 'bitbucket/bb_stale_repos_archived.rule.ts', rule: r42 },
+  { file: 'bitbucket/bb_webhook_hosts_approved.rule.ts', rule: r43 },
+  { file: 'bitbucket/bb_webhook_ssl_verified.rule.ts', rule: r44 },
+  { file: 'bitbucket/bb_webhooks_https.rule.ts', rule: r45 },
+  { file: 'bitbucket/bb_webhooks_signed.rule.ts', rule: r46 },
+  { file: 'confluence/conf_anonymous_enforced_sitewide.rule.ts', rule: r47 },
+  { file: 'confluence/conf_anonymous_profiles_off.rule.ts', rule: r48 },
+  { file: 'confluence/conf_anonymous_site_disabled.rule.ts', rule: r49 },
+  { file: 'confluence/conf_default_space_perms_least.rule.ts', rule: r50 },
+  { file: 'confluence/conf_external_collaborators_reviewed.rule.ts', rule: r51 },
+  { file: 'confluence/conf_guests_scoped.rule.ts', rule: r52 },
+  { file: 'confluence/conf_no_active_public_links.rule.ts', rule: r53 },
+  { file: 'confluence/conf_no_anonymous_space_access.rule.ts', rule: r54 },
+  { file: 'confluence/conf_no_unlicensed_space_access.rule.ts', rule: r55 },
+  { file: 'confluence/conf_public_links_controlled.rule.ts', rule: r56 },
+  { file: 'confluence/conf_space_admin_not_broad.rule.ts', rule: r57 },
+  { file: 'confluence-data-center/dc_conf_admin_count_bounded.rule.ts', rule: r58 },
+  { file: 'confluence-data-center/dc_conf_admin_permissions_not_broad.rule.ts', rule: r59 },
+  { file: 'confluence-data-center/dc_conf_anonymous_exposure.rule.ts', rule: r60 },
+  { file: 'confluence-data-center/dc_conf_application_links_trusted.rule.ts', rule: r61 },
+  { file: 'confluence-data-center/dc_conf_apps_licensed.rule.ts', rule: r62 },
+  { file: 'confluence-data-center/dc_conf_audit_log_coverage.rule.ts', rule: r63 },
+  { file: 'confluence-data-center/dc_conf_audit_log_retained.rule.ts', rule: r64 },
+  { file: 'confluence-data-center/dc_conf_captcha_enabled.rule.ts', rule: r65 },
+  { file: 'confluence-data-center/dc_conf_global_permissions_not_broad.rule.ts', rule: r66 },
+  { file: 'confluence-data-center/dc_conf_password_policy_strong.rule.ts', rule: r67 },
+  { file: 'confluence-data-center/dc_conf_pat_expiry.rule.ts', rule: r68 },
+  { file: 'confluence-data-center/dc_conf_plugins_current.rule.ts', rule: r69 },
+  { file: 'confluence-data-center/dc_conf_public_signup_disabled.rule.ts', rule: r70 },
+  { file: 'confluence-data-center/dc_conf_remember_me_bounded.rule.ts', rule: r71 },
+  { file: 'confluence-data-center/dc_conf_security_plugins_enabled.rule.ts', rule: r72 },
+  { file: 'confluence-data-center/dc_conf_session_timeout_bounded.rule.ts', rule: r73 },
+  { file: 'confluence-data-center/dc_conf_user_directories_sound.rule.ts', rule: r74 },
+  { file: 'confluence-data-center/dc_conf_version_supported.rule.ts', rule: r75 },
+  { file: 'confluence-data-center/dc_conf_websudo_enabled.rule.ts', rule: r76 },
+  { file: 'confluence-data-center/dc_html_macro_disabled.rule.ts', rule: r77 },
+  { file: 'data-protection/org_all_sites_scanned.rule.ts', rule: r78 },
+  { file: 'data-protection/org_audit_log_retained.rule.ts', rule: r79 },
+  { file: 'data-protection/org_data_residency_pinned.rule.ts', rule: r80 },
+  { file: 'data-protection/org_dsp_block_anonymous.rule.ts', rule: r81 },
+  { file: 'data-protection/org_dsp_block_export.rule.ts', rule: r82 },
+  { file: 'data-protection/org_dsp_block_public_links.rule.ts', rule: r83 },
+  { file: 'data-protection/org_guard_detect_routed.rule.ts', rule: r84 },
+  { file: 'data-protection/org_ip_allowlist_enabled.rule.ts', rule: r85 },
+  { file: 'identity/org_2sv_enforced_non_sso.rule.ts', rule: r86 },
+  { file: 'identity/org_accounts_claimed.rule.ts', rule: r87 },
+  { file: 'identity/org_break_glass_minimal.rule.ts', rule: r88 },
+  { file: 'identity/org_default_policy_secure.rule.ts', rule: r89 },
+  { file: 'identity/org_domain_verified.rule.ts', rule: r90 },
+  { file: 'identity/org_external_user_policy.rule.ts', rule: r91 },
+  { file: 'identity/org_idle_session_bounded.rule.ts', rule: r92 },
+  { file: 'identity/org_mobile_policy.rule.ts', rule: r93 },
+  { file: 'identity/org_password_policy_strong.rule.ts', rule: r94 },
+  { file: 'identity/org_sso_enforced.rule.ts', rule: r95 },
+  { file: 'identity/org_third_party_login_blocked.rule.ts', rule: r96 },
+  { file: 'jira/jira_admin_count_bounded.rule.ts', rule: r97 },
+  { file: 'jira/jira_anonymous_probe_clean.rule.ts', rule: r98 },
+  { file: 'jira/jira_browse_not_all_users_when_externals.rule.ts', rule: r99 },
+  { file: 'jira/jira_browse_users_not_public.rule.ts', rule: r100 },
+  { file: 'jira/jira_bulk_change_restricted.rule.ts', rule: r101 },
+  { file: 'jira/jira_default_share_private.rule.ts', rule: r102 },
+  { file: 'jira/jira_no_public_dashboards.rule.ts', rule: r103 },
+  { file: 'jira/jira_no_public_filters.rule.ts', rule: r104 },
+  { file: 'jira/jira_permission_scheme_no_anyone.rule.ts', rule: r105 },
+  { file: 'jira/jira_project_admin_not_broad.rule.ts', rule: r106 },
+  { file: 'jira/jira_public_sharing_disabled.rule.ts', rule: r107 },
+  { file: 'jira/jira_team_managed_not_open.rule.ts', rule: r108 },
+  { file: 'jira/jira_webhooks_secure.rule.ts', rule: r109 },
+  { file: 'jira-data-center/dc_jira_admin_count_bounded.rule.ts', rule: r110 },
+  { file: 'jira-data-center/dc_jira_admin_permissions_not_broad.rule.ts', rule: r111 },
+  { file: 'jira-data-center/dc_jira_anonymous_exposure.rule.ts', rule: r112 },
+  { file: 'jira-data-center/dc_jira_application_links_trusted.rule.ts', rule: r113 },
+  { file: 'jira-data-center/dc_jira_apps_licensed.rule.ts', rule: r114 },
+  { file: 'jira-data-center/dc_jira_audit_log_coverage.rule.ts', rule: r115 },
+  { file: 'jira-data-center/dc_jira_audit_log_retained.rule.ts', rule: r116 },
+  { file: 'jira-data-center/dc_jira_captcha_enabled.rule.ts', rule: r117 },
+  { file: 'jira-data-center/dc_jira_global_permissions_not_broad.rule.ts', rule: r118 },
+  { file: 'jira-data-center/dc_jira_password_policy_strong.rule.ts', rule: r119 },
+  { file: 'jira-data-center/dc_jira_pat_expiry.rule.ts', rule: r120 },
+  { file: 'jira-data-center/dc_jira_plugins_current.rule.ts', rule: r121 },
+  { file: 'jira-data-center/dc_jira_public_signup_disabled.rule.ts', rule: r122 },
+  { file: 'jira-data-center/dc_jira_remember_me_bounded.rule.ts', rule: r123 },
+  { file: 'jira-data-center/dc_jira_security_plugins_enabled.rule.ts', rule: r124 },
+  { file: 'jira-data-center/dc_jira_session_timeout_bounded.rule.ts', rule: r125 },
+  { file: 'jira-data-center/dc_jira_user_directories_sound.rule.ts', rule: r126 },
+  { file: 'jira-data-center/dc_jira_version_supported.rule.ts', rule: r127 },
+  { file: 'jira-data-center/dc_jira_websudo_enabled.rule.ts', rule: r128 },
+  { file: 'jsm/jsm_customer_signup_restricted.rule.ts', rule: r129 },
+  { file: 'jsm/jsm_help_center_login_required.rule.ts', rule: r130 },
+  { file: 'tokens/org_admin_api_keys_hygiene.rule.ts', rule: r131 },
+  { file: 'tokens/org_api_token_creation_restricted.rule.ts', rule: r132 },
+  { file: 'tokens/org_api_token_max_expiry.rule.ts', rule: r133 },
+  { file: 'tokens/org_no_expiring_api_credentials.rule.ts', rule: r134 },
+  { file: 'tokens/org_no_stale_api_tokens.rule.ts', rule: r135 },
 ];

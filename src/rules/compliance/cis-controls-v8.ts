@@ -12,6 +12,7 @@ const audit = '8. Audit Log Management';
 const vulnerabilities = '7. Continuous Vulnerability Management';
 const network = '13. Network Monitoring and Defense';
 const providers = '15. Service Provider Management';
+const appsec = '16. Application Software Security';
 
 export const cisControlsV8: Framework = {
   id: 'cis-controls-v8',
@@ -69,5 +70,7 @@ export const cisControlsV8: Framework = {
     { id: '3.10', title: 'Encrypt Sensitive Data in Transit', group: data },
     { id: '2.2', title: 'Ensure Authorized Software is Currently Supported', group: software },
     { id: '7.4', title: 'Perform Automated Application Patch Management', group: vulnerabilities },
+    { id: '3.11', title: 'Encrypt Sensitive Data at Rest', group: data },
+    { id: '16.1', title: 'Establish and Maintain a Secure Application Development Process', group: appsec },
   ],
 };

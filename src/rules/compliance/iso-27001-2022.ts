@@ -62,5 +62,7 @@ export const iso270012022: Framework = {
     { id: 'A.8.21', title: 'Security of network services', group: technological },
     { id: 'A.8.32', title: 'Change management', group: technological },
     { id: 'A.8.8', title: 'Management of technical vulnerabilities', group: technological },
+    { id: 'A.8.4', title: 'Access to source code', group: technological },
+    { id: 'A.8.24', title: 'Use of cryptography', group: technological },
   ],
 };

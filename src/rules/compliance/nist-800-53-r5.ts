@@ -65,5 +65,9 @@ export const nist80053r5: Framework = {
     // Data Center: self-hosted products are patched and guard their login page themselves.
     { id: 'AC-7', title: 'Unsuccessful Logon Attempts', group: ac },
     { id: 'SI-2', title: 'Flaw Remediation', group: si },
+    { id: 'CM-3', title: 'Configuration Change Control', group: cm },
+    { id: 'CM-5', title: 'Access Restrictions for Change', group: cm },
+    { id: 'SC-12', title: 'Cryptographic Key Establishment and Management', group: sc },
+    { id: 'SC-28', title: 'Protection of Information at Rest', group: sc },
   ],
 };

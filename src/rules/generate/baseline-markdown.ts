@@ -47,20 +47,36 @@ function byAreaThenSeverity(rules: readonly Rule[]): Map<Area, Rule[]> {
   return grouped;
 }
 
-const PRODUCT_NAME = {
-  org: '',
-  jira: ' with Jira',
-  'jira-service-management': ' with Jira Service Management',
-  confluence: ' with Confluence',
-  'jira-data-center': ' (a Jira Data Center instance)',
-  'confluence-data-center': ' (a Confluence Data Center instance)',
+/** Where a site-scoped rule runs, by its area's product (a Bitbucket workspace is its connection's one site). */
+const SITE_UNIT = {
+  org: 'For each site',
+  jira: 'For each site with Jira',
+  'jira-service-management': 'For each site with Jira Service Management',
+  confluence: 'For each site with Confluence',
+  bitbucket: 'For each Bitbucket workspace',
+  'jira-data-center': 'For each Jira Data Center instance',
+  'confluence-data-center': 'For each Confluence Data Center instance',
 } as const;
+
+/**
+ * A Bitbucket workspace's "site credential" is a workspace access token or a workspace admin's API
+ * token; a Data Center instance's, an administrator's personal access token.
+ */
+function credentialLine(rule: Rule): string {
+  const product = AREAS[rule.meta.area].product;
+  if (rule.meta.credential === 'site-admin' && product === 'bitbucket')
+    return 'Workspace access token, or a workspace admin’s API token';
+  if (
+    rule.meta.credential === 'site-admin' &&
+    (product === 'jira-data-center' || product === 'confluence-data-center')
+  )
+    return 'A system administrator’s personal access token';
+  return CREDENTIAL[rule.meta.credential];
+}
 
 function evaluatedLine(rule: Rule): string {
   const where =
-    rule.meta.scope === 'org'
-      ? 'Once for the organization'
-      : `For each site${PRODUCT_NAME[AREAS[rule.meta.area].product]}`;
+    rule.meta.scope === 'org' ? 'Once for the organization' : SITE_UNIT[AREAS[rule.meta.area].product];
   return `${where}; one result per ${rule.meta.resourceType.replaceAll('-', ' ')}`;
 }
 
@@ -89,7 +105,7 @@ function renderRule(rule: Rule, number: string, frameworks: readonly Framework[]
     `| Evaluated | ${evaluatedLine(rule)} |`,
     `| Plan | ${capitalize(RULE_PLAN_LABELS[m.plan])} |`,
     `| Reads | ${dataLine(rule)} |`,
-    `| Credential | ${CREDENTIAL[m.credential]} |`,
+    `| Credential | ${credentialLine(rule)} |`,
     '',
     m.description,
     '',

@@ -43,11 +43,17 @@ test('products whose facts were not read are present with an unknown plan', () =
   );
 });
 
-test('a site is named after its workspace, else after its atlassian.net sub-domain', () => {
+test('a Bitbucket workspace has the bitbucket product, its plan unknown', () => {
+  assert.deepEqual(
+    siteProducts({ products: ['bitbucket'], licence: undefined, edition: undefined, workspaces: [] }),
+    { bitbucket: null },
+  );
+});
+
+test('a site is named after its workspace, else after its atlassian.net sub-domain or its Bitbucket workspace slug', () => {
   const workspace = { cloudId: 'c1', product: 'jira', typeKey: 'jira-software', name: 'acme' };
   assert.equal(siteName('http://127.0.0.1:4000', [workspace]), 'acme');
   assert.equal(siteName('https://acme-labs.atlassian.net', []), 'acme-labs');
   assert.equal(siteName('http://127.0.0.1:4000', []), '127.0.0.1');
-  // A Bitbucket workspace is named by the host and the workspace, not the host alone.
-  assert.equal(siteName('https://bitbucket.org/acme', []), 'bitbucket.org/acme');
+  assert.equal(siteName('https://bitbucket.org/acme', []), 'acme');
 });

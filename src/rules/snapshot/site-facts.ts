@@ -14,6 +14,8 @@ import type { ProductPlan } from '../plans.ts';
 // - `org.workspaces` lists each product instance with its `typeKey` but no plan (the admin API's
 //   workspace model has none): it only adds products (a `jira-servicedesk` workspace), names, and
 //   whether the site is a sandbox (`sandbox.type` `CHILD`).
+// - Bitbucket (a workspace, its connection's one site): no API states the plan, so it stays null;
+//   the Bitbucket rules that need Premium read the plan from the workspace admin's attestation.
 
 export interface LicenceApplication {
   applicationId: string;
@@ -64,18 +66,23 @@ export function siteProducts(sources: SiteSources): Partial<Record<SiteProduct, 
     if (jsm.length > 0 || jsmWorkspace) products['jira-service-management'] = jiraPlan(jsm);
   }
   if (sources.products.includes('confluence')) products.confluence = confluencePlan(sources.edition);
+  // A Bitbucket workspace: its API does not say which plan it is on (Free, Standard, Premium).
+  if (sources.products.includes('bitbucket')) products.bitbucket = null;
   return products;
 }
 
-/** The site's sub-domain: the workspace name when the admin API gave one, else the URL's first label. */
+/**
+ * The site's sub-domain: the workspace name when the admin API gave one, else the URL's first
+ * label; a Bitbucket workspace (`https://bitbucket.org/<workspace>`) is named by its slug.
+ */
 export function siteName(url: string, workspaces: readonly WorkspaceFacts[]): string {
   const named = workspaces.find((w) => w.name !== '');
   if (named) return named.name;
   try {
     const parsed = new URL(url);
     const host = parsed.hostname;
-    // A Bitbucket workspace (`https://bitbucket.org/{workspace}`): the host and the workspace.
-    if (host === 'bitbucket.org') return `${host}${parsed.pathname.replace(/\/+$/, '')}`;
+    const slug = parsed.pathname.split('/').find((p) => p !== '');
+    if (host === 'bitbucket.org' && slug) return slug;
     return host.endsWith('.atlassian.net') ? (host.split('.')[0] ?? host) : host;
   } catch {
     return url;

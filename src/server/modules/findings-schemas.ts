@@ -17,7 +17,7 @@ export const FilterFields = {
   connectionId: one.describe('a connection id'),
   severity: many.describe('critical, high, medium, low'),
   status: many.describe(WORKFLOW_STATUSES.join(', ')),
-  product: many.describe('org, jira, jira-service-management, confluence'),
+  product: many.describe('org, jira, jira-service-management, confluence, bitbucket'),
   area: many.describe('a rule area: identity, accounts, tokens, apps, jira, confluence…'),
   site: many.describe('a site cloud id, or org'),
   rule: many.describe('rule ids'),

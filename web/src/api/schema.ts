@@ -1155,7 +1155,7 @@ export interface ApiOperations {
        */
       status?: string | string[];
       /**
-       * org, jira, jira-service-management, confluence
+       * org, jira, jira-service-management, confluence, bitbucket
        */
       product?: string | string[];
       /**
@@ -1420,7 +1420,7 @@ export interface ApiOperations {
          */
         status?: string | string[];
         /**
-         * org, jira, jira-service-management, confluence
+         * org, jira, jira-service-management, confluence, bitbucket
          */
         product?: string | string[];
         /**
@@ -1694,7 +1694,10 @@ export interface ApiOperations {
         | 'attested.data-security-policies'
         | 'attested.connected-apps-settings'
         | 'attested.guard-detect'
-        | 'attested.dc-session-timeout';
+        | 'attested.dc-session-timeout'
+        | 'attested.bitbucket-access-controls'
+        | 'attested.bitbucket-access-tokens'
+        | 'attested.bitbucket-integrations';
       /**
        * org, or the cloud id of the site
        */

@@ -8,7 +8,7 @@ export type FindingsQuery = Exclude<ApiOperations['GET /api/v1/findings']['query
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export const STATUSES = ['open', 'in_progress', 'regressed', 'resolved', 'dismissed'] as const;
-export const PRODUCTS = ['org', 'jira', 'jira-service-management', 'confluence'] as const;
+export const PRODUCTS = ['org', 'jira', 'jira-service-management', 'confluence', 'bitbucket'] as const;
 export const AREAS = [
   'identity',
   'accounts',
@@ -18,6 +18,7 @@ export const AREAS = [
   'confluence',
   'jira-service-management',
   'org',
+  'bitbucket',
 ] as const;
 
 /** Filters that take several values. */
