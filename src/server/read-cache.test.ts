@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createEventBus, type EventBus } from '../jobs/events.ts';
 import { createChangeSignal } from './change-signal.ts';
@@ -151,5 +152,37 @@ test('an answer kept under another data version is computed again (a scan no eve
   assert.equal((await app.inject('/answer')).json().computed, 1);
   version = 'v2';
   assert.equal((await app.inject('/answer')).json().computed, 2);
+  await app.close();
+});
+
+test('a client that accepts gzip gets a large answer gzipped, the same bytes unzipped', async () => {
+  const app = Fastify();
+  let computed = 0;
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    request.principal = {
+      user: { id: 'ana', email: 'ana@example.com', name: 'Ana', role: 'viewer', rights: [] },
+      role: 'viewer',
+      rights: [],
+      via: { kind: 'token', tokenId: 't' },
+    };
+  });
+  registerReadCache(app, {
+    signal: createChangeSignal({ events: createEventBus(), now: () => new Date('2026-12-07T10:00:00Z') }),
+    clock: () => 0,
+  });
+  app.get('/list', { config: { access: 'findings:read', readCache: true } }, async () => ({
+    computed: ++computed,
+    items: Array.from({ length: 200 }, (_, i) => ({ key: `app-${i}`, name: 'An app with a name' })),
+  }));
+  const plain = await app.inject('/list');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  for (let i = 0; i < 2; i++) {
+    const zipped = await app.inject({ url: '/list', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.ok(zipped.rawPayload.length < plain.rawPayload.length / 4);
+    assert.equal(gunzipSync(zipped.rawPayload).toString(), plain.body);
+  }
+  assert.equal(computed, 1);
   await app.close();
 });
