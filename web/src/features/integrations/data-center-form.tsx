@@ -34,7 +34,12 @@ export function DataCenterForm({
           token, then Connect. Palisade checks them with the instance before it stores them; you cannot view
           the token again afterwards.
         </Text>
-        <Alert color="yellow" title="The host must be allow-listed">
+        <Alert
+          color="yellow"
+          title="The host must be allow-listed"
+          // Mantine's yellow title on the light yellow background is under WCAG AA contrast.
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+        >
           Palisade only calls hosts its operator allows: whoever runs Palisade adds the instance’s host to
           PALISADE_ALLOW_HOSTS before it can be connected.
         </Alert>

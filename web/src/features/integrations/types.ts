@@ -9,11 +9,6 @@ export type LastSync = NonNullable<Domain['lastSync']>;
 export type DomainStatus = Domain['status'];
 export type ConsentCatalogue = ApiResponse<'GET /api/v1/connections/oauth/start'>;
 
-/** "1 domain", "3 domains". */
-export function domainCount(n: number): string {
-  return `${n} ${n === 1 ? 'domain' : 'domains'}`;
-}
-
 /** Whether a connection is still being read for the first time (or again). */
 export function isProcessing(connection: Connection): boolean {
   return connection.status.state === 'pending' || connection.status.state === 'in_progress';
