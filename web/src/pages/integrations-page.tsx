@@ -7,7 +7,7 @@ import { useMe } from '../auth/session.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { AddConnection } from '../features/integrations/add-connection.tsx';
-import type { Choice } from '../features/integrations/connection-choice.tsx';
+import type { Choice } from '../features/integrations/choices.ts';
 import { DomainsTable } from '../features/integrations/domains-table.tsx';
 import { KindRow } from '../features/integrations/kind-row.tsx';
 import {

@@ -1,6 +1,9 @@
-import type { ApiResponse } from '../../api/client.ts';
+import type { ApiOperations } from '../../api/schema.ts';
 
-// The shapes the Integrations page shows, from the server's route schemas (one source).
+// The shapes the Integrations page shows, from the server's route schemas (one source; from the
+// generated types rather than the client, so node tests of the pure helpers can load them).
+
+type ApiResponse<K extends keyof ApiOperations> = ApiOperations[K]['response'];
 
 export type ConnectionList = ApiResponse<'GET /api/v1/connections'>;
 export type Connection = ConnectionList['connections'][number];
