@@ -44,9 +44,13 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   const tenant = options.tenant ?? { scenario: options.scenario ?? 'demo' };
   const sim = await startSimulator({ tenant: buildTenant(tenant, now()) });
   const { info } = sim;
-  const hosts = [...info.sites.map((s) => s.url), info.adminApiUrl, info.marketplaceUrl, info.authUrl].map(
-    (u) => new URL(u).host,
-  );
+  const hosts = [
+    ...info.sites.map((s) => s.url),
+    info.adminApiUrl,
+    info.marketplaceUrl,
+    info.authUrl,
+    info.bitbucketUrl,
+  ].map((u) => new URL(u).host);
   const dir = mkdtempSync(join(tmpdir(), 'palisade-web-'));
   const database = await openTestDatabase('sqlite');
   const lines: string[] = [];
@@ -90,6 +94,10 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     now,
     logStream,
   });
+  // `serve` reads no Bitbucket API URL from its environment (PALISADE_BITBUCKET_API_URL is the
+  // CLI scan's), so the simulator's api.bitbucket.org is set on the settings the server and its
+  // scan service share, as the server tests pass it (simulator/testing/sim-connection.ts).
+  server.deps.settings.baseUrls.bitbucket = info.bitbucketUrl;
   if (!server.setupUrl) throw new Error('a fresh database must give a first-run setup link');
   const setupUrl = server.setupUrl;
   return {

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Paper, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -7,31 +7,53 @@ import { useMe } from '../auth/session.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { AddConnection } from '../features/integrations/add-connection.tsx';
+import type { Choice } from '../features/integrations/choices.ts';
 import { DomainsTable } from '../features/integrations/domains-table.tsx';
-import { LastSyncedText } from '../features/integrations/last-synced-cell.tsx';
+import { KindRow } from '../features/integrations/kind-row.tsx';
+import {
+  type ConnectionKind,
+  connectionsOfKind,
+  KIND_INFO,
+  KINDS,
+  worstOfKind,
+} from '../features/integrations/kinds.ts';
 import { ProcessingNotice } from '../features/integrations/processing-notice.tsx';
-import { domainCount } from '../features/integrations/types.ts';
 import { WriteConsentStep } from '../features/integrations/write-consent.tsx';
 
-// Zscaler's Integrations window with its words: the "Atlassian" row (number of domains, the worst
-// last sync, Add), expanded into the domains table with Reconnect, Edit and Delete, and the
-// separate write consent. The OAuth callback comes back here with ?connected=<id> or ?error=<code>.
+// Zscaler's Integrations window with its words: one row per kind of connection ("Atlassian",
+// "Bitbucket", "Data Center": number of domains, the worst last sync, Add), each expanded into
+// the domains table with Reconnect, Edit and Delete; the Atlassian row also shows the separate
+// write consent. The OAuth callback comes back here with ?connected=<id> or ?error=<code>.
+
+/** What Add chooses first when pressed on a kind's row. */
+const FIRST_CHOICE: Record<ConnectionKind, Choice> = {
+  atlassian: 'atlassian',
+  bitbucket: 'bitbucket',
+  'data-center': 'jira-data-center',
+};
 
 export function IntegrationsPage() {
   const me = useMe();
   const connections = useQuery(connectionsQuery());
   const [params, setParams] = useSearchParams();
-  const [adding, setAdding] = useState(false);
-  const [expanded, setExpanded] = useState(params.has('connected'));
+  const [adding, setAdding] = useState<Choice | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<ConnectionKind>>(
+    new Set(params.has('connected') ? (['atlassian'] as const) : []),
+  );
   const [watching, setWatching] = useState<string | null>(params.get('connected'));
   const oauthError = params.get('error');
   const manageDisabled = me.whyNot('connections:manage');
   const writeDisabled = me.whyNot('connections:write-consent');
 
   const list = connections.data?.connections ?? [];
-  const domains = list.reduce((n, c) => n + c.domains.length, 0);
-  const worst = connections.data?.worstLastSync ?? null;
   const clearParams = () => setParams({}, { replace: true });
+  const expand = (kind: ConnectionKind, open: boolean) =>
+    setExpanded((now) => {
+      const next = new Set(now);
+      if (open) next.add(kind);
+      else next.delete(kind);
+      return next;
+    });
 
   return (
     <>
@@ -56,68 +78,44 @@ export function IntegrationsPage() {
             clearParams();
           }}
         />
-        <Paper withBorder p="md">
-          <Group justify="space-between" wrap="wrap">
-            <Group gap="lg">
-              <UnstyledButton
-                aria-expanded={expanded}
-                aria-controls="atlassian-domains"
-                onClick={() => setExpanded((e) => !e)}
-                fw={700}
-                fz="lg"
-              >
-                <span aria-hidden="true">{expanded ? '▾ ' : '▸ '}</span>Atlassian
-              </UnstyledButton>
-              {connections.isPending ? <Loader size="xs" aria-label="Loading Atlassian domains" /> : null}
-              {connections.isSuccess ? (
-                <>
-                  <Text span data-testid="domain-count">
-                    {domainCount(domains)}
-                  </Text>
-                  <Text span size="sm">
-                    Last Synced:{' '}
-                    {worst ? (
-                      <>
-                        <LastSyncedText
-                          lastSync={
-                            worst.lastSync
-                              ? { ...worst.lastSync, ...(worst.reason ? { reason: worst.reason } : {}) }
-                              : null
-                          }
-                        />{' '}
-                        ({worst.host})
-                      </>
-                    ) : (
-                      'N/A'
-                    )}
-                  </Text>
-                </>
-              ) : null}
-            </Group>
-            <Tooltip label={manageDisabled} disabled={!manageDisabled}>
-              <Button onClick={() => setAdding(true)} disabled={manageDisabled !== undefined}>
-                Add
-              </Button>
-            </Tooltip>
-          </Group>
-        </Paper>
         {connections.isError ? <QueryError error={connections.error} /> : null}
-        {expanded && connections.isSuccess ? (
-          <Stack id="atlassian-domains">
-            <DomainsTable connections={list} manageDisabledReason={manageDisabled} />
-            {list.map((c) => (
-              <WriteConsentStep key={c.id} connection={c} disabledReason={writeDisabled} />
-            ))}
-          </Stack>
-        ) : null}
+        {KINDS.map((kind) => {
+          const ofKind = connectionsOfKind(list, kind);
+          const isOpen = expanded.has(kind);
+          return (
+            <Stack key={kind} gap="sm">
+              <KindRow
+                kind={kind}
+                count={connections.isSuccess ? ofKind.reduce((n, c) => n + c.domains.length, 0) : undefined}
+                worst={worstOfKind(ofKind, connections.data?.worstLastSync ?? null)}
+                loading={connections.isPending}
+                expanded={isOpen}
+                onToggle={() => expand(kind, !isOpen)}
+                onAdd={() => setAdding(FIRST_CHOICE[kind])}
+                addDisabledReason={manageDisabled}
+              />
+              {isOpen && connections.isSuccess ? (
+                <Stack id={KIND_INFO[kind].regionId}>
+                  <DomainsTable kind={kind} connections={ofKind} manageDisabledReason={manageDisabled} />
+                  {kind === 'atlassian'
+                    ? ofKind.map((c) => (
+                        <WriteConsentStep key={c.id} connection={c} disabledReason={writeDisabled} />
+                      ))
+                    : null}
+                </Stack>
+              ) : null}
+            </Stack>
+          );
+        })}
       </Stack>
       <AddConnection
-        opened={adding}
-        onClose={() => setAdding(false)}
-        onConnected={(id) => {
-          setAdding(false);
+        opened={adding !== null}
+        initialChoice={adding ?? 'atlassian'}
+        onClose={() => setAdding(null)}
+        onConnected={(id, _orgName, kind) => {
+          setAdding(null);
           setWatching(id);
-          setExpanded(true);
+          expand(kind, true);
         }}
       />
     </>

@@ -8,17 +8,29 @@ export type FindingsQuery = Exclude<ApiOperations['GET /api/v1/findings']['query
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export const STATUSES = ['open', 'in_progress', 'regressed', 'resolved', 'dismissed'] as const;
-export const PRODUCTS = ['org', 'jira', 'jira-service-management', 'confluence', 'bitbucket'] as const;
+// The server's products and areas (src/rules/areas.ts), which it checks these filters against.
+export const PRODUCTS = [
+  'org',
+  'jira',
+  'jira-service-management',
+  'confluence',
+  'bitbucket',
+  'jira-data-center',
+  'confluence-data-center',
+] as const;
 export const AREAS = [
   'identity',
   'accounts',
   'tokens',
+  'app-governance',
   'apps',
+  'data-protection',
   'jira',
+  'jsm',
   'confluence',
-  'jira-service-management',
-  'org',
   'bitbucket',
+  'jira-data-center',
+  'confluence-data-center',
 ] as const;
 
 /** Filters that take several values. */

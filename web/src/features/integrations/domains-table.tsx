@@ -1,17 +1,24 @@
-import { Alert, Button, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { formatDateTime } from '../../components/format.ts';
 import { ApiKeyCell } from './api-key-cell.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { type ConnectionKind, KIND_INFO, productLabel } from './kinds.ts';
 import { LastSyncedText } from './last-synced-cell.tsx';
 import { StatusCell } from './status-cell.tsx';
 import type { Connection, Domain } from './types.ts';
 import { useConnectionActions } from './use-connection-actions.ts';
 
-// Atlassian expanded: one row per domain with Zscaler's columns and per-domain actions. The
+// A kind's row expanded: one row per domain (an Atlassian site, a Bitbucket workspace, a Data
+// Center instance) with Zscaler's columns, its products as chips, and per-domain actions. The
 // credentials belong to the connection (an organization), so editing the key or reconnecting
 // through one domain acts on all of its organization's domains; the dialogs say so.
+
+/** Why a kind's key cannot be edited here (undefined: it can). */
+const EDIT_UNAVAILABLE: Partial<Record<ConnectionKind, string>> = {
+  'data-center': 'Replace a personal access token by adding the instance again',
+};
 
 type Pending =
   | { kind: 'reconnect'; connection: Connection; host: string }
@@ -35,9 +42,11 @@ function messageOf(pending: Pending): string {
 }
 
 export function DomainsTable({
+  kind = 'atlassian',
   connections,
   manageDisabledReason,
 }: {
+  kind?: ConnectionKind;
   connections: readonly Connection[];
   manageDisabledReason: string | undefined;
 }) {
@@ -55,7 +64,11 @@ export function DomainsTable({
         await actions.reconnect.mutateAsync(connection.id);
         notifications.show({ color: 'green', message: `${host} reconnected: a new scan has started.` });
       } else if (pending.kind === 'edit') {
-        await actions.replaceKey.mutateAsync({ id: connection.id, apiToken: pending.apiKey });
+        await actions.replaceKey.mutateAsync({
+          id: connection.id,
+          apiToken: pending.apiKey,
+          field: kind === 'bitbucket' ? 'accessToken' : 'apiToken',
+        });
         notifications.show({ color: 'green', message: `The API Key of ${host} was replaced.` });
       } else {
         await actions.remove.mutateAsync(connection.id);
@@ -91,11 +104,15 @@ export function DomainsTable({
         </Alert>
       ) : null}
       {rows.length === 0 ? (
-        <Text c="dimmed">No Atlassian domain is connected yet: press Add.</Text>
+        <Text c="dimmed">
+          {kind === 'atlassian'
+            ? 'No Atlassian domain is connected yet: press Add.'
+            : `No ${KIND_INFO[kind].row} ${KIND_INFO[kind].unit[0]} is connected yet: press its Add.`}
+        </Text>
       ) : (
         <Table.ScrollContainer minWidth={960}>
           <Table striped highlightOnHover verticalSpacing="sm">
-            <Table.Caption>Atlassian domains</Table.Caption>
+            <Table.Caption>{KIND_INFO[kind].row} domains</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Domain</Table.Th>
@@ -116,12 +133,13 @@ export function DomainsTable({
                     <Text size="xs" c="dimmed">
                       {connection.orgName} · {connection.method === 'oauth' ? 'OAuth' : 'API token'}
                     </Text>
+                    <ProductChips products={domain.products} />
                   </Table.Td>
                   <Table.Td>
                     <ApiKeyCell
                       host={domain.host}
                       last4={connection.apiKey?.last4 ?? null}
-                      disabledReason={manageDisabledReason}
+                      disabledReason={manageDisabledReason ?? EDIT_UNAVAILABLE[kind]}
                       onSubmit={(apiKey) =>
                         setPending({ kind: 'edit', connection, host: domain.host, apiKey })
                       }
@@ -175,5 +193,19 @@ export function DomainsTable({
         onCancel={() => setPending(null)}
       />
     </>
+  );
+}
+
+/** A domain's products, as chips (Jira, Confluence, Bitbucket, Jira Data Center, ...). */
+function ProductChips({ products }: { products: readonly string[] }) {
+  if (products.length === 0) return null;
+  return (
+    <Group gap={4} mt={4} aria-label="Products" role="list">
+      {products.map((p) => (
+        <Badge key={p} role="listitem" variant="light" color="gray" c="var(--mantine-color-text)" tt="none">
+          {productLabel(p)}
+        </Badge>
+      ))}
+    </Group>
   );
 }

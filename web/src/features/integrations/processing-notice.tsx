@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core';
+import { countOf, kindOf } from './kinds.ts';
 import type { Connection } from './types.ts';
-import { domainCount, isProcessing } from './types.ts';
+import { isProcessing } from './types.ts';
 
 // After Connect (or the OAuth consent): "still processing" until the first scan ends, then the
 // success message — the list refreshes from the live events, so this changes without a reload.
@@ -50,7 +51,8 @@ export function ProcessingNotice({
       onClose={onClose}
       data-testid="processing"
     >
-      {connection.orgName} is ready for review: {domainCount(connection.domains.length)} added.
+      {connection.orgName} is ready for review: {countOf(kindOf(connection), connection.domains.length)}{' '}
+      added.
     </Alert>
   );
 }

@@ -25,10 +25,11 @@ export function useConnectionActions() {
     onSuccess: refresh,
   });
   const replaceKey = useMutation({
-    mutationFn: (input: { id: string; apiToken: string }) =>
+    // A Bitbucket workspace's key is its workspace access token; everyone else's an API token.
+    mutationFn: (input: { id: string; apiToken: string; field?: 'apiToken' | 'accessToken' }) =>
       api('PUT /api/v1/connections/{id}/credentials', {
         params: { id: input.id },
-        body: { apiToken: input.apiToken, confirm: true },
+        body: { [input.field ?? 'apiToken']: input.apiToken, confirm: true },
       }),
     onSuccess: refresh,
   });

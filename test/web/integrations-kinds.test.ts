@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { AREA_IDS, PRODUCTS as SERVER_PRODUCTS } from '../../src/rules/areas.ts';
+import { AREAS, PRODUCTS } from '../../web/src/features/findings/findings-filters.ts';
+import { kindOfChoice } from '../../web/src/features/integrations/choices.ts';
+import {
+  connectionsOfKind,
+  countOf,
+  kindOf,
+  productLabel,
+  worstOfKind,
+} from '../../web/src/features/integrations/kinds.ts';
+import type { Connection, ConnectionList } from '../../web/src/features/integrations/types.ts';
+
+// The Integrations window's rows by kind: which row a connection is listed in, how a row counts
+// its domains and which of its domains' last sync it names; and the Findings filters offering
+// every product and area the server accepts.
+
+function connection(
+  id: string,
+  domains: { host: string; products: string[]; at?: string; excessive?: boolean }[],
+): Connection {
+  return {
+    id,
+    orgId: null,
+    orgName: id,
+    method: 'api-token',
+    apiKey: { last4: '1234' },
+    firstConnected: { at: '2026-12-01T00:00:00.000Z', by: null },
+    lastSync: null,
+    status: { state: 'success' },
+    domains: domains.map((d) => ({
+      host: d.host,
+      cloudId: `${id}/${d.host}`,
+      products: d.products as Connection['domains'][number]['products'],
+      lastSync: d.at ? { at: d.at, durationSeconds: 10, excessive: d.excessive ?? false } : null,
+      status: { state: 'success' },
+    })),
+    writeConsent: { granted: false },
+    scanIntervalSeconds: 86_400,
+  };
+}
+
+const acme = connection('acme', [
+  { host: 'acme.atlassian.net', products: ['jira', 'confluence'], at: '2026-12-06T10:00:00.000Z' },
+  { host: 'acme-eu.atlassian.net', products: ['jira'], at: '2026-12-06T08:00:00.000Z' },
+]);
+const workspace = connection('bitbucket-1', [
+  { host: 'bitbucket.org', products: ['bitbucket'], at: '2026-12-06T09:00:00.000Z' },
+]);
+const jiraDc = connection('dc-jira', [{ host: 'jira.acme.test', products: ['jira-data-center'] }]);
+const keyOnly = connection('org-key-only', []);
+
+test('each connection is listed in the row of its kind: a workspace under Bitbucket, an instance under Data Center, the rest under Atlassian', () => {
+  assert.equal(kindOf(acme), 'atlassian');
+  assert.equal(kindOf(workspace), 'bitbucket');
+  assert.equal(kindOf(jiraDc), 'data-center');
+  assert.equal(kindOf(keyOnly), 'atlassian', 'an organization without sites yet is still Atlassian');
+  assert.equal(kindOf({ ...acme, kind: 'data-center' } as Connection), 'data-center', 'a declared kind wins');
+  const all = [acme, workspace, jiraDc, keyOnly];
+  assert.deepEqual(
+    connectionsOfKind(all, 'atlassian').map((c) => c.id),
+    ['acme', 'org-key-only'],
+  );
+  assert.deepEqual(
+    connectionsOfKind(all, 'bitbucket').map((c) => c.id),
+    ['bitbucket-1'],
+  );
+});
+
+test('a row counts its domains in its own words', () => {
+  assert.equal(countOf('atlassian', 0), '0 domains');
+  assert.equal(countOf('atlassian', 1), '1 domain');
+  assert.equal(countOf('bitbucket', 1), '1 workspace');
+  assert.equal(countOf('bitbucket', 2), '2 workspaces');
+  assert.equal(countOf('data-center', 0), '0 instances');
+});
+
+test("a row names the server's worst last sync when it is one of its domains, and otherwise its own worst: excessive, then never synced, then oldest", () => {
+  const server: ConnectionList['worstLastSync'] = {
+    connectionId: 'bitbucket-1',
+    host: 'bitbucket.org',
+    lastSync: { at: '2026-12-06T09:00:00.000Z', durationSeconds: 10, excessive: false },
+    excessive: false,
+    reason: null,
+  };
+  assert.equal(worstOfKind([workspace], server), server);
+  assert.equal(worstOfKind([acme], server)?.host, 'acme-eu.atlassian.net', 'the one synced longest ago');
+  const slow = connection('slow', [
+    { host: 'slow.atlassian.net', products: ['jira'], at: '2026-12-06T11:00:00.000Z', excessive: true },
+  ]);
+  assert.equal(worstOfKind([acme, slow], server)?.host, 'slow.atlassian.net');
+  const never = worstOfKind([acme, jiraDc], null);
+  assert.deepEqual([never?.host, never?.lastSync, never?.reason], ['jira.acme.test', null, 'not synced yet']);
+  assert.equal(worstOfKind([keyOnly], server), null, 'no domain, nothing to name');
+});
+
+test('products read as people name them, and each Add choice adds to the row of its kind', () => {
+  assert.deepEqual(
+    ['jira', 'confluence', 'bitbucket', 'jira-data-center', 'confluence-data-center', 'later'].map(
+      productLabel,
+    ),
+    ['Jira', 'Confluence', 'Bitbucket', 'Jira Data Center', 'Confluence Data Center', 'later'],
+  );
+  assert.equal(kindOfChoice('atlassian'), 'atlassian');
+  assert.equal(kindOfChoice('bitbucket'), 'bitbucket');
+  assert.equal(kindOfChoice('jira-data-center'), 'data-center');
+  assert.equal(kindOfChoice('confluence-data-center'), 'data-center');
+});
+
+test('the Findings filters offer exactly the products and areas the server filters by', () => {
+  assert.deepEqual([...PRODUCTS].sort(), [...SERVER_PRODUCTS].sort());
+  assert.deepEqual([...AREAS].sort(), [...AREA_IDS].sort());
+});

@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type ApiBody, api } from '../../api/client.ts';
+import { queryKeys } from '../../api/queries.ts';
+
+// Add's last step for every kind: POST /api/v1/connections, which verifies the credentials before
+// it stores them; on success the list refreshes and the page watches the first scan. A refusal
+// (a wrong token, a field the server's validation names) stays on the mutation for the form.
+
+export type CreateBody = ApiBody<'POST /api/v1/connections'>;
+
+/** A Jira or Confluence Data Center instance (the dc-connect route, not yet in the generated types). */
+export interface DataCenterBody {
+  kind: 'data-center';
+  baseUrl: string;
+  personalAccessToken: string;
+}
+
+export function useCreateConnection(onConnected: (connectionId: string, orgName: string) => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateBody | DataCenterBody) =>
+      // The Data Center body is the server's once its route lands; until then the server answers
+      // 400 naming the problem, which the form shows like any refusal.
+      api('POST /api/v1/connections', { body: body as CreateBody }),
+    onSuccess: async (created) => {
+      await client.invalidateQueries({ queryKey: queryKeys.connections });
+      onConnected(created.connection.id, created.connection.orgName);
+    },
+  });
+}
