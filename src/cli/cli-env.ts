@@ -20,11 +20,10 @@ export const cliEnvSchema = envSchema.extend({
   /**
    * A Bitbucket Cloud workspace to scan instead of sites (`--bitbucket-workspace`), its workspace
    * access token (`--bitbucket-token`; or PALISADE_EMAIL / PALISADE_API_TOKEN of a workspace
-   * admin), and the API's base URL (`--bitbucket-api-url`, default https://api.bitbucket.org).
+   * admin); the API's base URL is a platform setting (PALISADE_BITBUCKET_API_URL, src/config).
    */
   PALISADE_BITBUCKET_WORKSPACE: optionalText,
   PALISADE_BITBUCKET_TOKEN: optionalText,
-  PALISADE_BITBUCKET_API_URL: optionalText,
   /** Report formats, comma-separated (`--format`), where to write them (`--output-dir`, `--output`). */
   PALISADE_FORMAT: commaList.pipe(
     z.array(z.enum(REPORT_FORMATS, { error: `must be among ${REPORT_FORMATS.join(', ')}` })),

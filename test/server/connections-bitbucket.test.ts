@@ -34,7 +34,7 @@ forEachDatabase(
     assert.deepEqual(connection.apiKey, { last4: token.slice(-4) });
     assert.deepEqual(
       connection.domains.map((d: { host: string; products: string[] }) => [d.host, d.products]),
-      [['bitbucket.org', ['bitbucket']]],
+      [['bitbucket.org/acme', ['bitbucket']]],
     );
     const readable = permissions
       .filter((p: { readable: boolean }) => p.readable)

@@ -81,6 +81,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       PALISADE_ADMIN_API_URL: info.adminApiUrl,
       PALISADE_MARKETPLACE_URL: info.marketplaceUrl,
       PALISADE_AUTH_URL: info.authUrl,
+      PALISADE_BITBUCKET_API_URL: info.bitbucketUrl,
       PALISADE_LOG_LEVEL: 'warn',
       ...(options.notifyAllowHosts
         ? { PALISADE_NOTIFY_ALLOW_HOSTS: options.notifyAllowHosts.join(',') }
@@ -94,10 +95,6 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     now,
     logStream,
   });
-  // `serve` reads no Bitbucket API URL from its environment (PALISADE_BITBUCKET_API_URL is the
-  // CLI scan's), so the simulator's api.bitbucket.org is set on the settings the server and its
-  // scan service share, as the server tests pass it (simulator/testing/sim-connection.ts).
-  server.deps.settings.baseUrls.bitbucket = info.bitbucketUrl;
   if (!server.setupUrl) throw new Error('a fresh database must give a first-run setup link');
   const setupUrl = server.setupUrl;
   return {

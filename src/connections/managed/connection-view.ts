@@ -167,7 +167,7 @@ async function judgeConnection(
     // Every domain shares the connection's sync (one scan reads all of its sites), but a site
     // whose datasets failed in it says so on its own line.
     domains: record.sites.map((s) => ({
-      host: new URL(s.url).host,
+      host: domainOf(s.url),
       cloudId: s.cloudId,
       products: [...s.products],
       lastSync,
@@ -263,4 +263,14 @@ function domainStatus(status: ConnectionStatus, failed: string[] | undefined): C
   if (!failed || failed.length === 0) return status;
   const named = failed.slice(0, 3).join(', ') + (failed.length > 3 ? ` and ${failed.length - 3} more` : '');
   return { state: 'error', reason: `the last sync could not read ${named}` };
+}
+
+/**
+ * What names a domain to people: a Cloud site's host; a Bitbucket workspace's host and slug
+ * (`bitbucket.org/acme`: every workspace shares the host); a Data Center instance's host and
+ * context path.
+ */
+export function domainOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
 }
