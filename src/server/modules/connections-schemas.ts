@@ -96,7 +96,7 @@ export const Connection = z.object({
     z.object({
       host: z.string(),
       cloudId: z.string(),
-      products: z.array(z.enum(['jira', 'confluence', 'bitbucket'])),
+      products: z.array(z.enum(['jira', 'confluence', 'bitbucket', 'jira-data-center', 'confluence-data-center'])),
       lastSync: LastSync.nullable(),
       status: Status,
     }),
@@ -108,7 +108,7 @@ export const Connection = z.object({
 export const Permission = z.object({
   dataset: z.string(),
   scope: z.string(),
-  product: z.enum(['jira', 'confluence', 'bitbucket']).optional(),
+  product: z.enum(['jira', 'confluence', 'bitbucket', 'jira-data-center', 'confluence-data-center']).optional(),
   readable: z.boolean(),
   reason: z.string().optional(),
 });
