@@ -3,6 +3,7 @@ import { type BanAlert, enforceBans } from '../app-risk/actions/index.ts';
 import type { BaseUrls } from '../atlassian/urls.ts';
 import { type ConnectRequest, connect } from '../connections/connect.ts';
 import { type BitbucketConnectRequest, connectBitbucket } from '../connections/connect-bitbucket.ts';
+import { type DataCenterConnectRequest, connectDataCenter } from '../connections/connect-data-center.ts';
 import type { Database } from '../db/schema.ts';
 import type { FindingChange } from '../findings/track-findings.ts';
 import type { Connection } from '../inventory/connections.ts';
@@ -60,10 +61,11 @@ export interface SyncOutcome {
 export interface ScanRequest {
   /**
    * The connection: created from what a person gives (site URLs and credentials, through
-   * discovery; or, `kind: 'bitbucket'`, a Bitbucket workspace and its credential), or a target
+   * discovery; or, `kind: 'bitbucket'`, a Bitbucket workspace and its credential; or,
+   * `kind: 'data-center'`, a Data Center base URL and personal access token), or a target
    * discovered before (a stored connection with its credentials).
    */
-  connection: ConnectRequest | BitbucketConnectRequest | { target: SyncTarget };
+  connection: ConnectRequest | BitbucketConnectRequest | DataCenterConnectRequest | { target: SyncTarget };
   /** Write consent: banned apps found installed again are uninstalled with it (never the read credential). */
   writeCredential?: { email: string; apiToken: string } | undefined;
 }
@@ -90,7 +92,9 @@ export async function runScan(deps: ScanDeps, request: ScanRequest): Promise<Sca
     'target' in given
       ? given.target
       : 'kind' in given
-        ? (await connectBitbucket(given, connectDeps)).target
+        ? given.kind === 'data-center'
+          ? (await connectDataCenter(given, connectDeps)).target
+          : (await connectBitbucket(given, connectDeps)).target
         : (await connect(given, connectDeps)).target;
 
   const lease = await holdScanLease(deps.db, target.id, deps.now, deps.lease);
