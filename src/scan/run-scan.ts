@@ -3,7 +3,7 @@ import { type BanAlert, enforceBans } from '../app-risk/actions/index.ts';
 import type { BaseUrls } from '../atlassian/urls.ts';
 import { type ConnectRequest, connect } from '../connections/connect.ts';
 import { type BitbucketConnectRequest, connectBitbucket } from '../connections/connect-bitbucket.ts';
-import { type DataCenterConnectRequest, connectDataCenter } from '../connections/connect-data-center.ts';
+import { connectDataCenter, type DataCenterConnectRequest } from '../connections/connect-data-center.ts';
 import type { Database } from '../db/schema.ts';
 import type { FindingChange } from '../findings/track-findings.ts';
 import type { Connection } from '../inventory/connections.ts';

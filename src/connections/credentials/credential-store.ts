@@ -24,6 +24,11 @@ export interface ApiTokenBundle {
    * workspace access token, or else with `adminEmail` and `apiToken` of a workspace admin.
    */
   bitbucket?: { workspace: string; accessToken?: string | undefined } | undefined;
+  /**
+   * A Jira or Confluence Data Center instance instead of sites (a connection of kind
+   * `data-center`): its base URL, read with a personal access token.
+   */
+  dataCenter?: { baseUrl: string; personalAccessToken: string } | undefined;
 }
 
 /**
@@ -68,6 +73,7 @@ export function hintOf(bundle: ReadBundle | WriteBundle): CredentialHint {
   const key =
     bundle.apiToken ??
     ('bitbucket' in bundle ? bundle.bitbucket?.accessToken : undefined) ??
+    ('dataCenter' in bundle ? bundle.dataCenter?.personalAccessToken : undefined) ??
     ('orgApiKey' in bundle ? bundle.orgApiKey : undefined);
   return {
     apiKey: key && key.length >= 8 ? { last4: key.slice(-4) } : key ? { last4: '' } : null,

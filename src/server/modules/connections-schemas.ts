@@ -36,8 +36,21 @@ export const BitbucketConnection = z.object({
   apiToken: secret.optional(),
 });
 
+/**
+ * A Jira or Confluence Data Center instance (`kind: "data-center"`): its base URL (context path
+ * included; the operator allow-lists its host) and a personal access token, a system
+ * administrator's to read every dataset.
+ */
+export const DataCenterConnection = z.object({
+  kind: z.literal('data-center'),
+  method: z.literal('api-token').optional(),
+  baseUrl: z.string().trim().min(1).max(2048),
+  personalAccessToken: secret,
+});
+
 export const CreateConnectionBody = z.union([
   BitbucketConnection,
+  DataCenterConnection,
   z.discriminatedUnion('method', [ApiTokenMethod, OAuthMethod]),
 ]);
 
@@ -51,6 +64,8 @@ export const CredentialsBody = z.object({
   orgApiKey: secret.optional(),
   /** A Bitbucket workspace's new access token. */
   accessToken: secret.optional(),
+  /** A Data Center instance's new personal access token. */
+  personalAccessToken: secret.optional(),
   confirm: z.boolean().optional(),
 });
 
@@ -96,7 +111,9 @@ export const Connection = z.object({
     z.object({
       host: z.string(),
       cloudId: z.string(),
-      products: z.array(z.enum(['jira', 'confluence', 'bitbucket', 'jira-data-center', 'confluence-data-center'])),
+      products: z.array(
+        z.enum(['jira', 'confluence', 'bitbucket', 'jira-data-center', 'confluence-data-center']),
+      ),
       lastSync: LastSync.nullable(),
       status: Status,
     }),
@@ -108,7 +125,9 @@ export const Connection = z.object({
 export const Permission = z.object({
   dataset: z.string(),
   scope: z.string(),
-  product: z.enum(['jira', 'confluence', 'bitbucket', 'jira-data-center', 'confluence-data-center']).optional(),
+  product: z
+    .enum(['jira', 'confluence', 'bitbucket', 'jira-data-center', 'confluence-data-center'])
+    .optional(),
   readable: z.boolean(),
   reason: z.string().optional(),
 });

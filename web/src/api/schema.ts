@@ -395,7 +395,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence' | 'bitbucket')[];
+          products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -446,6 +446,12 @@ export interface ApiOperations {
           accessToken?: string;
           adminEmail?: string;
           apiToken?: string;
+        }
+      | {
+          kind: 'data-center';
+          method?: 'api-token';
+          baseUrl: string;
+          personalAccessToken: string;
         }
       | (
           | {
@@ -498,7 +504,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence' | 'bitbucket')[];
+          products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -524,7 +530,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence' | 'bitbucket';
+        product?: 'jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center';
         readable: boolean;
         reason?: string;
       }[];
@@ -572,7 +578,7 @@ export interface ApiOperations {
       domains: {
         host: string;
         cloudId: string;
-        products: ('jira' | 'confluence' | 'bitbucket')[];
+        products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
         lastSync: {
           at: string;
           durationSeconds: number;
@@ -597,7 +603,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence' | 'bitbucket';
+        product?: 'jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center';
         readable: boolean;
         reason?: string;
       }[];
@@ -647,7 +653,7 @@ export interface ApiOperations {
       domains: {
         host: string;
         cloudId: string;
-        products: ('jira' | 'confluence' | 'bitbucket')[];
+        products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
         lastSync: {
           at: string;
           durationSeconds: number;
@@ -672,7 +678,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence' | 'bitbucket';
+        product?: 'jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center';
         readable: boolean;
         reason?: string;
       }[];
@@ -739,7 +745,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence' | 'bitbucket')[];
+          products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -765,7 +771,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence' | 'bitbucket';
+        product?: 'jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center';
         readable: boolean;
         reason?: string;
       }[];
@@ -784,6 +790,7 @@ export interface ApiOperations {
       apiToken?: string;
       orgApiKey?: string;
       accessToken?: string;
+      personalAccessToken?: string;
       confirm?: boolean;
     };
     response: {
@@ -820,7 +827,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence' | 'bitbucket')[];
+          products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -846,7 +853,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence' | 'bitbucket';
+        product?: 'jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center';
         readable: boolean;
         reason?: string;
       }[];
