@@ -66,8 +66,11 @@ export interface ScanRequest {
    * discovered before (a stored connection with its credentials).
    */
   connection: ConnectRequest | BitbucketConnectRequest | DataCenterConnectRequest | { target: SyncTarget };
-  /** Write consent: banned apps found installed again are uninstalled with it (never the read credential). */
-  writeCredential?: { email: string; apiToken: string } | undefined;
+  /**
+   * Write consent: banned apps found installed again are uninstalled with it (never the read
+   * credential); a Data Center instance's is an administrator's personal access token.
+   */
+  writeCredential?: { email: string; apiToken: string } | { personalAccessToken: string } | undefined;
 }
 
 export interface ScanResult {
@@ -109,7 +112,12 @@ export async function runScan(deps: ScanDeps, request: ScanRequest): Promise<Sca
       connection: {
         id: target.id,
         ...(request.writeCredential
-          ? { writeCredentials: { site: { kind: 'basic', ...request.writeCredential } } }
+          ? {
+              writeCredentials:
+                'personalAccessToken' in request.writeCredential
+                  ? { dataCenterToken: request.writeCredential.personalAccessToken }
+                  : { site: { kind: 'basic', ...request.writeCredential } },
+            }
           : {}),
       },
       snapshotVersion,

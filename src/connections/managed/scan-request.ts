@@ -30,7 +30,7 @@ export interface ManagedScanDeps {
 
 export interface ManagedScanRequest {
   connection: ConnectRequest | BitbucketConnectRequest | DataCenterConnectRequest | { target: SyncTarget };
-  writeCredential?: { email: string; apiToken: string } | undefined;
+  writeCredential?: { email: string; apiToken: string } | { personalAccessToken: string } | undefined;
 }
 
 export class NoCredentialError extends PalisadeError {
@@ -45,9 +45,12 @@ export async function scanRequestFor(
   const read = await loadCredential(deps.db, deps.secretBox, connectionId, 'read');
   if (!read) throw new NoCredentialError(`connection ${connectionId} has no stored credential`);
   const write = await loadCredential(deps.db, deps.secretBox, connectionId, 'write');
-  const writeCredential = write
-    ? { email: write.bundle.adminEmail, apiToken: write.bundle.apiToken }
-    : undefined;
+  const written = write?.bundle;
+  const writeCredential = written?.personalAccessToken
+    ? { personalAccessToken: written.personalAccessToken }
+    : written?.adminEmail && written.apiToken
+      ? { email: written.adminEmail, apiToken: written.apiToken }
+      : undefined;
   const bundle = read.bundle;
   if (bundle.method === 'oauth') {
     return { connection: { target: await oauthScanConnection(deps, connectionId, bundle) }, writeCredential };

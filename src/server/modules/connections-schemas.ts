@@ -71,7 +71,11 @@ export const CredentialsBody = z.object({
 
 export const DeleteQuery = z.object({ confirm: z.enum(['true', 'false']).optional() });
 
-export const WriteConsentBody = z.object({ adminEmail: email, apiToken: secret });
+/** A site admin's e-mail and API token; a Data Center instance: a system administrator's personal access token. */
+export const WriteConsentBody = z.union([
+  z.object({ adminEmail: email, apiToken: secret }),
+  z.object({ personalAccessToken: secret }),
+]);
 
 export const PatchConnectionBody = z.object({
   scanIntervalSeconds: z

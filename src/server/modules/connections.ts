@@ -267,7 +267,8 @@ export const connectionsModule: ServerModule = {
         config: { access: 'connections:write-consent', audit: 'connection.write-consent.grant' },
         schema: {
           tags: TAGS,
-          summary: "Grant the write consent: a site admin's API token, used only for app actions",
+          summary:
+            "Grant the write consent: a site admin's API token (a Data Center instance: a system administrator's personal access token), used only for app actions",
           params: ConnectionIdParams,
           body: WriteConsentBody,
           response: { 200: WriteConsent },
@@ -279,7 +280,8 @@ export const connectionsModule: ServerModule = {
         noteAudit(request, {
           subject: `connection:${id}`,
           connectionId: id,
-          details: { adminEmail: request.body.adminEmail },
+          details:
+            'adminEmail' in request.body ? { adminEmail: request.body.adminEmail } : { kind: 'data-center' },
         });
         return { writeConsent: { granted: true, ...(granted.last4 ? { last4: granted.last4 } : {}) } };
       },

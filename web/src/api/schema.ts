@@ -860,17 +860,21 @@ export interface ApiOperations {
     };
   };
   /**
-   * Grant the write consent: a site admin's API token, used only for app actions
+   * Grant the write consent: a site admin's API token (a Data Center instance: a system administrator's personal access token), used only for app actions
    */
   'POST /api/v1/connections/{id}/write-consent': {
     params: {
       id: string;
     };
     query: undefined;
-    body: {
-      adminEmail: string;
-      apiToken: string;
-    };
+    body:
+      | {
+          adminEmail: string;
+          apiToken: string;
+        }
+      | {
+          personalAccessToken: string;
+        };
     response: {
       writeConsent: {
         granted: boolean;
@@ -2767,9 +2771,9 @@ export interface ApiOperations {
        */
       sites?: string[];
       /**
-       * @maxItems 2
+       * @maxItems 4
        */
-      products?: ('jira' | 'confluence')[];
+      products?: ('jira' | 'confluence' | 'jira-data-center' | 'confluence-data-center')[];
     };
     response: {
       outcome: {
@@ -2794,7 +2798,7 @@ export interface ApiOperations {
             cloudId: string;
             url: string;
           };
-          product: ('jira' | 'confluence') | null;
+          product: ('jira' | 'confluence' | 'jira-data-center' | 'confluence-data-center') | null;
           appKey: string | null;
           appName: string | null;
           framework: string | null;
