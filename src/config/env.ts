@@ -61,6 +61,8 @@ export const envSchema = z.object({
   PALISADE_MARKETPLACE_URL: optionalText,
   /** Atlassian's authorization server for OAuth 2.0 (3LO); unset = `https://auth.atlassian.com`. */
   PALISADE_AUTH_URL: optionalText,
+  /** Bitbucket Cloud's REST API (a simulator's listener); unset = `https://api.bitbucket.org`. */
+  PALISADE_BITBUCKET_API_URL: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;

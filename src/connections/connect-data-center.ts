@@ -22,6 +22,8 @@ import { DiscoveryError } from './discovery-error.ts';
 //   product's paths answer 404 on the other.
 // - The token is verified by a read every signed-in user may make (Jira's `mypermissions`,
 //   Confluence's space list): a 401 there is a wrong token and nothing is connected.
+// - The connection (and site) id is named by the base URL the product says it has, so the instance
+//   reached at another address (a proxy, a moved port) stays one connection with one history.
 // - What the token may read is recorded as the site's access: a plain user's admin-only datasets
 //   are then `forbidden` before any call, rather than UPM's bare 401 to non-admins reading as a
 //   revoked credential.
@@ -86,16 +88,16 @@ const codeOf = (error: unknown): string | undefined => (isAtlassianError(error) 
 async function productAt(
   api: AtlassianApi,
   site: SiteRef,
-): Promise<{ product: DataCenterProduct; title: string | undefined } | undefined> {
+): Promise<{ product: DataCenterProduct; title: string | undefined; ownUrl: string } | undefined> {
   try {
     const info = await api.call('dc.jira.serverInfo.get', { site });
-    return { product: 'jira-data-center', title: text(info.serverTitle) };
+    return { product: 'jira-data-center', title: text(info.serverTitle), ownUrl: info.baseUrl };
   } catch (error) {
     if (codeOf(error) !== 'not_found') throw error;
   }
   try {
     const manifest = await api.call('dc.confluence.manifest.get', { site });
-    return { product: 'confluence-data-center', title: text(manifest.name) };
+    return { product: 'confluence-data-center', title: text(manifest.name), ownUrl: manifest.url };
   } catch (error) {
     if (codeOf(error) !== 'not_found') throw error;
   }
@@ -153,6 +155,19 @@ async function rightsOn(
   }
 }
 
+/**
+ * The base URL the product says it has (Jira's and Confluence's "Base URL" setting): the name the
+ * instance keeps when it is reached at another address (a proxy, a moved port), so the same
+ * instance stays one connection. Undefined when it is no URL.
+ */
+function ownBaseUrl(given: string): string | undefined {
+  try {
+    return normalizeDataCenterUrl(given);
+  } catch {
+    return undefined;
+  }
+}
+
 function word(held: boolean | undefined): string {
   return held === undefined ? 'unknown' : held ? 'held' : 'not held';
 }
@@ -165,7 +180,6 @@ export async function connectDataCenter(
   requireAllowListed(baseUrl, deps.allowHosts);
   const host = new URL(baseUrl).host;
   deps.onStep?.(`reading the Data Center instance at ${host}`);
-  const id = dataCenterConnectionIdFor(baseUrl);
   const credentials = { dataCenterToken: request.personalAccessToken };
   const api = createAtlassianClient({
     credentials,
@@ -174,9 +188,10 @@ export async function connectDataCenter(
     options: DISCOVERY_OPTIONS,
   });
   try {
-    const probe: SiteRef = { cloudId: id, url: baseUrl, products: [] };
+    const probe: SiteRef = { cloudId: baseUrl, url: baseUrl, products: [] };
     const found = await productAt(api, probe);
     if (!found) throw new DiscoveryError({ kind: 'data_center_not_recognized', url: baseUrl });
+    const id = dataCenterConnectionIdFor(ownBaseUrl(found.ownUrl) ?? baseUrl);
     const site: SiteRef = { cloudId: id, url: baseUrl, products: [found.product] };
     const { rights, evidence } = await rightsOn(api, site, found.product);
     const access: SiteAccess = {

@@ -124,6 +124,7 @@ export type ServerEnv = z.infer<typeof serverEnvSchema> & {
   PALISADE_ADMIN_API_URL?: string | undefined;
   PALISADE_MARKETPLACE_URL?: string | undefined;
   PALISADE_AUTH_URL?: string | undefined;
+  PALISADE_BITBUCKET_API_URL?: string | undefined;
 };
 
 function baseUrl(name: string, raw: string | undefined, fallback: string): string {
@@ -146,6 +147,9 @@ export function baseUrlsOf(env: ServerEnv): BaseUrls {
       ATLASSIAN_BASE_URLS.marketplace,
     ),
     auth: baseUrl('PALISADE_AUTH_URL', env.PALISADE_AUTH_URL, ATLASSIAN_BASE_URLS.auth),
+    ...(env.PALISADE_BITBUCKET_API_URL !== undefined
+      ? { bitbucket: baseUrl('PALISADE_BITBUCKET_API_URL', env.PALISADE_BITBUCKET_API_URL, '') }
+      : {}),
   };
 }
 

@@ -31,6 +31,8 @@ export interface CredentialPatch {
   accessToken?: string | undefined;
   /** A Data Center instance's personal access token (connections of kind `data-center` only). */
   personalAccessToken?: string | undefined;
+  /** A Data Center instance's new address: verified to be the same instance (its own base URL). */
+  baseUrl?: string | undefined;
 }
 
 export interface Reverified {
@@ -45,7 +47,7 @@ export async function updateCredentials(
 ): Promise<Reverified> {
   const profile = await activeProfile(deps.db, connectionId);
   const stored = await loadCredential(deps.db, deps.secretBox, connectionId, 'read');
-  const { accessToken, personalAccessToken, ...rest } = patch;
+  const { accessToken, personalAccessToken, baseUrl, ...rest } = patch;
   const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   if (profile.method === 'oauth') {
     if (stored?.bundle.method !== 'oauth') {
@@ -68,18 +70,21 @@ export async function updateCredentials(
       `connection ${connectionId} is no Bitbucket workspace: an accessToken opens nothing here`,
     );
   }
-  if (personalAccessToken !== undefined && !base.dataCenter) {
+  if ((personalAccessToken !== undefined || baseUrl !== undefined) && !base.dataCenter) {
     throw new ManagedConnectionError(
       'invalid_input',
-      `connection ${connectionId} is no Data Center instance: a personalAccessToken opens nothing here`,
+      `connection ${connectionId} is no Data Center instance: a personalAccessToken or baseUrl opens nothing here`,
     );
   }
   const bitbucket =
     base.bitbucket && accessToken !== undefined ? { ...base.bitbucket, accessToken } : base.bitbucket;
-  const dataCenter =
-    base.dataCenter && personalAccessToken !== undefined
-      ? { ...base.dataCenter, personalAccessToken }
-      : base.dataCenter;
+  const dataCenter = base.dataCenter
+    ? {
+        ...base.dataCenter,
+        ...(personalAccessToken !== undefined ? { personalAccessToken } : {}),
+        ...(baseUrl !== undefined ? { baseUrl } : {}),
+      }
+    : undefined;
   return reverifyToken(
     deps,
     connectionId,

@@ -66,6 +66,8 @@ export const CredentialsBody = z.object({
   accessToken: secret.optional(),
   /** A Data Center instance's new personal access token. */
   personalAccessToken: secret.optional(),
+  /** A Data Center instance's new address (the same instance: its own base URL must not change). */
+  baseUrl: z.string().trim().min(1).max(2048).optional(),
   confirm: z.boolean().optional(),
 });
 

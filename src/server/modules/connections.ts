@@ -211,11 +211,12 @@ export const connectionsModule: ServerModule = {
           !patch.orgApiKey &&
           !patch.adminEmail &&
           !patch.accessToken &&
-          !patch.personalAccessToken
+          !patch.personalAccessToken &&
+          !patch.baseUrl
         ) {
           throw new RequestError(
             'missing_credentials',
-            'give apiToken, orgApiKey, adminEmail, (a Bitbucket workspace) accessToken or (a Data Center instance) personalAccessToken to change',
+            'give apiToken, orgApiKey, adminEmail, (a Bitbucket workspace) accessToken or (a Data Center instance) personalAccessToken or baseUrl to change',
           );
         }
         requireConfirm(confirm, `replacing the credentials of ${id}`);

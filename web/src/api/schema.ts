@@ -791,6 +791,7 @@ export interface ApiOperations {
       orgApiKey?: string;
       accessToken?: string;
       personalAccessToken?: string;
+      baseUrl?: string;
       confirm?: boolean;
     };
     response: {
