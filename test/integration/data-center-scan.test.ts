@@ -84,6 +84,11 @@ forEachDatabase(
     ]) {
       assert.ok(fails.has(rule), `${rule} fails: ${[...fails].join(', ')}`);
     }
+    // Named by the base URL it says it has, not the address the scan reached it at.
+    assert.deepEqual(
+      result.report.sites.map((s) => s.name),
+      [site.host],
+    );
     const json = JSON.stringify(result.report);
     assert.ok(json.includes(site.url));
     const html = renderHtml(result.report);

@@ -78,11 +78,24 @@ export function siteProducts(sources: SiteSources): Partial<Record<SiteProduct, 
 
 /**
  * The site's sub-domain: the workspace name when the admin API gave one, else the URL's first
- * label; a Bitbucket workspace (`https://bitbucket.org/<workspace>`) is named by its slug.
+ * label; a Bitbucket workspace (`https://bitbucket.org/<workspace>`) is named by its slug; a Data
+ * Center instance by the host of the base URL it says it has (`dc.server-info`), which names it
+ * where Palisade reaches it at an internal address or through a proxy.
  */
-export function siteName(url: string, workspaces: readonly WorkspaceFacts[]): string {
+export function siteName(
+  url: string,
+  workspaces: readonly WorkspaceFacts[],
+  configuredBaseUrl?: string | null,
+): string {
   const named = workspaces.find((w) => w.name !== '');
   if (named) return named.name;
+  if (configuredBaseUrl) {
+    try {
+      return new URL(configuredBaseUrl).hostname;
+    } catch {
+      // Not a URL: named by the address it was reached at, below.
+    }
+  }
   try {
     const parsed = new URL(url);
     const host = parsed.hostname;
