@@ -246,7 +246,10 @@ export type InputName =
   | 'resume'
   /** Bitbucket Cloud: the workspace slug, and its credential (a workspace access token, or an e-mail and API token). */
   | 'bitbucketWorkspace'
-  | 'bitbucketCredential';
+  | 'bitbucketCredential'
+  /** Jira or Confluence Data Center: the instance's base URL, and a personal access token on it. */
+  | 'dataCenterUrl'
+  | 'dataCenterToken';
 
 /**
  * How a surface (the CLI, the server) names what a person changes. `allowHost` takes the host
@@ -282,6 +285,10 @@ export const PLAIN_SURFACE: Surface = {
         return 'the Bitbucket workspace';
       case 'bitbucketCredential':
         return 'the workspace access token, or the e-mail and API token of a workspace admin';
+      case 'dataCenterUrl':
+        return 'the Data Center base URL';
+      case 'dataCenterToken':
+        return 'the personal access token (of a system administrator to read every dataset)';
     }
   },
 };

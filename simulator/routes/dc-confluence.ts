@@ -24,7 +24,8 @@ function manifest(call: Call) {
     inboundAuthenticationTypes: ['com.atlassian.applinks.api.auth.types.OAuthAuthenticationProvider'],
     outboundAuthenticationTypes: ['com.atlassian.applinks.api.auth.types.OAuthAuthenticationProvider'],
     publicSignup: site.security.signupMode === 'public',
-    url: call.baseUrl,
+    // The configured base URL (Server Base URL), whatever address the call came to.
+    url: `https://${site.host}`,
     iconUrl: `${call.baseUrl}/images/icons/favicon.png`,
   };
 }

@@ -19,7 +19,8 @@ describe('a misconfigured Jira Data Center site', () => {
     const info = await h.json<Record<string, unknown>>(`${jira().url}/rest/api/2/serverInfo`);
     assert.equal(info.version, '8.20.10');
     assert.deepEqual(info.versionNumbers, [8, 20, 10]);
-    assert.equal(info.baseUrl, jira().url);
+    // The configured base URL, not the listener the call came to.
+    assert.equal(info.baseUrl, `https://${jira().host}`);
     assert.equal(info.deploymentType, 'Server');
   });
 

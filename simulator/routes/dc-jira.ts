@@ -14,7 +14,9 @@ function serverInfo(call: Call) {
   const site = dcSiteOf(call);
   const numbers = site.version.split('.').map(Number);
   return {
-    baseUrl: call.baseUrl,
+    // The configured base URL ("Base URL" in the general configuration), not the address the call
+    // came to: a real instance answers with the URL its operator set, whatever proxy or port reached it.
+    baseUrl: `https://${site.host}`,
     version: site.version,
     versionNumbers: numbers,
     // Jira says `Server` on Data Center too (the licence, not the REST API, tells them apart).

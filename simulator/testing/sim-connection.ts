@@ -32,6 +32,8 @@ export function simConnection(
     info.marketplaceUrl,
     info.authUrl,
     info.bitbucketUrl,
+    // Data Center instances are reached only where the operator allow-lists them.
+    ...info.dataCenterSites.map((s) => s.url),
   ];
   return {
     connection: {

@@ -16,8 +16,11 @@ export type { DriftCount, ResponseDrift } from './schemas/response-drift.ts';
 export interface SiteRef {
   cloudId: string;
   url: string;
-  /** `bitbucket`: a Bitbucket Cloud workspace (`url` `https://bitbucket.org/{workspace}`). */
-  products: ('jira' | 'confluence' | 'bitbucket')[];
+  /**
+   * `bitbucket`: a Bitbucket Cloud workspace (`url` `https://bitbucket.org/{workspace}`);
+   * `jira-data-center` | `confluence-data-center`: a Data Center instance (`url` its base URL), one product each.
+   */
+  products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
 }
 
 /** Bitbucket's web origin: a workspace site's URL is `https://bitbucket.org/{workspace}`. */

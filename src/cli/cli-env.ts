@@ -24,6 +24,14 @@ export const cliEnvSchema = envSchema.extend({
    */
   PALISADE_BITBUCKET_WORKSPACE: optionalText,
   PALISADE_BITBUCKET_TOKEN: optionalText,
+  /**
+   * Jira or Confluence Data Center instances to scan instead of sites, comma-separated
+   * (`--data-center-url`, each its own connection), and the personal access token
+   * (`--data-center-token`): one for every instance, or one per instance in the same order,
+   * comma-separated.
+   */
+  PALISADE_DATA_CENTER_URLS: commaList,
+  PALISADE_DATA_CENTER_TOKEN: commaList,
   /** Report formats, comma-separated (`--format`), where to write them (`--output-dir`, `--output`). */
   PALISADE_FORMAT: commaList.pipe(
     z.array(z.enum(REPORT_FORMATS, { error: `must be among ${REPORT_FORMATS.join(', ')}` })),

@@ -31,6 +31,10 @@ export const CLI_SURFACE: Surface = {
         return '--bitbucket-workspace';
       case 'bitbucketCredential':
         return '--bitbucket-token (PALISADE_BITBUCKET_TOKEN), or --email and --api-token of a workspace admin';
+      case 'dataCenterUrl':
+        return '--data-center-url';
+      case 'dataCenterToken':
+        return '--data-center-token (PALISADE_DATA_CENTER_TOKEN)';
     }
   },
 };

@@ -19,3 +19,12 @@ export function connectionIdFor(org: { id: string } | undefined, sites: readonly
 export function bitbucketConnectionIdFor(workspaceUuid: string): string {
   return `bitbucket-${workspaceUuid.replace(/[{}]/g, '').toLowerCase()}`;
 }
+
+/**
+ * A Data Center instance's connection id (also its site id): `dc-<hash of its base URL>`, the one
+ * it says it has (Jira's serverInfo `baseUrl`, Confluence's manifest `url`). The REST APIs name no
+ * server id a plain user may read; the configured base URL is the instance's name.
+ */
+export function dataCenterConnectionIdFor(baseUrl: string): string {
+  return `dc-${createHash('sha256').update(baseUrl).digest('hex').slice(0, 16)}`;
+}

@@ -16,6 +16,10 @@ export type DiscoveryProblem =
   | { kind: 'bitbucket_credential_rejected'; workspace: string }
   | { kind: 'bitbucket_workspace_not_found'; workspace: string }
   | { kind: 'bitbucket_workspace_forbidden'; workspace: string; message: string | undefined }
+  | { kind: 'data_center_url_invalid'; url: string }
+  | { kind: 'data_center_host_not_allowed'; url: string; reason: string }
+  | { kind: 'data_center_token_rejected'; url: string }
+  | { kind: 'data_center_not_recognized'; url: string }
   | RedirectProblem;
 
 const REDIRECT_REFUSALS: Record<RedirectRefusal, string> = {
@@ -76,6 +80,26 @@ function phrase(problem: DiscoveryProblem): { message: string; fix: string } {
       return {
         message: `Bitbucket refused workspace ${problem.workspace} to this credential (403${problem.message ? `: ${problem.message}` : ''})`,
         fix: 'check {bitbucketWorkspace} and {bitbucketCredential}',
+      };
+    case 'data_center_url_invalid':
+      return {
+        message: `${problem.url} is not a Data Center base URL (an http:// or https:// URL, context path included)`,
+        fix: 'check {dataCenterUrl}',
+      };
+    case 'data_center_host_not_allowed':
+      return {
+        message: `${problem.url} is not allow-listed for Data Center (${problem.reason})`,
+        fix: `add {allowHost:${hostOf(problem.url)}} if you trust it`,
+      };
+    case 'data_center_token_rejected':
+      return {
+        message: `${hostOf(problem.url)} rejected the personal access token (401: revoked, expired, mistyped, or another instance's)`,
+        fix: 'check {dataCenterToken}',
+      };
+    case 'data_center_not_recognized':
+      return {
+        message: `${problem.url} answers neither as Jira Data Center (/rest/api/2/serverInfo) nor as Confluence Data Center (/rest/applinks/1.0/manifest)`,
+        fix: 'check {dataCenterUrl} (the base URL, context path included)',
       };
     case 'redirect_not_followed':
       return {

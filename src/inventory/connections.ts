@@ -10,8 +10,11 @@ import type { ConnectionsTable, Database } from '../db/schema.ts';
 export interface ConnectionSite {
   cloudId: string;
   url: string;
-  /** `bitbucket`: the site is a Bitbucket Cloud workspace (a connection of kind `bitbucket`). */
-  products: ('jira' | 'confluence' | 'bitbucket')[];
+  /**
+   * `bitbucket`: the site is a Bitbucket Cloud workspace (a connection of kind `bitbucket`);
+   * `jira-data-center` | `confluence-data-center`: a Data Center instance (a connection of kind `data-center`).
+   */
+  products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
 }
 
 export interface Connection {

@@ -3,6 +3,7 @@ import { type BanAlert, enforceBans } from '../app-risk/actions/index.ts';
 import type { BaseUrls } from '../atlassian/urls.ts';
 import { type ConnectRequest, connect } from '../connections/connect.ts';
 import { type BitbucketConnectRequest, connectBitbucket } from '../connections/connect-bitbucket.ts';
+import { connectDataCenter, type DataCenterConnectRequest } from '../connections/connect-data-center.ts';
 import type { Database } from '../db/schema.ts';
 import type { FindingChange } from '../findings/track-findings.ts';
 import type { Connection } from '../inventory/connections.ts';
@@ -60,12 +61,16 @@ export interface SyncOutcome {
 export interface ScanRequest {
   /**
    * The connection: created from what a person gives (site URLs and credentials, through
-   * discovery; or, `kind: 'bitbucket'`, a Bitbucket workspace and its credential), or a target
+   * discovery; or, `kind: 'bitbucket'`, a Bitbucket workspace and its credential; or,
+   * `kind: 'data-center'`, a Data Center base URL and personal access token), or a target
    * discovered before (a stored connection with its credentials).
    */
-  connection: ConnectRequest | BitbucketConnectRequest | { target: SyncTarget };
-  /** Write consent: banned apps found installed again are uninstalled with it (never the read credential). */
-  writeCredential?: { email: string; apiToken: string } | undefined;
+  connection: ConnectRequest | BitbucketConnectRequest | DataCenterConnectRequest | { target: SyncTarget };
+  /**
+   * Write consent: banned apps found installed again are uninstalled with it (never the read
+   * credential); a Data Center instance's is an administrator's personal access token.
+   */
+  writeCredential?: { email: string; apiToken: string } | { personalAccessToken: string } | undefined;
 }
 
 export interface ScanResult {
@@ -90,7 +95,9 @@ export async function runScan(deps: ScanDeps, request: ScanRequest): Promise<Sca
     'target' in given
       ? given.target
       : 'kind' in given
-        ? (await connectBitbucket(given, connectDeps)).target
+        ? given.kind === 'data-center'
+          ? (await connectDataCenter(given, connectDeps)).target
+          : (await connectBitbucket(given, connectDeps)).target
         : (await connect(given, connectDeps)).target;
 
   const lease = await holdScanLease(deps.db, target.id, deps.now, deps.lease);
@@ -105,7 +112,12 @@ export async function runScan(deps: ScanDeps, request: ScanRequest): Promise<Sca
       connection: {
         id: target.id,
         ...(request.writeCredential
-          ? { writeCredentials: { site: { kind: 'basic', ...request.writeCredential } } }
+          ? {
+              writeCredentials:
+                'personalAccessToken' in request.writeCredential
+                  ? { dataCenterToken: request.writeCredential.personalAccessToken }
+                  : { site: { kind: 'basic', ...request.writeCredential } },
+            }
           : {}),
       },
       snapshotVersion,

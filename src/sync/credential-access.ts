@@ -48,13 +48,16 @@ export interface SiteAccess extends SiteRights {
 export type CredentialAccess = Readonly<Record<string, SiteAccess>>;
 
 /** The role a person reads, from the rights established. */
+/** Whether a product's rights are Jira's (Cloud or Data Center) rather than Confluence's. */
+const isJira = (p: SiteRef['products'][number]): boolean => p === 'jira' || p === 'jira-data-center';
+
 export function roleOf(rights: SiteRights, products: SiteRef['products']): CredentialRole {
   if (rights.orgAdmin === true) return 'org-admin';
   if (rights.siteAdmin === true) return 'site-admin';
   if (rights.jiraAdmin === true || rights.confluenceAdmin === true) return 'product-admin';
-  const access = products.map((p) => (p === 'jira' ? rights.jiraAccess : rights.confluenceAccess));
+  const access = products.map((p) => (isJira(p) ? rights.jiraAccess : rights.confluenceAccess));
   if (access.some((a) => a === true)) {
-    const admins = products.map((p) => (p === 'jira' ? rights.jiraAdmin : rights.confluenceAdmin));
+    const admins = products.map((p) => (isJira(p) ? rights.jiraAdmin : rights.confluenceAdmin));
     return admins.every((a) => a === false) ? 'user' : 'unknown';
   }
   return access.length > 0 && access.every((a) => a === false) ? 'no-access' : 'unknown';
@@ -84,7 +87,7 @@ function concreteRights(
   products: SiteRef['products'],
 ): ('jira-admin' | 'confluence-admin')[] {
   if (need !== 'product-admin') return [need];
-  return products.map((p) => (p === 'jira' ? 'jira-admin' : 'confluence-admin'));
+  return products.map((p) => (isJira(p) ? 'jira-admin' : 'confluence-admin'));
 }
 
 function holds(access: SiteRights, right: 'jira-admin' | 'confluence-admin'): boolean | undefined {

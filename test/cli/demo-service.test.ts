@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { startPalisade } from './long-running.ts';
 
 // `npm start` on a fresh clone: the server on the simulated Acme organization, connected through
-// the API, signed into with the password it printed once; a second start keeps the data.
+// the API beside its Bitbucket workspace and Data Center instances, signed into with the password
+// it printed once; a second start keeps the data.
 
 async function signIn(url: string, password: string): Promise<string> {
   const res = await fetch(`${url}/api/v1/session`, {
@@ -27,13 +28,26 @@ test('the demo serves Acme connected with its domains, signed into with the prin
     const [, url] = await demo.waitFor(/Palisade is running at (http:\/\/127\.0\.0\.1:\d+)/, 120_000);
     const [, password] = await demo.waitFor(/with the password (\S+) \(printed only now\)/);
     assert.match(demo.stdout(), /Acme is connected: 2 domain\(s\), last scan success/);
+    assert.match(demo.stdout(), /Acme \(Bitbucket\) is connected: last scan success/);
+    assert.match(demo.stdout(), /\(Jira Data Center\) is connected: last scan success/);
+    assert.match(demo.stdout(), /\(Confluence Data Center\) is connected: last scan success/);
     const cookie = await signIn(url ?? '', password ?? '');
     const list = (await (await fetch(`${url}/api/v1/connections`, { headers: { cookie } })).json()) as {
-      connections: { status: { state: string }; domains: unknown[] }[];
+      connections: { orgId: string | null; status: { state: string }; domains: { products: string[] }[] }[];
     };
-    assert.equal(list.connections.length, 1, `run ${run}`);
-    assert.equal(list.connections[0]?.status.state, 'success');
-    assert.equal(list.connections[0]?.domains.length, 2);
+    // Acme's cloud organization, its Bitbucket workspace and its two Data Center instances; a second
+    // start updates them (the instances at their new addresses) rather than adding others.
+    assert.equal(list.connections.length, 4, `run ${run}`);
+    assert.ok(list.connections.every((c) => c.status.state === 'success'));
+    const acme = list.connections.find((c) => c.orgId !== null);
+    assert.equal(acme?.domains.length, 2);
+    assert.deepEqual(
+      list.connections
+        .filter((c) => c.orgId === null)
+        .flatMap((c) => c.domains.flatMap((d) => d.products))
+        .sort(),
+      ['bitbucket', 'confluence-data-center', 'jira-data-center'],
+    );
     assert.equal(await demo.stop(), 0);
   }
 });

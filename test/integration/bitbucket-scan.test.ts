@@ -118,6 +118,22 @@ forEachDatabase(
     const variables = await records(db, id, 'bitbucket.pipeline-variables');
     assert.ok(variables.some((v) => v.key === 'AWS_SECRET_ACCESS_KEY' && v.secured === false));
 
+    // The planted misconfigurations are findings: the public repository, the unprotected default
+    // branch, the plain-http webhook and the unsecured secret-named Pipelines variable.
+    const failing = (ruleId: string) =>
+      result.report.results.filter((r) => r.ruleId === ruleId && r.status === 'fail');
+    const publicRepos = failing('bb_no_public_repos');
+    assert.equal(publicRepos.length, 1, JSON.stringify(publicRepos));
+    assert.match(JSON.stringify(publicRepos[0]?.resource), /web/);
+    assert.ok(
+      failing('bb_default_branch_protected').some((r) => /billing/.test(JSON.stringify(r.resource))),
+      'the billing repository has no restriction on its main branch',
+    );
+    assert.ok(failing('bb_webhooks_https').some((r) => /data/.test(JSON.stringify(r))));
+    assert.ok(
+      failing('bb_pipeline_secrets_secured').some((r) => /AWS_SECRET_ACCESS_KEY/.test(JSON.stringify(r))),
+    );
+
     // The report names the connection; no credential and no variable value is stored anywhere.
     assert.match(JSON.stringify(result.report), /Acme \(Bitbucket\)/);
     const stored = JSON.stringify(await db.selectFrom('inventory_items').select('data').execute());

@@ -157,5 +157,6 @@ export function secretsOf(sim: RunningSimulator): string[] {
     c.scopedOrgApiKey,
     c.scopedApiToken?.apiToken,
     c.bitbucket?.accessToken,
+    ...sim.info.dataCenterSites.flatMap((s) => [s.credentials.adminToken, s.credentials.userToken]),
   ].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }

@@ -19,9 +19,9 @@ import { NOT_REMOVABLE } from './map-error.ts';
 // (https://developer.atlassian.com/platform/marketplace/upm-rest-api/): `PUT /rest/plugins/1.0/{key}-key`
 // with `{"enabled": …}` as `application/vnd.atl.plugins.plugin+json` (the client sends it for
 // every UPM PUT), `DELETE` on the same URL. The client is built from the write credential (a
-// Data Center personal access token of an administrator). Wiring into `runAppAction` (rights,
-// write consent, plan from the snapshot, action log) waits for the Data Center connection kind;
-// until then this is the one step such a plan would run per site.
+// Data Center personal access token of an administrator). `runAppAction` runs it for each step of
+// a plan on a Data Center site (execute.ts), after the right, the write consent and the plan from
+// the snapshot (dc.plugins), and records its outcome like any other.
 
 export type DataCenterPluginAction = 'disable' | 'enable' | 'uninstall';
 

@@ -7,7 +7,7 @@ import { alertedInSnapshot, alertKey, type BanAlert, insertBanAlert } from './ba
 import { type BanRecord, listBans } from './bans.ts';
 import { WriteConsentRequiredError } from './errors.ts';
 import { executeSteps, type StepOutcome } from './execute.ts';
-import { type InstalledApp, isApp, readInstalledApps } from './installed-apps.ts';
+import { type InstalledApp, isApp, loggedProduct, readInstalledApps } from './installed-apps.ts';
 import { planAppSteps } from './plan.ts';
 import { type RunRecord, recordRefusal, recordStep } from './record.ts';
 import { type WriteApi, type WriteClientOptions, writeClientFactory } from './write-client.ts';
@@ -182,7 +182,7 @@ function toAlert(
     appKey: ban.appKey,
     appName: step.appName,
     site: { cloudId: step.site.cloudId, url: step.site.url },
-    product: step.product ?? 'jira',
+    product: step.product === null ? 'jira' : loggedProduct(step.product),
     snapshotVersion,
     detectedAt: at.toISOString(),
     result: resultOf,

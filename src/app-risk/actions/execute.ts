@@ -2,6 +2,8 @@ import type { AtlassianApi, SiteRef } from '../../atlassian/api.ts';
 import { CredentialCanary } from '../../atlassian/credential-canary.ts';
 import { CredentialRejectedError } from '../../atlassian/errors.ts';
 import { refusedDespiteWorkingCredential } from '../../atlassian/unauthorized.ts';
+import { type DataCenterPluginAction, runDataCenterPluginAction } from './data-center-upm.ts';
+import { isDataCenterProduct } from './installed-apps.ts';
 import type { ManualSteps } from './manual-steps.ts';
 import { mapStepError } from './map-error.ts';
 import type { ActionStep } from './plan.ts';
@@ -46,6 +48,19 @@ export async function executeSteps(
     }
     if (!api) throw new Error(`no client to send the planned ${request.method} ${request.url}`);
     const site: SiteRef = { cloudId: step.site.cloudId, url: step.site.url, products: [step.product] };
+    if (isDataCenterProduct(step.product)) {
+      // A Data Center instance: UPM at its base URL, with the live read, the 401 of a working
+      // non-admin token and the required system plugins told apart there (data-center-upm.ts).
+      const action: DataCenterPluginAction =
+        request.method === 'DELETE' ? 'uninstall' : request.body?.enabled ? 'enable' : 'disable';
+      const done = await runDataCenterPluginAction(api, site, step.product, action, request.pluginKey);
+      out.push({
+        ...step,
+        result: done.result,
+        error: done.error ? { code: done.error.code, message: done.error.message } : null,
+      });
+      continue;
+    }
     if (request.body && (await alreadySo(api, step.product, request.pluginKey, request.body.enabled, site))) {
       out.push({ ...step, result: 'no_change', error: null });
       continue;
@@ -85,7 +100,7 @@ export async function executeSteps(
  */
 async function alreadySo(
   api: AtlassianApi,
-  product: NonNullable<ActionStep['product']>,
+  product: 'jira' | 'confluence',
   pluginKey: string,
   enabled: boolean,
   site: SiteRef,

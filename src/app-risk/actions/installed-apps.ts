@@ -7,6 +7,8 @@ import {
   appsInstallations,
   appsUpmConfluence,
   appsUpmJira,
+  type DataCenterProduct,
+  dcPlugins,
   type RecordOf,
 } from '../../inventory/datasets/index.ts';
 import { readDataset } from '../../inventory/read-dataset.ts';
@@ -15,9 +17,23 @@ import { getSnapshot, latestSnapshot } from '../../inventory/snapshots.ts';
 // Where an app is installed, as a complete snapshot shows it: the app inventory
 // (apps.installations) merged with what UPM listed (apps.upm-*), so a plugin the inventory leaves
 // out (a bundled one) can still be addressed, and a site whose app datasets failed in that
-// snapshot is marked stale (its rows are the previous snapshot's, not a fresh sighting).
+// snapshot is marked stale (its rows are the previous snapshot's, not a fresh sighting). A Data
+// Center instance's plugins are what UPM listed there (dc.plugins), each under its DC product.
 
-export type Product = 'jira' | 'confluence';
+export type Product = 'jira' | 'confluence' | DataCenterProduct;
+
+export function isDataCenterProduct(product: Product): product is DataCenterProduct {
+  return product === 'jira-data-center' || product === 'confluence-data-center';
+}
+
+/**
+ * The product an action-log or ban-alert row names: the action tables hold `jira` | `confluence`
+ * (migration 0004's check), so a Data Center product is logged as its product, the row's site (the
+ * instance's base URL) telling it apart from a cloud site.
+ */
+export function loggedProduct(product: Product): 'jira' | 'confluence' {
+  return product === 'jira' || product === 'jira-data-center' ? 'jira' : 'confluence';
+}
 
 export interface ActionSite {
   cloudId: string;
@@ -48,6 +64,7 @@ export interface SnapshotApps {
 
 type Installation = RecordOf<typeof appsInstallations>;
 type UpmPlugin = RecordOf<typeof appsUpmJira>;
+type DcPlugin = RecordOf<typeof dcPlugins>;
 
 const FRESH = new Set(['ok', 'partial']);
 
@@ -67,10 +84,11 @@ export async function readInstalledApps(
     (connection?.sites ?? []).map((s) => [s.cloudId, { cloudId: s.cloudId, url: s.url }]),
   );
   const v = snapshot.version;
-  const [installations, upmJira, upmConfluence, outcomes] = await Promise.all([
+  const [installations, upmJira, upmConfluence, dataCenter, outcomes] = await Promise.all([
     readDataset<Installation>(db, connectionId, appsInstallations.name, { version: v }),
     readDataset<UpmPlugin>(db, connectionId, appsUpmJira.name, { version: v }),
     readDataset<UpmPlugin>(db, connectionId, appsUpmConfluence.name, { version: v }),
+    readDataset<DcPlugin>(db, connectionId, dcPlugins.name, { version: v }),
     snapshotOutcomes(db, connectionId, v),
   ]);
   // A snapshot written without a sync run (tests, imports) has no outcomes: nothing is known stale.
@@ -100,6 +118,22 @@ export async function readInstalledApps(
         stale: isStale(`apps.upm-${product}`, item.scope),
       });
     }
+  }
+  for (const item of dataCenter) {
+    const site = sites.get(item.scope);
+    if (!site) continue;
+    const r = item.data;
+    apps.set(id(item.scope, r.product, r.key), {
+      site,
+      product: r.product,
+      appKey: r.key,
+      appName: r.name,
+      appId: null,
+      framework: 'plugin',
+      inUpm: true,
+      enabled: r.enabled,
+      stale: isStale(dcPlugins.name, item.scope),
+    });
   }
   for (const item of installations) {
     const site = sites.get(item.scope);

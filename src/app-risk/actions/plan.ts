@@ -1,6 +1,6 @@
 import { type EndpointId, endpoint } from '../../atlassian/catalogue/index.ts';
 import { fillPath } from '../../atlassian/urls.ts';
-import type { ActionSite, InstalledApp, Product } from './installed-apps.ts';
+import { type ActionSite, type InstalledApp, isDataCenterProduct, type Product } from './installed-apps.ts';
 import {
   blockUserInstalledAppsSteps,
   forgeDisableSteps,
@@ -43,7 +43,11 @@ export interface ActionStep {
 export type AppStepAction = 'disable' | 'enable' | 'uninstall';
 
 function upmRequest(app: InstalledApp, kind: 'update' | 'delete', enabled?: boolean): PlannedRequest {
-  const id = `upm.${app.product}.${kind}` as const;
+  // A Data Center instance's UPM lives at its base URL (context path included), one catalogue
+  // entry for both products: https://developer.atlassian.com/platform/marketplace/upm-rest-api/
+  const id = isDataCenterProduct(app.product)
+    ? (`dc.upm.plugin.${kind}` as const)
+    : (`upm.${app.product}.${kind}` as const);
   const e = endpoint(id);
   const path = fillPath(e.path, { pluginKey: app.appKey });
   if (typeof path !== 'string') throw new Error(`${e.id}: ${path.problem}`);

@@ -22,7 +22,10 @@ export function writeClientFactory(options: WriteClientOptions): CreateWriteApi 
   if (options.createApi) return options.createApi;
   return (credentials) =>
     createAtlassianClient({
-      credentials: credentials.site ? { site: credentials.site } : {},
+      credentials: {
+        ...(credentials.site ? { site: credentials.site } : {}),
+        ...(credentials.dataCenterToken ? { dataCenterToken: credentials.dataCenterToken } : {}),
+      },
       allowHosts: options.allowHosts,
       ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
       ...(options.clientOptions ? { options: options.clientOptions } : {}),

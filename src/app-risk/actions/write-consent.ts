@@ -2,7 +2,8 @@ import type { Credentials } from '../../atlassian/credentials.ts';
 import { WriteConsentRequiredError } from './errors.ts';
 
 // Write consent: a credential the tenant's admin gave for changes, separate from the read-only
-// one the syncs use (a site admin's API token, or an OAuth grant that includes a write scope).
+// one the syncs use (a site admin's API token, or an OAuth grant that includes a write scope; on a
+// Data Center instance, a system administrator's personal access token).
 // Its absence is the absence of consent; the caller decrypts and passes it, nothing stores it here.
 
 export interface ActionConnection {
@@ -19,6 +20,8 @@ const WRITE_SCOPE = /^(write|manage|delete):/;
  */
 export function requireWriteConsent(connection: ActionConnection, upm: boolean): Credentials {
   const credentials = connection.writeCredentials;
+  // A Data Center instance's UPM takes the personal access token (Bearer) of an administrator.
+  if (credentials?.dataCenterToken) return credentials;
   const site = credentials?.site;
   if (!credentials || !site) throw new WriteConsentRequiredError(connection.id, 'absent');
   if (site.kind === 'oauth') {

@@ -69,6 +69,31 @@ export class DemoApiClient {
     return existing;
   }
 
+  /**
+   * Adds a Bitbucket workspace or a Data Center instance; when it exists (a second start), gives it
+   * the current credential (and, for Data Center, the simulator's new address) instead.
+   */
+  async connectKind(
+    body:
+      | { kind: 'bitbucket'; workspace: string; accessToken: string }
+      | { kind: 'data-center'; baseUrl: string; personalAccessToken: string },
+  ): Promise<ConnectionView> {
+    const created = await this.call('POST', '/api/v1/connections', body, [201, 409]);
+    if (created.status === 201) return (created.body as { connection: ConnectionView }).connection;
+    // The answer names the connection it met: "<name> is connected already as <id> — <fix>".
+    const message = (created.body as { error?: { message?: string } }).error?.message ?? '';
+    const id = /connected already as (\S+)/.exec(message)?.[1];
+    if (!id) throw new DemoApiError(`POST /api/v1/connections answered 409: ${message}`);
+    const { kind: _kind, ...credential } = body;
+    const patch = 'workspace' in credential ? { accessToken: credential.accessToken } : credential;
+    await this.call('PUT', `/api/v1/connections/${encodeURIComponent(id)}/credentials`, {
+      ...patch,
+      confirm: true,
+    });
+    const { body: view } = await this.call('GET', `/api/v1/connections/${encodeURIComponent(id)}`);
+    return view as ConnectionView;
+  }
+
   /** Polls the connection until its scan has ended (Success or Error). */
   async waitForScan(
     id: string,

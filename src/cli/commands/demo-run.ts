@@ -18,9 +18,11 @@ import { DemoApiClient } from './demo-api-client.ts';
 // starts the Atlassian simulator with the "Acme" organization, the server on 127.0.0.1:8080 (or a
 // free port) with the simulator as its Atlassian, an owner `demo@palisade.local` with a new random
 // password (printed once), then connects Acme through the API exactly as a person would (sign in,
-// the token method: admin e-mail, API token, org API key), waits for the first scan and prints
-// where to go. It serves until Ctrl+C. A second start keeps the data: the Acme connection is
-// updated with the simulator's credentials and scanned again.
+// the token method: admin e-mail, API token, org API key), then Acme's Bitbucket workspace (its
+// workspace access token) and its Jira and Confluence Data Center instances (a system
+// administrator's personal access token each), waits for their first scans and prints where to go.
+// It serves until Ctrl+C. A second start keeps the data: each connection is updated with the
+// simulator's credentials (and the Data Center instances with their new addresses) and scanned again.
 
 export const DEMO_OWNER = { email: 'demo@palisade.local', name: 'Demo Owner' };
 
@@ -43,11 +45,18 @@ export async function demoService(flags: DemoServiceFlags, ctx: CommandContext):
     const admin = info.credentials.admin;
     ctx.secrets.addBasic(admin.email, admin.apiToken);
     ctx.secrets.add(info.credentials.orgApiKey, info.credentials.oauth.clientSecret);
+    const bitbucket = info.credentials.bitbucket;
+    ctx.secrets.add(bitbucket?.accessToken);
+    for (const dc of info.dataCenterSites)
+      ctx.secrets.add(dc.credentials.adminToken, dc.credentials.userToken);
     const simHosts = [
       ...info.sites.map((s) => s.url),
       info.adminApiUrl,
       info.marketplaceUrl,
       info.authUrl,
+      info.bitbucketUrl,
+      // The Data Center instances' base URLs, allow-listed as an operator would.
+      ...info.dataCenterSites.map((s) => s.url),
     ].map((u) => new URL(u).host);
     progress.phase('starting the Palisade server');
     const server = await listenOnDemoPort(flags, async (port) =>
@@ -60,6 +69,7 @@ export async function demoService(flags: DemoServiceFlags, ctx: CommandContext):
           PALISADE_ADMIN_API_URL: info.adminApiUrl,
           PALISADE_MARKETPLACE_URL: info.marketplaceUrl,
           PALISADE_AUTH_URL: info.authUrl,
+          PALISADE_BITBUCKET_API_URL: info.bitbucketUrl,
           PALISADE_OAUTH_CLIENT_ID: info.credentials.oauth.clientId,
           PALISADE_OAUTH_CLIENT_SECRET: info.credentials.oauth.clientSecret,
           PALISADE_OAUTH_REDIRECT_URL: `http://${flags.host}:${port || 8080}/api/v1/connections/oauth/callback`,
@@ -96,6 +106,40 @@ export async function demoService(flags: DemoServiceFlags, ctx: CommandContext):
         if (p.phase !== shown) progress.phase(`scanning: ${p.phase}`);
         shown = p.phase;
       });
+      // Beside the cloud organization: its Bitbucket workspace and its Data Center instances.
+      const others = [
+        ...(bitbucket
+          ? [
+              {
+                kind: 'bitbucket' as const,
+                workspace: bitbucket.workspace,
+                accessToken: bitbucket.accessToken,
+              },
+            ]
+          : []),
+        ...info.dataCenterSites.map((s) => ({
+          kind: 'data-center' as const,
+          baseUrl: s.url,
+          personalAccessToken: s.credentials.adminToken,
+        })),
+      ];
+      const added = [];
+      for (const body of others) {
+        progress.phase(
+          body.kind === 'bitbucket'
+            ? `connecting the Bitbucket workspace ${body.workspace} through the API`
+            : `connecting the Data Center instance at ${new URL(body.baseUrl).host} through the API`,
+        );
+        added.push(await api.connectKind(body));
+      }
+      const ends = [];
+      for (const connection of added) {
+        progress.phase(`first scan of ${connection.orgName ?? connection.id}`);
+        ends.push({
+          name: connection.orgName ?? connection.id,
+          end: await api.waitForScan(connection.id, () => {}),
+        });
+      }
       progress.end();
       deps.stdout.write(
         [
@@ -103,6 +147,10 @@ export async function demoService(flags: DemoServiceFlags, ctx: CommandContext):
           `Palisade is running at ${server.url}`,
           `  Sign in as ${DEMO_OWNER.email} with the password ${password} (printed only now)`,
           `  Acme is connected: ${done.domains} domain(s), last scan ${done.state}${done.reason ? ` — ${done.reason}` : ''}`,
+          ...ends.map(
+            ({ name, end }) =>
+              `  ${name} is connected: last scan ${end.state}${end.reason ? ` — ${end.reason}` : ''}`,
+          ),
           `  The API: ${server.url}/api/docs   Health: ${server.url}/api/v1/health`,
           '  Ctrl+C stops the server (the data stays in the database for the next start).',
           '',

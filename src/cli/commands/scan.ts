@@ -35,6 +35,16 @@ export function registerScan(program: Command, ctx: CommandContext): void {
       "the workspace's access token (PALISADE_BITBUCKET_TOKEN; prefer the variable); or a workspace admin's --email and --api-token",
     )
     .option('--bitbucket-api-url <url>', 'the Bitbucket API base URL (PALISADE_BITBUCKET_API_URL)')
+    .option(
+      '--data-center-url <url>',
+      'scan this Jira or Confluence Data Center instance instead of sites, its host allow-listed with --allow-host (repeatable, each its own connection; PALISADE_DATA_CENTER_URLS, comma-separated)',
+      collect,
+    )
+    .option(
+      '--data-center-token <token>',
+      "a system administrator's personal access token on it: one for every --data-center-url or one per URL in order (repeatable; PALISADE_DATA_CENTER_TOKEN, comma-separated; prefer the variable)",
+      collect,
+    )
     .option('--admin-api-url <url>', 'the admin API base URL (PALISADE_ADMIN_API_URL)', undefined)
     .option('--marketplace-url <url>', 'the Marketplace base URL (PALISADE_MARKETPLACE_URL)')
     .option(

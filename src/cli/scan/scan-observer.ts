@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Connection } from '../../inventory/connections.ts';
-import { runScan, type ScanObserver } from '../../scan/run-scan.ts';
+import { type ScanRequest as PipelineRequest, runScan, type ScanObserver } from '../../scan/run-scan.ts';
 import { describeRole } from '../../sync/credential-access.ts';
 import type { SyncPlan } from '../../sync/plan-tasks.ts';
 import type { SyncTarget } from '../../sync/sync-target.ts';
@@ -46,12 +46,15 @@ export function scanObserver(progress: Progress): ScanObserver {
     phase: (text) => progress.phase(text),
     planned: (target, plan) => {
       const skippedOrg = plan.skipped.filter((s) => s.scope === 'org');
-      // A Bitbucket workspace is scanned without the organization: no org key belongs beside it.
-      const bitbucket =
-        target.sites.length > 0 && target.sites.every((s) => s.products.includes('bitbucket'));
-      const orgReason = bitbucket
+      // A Bitbucket workspace or a Data Center instance is scanned without the organization: no
+      // org key belongs beside it.
+      const holds = (product: string) =>
+        target.sites.length > 0 && target.sites.every((s) => (s.products as string[]).includes(product));
+      const orgReason = holds('bitbucket')
         ? 'a Bitbucket workspace is scanned without the organization: they will say unknown'
-        : 'no --org-api-key given: they will say unknown';
+        : holds('jira-data-center') || holds('confluence-data-center')
+          ? 'a Data Center instance is scanned without the organization: they will say unknown'
+          : 'no --org-api-key given: they will say unknown';
       progress.plan(scopesOf(target, plan), [
         ...(skippedOrg.length > 0 ? [{ label: 'org-level checks', reason: orgReason }] : []),
         ...adminOnlySkips(target, plan),
@@ -62,12 +65,23 @@ export function scanObserver(progress: Progress): ScanObserver {
   };
 }
 
+/**
+ * The connections a CLI target names, scanned in turn: one per Data Center instance, else the
+ * Bitbucket workspace, else the sites (and org).
+ */
+export function targetConnections(target: ScanTarget): PipelineRequest['connection'][] {
+  if (target.dataCenter) return target.dataCenter.map((instance) => ({ kind: 'data-center', ...instance }));
+  if (target.bitbucket) return [{ kind: 'bitbucket', ...target.bitbucket }];
+  return [{ sites: target.sites, siteCredential: target.siteCredential, org: target.org }];
+}
+
 /** Runs the one scan pipeline on a CLI target (`scan` and `demo` alike), progress on the terminal. */
 export function scanTarget(
   db: Kysely<Database>,
   target: ScanTarget,
   deps: Pick<CliDeps, 'now' | 'signal'>,
   progress: Progress,
+  connection: PipelineRequest['connection'] | undefined = targetConnections(target)[0],
 ): ReturnType<typeof runScan> {
   return runScan(
     {
@@ -79,9 +93,11 @@ export function scanTarget(
       observer: scanObserver(progress),
     },
     {
-      connection: target.bitbucket
-        ? { kind: 'bitbucket', ...target.bitbucket }
-        : { sites: target.sites, siteCredential: target.siteCredential, org: target.org },
+      connection: connection ?? {
+        sites: target.sites,
+        siteCredential: target.siteCredential,
+        org: target.org,
+      },
       writeCredential: target.writeCredential,
     },
   );

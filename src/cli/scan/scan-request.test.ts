@@ -215,3 +215,91 @@ test('a Bitbucket scan refuses what does not belong to it, and says what it lack
     /--bitbucket-workspace/,
   );
 });
+
+test('--data-center-url scans each Data Center instance with its personal access token, context path kept', () => {
+  const secrets = createSecrets();
+  const one = resolveScanRequest(
+    { dataCenterUrl: ['https://jira.acme.example/jira/'] },
+    readEnv({ PALISADE_DATA_CENTER_TOKEN: 'NjQ0MDc1OTk4personal' }),
+    secrets,
+  );
+  assert.deepEqual(one.target.dataCenter, [
+    { baseUrl: 'https://jira.acme.example/jira', personalAccessToken: 'NjQ0MDc1OTk4personal' },
+  ]);
+  assert.equal(secrets.scrub('token NjQ0MDc1OTk4personal'), 'token ***');
+
+  const two = resolveScanRequest(
+    {
+      dataCenterUrl: ['https://jira.acme.example', 'https://wiki.acme.example'],
+      dataCenterToken: ['jira-token-123456', 'wiki-token-123456'],
+      outputDir: 'reports',
+    },
+    readEnv({}),
+    createSecrets(),
+  );
+  assert.deepEqual(
+    two.target.dataCenter?.map((d) => [d.baseUrl, d.personalAccessToken]),
+    [
+      ['https://jira.acme.example', 'jira-token-123456'],
+      ['https://wiki.acme.example', 'wiki-token-123456'],
+    ],
+  );
+});
+
+test('a Data Center scan refuses what does not belong to it, and says what it lacks', () => {
+  const env = readEnv({});
+  const url = 'https://jira.acme.example';
+  fails(
+    () => resolveScanRequest({ dataCenterUrl: [url] }, env, createSecrets()),
+    'missing_credentials',
+    /--data-center-token/,
+  );
+  fails(
+    () =>
+      resolveScanRequest(
+        {
+          dataCenterUrl: [url],
+          dataCenterToken: ['t-123456789'],
+          site: [site],
+          email: 'a@acme.com',
+          apiToken: 'x',
+        },
+        env,
+        createSecrets(),
+      ),
+    'usage',
+    /without --site/,
+  );
+  fails(
+    () => resolveScanRequest({ dataCenterToken: ['t-123456789'] }, env, createSecrets()),
+    'usage',
+    /--data-center-url/,
+  );
+  fails(
+    () =>
+      resolveScanRequest(
+        {
+          dataCenterUrl: [url, 'https://wiki.acme.example'],
+          dataCenterToken: ['a-123456789', 'b-123456789', 'c-123456789'],
+        },
+        env,
+        createSecrets(),
+      ),
+    'usage',
+    /one per instance/,
+  );
+  fails(
+    () =>
+      resolveScanRequest(
+        {
+          dataCenterUrl: [url, 'https://wiki.acme.example'],
+          dataCenterToken: ['a-123456789'],
+          output: 'r.json',
+        },
+        env,
+        createSecrets(),
+      ),
+    'usage',
+    /--output-dir/,
+  );
+});

@@ -4,7 +4,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.ts';
 import { SEVERITIES, type Severity } from '../../rules/severity.ts';
 import type { CliEnv as Env } from '../cli-env.ts';
 import { CliError } from '../cli-error.ts';
-import { parseAllowHost, parseBaseUrl } from '../options/parse-url.ts';
+import { parseAllowHost, parseBaseUrl, parseDataCenterUrl } from '../options/parse-url.ts';
 import type { Gates } from '../output/fail-on.ts';
 import type { Secrets } from '../secrets.ts';
 
@@ -35,6 +35,8 @@ export interface ScanFlags {
   bitbucketWorkspace?: string;
   bitbucketToken?: string;
   bitbucketApiUrl?: string;
+  dataCenterUrl?: string[];
+  dataCenterToken?: string[];
 }
 
 export interface ScanTarget {
@@ -47,6 +49,11 @@ export interface ScanTarget {
   writeCredential?: { email: string; apiToken: string } | undefined;
   /** A Bitbucket Cloud workspace to scan (a connection of its own: no sites, no org key beside it). */
   bitbucket?: { workspace: string; credential: BitbucketCredential } | undefined;
+  /**
+   * Jira or Confluence Data Center instances to scan (each a connection of its own, scanned in
+   * turn: no sites, no org key beside them) with the personal access token.
+   */
+  dataCenter?: { baseUrl: string; personalAccessToken: string }[] | undefined;
   baseUrls: BaseUrls;
   allowHosts: string[];
 }
@@ -208,6 +215,48 @@ function resolveBitbucket(
   );
 }
 
+/** `--data-center-url` (repeatable) with `--data-center-token`; undefined without a URL. */
+function resolveDataCenter(
+  flags: Pick<ScanFlags, 'dataCenterUrl'>,
+  env: Env,
+  given: { tokens: string[]; orgApiKey: string | undefined; bitbucket: boolean },
+): ScanTarget['dataCenter'] {
+  const raw =
+    flags.dataCenterUrl && flags.dataCenterUrl.length > 0
+      ? flags.dataCenterUrl
+      : env.PALISADE_DATA_CENTER_URLS;
+  const urls = [...new Set(raw.map((u) => parseDataCenterUrl('--data-center-url', u)))];
+  if (urls.length === 0) {
+    if (given.tokens.length > 0) {
+      throw new CliError('usage', '--data-center-token needs the instance it opens — pass --data-center-url');
+    }
+    return undefined;
+  }
+  if (given.orgApiKey !== undefined || given.bitbucket) {
+    throw new CliError(
+      'usage',
+      'a Data Center instance is a connection of its own — scan it without --org-api-key or --bitbucket-workspace (and those in another run)',
+    );
+  }
+  const { tokens } = given;
+  if (tokens.length === 0) {
+    throw new CliError(
+      'missing_credentials',
+      "scanning a Data Center instance needs a personal access token — pass --data-center-token (or PALISADE_DATA_CENTER_TOKEN), a system administrator's to read every dataset",
+    );
+  }
+  if (tokens.length > 1 && tokens.length !== urls.length) {
+    throw new CliError(
+      'usage',
+      `${tokens.length} --data-center-token for ${urls.length} --data-center-url — give one token for every instance, or one per instance in the same order`,
+    );
+  }
+  return urls.map((baseUrl, i) => ({
+    baseUrl,
+    personalAccessToken: tokens[tokens.length === 1 ? 0 : i] ?? '',
+  }));
+}
+
 export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets): ScanRequest {
   // Plain syntax first, so a typo is reported before a missing credential.
   const reports = parseReportTarget(flags, env);
@@ -225,6 +274,17 @@ export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets)
   const bitbucketToken = flags.bitbucketToken ?? env.PALISADE_BITBUCKET_TOKEN;
   secrets.add(bitbucketToken);
   const bitbucket = resolveBitbucket(flags, env, { email, apiToken, bitbucketToken, orgApiKey });
+  const dataCenterTokens = (
+    flags.dataCenterToken && flags.dataCenterToken.length > 0
+      ? flags.dataCenterToken
+      : env.PALISADE_DATA_CENTER_TOKEN
+  ).filter((t) => t.trim() !== '');
+  secrets.add(...dataCenterTokens);
+  const dataCenter = resolveDataCenter(flags, env, {
+    tokens: dataCenterTokens,
+    orgApiKey,
+    bitbucket: bitbucket !== undefined,
+  });
 
   const rawSites = flags.site && flags.site.length > 0 ? flags.site : env.PALISADE_SITES;
   const sites = [
@@ -232,16 +292,28 @@ export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets)
   ];
   const orgId = flags.orgId ?? env.PALISADE_ORG_ID;
 
+  if (dataCenter && sites.length > 0) {
+    throw new CliError(
+      'usage',
+      'a Data Center instance is a connection of its own — scan it without --site (and the sites in another run)',
+    );
+  }
+  if (dataCenter && dataCenter.length > 1 && reports.output !== undefined) {
+    throw new CliError(
+      'usage',
+      'several --data-center-url write one report each — pass --output-dir (each goes in a folder named by its host) instead of --output',
+    );
+  }
   if (bitbucket && sites.length > 0) {
     throw new CliError(
       'usage',
       'a Bitbucket workspace is a connection of its own — scan it without --site (and the sites in another run)',
     );
   }
-  if (!bitbucket && sites.length === 0 && orgApiKey === undefined) {
+  if (!bitbucket && !dataCenter && sites.length === 0 && orgApiKey === undefined) {
     throw new CliError(
       'usage',
-      'nothing to scan — pass --site <url> (with --email and --api-token) and/or --org-api-key (PALISADE_SITES, PALISADE_ORG_API_KEY), or --bitbucket-workspace',
+      'nothing to scan — pass --site <url> (with --email and --api-token) and/or --org-api-key (PALISADE_SITES, PALISADE_ORG_API_KEY), or --bitbucket-workspace, or --data-center-url',
     );
   }
   if (sites.length > 0 && (email === undefined || apiToken === undefined)) {
@@ -273,6 +345,7 @@ export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets)
           ? { email: writeEmail, apiToken: writeApiToken }
           : undefined,
       ...(bitbucket ? { bitbucket } : {}),
+      ...(dataCenter ? { dataCenter } : {}),
       baseUrls: {
         api: parseBaseUrl(
           '--admin-api-url',

@@ -24,6 +24,11 @@ export interface ApiTokenBundle {
    * workspace access token, or else with `adminEmail` and `apiToken` of a workspace admin.
    */
   bitbucket?: { workspace: string; accessToken?: string | undefined } | undefined;
+  /**
+   * A Jira or Confluence Data Center instance instead of sites (a connection of kind
+   * `data-center`): its base URL, read with a personal access token.
+   */
+  dataCenter?: { baseUrl: string; personalAccessToken: string } | undefined;
 }
 
 /**
@@ -41,12 +46,13 @@ export interface OAuthBundle {
   orgId?: string | undefined;
 }
 
-/** The write consent: a site admin's API token, used only for app actions. */
-export interface WriteBundle {
-  method: 'api-token';
-  adminEmail: string;
-  apiToken: string;
-}
+/**
+ * The write consent, used only for app actions: a site admin's API token, or (a Data Center
+ * instance) a system administrator's personal access token.
+ */
+export type WriteBundle =
+  | { method: 'api-token'; adminEmail: string; apiToken: string; personalAccessToken?: undefined }
+  | { method: 'api-token'; personalAccessToken: string; adminEmail?: undefined; apiToken?: undefined };
 
 export type ReadBundle = ApiTokenBundle | OAuthBundle;
 
@@ -68,6 +74,8 @@ export function hintOf(bundle: ReadBundle | WriteBundle): CredentialHint {
   const key =
     bundle.apiToken ??
     ('bitbucket' in bundle ? bundle.bitbucket?.accessToken : undefined) ??
+    ('dataCenter' in bundle ? bundle.dataCenter?.personalAccessToken : undefined) ??
+    ('personalAccessToken' in bundle ? bundle.personalAccessToken : undefined) ??
     ('orgApiKey' in bundle ? bundle.orgApiKey : undefined);
   return {
     apiKey: key && key.length >= 8 ? { last4: key.slice(-4) } : key ? { last4: '' } : null,

@@ -25,7 +25,7 @@ export interface ConnectionStatus {
 export interface DomainView {
   host: string;
   cloudId: string;
-  products: ('jira' | 'confluence' | 'bitbucket')[];
+  products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
   lastSync: LastSync | null;
   status: ConnectionStatus;
 }

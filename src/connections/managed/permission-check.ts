@@ -26,9 +26,12 @@ export function permissionCheck(target: SyncTarget): PermissionEntry[] {
   const hostOf = new Map(target.sites.map((s) => [s.cloudId, new URL(s.url).host]));
   const scopeName = (scope: string) => (scope === 'org' ? 'org' : (hostOf.get(scope) ?? scope));
   const plan = planTasks(collectors, target);
-  // A Bitbucket workspace's site is read with the workspace's own credential.
+  // A Bitbucket workspace's site is read with the workspace's own credential, a Data Center
+  // instance's with its personal access token.
   const hasSiteCredential =
-    target.credentials.site !== undefined || target.credentials.bitbucket !== undefined;
+    target.credentials.site !== undefined ||
+    target.credentials.bitbucket !== undefined ||
+    target.credentials.dataCenterToken !== undefined;
   const entries: PermissionEntry[] = [];
   for (const task of plan.tasks) {
     const product = productOf.get(task.dataset);

@@ -5,11 +5,12 @@ import { PalisadeError } from '../../errors.ts';
 import type { SyncTarget } from '../../sync/sync-target.ts';
 import type { ConnectRequest } from '../connect.ts';
 import type { BitbucketConnectRequest } from '../connect-bitbucket.ts';
+import type { DataCenterConnectRequest } from '../connect-data-center.ts';
 import { loadCredential } from '../credentials/credential-store.ts';
 import type { SecretBox } from '../credentials/secret-box.ts';
 import { oauthScanConnection } from '../oauth/oauth-scan-connection.ts';
 import { orgSiteUrls } from './org-sites.ts';
-import { bitbucketConnectRequestOf } from './verify-token.ts';
+import { bitbucketConnectRequestOf, dataCenterConnectRequestOf } from './verify-token.ts';
 
 // What a scan of a server-managed connection reads its organization with: its stored credentials,
 // opened only here, at the moment the scan starts (never kept beyond it). The api-token method
@@ -28,8 +29,8 @@ export interface ManagedScanDeps {
 }
 
 export interface ManagedScanRequest {
-  connection: ConnectRequest | BitbucketConnectRequest | { target: SyncTarget };
-  writeCredential?: { email: string; apiToken: string } | undefined;
+  connection: ConnectRequest | BitbucketConnectRequest | DataCenterConnectRequest | { target: SyncTarget };
+  writeCredential?: { email: string; apiToken: string } | { personalAccessToken: string } | undefined;
 }
 
 export class NoCredentialError extends PalisadeError {
@@ -44,15 +45,20 @@ export async function scanRequestFor(
   const read = await loadCredential(deps.db, deps.secretBox, connectionId, 'read');
   if (!read) throw new NoCredentialError(`connection ${connectionId} has no stored credential`);
   const write = await loadCredential(deps.db, deps.secretBox, connectionId, 'write');
-  const writeCredential = write
-    ? { email: write.bundle.adminEmail, apiToken: write.bundle.apiToken }
-    : undefined;
+  const written = write?.bundle;
+  const writeCredential = written?.personalAccessToken
+    ? { personalAccessToken: written.personalAccessToken }
+    : written?.adminEmail && written.apiToken
+      ? { email: written.adminEmail, apiToken: written.apiToken }
+      : undefined;
   const bundle = read.bundle;
   if (bundle.method === 'oauth') {
     return { connection: { target: await oauthScanConnection(deps, connectionId, bundle) }, writeCredential };
   }
   // A Bitbucket workspace: its one call of discovery again, then the scan (connect-bitbucket.ts).
   if (bundle.bitbucket) return { connection: bitbucketConnectRequestOf(bundle), writeCredential };
+  // A Data Center instance: its product and the token's rights discovered again, then the scan.
+  if (bundle.dataCenter) return { connection: dataCenterConnectRequestOf(bundle), writeCredential };
   // Without named sites, the org's sites are read again at every scan (org-sites.ts).
   const sites =
     bundle.siteUrls && bundle.siteUrls.length > 0

@@ -29,6 +29,10 @@ export interface CredentialPatch {
   orgApiKey?: string | undefined;
   /** A Bitbucket workspace's access token (connections of kind `bitbucket` only). */
   accessToken?: string | undefined;
+  /** A Data Center instance's personal access token (connections of kind `data-center` only). */
+  personalAccessToken?: string | undefined;
+  /** A Data Center instance's new address: verified to be the same instance (its own base URL). */
+  baseUrl?: string | undefined;
 }
 
 export interface Reverified {
@@ -43,7 +47,7 @@ export async function updateCredentials(
 ): Promise<Reverified> {
   const profile = await activeProfile(deps.db, connectionId);
   const stored = await loadCredential(deps.db, deps.secretBox, connectionId, 'read');
-  const { accessToken, ...rest } = patch;
+  const { accessToken, personalAccessToken, baseUrl, ...rest } = patch;
   const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   if (profile.method === 'oauth') {
     if (stored?.bundle.method !== 'oauth') {
@@ -66,9 +70,27 @@ export async function updateCredentials(
       `connection ${connectionId} is no Bitbucket workspace: an accessToken opens nothing here`,
     );
   }
+  if ((personalAccessToken !== undefined || baseUrl !== undefined) && !base.dataCenter) {
+    throw new ManagedConnectionError(
+      'invalid_input',
+      `connection ${connectionId} is no Data Center instance: a personalAccessToken or baseUrl opens nothing here`,
+    );
+  }
   const bitbucket =
     base.bitbucket && accessToken !== undefined ? { ...base.bitbucket, accessToken } : base.bitbucket;
-  return reverifyToken(deps, connectionId, { ...base, ...given, ...(bitbucket ? { bitbucket } : {}) }, by);
+  const dataCenter = base.dataCenter
+    ? {
+        ...base.dataCenter,
+        ...(personalAccessToken !== undefined ? { personalAccessToken } : {}),
+        ...(baseUrl !== undefined ? { baseUrl } : {}),
+      }
+    : undefined;
+  return reverifyToken(
+    deps,
+    connectionId,
+    { ...base, ...given, ...(bitbucket ? { bitbucket } : {}), ...(dataCenter ? { dataCenter } : {}) },
+    by,
+  );
 }
 
 /** Verifies the stored token credential again (a reconnect); nothing changes when it fails. */

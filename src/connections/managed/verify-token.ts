@@ -1,6 +1,11 @@
 import type { BaseUrls } from '../../atlassian/urls.ts';
 import { type Connected, type ConnectRequest, connect } from '../connect.ts';
 import { type BitbucketConnectRequest, connectBitbucket } from '../connect-bitbucket.ts';
+import {
+  connectDataCenter,
+  type DataCenterConnectRequest,
+  normalizeDataCenterUrl,
+} from '../connect-data-center.ts';
 import type { ApiTokenBundle } from '../credentials/credential-store.ts';
 import { ManagedConnectionError } from './connection-errors.ts';
 import { orgSiteUrls } from './org-sites.ts';
@@ -92,8 +97,33 @@ async function verifyBitbucketBundle(bundle: ApiTokenBundle, deps: VerifyDeps): 
   return { connected, bundle, permissions: permissionCheck(connected.target) };
 }
 
+/** A Data Center instance's base URL and personal access token. */
+export function dataCenterConnectRequestOf(bundle: ApiTokenBundle): DataCenterConnectRequest {
+  const given = bundle.dataCenter;
+  if (!given)
+    throw new ManagedConnectionError('invalid_input', 'the credential names no Data Center instance');
+  return { kind: 'data-center', baseUrl: given.baseUrl, personalAccessToken: given.personalAccessToken };
+}
+
+/** A Data Center instance: connected with its personal access token alone (no sites, no org key). */
+async function verifyDataCenterBundle(bundle: ApiTokenBundle, deps: VerifyDeps): Promise<Verified> {
+  if (bundle.orgApiKey || bundle.apiToken || (bundle.siteUrls && bundle.siteUrls.length > 0)) {
+    throw new ManagedConnectionError(
+      'invalid_input',
+      'a Data Center instance is a connection of its own, read with its personal access token: add Cloud sites and the org key as another connection',
+    );
+  }
+  const connected = await connectDataCenter(dataCenterConnectRequestOf(bundle), deps);
+  const given = bundle.dataCenter;
+  const stored: ApiTokenBundle = given
+    ? { ...bundle, dataCenter: { ...given, baseUrl: normalizeDataCenterUrl(given.baseUrl) } }
+    : bundle;
+  return { connected, bundle: stored, permissions: permissionCheck(connected.target) };
+}
+
 export async function verifyTokenBundle(bundle: ApiTokenBundle, deps: VerifyDeps): Promise<Verified> {
   if (bundle.bitbucket) return verifyBitbucketBundle(bundle, deps);
+  if (bundle.dataCenter) return verifyDataCenterBundle(bundle, deps);
   requireSomeCredential(bundle);
   let sites = normalizeSiteUrls(bundle.siteUrls ?? []);
   const siteCredential = Boolean(bundle.adminEmail && bundle.apiToken);

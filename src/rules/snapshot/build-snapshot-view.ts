@@ -151,9 +151,10 @@ function siteFacts(
   const licence = itemsOf<LicenceApplication>(datasets, 'jira.license', site.cloudId);
   const systemInfo = itemsOf<{ edition: string | null }>(datasets, 'confluence.system-info', site.cloudId);
   const sandbox = siteSandbox(workspaces);
+  const serverInfo = itemsOf<{ baseUrl?: string | null }>(datasets, 'dc.server-info', site.cloudId)?.[0];
   return {
     cloudId: site.cloudId,
-    name: siteName(site.url, workspaces),
+    name: siteName(site.url, workspaces, serverInfo?.baseUrl),
     url: site.url,
     products: siteProducts({
       products: site.products,

@@ -57,3 +57,13 @@ test('a site is named after its workspace, else after its atlassian.net sub-doma
   assert.equal(siteName('http://127.0.0.1:4000', []), '127.0.0.1');
   assert.equal(siteName('https://bitbucket.org/acme', []), 'acme');
 });
+
+test('a Data Center instance holds its product with no plan, and is named by the base URL it says it has', () => {
+  const dc = { licence: undefined, edition: undefined, workspaces: [] };
+  assert.deepEqual(siteProducts({ ...dc, products: ['jira-data-center'] }), { 'jira-data-center': null });
+  assert.deepEqual(siteProducts({ ...dc, products: ['confluence-data-center'] }), {
+    'confluence-data-center': null,
+  });
+  assert.equal(siteName('http://127.0.0.1:4100', [], 'https://jira.acme-dc.example'), 'jira.acme-dc.example');
+  assert.equal(siteName('https://wiki.acme.example/confluence', [], null), 'wiki.acme.example');
+});

@@ -16,6 +16,8 @@ import type { ProductPlan } from '../plans.ts';
 //   whether the site is a sandbox (`sandbox.type` `CHILD`).
 // - Bitbucket (a workspace, its connection's one site): no API states the plan, so it stays null;
 //   the Bitbucket rules that need Premium read the plan from the workspace admin's attestation.
+// - Jira and Confluence Data Center (an instance, its connection's one site): its one product,
+//   with no plan (a server licence has none of the Cloud plans).
 
 export interface LicenceApplication {
   applicationId: string;
@@ -47,7 +49,7 @@ export function confluencePlan(edition: string | null | undefined): ProductPlan 
 
 export interface SiteSources {
   /** The products the connection says the site has. */
-  products: readonly ('jira' | 'confluence' | 'bitbucket')[];
+  products: readonly ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
   /** Undefined when `jira.license` was not read completely. */
   licence: readonly LicenceApplication[] | undefined;
   /** Undefined when `confluence.system-info` was not read completely. */
@@ -68,16 +70,32 @@ export function siteProducts(sources: SiteSources): Partial<Record<SiteProduct, 
   if (sources.products.includes('confluence')) products.confluence = confluencePlan(sources.edition);
   // A Bitbucket workspace: its API does not say which plan it is on (Free, Standard, Premium).
   if (sources.products.includes('bitbucket')) products.bitbucket = null;
+  // A Data Center instance: licensed per server, no plan the checks read (the DC rules need none).
+  if (sources.products.includes('jira-data-center')) products['jira-data-center'] = null;
+  if (sources.products.includes('confluence-data-center')) products['confluence-data-center'] = null;
   return products;
 }
 
 /**
  * The site's sub-domain: the workspace name when the admin API gave one, else the URL's first
- * label; a Bitbucket workspace (`https://bitbucket.org/<workspace>`) is named by its slug.
+ * label; a Bitbucket workspace (`https://bitbucket.org/<workspace>`) is named by its slug; a Data
+ * Center instance by the host of the base URL it says it has (`dc.server-info`), which names it
+ * where Palisade reaches it at an internal address or through a proxy.
  */
-export function siteName(url: string, workspaces: readonly WorkspaceFacts[]): string {
+export function siteName(
+  url: string,
+  workspaces: readonly WorkspaceFacts[],
+  configuredBaseUrl?: string | null,
+): string {
   const named = workspaces.find((w) => w.name !== '');
   if (named) return named.name;
+  if (configuredBaseUrl) {
+    try {
+      return new URL(configuredBaseUrl).hostname;
+    } catch {
+      // Not a URL: named by the address it was reached at, below.
+    }
+  }
   try {
     const parsed = new URL(url);
     const host = parsed.hostname;

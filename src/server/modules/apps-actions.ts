@@ -5,7 +5,8 @@ import {
   formatActionOutcome,
   runAppAction,
 } from '../../app-risk/actions/index.ts';
-import { loadCredential } from '../../connections/credentials/credential-store.ts';
+import type { Credentials } from '../../atlassian/credentials.ts';
+import { loadCredential, type WriteBundle } from '../../connections/credentials/credential-store.ts';
 import { getConnection } from '../../inventory/connections.ts';
 import { noteAudit } from '../audit-hook.ts';
 import { RequestError } from '../request-error.ts';
@@ -129,17 +130,7 @@ export const appActionsModule: ServerModule = {
             db: deps.db,
             connection: {
               id: connection.id,
-              ...(write
-                ? {
-                    writeCredentials: {
-                      site: {
-                        kind: 'basic',
-                        email: write.bundle.adminEmail,
-                        apiToken: write.bundle.apiToken,
-                      },
-                    },
-                  }
-                : {}),
+              ...(write ? { writeCredentials: writeCredentialsOf(write.bundle) } : {}),
             },
             actor: { id: person.id, name: person.name, rights: request.principal?.rights ?? [] },
             allowHosts: deps.settings.allowHosts,
@@ -166,3 +157,9 @@ export const appActionsModule: ServerModule = {
     );
   },
 };
+
+/** The write consent as the action's client takes it: a Data Center token, or a site admin's API token. */
+function writeCredentialsOf(bundle: WriteBundle): Credentials {
+  if (bundle.personalAccessToken) return { dataCenterToken: bundle.personalAccessToken };
+  return { site: { kind: 'basic', email: bundle.adminEmail ?? '', apiToken: bundle.apiToken ?? '' } };
+}

@@ -281,14 +281,14 @@ export const ActionBody = z.object({
     .optional()
     .describe('cloud ids or hosts; default every site'),
   products: z
-    .array(z.enum(['jira', 'confluence']))
-    .max(2)
+    .array(z.enum(['jira', 'confluence', 'jira-data-center', 'confluence-data-center']))
+    .max(4)
     .optional(),
 });
 
 const ActionStep = z.object({
   site: z.object({ cloudId: z.string(), url: z.string() }),
-  product: z.enum(['jira', 'confluence']).nullable(),
+  product: z.enum(['jira', 'confluence', 'jira-data-center', 'confluence-data-center']).nullable(),
   appKey: z.string().nullable(),
   appName: z.string().nullable(),
   framework: z.string().nullable(),

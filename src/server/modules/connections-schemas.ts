@@ -36,8 +36,21 @@ export const BitbucketConnection = z.object({
   apiToken: secret.optional(),
 });
 
+/**
+ * A Jira or Confluence Data Center instance (`kind: "data-center"`): its base URL (context path
+ * included; the operator allow-lists its host) and a personal access token, a system
+ * administrator's to read every dataset.
+ */
+export const DataCenterConnection = z.object({
+  kind: z.literal('data-center'),
+  method: z.literal('api-token').optional(),
+  baseUrl: z.string().trim().min(1).max(2048),
+  personalAccessToken: secret,
+});
+
 export const CreateConnectionBody = z.union([
   BitbucketConnection,
+  DataCenterConnection,
   z.discriminatedUnion('method', [ApiTokenMethod, OAuthMethod]),
 ]);
 
@@ -51,12 +64,20 @@ export const CredentialsBody = z.object({
   orgApiKey: secret.optional(),
   /** A Bitbucket workspace's new access token. */
   accessToken: secret.optional(),
+  /** A Data Center instance's new personal access token. */
+  personalAccessToken: secret.optional(),
+  /** A Data Center instance's new address (the same instance: its own base URL must not change). */
+  baseUrl: z.string().trim().min(1).max(2048).optional(),
   confirm: z.boolean().optional(),
 });
 
 export const DeleteQuery = z.object({ confirm: z.enum(['true', 'false']).optional() });
 
-export const WriteConsentBody = z.object({ adminEmail: email, apiToken: secret });
+/** A site admin's e-mail and API token; a Data Center instance: a system administrator's personal access token. */
+export const WriteConsentBody = z.union([
+  z.object({ adminEmail: email, apiToken: secret }),
+  z.object({ personalAccessToken: secret }),
+]);
 
 export const PatchConnectionBody = z.object({
   scanIntervalSeconds: z
@@ -96,7 +117,9 @@ export const Connection = z.object({
     z.object({
       host: z.string(),
       cloudId: z.string(),
-      products: z.array(z.enum(['jira', 'confluence', 'bitbucket'])),
+      products: z.array(
+        z.enum(['jira', 'confluence', 'bitbucket', 'jira-data-center', 'confluence-data-center']),
+      ),
       lastSync: LastSync.nullable(),
       status: Status,
     }),
@@ -108,7 +131,9 @@ export const Connection = z.object({
 export const Permission = z.object({
   dataset: z.string(),
   scope: z.string(),
-  product: z.enum(['jira', 'confluence', 'bitbucket']).optional(),
+  product: z
+    .enum(['jira', 'confluence', 'bitbucket', 'jira-data-center', 'confluence-data-center'])
+    .optional(),
   readable: z.boolean(),
   reason: z.string().optional(),
 });

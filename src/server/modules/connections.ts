@@ -22,6 +22,7 @@ import {
   CreateConnectionBody,
   Created,
   CredentialsBody,
+  DataCenterConnection,
   DeleteQuery,
   PatchConnectionBody,
   WriteConsent,
@@ -85,10 +86,28 @@ export const connectionsModule: ServerModule = {
           await requestScan(deps, request.log, created.connectionId, 'first', by);
           return reply.code(201).send(await asCreated(created.connectionId));
         }
+        // A Data Center instance (`kind: "data-center"`): its base URL and personal access token.
+        const dataCenter = DataCenterConnection.safeParse(body);
+        if (dataCenter.success) {
+          const by = userIdOf(request);
+          const { baseUrl, personalAccessToken } = dataCenter.data;
+          const created = await createTokenConnection(
+            managed,
+            { method: 'api-token', dataCenter: { baseUrl, personalAccessToken } },
+            by,
+          );
+          noteAudit(request, {
+            subject: `connection:${created.connectionId}`,
+            connectionId: created.connectionId,
+            details: { method: 'api-token', kind: 'data-center', baseUrl },
+          });
+          await requestScan(deps, request.log, created.connectionId, 'first', by);
+          return reply.code(201).send(await asCreated(created.connectionId));
+        }
         if ('kind' in body) {
           throw new RequestError(
             'invalid_body',
-            'a Bitbucket connection is added with method "api-token" or none',
+            `a ${body.kind === 'data-center' ? 'Data Center' : 'Bitbucket'} connection is added with method "api-token" or none`,
           );
         }
         if (body.method !== 'api-token') {
@@ -187,10 +206,17 @@ export const connectionsModule: ServerModule = {
       async (request) => {
         const { id } = request.params;
         const { confirm, ...patch } = request.body;
-        if (!patch.apiToken && !patch.orgApiKey && !patch.adminEmail && !patch.accessToken) {
+        if (
+          !patch.apiToken &&
+          !patch.orgApiKey &&
+          !patch.adminEmail &&
+          !patch.accessToken &&
+          !patch.personalAccessToken &&
+          !patch.baseUrl
+        ) {
           throw new RequestError(
             'missing_credentials',
-            'give apiToken, orgApiKey, adminEmail or (a Bitbucket workspace) accessToken to change',
+            'give apiToken, orgApiKey, adminEmail, (a Bitbucket workspace) accessToken or (a Data Center instance) personalAccessToken or baseUrl to change',
           );
         }
         requireConfirm(confirm, `replacing the credentials of ${id}`);
@@ -242,7 +268,8 @@ export const connectionsModule: ServerModule = {
         config: { access: 'connections:write-consent', audit: 'connection.write-consent.grant' },
         schema: {
           tags: TAGS,
-          summary: "Grant the write consent: a site admin's API token, used only for app actions",
+          summary:
+            "Grant the write consent: a site admin's API token (a Data Center instance: a system administrator's personal access token), used only for app actions",
           params: ConnectionIdParams,
           body: WriteConsentBody,
           response: { 200: WriteConsent },
@@ -254,7 +281,8 @@ export const connectionsModule: ServerModule = {
         noteAudit(request, {
           subject: `connection:${id}`,
           connectionId: id,
-          details: { adminEmail: request.body.adminEmail },
+          details:
+            'adminEmail' in request.body ? { adminEmail: request.body.adminEmail } : { kind: 'data-center' },
         });
         return { writeConsent: { granted: true, ...(granted.last4 ? { last4: granted.last4 } : {}) } };
       },

@@ -77,7 +77,7 @@ describe('a misconfigured Data Center pair', () => {
       { ...one('dc.server-info') },
       {
         product: 'jira-data-center',
-        baseUrl: servedDcSite(h.sim, 'jira-data-center').url,
+        baseUrl: `https://${servedDcSite(h.sim, 'jira-data-center').host}`,
         version: '8.20.10',
         versionNumbers: [8, 20, 10],
         buildNumber: 820010,

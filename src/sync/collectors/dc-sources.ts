@@ -9,20 +9,16 @@ import { CollectorError } from './errors.ts';
 // datasets come from (Jira's application properties, Confluence's security configuration), the
 // anonymous probes, and the "not exposed over REST" outcome of the resources real instances lack.
 
-/**
- * The Data Center product of a site. Sites are typed for Cloud (`jira` | `confluence`) until the
- * connection kind widens `SiteRef.products`; a DC site's list holds its one DC product.
- */
+/** The Data Center product of a site: a DC site's list holds its one DC product. */
 export function dataCenterProductOf(site: SiteRef, dataset: string): DataCenterProduct {
-  const held: readonly string[] = site.products;
-  if (held.includes('jira-data-center')) return 'jira-data-center';
-  if (held.includes('confluence-data-center')) return 'confluence-data-center';
+  if (site.products.includes('jira-data-center')) return 'jira-data-center';
+  if (site.products.includes('confluence-data-center')) return 'confluence-data-center';
   throw new CollectorError('missing_context', dataset, 'the site holds no Data Center product');
 }
 
-/** A Data Center site as the collectors see it (the cast is the one `dataCenterProductOf` undoes). */
+/** A Data Center site as the collectors see it: its id, base URL and one product. */
 export function dataCenterSiteRef(id: string, url: string, product: DataCenterProduct): SiteRef {
-  return { cloudId: id, url, products: [product] } as unknown as SiteRef;
+  return { cloudId: id, url, products: [product] };
 }
 
 /** Why a dataset holds nothing, or nulls, where the product exposes no REST read of it. */

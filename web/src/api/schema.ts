@@ -395,7 +395,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence' | 'bitbucket')[];
+          products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -446,6 +446,12 @@ export interface ApiOperations {
           accessToken?: string;
           adminEmail?: string;
           apiToken?: string;
+        }
+      | {
+          kind: 'data-center';
+          method?: 'api-token';
+          baseUrl: string;
+          personalAccessToken: string;
         }
       | (
           | {
@@ -498,7 +504,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence' | 'bitbucket')[];
+          products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -524,7 +530,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence' | 'bitbucket';
+        product?: 'jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center';
         readable: boolean;
         reason?: string;
       }[];
@@ -572,7 +578,7 @@ export interface ApiOperations {
       domains: {
         host: string;
         cloudId: string;
-        products: ('jira' | 'confluence' | 'bitbucket')[];
+        products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
         lastSync: {
           at: string;
           durationSeconds: number;
@@ -597,7 +603,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence' | 'bitbucket';
+        product?: 'jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center';
         readable: boolean;
         reason?: string;
       }[];
@@ -647,7 +653,7 @@ export interface ApiOperations {
       domains: {
         host: string;
         cloudId: string;
-        products: ('jira' | 'confluence' | 'bitbucket')[];
+        products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
         lastSync: {
           at: string;
           durationSeconds: number;
@@ -672,7 +678,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence' | 'bitbucket';
+        product?: 'jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center';
         readable: boolean;
         reason?: string;
       }[];
@@ -739,7 +745,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence' | 'bitbucket')[];
+          products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -765,7 +771,7 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence' | 'bitbucket';
+        product?: 'jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center';
         readable: boolean;
         reason?: string;
       }[];
@@ -784,6 +790,8 @@ export interface ApiOperations {
       apiToken?: string;
       orgApiKey?: string;
       accessToken?: string;
+      personalAccessToken?: string;
+      baseUrl?: string;
       confirm?: boolean;
     };
     response: {
@@ -820,7 +828,7 @@ export interface ApiOperations {
         domains: {
           host: string;
           cloudId: string;
-          products: ('jira' | 'confluence' | 'bitbucket')[];
+          products: ('jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center')[];
           lastSync: {
             at: string;
             durationSeconds: number;
@@ -846,24 +854,28 @@ export interface ApiOperations {
       permissions: {
         dataset: string;
         scope: string;
-        product?: 'jira' | 'confluence' | 'bitbucket';
+        product?: 'jira' | 'confluence' | 'bitbucket' | 'jira-data-center' | 'confluence-data-center';
         readable: boolean;
         reason?: string;
       }[];
     };
   };
   /**
-   * Grant the write consent: a site admin's API token, used only for app actions
+   * Grant the write consent: a site admin's API token (a Data Center instance: a system administrator's personal access token), used only for app actions
    */
   'POST /api/v1/connections/{id}/write-consent': {
     params: {
       id: string;
     };
     query: undefined;
-    body: {
-      adminEmail: string;
-      apiToken: string;
-    };
+    body:
+      | {
+          adminEmail: string;
+          apiToken: string;
+        }
+      | {
+          personalAccessToken: string;
+        };
     response: {
       writeConsent: {
         granted: boolean;
@@ -2760,9 +2772,9 @@ export interface ApiOperations {
        */
       sites?: string[];
       /**
-       * @maxItems 2
+       * @maxItems 4
        */
-      products?: ('jira' | 'confluence')[];
+      products?: ('jira' | 'confluence' | 'jira-data-center' | 'confluence-data-center')[];
     };
     response: {
       outcome: {
@@ -2787,7 +2799,7 @@ export interface ApiOperations {
             cloudId: string;
             url: string;
           };
-          product: ('jira' | 'confluence') | null;
+          product: ('jira' | 'confluence' | 'jira-data-center' | 'confluence-data-center') | null;
           appKey: string | null;
           appName: string | null;
           framework: string | null;

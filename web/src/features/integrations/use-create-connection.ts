@@ -8,20 +8,13 @@ import { queryKeys } from '../../api/queries.ts';
 
 export type CreateBody = ApiBody<'POST /api/v1/connections'>;
 
-/** A Jira or Confluence Data Center instance (the dc-connect route, not yet in the generated types). */
-export interface DataCenterBody {
-  kind: 'data-center';
-  baseUrl: string;
-  personalAccessToken: string;
-}
+/** A Jira or Confluence Data Center instance. */
+export type DataCenterBody = Extract<CreateBody, { kind: 'data-center' }>;
 
 export function useCreateConnection(onConnected: (connectionId: string, orgName: string) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateBody | DataCenterBody) =>
-      // The Data Center body is the server's once its route lands; until then the server answers
-      // 400 naming the problem, which the form shows like any refusal.
-      api('POST /api/v1/connections', { body: body as CreateBody }),
+    mutationFn: (body: CreateBody) => api('POST /api/v1/connections', { body }),
     onSuccess: async (created) => {
       await client.invalidateQueries({ queryKey: queryKeys.connections });
       onConnected(created.connection.id, created.connection.orgName);

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { after } from 'node:test';
+import { startSimulator } from '../../simulator/start.ts';
+import { buildTenant } from '../../simulator/tenant/build.ts';
+import { simConnection } from '../../simulator/testing/sim-connection.ts';
+import { scanRequestFor } from '../../src/connections/managed/scan-request.ts';
+import { forEachDatabase } from '../../src/db/testing/test-database.ts';
+import { runScan } from '../../src/scan/run-scan.ts';
+import { connectionsFixture } from './connections-fixture.ts';
+
+// A Jira Data Center instance added in the Integrations window (`kind: "data-center"`, its base
+// URL and a personal access token): verified against the simulated instance before it is saved,
+// listed with its one domain, its token replaced only by one that works, and scanned from its
+// stored, sealed credential. No answer holds the token (the fixture checks).
+
+const sim = await startSimulator({ tenant: buildTenant({ scenario: 'demo' }, new Date()) });
+after(() => sim.stop());
+const jira = sim.info.dataCenterSites.find((s) => s.product === 'jira-data-center');
+const confluence = sim.info.dataCenterSites.find((s) => s.product === 'confluence-data-center');
+
+forEachDatabase(
+  "a system admin's personal access token adds the Jira Data Center instance: 201, one jira-data-center domain, the first scan requested, and a scan reads it",
+  async (t, database) => {
+    assert.ok(jira);
+    const f = await connectionsFixture(t, database, sim);
+    const res = await f.call({
+      method: 'POST',
+      url: '/api/v1/connections',
+      payload: {
+        kind: 'data-center',
+        baseUrl: `${jira.url}/`,
+        personalAccessToken: jira.credentials.adminToken,
+      },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const { connection, permissions } = res.json();
+    assert.match(connection.id, /^dc-[0-9a-f]{16}$/);
+    assert.match(connection.orgName, /\(Jira Data Center\)$/);
+    assert.deepEqual(connection.apiKey, { last4: jira.credentials.adminToken.slice(-4) });
+    assert.deepEqual(
+      connection.domains.map((d: { host: string; products: string[] }) => [d.host, d.products]),
+      [[new URL(jira.url).host, ['jira-data-center']]],
+    );
+    const readable = permissions
+      .filter((p: { readable: boolean }) => p.readable)
+      .map((p: { dataset: string }) => p.dataset);
+    assert.ok(readable.includes('dc.plugins') && readable.includes('dc.security-settings'), readable.join());
+    assert.deepEqual(f.scans.requests, [
+      { connectionId: connection.id, trigger: 'first', by: f.users.owner.id },
+    ]);
+    await f.assertNoSecretStored();
+
+    // A new token is verified first: a wrong one is refused and the stored one kept.
+    const url = `/api/v1/connections/${connection.id}/credentials`;
+    const wrong = await f.call({
+      method: 'PUT',
+      url,
+      payload: { personalAccessToken: 'not-a-token-of-this-instance', confirm: true },
+    });
+    assert.equal(wrong.statusCode, 422, wrong.body);
+    const right = await f.call({
+      method: 'PUT',
+      url,
+      payload: { personalAccessToken: jira.credentials.adminToken, confirm: true },
+    });
+    assert.equal(right.statusCode, 200, right.body);
+
+    // What the scan worker does with the stored credential: the same instance, its problems found.
+    const { allowHosts, baseUrls } = simConnection(sim.info);
+    const deps = {
+      db: database.db,
+      secretBox: f.server.deps.secretBox,
+      allowHosts,
+      baseUrls,
+      now: () => new Date(),
+    };
+    const request = await scanRequestFor(deps, connection.id);
+    const scanned = await runScan({ db: database.db, now: deps.now, allowHosts, baseUrls }, request);
+    assert.equal(scanned.connection.id, connection.id);
+    assert.equal(scanned.sync.status, 'success');
+    assert.ok(
+      scanned.report.results.some((r) => r.ruleId === 'dc_jira_websudo_enabled' && r.status === 'fail'),
+    );
+  },
+  { timeout: 60_000 },
+);
+
+forEachDatabase(
+  "a plain user's token is accepted and the permission check says the admin datasets are not readable",
+  async (t, database) => {
+    assert.ok(confluence);
+    const f = await connectionsFixture(t, database, sim);
+    const res = await f.call({
+      method: 'POST',
+      url: '/api/v1/connections',
+      payload: {
+        kind: 'data-center',
+        baseUrl: confluence.url,
+        personalAccessToken: confluence.credentials.userToken,
+      },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const plugins = res.json().permissions.find((p: { dataset: string }) => p.dataset === 'dc.plugins');
+    assert.equal(plugins?.readable, false);
+    assert.match(plugins?.reason ?? '', /Confluence administrator/);
+  },
+);
+
+forEachDatabase(
+  'a Data Center instance is verified first: a wrong token, a host nobody allow-listed or a missing token is refused, nothing saved',
+  async (t, database) => {
+    assert.ok(jira);
+    const f = await connectionsFixture(t, database, sim);
+    const wrong = await f.call({
+      method: 'POST',
+      url: '/api/v1/connections',
+      payload: {
+        kind: 'data-center',
+        baseUrl: jira.url,
+        personalAccessToken: 'not-a-token-of-this-instance',
+      },
+    });
+    assert.equal(wrong.statusCode, 422, wrong.body);
+    assert.match(wrong.json().error.message, /rejected the personal access token/);
+    assert.ok(!wrong.body.includes('not-a-token-of-this-instance'));
+    const elsewhere = await f.call({
+      method: 'POST',
+      url: '/api/v1/connections',
+      payload: {
+        kind: 'data-center',
+        baseUrl: 'https://jira.intranet.example',
+        personalAccessToken: 'x-token-0001',
+      },
+    });
+    assert.equal(elsewhere.statusCode, 422, elsewhere.body);
+    assert.match(elsewhere.json().error.message, /not allow-listed for Data Center.*PALISADE_ALLOW_HOSTS/);
+    const missing = await f.call({
+      method: 'POST',
+      url: '/api/v1/connections',
+      payload: { kind: 'data-center', baseUrl: jira.url },
+    });
+    assert.equal(missing.statusCode, 400, missing.body);
+    const rows = await database.db.selectFrom('connections').selectAll().execute();
+    assert.deepEqual(rows, []);
+  },
+);
