@@ -8,9 +8,6 @@ import { queryKeys } from '../../api/queries.ts';
 
 export type CreateBody = ApiBody<'POST /api/v1/connections'>;
 
-/** A Jira or Confluence Data Center instance. */
-export type DataCenterBody = Extract<CreateBody, { kind: 'data-center' }>;
-
 export function useCreateConnection(onConnected: (connectionId: string, orgName: string) => void) {
   const client = useQueryClient();
   return useMutation({
