@@ -127,10 +127,9 @@ test('an error is not kept: the next read computes again', async () => {
   await w.app.close();
 });
 
-test('an answer kept under another data version is computed again (a scan no event announced)', async () => {
-  let version = 'v1';
+/** A server whose one caller is Ana, its kept answers never too old. */
+function cachedApp(options: { version?: () => Promise<string> } = {}): FastifyInstance {
   const app = Fastify();
-  let computed = 0;
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     request.principal = {
@@ -143,8 +142,15 @@ test('an answer kept under another data version is computed again (a scan no eve
   registerReadCache(app, {
     signal: createChangeSignal({ events: createEventBus(), now: () => new Date('2026-12-07T10:00:00Z') }),
     clock: () => 0,
-    version: async () => version,
+    version: options.version,
   });
+  return app;
+}
+
+test('an answer kept under another data version is computed again (a scan no event announced)', async () => {
+  let version = 'v1';
+  const app = cachedApp({ version: async () => version });
+  let computed = 0;
   app.get('/answer', { config: { access: 'findings:read', readCache: true } }, async () => ({
     computed: ++computed,
   }));
@@ -156,21 +162,8 @@ test('an answer kept under another data version is computed again (a scan no eve
 });
 
 test('a client that accepts gzip gets a large answer gzipped, the same bytes unzipped', async () => {
-  const app = Fastify();
+  const app = cachedApp();
   let computed = 0;
-  app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request) => {
-    request.principal = {
-      user: { id: 'ana', email: 'ana@example.com', name: 'Ana', role: 'viewer', rights: [] },
-      role: 'viewer',
-      rights: [],
-      via: { kind: 'token', tokenId: 't' },
-    };
-  });
-  registerReadCache(app, {
-    signal: createChangeSignal({ events: createEventBus(), now: () => new Date('2026-12-07T10:00:00Z') }),
-    clock: () => 0,
-  });
   app.get('/list', { config: { access: 'findings:read', readCache: true } }, async () => ({
     computed: ++computed,
     items: Array.from({ length: 200 }, (_, i) => ({ key: `app-${i}`, name: 'An app with a name' })),
