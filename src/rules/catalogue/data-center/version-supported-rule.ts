@@ -5,7 +5,7 @@ import {
   END_OF_LIFE_POLICY_URL,
   isEndOfLife,
   releaseOf,
-} from '../../data/data-center-end-of-life.ts';
+} from '../../lifecycle/data-center-end-of-life.ts';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 import type { Rule } from '../../rule.ts';
@@ -13,7 +13,7 @@ import { type DcProduct, singleRecord, siteResource } from './product.ts';
 import { compareVersions } from './versions.ts';
 
 // CHECKS.md dc_version_supported: the site's version against Atlassian's end-of-life dates (the
-// repository's table, src/rules/data/), judged at the scan's time. Past its end of life a release
+// repository's table, src/rules/lifecycle/), judged at the scan's time. Past its end of life a release
 // gets no security fixes, including for the critical, exploited-in-the-wild advisories of the
 // self-managed products (CVE-2022-26134, CVE-2023-22515, CVE-2023-22527).
 
@@ -57,7 +57,7 @@ export function versionSupportedRule(p: DcProduct, id: string): Rule {
     credential: 'site-admin',
     description:
       `Reads ${p.name}’s version (\`dc.server-info\`) and finds its feature release in the end-of-life table kept ` +
-      'in the repository (src/rules/data/data-center-end-of-life.ts, from Atlassian’s End of Life Policy and ' +
+      'in the repository (src/rules/lifecycle/data-center-end-of-life.ts, from Atlassian’s End of Life Policy and ' +
       'download archives). Fails once the release is past its end-of-life date at the scan’s time (or within the ' +
       'days the settings ask for), and for a version older than every release in the table; unknown for a ' +
       'version the table does not list yet.',
@@ -109,7 +109,7 @@ export function versionSupportedRule(p: DcProduct, id: string): Rule {
         return [
           unknown(
             resource,
-            `${p.name} ${version} is not in the end-of-life data (checked ${DATA_AS_OF}): update src/rules/data/data-center-end-of-life.ts.`,
+            `${p.name} ${version} is not in the end-of-life data (checked ${DATA_AS_OF}): update src/rules/lifecycle/data-center-end-of-life.ts.`,
             evidence,
           ),
         ];
