@@ -74,6 +74,13 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Fails naming every serious or critical accessibility violation on the page (axe-core). */
 export async function assertAccessible(page: Page, where: string): Promise<void> {
+  // Colours are judged at rest: a dialog fading in has its text at partial opacity, which axe
+  // reads as too little contrast (seen in CI on the Add dialog's title).
+  await page.evaluate(async () => {
+    const doc = (globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } })
+      .document;
+    await Promise.all(doc.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  });
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(
