@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineRule } from '../../define-rule.ts';
 import {
   DATA_AS_OF,
   DATA_CENTER_RELEASES,
@@ -6,7 +7,6 @@ import {
   isEndOfLife,
   releaseOf,
 } from '../../lifecycle/data-center-end-of-life.ts';
-import { defineRule } from '../../define-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 import type { Rule } from '../../rule.ts';
 import { type DcProduct, singleRecord, siteResource } from './product.ts';
