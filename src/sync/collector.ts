@@ -115,6 +115,21 @@ export interface Collector {
   cost(input: CostInput<unknown>): number;
 }
 
+/**
+ * Whether a site collector reads this site: a product dataset on a site with that product; a Data
+ * Center dataset on a site holding one of its products; an app dataset (no product) on a site
+ * with Jira or Confluence, whose apps it lists (a Bitbucket workspace or a Data Center site has
+ * neither). The one rule the sync's plan and the call budget share.
+ */
+export function runsOnSite(
+  c: Pick<Collector, 'product' | 'products'>,
+  siteProducts: readonly string[],
+): boolean {
+  if (c.products) return c.products.some((p) => siteProducts.includes(p));
+  if (c.product) return siteProducts.includes(c.product);
+  return siteProducts.some((p) => p === 'jira' || p === 'confluence');
+}
+
 /** What a collector file declares (see src/sync/collectors/README.md). */
 export interface CollectorDefinition<T> {
   /** The dataset it fills: its name, scope, kind, product and endpoints are the collector's. */

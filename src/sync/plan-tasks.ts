@@ -1,6 +1,6 @@
 import type { SiteRef } from '../atlassian/api.ts';
 import { type DatasetAccess, datasets } from '../inventory/datasets/index.ts';
-import type { Collector } from './collector.ts';
+import { type Collector, runsOnSite } from './collector.ts';
 import { judgeAccess, type SiteAccess } from './credential-access.ts';
 import { SyncPlanError } from './sync-errors.ts';
 import type { SyncScope } from './sync-target.ts';
@@ -90,14 +90,7 @@ export function planTasks(collectors: readonly Collector[], connection: PlanConn
       continue;
     }
     for (const site of connection.sites) {
-      if (c.product && !site.products.includes(c.product)) continue;
-      // Data Center collectors run only on a site holding a Data Center product.
-      const held: readonly string[] = site.products;
-      if (c.products && !c.products.some((p) => held.includes(p))) continue;
-      // App datasets (no product) cover Jira's and Confluence's apps; a Bitbucket workspace or a
-      // Data Center site has neither.
-      if (!c.product && !c.products && !site.products.some((p) => p === 'jira' || p === 'confluence'))
-        continue;
+      if (!runsOnSite(c, site.products)) continue;
       const access = connection.access?.[site.cloudId];
       const judged = judgeAccess(declaredAccess.get(c.dataset), access, site.products);
       if (judged.kind === 'forbidden') {

@@ -1,7 +1,7 @@
 import type { SiteRef } from '../../atlassian/api.ts';
 import { type EndpointId, endpoint } from '../../atlassian/catalogue/index.ts';
 import type { Dataset } from '../../inventory/datasets/index.ts';
-import type { Collector, CostFacts, CostInput } from '../collector.ts';
+import { type Collector, type CostFacts, type CostInput, runsOnSite } from '../collector.ts';
 
 // The fewest calls the collectors can make for a tenant: what the benchmark and the tests compare a
 // sync's call count with. Each collector declares its own cost beside its code (`cost`, from what
@@ -72,15 +72,7 @@ export function minimumCalls(
       continue;
     }
     for (const site of facts.sites) {
-      // As plan-tasks.ts: Data Center collectors on a site holding a DC product only; app
-      // datasets (no product) on Jira and Confluence sites only.
-      const held: readonly string[] = site.products;
-      const runs = c.products
-        ? c.products.some((p) => held.includes(p))
-        : c.product
-          ? site.products.includes(c.product)
-          : site.products.some((p) => p === 'jira' || p === 'confluence');
-      if (runs) add(c, site.cloudId);
+      if (runsOnSite(c, site.products)) add(c, site.cloudId);
     }
   }
   const total = Object.values(byDataset).reduce((a, b) => a + b, 0);
