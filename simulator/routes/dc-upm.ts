@@ -3,38 +3,17 @@ import { SimError } from '../http/errors.ts';
 import { type Call, type Registrar, Respond } from '../http/serve.ts';
 import type { DcPlugin, DcSite } from '../tenant/data-center-model.ts';
 import { dcSiteOf, isAdmin } from './dc-access.ts';
+import { installedType, negotiate, notPermitted, pluginType, requestedEnabled } from './upm-protocol.ts';
 
 // The Universal Plugin Manager on Data Center (https://developer.atlassian.com/platform/marketplace/upm-rest-api/,
 // the UPM REST HOWTO): the same resource as on Cloud at the base URL's `/rest/plugins/1.0/`,
 // with system plugins, Data Center licences (maintenance dates) and the update check.
 
-const installedType = 'application/vnd.atl.plugins.installed+json';
-const pluginType = 'application/vnd.atl.plugins.plugin+json';
 const availableType = 'application/vnd.atl.plugins.available+json';
-const UPM_NOT_PERMITTED = 'Must have permission to access this resource.';
-
-/** UPM refuses anyone who may not manage apps with a bare-string 401 (its PermissionExceptionMapper). */
+/** Only an administrator's token manages apps (upm-protocol.ts `notPermitted` otherwise). */
 function requireManager(call: Call): void {
   const site = dcSiteOf(call);
-  if (call.principal.kind !== 'pat' || !isAdmin(site, call.principal.user)) {
-    throw new SimError(401, UPM_NOT_PERMITTED, {
-      body: UPM_NOT_PERMITTED,
-      contentType: 'application/vnd.atl.plugins.error+json',
-    });
-  }
-}
-
-/** JAX-RS content negotiation: UPM's vendor type or plain JSON, anything else 406. */
-function negotiate(call: Call, vendorType: string): string {
-  const header = call.headers.accept;
-  const accepted = (Array.isArray(header) ? header.join(',') : (header ?? '*/*'))
-    .split(',')
-    .map((t) => (t.split(';')[0] ?? '').trim().toLowerCase());
-  if (accepted.includes(vendorType)) return vendorType;
-  if (accepted.some((t) => t === 'application/json' || t === 'application/*' || t === '*/*' || t === '')) {
-    return 'application/json';
-  }
-  throw new SimError(406, `Not Acceptable: this resource produces ${vendorType} or application/json`);
+  if (call.principal.kind !== 'pat' || !isAdmin(site, call.principal.user)) throw notPermitted();
 }
 
 const pluginUri = (key: string) => `/rest/plugins/1.0/${encodeURIComponent(key)}-key`;
@@ -163,22 +142,7 @@ function updates(call: Call) {
 }
 
 function update(call: Call) {
-  const contentType = String(call.headers['content-type'] ?? '')
-    .split(';')[0]
-    ?.trim()
-    .toLowerCase();
-  if (contentType !== pluginType) {
-    throw new SimError(415, `Unsupported Media Type: send the plugin as ${pluginType}`);
-  }
-  const body = call.body;
-  if (
-    typeof body !== 'object' ||
-    body === null ||
-    typeof (body as { enabled?: unknown }).enabled !== 'boolean'
-  ) {
-    throw new SimError(400, 'The request body must be a plugin representation with a boolean "enabled"');
-  }
-  const enabled = (body as { enabled: boolean }).enabled;
+  const enabled = requestedEnabled(call);
   const plugin = findPlugin(call);
   if (enabled !== plugin.enabled) {
     if (!plugin.optional) {

@@ -4,27 +4,12 @@ import { SimError } from '../http/errors.ts';
 import { type Call, type Registrar, Respond } from '../http/serve.ts';
 import type { User } from '../tenant/model.ts';
 import { type UpmPlugin, type UpmProduct, upmPlugin, upmPlugins } from './upm-plugins.ts';
+import { installedType, negotiate, notPermitted, pluginType, requestedEnabled } from './upm-protocol.ts';
 import { renderPlugin, renderSummary, upmBase } from './upm-render.ts';
 
 // The Universal Plugin Manager REST resource, undocumented in Cloud but what the admin UI and
 // scripts use to list, disable and uninstall apps (docs/atlassian/API.md §c.1, §d).
 // https://developer.atlassian.com/server/framework/atlassian-sdk/universal-plugin-manager-rest-api/
-
-const installedType = 'application/vnd.atl.plugins.installed+json';
-const pluginType = 'application/vnd.atl.plugins.plugin+json';
-
-/** The JAX-RS content negotiation UPM runs under: its vendor type, or plain JSON; anything else is a 406. */
-function negotiate(call: Call, vendorType: string): string {
-  const header = call.headers.accept;
-  const accepted = (Array.isArray(header) ? header.join(',') : (header ?? '*/*'))
-    .split(',')
-    .map((t) => (t.split(';')[0] ?? '').trim().toLowerCase());
-  if (accepted.includes(vendorType)) return vendorType;
-  if (accepted.some((t) => t === 'application/json' || t === 'application/*' || t === '*/*' || t === '')) {
-    return 'application/json';
-  }
-  throw new SimError(406, `Not Acceptable: this resource produces ${vendorType} or application/json`);
-}
 
 /**
  * Managing apps is for product administrators and site administrators. UPM refuses anyone else
@@ -38,15 +23,6 @@ function adminOf(call: Call, product: UpmProduct): User {
   const role = call.ctx.state.roleOn(p.user, call.site.id, product);
   if (role !== 'admin' && role !== 'site-admin') throw notPermitted();
   return p.user;
-}
-
-const UPM_NOT_PERMITTED = 'Must have permission to access this resource.';
-
-function notPermitted(): SimError {
-  return new SimError(401, UPM_NOT_PERMITTED, {
-    body: UPM_NOT_PERMITTED,
-    contentType: 'application/vnd.atl.plugins.error+json',
-  });
 }
 
 function findPlugin(call: Call, product: UpmProduct): UpmPlugin {
@@ -80,22 +56,7 @@ function get(call: Call, product: UpmProduct) {
  * false}` or a whole representation with `enabled` changed.
  */
 function update(call: Call, product: UpmProduct) {
-  const contentType = String(call.headers['content-type'] ?? '')
-    .split(';')[0]
-    ?.trim()
-    .toLowerCase();
-  if (contentType !== pluginType) {
-    throw new SimError(415, `Unsupported Media Type: send the plugin as ${pluginType}`);
-  }
-  const body = call.body;
-  if (
-    typeof body !== 'object' ||
-    body === null ||
-    typeof (body as { enabled?: unknown }).enabled !== 'boolean'
-  ) {
-    throw new SimError(400, 'The request body must be a plugin representation with a boolean "enabled"');
-  }
-  const enabled = (body as { enabled: boolean }).enabled;
+  const enabled = requestedEnabled(call);
   const plugin = findPlugin(call, product);
   if (enabled !== plugin.enabled) {
     if (!plugin.optional || !plugin.installation) {
