@@ -44,6 +44,9 @@ async function world(options: { slowMs?: number; failFirst?: boolean } = {}): Pr
     return { computed, user: request.principal?.user.id, query: request.query };
   });
   app.post('/change', { config: { access: 'findings:triage' } }, async () => ({ ok: true }));
+  app.post('/refused', { config: { access: 'findings:triage' } }, async (_request, reply) =>
+    reply.code(400).send({ error: 'nothing to change' }),
+  );
   await app.ready();
   return {
     app,
@@ -97,6 +100,14 @@ test('a change announces itself to the other processes; scan progress changes no
   assert.match((await w.get('/answer')).body, /"computed":1/);
   await w.app.inject({ method: 'POST', url: '/change' });
   assert.ok(seen.includes('data.changed'));
+  await w.app.close();
+});
+
+test('a refused change keeps what is kept', async () => {
+  const w = await world();
+  await w.get('/answer');
+  await w.app.inject({ method: 'POST', url: '/refused' });
+  assert.match((await w.get('/answer')).body, /"computed":1/);
   await w.app.close();
 });
 

@@ -67,8 +67,11 @@ export function registerReadCache(app: FastifyInstance, options: ReadCacheOption
 
   // A change made here: every process's kept answers are stale. Announced before the answer
   // leaves (the change is committed by then), so the caller's next read never gets an older one.
-  app.addHook('onSend', async (request, _reply, payload) => {
+  // A refused request changed nothing: a burst of wrong passwords flushes no cache and sends no
+  // NOTIFY.
+  app.addHook('onSend', async (request, reply, payload) => {
     if (READS.has(request.method) || request.routeOptions.config?.access === undefined) return payload;
+    if (reply.statusCode >= 400) return payload;
     signal.changed();
     return payload;
   });
