@@ -19,6 +19,8 @@ import type { ChangeSignal } from './change-signal.ts';
 // requests for the same answer share one computation, so a burst costs one set of queries.
 
 export const READ_CACHE_MAX_AGE_MS = 5_000;
+/** At most this many answers are kept (the oldest go first). */
+const MAX_ENTRIES = 1_000;
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -41,17 +43,12 @@ export interface ReadCacheOptions {
   version?: (() => Promise<string>) | undefined;
   /** The server's clock in milliseconds (tests move it). */
   clock: () => number;
-  maxAgeMs?: number;
-  /** At most this many answers are kept (the oldest go first). */
-  maxEntries?: number;
 }
 
 const PENDING = new WeakMap<FastifyRequest, { key: string; entry: Entry }>();
 
 export function registerReadCache(app: FastifyInstance, options: ReadCacheOptions): void {
   const { clock } = options;
-  const maxAge = options.maxAgeMs ?? READ_CACHE_MAX_AGE_MS;
-  const maxEntries = options.maxEntries ?? 1_000;
   const entries = new Map<string, Entry>();
   const { signal } = options;
   const stop = signal.onChange(() => entries.clear());
@@ -85,7 +82,12 @@ export function registerReadCache(app: FastifyInstance, options: ReadCacheOption
     const seen = signal.generation();
     const version = await readVersion();
     const kept = entries.get(key);
-    if (kept && kept.generation === seen && kept.version === version && Math.abs(now - kept.at) < maxAge) {
+    if (
+      kept &&
+      kept.generation === seen &&
+      kept.version === version &&
+      Math.abs(now - kept.at) < READ_CACHE_MAX_AGE_MS
+    ) {
       const body = kept.body ?? (await kept.waiting);
       if (body !== undefined) {
         reply.type('application/json; charset=utf-8');
@@ -96,7 +98,7 @@ export function registerReadCache(app: FastifyInstance, options: ReadCacheOption
     entry.waiting = new Promise((resolve) => {
       entry.settle = resolve;
     });
-    if (entries.size >= maxEntries) {
+    if (entries.size >= MAX_ENTRIES) {
       const oldest = entries.keys().next().value;
       if (oldest !== undefined) entries.delete(oldest);
     }
