@@ -263,22 +263,15 @@ async function rowsOf(database: TestDatabase, id: string): Promise<number> {
   return total;
 }
 
-/** This test's tables (PostgreSQL lists every schema's; the test has its own). */
-async function ownTables(database: TestDatabase) {
-  const tables = await database.db.introspection.getTables();
-  const schema = database.options.schema;
-  return schema === undefined ? tables : tables.filter((t) => t.schema === schema);
-}
-
 async function tablesWith(database: TestDatabase, column: string): Promise<string[]> {
-  const tables = await ownTables(database);
+  const tables = await database.db.introspection.getTables();
   return tables.filter((t) => t.columns.some((c) => c.name === column)).map((t) => t.name);
 }
 
 /** Every stored text value, sealed credentials aside (they are ciphertext by design). */
 async function storedText(database: TestDatabase): Promise<string[]> {
   const out: string[] = [];
-  for (const table of await ownTables(database)) {
+  for (const table of await database.db.introspection.getTables()) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(
       database.db,
     );

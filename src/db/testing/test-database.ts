@@ -10,7 +10,7 @@ import {
   type DatabaseOptions,
   type Dialect,
 } from '../create-database.ts';
-import { MigrationError, migrateToLatest } from '../migrate.ts';
+import { migrateToLatest } from '../migrate.ts';
 
 // Every store test runs on both databases (DESIGN.md, Storage). SQLite gets a fresh :memory:
 // database (or a temporary file); PostgreSQL a fresh schema, reached through search_path and
@@ -55,18 +55,7 @@ export async function openTestDatabase(
   }
   const url = testPostgresUrl();
   if (!url) throw new Error(POSTGRES_SKIP_MESSAGE);
-  try {
-    return await openPostgresSchema(url);
-  } catch (error) {
-    // Rarely (twice in a few thousand opens, only with many test files migrating at once) the
-    // first migration of a fresh schema fails with 'schema "…" does not exist' although it was
-    // just created; the cause is not understood yet. One more fresh schema is tried before
-    // failing, and the first error is kept as the cause.
-    if (!(error instanceof MigrationError)) throw error;
-    return await openPostgresSchema(url).catch((second: unknown) => {
-      throw new AggregateError([error, second], 'PostgreSQL test database could not be migrated twice');
-    });
-  }
+  return openPostgresSchema(url);
 }
 
 async function openPostgresSchema(url: string): Promise<TestDatabase> {
