@@ -2,10 +2,16 @@ import assert from 'node:assert/strict';
 import { after } from 'node:test';
 import { startSimulator } from '../../simulator/start.ts';
 import { buildTenant } from '../../simulator/tenant/build.ts';
-import { simConnection } from '../../simulator/testing/sim-connection.ts';
-import { scanRequestFor } from '../../src/connections/managed/scan-request.ts';
 import { forEachDatabase } from '../../src/db/testing/test-database.ts';
-import { runScan } from '../../src/scan/run-scan.ts';
+import {
+  assertCredentialReplacedOnlyByAWorkingOne,
+  assertFirstScanRequested,
+  assertNoConnectionSaved,
+  domainsOf,
+  postConnection,
+  readableDatasets,
+  scanStoredConnection,
+} from './connections-added-support.ts';
 import { connectionsFixture } from './connections-fixture.ts';
 
 // A Jira Data Center instance added in the Integrations window (`kind: "data-center"`, its base
@@ -18,66 +24,38 @@ after(() => sim.stop());
 const jira = sim.info.dataCenterSites.find((s) => s.product === 'jira-data-center');
 const confluence = sim.info.dataCenterSites.find((s) => s.product === 'confluence-data-center');
 
+/** A `data-center` connection request for the instance at `baseUrl`. */
+function dataCenter(baseUrl: string, personalAccessToken?: string) {
+  return { kind: 'data-center', baseUrl, personalAccessToken };
+}
+
 forEachDatabase(
   "a system admin's personal access token adds the Jira Data Center instance: 201, one jira-data-center domain, the first scan requested, and a scan reads it",
   async (t, database) => {
     assert.ok(jira);
     const f = await connectionsFixture(t, database, sim);
-    const res = await f.call({
-      method: 'POST',
-      url: '/api/v1/connections',
-      payload: {
-        kind: 'data-center',
-        baseUrl: `${jira.url}/`,
-        personalAccessToken: jira.credentials.adminToken,
-      },
-    });
+    const res = await postConnection(f, dataCenter(`${jira.url}/`, jira.credentials.adminToken));
     assert.equal(res.statusCode, 201, res.body);
     const { connection, permissions } = res.json();
     assert.match(connection.id, /^dc-[0-9a-f]{16}$/);
     assert.match(connection.orgName, /\(Jira Data Center\)$/);
     assert.deepEqual(connection.apiKey, { last4: jira.credentials.adminToken.slice(-4) });
-    assert.deepEqual(
-      connection.domains.map((d: { host: string; products: string[] }) => [d.host, d.products]),
-      [[new URL(jira.url).host, ['jira-data-center']]],
-    );
-    const readable = permissions
-      .filter((p: { readable: boolean }) => p.readable)
-      .map((p: { dataset: string }) => p.dataset);
+    assert.deepEqual(domainsOf(connection), [[new URL(jira.url).host, ['jira-data-center']]]);
+    const readable = readableDatasets(permissions);
     assert.ok(readable.includes('dc.plugins') && readable.includes('dc.security-settings'), readable.join());
-    assert.deepEqual(f.scans.requests, [
-      { connectionId: connection.id, trigger: 'first', by: f.users.owner.id },
-    ]);
+    assertFirstScanRequested(f, connection.id);
     await f.assertNoSecretStored();
 
     // A new token is verified first: a wrong one is refused and the stored one kept.
-    const url = `/api/v1/connections/${connection.id}/credentials`;
-    const wrong = await f.call({
-      method: 'PUT',
-      url,
-      payload: { personalAccessToken: 'not-a-token-of-this-instance', confirm: true },
-    });
-    assert.equal(wrong.statusCode, 422, wrong.body);
-    const right = await f.call({
-      method: 'PUT',
-      url,
-      payload: { personalAccessToken: jira.credentials.adminToken, confirm: true },
-    });
-    assert.equal(right.statusCode, 200, right.body);
+    await assertCredentialReplacedOnlyByAWorkingOne(
+      f,
+      connection.id,
+      { personalAccessToken: 'not-a-token-of-this-instance' },
+      { personalAccessToken: jira.credentials.adminToken },
+    );
 
     // What the scan worker does with the stored credential: the same instance, its problems found.
-    const { allowHosts, baseUrls } = simConnection(sim.info);
-    const deps = {
-      db: database.db,
-      secretBox: f.server.deps.secretBox,
-      allowHosts,
-      baseUrls,
-      now: () => new Date(),
-    };
-    const request = await scanRequestFor(deps, connection.id);
-    const scanned = await runScan({ db: database.db, now: deps.now, allowHosts, baseUrls }, request);
-    assert.equal(scanned.connection.id, connection.id);
-    assert.equal(scanned.sync.status, 'success');
+    const scanned = await scanStoredConnection(f, database, sim, connection.id);
     assert.ok(
       scanned.report.results.some((r) => r.ruleId === 'dc_jira_websudo_enabled' && r.status === 'fail'),
     );
@@ -90,15 +68,7 @@ forEachDatabase(
   async (t, database) => {
     assert.ok(confluence);
     const f = await connectionsFixture(t, database, sim);
-    const res = await f.call({
-      method: 'POST',
-      url: '/api/v1/connections',
-      payload: {
-        kind: 'data-center',
-        baseUrl: confluence.url,
-        personalAccessToken: confluence.credentials.userToken,
-      },
-    });
+    const res = await postConnection(f, dataCenter(confluence.url, confluence.credentials.userToken));
     assert.equal(res.statusCode, 201, res.body);
     const plugins = res.json().permissions.find((p: { dataset: string }) => p.dataset === 'dc.plugins');
     assert.equal(plugins?.readable, false);
@@ -111,36 +81,15 @@ forEachDatabase(
   async (t, database) => {
     assert.ok(jira);
     const f = await connectionsFixture(t, database, sim);
-    const wrong = await f.call({
-      method: 'POST',
-      url: '/api/v1/connections',
-      payload: {
-        kind: 'data-center',
-        baseUrl: jira.url,
-        personalAccessToken: 'not-a-token-of-this-instance',
-      },
-    });
+    const wrong = await postConnection(f, dataCenter(jira.url, 'not-a-token-of-this-instance'));
     assert.equal(wrong.statusCode, 422, wrong.body);
     assert.match(wrong.json().error.message, /rejected the personal access token/);
     assert.ok(!wrong.body.includes('not-a-token-of-this-instance'));
-    const elsewhere = await f.call({
-      method: 'POST',
-      url: '/api/v1/connections',
-      payload: {
-        kind: 'data-center',
-        baseUrl: 'https://jira.intranet.example',
-        personalAccessToken: 'x-token-0001',
-      },
-    });
+    const elsewhere = await postConnection(f, dataCenter('https://jira.intranet.example', 'x-token-0001'));
     assert.equal(elsewhere.statusCode, 422, elsewhere.body);
     assert.match(elsewhere.json().error.message, /not allow-listed for Data Center.*PALISADE_ALLOW_HOSTS/);
-    const missing = await f.call({
-      method: 'POST',
-      url: '/api/v1/connections',
-      payload: { kind: 'data-center', baseUrl: jira.url },
-    });
+    const missing = await postConnection(f, dataCenter(jira.url));
     assert.equal(missing.statusCode, 400, missing.body);
-    const rows = await database.db.selectFrom('connections').selectAll().execute();
-    assert.deepEqual(rows, []);
+    await assertNoConnectionSaved(database);
   },
 );
