@@ -3,15 +3,7 @@ import { after } from 'node:test';
 import { startSimulator } from '../../simulator/start.ts';
 import { buildTenant } from '../../simulator/tenant/build.ts';
 import { forEachDatabase } from '../../src/db/testing/test-database.ts';
-import {
-  assertCredentialReplacedOnlyByAWorkingOne,
-  assertFirstScanRequested,
-  assertNoConnectionSaved,
-  domainsOf,
-  postConnection,
-  readableDatasets,
-  scanStoredConnection,
-} from './connections-added-support.ts';
+import * as added from './connections-added-support.ts';
 import { connectionsFixture } from './connections-fixture.ts';
 
 // A Bitbucket Cloud workspace added in the Integrations window (`kind: "bitbucket"`): verified
@@ -28,20 +20,20 @@ forEachDatabase(
   async (t, database) => {
     assert.ok(workspace);
     const f = await connectionsFixture(t, database, sim);
-    const res = await postConnection(f, { kind: 'bitbucket', workspace: 'acme', accessToken: token });
+    const res = await added.postConnection(f, { kind: 'bitbucket', workspace: 'acme', accessToken: token });
     assert.equal(res.statusCode, 201, res.body);
     const { connection, permissions } = res.json();
     assert.equal(connection.id, `bitbucket-${workspace.uuid.replace(/[{}]/g, '')}`);
     assert.equal(connection.orgName, 'Acme (Bitbucket)');
     assert.deepEqual(connection.apiKey, { last4: token.slice(-4) });
-    assert.deepEqual(domainsOf(connection), [['bitbucket.org/acme', ['bitbucket']]]);
-    const readable = readableDatasets(permissions);
+    assert.deepEqual(added.domainsOf(connection), [['bitbucket.org/acme', ['bitbucket']]]);
+    const readable = added.readableDatasets(permissions);
     assert.ok(readable.includes('bitbucket.repositories') && readable.includes('bitbucket.webhooks'));
-    assertFirstScanRequested(f, connection.id);
+    added.assertFirstScanRequested(f, connection.id);
     await f.assertNoSecretStored();
 
     // A new access token is verified first: a wrong one is refused and the stored one kept.
-    await assertCredentialReplacedOnlyByAWorkingOne(
+    await added.assertCredentialReplacedOnlyByAWorkingOne(
       f,
       connection.id,
       { accessToken: 'not-the-workspace-token' },
@@ -49,7 +41,7 @@ forEachDatabase(
     );
 
     // What the scan worker does with the stored credential: the same workspace, read whole.
-    await scanStoredConnection(f, database, sim, connection.id);
+    await added.scanStoredConnection(f, database, sim, connection.id);
   },
   { timeout: 60_000 },
 );
@@ -58,15 +50,15 @@ forEachDatabase(
   'a Bitbucket workspace is verified first: a wrong token or workspace is refused, nothing saved',
   async (t, database) => {
     const f = await connectionsFixture(t, database, sim);
-    const wrong = await postConnection(f, {
+    const wrong = await added.postConnection(f, {
       kind: 'bitbucket',
       workspace: 'acme',
       accessToken: 'not-the-workspace-token',
     });
     assert.equal(wrong.statusCode, 422, wrong.body);
     assert.match(wrong.json().error.message, /rejected the credential for workspace acme/);
-    const missing = await postConnection(f, { kind: 'bitbucket', workspace: 'acme' });
+    const missing = await added.postConnection(f, { kind: 'bitbucket', workspace: 'acme' });
     assert.equal(missing.statusCode, 400, missing.body);
-    await assertNoConnectionSaved(database);
+    await added.assertNoConnectionSaved(database);
   },
 );

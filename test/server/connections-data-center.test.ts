@@ -3,15 +3,7 @@ import { after } from 'node:test';
 import { startSimulator } from '../../simulator/start.ts';
 import { buildTenant } from '../../simulator/tenant/build.ts';
 import { forEachDatabase } from '../../src/db/testing/test-database.ts';
-import {
-  assertCredentialReplacedOnlyByAWorkingOne,
-  assertFirstScanRequested,
-  assertNoConnectionSaved,
-  domainsOf,
-  postConnection,
-  readableDatasets,
-  scanStoredConnection,
-} from './connections-added-support.ts';
+import * as added from './connections-added-support.ts';
 import { connectionsFixture } from './connections-fixture.ts';
 
 // A Jira Data Center instance added in the Integrations window (`kind: "data-center"`, its base
@@ -34,20 +26,20 @@ forEachDatabase(
   async (t, database) => {
     assert.ok(jira);
     const f = await connectionsFixture(t, database, sim);
-    const res = await postConnection(f, dataCenter(`${jira.url}/`, jira.credentials.adminToken));
+    const res = await added.postConnection(f, dataCenter(`${jira.url}/`, jira.credentials.adminToken));
     assert.equal(res.statusCode, 201, res.body);
     const { connection, permissions } = res.json();
     assert.match(connection.id, /^dc-[0-9a-f]{16}$/);
     assert.match(connection.orgName, /\(Jira Data Center\)$/);
     assert.deepEqual(connection.apiKey, { last4: jira.credentials.adminToken.slice(-4) });
-    assert.deepEqual(domainsOf(connection), [[new URL(jira.url).host, ['jira-data-center']]]);
-    const readable = readableDatasets(permissions);
+    assert.deepEqual(added.domainsOf(connection), [[new URL(jira.url).host, ['jira-data-center']]]);
+    const readable = added.readableDatasets(permissions);
     assert.ok(readable.includes('dc.plugins') && readable.includes('dc.security-settings'), readable.join());
-    assertFirstScanRequested(f, connection.id);
+    added.assertFirstScanRequested(f, connection.id);
     await f.assertNoSecretStored();
 
     // A new token is verified first: a wrong one is refused and the stored one kept.
-    await assertCredentialReplacedOnlyByAWorkingOne(
+    await added.assertCredentialReplacedOnlyByAWorkingOne(
       f,
       connection.id,
       { personalAccessToken: 'not-a-token-of-this-instance' },
@@ -55,7 +47,7 @@ forEachDatabase(
     );
 
     // What the scan worker does with the stored credential: the same instance, its problems found.
-    const scanned = await scanStoredConnection(f, database, sim, connection.id);
+    const scanned = await added.scanStoredConnection(f, database, sim, connection.id);
     assert.ok(
       scanned.report.results.some((r) => r.ruleId === 'dc_jira_websudo_enabled' && r.status === 'fail'),
     );
@@ -68,7 +60,7 @@ forEachDatabase(
   async (t, database) => {
     assert.ok(confluence);
     const f = await connectionsFixture(t, database, sim);
-    const res = await postConnection(f, dataCenter(confluence.url, confluence.credentials.userToken));
+    const res = await added.postConnection(f, dataCenter(confluence.url, confluence.credentials.userToken));
     assert.equal(res.statusCode, 201, res.body);
     const plugins = res.json().permissions.find((p: { dataset: string }) => p.dataset === 'dc.plugins');
     assert.equal(plugins?.readable, false);
@@ -81,15 +73,18 @@ forEachDatabase(
   async (t, database) => {
     assert.ok(jira);
     const f = await connectionsFixture(t, database, sim);
-    const wrong = await postConnection(f, dataCenter(jira.url, 'not-a-token-of-this-instance'));
+    const wrong = await added.postConnection(f, dataCenter(jira.url, 'not-a-token-of-this-instance'));
     assert.equal(wrong.statusCode, 422, wrong.body);
     assert.match(wrong.json().error.message, /rejected the personal access token/);
     assert.ok(!wrong.body.includes('not-a-token-of-this-instance'));
-    const elsewhere = await postConnection(f, dataCenter('https://jira.intranet.example', 'x-token-0001'));
+    const elsewhere = await added.postConnection(
+      f,
+      dataCenter('https://jira.intranet.example', 'x-token-0001'),
+    );
     assert.equal(elsewhere.statusCode, 422, elsewhere.body);
     assert.match(elsewhere.json().error.message, /not allow-listed for Data Center.*PALISADE_ALLOW_HOSTS/);
-    const missing = await postConnection(f, dataCenter(jira.url));
+    const missing = await added.postConnection(f, dataCenter(jira.url));
     assert.equal(missing.statusCode, 400, missing.body);
-    await assertNoConnectionSaved(database);
+    await added.assertNoConnectionSaved(database);
   },
 );
