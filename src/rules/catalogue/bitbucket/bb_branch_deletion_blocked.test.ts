@@ -2,20 +2,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { rule } from './bb_branch_deletion_blocked.rule.ts';
-import { repo, restriction, workspaceSnapshot } from './test-records.ts';
+import { branchesSnapshot, repo, restriction } from './test-records.ts';
 
 test('a delete restriction on the main branch passes; one on other branches only fails', () => {
   const results = runRule(
     rule,
-    workspaceSnapshot({
-      datasets: {
-        'bitbucket.repositories': [repo('api'), repo('web')],
-        'bitbucket.branch-restrictions': [
-          restriction('api', 'delete'),
-          restriction('web', 'delete', { pattern: 'release/*', appliesToMainBranch: false }),
-        ],
-      },
-    }),
+    branchesSnapshot(
+      [repo('api'), repo('web')],
+      [
+        restriction('api', 'delete'),
+        restriction('web', 'delete', { pattern: 'release/*', appliesToMainBranch: false }),
+      ],
+    ),
   );
   assert.deepEqual(verdicts(results), [
     ['pass', '{repo-api}'],
@@ -28,9 +26,6 @@ test('a delete restriction on the main branch passes; one on other branches only
 });
 
 test('a workspace without repositories has nothing to fail', () => {
-  const results = runRule(
-    rule,
-    workspaceSnapshot({ datasets: { 'bitbucket.repositories': [], 'bitbucket.branch-restrictions': [] } }),
-  );
+  const results = runRule(rule, branchesSnapshot([], []));
   assert.deepEqual(verdicts(results), [['pass', 'bb-acme']]);
 });

@@ -1,16 +1,11 @@
 import { defineRule } from '../../define-rule.ts';
-import { judgeMainBranches } from './main-branch.ts';
+import { BRANCH_DOCS, BRANCH_STEPS, judgeMainBranches, MAIN_BRANCH_RULE } from './main-branch.ts';
 
 export const rule = defineRule({
   id: 'bb_default_branch_protected',
   title: 'Only named people or groups can push directly to each repository’s main branch',
-  area: 'bitbucket',
   severity: 'high',
-  scope: 'site',
-  resourceType: 'repository',
-  requires: ['bitbucket.repositories', 'bitbucket.branch-restrictions'],
-  plan: 'any',
-  credential: 'site-admin',
+  ...MAIN_BRANCH_RULE,
   description:
     'Reads each repository’s main branch (`mainbranch`) and its branch restrictions ' +
     '(`GET /2.0/repositories/{workspace}/{repo_slug}/branch-restrictions`, with the branching model for ' +
@@ -22,26 +17,14 @@ export const rule = defineRule({
     'push unreviewed code straight to the branch that is built and deployed.',
   remediation: {
     ui: [
-      'In Bitbucket, open the repository and select Repository settings → Branch restrictions.',
+      BRANCH_STEPS.open,
       'Select Add a branch restriction, choose the main branch by name (or the Development/Production branch type).',
       'Under Write access, leave only the release managers or an empty list, so changes arrive through pull requests; save.',
       'To cover every repository of a project at once, add the restriction in the project settings (project-level branch restrictions).',
     ],
-    api: [
-      'POST https://api.bitbucket.org/2.0/repositories/{workspace}/{repo_slug}/branch-restrictions with ' +
-        '{"kind": "push", "branch_match_kind": "glob", "pattern": "<main branch>", "users": [], "groups": []}.',
-    ],
+    api: [BRANCH_STEPS.add('push', { users: [], groups: [] })],
   },
-  references: [
-    {
-      title: 'Use branch permissions',
-      url: 'https://support.atlassian.com/bitbucket-cloud/docs/use-branch-permissions/',
-    },
-    {
-      title: 'Bitbucket Cloud REST API: branch restrictions',
-      url: 'https://developer.atlassian.com/cloud/bitbucket/rest/api-group-branch-restrictions/',
-    },
-  ],
+  references: [BRANCH_DOCS.permissions, BRANCH_DOCS.api],
   compliance: {
     'cis-controls-v8': ['16.1'],
     'nist-800-53-r5': ['CM-3', 'CM-5'],
@@ -49,14 +32,9 @@ export const rule = defineRule({
     soc2: ['CC8.1'],
   },
   evaluate(ctx) {
-    return judgeMainBranches(
-      ctx.items('bitbucket.repositories'),
-      ctx.items('bitbucket.branch-restrictions'),
-      'push',
-      {
-        met: 'direct pushes are limited to the people and groups a `push` restriction names',
-        unmet: 'anyone with write access can push directly (no `push` restriction covers it)',
-      },
-    );
+    return judgeMainBranches(ctx, 'push', {
+      met: 'direct pushes are limited to the people and groups a `push` restriction names',
+      unmet: 'anyone with write access can push directly (no `push` restriction covers it)',
+    });
   },
 });

@@ -2,21 +2,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { rule } from './bb_default_branch_protected.rule.ts';
-import { repo, restriction, workspaceSnapshot } from './test-records.ts';
+import { BY_BRANCH_TYPE, branchesSnapshot, repo, restriction, workspaceSnapshot } from './test-records.ts';
 
 test('a push restriction on the main branch passes; one on another branch does not protect it', () => {
   const results = runRule(
     rule,
-    workspaceSnapshot({
-      datasets: {
-        'bitbucket.repositories': [repo('api'), repo('web')],
-        'bitbucket.branch-restrictions': [
-          restriction('api', 'push'),
-          restriction('web', 'push', { pattern: 'release/*', appliesToMainBranch: false }),
-          restriction('web', 'force'),
-        ],
-      },
-    }),
+    branchesSnapshot(
+      [repo('api'), repo('web')],
+      [
+        restriction('api', 'push'),
+        restriction('web', 'push', { pattern: 'release/*', appliesToMainBranch: false }),
+        restriction('web', 'force'),
+      ],
+    ),
   );
   assert.deepEqual(verdicts(results), [
     ['pass', '{repo-api}'],
@@ -31,19 +29,10 @@ test('a push restriction on the main branch passes; one on another branch does n
 test('an empty repository is not applicable, and a restriction by branch type whose reach is unreadable is unknown', () => {
   const results = runRule(
     rule,
-    workspaceSnapshot({
-      datasets: {
-        'bitbucket.repositories': [repo('empty', { mainBranch: null }), repo('model')],
-        'bitbucket.branch-restrictions': [
-          restriction('model', 'push', {
-            branchMatchKind: 'branching_model',
-            branchType: 'development',
-            pattern: '',
-            appliesToMainBranch: null,
-          }),
-        ],
-      },
-    }),
+    branchesSnapshot(
+      [repo('empty', { mainBranch: null }), repo('model')],
+      [restriction('model', 'push', { ...BY_BRANCH_TYPE, appliesToMainBranch: null })],
+    ),
   );
   assert.deepEqual(verdicts(results), [
     ['not_applicable', '{repo-empty}'],

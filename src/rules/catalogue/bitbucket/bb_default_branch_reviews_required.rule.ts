@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
-import { judgeMainBranches } from './main-branch.ts';
+import { BRANCH_DOCS, BRANCH_STEPS, judgeMainBranches, MAIN_BRANCH_RULE } from './main-branch.ts';
 
 export const rule = defineRule({
   id: 'bb_default_branch_reviews_required',
   title: 'Pull requests into each repository’s main branch need at least one approval',
-  area: 'bitbucket',
   severity: 'high',
-  scope: 'site',
-  resourceType: 'repository',
-  requires: ['bitbucket.repositories', 'bitbucket.branch-restrictions'],
-  plan: 'any',
-  credential: 'site-admin',
+  ...MAIN_BRANCH_RULE,
   description:
     'Reads each repository’s branch restrictions and passes when a `require_approvals_to_merge` merge check ' +
     'covers the main branch with at least the configured number of approvals (1 by default). Merge checks only ' +
@@ -21,24 +16,12 @@ export const rule = defineRule({
     'that ships, with nobody else ever reading it.',
   remediation: {
     ui: [
-      'In Bitbucket, open the repository and select Repository settings → Branch restrictions.',
+      BRANCH_STEPS.open,
       'Edit (or add) the restriction for the main branch; on the Merge settings tab select "Minimum number of approvals" and set it; save.',
     ],
-    api: [
-      'POST https://api.bitbucket.org/2.0/repositories/{workspace}/{repo_slug}/branch-restrictions with ' +
-        '{"kind": "require_approvals_to_merge", "branch_match_kind": "glob", "pattern": "<main branch>", "value": 1}.',
-    ],
+    api: [BRANCH_STEPS.add('require_approvals_to_merge', { value: 1 })],
   },
-  references: [
-    {
-      title: 'Suggest or require checks before a merge',
-      url: 'https://support.atlassian.com/bitbucket-cloud/docs/suggest-or-require-checks-before-a-merge/',
-    },
-    {
-      title: 'Bitbucket Cloud REST API: branch restrictions',
-      url: 'https://developer.atlassian.com/cloud/bitbucket/rest/api-group-branch-restrictions/',
-    },
-  ],
+  references: [BRANCH_DOCS.mergeChecks, BRANCH_DOCS.api],
   compliance: {
     'cis-controls-v8': ['16.1'],
     'nist-800-53-r5': ['CM-3', 'AC-5'],
@@ -56,8 +39,7 @@ export const rule = defineRule({
   evaluate(ctx) {
     const { minApprovals } = ctx.settings;
     return judgeMainBranches(
-      ctx.items('bitbucket.repositories'),
-      ctx.items('bitbucket.branch-restrictions'),
+      ctx,
       'require_approvals_to_merge',
       {
         met: `pull requests need at least ${minApprovals} approval(s)`,

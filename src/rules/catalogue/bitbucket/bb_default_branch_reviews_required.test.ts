@@ -2,18 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { rule } from './bb_default_branch_reviews_required.rule.ts';
-import { repo, restriction, workspaceSnapshot } from './test-records.ts';
+import { branchesSnapshot, repo, restriction } from './test-records.ts';
 
-const snapshot = workspaceSnapshot({
-  datasets: {
-    'bitbucket.repositories': [repo('api'), repo('web'), repo('ops')],
-    'bitbucket.branch-restrictions': [
-      restriction('api', 'require_approvals_to_merge', { value: 2 }),
-      restriction('web', 'require_approvals_to_merge', { value: 1 }),
-      restriction('ops', 'push'),
-    ],
-  },
-});
+const snapshot = branchesSnapshot(
+  [repo('api'), repo('web'), repo('ops')],
+  [
+    restriction('api', 'require_approvals_to_merge', { value: 2 }),
+    restriction('web', 'require_approvals_to_merge', { value: 1 }),
+    restriction('ops', 'push'),
+  ],
+);
 
 test('a main branch needing an approval passes; one merged without any fails', () => {
   const results = runRule(rule, snapshot);

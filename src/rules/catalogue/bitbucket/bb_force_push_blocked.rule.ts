@@ -1,16 +1,11 @@
 import { defineRule } from '../../define-rule.ts';
-import { judgeMainBranches } from './main-branch.ts';
+import { BRANCH_DOCS, BRANCH_STEPS, judgeMainBranches, MAIN_BRANCH_RULE } from './main-branch.ts';
 
 export const rule = defineRule({
   id: 'bb_force_push_blocked',
   title: 'Nobody can force-push (rewrite history) on a repository’s main branch',
-  area: 'bitbucket',
   severity: 'high',
-  scope: 'site',
-  resourceType: 'repository',
-  requires: ['bitbucket.repositories', 'bitbucket.branch-restrictions'],
-  plan: 'any',
-  credential: 'site-admin',
+  ...MAIN_BRANCH_RULE,
   description:
     'Reads each repository’s branch restrictions and passes when a `force` restriction covers the main branch. ' +
     'In Bitbucket Cloud a `force` restriction is what prevents force pushes: a branch without one lets anyone ' +
@@ -20,24 +15,12 @@ export const rule = defineRule({
     'an approved history, and the audit trail of what was built and deployed is lost.',
   remediation: {
     ui: [
-      'In Bitbucket, open the repository and select Repository settings → Branch restrictions.',
+      BRANCH_STEPS.open,
       'Edit (or add) the restriction for the main branch and make sure "Allow rewriting branch history" is not selected for anyone; save.',
     ],
-    api: [
-      'POST https://api.bitbucket.org/2.0/repositories/{workspace}/{repo_slug}/branch-restrictions with ' +
-        '{"kind": "force", "branch_match_kind": "glob", "pattern": "<main branch>"}.',
-    ],
+    api: [BRANCH_STEPS.add('force')],
   },
-  references: [
-    {
-      title: 'Use branch permissions',
-      url: 'https://support.atlassian.com/bitbucket-cloud/docs/use-branch-permissions/',
-    },
-    {
-      title: 'Bitbucket Cloud REST API: branch restrictions',
-      url: 'https://developer.atlassian.com/cloud/bitbucket/rest/api-group-branch-restrictions/',
-    },
-  ],
+  references: [BRANCH_DOCS.permissions, BRANCH_DOCS.api],
   compliance: {
     'cis-controls-v8': ['16.1'],
     'nist-800-53-r5': ['CM-3', 'CM-5'],
@@ -45,15 +28,10 @@ export const rule = defineRule({
     soc2: ['CC8.1'],
   },
   evaluate(ctx) {
-    return judgeMainBranches(
-      ctx.items('bitbucket.repositories'),
-      ctx.items('bitbucket.branch-restrictions'),
-      'force',
-      {
-        met: 'force pushes are blocked',
-        unmet:
-          'anyone with write access can force-push and rewrite its history (no `force` restriction covers it)',
-      },
-    );
+    return judgeMainBranches(ctx, 'force', {
+      met: 'force pushes are blocked',
+      unmet:
+        'anyone with write access can force-push and rewrite its history (no `force` restriction covers it)',
+    });
   },
 });

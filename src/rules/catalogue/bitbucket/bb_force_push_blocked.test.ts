@@ -2,21 +2,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { rule } from './bb_force_push_blocked.rule.ts';
-import { repo, restriction, workspaceSnapshot } from './test-records.ts';
+import { BY_BRANCH_TYPE, branchesSnapshot, repo, restriction, workspaceSnapshot } from './test-records.ts';
 
 test('a force restriction matching the main branch by pattern passes; a repository without one fails', () => {
   const results = runRule(
     rule,
-    workspaceSnapshot({
-      datasets: {
-        'bitbucket.repositories': [repo('api'), repo('web')],
-        'bitbucket.branch-restrictions': [
-          restriction('api', 'force', { pattern: '*' }),
-          restriction('web', 'push'),
-          restriction('web', 'delete'),
-        ],
-      },
-    }),
+    branchesSnapshot(
+      [repo('api'), repo('web')],
+      [
+        restriction('api', 'force', { pattern: '*' }),
+        restriction('web', 'push'),
+        restriction('web', 'delete'),
+      ],
+    ),
   );
   assert.deepEqual(verdicts(results), [
     ['pass', '{repo-api}'],
@@ -29,18 +27,7 @@ test('a force restriction matching the main branch by pattern passes; a reposito
 test('a force restriction by branch type that covers the main branch passes', () => {
   const results = runRule(
     rule,
-    workspaceSnapshot({
-      datasets: {
-        'bitbucket.repositories': [repo('api')],
-        'bitbucket.branch-restrictions': [
-          restriction('api', 'force', {
-            branchMatchKind: 'branching_model',
-            branchType: 'development',
-            pattern: '',
-          }),
-        ],
-      },
-    }),
+    branchesSnapshot([repo('api')], [restriction('api', 'force', BY_BRANCH_TYPE)]),
   );
   assert.deepEqual(verdicts(results), [['pass', '{repo-api}']]);
   const evidence = results[0]?.evidence as { restrictions: { kind: string; match: string }[] };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
 import { fail, notApplicable, pass, type RuleOutcome, unknown } from '../../outcome.ts';
+import { BRANCH_DOCS, BRANCH_STEPS, MAIN_BRANCH_RULE } from './main-branch.ts';
 import {
   type BranchRestriction,
   mainBranchCoverage,
@@ -24,13 +25,8 @@ export const rule = defineRule({
   id: 'bb_merge_checks_enforced',
   title:
     'Merges into each main branch need passing builds, and approvals reset when the pull request changes',
-  area: 'bitbucket',
   severity: 'medium',
-  scope: 'site',
-  resourceType: 'repository',
-  requires: ['bitbucket.repositories', 'bitbucket.branch-restrictions'],
-  plan: 'any',
-  credential: 'site-admin',
+  ...MAIN_BRANCH_RULE,
   description:
     'Reads each repository’s branch restrictions and passes when merge checks covering the main branch require ' +
     'passing builds (`require_passing_builds_to_merge`) and reset approvals when the source branch changes ' +
@@ -43,26 +39,17 @@ export const rule = defineRule({
     'fails: the reviewed code is not the code that ships.',
   remediation: {
     ui: [
-      'In Bitbucket, open the repository and select Repository settings → Branch restrictions.',
+      BRANCH_STEPS.open,
       'Edit (or add) the restriction for the main branch; on the Merge settings tab select "Minimum number of successful builds for the last commit" and "Reset requested changes/approvals when the source branch is modified".',
       'On Premium, also select "Prevent a merge with unresolved merge checks"; save.',
     ],
     api: [
-      'POST https://api.bitbucket.org/2.0/repositories/{workspace}/{repo_slug}/branch-restrictions once per kind: ' +
+      `${BRANCH_STEPS.post} once per kind: ` +
         '{"kind": "require_passing_builds_to_merge", "value": 1, "branch_match_kind": "glob", "pattern": "<main branch>"}, ' +
         '{"kind": "reset_pullrequest_approvals_on_change", …} and, on Premium, {"kind": "enforce_merge_checks", …}.',
     ],
   },
-  references: [
-    {
-      title: 'Suggest or require checks before a merge',
-      url: 'https://support.atlassian.com/bitbucket-cloud/docs/suggest-or-require-checks-before-a-merge/',
-    },
-    {
-      title: 'Bitbucket Cloud REST API: branch restrictions',
-      url: 'https://developer.atlassian.com/cloud/bitbucket/rest/api-group-branch-restrictions/',
-    },
-  ],
+  references: [BRANCH_DOCS.mergeChecks, BRANCH_DOCS.api],
   compliance: {
     'cis-controls-v8': ['16.1'],
     'nist-800-53-r5': ['CM-3'],

@@ -2,21 +2,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { rule } from './bb_merge_checks_enforced.rule.ts';
-import { repo, restriction, workspaceSnapshot } from './test-records.ts';
+import { BY_BRANCH_TYPE, branchesSnapshot, repo, restriction } from './test-records.ts';
 
-const snapshot = workspaceSnapshot({
-  datasets: {
-    'bitbucket.repositories': [repo('api'), repo('web'), repo('ops')],
-    'bitbucket.branch-restrictions': [
-      restriction('api', 'require_passing_builds_to_merge', { value: 1 }),
-      restriction('api', 'reset_pullrequest_approvals_on_change'),
-      restriction('api', 'enforce_merge_checks'),
-      restriction('web', 'require_passing_builds_to_merge', { value: 1 }),
-      restriction('web', 'smart_reset_pullrequest_approvals'),
-      restriction('ops', 'require_approvals_to_merge', { value: 2 }),
-    ],
-  },
-});
+const snapshot = branchesSnapshot(
+  [repo('api'), repo('web'), repo('ops')],
+  [
+    restriction('api', 'require_passing_builds_to_merge', { value: 1 }),
+    restriction('api', 'reset_pullrequest_approvals_on_change'),
+    restriction('api', 'enforce_merge_checks'),
+    restriction('web', 'require_passing_builds_to_merge', { value: 1 }),
+    restriction('web', 'smart_reset_pullrequest_approvals'),
+    restriction('ops', 'require_approvals_to_merge', { value: 2 }),
+  ],
+);
 
 test('passing builds and approval resets on the main branch pass; a branch with neither fails naming both', () => {
   const results = runRule(rule, snapshot);
@@ -48,23 +46,16 @@ test('with requireEnforcement (Premium), checks that only warn fail', () => {
 });
 
 test('merge checks by branch type whose reach is unreadable are unknown; an empty repository is not applicable', () => {
-  const byType = {
-    branchMatchKind: 'branching_model',
-    branchType: 'development',
-    pattern: '',
-    appliesToMainBranch: null,
-  };
+  const byType = { ...BY_BRANCH_TYPE, appliesToMainBranch: null };
   const results = runRule(
     rule,
-    workspaceSnapshot({
-      datasets: {
-        'bitbucket.repositories': [repo('model'), repo('empty', { mainBranch: null })],
-        'bitbucket.branch-restrictions': [
-          restriction('model', 'require_passing_builds_to_merge', { ...byType, value: 1 }),
-          restriction('model', 'reset_pullrequest_approvals_on_change', byType),
-        ],
-      },
-    }),
+    branchesSnapshot(
+      [repo('model'), repo('empty', { mainBranch: null })],
+      [
+        restriction('model', 'require_passing_builds_to_merge', { ...byType, value: 1 }),
+        restriction('model', 'reset_pullrequest_approvals_on_change', byType),
+      ],
+    ),
   );
   assert.deepEqual(verdicts(results), [
     ['unknown', '{repo-model}'],

@@ -68,6 +68,20 @@ export function restriction(slug: string, kind: string, fields: Partial<Restrict
   };
 }
 
+/** A snapshot of `acme`'s repositories and their branch restrictions, both read whole. */
+export function branchesSnapshot(repos: Repo[], restrictions: Restriction[]): SnapshotView {
+  return workspaceSnapshot({
+    datasets: { 'bitbucket.repositories': repos, 'bitbucket.branch-restrictions': restrictions },
+  });
+}
+
+/** A restriction on the Development branch type instead of a name (its reach is `appliesToMainBranch`). */
+export const BY_BRANCH_TYPE: Partial<Restriction> = {
+  branchMatchKind: 'branching_model',
+  branchType: 'development',
+  pattern: '',
+};
+
 /** A member with 2SV on, active yesterday. */
 export function member(name: string, permission: string, fields: Partial<Member> = {}): Member {
   const id = name.toLowerCase();
