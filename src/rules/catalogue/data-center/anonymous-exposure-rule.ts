@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 import type { Rule } from '../../rule.ts';
-import { type DcProduct, ofProduct, singleRecord, siteResource } from './product.ts';
+import { type DcProduct, judgeSiteRecord, ofProduct, siteCheck } from './product.ts';
 
 // CHECKS.md dc_anonymous_exposure: what an unauthenticated visitor reaches. The user picker
 // answering anonymous requests is the user-enumeration class of CVE-2019-8449 (Jira) and
@@ -48,13 +48,9 @@ export function anonymousExposureRule(p: DcProduct, id: string): Rule {
   return defineRule({
     id,
     title: `Anonymous visitors cannot use ${p.name}, list its users or call its API`,
-    area: p.area,
     severity: 'high',
-    scope: 'site',
-    resourceType: 'site',
+    ...siteCheck(p),
     requires: ['dc.security-settings', 'dc.global-permissions'],
-    plan: 'any',
-    credential: 'site-admin',
     description:
       `Reads ${p.name}’s anonymous access settings and an unauthenticated probe of the user picker ` +
       '(`dc.security-settings`), and the global permissions held by anonymous users (`dc.global-permissions`: ' +
@@ -82,60 +78,63 @@ export function anonymousExposureRule(p: DcProduct, id: string): Rule {
         ),
     }),
     evaluate(ctx) {
-      const found = singleRecord(ctx.items('dc.security-settings'), p, ctx.site, 'dc.security-settings');
-      if (found.outcome) return [found.outcome];
-      const s = found.record;
-      const { publicSiteIntended } = ctx.settings;
-      const anonymousPermissions = ofProduct(ctx.items('dc.global-permissions'), p)
-        .filter((g) => g.anonymous)
-        .map((g) => g.permission)
-        .sort();
-      const problems: string[] = [];
-      const unreported: string[] = [];
-      const judge = (value: boolean | null, problem: string, what: string) => {
-        if (value === true) problems.push(problem);
-        else if (value === null) unreported.push(what);
-      };
-      // Anonymous access is derived from (or shown by) the anonymous global permissions: when they
-      // are listed below, they say it more precisely than a second clause would.
-      if (!publicSiteIntended && anonymousPermissions.length === 0)
-        judge(s.anonymousAccess, 'anonymous visitors can use the product', 'anonymous access');
-      if (p.product === 'jira-data-center') {
-        judge(
-          s.anonymousUserPicker,
-          'the user picker lists users to anonymous visitors',
-          'the anonymous user picker',
+      return judgeSiteRecord(ctx, 'dc.security-settings', p, (record, resource) => {
+        const s = record;
+        const { publicSiteIntended } = ctx.settings;
+        const anonymousPermissions = ofProduct(ctx.items('dc.global-permissions'), p)
+          .filter((g) => g.anonymous)
+          .map((g) => g.permission)
+          .sort();
+        const problems: string[] = [];
+        const unreported: string[] = [];
+        const judge = (value: boolean | null, problem: string, what: string) => {
+          if (value === true) problems.push(problem);
+          else if (value === null) unreported.push(what);
+        };
+        // Anonymous access is derived from (or shown by) the anonymous global permissions: when they
+        // are listed below, they say it more precisely than a second clause would.
+        if (!publicSiteIntended && anonymousPermissions.length === 0)
+          judge(s.anonymousAccess, 'anonymous visitors can use the product', 'anonymous access');
+        if (p.product === 'jira-data-center') {
+          judge(
+            s.anonymousUserPicker,
+            'the user picker lists users to anonymous visitors',
+            'the anonymous user picker',
+          );
+        } else {
+          // Confluence has no user-picker probe: its anonymous "View user profiles" is a global
+          // permission (judged below); a probe result, when a collector sends one, still counts.
+          if (s.anonymousUserPicker === true)
+            problems.push('the user picker lists users to anonymous visitors');
+          judge(
+            s.anonymousRemoteApi,
+            'the remote API accepts anonymous calls',
+            'anonymous remote API access',
+          );
+        }
+        const held = anonymousPermissions.filter(
+          (perm) => !(publicSiteIntended && USE_PERMISSIONS.has(perm)),
         );
-      } else {
-        // Confluence has no user-picker probe: its anonymous "View user profiles" is a global
-        // permission (judged below); a probe result, when a collector sends one, still counts.
-        if (s.anonymousUserPicker === true)
-          problems.push('the user picker lists users to anonymous visitors');
-        judge(s.anonymousRemoteApi, 'the remote API accepts anonymous calls', 'anonymous remote API access');
-      }
-      const held = anonymousPermissions.filter((perm) => !(publicSiteIntended && USE_PERMISSIONS.has(perm)));
-      if (held.length > 0) problems.push(`anonymous users hold the global permissions ${held.join(', ')}`);
-      const resource = siteResource(ctx.site);
-      const evidence = {
-        anonymousAccess: s.anonymousAccess,
-        anonymousUserPicker: s.anonymousUserPicker,
-        anonymousRemoteApi: s.anonymousRemoteApi,
-        anonymousPermissions,
-        publicSiteIntended,
-      };
-      if (problems.length > 0) return [fail(resource, `On ${p.name}, ${problems.join('; ')}.`, evidence)];
-      if (unreported.length > 0) {
-        return [unknown(resource, `${p.name} did not report ${unreported.join(', ')}.`, evidence)];
-      }
-      return [
-        pass(
+        if (held.length > 0) problems.push(`anonymous users hold the global permissions ${held.join(', ')}`);
+        const evidence = {
+          anonymousAccess: s.anonymousAccess,
+          anonymousUserPicker: s.anonymousUserPicker,
+          anonymousRemoteApi: s.anonymousRemoteApi,
+          anonymousPermissions,
+          publicSiteIntended,
+        };
+        if (problems.length > 0) return fail(resource, `On ${p.name}, ${problems.join('; ')}.`, evidence);
+        if (unreported.length > 0) {
+          return unknown(resource, `${p.name} did not report ${unreported.join(', ')}.`, evidence);
+        }
+        return pass(
           resource,
           publicSiteIntended
             ? `${p.name} is public by intent, but anonymous visitors hold nothing beyond using it.`
             : `Anonymous visitors can neither use ${p.name} nor list its users.`,
           evidence,
-        ),
-      ];
+        );
+      });
     },
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 import type { Rule } from '../../rule.ts';
-import { type DcProduct, singleRecord, siteResource } from './product.ts';
+import { type DcProduct, judgeSiteRecord, siteCheck } from './product.ts';
 
 // The audit log of Jira and Confluence Data Center (advanced auditing, GET /rest/auditing/1.0/
 // configuration/coverage and …/retention): how much each area records and how long it is kept.
@@ -41,13 +41,9 @@ export function auditCoverageRule(p: DcProduct, id: string): Rule {
   return defineRule({
     id,
     title: `Every area of ${p.name}’s audit log records at least the base level of events`,
-    area: p.area,
     severity: 'medium',
-    scope: 'site',
-    resourceType: 'site',
+    ...siteCheck(p),
     requires: ['dc.audit-settings'],
-    plan: 'any',
-    credential: 'site-admin',
     description:
       `Reads the coverage level of each area of ${p.name}’s audit log (\`dc.audit-settings\`, from ` +
       '`GET /rest/auditing/1.0/configuration/coverage`). Fails when any area records less than the minimum level ' +
@@ -75,25 +71,24 @@ export function auditCoverageRule(p: DcProduct, id: string): Rule {
         .describe('The least coverage every audit area must record.'),
     }),
     evaluate(ctx) {
-      const found = singleRecord(ctx.items('dc.audit-settings'), p, ctx.site, 'dc.audit-settings');
-      if (found.outcome) return [found.outcome];
-      const { areas, coverageLevel } = found.record;
-      const { minimumLevel } = ctx.settings;
-      const min = rank(minimumLevel);
-      const resource = siteResource(ctx.site);
-      const judged = areas.length > 0 ? areas : [{ area: 'all areas', level: coverageLevel }];
-      const below = judged.filter((a) => rank(a.level) >= 0 && rank(a.level) < min);
-      const unreadable = judged.filter((a) => rank(a.level) < 0);
-      const evidence = { coverageLevel, areas: judged, minimumLevel };
-      if (below.length > 0) {
-        const list = below.map((a) => `${a.area} (${a.level})`).join(', ');
-        return [fail(resource, `The audit log records less than ${minimumLevel} for ${list}.`, evidence)];
-      }
-      if (unreadable.length > 0) {
-        const list = unreadable.map((a) => `${a.area} (${a.level})`).join(', ');
-        return [unknown(resource, `Audit coverage levels not understood: ${list}.`, evidence)];
-      }
-      return [pass(resource, `Every audit area records ${minimumLevel} or more.`, evidence)];
+      return judgeSiteRecord(ctx, 'dc.audit-settings', p, (record, resource) => {
+        const { areas, coverageLevel } = record;
+        const { minimumLevel } = ctx.settings;
+        const min = rank(minimumLevel);
+        const judged = areas.length > 0 ? areas : [{ area: 'all areas', level: coverageLevel }];
+        const below = judged.filter((a) => rank(a.level) >= 0 && rank(a.level) < min);
+        const unreadable = judged.filter((a) => rank(a.level) < 0);
+        const evidence = { coverageLevel, areas: judged, minimumLevel };
+        if (below.length > 0) {
+          const list = below.map((a) => `${a.area} (${a.level})`).join(', ');
+          return fail(resource, `The audit log records less than ${minimumLevel} for ${list}.`, evidence);
+        }
+        if (unreadable.length > 0) {
+          const list = unreadable.map((a) => `${a.area} (${a.level})`).join(', ');
+          return unknown(resource, `Audit coverage levels not understood: ${list}.`, evidence);
+        }
+        return pass(resource, `Every audit area records ${minimumLevel} or more.`, evidence);
+      });
     },
   });
 }
@@ -102,13 +97,9 @@ export function auditRetentionRule(p: DcProduct, id: string): Rule {
   return defineRule({
     id,
     title: `${p.name} keeps its audit log for at least a year`,
-    area: p.area,
     severity: 'medium',
-    scope: 'site',
-    resourceType: 'site',
+    ...siteCheck(p),
     requires: ['dc.audit-settings'],
-    plan: 'any',
-    credential: 'site-admin',
     description:
       `Reads how long ${p.name} keeps audit events (\`dc.audit-settings\`, from ` +
       '`GET /rest/auditing/1.0/configuration/retention`, in days). Fails below the days of the settings; unknown ' +
@@ -140,25 +131,22 @@ export function auditRetentionRule(p: DcProduct, id: string): Rule {
         .describe('Fewest days the audit log must keep events.'),
     }),
     evaluate(ctx) {
-      const found = singleRecord(ctx.items('dc.audit-settings'), p, ctx.site, 'dc.audit-settings');
-      if (found.outcome) return [found.outcome];
-      const { retentionDays } = found.record;
-      const { minimumDays } = ctx.settings;
-      const resource = siteResource(ctx.site);
-      const evidence = { retentionDays, minimumDays };
-      if (retentionDays === null) {
-        return [unknown(resource, `${p.name} did not say how long it keeps audit events.`, evidence)];
-      }
-      if (retentionDays < minimumDays) {
-        return [
-          fail(
+      return judgeSiteRecord(ctx, 'dc.audit-settings', p, (record, resource) => {
+        const { retentionDays } = record;
+        const { minimumDays } = ctx.settings;
+        const evidence = { retentionDays, minimumDays };
+        if (retentionDays === null) {
+          return unknown(resource, `${p.name} did not say how long it keeps audit events.`, evidence);
+        }
+        if (retentionDays < minimumDays) {
+          return fail(
             resource,
             `${p.name} keeps audit events for ${retentionDays} days (at least ${minimumDays} required).`,
             evidence,
-          ),
-        ];
-      }
-      return [pass(resource, `${p.name} keeps audit events for ${retentionDays} days.`, evidence)];
+          );
+        }
+        return pass(resource, `${p.name} keeps audit events for ${retentionDays} days.`, evidence);
+      });
     },
   });
 }

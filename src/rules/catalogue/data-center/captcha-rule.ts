@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 import type { Rule } from '../../rule.ts';
-import { type DcProduct, singleRecord, siteResource } from './product.ts';
+import { type DcProduct, judgeSiteRecord, siteCheck } from './product.ts';
 
 // CAPTCHA after failed logins: Jira's "Maximum authentication attempts allowed" (General
 // configuration; blank turns the CAPTCHA off) and Confluence's "CAPTCHA on login" (Security
@@ -47,13 +47,9 @@ export function captchaRule(p: DcProduct, id: string): Rule {
   return defineRule({
     id,
     title: `${p.name} asks for a CAPTCHA after a few failed logins`,
-    area: p.area,
     severity: 'medium',
-    scope: 'site',
-    resourceType: 'site',
+    ...siteCheck(p),
     requires: ['dc.security-settings'],
-    plan: 'any',
-    credential: 'site-admin',
     description:
       `Reads whether ${p.name} shows a CAPTCHA after failed logins and after how many (\`dc.security-settings\`, ` +
       `from ${SOURCE[p.product]}). Fails when the CAPTCHA is off or comes later than the settings allow; unknown ` +
@@ -78,37 +74,32 @@ export function captchaRule(p: DcProduct, id: string): Rule {
         .describe('Most failed logins allowed before the CAPTCHA must appear.'),
     }),
     evaluate(ctx) {
-      const found = singleRecord(ctx.items('dc.security-settings'), p, ctx.site, 'dc.security-settings');
-      if (found.outcome) return [found.outcome];
-      const { captchaEnabled, captchaAfterFailedLogins: after } = found.record;
-      const { maxFailedLogins } = ctx.settings;
-      const resource = siteResource(ctx.site);
-      const evidence = { captchaEnabled, captchaAfterFailedLogins: after, maxFailedLogins };
-      if (captchaEnabled === false) {
-        return [fail(resource, `${p.name} never asks for a CAPTCHA after failed logins.`, evidence)];
-      }
-      if (captchaEnabled === null) {
-        return [unknown(resource, `${p.name} did not say whether the CAPTCHA on login is on.`, evidence)];
-      }
-      if (after === null) {
-        return [
-          unknown(
+      return judgeSiteRecord(ctx, 'dc.security-settings', p, (record, resource) => {
+        const { captchaEnabled, captchaAfterFailedLogins: after } = record;
+        const { maxFailedLogins } = ctx.settings;
+        const evidence = { captchaEnabled, captchaAfterFailedLogins: after, maxFailedLogins };
+        if (captchaEnabled === false) {
+          return fail(resource, `${p.name} never asks for a CAPTCHA after failed logins.`, evidence);
+        }
+        if (captchaEnabled === null) {
+          return unknown(resource, `${p.name} did not say whether the CAPTCHA on login is on.`, evidence);
+        }
+        if (after === null) {
+          return unknown(
             resource,
             `The CAPTCHA on login is on, but ${p.name} did not say after how many failed logins.`,
             evidence,
-          ),
-        ];
-      }
-      if (after > maxFailedLogins) {
-        return [
-          fail(
+          );
+        }
+        if (after > maxFailedLogins) {
+          return fail(
             resource,
             `${p.name} asks for a CAPTCHA only after ${after} failed logins (at most ${maxFailedLogins} allowed).`,
             evidence,
-          ),
-        ];
-      }
-      return [pass(resource, `${p.name} asks for a CAPTCHA after ${after} failed logins.`, evidence)];
+          );
+        }
+        return pass(resource, `${p.name} asks for a CAPTCHA after ${after} failed logins.`, evidence);
+      });
     },
   });
 }

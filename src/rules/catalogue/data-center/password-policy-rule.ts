@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 import type { Rule } from '../../rule.ts';
-import { type DcProduct, singleRecord, siteResource } from './product.ts';
+import { type DcProduct, judgeSiteRecord, siteCheck } from './product.ts';
 
 // The password policy of the product's internal directory: Jira's Password policy (Disabled, Basic,
 // Secure, Custom) and Confluence's password policy (Confluence 8.x, Security configuration). People
@@ -39,13 +39,9 @@ export function passwordPolicyRule(p: DcProduct, id: string): Rule {
   return defineRule({
     id,
     title: `${p.name}’s internal directory enforces a password policy of at least 12 characters`,
-    area: p.area,
     severity: 'medium',
-    scope: 'site',
-    resourceType: 'site',
+    ...siteCheck(p),
     requires: ['dc.password-policy'],
-    plan: 'any',
-    credential: 'site-admin',
     description:
       `Reads the password policy of ${p.name}’s internal directory (\`dc.password-policy\`). Fails when no policy ` +
       'is enforced or when it allows passwords shorter than the settings’ minimum; unknown when the product did ' +
@@ -70,44 +66,37 @@ export function passwordPolicyRule(p: DcProduct, id: string): Rule {
         .describe('Shortest password the policy may allow.'),
     }),
     evaluate(ctx) {
-      const found = singleRecord(ctx.items('dc.password-policy'), p, ctx.site, 'dc.password-policy');
-      if (found.outcome) return [found.outcome];
-      const policy = found.record;
-      const { minimumLength } = ctx.settings;
-      const resource = siteResource(ctx.site);
-      const evidence = { ...policy, required: minimumLength };
-      const level = policy.level ? ` (${policy.level})` : '';
-      if (policy.enabled === false) {
-        return [fail(resource, `${p.name} enforces no password policy${level}.`, evidence)];
-      }
-      if (policy.enabled === null) {
-        return [unknown(resource, `${p.name} did not say whether a password policy is on.`, evidence)];
-      }
-      if (policy.minimumLength === null) {
-        return [
-          unknown(
+      return judgeSiteRecord(ctx, 'dc.password-policy', p, (record, resource) => {
+        const policy = record;
+        const { minimumLength } = ctx.settings;
+        const evidence = { ...policy, required: minimumLength };
+        const level = policy.level ? ` (${policy.level})` : '';
+        if (policy.enabled === false) {
+          return fail(resource, `${p.name} enforces no password policy${level}.`, evidence);
+        }
+        if (policy.enabled === null) {
+          return unknown(resource, `${p.name} did not say whether a password policy is on.`, evidence);
+        }
+        if (policy.minimumLength === null) {
+          return unknown(
             resource,
             `A password policy is on${level}, but its minimum length was not reported.`,
             evidence,
-          ),
-        ];
-      }
-      if (policy.minimumLength < minimumLength) {
-        return [
-          fail(
+          );
+        }
+        if (policy.minimumLength < minimumLength) {
+          return fail(
             resource,
             `The password policy${level} allows ${policy.minimumLength}-character passwords (at least ${minimumLength} required).`,
             evidence,
-          ),
-        ];
-      }
-      return [
-        pass(
+          );
+        }
+        return pass(
           resource,
           `The password policy${level} requires at least ${policy.minimumLength} characters.`,
           evidence,
-        ),
-      ];
+        );
+      });
     },
   });
 }

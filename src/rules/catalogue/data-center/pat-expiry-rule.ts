@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 import type { Rule } from '../../rule.ts';
-import { type DcProduct, singleRecord, siteResource } from './product.ts';
+import { type DcProduct, judgeSiteRecord, siteCheck } from './product.ts';
 
 // CHECKS.md dc_pat_expiry: personal access tokens (Jira 8.14+, Confluence 7.9+) can be made to
 // expire, and their longest lifetime capped, with system properties (`atlassian.pats.mandatory.
@@ -28,13 +28,9 @@ export function patExpiryRule(p: DcProduct, id: string): Rule {
   return defineRule({
     id,
     title: `${p.name} personal access tokens must expire within a year`,
-    area: p.area,
     severity: 'medium',
-    scope: 'site',
-    resourceType: 'site',
+    ...siteCheck(p),
     requires: ['dc.access-token-policy'],
-    plan: 'any',
-    credential: 'site-admin',
     description:
       `Reads ${p.name}’s personal access token policy (\`dc.access-token-policy\`). Passes when people may not ` +
       'create tokens at all, or when every token must expire within the days of the settings; fails when tokens ' +
@@ -65,47 +61,46 @@ export function patExpiryRule(p: DcProduct, id: string): Rule {
         .describe('Longest lifetime a personal access token may have, in days.'),
     }),
     evaluate(ctx) {
-      const found = singleRecord(ctx.items('dc.access-token-policy'), p, ctx.site, 'dc.access-token-policy');
-      if (found.outcome) return [found.outcome];
-      const t = found.record;
-      const { maxExpiryDays } = ctx.settings;
-      const resource = siteResource(ctx.site);
-      const evidence = { ...t, required: maxExpiryDays };
-      if (!t.exposed) {
-        return [
-          unknown(
+      return judgeSiteRecord(ctx, 'dc.access-token-policy', p, (record, resource) => {
+        const t = record;
+        const { maxExpiryDays } = ctx.settings;
+        const evidence = { ...t, required: maxExpiryDays };
+        if (!t.exposed) {
+          return unknown(
             resource,
             `This ${p.name} version does not expose its personal access token policy (it lives in system properties).`,
             evidence,
-          ),
-        ];
-      }
-      if (t.creationEnabled === false) {
-        return [pass(resource, `People cannot create personal access tokens on ${p.name}.`, evidence)];
-      }
-      if (t.expiryRequired === false) {
-        return [
-          fail(resource, `${p.name} personal access tokens may be created without an expiry date.`, evidence),
-        ];
-      }
-      if (t.expiryRequired === null || t.creationEnabled === null) {
-        return [unknown(resource, `${p.name} did not report whether tokens must expire.`, evidence)];
-      }
-      if (t.maxExpiryDays === null) {
-        return [
-          unknown(resource, 'Tokens must expire, but their longest lifetime was not reported.', evidence),
-        ];
-      }
-      if (t.maxExpiryDays > maxExpiryDays) {
-        return [
-          fail(
+          );
+        }
+        if (t.creationEnabled === false) {
+          return pass(resource, `People cannot create personal access tokens on ${p.name}.`, evidence);
+        }
+        if (t.expiryRequired === false) {
+          return fail(
+            resource,
+            `${p.name} personal access tokens may be created without an expiry date.`,
+            evidence,
+          );
+        }
+        if (t.expiryRequired === null || t.creationEnabled === null) {
+          return unknown(resource, `${p.name} did not report whether tokens must expire.`, evidence);
+        }
+        if (t.maxExpiryDays === null) {
+          return unknown(
+            resource,
+            'Tokens must expire, but their longest lifetime was not reported.',
+            evidence,
+          );
+        }
+        if (t.maxExpiryDays > maxExpiryDays) {
+          return fail(
             resource,
             `Personal access tokens may live ${t.maxExpiryDays} days (at most ${maxExpiryDays} allowed).`,
             evidence,
-          ),
-        ];
-      }
-      return [pass(resource, `Personal access tokens expire within ${t.maxExpiryDays} days.`, evidence)];
+          );
+        }
+        return pass(resource, `Personal access tokens expire within ${t.maxExpiryDays} days.`, evidence);
+      });
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { DataCenterProduct } from '../../../inventory/datasets/index.ts';
+import type { DatasetRecord } from '../../dataset-catalogue.ts';
 import { type RuleOutcome, type RuleResource, unknown } from '../../outcome.ts';
 import type { SiteFacts } from '../../snapshot-view.ts';
 
@@ -36,6 +37,20 @@ export function siteResource(site: SiteFacts | undefined): RuleResource {
   return { type: 'site', id: site?.cloudId ?? 'site', name: site?.url ?? site?.name ?? 'site' };
 }
 
+/**
+ * What every check of the product's site settings declares alike: the product's area, one result on
+ * the site, any plan, read with a system administrator's token.
+ */
+export function siteCheck(p: DcProduct) {
+  return {
+    area: p.area,
+    scope: 'site',
+    resourceType: 'site',
+    plan: 'any',
+    credential: 'site-admin',
+  } as const;
+}
+
 /** A dataset's records that belong to this product (a DC site holds one product; others are ignored). */
 export function ofProduct<T extends { product: string }>(items: readonly T[], p: DcProduct): T[] {
   return items.filter((r) => r.product === p.product);
@@ -59,4 +74,27 @@ export function singleRecord<T extends { product: string }>(
       `The scan stored no ${dataset} record for ${p.name} on this site, so the setting cannot be judged.`,
     ),
   };
+}
+
+/** The per-site settings datasets: one record for the product on each site. */
+type SiteRecordDataset =
+  | 'dc.security-settings'
+  | 'dc.audit-settings'
+  | 'dc.server-info'
+  | 'dc.password-policy'
+  | 'dc.access-token-policy';
+
+/**
+ * The one outcome `judge` gives the product's record of a per-site settings dataset, on the site; or
+ * `unknown` when the scan stored no such record (see `singleRecord`).
+ */
+export function judgeSiteRecord<N extends SiteRecordDataset>(
+  ctx: { items(name: NoInfer<N>): readonly DatasetRecord<N>[]; site: SiteFacts | undefined },
+  dataset: N,
+  p: DcProduct,
+  judge: (record: DatasetRecord<N>, resource: RuleResource) => RuleOutcome,
+): RuleOutcome[] {
+  const found = singleRecord(ctx.items(dataset), p, ctx.site, dataset);
+  if (found.outcome) return [found.outcome];
+  return [judge(found.record, siteResource(ctx.site))];
 }

@@ -1,7 +1,7 @@
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 import type { Rule } from '../../rule.ts';
-import { type DcProduct, singleRecord, siteResource } from './product.ts';
+import { type DcProduct, judgeSiteRecord, siteCheck } from './product.ts';
 
 // Public sign-up: Jira's mode (`jira.mode` = public lets anyone create an account from the login
 // page) and Confluence's user sign-up options (public, trusted domains, admin only).
@@ -36,13 +36,9 @@ export function publicSignupRule(p: DcProduct, id: string): Rule {
   return defineRule({
     id,
     title: `Nobody can sign up to ${p.name} without an administrator`,
-    area: p.area,
     severity: 'high',
-    scope: 'site',
-    resourceType: 'site',
+    ...siteCheck(p),
     requires: ['dc.security-settings'],
-    plan: 'any',
-    credential: 'site-admin',
     description:
       `Reads ${p.name}’s sign-up mode (\`dc.security-settings\`: Jira’s \`jira.mode\`, Confluence’s user sign up ` +
       'options). Fails when anyone who reaches the login page may create an account; sign-up limited to trusted ' +
@@ -59,19 +55,18 @@ export function publicSignupRule(p: DcProduct, id: string): Rule {
       soc2: ['CC6.2'],
     },
     evaluate(ctx) {
-      const found = singleRecord(ctx.items('dc.security-settings'), p, ctx.site, 'dc.security-settings');
-      if (found.outcome) return [found.outcome];
-      const { publicSignup, signupMode } = found.record;
-      const resource = siteResource(ctx.site);
-      const evidence = { publicSignup, signupMode };
-      const mode = signupMode ? ` (mode: ${signupMode})` : '';
-      if (publicSignup === true) {
-        return [fail(resource, `Anyone who reaches ${p.name} can create an account${mode}.`, evidence)];
-      }
-      if (publicSignup === null) {
-        return [unknown(resource, `${p.name} did not say whether public sign-up is on${mode}.`, evidence)];
-      }
-      return [pass(resource, `Public sign-up is off${mode}.`, evidence)];
+      return judgeSiteRecord(ctx, 'dc.security-settings', p, (record, resource) => {
+        const { publicSignup, signupMode } = record;
+        const evidence = { publicSignup, signupMode };
+        const mode = signupMode ? ` (mode: ${signupMode})` : '';
+        if (publicSignup === true) {
+          return fail(resource, `Anyone who reaches ${p.name} can create an account${mode}.`, evidence);
+        }
+        if (publicSignup === null) {
+          return unknown(resource, `${p.name} did not say whether public sign-up is on${mode}.`, evidence);
+        }
+        return pass(resource, `Public sign-up is off${mode}.`, evidence);
+      });
     },
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 import type { Rule } from '../../rule.ts';
-import { type DcProduct, singleRecord, siteResource } from './product.ts';
+import { type DcProduct, judgeSiteRecord, siteCheck } from './product.ts';
 
 // "Remember my login": a long-lived cookie (Seraph's `autologin.cookie.age` in seraph-config.xml,
 // two weeks by default) that signs the browser in again without a password. Neither product sets it
@@ -42,13 +42,9 @@ export function rememberMeRule(p: DcProduct, id: string): Rule {
   return defineRule({
     id,
     title: `${p.name}’s "remember my login" sign-ins expire within two weeks`,
-    area: p.area,
     severity: 'low',
-    scope: 'site',
-    resourceType: 'site',
+    ...siteCheck(p),
     requires: ['dc.security-settings'],
-    plan: 'any',
-    credential: 'site-admin',
     description:
       `Reads whether ${p.name} offers "remember my login" and how many days its cookie lasts ` +
       '(`dc.security-settings`). Passes when it is off or lasts at most the days of the settings; fails when it ' +
@@ -73,30 +69,27 @@ export function rememberMeRule(p: DcProduct, id: string): Rule {
         .describe('Longest a remember-me sign-in may last, in days.'),
     }),
     evaluate(ctx) {
-      const found = singleRecord(ctx.items('dc.security-settings'), p, ctx.site, 'dc.security-settings');
-      if (found.outcome) return [found.outcome];
-      const { rememberMeEnabled: enabled, rememberMeDays: days } = found.record;
-      const { maxDays } = ctx.settings;
-      const resource = siteResource(ctx.site);
-      const evidence = { rememberMeEnabled: enabled, rememberMeDays: days, maxDays };
-      if (enabled === false)
-        return [pass(resource, `${p.name} does not offer "remember my login".`, evidence)];
-      if (enabled === null) {
-        return [unknown(resource, `${p.name} did not say whether "remember my login" is offered.`, evidence)];
-      }
-      if (days === null) {
-        return [unknown(resource, `"Remember my login" is on, but its lifetime was not reported.`, evidence)];
-      }
-      if (days > maxDays) {
-        return [
-          fail(
+      return judgeSiteRecord(ctx, 'dc.security-settings', p, (record, resource) => {
+        const { rememberMeEnabled: enabled, rememberMeDays: days } = record;
+        const { maxDays } = ctx.settings;
+        const evidence = { rememberMeEnabled: enabled, rememberMeDays: days, maxDays };
+        if (enabled === false)
+          return pass(resource, `${p.name} does not offer "remember my login".`, evidence);
+        if (enabled === null) {
+          return unknown(resource, `${p.name} did not say whether "remember my login" is offered.`, evidence);
+        }
+        if (days === null) {
+          return unknown(resource, `"Remember my login" is on, but its lifetime was not reported.`, evidence);
+        }
+        if (days > maxDays) {
+          return fail(
             resource,
             `"Remember my login" keeps people signed in for ${days} days (at most ${maxDays}).`,
             evidence,
-          ),
-        ];
-      }
-      return [pass(resource, `"Remember my login" sign-ins expire after ${days} days.`, evidence)];
+          );
+        }
+        return pass(resource, `"Remember my login" sign-ins expire after ${days} days.`, evidence);
+      });
     },
   });
 }

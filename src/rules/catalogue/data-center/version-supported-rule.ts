@@ -9,7 +9,7 @@ import {
 } from '../../lifecycle/data-center-end-of-life.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 import type { Rule } from '../../rule.ts';
-import { type DcProduct, singleRecord, siteResource } from './product.ts';
+import { type DcProduct, judgeSiteRecord, siteCheck } from './product.ts';
 import { compareVersions } from './versions.ts';
 
 // CHECKS.md dc_version_supported: the site's version against Atlassian's end-of-life dates (the
@@ -48,13 +48,9 @@ export function versionSupportedRule(p: DcProduct, id: string): Rule {
   return defineRule({
     id,
     title: `${p.name} Data Center runs a release Atlassian still supports`,
-    area: p.area,
     severity: 'critical',
-    scope: 'site',
-    resourceType: 'site',
+    ...siteCheck(p),
     requires: ['dc.server-info'],
-    plan: 'any',
-    credential: 'site-admin',
     description:
       `Reads ${p.name}’s version (\`dc.server-info\`) and finds its feature release in the end-of-life table kept ` +
       'in the repository (src/rules/lifecycle/data-center-end-of-life.ts, from Atlassian’s End of Life Policy and ' +
@@ -88,62 +84,53 @@ export function versionSupportedRule(p: DcProduct, id: string): Rule {
         .describe('Fail when support ends within this many days (0: only once it has ended).'),
     }),
     evaluate(ctx) {
-      const found = singleRecord(ctx.items('dc.server-info'), p, ctx.site, 'dc.server-info');
-      if (found.outcome) return [found.outcome];
-      const { version, buildNumber } = found.record;
-      const resource = siteResource(ctx.site);
-      const release = releaseOf(p.product, version);
-      if (!release) {
-        const releases = DATA_CENTER_RELEASES[p.product];
-        const oldest = releases[releases.length - 1];
-        const evidence = { version, buildNumber, dataAsOf: DATA_AS_OF };
-        if (oldest && (compareVersions(version, oldest.release) ?? 0) < 0) {
-          return [
-            fail(
+      return judgeSiteRecord(ctx, 'dc.server-info', p, (record, resource) => {
+        const { version, buildNumber } = record;
+        const release = releaseOf(p.product, version);
+        if (!release) {
+          const releases = DATA_CENTER_RELEASES[p.product];
+          const oldest = releases[releases.length - 1];
+          const evidence = { version, buildNumber, dataAsOf: DATA_AS_OF };
+          if (oldest && (compareVersions(version, oldest.release) ?? 0) < 0) {
+            return fail(
               resource,
               `${p.name} ${version} is older than every release in the end-of-life data; ${oldest.release} already ended on ${oldest.endOfLife}.`,
               evidence,
-            ),
-          ];
-        }
-        return [
-          unknown(
+            );
+          }
+          return unknown(
             resource,
             `${p.name} ${version} is not in the end-of-life data (checked ${DATA_AS_OF}): update src/rules/lifecycle/data-center-end-of-life.ts.`,
             evidence,
-          ),
-        ];
-      }
-      const name = `${p.name} ${version} (${release.release}${release.lts ? ' LTS' : ''})`;
-      const evidence = {
-        version,
-        buildNumber,
-        release: release.release,
-        lts: release.lts === true,
-        endOfLife: release.endOfLife,
-      };
-      if (isEndOfLife(release, ctx.now)) {
-        return [
-          fail(
+          );
+        }
+        const name = `${p.name} ${version} (${release.release}${release.lts ? ' LTS' : ''})`;
+        const evidence = {
+          version,
+          buildNumber,
+          release: release.release,
+          lts: release.lts === true,
+          endOfLife: release.endOfLife,
+        };
+        if (isEndOfLife(release, ctx.now)) {
+          return fail(
             resource,
             `${name} reached end of life on ${release.endOfLife}: it gets no security fixes.`,
             evidence,
-          ),
-        ];
-      }
-      const remaining = Math.floor(
-        (Date.parse(`${release.endOfLife}T23:59:59.999Z`) - ctx.now.getTime()) / DAY,
-      );
-      if (remaining < ctx.settings.minRemainingDays) {
-        return [
-          fail(
+          );
+        }
+        const remaining = Math.floor(
+          (Date.parse(`${release.endOfLife}T23:59:59.999Z`) - ctx.now.getTime()) / DAY,
+        );
+        if (remaining < ctx.settings.minRemainingDays) {
+          return fail(
             resource,
             `${name} reaches end of life on ${release.endOfLife}, in ${remaining} days (at least ${ctx.settings.minRemainingDays} required).`,
             evidence,
-          ),
-        ];
-      }
-      return [pass(resource, `${name} is supported until ${release.endOfLife}.`, evidence)];
+          );
+        }
+        return pass(resource, `${name} is supported until ${release.endOfLife}.`, evidence);
+      });
     },
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
 import type { Rule } from '../../rule.ts';
-import { type DcProduct, singleRecord, siteResource } from './product.ts';
+import { type DcProduct, judgeSiteRecord, siteCheck } from './product.ts';
 
 // Secure administrator sessions (WebSudo): the administrator types the password again before the
 // administration screens, and the elevated session ends after a few idle minutes. Jira turns it off
@@ -38,13 +38,9 @@ export function websudoRule(p: DcProduct, id: string): Rule {
   return defineRule({
     id,
     title: `Secure administrator sessions (WebSudo) are on in ${p.name}, with a short timeout`,
-    area: p.area,
     severity: 'medium',
-    scope: 'site',
-    resourceType: 'site',
+    ...siteCheck(p),
     requires: ['dc.security-settings'],
-    plan: 'any',
-    credential: 'site-admin',
     description:
       `Reads whether ${p.name} asks administrators for their password again before its administration ` +
       'screens (secure administrator sessions, "WebSudo") and how long such a session lasts ' +
@@ -72,43 +68,38 @@ export function websudoRule(p: DcProduct, id: string): Rule {
         ),
     }),
     evaluate(ctx) {
-      const found = singleRecord(ctx.items('dc.security-settings'), p, ctx.site, 'dc.security-settings');
-      if (found.outcome) return [found.outcome];
-      const { webSudoEnabled, webSudoTimeoutMinutes: timeout } = found.record;
-      const { maxTimeoutMinutes } = ctx.settings;
-      const resource = siteResource(ctx.site);
-      const evidence = { webSudoEnabled, webSudoTimeoutMinutes: timeout, maxTimeoutMinutes };
-      if (webSudoEnabled === false) {
-        return [
-          fail(
+      return judgeSiteRecord(ctx, 'dc.security-settings', p, (record, resource) => {
+        const { webSudoEnabled, webSudoTimeoutMinutes: timeout } = record;
+        const { maxTimeoutMinutes } = ctx.settings;
+        const evidence = { webSudoEnabled, webSudoTimeoutMinutes: timeout, maxTimeoutMinutes };
+        if (webSudoEnabled === false) {
+          return fail(
             resource,
             `Secure administrator sessions are off: ${p.name} administrators reach the administration screens without typing their password again.`,
             evidence,
-          ),
-        ];
-      }
-      if (webSudoEnabled === null) {
-        return [
-          unknown(resource, `${p.name} did not say whether secure administrator sessions are on.`, evidence),
-        ];
-      }
-      if (timeout !== null && timeout > maxTimeoutMinutes) {
-        return [
-          fail(
+          );
+        }
+        if (webSudoEnabled === null) {
+          return unknown(
+            resource,
+            `${p.name} did not say whether secure administrator sessions are on.`,
+            evidence,
+          );
+        }
+        if (timeout !== null && timeout > maxTimeoutMinutes) {
+          return fail(
             resource,
             `Secure administrator sessions last ${timeout} idle minutes (at most ${maxTimeoutMinutes} allowed).`,
             evidence,
-          ),
-        ];
-      }
-      // A timeout the product did not report is its default (10 minutes in both products).
-      return [
-        pass(
+          );
+        }
+        // A timeout the product did not report is its default (10 minutes in both products).
+        return pass(
           resource,
           `Secure administrator sessions are on${timeout !== null ? ` and end after ${timeout} idle minutes` : ''}.`,
           evidence,
-        ),
-      ];
+        );
+      });
     },
   });
 }
