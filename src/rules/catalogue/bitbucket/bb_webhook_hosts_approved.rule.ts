@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
-import { fail, notApplicable, pass, type RuleOutcome } from '../../outcome.ts';
-import { hostMatches, hostName, isRawAddress, webhookEvidence, webhookResource } from './webhooks.ts';
+import { fail, pass } from '../../outcome.ts';
+import {
+  hostMatches,
+  hostName,
+  isRawAddress,
+  judgeActiveWebhooks,
+  WEBHOOK_DOCS,
+  WEBHOOK_RULE,
+} from './webhooks.ts';
 
 /** Request-capture and tunnelling services: a webhook to one sends code events to whoever holds the URL. */
 const CAPTURE_SERVICES = [
@@ -27,13 +34,8 @@ const CAPTURE_SERVICES = [
 export const rule = defineRule({
   id: 'bb_webhook_hosts_approved',
   title: 'Webhooks send data only to approved hosts, never to capture or tunnel services or raw IP addresses',
-  area: 'bitbucket',
   severity: 'medium',
-  scope: 'site',
-  resourceType: 'webhook',
-  requires: ['bitbucket.webhooks'],
-  plan: 'any',
-  credential: 'site-admin',
+  ...WEBHOOK_RULE,
   description:
     'Reads the host of every active workspace and repository webhook. Fails a webhook that sends to a raw IP ' +
     'address, to localhost, or to a request-capture or tunnelling service (`suspiciousHosts`: webhook.site, ' +
@@ -55,13 +57,7 @@ export const rule = defineRule({
         '(workspace webhooks: DELETE /2.0/workspaces/{workspace}/hooks/{uid}).',
     ],
   },
-  references: [
-    { title: 'Manage webhooks', url: 'https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/' },
-    {
-      title: 'Bitbucket Cloud REST API: webhooks',
-      url: 'https://developer.atlassian.com/cloud/bitbucket/rest/api-group-webhooks/',
-    },
-  ],
+  references: WEBHOOK_DOCS,
   compliance: {
     'cis-controls-v8': ['3.3', '15.1'],
     'nist-800-53-r5': ['AC-21', 'SC-7'],
@@ -82,11 +78,7 @@ export const rule = defineRule({
   }),
   evaluate(ctx) {
     const { approvedHosts, suspiciousHosts } = ctx.settings;
-    return ctx.items('bitbucket.webhooks').map((hook): RuleOutcome => {
-      const resource = webhookResource(hook);
-      const evidence = webhookEvidence(hook);
-      if (!hook.active)
-        return notApplicable(resource, `The webhook to ${resource.name} is inactive.`, evidence);
+    return judgeActiveWebhooks(ctx, (hook, resource, evidence) => {
       const host = hostName(hook.urlHost);
       if (isRawAddress(host))
         return fail(

@@ -1,17 +1,12 @@
 import { defineRule } from '../../define-rule.ts';
-import { fail, notApplicable, pass, type RuleOutcome, unknown } from '../../outcome.ts';
-import { webhookEvidence, webhookResource } from './webhooks.ts';
+import { fail, notApplicable, pass, unknown } from '../../outcome.ts';
+import { judgeActiveWebhooks, WEBHOOK_DOCS, WEBHOOK_RULE } from './webhooks.ts';
 
 export const rule = defineRule({
   id: 'bb_webhook_ssl_verified',
   title: 'No webhook skips TLS certificate verification',
-  area: 'bitbucket',
   severity: 'medium',
-  scope: 'site',
-  resourceType: 'webhook',
-  requires: ['bitbucket.webhooks'],
-  plan: 'any',
-  credential: 'site-admin',
+  ...WEBHOOK_RULE,
   description:
     'Reads every active workspace and repository webhook and fails each one with `skip_cert_verification` on: ' +
     'Bitbucket then delivers to the host whatever certificate it shows. Plain-HTTP webhooks are left to ' +
@@ -28,13 +23,7 @@ export const rule = defineRule({
       'PUT https://api.bitbucket.org/2.0/repositories/{workspace}/{repo_slug}/hooks/{uid} with {"skip_cert_verification": false}.',
     ],
   },
-  references: [
-    { title: 'Manage webhooks', url: 'https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/' },
-    {
-      title: 'Bitbucket Cloud REST API: webhooks',
-      url: 'https://developer.atlassian.com/cloud/bitbucket/rest/api-group-webhooks/',
-    },
-  ],
+  references: WEBHOOK_DOCS,
   compliance: {
     'cis-controls-v8': ['3.10'],
     'nist-800-53-r5': ['SC-8'],
@@ -42,30 +31,34 @@ export const rule = defineRule({
     soc2: ['CC6.7'],
   },
   evaluate(ctx) {
-    return ctx.items('bitbucket.webhooks').map((hook): RuleOutcome => {
-      const resource = webhookResource(hook);
-      const evidence = { ...webhookEvidence(hook), skipCertVerification: hook.skipCertVerification };
-      if (!hook.active)
-        return notApplicable(resource, `The webhook to ${resource.name} is inactive.`, evidence);
-      if (hook.urlScheme.trim().toLowerCase() !== 'https')
-        return notApplicable(
+    return judgeActiveWebhooks(
+      ctx,
+      (hook, resource, evidence) => {
+        if (hook.urlScheme.trim().toLowerCase() !== 'https')
+          return notApplicable(
+            resource,
+            `The webhook to ${resource.name} does not use HTTPS at all.`,
+            evidence,
+          );
+        if (hook.skipCertVerification === null)
+          return unknown(
+            resource,
+            `Bitbucket did not say whether the webhook to ${resource.name} verifies certificates.`,
+            evidence,
+          );
+        if (hook.skipCertVerification)
+          return fail(
+            resource,
+            `The webhook to ${resource.name} skips TLS certificate verification.`,
+            evidence,
+          );
+        return pass(
           resource,
-          `The webhook to ${resource.name} does not use HTTPS at all.`,
+          `The webhook to ${resource.name} verifies the receiver’s certificate.`,
           evidence,
         );
-      if (hook.skipCertVerification === null)
-        return unknown(
-          resource,
-          `Bitbucket did not say whether the webhook to ${resource.name} verifies certificates.`,
-          evidence,
-        );
-      if (hook.skipCertVerification)
-        return fail(
-          resource,
-          `The webhook to ${resource.name} skips TLS certificate verification.`,
-          evidence,
-        );
-      return pass(resource, `The webhook to ${resource.name} verifies the receiver’s certificate.`, evidence);
-    });
+      },
+      (hook) => ({ skipCertVerification: hook.skipCertVerification }),
+    );
   },
 });

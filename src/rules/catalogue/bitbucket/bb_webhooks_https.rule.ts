@@ -1,17 +1,12 @@
 import { defineRule } from '../../define-rule.ts';
-import { fail, notApplicable, pass, type RuleOutcome } from '../../outcome.ts';
-import { webhookEvidence, webhookResource } from './webhooks.ts';
+import { fail, pass } from '../../outcome.ts';
+import { judgeActiveWebhooks, WEBHOOK_DOCS, WEBHOOK_RULE } from './webhooks.ts';
 
 export const rule = defineRule({
   id: 'bb_webhooks_https',
   title: 'Every active webhook sends its data over HTTPS',
-  area: 'bitbucket',
   severity: 'high',
-  scope: 'site',
-  resourceType: 'webhook',
-  requires: ['bitbucket.webhooks'],
-  plan: 'any',
-  credential: 'site-admin',
+  ...WEBHOOK_RULE,
   description:
     'Reads the workspace’s and each repository’s webhooks (`GET /2.0/workspaces/{workspace}/hooks`, ' +
     '`GET /2.0/repositories/{workspace}/{repo_slug}/hooks`) and fails each active one whose URL is not ' +
@@ -29,13 +24,7 @@ export const rule = defineRule({
         '(workspace webhooks: PUT /2.0/workspaces/{workspace}/hooks/{uid}).',
     ],
   },
-  references: [
-    { title: 'Manage webhooks', url: 'https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/' },
-    {
-      title: 'Bitbucket Cloud REST API: webhooks',
-      url: 'https://developer.atlassian.com/cloud/bitbucket/rest/api-group-webhooks/',
-    },
-  ],
+  references: WEBHOOK_DOCS,
   compliance: {
     'cis-controls-v8': ['3.10'],
     'nist-800-53-r5': ['SC-8'],
@@ -43,11 +32,7 @@ export const rule = defineRule({
     soc2: ['CC6.7'],
   },
   evaluate(ctx) {
-    return ctx.items('bitbucket.webhooks').map((hook): RuleOutcome => {
-      const resource = webhookResource(hook);
-      const evidence = webhookEvidence(hook);
-      if (!hook.active)
-        return notApplicable(resource, `The webhook to ${resource.name} is inactive.`, evidence);
+    return judgeActiveWebhooks(ctx, (hook, resource, evidence) => {
       const scheme = hook.urlScheme.trim().toLowerCase();
       if (scheme === 'https') return pass(resource, `The webhook to ${resource.name} uses HTTPS.`, evidence);
       return fail(

@@ -1,17 +1,12 @@
 import { defineRule } from '../../define-rule.ts';
-import { fail, notApplicable, pass, type RuleOutcome, unknown } from '../../outcome.ts';
-import { webhookEvidence, webhookResource } from './webhooks.ts';
+import { fail, pass, unknown } from '../../outcome.ts';
+import { judgeActiveWebhooks, WEBHOOK_DOCS, WEBHOOK_RULE } from './webhooks.ts';
 
 export const rule = defineRule({
   id: 'bb_webhooks_signed',
   title: 'Every active webhook has a secret, so its receiver can verify deliveries',
-  area: 'bitbucket',
   severity: 'low',
-  scope: 'site',
-  resourceType: 'webhook',
-  requires: ['bitbucket.webhooks'],
-  plan: 'any',
-  credential: 'site-admin',
+  ...WEBHOOK_RULE,
   description:
     'Reads every active workspace and repository webhook and fails each one without a secret (`secret_set` ' +
     'false): Bitbucket signs a delivery (`X-Hub-Signature`) only when the webhook has one. The secret itself is ' +
@@ -28,37 +23,31 @@ export const rule = defineRule({
       'PUT https://api.bitbucket.org/2.0/repositories/{workspace}/{repo_slug}/hooks/{uid} with {"secret": "<random secret>"}.',
     ],
   },
-  references: [
-    { title: 'Manage webhooks', url: 'https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/' },
-    {
-      title: 'Bitbucket Cloud REST API: webhooks',
-      url: 'https://developer.atlassian.com/cloud/bitbucket/rest/api-group-webhooks/',
-    },
-  ],
+  references: WEBHOOK_DOCS,
   compliance: {
     'nist-800-53-r5': ['SC-8', 'IA-5'],
     'iso-27001-2022': ['A.5.14'],
     soc2: ['CC6.7'],
   },
   evaluate(ctx) {
-    return ctx.items('bitbucket.webhooks').map((hook): RuleOutcome => {
-      const resource = webhookResource(hook);
-      const evidence = { ...webhookEvidence(hook), signed: hook.signed };
-      if (!hook.active)
-        return notApplicable(resource, `The webhook to ${resource.name} is inactive.`, evidence);
-      if (hook.signed === null)
-        return unknown(
-          resource,
-          `Bitbucket did not say whether the webhook to ${resource.name} has a secret.`,
-          evidence,
-        );
-      if (!hook.signed)
-        return fail(
-          resource,
-          `The webhook to ${resource.name} has no secret: its deliveries are unsigned.`,
-          evidence,
-        );
-      return pass(resource, `The webhook to ${resource.name} signs its deliveries.`, evidence);
-    });
+    return judgeActiveWebhooks(
+      ctx,
+      (hook, resource, evidence) => {
+        if (hook.signed === null)
+          return unknown(
+            resource,
+            `Bitbucket did not say whether the webhook to ${resource.name} has a secret.`,
+            evidence,
+          );
+        if (!hook.signed)
+          return fail(
+            resource,
+            `The webhook to ${resource.name} has no secret: its deliveries are unsigned.`,
+            evidence,
+          );
+        return pass(resource, `The webhook to ${resource.name} signs its deliveries.`, evidence);
+      },
+      (hook) => ({ signed: hook.signed }),
+    );
   },
 });

@@ -1,8 +1,29 @@
 import type { DatasetRecord } from '../../dataset-catalogue.ts';
-import type { RuleResource } from '../../outcome.ts';
+import { notApplicable, type RuleOutcome, type RuleResource } from '../../outcome.ts';
+import type { Evidence } from '../../result.ts';
+import type { RuleContext } from '../../rule.ts';
 
 // How the webhook rules name a webhook: the host it sends to and where it is defined. The dataset
 // keeps only the URL's scheme and host (paths and queries carry tokens), so results never hold more.
+// What the webhook rules declare alike, and their one result per webhook, live here too.
+
+/** The scope, resource and dataset of every webhook rule. */
+export const WEBHOOK_RULE = {
+  area: 'bitbucket',
+  scope: 'site',
+  resourceType: 'webhook',
+  requires: ['bitbucket.webhooks'],
+  plan: 'any',
+  credential: 'site-admin',
+} as const;
+
+export const WEBHOOK_DOCS = [
+  { title: 'Manage webhooks', url: 'https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/' },
+  {
+    title: 'Bitbucket Cloud REST API: webhooks',
+    url: 'https://developer.atlassian.com/cloud/bitbucket/rest/api-group-webhooks/',
+  },
+];
 
 export type Webhook = DatasetRecord<'bitbucket.webhooks'>;
 
@@ -40,4 +61,23 @@ export function hostMatches(host: string, pattern: string): boolean {
 /** An IP address (IPv6 is bracketed in URLs) or localhost rather than a named host. */
 export function isRawAddress(host: string): boolean {
   return host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host === 'localhost';
+}
+
+/**
+ * One result per workspace or repository webhook: an inactive one sends nothing and is not
+ * applicable; `judge` decides each active one. `evidence` is the webhook's own (`webhookEvidence`)
+ * with what the rule adds.
+ */
+export function judgeActiveWebhooks(
+  ctx: Pick<RuleContext<'bitbucket.webhooks'>, 'items'>,
+  judge: (hook: Webhook, resource: RuleResource, evidence: Evidence) => RuleOutcome,
+  extraEvidence: (hook: Webhook) => Evidence = () => ({}),
+): RuleOutcome[] {
+  return ctx.items('bitbucket.webhooks').map((hook) => {
+    const resource = webhookResource(hook);
+    const evidence = { ...webhookEvidence(hook), ...extraEvidence(hook) };
+    if (!hook.active)
+      return notApplicable(resource, `The webhook to ${resource.name} is inactive.`, evidence);
+    return judge(hook, resource, evidence);
+  });
 }
