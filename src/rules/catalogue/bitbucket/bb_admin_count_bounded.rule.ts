@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass } from '../../outcome.ts';
-import { isWorkspaceAdmin, workspaceResource } from './workspace.ts';
+import { isWorkspaceAdmin, WORKSPACE_ACCESS_DOCS, workspaceResource } from './workspace.ts';
 
 export const rule = defineRule({
   id: 'bb_admin_count_bounded',
@@ -29,16 +29,7 @@ export const rule = defineRule({
     ],
     api: null,
   },
-  references: [
-    {
-      title: 'Grant access to a workspace',
-      url: 'https://support.atlassian.com/bitbucket-cloud/docs/grant-access-to-a-workspace/',
-    },
-    {
-      title: 'Bitbucket Cloud REST API: workspace permissions',
-      url: 'https://developer.atlassian.com/cloud/bitbucket/rest/api-group-workspaces/',
-    },
-  ],
+  references: WORKSPACE_ACCESS_DOCS,
   compliance: {
     'cis-controls-v8': ['5.4', '6.8'],
     'nist-800-53-r5': ['AC-2(7)', 'AC-6', 'AC-6(5)'],

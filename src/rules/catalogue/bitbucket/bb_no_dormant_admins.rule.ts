@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../define-rule.ts';
 import { fail, pass, type RuleOutcome, unknown } from '../../outcome.ts';
-import { daysSince, isWorkspaceAdmin, memberResource } from './workspace.ts';
+import { daysSince, isWorkspaceAdmin, memberResource, WORKSPACE_ACCESS_DOCS } from './workspace.ts';
 
 export const rule = defineRule({
   id: 'bb_no_dormant_admins',
@@ -28,16 +28,7 @@ export const rule = defineRule({
     ],
     api: null,
   },
-  references: [
-    {
-      title: 'Grant access to a workspace',
-      url: 'https://support.atlassian.com/bitbucket-cloud/docs/grant-access-to-a-workspace/',
-    },
-    {
-      title: 'Bitbucket Cloud REST API: workspace permissions',
-      url: 'https://developer.atlassian.com/cloud/bitbucket/rest/api-group-workspaces/',
-    },
-  ],
+  references: WORKSPACE_ACCESS_DOCS,
   compliance: {
     'cis-controls-v8': ['5.3'],
     'nist-800-53-r5': ['AC-2(3)', 'AC-6(7)'],

@@ -26,6 +26,18 @@ export function repositoryResource(repo: Repository): RuleResource {
   return { type: 'repository', id: repo.uuid, name: repo.fullName };
 }
 
+/** What the rules on workspace administrators cite: who holds which workspace permission. */
+export const WORKSPACE_ACCESS_DOCS = [
+  {
+    title: 'Grant access to a workspace',
+    url: 'https://support.atlassian.com/bitbucket-cloud/docs/grant-access-to-a-workspace/',
+  },
+  {
+    title: 'Bitbucket Cloud REST API: workspace permissions',
+    url: 'https://developer.atlassian.com/cloud/bitbucket/rest/api-group-workspaces/',
+  },
+];
+
 /** Bitbucket's `owner` permission is the workspace administrator. */
 export function isWorkspaceAdmin(member: Member): boolean {
   return member.permission.trim().toLowerCase() === 'owner';
