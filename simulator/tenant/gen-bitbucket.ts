@@ -1,11 +1,13 @@
 // The Bitbucket Cloud workspace of a generated tenant: one per org, its slug the main site's name,
 // its size proportional to the tenant's (a repository per four Jira projects, at least eight).
 // `clean`: every repository private with forks kept private, its main branch protected (push
-// restricted, no force pushes, no deletion, two approvals, a passing build), fresh and used deploy
-// keys, signed HTTPS webhooks to the org's own hosts and Slack, every secret-like variable
-// secured, three owners. `realistic` adds the odd public repository, unprotected branch, old key,
-// plain-HTTP webhook and unsecured secret at low rates. Scenario misconfigurations
-// (gen-misconfig-bitbucket.ts) plant the demo's on top of a clean workspace.
+// restricted, no force pushes, no deletion, two approvals, a passing build, approvals reset when
+// the pull request changes, merge checks enforced), deploy keys used and added within the
+// rotation window (days before the tenant's clock, never a fixed date), signed HTTPS webhooks to
+// the org's own hosts and Slack, every secret-like variable secured, three owners. `realistic`
+// adds the odd public repository, unprotected branch, old key, plain-HTTP webhook and unsecured
+// secret at low rates. Scenario misconfigurations (gen-misconfig-bitbucket.ts) plant the demo's on
+// top of a clean workspace.
 
 import type { Random } from '../core/random.ts';
 import type {
@@ -67,6 +69,12 @@ const REPO_WORDS = [
 ] as const;
 const LANGUAGES = ['typescript', 'java', 'go', 'python', 'kotlin', 'terraform'] as const;
 
+/**
+ * The age limit of an access key (bb_keys_rotated's default, 180 days), less a margin so that a
+ * tenant a served demo keeps for weeks still has its clean keys inside it.
+ */
+const FRESH_KEY_MAX_DAYS = 120;
+
 /** `{8-4-4-4-12}`: Bitbucket writes uuids in braces. */
 export const braced = (rng: Random): string => `{${rng.uuid()}}`;
 
@@ -117,7 +125,10 @@ export function variable(rng: Random, key: string, value: string, secured: boole
   return { uuid: braced(rng), key, value: secured ? '' : value, secured };
 }
 
-/** The main branch's protection: who may push, no history rewrite, no deletion, reviewed and built merges. */
+/**
+ * The main branch's protection: who may push, no history rewrite, no deletion, reviewed and built
+ * merges whose approvals are reset when the pull request changes, the merge checks enforced.
+ */
 export function mainBranchProtection(
   nextId: () => number,
   branchMatchKind: 'glob' | 'branching_model',
@@ -145,6 +156,9 @@ export function mainBranchProtection(
     r('delete'),
     r('require_approvals_to_merge', 2),
     r('require_passing_builds_to_merge', 1),
+    r('reset_pullrequest_approvals_on_change'),
+    // Merge checks that block the merge, not only warn (Premium: bb_merge_checks_enforced's requireEnforcement).
+    r('enforce_merge_checks'),
   ];
 }
 
@@ -184,7 +198,7 @@ function repository(
         now,
         nextId(),
         `${slug}-ci`,
-        old ? rng.int(400, 1200) : rng.int(20, 300),
+        old ? rng.int(400, 1200) : rng.int(20, FRESH_KEY_MAX_DAYS),
         old ? null : rng.int(0, 10),
       ),
     );
@@ -265,7 +279,9 @@ export function generateBitbucket(spec: BitbucketSpec): BitbucketWorkspace {
     deployKeys: [],
   }));
   const core = projects[0] as BitbucketProject;
-  core.deployKeys.push(deployKey(rng, now, nextId(), 'backup-mirror', rng.int(30, 200), rng.int(0, 3)));
+  core.deployKeys.push(
+    deployKey(rng, now, nextId(), 'backup-mirror', rng.int(30, FRESH_KEY_MAX_DAYS), rng.int(0, 3)),
+  );
   const slugs = new Set<string>();
   const repositories = Array.from({ length: spec.repositories }, (_, i) => {
     const word = REPO_WORDS[i % REPO_WORDS.length] as string;

@@ -1,6 +1,7 @@
 import type { SiteRef } from '../../src/atlassian/api.ts';
 import type { SyncTarget } from '../../src/sync/sync-target.ts';
 import type { SimulatorInfo } from '../start.ts';
+import { listenerHosts } from '../start-info.ts';
 
 // Turns what a running simulator printed into a Palisade connection: its sites, the admin's
 // API token, the org API key, the listeners as base URLs, and those listeners allow-listed
@@ -26,15 +27,6 @@ export function simConnection(
   if (options.user === 'scoped' && !scoped) throw new Error('the tenant has no scoped API token');
   const who = scoped ?? info.credentials[options.user === 'member' ? 'member' : 'admin'];
   const withOrg = options.org ?? true;
-  const listeners = [
-    ...info.sites.map((s) => s.url),
-    info.adminApiUrl,
-    info.marketplaceUrl,
-    info.authUrl,
-    info.bitbucketUrl,
-    // Data Center instances are reached only where the operator allow-lists them.
-    ...info.dataCenterSites.map((s) => s.url),
-  ];
   return {
     connection: {
       id: options.id ?? `sim-${info.org.id}`,
@@ -57,6 +49,6 @@ export function simConnection(
       auth: info.authUrl,
       bitbucket: info.bitbucketUrl,
     },
-    allowHosts: listeners.map((u) => new URL(u).host),
+    allowHosts: listenerHosts(info),
   };
 }

@@ -34,6 +34,11 @@ export interface PostureScores {
 
 type ScoredRule = Pick<RuleMeta, 'id' | 'severity' | 'area'>;
 
+/** What scoring reads of a result: its rule, its status and its scope (`org` or a site's cloud id). */
+export type ScoredResult = Pick<RuleResult, 'ruleId' | 'status'> & {
+  resource: Pick<RuleResult['resource'], 'scope'>;
+};
+
 /**
  * A rule's verdict over some of its results: failing anywhere fails it, then any unknown makes it
  * unknown (never a pass); excepted and not-applicable results drop out.
@@ -47,7 +52,7 @@ export function ruleVerdict(statuses: readonly RuleResult['status'][]): RuleVerd
 }
 
 /** The score of one set of results (one organization, one site, one product…). */
-export function scoreResults(results: readonly RuleResult[], rules: readonly ScoredRule[]): ScoreBreakdown {
+export function scoreResults(results: readonly ScoredResult[], rules: readonly ScoredRule[]): ScoreBreakdown {
   // Built by pushing, not by copying the list per result: a rule has up to one result per user.
   const byRule = new Map<string, RuleResult['status'][]>();
   for (const r of results) {
@@ -75,7 +80,7 @@ export function scoreResults(results: readonly RuleResult[], rules: readonly Sco
   return breakdown;
 }
 
-export function postureScores(results: readonly RuleResult[], rules: readonly ScoredRule[]): PostureScores {
+export function postureScores(results: readonly ScoredResult[], rules: readonly ScoredRule[]): PostureScores {
   const sites: Record<string, ScoreBreakdown> = {};
   const siteIds = [...new Set(results.map((r) => r.resource.scope).filter((s) => s !== 'org'))].sort();
   for (const cloudId of siteIds) {

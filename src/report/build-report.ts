@@ -58,7 +58,7 @@ export function buildReport(input: BuildReportInput): Report {
   const rules = input.rules
     .filter((r) => evaluated.has(r.id))
     .map(toRule)
-    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.id.localeCompare(b.id));
+    .sort(compareRules);
   const apps = (input.apps ?? []).map((a) => toApp(a, scopeSite)).sort(compareApps);
   const coverage = coverageOf(snapshot.datasets, scopeSite, snapshot.sites);
   const tool = input.tool ?? toolInfo();
@@ -152,7 +152,13 @@ function toResult(
   };
 }
 
-function compareResults(a: ReportResult, b: ReportResult): number {
+/** Most severe first, then by id. */
+export function compareRules(a: ReportRule, b: ReportRule): number {
+  return severityRank(a.severity) - severityRank(b.severity) || a.id.localeCompare(b.id);
+}
+
+/** Most severe first, then by rule, site and resource. */
+export function compareResults(a: ReportResult, b: ReportResult): number {
   return (
     severityRank(a.severity) - severityRank(b.severity) ||
     a.ruleId.localeCompare(b.ruleId) ||
@@ -201,6 +207,7 @@ function toApp(app: AppInput, scopeSite: (scope: string) => string | null): Repo
   };
 }
 
-function compareApps(a: ReportApp, b: ReportApp): number {
+/** Riskiest first, then by name. */
+export function compareApps(a: ReportApp, b: ReportApp): number {
   return (b.risk.score ?? -1) - (a.risk.score ?? -1) || a.name.localeCompare(b.name);
 }

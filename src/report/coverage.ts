@@ -28,11 +28,15 @@ export function coverageOf(
       ...(d.outcome.warnings && d.outcome.warnings.length > 0 ? { warnings: [...d.outcome.warnings] } : {}),
     })),
     ...unreadSites(datasets, sites),
-  ].sort(
-    (a, b) =>
-      (a.site ?? '').localeCompare(b.site ?? '') ||
-      a.dataset.localeCompare(b.dataset) ||
-      a.status.localeCompare(b.status),
+  ].sort(compareCoverage);
+}
+
+/** By site (the organization first), then dataset and status. */
+export function compareCoverage(a: ReportCoverage, b: ReportCoverage): number {
+  return (
+    (a.site ?? '').localeCompare(b.site ?? '') ||
+    a.dataset.localeCompare(b.dataset) ||
+    a.status.localeCompare(b.status)
   );
 }
 

@@ -3,6 +3,7 @@
 export type { AppInput, AppRiskInput } from './app-input.ts';
 export { appInputOf, type EvaluatedAppInput } from './app-risk-input.ts';
 export { type BuildReportInput, buildReport, type ReportSnapshotInput } from './build-report.ts';
+export { combineReports } from './combine-reports.ts';
 export { ReportError, type ReportErrorCode } from './errors.ts';
 export {
   isReportFormat,

@@ -8,7 +8,8 @@ import { severityRank } from '../rules/severity.ts';
 import { type DemoScan, demoScan } from './testing/demo-scan.ts';
 
 // The five formats of a realistic report: the demo tenant synced from the simulator and assessed
-// as `palisade scan` assesses it.
+// as `palisade scan` assesses it, its Bitbucket workspace and Data Center instances beside the
+// organization as `palisade demo --cli` reports them.
 
 let scan: DemoScan;
 before(async () => {
@@ -19,7 +20,7 @@ test('the demo report has every result status, apps and coverage, and remediatio
   const { report } = scan;
   assert.deepEqual(new Set(report.results.map((r) => r.status)), new Set(RESULT_STATUSES));
   assert.equal(report.org?.name, 'Acme');
-  assert.equal(report.sites.length, 2);
+  assert.equal(report.sites.length, 5);
   assert.equal(report.coverage.length, scan.outcomes);
   assert.equal(report.apps.length, 27);
   assert.ok(report.apps.every((a) => a.risk.score !== null && a.risk.factors.length > 0));
@@ -35,6 +36,23 @@ test('the demo report has every result status, apps and coverage, and remediatio
     assert.ok(r.remediation.ui.length > 0, r.ruleId);
   }
   assert.ok(report.summary.postureScore !== null);
+});
+
+test("the demo report shows the Bitbucket workspace's and the Data Center instances' findings beside the org's", () => {
+  const { report } = scan;
+  const failing = report.results.filter((r) => r.status === 'fail');
+  const web = failing.find((r) => r.ruleId === 'bb_no_public_repos');
+  assert.deepEqual([web?.resource.name, web?.site], ['acme/web', 'https://bitbucket.org/acme']);
+  const jira = report.sites.find((s) => s.products.includes('jira-data-center'));
+  assert.ok(jira, 'the Jira Data Center instance is one of the sites');
+  assert.ok(failing.some((r) => r.ruleId === 'dc_jira_websudo_enabled' && r.site === jira.url));
+  assert.ok(failing.some((r) => r.ruleId === 'dc_conf_websudo_enabled'));
+  const products = report.summary.scores.products.map((p) => p.product);
+  for (const product of ['org', 'bitbucket', 'jira-data-center', 'confluence-data-center'])
+    assert.ok(products.includes(product), product);
+  const page = renderReport(report, 'html');
+  for (const text of ['bb_no_public_repos', 'acme/web', 'dc_jira_websudo_enabled', escapeHtml(jira.name)])
+    assert.ok(page.includes(text), text);
 });
 
 test('the demo JSON report validates against docs/report.schema.json', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -9,19 +9,23 @@ import { listConnections } from '../../src/inventory/connections.ts';
 import { type InProcessRun, palisade } from './in-process.ts';
 
 // `palisade demo --cli` (the one-shot CLI demo) in a fresh working directory, as on a fresh clone: the
-// simulator in-process, the scan into ./data/palisade.db, the five reports under ./reports/demo/,
-// in well under a minute. Then the commands that work on what it kept: apps, report, diff, attest,
-// except.
+// simulator in-process, its four connections (the organization, the Bitbucket workspace, the Jira
+// and Confluence Data Center instances) scanned into ./data/palisade.db, the five reports under
+// ./reports/demo/ showing them side by side, in well under a minute. Then the commands that work on
+// what it kept, on the organization's connection: apps, report, diff, attest, except.
 
 let cwd: string;
 let first: InProcessRun;
 let firstSeconds: number;
+/** `--connection <the organization's>`: the database holds four connections. */
+let org: string[];
 
 before(async () => {
   cwd = mkdtempSync(join(tmpdir(), 'palisade-cli-demo-'));
   const started = performance.now();
   first = await palisade(['demo', '--cli'], { cwd });
   firstSeconds = (performance.now() - started) / 1000;
+  org = ['--connection', first.stdout.match(/^ {2}(org-\S+) {2}Acme /m)?.[1] ?? 'org-not-printed'];
 });
 
 after(() => {
@@ -37,16 +41,65 @@ test('the demo finishes in under a minute and writes the five reports under ./re
   assert.ok(existsSync(join(cwd, 'data', 'palisade.db')), 'the snapshot is in the embedded database');
 });
 
+test('the demo scans the organization, its Bitbucket workspace and both Data Center instances, one connection each', () => {
+  assert.match(first.stderr, /scanning the Acme organization/);
+  assert.match(first.stderr, /scanning the Bitbucket workspace acme/);
+  assert.equal(first.stderr.match(/scanning the Data Center instance at /g)?.length, 2);
+  for (const name of [
+    'Acme',
+    'Acme \\(Bitbucket\\)',
+    'Acme Jira \\(Jira Data Center\\)',
+    'Acme Confluence',
+  ]) {
+    assert.match(first.stdout, new RegExp(`^ {2}\\S+ {2}${name}.*\\(snapshot 1\\)$`, 'm'), name);
+  }
+});
+
+test("the demo report shows the Bitbucket and Data Center findings beside the organization's", () => {
+  const report = JSON.parse(readFileSync(join(cwd, 'reports', 'demo', 'palisade-report.json'), 'utf8'));
+  type Result = {
+    ruleId: string;
+    status: string;
+    site: string | null;
+    resource: { type: string; id: string; name: string | null };
+  };
+  const failing = (report.results as Result[]).filter((r) => r.status === 'fail');
+  assert.equal(report.org.name, 'Acme');
+  assert.ok(report.sites.some((s: { url: string }) => s.url === 'https://bitbucket.org/acme'));
+  assert.ok(failing.some((r) => r.ruleId === 'bb_no_public_repos' && r.resource.name === 'acme/web'));
+  assert.ok(failing.some((r) => r.ruleId === 'dc_jira_websudo_enabled'));
+  assert.ok(failing.some((r) => r.ruleId === 'dc_conf_websudo_enabled'));
+  assert.ok(failing.some((r) => r.ruleId === 'org_no_dormant_admins'));
+  // Scanned without the organization, the workspace and the instances leave the org-level checks
+  // to it: each org-level result is there once, not once per connection.
+  const orgLevel = (report.results as Result[])
+    .filter((r) => r.site === null)
+    .map((r) => `${r.ruleId} ${JSON.stringify(r.resource)}`);
+  assert.ok(orgLevel.length > 0);
+  assert.equal(new Set(orgLevel).size, orgLevel.length);
+  const page = readFileSync(join(cwd, 'reports', 'demo', 'palisade-report.html'), 'utf8');
+  for (const text of [
+    'bb_no_public_repos',
+    'acme/web',
+    'dc_jira_websudo_enabled',
+    'jira.acme-dc.example',
+    'org_no_dormant_admins',
+  ]) {
+    assert.ok(page.includes(text), text);
+  }
+});
+
 test('the demo prints where the reports are, the posture score, top findings and riskiest apps', () => {
   assert.match(first.stdout, /Posture score: \d+\/100/);
   assert.match(first.stdout, /Top findings \(\d+ in all\):\n {2}CRITICAL/);
   assert.match(first.stdout, /Riskiest apps:\n\s+\d+ critical/);
   assert.match(first.stdout, /reports\/demo\/palisade-report\.html/);
-  assert.match(first.stdout, /The snapshot is kept in data\/palisade\.db/);
+  assert.match(first.stdout, /The snapshots are kept in data\/palisade\.db, one connection each/);
+  assert.match(first.stdout, /npx palisade apps list --db data\/palisade\.db --connection org-/);
 });
 
 test('apps list shows every installed app riskiest first, and apps show explains one', async () => {
-  const list = await palisade(['apps', 'list'], { cwd });
+  const list = await palisade(['apps', 'list', ...org], { cwd });
   assert.equal(list.code, 0, list.stderr);
   const rows = list.stdout.split('\n').filter((l) => /^\s*\d+ (critical|high|medium|low|unknown)/.test(l));
   assert.ok(rows.length > 10);
@@ -56,7 +109,7 @@ test('apps list shows every installed app riskiest first, and apps show explains
     [...scores].sort((a, b) => b - a),
   );
   const key = rows[0]?.trim().split(/\s+/)[3] ?? '';
-  const show = await palisade(['apps', 'show', key], { cwd });
+  const show = await palisade(['apps', 'show', key, ...org], { cwd });
   assert.equal(show.code, 0, show.stderr);
   assert.match(show.stdout, /risk {10}\d+ \((critical|high)\)/);
   assert.match(show.stdout, /\+\d+(\.\d)? +capability\./);
@@ -79,7 +132,9 @@ test('apps uninstall is the action, and apps revoke its alias answering exactly 
 });
 
 test('an exception turns the failure it covers into excepted in the next report', async () => {
-  const candidates = await palisade(['except', '--rule', 'org_no_dormant_admins', '--candidates'], { cwd });
+  const candidates = await palisade(['except', '--rule', 'org_no_dormant_admins', '--candidates', ...org], {
+    cwd,
+  });
   assert.equal(candidates.code, 0, candidates.stderr);
   const key = candidates.stdout.split('\n')[0]?.split(/\s+/)[0] ?? '';
   assert.match(key, /^org:user:/);
@@ -94,11 +149,14 @@ test('an exception turns the failure it covers into excepted in the next report'
       'On leave until March',
       '--owner',
       'Security team',
+      ...org,
     ],
     { cwd },
   );
   assert.equal(add.code, 0, add.stderr);
-  const report = await palisade(['report', '--format', 'json', '--output-dir', join(cwd, 'again')], { cwd });
+  const report = await palisade(['report', '--format', 'json', '--output-dir', join(cwd, 'again'), ...org], {
+    cwd,
+  });
   assert.equal(report.code, 0, report.stderr);
   assert.match(report.stdout, /, 1 excepted/);
 });
@@ -115,6 +173,7 @@ test('an attestation is validated against its subject and listed', async () => {
       'Checked',
       '--author',
       'Riley',
+      ...org,
     ],
     { cwd },
   );
@@ -131,22 +190,23 @@ test('an attestation is validated against its subject and listed', async () => {
       'admin.atlassian.com → Security → Authentication policies',
       '--author',
       'Riley Chen',
+      ...org,
     ],
     { cwd },
   );
   assert.equal(good.code, 0, good.stderr);
-  const list = await palisade(['attest', '--list'], { cwd });
+  const list = await palisade(['attest', '--list', ...org], { cwd });
   assert.match(list.stdout, /authentication-policies {2}org {2}by Riley Chen .*\(current\)/);
 });
 
 test('a second demo adds a snapshot, and diff compares the two', async () => {
-  const single = await palisade(['diff'], { cwd });
+  const single = await palisade(['diff', ...org], { cwd });
   assert.equal(single.code, 1);
   assert.match(single.stderr, /has one complete snapshot \(1\) — scan again/);
   const second = await palisade(['demo', '--cli', '--quiet'], { cwd });
   assert.equal(second.code, 0, second.stderr);
   assert.match(second.stdout, /snapshot 2/);
-  const diff = await palisade(['diff'], { cwd });
+  const diff = await palisade(['diff', ...org], { cwd });
   assert.equal(diff.code, 0, diff.stderr);
   assert.match(diff.stdout, /^Snapshot 1 → 2: \d+ new, \d+ regressed, \d+ resolved, \d+ changed/);
 });
@@ -154,7 +214,7 @@ test('a second demo adds a snapshot, and diff compares the two', async () => {
 test('a demo enforces the bans kept in its database, as scan does: a banned app found again is reported', async () => {
   const store = createDatabase({ file: join(cwd, 'data', 'palisade.db') });
   try {
-    const [connection] = await listConnections(store.db);
+    const connection = (await listConnections(store.db)).find((c) => c.id === org[1]);
     assert.ok(connection);
     await putBan(store.db, {
       connectionId: connection.id,

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type RunningSimulator, startSimulator } from '../../simulator/start.ts';
+import { issuedSecrets } from '../../simulator/start-info.ts';
 import { buildTenant } from '../../simulator/tenant/build.ts';
 
 // Runs `palisade` the way a pipeline does — bin/palisade through sh, as a child process, with a
@@ -104,14 +105,7 @@ export async function startDemoSimulator(): Promise<DemoSimulator> {
       info.marketplaceUrl,
       ...allowArgs,
     ],
-    secrets: [
-      c.admin.apiToken,
-      c.member.apiToken,
-      c.orgApiKey,
-      c.scopedOrgApiKey,
-      c.oauth.clientSecret,
-      Buffer.from(`${c.admin.email}:${c.admin.apiToken}`).toString('base64'),
-    ],
+    secrets: [...issuedSecrets(info), Buffer.from(`${c.admin.email}:${c.admin.apiToken}`).toString('base64')],
     stop: () => sim.stop(),
   };
 }

@@ -148,6 +148,37 @@ forEachDatabase(
 );
 
 forEachDatabase(
+  'the clean repositories enforce merge checks and rotate their keys; only the planted ones fail those rules',
+  async (_t, { db }) => {
+    const result = await runScan(deps(db), { connection: request(accessToken()) });
+    const verdicts = (ruleId: string) =>
+      Object.fromEntries(
+        result.report.results.filter((r) => r.ruleId === ruleId).map((r) => [r.resource.name, r.status]),
+      );
+    // Misconfiguration 21 strips billing's main branch of every restriction, merge checks included.
+    const planted = 'acme/billing';
+    assert.deepEqual(
+      verdicts('bb_merge_checks_enforced'),
+      Object.fromEntries(
+        workspace.repositories.map((r) => [`acme/${r.slug}`, `acme/${r.slug}` === planted ? 'fail' : 'pass']),
+      ),
+    );
+    const merges = result.report.results.find(
+      (r) => r.ruleId === 'bb_merge_checks_enforced' && r.resource.name === 'acme/api',
+    );
+    assert.match(merges?.message ?? '', /merges need passing builds and fresh approvals \(enforced\)/);
+    // Misconfiguration 23 adds infra's 900-day-old key; every other key is inside the 180 days.
+    const keys = verdicts('bb_keys_rotated');
+    assert.ok(Object.keys(keys).length >= 4, JSON.stringify(keys));
+    assert.deepEqual(
+      Object.entries(keys).filter(([, status]) => status !== 'pass'),
+      [['jenkins-legacy (acme/infra)', 'fail']],
+    );
+  },
+  { timeout: 60_000 },
+);
+
+forEachDatabase(
   "an admin's e-mail and API token scans the same workspace into the same history",
   async (_t, { db }) => {
     const first = await runScan(deps(db), { connection: request(accessToken()) });

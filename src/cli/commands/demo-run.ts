@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { startSimulator } from '../../../simulator/start.ts';
-import { buildTenant } from '../../../simulator/tenant/build.ts';
 import { PalisadeError } from '../../errors.ts';
 import { hashPassword } from '../../people/passwords.ts';
 import { resetPassword } from '../../people/sign-in.ts';
@@ -13,6 +11,7 @@ import type { CommandContext } from '../run-cli.ts';
 import { defaultDatabase } from '../store/default-database.ts';
 import { openStore } from '../store/open-store.ts';
 import { DemoApiClient } from './demo-api-client.ts';
+import { startDemoTenant } from './demo-simulator.ts';
 
 // `palisade demo` (`npm start`): Palisade as the service it is, on a simulated organization. It
 // starts the Atlassian simulator with the "Acme" organization, the server on 127.0.0.1:8080 (or a
@@ -36,28 +35,12 @@ export interface DemoServiceFlags {
 export async function demoService(flags: DemoServiceFlags, ctx: CommandContext): Promise<number> {
   const { deps } = ctx;
   const progress = createProgress(deps.stderr, { quiet: flags.quiet === true });
-  progress.phase('starting the Atlassian Cloud simulator with the "Acme" demo organization');
-  const sim = await startSimulator({ tenant: buildTenant({ scenario: 'demo' }, deps.now()) });
+  const { sim, hosts: simHosts, bitbucket, dataCenter } = await startDemoTenant(deps, ctx.secrets, progress);
   const { info } = sim;
   const store = await openStore(flags.db ?? defaultDatabase(deps), { mustExist: false });
   try {
     const password = randomBytes(12).toString('base64url');
     const admin = info.credentials.admin;
-    ctx.secrets.addBasic(admin.email, admin.apiToken);
-    ctx.secrets.add(info.credentials.orgApiKey, info.credentials.oauth.clientSecret);
-    const bitbucket = info.credentials.bitbucket;
-    ctx.secrets.add(bitbucket?.accessToken);
-    for (const dc of info.dataCenterSites)
-      ctx.secrets.add(dc.credentials.adminToken, dc.credentials.userToken);
-    const simHosts = [
-      ...info.sites.map((s) => s.url),
-      info.adminApiUrl,
-      info.marketplaceUrl,
-      info.authUrl,
-      info.bitbucketUrl,
-      // The Data Center instances' base URLs, allow-listed as an operator would.
-      ...info.dataCenterSites.map((s) => s.url),
-    ].map((u) => new URL(u).host);
     progress.phase('starting the Palisade server');
     const server = await listenOnDemoPort(flags, async (port) =>
       startServer({
@@ -117,11 +100,7 @@ export async function demoService(flags: DemoServiceFlags, ctx: CommandContext):
               },
             ]
           : []),
-        ...info.dataCenterSites.map((s) => ({
-          kind: 'data-center' as const,
-          baseUrl: s.url,
-          personalAccessToken: s.credentials.adminToken,
-        })),
+        ...dataCenter.map((instance) => ({ kind: 'data-center' as const, ...instance })),
       ];
       const added = [];
       for (const body of others) {

@@ -66,13 +66,20 @@ export function scanObserver(progress: Progress): ScanObserver {
 }
 
 /**
- * The connections a CLI target names, scanned in turn: one per Data Center instance, else the
- * Bitbucket workspace, else the sites (and org).
+ * The connections a CLI target names, scanned in turn: the sites (and org), the Bitbucket
+ * workspace, then one per Data Center instance. `palisade scan` names one kind per run; the demo
+ * names all of them.
  */
 export function targetConnections(target: ScanTarget): PipelineRequest['connection'][] {
-  if (target.dataCenter) return target.dataCenter.map((instance) => ({ kind: 'data-center', ...instance }));
-  if (target.bitbucket) return [{ kind: 'bitbucket', ...target.bitbucket }];
-  return [{ sites: target.sites, siteCredential: target.siteCredential, org: target.org }];
+  const others = [
+    ...(target.bitbucket ? [{ kind: 'bitbucket' as const, ...target.bitbucket }] : []),
+    ...(target.dataCenter ?? []).map((instance) => ({ kind: 'data-center' as const, ...instance })),
+  ];
+  const cloud = target.sites.length > 0 || target.org !== undefined || others.length === 0;
+  return [
+    ...(cloud ? [{ sites: target.sites, siteCredential: target.siteCredential, org: target.org }] : []),
+    ...others,
+  ];
 }
 
 /** Runs the one scan pipeline on a CLI target (`scan` and `demo` alike), progress on the terminal. */
