@@ -3,6 +3,9 @@
 // these actions also write to is app governance's (schema-app-governance.ts, migration 0003).
 import type { IsoTime, JsonText } from './schema.ts';
 
+/** The product a row is about: a Cloud site's Jira or Confluence, or a Data Center instance's (migration 0015). */
+export type ActionProduct = 'jira' | 'confluence' | 'jira-data-center' | 'confluence-data-center';
+
 export type AppActionName =
   | 'disable'
   | 'enable'
@@ -39,7 +42,7 @@ export interface AppActionsTable {
   /** Site cloud id; null for a row about the whole connection (a refusal, the ban entry itself). */
   site_id: string | null;
   site_url: string | null;
-  product: 'jira' | 'confluence' | null;
+  product: ActionProduct | null;
   result: AppActionResult;
   /** An ActionError code (`write_consent_required`, `not_site_admin`…) when the row is not a success. */
   error_code: string | null;
@@ -70,7 +73,7 @@ export interface AppBanAlertsTable {
   app_name: string | null;
   site_id: string;
   site_url: string | null;
-  product: 'jira' | 'confluence';
+  product: ActionProduct;
   /** The snapshot that showed the app: one alert per app, site, product and snapshot. */
   snapshot_version: number;
   detected_at: IsoTime;

@@ -57,6 +57,9 @@ function test(name: keyof PolicyCondition, c: PolicyCondition, s: PolicySubject)
       return hits.length > 0 ? yes(hits.map((h) => `scope ${h}`)) : no;
     }
     case 'capabilityAtLeast': {
+      // A Data Center plugin has no scopes: it runs in the product with full access, above any level.
+      if (app.installations.some((i) => i.scopesSource === 'in-process'))
+        return yes(['runs in-process with full access (Data Center plugin)']);
       if (!app.scopesReadable) return unknown(scopesUnreadable);
       const top = topCapability(app.scopes);
       const wanted = c.capabilityAtLeast as Capability;

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
 import type { SubjectValue } from './attestation-subjects.ts';
+import { rule as userInstalledRule } from './catalogue/apps/app_user_installed.rule.ts';
+import { JIRA_DC } from './catalogue/data-center/product.ts';
+import { dcSnapshot } from './catalogue/data-center/test-records.ts';
 import type { DatasetRecord } from './dataset-catalogue.ts';
 import { defineRule } from './define-rule.ts';
 import { evaluateSnapshot } from './evaluate.ts';
@@ -461,4 +464,13 @@ test('the evaluation carries the snapshot version and time, and the same input g
   assert.equal(first.snapshotVersion, 7);
   assert.equal(first.evaluatedAt, TEST_NOW.toISOString());
   assert.deepEqual(evaluateSnapshot([perDomain, spacesRule], snapshot), first);
+});
+
+test('a rule on the Cloud app inventory does not apply to a Data Center site, where that inventory cannot exist', () => {
+  const results = runRule(userInstalledRule, dcSnapshot(JIRA_DC));
+  assert.deepEqual(
+    results.map((r) => [r.status, r.resource.id]),
+    [['not_applicable', 'dc-jira.acme.example']],
+  );
+  assert.deepEqual(results[0]?.reasons, [{ code: 'product_absent', product: 'jira or confluence (Cloud)' }]);
 });

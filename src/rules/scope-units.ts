@@ -1,4 +1,6 @@
+import { readsOnSite } from '../inventory/datasets/index.ts';
 import { AREAS } from './areas.ts';
+import { DATASETS, isDatasetName } from './dataset-catalogue.ts';
 import { guardTierAtLeast, type ProductPlan, productPlanAtLeast, type RulePlan } from './plans.ts';
 import type { ResourceRef, ResultReason } from './result.ts';
 import type { Rule } from './rule.ts';
@@ -38,8 +40,11 @@ export function scopeUnits(rule: Rule, snapshot: SnapshotView): ScopeUnit[] {
       resource: { type: 'site', id: site.cloudId, name: site.name, scope: site.cloudId },
     };
     let blocked: ScopeUnit['blocked'];
+    const absent = absentSource(rule, site);
     if (product !== 'org' && !(product in site.products)) {
       blocked = { status: 'not_applicable', reasons: [{ code: 'product_absent', product }] };
+    } else if (absent) {
+      blocked = { status: 'not_applicable', reasons: [{ code: 'product_absent', product: absent }] };
     } else {
       const plans = (
         product === 'org' ? Object.values(site.products) : [site.products[product]]
@@ -51,6 +56,22 @@ export function scopeUnits(rule: Rule, snapshot: SnapshotView): ScopeUnit[] {
     }
     return blocked ? { ...unit, blocked } : unit;
   });
+}
+
+/**
+ * A required site dataset that no site like this one has (the Cloud app inventory on a Data Center
+ * instance or a Bitbucket workspace): what the rule judges does not exist there, so it does not
+ * apply — never `unknown` for data nobody could collect. Names the products the dataset needs.
+ */
+function absentSource(rule: Rule, site: SiteFacts): string | undefined {
+  const products = Object.keys(site.products);
+  for (const name of rule.meta.requires) {
+    if (!isDatasetName(name)) continue;
+    const d = DATASETS[name];
+    if (d.scope !== 'site' || readsOnSite(d, products)) continue;
+    return d.products?.join(' or ') ?? d.product ?? 'jira or confluence (Cloud)';
+  }
+  return undefined;
 }
 
 function credentialGate(missing: boolean, credential: 'org-api-key' | 'site-admin'): ScopeUnit['blocked'] {

@@ -23,10 +23,13 @@ export interface EvaluatedApp extends AppRecord {
 export function evaluatedApps(governance: AppGovernance, results: readonly RuleResult[]): EvaluatedApp[] {
   const policies = new Set(governance.policies.map((p) => policyRuleId(p.id)));
   // The app key each app resource id stands for: `<product>:<appKey>` (the per-app rules'
-  // results, one per installation) or `<appKey>` (the policies').
+  // results, one per installation), `<appKey>` on a Data Center site (the dc.plugins rules': one
+  // instance, one product) or `<appKey>` (the policies').
   const appOf = new Map<string, string>();
   for (const { app } of governance.apps.values()) {
-    for (const i of app.installations) appOf.set(`${i.product}:${i.appKey}`, app.appKey);
+    for (const i of app.installations) {
+      appOf.set(i.dataCenter ? i.appKey : `${i.product}:${i.appKey}`, app.appKey);
+    }
   }
   const checks = new Map<string, RuleResult[]>();
   const violations = new Map<string, RuleResult[]>();

@@ -1,6 +1,6 @@
 import type { AtlassianApi, EndpointId, SiteRef } from '../atlassian/api.ts';
 import { isEndpointId } from '../atlassian/catalogue/index.ts';
-import type { Dataset } from '../inventory/datasets/index.ts';
+import { type Dataset, readsOnSite } from '../inventory/datasets/index.ts';
 import type { SiteAccess } from './credential-access.ts';
 
 // A collector reads one dataset (for the org, or for one site) and yields it page by page as
@@ -115,19 +115,12 @@ export interface Collector {
   cost(input: CostInput<unknown>): number;
 }
 
-/**
- * Whether a site collector reads this site: a product dataset on a site with that product; a Data
- * Center dataset on a site holding one of its products; an app dataset (no product) on a site
- * with Jira or Confluence, whose apps it lists (a Bitbucket workspace or a Data Center site has
- * neither). The one rule the sync's plan and the call budget share.
- */
+/** Whether a site collector reads this site (`readsOnSite` of its dataset's declaration). */
 export function runsOnSite(
   c: Pick<Collector, 'product' | 'products'>,
   siteProducts: readonly string[],
 ): boolean {
-  if (c.products) return c.products.some((p) => siteProducts.includes(p));
-  if (c.product) return siteProducts.includes(c.product);
-  return siteProducts.some((p) => p === 'jira' || p === 'confluence');
+  return readsOnSite(c, siteProducts);
 }
 
 /** What a collector file declares (see src/sync/collectors/README.md). */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { fromJsonColumn, toJsonColumn } from '../../db/json-column.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AppActionName, AppActionResult, AppActionsTable } from '../../db/schema-actions.ts';
+import type { ActionProduct, AppActionName, AppActionResult, AppActionsTable } from '../../db/schema-actions.ts';
 import type { ManualSteps } from './manual-steps.ts';
 
 // The action log: every outcome of an app action, one row per site and product touched (or one
@@ -16,7 +16,7 @@ export interface ActionLogEntry {
   action: AppActionName;
   appKey: string | null;
   site: { cloudId: string; url: string | null } | null;
-  product: 'jira' | 'confluence' | null;
+  product: ActionProduct | null;
   result: AppActionResult;
   error: { code: string; message: string } | null;
   request: { endpointId: string; method: string; url: string } | null;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { AppBanAlertsTable, BanAlertResult } from '../../db/schema-actions.ts';
+import type { ActionProduct, AppBanAlertsTable, BanAlertResult } from '../../db/schema-actions.ts';
 
 // Alerts: a banned app seen again in a snapshot, and what enforcement did. At most one per app,
 // site, product and snapshot (a unique index), so enforcing one snapshot twice alerts once.
@@ -11,7 +11,7 @@ export interface BanAlert {
   appKey: string;
   appName: string | null;
   site: { cloudId: string; url: string | null };
-  product: 'jira' | 'confluence';
+  product: ActionProduct;
   snapshotVersion: number;
   detectedAt: string;
   result: BanAlertResult;

@@ -7,7 +7,7 @@ import { alertedInSnapshot, alertKey, type BanAlert, insertBanAlert } from './ba
 import { type BanRecord, listBans } from './bans.ts';
 import { WriteConsentRequiredError } from './errors.ts';
 import { executeSteps, type StepOutcome } from './execute.ts';
-import { type InstalledApp, isApp, loggedProduct, readInstalledApps } from './installed-apps.ts';
+import { type InstalledApp, isApp, readInstalledApps } from './installed-apps.ts';
 import { planAppSteps } from './plan.ts';
 import { type RunRecord, recordRefusal, recordStep } from './record.ts';
 import { type WriteApi, type WriteClientOptions, writeClientFactory } from './write-client.ts';
@@ -156,6 +156,8 @@ function toAlert(
   actionId: string | null,
   consentError: WriteConsentRequiredError | undefined,
 ): BanAlert {
+  // Planned from an installed app's sighting: a step without a product is a programming error.
+  if (step.product === null) throw new Error('a ban enforcement step names no product');
   const name =
     step.appName && step.appName !== step.appKey ? `${step.appName} (${step.appKey})` : step.appKey;
   const seen = `Banned app ${name} reappeared on ${step.site.url} (${step.product}) in snapshot ${snapshotVersion}`;
@@ -182,7 +184,7 @@ function toAlert(
     appKey: ban.appKey,
     appName: step.appName,
     site: { cloudId: step.site.cloudId, url: step.site.url },
-    product: step.product === null ? 'jira' : loggedProduct(step.product),
+    product: step.product,
     snapshotVersion,
     detectedAt: at.toISOString(),
     result: resultOf,

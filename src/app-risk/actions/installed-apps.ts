@@ -26,15 +26,6 @@ export function isDataCenterProduct(product: Product): product is DataCenterProd
   return product === 'jira-data-center' || product === 'confluence-data-center';
 }
 
-/**
- * The product an action-log or ban-alert row names: the action tables hold `jira` | `confluence`
- * (migration 0004's check), so a Data Center product is logged as its product, the row's site (the
- * instance's base URL) telling it apart from a cloud site.
- */
-export function loggedProduct(product: Product): 'jira' | 'confluence' {
-  return product === 'jira' || product === 'jira-data-center' ? 'jira' : 'confluence';
-}
-
 export interface ActionSite {
   cloudId: string;
   url: string;

@@ -7,7 +7,7 @@ import { appendActionLog } from './action-log.ts';
 import type { Actor } from './actor.ts';
 import type { ActionError } from './errors.ts';
 import type { StepOutcome } from './execute.ts';
-import { loggedProduct } from './installed-apps.ts';
+import type { Product } from './installed-apps.ts';
 
 // Every outcome goes to two places in one transaction: the action log (what was sent where, and
 // what came back) and the governance audit log (who changed what), so neither can miss an entry
@@ -25,7 +25,7 @@ export interface RunRecord {
 
 interface Row {
   site: { cloudId: string; url: string | null } | null;
-  product: 'jira' | 'confluence' | null;
+  product: Product | null;
   result: AppActionResult;
   error: { code: string; message: string } | null;
   request: { endpointId: string; method: string; url: string } | null;
@@ -86,7 +86,7 @@ export function recordStep(
   const result: AppActionResult = step.result;
   return record(run, {
     site: { cloudId: step.site.cloudId, url: step.site.url },
-    product: step.product === null ? null : loggedProduct(step.product),
+    product: step.product,
     result,
     error: step.error,
     request: step.request

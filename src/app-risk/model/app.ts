@@ -3,6 +3,8 @@ import type {
   appsMarketplace,
   appsUpmJira,
   confluenceAudit,
+  DataCenterProduct,
+  dcPlugins,
   jiraAudit,
   jiraGroupMembers,
   jiraGroups,
@@ -20,6 +22,7 @@ import type {
 export type InstallationRecord = RecordOf<typeof appsInstallations>;
 export type MarketplaceRecord = RecordOf<typeof appsMarketplace>;
 export type UpmPluginRecord = RecordOf<typeof appsUpmJira>;
+export type DataCenterPluginRecord = RecordOf<typeof dcPlugins>;
 export type JiraUserRecord = RecordOf<typeof jiraUsers>;
 export type GroupMemberRecord = RecordOf<typeof jiraGroupMembers>;
 export type JiraGroupRecord = RecordOf<typeof jiraGroups>;
@@ -134,8 +137,13 @@ export interface AppInstallation {
   userInstalledFlag: boolean | null;
   /** The granted scopes; meaningful only when `scopesSource` is not null. */
   scopes: string[];
-  /** null: the scopes are not readable (unlisted Connect app, Marketplace unavailable…). */
-  scopesSource: 'forge-gateway' | 'marketplace' | null;
+  /**
+   * null: the scopes are not readable (unlisted Connect app, Marketplace unavailable…).
+   * `in-process`: a Data Center plugin, which has no scopes: it runs inside the product's JVM with
+   * everything the product can reach (its data, its database, the host), so `scopes` is empty and
+   * its capability is known, not unreadable.
+   */
+  scopesSource: 'forge-gateway' | 'marketplace' | 'in-process' | null;
   egress: AppEgress;
   license: AppLicense;
   appAccount: AppAccount | null;
@@ -144,6 +152,20 @@ export interface AppInstallation {
   /** For a disabled app: when it was disabled (audit), if known. */
   disabledSince: string | null;
   marketplace: MarketplaceSignals;
+  /** A plugin of a Jira or Confluence Data Center instance (`dc.plugins`); null on Cloud. */
+  dataCenter: DataCenterFacts | null;
+}
+
+/** What UPM of a Data Center instance says about a plugin beyond what a Cloud app has. */
+export interface DataCenterFacts {
+  product: DataCenterProduct;
+  /** The newest version compatible with this product version (UPM's update check); null: unknown. */
+  latestCompatibleVersion: string | null;
+  /** A newer compatible version exists; null when UPM's update check was not read. */
+  updateAvailable: boolean | null;
+  /** UPM's licence status word (`ACTIVE`, `EXPIRED`…), as read. */
+  licenseStatus: string | null;
+  licenseExpiry: string | null;
 }
 
 /** One app across the organization: every installation of one app key. */

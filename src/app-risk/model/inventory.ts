@@ -8,6 +8,7 @@ import type {
   AppLicense,
   AppRecord,
   ConfluenceAuditRecord,
+  DataCenterPluginRecord,
   GroupMemberRecord,
   InstallationRecord,
   JiraAuditRecord,
@@ -50,8 +51,16 @@ export const APP_OPTIONAL_DATASETS = [
 
 export type AppOptionalDataset = (typeof APP_OPTIONAL_DATASETS)[number];
 
-/** Every dataset the inventory reads. */
-export const APP_DATASETS = ['apps.installations', ...APP_OPTIONAL_DATASETS] as const;
+/** Every dataset the inventory reads: the Cloud app datasets, and UPM's list on a Data Center instance. */
+export const APP_DATASETS = ['apps.installations', ...APP_OPTIONAL_DATASETS, 'dc.plugins'] as const;
+
+/** A Jira or Confluence Data Center instance: one site, the plugins its UPM lists. */
+export interface DataCenterAppSources {
+  cloudId: string;
+  /** The instance's name (its host), for what people read. */
+  name?: string | undefined;
+  plugins: readonly DataCenterPluginRecord[];
+}
 
 export interface SiteAppSources {
   cloudId: string;
@@ -159,9 +168,12 @@ function marketplaceSignals(
   };
 }
 
+/** A plugin by Atlassian is `system` (Atlassian-built), any other `plugin`. */
+const pluginFramework = (vendorName: string | null): AppFramework =>
+  /^atlassian\b/i.test(vendorName ?? '') ? 'system' : 'plugin';
+
 function frameworkOf(r: InstallationRecord): AppFramework {
-  if (r.framework === 'plugin') return /^atlassian\b/i.test(r.vendorName ?? '') ? 'system' : 'plugin';
-  return r.framework;
+  return r.framework === 'plugin' ? pluginFramework(r.vendorName) : r.framework;
 }
 
 function egressOf(framework: AppFramework, r: InstallationRecord, gatewayRead: boolean): AppEgress {
@@ -397,9 +409,104 @@ export function buildSiteInstallations(site: SiteAppSources, org: OrgAppSources)
       lastActivity: r.appAccountId ? (index.activityByAccount.get(r.appAccountId) ?? null) : null,
       disabledSince: disabledSinceOf(r, index),
       marketplace: signals,
+      dataCenter: null,
     };
   });
   return out.sort((a, b) => a.product.localeCompare(b.product) || a.appKey.localeCompare(b.appKey));
+}
+
+/** UPM licence status words that mean the licence no longer holds (as the dc_*_apps_licensed rules read them). */
+const DC_LICENSE_LAPSED = new Set(['EXPIRED', 'EVALUATION_EXPIRED', 'INVALID', 'VERSION_MISMATCH']);
+
+function dataCenterLicense(p: DataCenterPluginRecord): AppLicense {
+  if (!p.usesLicensing) return { state: 'none', type: null, source: 'upm' };
+  const l = p.license;
+  // Uses licensing but UPM holds no licence: unlicensed, which UPM treats as not usable.
+  if (l === null) return { state: 'expired', type: null, source: 'upm' };
+  const status = l.status?.toUpperCase() ?? null;
+  const lapsed = l.valid === false || (status !== null && DC_LICENSE_LAPSED.has(status));
+  const state = lapsed
+    ? 'expired'
+    : l.evaluation === true
+      ? 'evaluation'
+      : l.valid === true || status === 'ACTIVE'
+        ? 'active'
+        : 'unknown';
+  return { state, type: l.type, source: 'upm' };
+}
+
+const DC_PRODUCT = { 'jira-data-center': 'jira', 'confluence-data-center': 'confluence' } as const;
+
+/**
+ * The apps of a Data Center instance: every user-installed plugin UPM lists. Bundled (system)
+ * plugins are the product itself and are left out, as the Cloud inventory leaves out Atlassian's
+ * optional system plugins (src/sync/collectors/app-plugins.ts `isInstalledApp`); a user-installed
+ * plugin by Atlassian is `system`, as on Cloud. A P2 plugin has no scopes: it runs inside the
+ * product's JVM (`in-process`), so its capability is known to be everything. UPM does not say who
+ * installed it, when, or where it sends data, and Palisade does not ask the Marketplace about Data
+ * Center plugins: those stay unknown. Only administrators can install through UPM on Data Center,
+ * so the install is an admin's (`installKind: admin`), the person unknown (`installer: null`).
+ */
+export function buildDataCenterInstallations(site: DataCenterAppSources): AppInstallation[] {
+  const notAsked: MarketplaceSignals = {
+    status: 'not-looked-up',
+    reason: 'Palisade does not look Data Center plugins up on the Marketplace',
+    isAtlassian: null,
+    cloudFortified: null,
+    bugBounty: null,
+    topVendor: null,
+    cloudSecurityParticipant: null,
+    installs: null,
+    reviews: null,
+    stars: null,
+    latestVersion: null,
+    lastReleaseDate: null,
+    storesPersonalData: null,
+    storesDataOutsideAtlassian: null,
+    privacy: null,
+    declaredScopes: [],
+    readAt: null,
+  };
+  return site.plugins
+    .filter((p) => p.userInstalled && !p.system)
+    .map(
+      (p): AppInstallation => ({
+        siteId: site.cloudId,
+        siteName: site.name ?? null,
+        product: DC_PRODUCT[p.product],
+        appKey: p.key,
+        appId: null,
+        name: p.name,
+        vendorName: p.vendorName,
+        framework: pluginFramework(p.vendorName),
+        version: p.version,
+        enabled: p.enabled,
+        environmentType: null,
+        // UPM's update check asks the Marketplace: a newer compatible version there is a listing.
+        // Anything else (current, no update check, a private plugin) is not evidence either way.
+        distribution: p.updateAvailable === true ? 'marketplace' : 'unknown',
+        installedAt: null,
+        installer: null,
+        installKind: 'admin',
+        userInstalledFlag: p.userInstalled,
+        scopes: [],
+        scopesSource: 'in-process',
+        egress: { kind: 'unknown', domains: [], wildcard: false },
+        license: dataCenterLicense(p),
+        appAccount: null,
+        lastActivity: null,
+        disabledSince: null,
+        marketplace: notAsked,
+        dataCenter: {
+          product: p.product,
+          latestCompatibleVersion: p.latestVersion,
+          updateAvailable: p.updateAvailable,
+          licenseStatus: p.license?.status ?? null,
+          licenseExpiry: p.license?.expiryDate ?? null,
+        },
+      }),
+    )
+    .sort((a, b) => a.product.localeCompare(b.product) || a.appKey.localeCompare(b.appKey));
 }
 
 const DISTRIBUTION_RISK: Record<AppDistribution, number> = {
@@ -453,14 +560,20 @@ export function appRecordOf(installations: readonly AppInstallation[]): AppRecor
 }
 
 /** The organization's app inventory: one record per app key, its installations on every site. */
-export function buildAppInventory(sites: readonly SiteAppSources[], org: OrgAppSources): AppRecord[] {
+export function buildAppInventory(
+  sites: readonly SiteAppSources[],
+  org: OrgAppSources,
+  dataCenter: readonly DataCenterAppSources[] = [],
+): AppRecord[] {
   const byKey = new Map<string, AppInstallation[]>();
-  for (const site of sites) {
-    for (const installation of buildSiteInstallations(site, org)) {
-      const list = byKey.get(installation.appKey) ?? [];
-      list.push(installation);
-      byKey.set(installation.appKey, list);
-    }
+  const all = [
+    ...sites.flatMap((site) => buildSiteInstallations(site, org)),
+    ...dataCenter.flatMap(buildDataCenterInstallations),
+  ];
+  for (const installation of all) {
+    const list = byKey.get(installation.appKey) ?? [];
+    list.push(installation);
+    byKey.set(installation.appKey, list);
   }
   return [...byKey.keys()].sort().map((key) => appRecordOf(byKey.get(key) as AppInstallation[]));
 }

@@ -83,7 +83,14 @@ const CAPABILITY_LABEL: Record<Capability, string> = {
 
 const DAY = 86_400_000;
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const where = (i: AppInstallation) => `${i.product} on site ${i.siteName ?? i.siteId}`;
+const DC_LABEL = {
+  'jira-data-center': 'Jira Data Center',
+  'confluence-data-center': 'Confluence Data Center',
+};
+const where = (i: AppInstallation) =>
+  i.dataCenter
+    ? `${DC_LABEL[i.dataCenter.product]} at ${i.siteName ?? i.siteId}`
+    : `${i.product} on site ${i.siteName ?? i.siteId}`;
 
 interface Capabilities {
   points: number;
@@ -91,6 +98,26 @@ interface Capabilities {
 }
 
 function capabilityPart(app: AppRecord, w: RiskWeights): Capabilities {
+  const inProcess = app.installations.filter((i) => i.scopesSource === 'in-process');
+  if (inProcess.length > 0) {
+    // No scope narrows a P2 plugin: whatever else the app holds elsewhere, this is the most.
+    return {
+      points: w.capability.inProcess,
+      factors: [
+        {
+          id: 'capability.in-process',
+          group: 'capability',
+          status: 'applied',
+          weight: { kind: 'points', value: w.capability.inProcess },
+          contribution: w.capability.inProcess,
+          summary:
+            'A Data Center plugin runs inside the product with full access: every project or space, every ' +
+            'user, the database and the host it runs on. No scope limits it.',
+          evidence: inProcess.map((i) => `${where(i)}: runs inside the product’s JVM with full access`),
+        },
+      ],
+    };
+  }
   if (!app.scopesReadable) {
     return {
       points: w.capability.unreadable,
@@ -249,7 +276,10 @@ function exposurePart(app: AppRecord, w: RiskWeights): Capabilities {
         id: 'exposure.unknown-egress',
         status: 'unknown',
         weight: { kind: 'points', value: w.exposure.unknownEgress },
-        summary: 'Where this app sends data is not known; it is scored as if it leaves Atlassian.',
+        summary: app.installations.some((i) => i.dataCenter)
+          ? 'A Data Center plugin may connect to any host the server can reach, and UPM does not say where ' +
+            'it sends data; it is scored as if data leaves the instance.'
+          : 'Where this app sends data is not known; it is scored as if it leaves Atlassian.',
         evidence: [`framework: ${app.framework}`],
       });
       break;
@@ -402,7 +432,9 @@ function governancePart(app: AppRecord, capabilityPoints: number, w: RiskWeights
       summary: 'Nobody accountable: the installer is unknown or deactivated.',
       evidence: orphaned.map((i) =>
         i.installer === null
-          ? `${where(i)}: no install record in the audit trails`
+          ? i.dataCenter
+            ? `${where(i)}: UPM does not record who installed a plugin`
+            : `${where(i)}: no install record in the audit trails`
           : `${where(i)}: installer ${i.installer.name ?? i.installer.accountId} is deactivated`,
       ),
     });
@@ -433,10 +465,13 @@ function governancePart(app: AppRecord, capabilityPoints: number, w: RiskWeights
         value: g.inactiveHighPrivilege,
         neutral: true,
         summary: 'Whether it is still used is unknown (no activity record of its account).',
-        evidence: ['no activity of the app account in org.users or the audit trails'],
+        evidence: app.installations.every((i) => i.dataCenter)
+          ? ['a Data Center plugin has no account of its own, and UPM records no use']
+          : ['no activity of the app account in org.users or the audit trails'],
       });
     }
   }
+  out.push(...outdatedPart(app, g));
   const pending = app.installations.flatMap((i) => pendingScopes(i).map((s) => `${where(i)}: ${s}`));
   const expired = app.installations.filter((i) => i.license.state === 'expired');
   if (pending.length > 0 || expired.length > 0) {
@@ -449,12 +484,49 @@ function governancePart(app: AppRecord, capabilityPoints: number, w: RiskWeights
           ? 'Still installed under an expired licence or evaluation.'
           : 'A pending update asks for more permissions.',
       evidence: [
-        ...expired.map((i) => `${where(i)}: licence ${i.license.type ?? ''} expired`.replace('  ', ' ')),
+        ...expired.map((i) =>
+          i.dataCenter
+            ? `${where(i)}: ${i.license.type ?? 'no'} licence, UPM status ${i.dataCenter.licenseStatus ?? 'none'}` +
+              (i.dataCenter.licenseExpiry ? `, expiry ${i.dataCenter.licenseExpiry.slice(0, 10)}` : '')
+            : `${where(i)}: licence ${i.license.type ?? ''} expired`.replace('  ', ' '),
+        ),
         ...pending.map((p) => `pending scope ${p}`),
       ],
     });
   }
   return out;
+}
+
+/** Data Center plugins behind the newest version compatible with their product (UPM's update check). */
+function outdatedPart(app: AppRecord, g: RiskWeights['governance']): Multiplier[] {
+  const dc = app.installations.filter((i) => i.dataCenter);
+  const behind = dc.filter((i) => i.dataCenter?.updateAvailable === true);
+  if (behind.length > 0) {
+    return [
+      {
+        id: 'governance.outdated-version',
+        status: 'applied',
+        value: g.outdatedVersion,
+        summary: 'Behind the latest version compatible with the product: it misses the vendor’s fixes.',
+        evidence: behind.map(
+          (i) =>
+            `${where(i)}: runs ${i.version ?? '(version unknown)'}; ${i.dataCenter?.latestCompatibleVersion} is compatible`,
+        ),
+      },
+    ];
+  }
+  const unchecked = dc.filter((i) => i.dataCenter?.updateAvailable === null);
+  if (unchecked.length === 0) return [];
+  return [
+    {
+      id: 'governance.outdated-version',
+      status: 'unknown',
+      value: g.outdatedVersion,
+      neutral: true,
+      summary: 'Whether a newer compatible version exists is unknown (UPM’s update check was not read).',
+      evidence: unchecked.map((i) => `${where(i)}: runs ${i.version ?? '(version unknown)'}`),
+    },
+  ];
 }
 
 function adoptionPart(app: AppRecord, w: RiskWeights): Multiplier[] {

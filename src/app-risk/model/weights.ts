@@ -17,6 +17,11 @@ export interface RiskWeights {
     unreadable: number;
     /** A scope string Palisade does not recognise counts as this much (conservative). */
     unrecognised: number;
+    /**
+     * A Data Center plugin: no scopes, it runs inside the product's JVM with everything the product
+     * can reach (all data, the database, the host's files and network) — admin-equivalent or more.
+     */
+    inProcess: number;
   };
   capabilityExtras: {
     /** ACCESS_EMAIL_ADDRESSES or `read:*-user`: personal data. */
@@ -68,6 +73,8 @@ export interface RiskWeights {
     inactiveMinCapability: number;
     /** A pending update that changes permissions, or an expired evaluation licence. */
     pendingPermissionUpdateOrExpiredLicense: number;
+    /** A Data Center plugin behind the newest version compatible with its product (missed fixes). */
+    outdatedVersion: number;
   };
   /** Marketplace adoption: shown with every score; a multiplier of 1 changes nothing (as APP-RISK.md). */
   adoption: {
@@ -91,6 +98,7 @@ export const RISK_WEIGHTS: RiskWeights = {
     metadata: 10,
     unreadable: 30,
     unrecognised: 30,
+    inProcess: 90,
   },
   capabilityExtras: { personalData: 10, perAdditionalHigh: 5, additionalHighCap: 15, highThreshold: 45 },
   exposure: {
@@ -118,6 +126,7 @@ export const RISK_WEIGHTS: RiskWeights = {
     inactiveDays: 90,
     inactiveMinCapability: 45,
     pendingPermissionUpdateOrExpiredLicense: 1.1,
+    outdatedVersion: 1.1,
   },
   adoption: { lowInstallsBelow: 1000, lowInstalls: 1.0, fewReviewsBelow: 10, fewReviews: 1.0 },
   bands: { critical: 85, high: 60, medium: 30 },

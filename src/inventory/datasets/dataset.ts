@@ -63,6 +63,21 @@ export function defineDataset<S extends z.ZodType>(
   return definition as Dataset<z.infer<S>>;
 }
 
+/**
+ * Whether a site dataset can be read on a site with these products: a product dataset on a site
+ * with that product; a Data Center dataset on a site holding one of its products; an app dataset
+ * (no product) on a site with Jira or Confluence Cloud, whose apps it lists (a Bitbucket workspace
+ * or a Data Center site has neither). The sync's plan, the call budget and the rule engine share it.
+ */
+export function readsOnSite(
+  d: { product?: Dataset['product']; products?: Dataset['products'] },
+  siteProducts: readonly string[],
+): boolean {
+  if (d.products) return d.products.some((p) => siteProducts.includes(p));
+  if (d.product) return siteProducts.includes(d.product);
+  return siteProducts.some((p) => p === 'jira' || p === 'confluence');
+}
+
 /** The record type of a dataset. */
 export type RecordOf<D> = D extends Dataset<infer T> ? T : never;
 

@@ -251,7 +251,7 @@ export const BanAlertList = z.object({
       appKey: z.string(),
       appName: z.string().nullable(),
       site: z.object({ cloudId: z.string(), url: z.string().nullable() }),
-      product: z.enum(['jira', 'confluence']),
+      product: z.enum(['jira', 'confluence', 'jira-data-center', 'confluence-data-center']),
       snapshotVersion: z.number(),
       detectedAt: z.string(),
       result: z.enum(['uninstalled', 'manual_required', 'failed', 'write_consent_required']),

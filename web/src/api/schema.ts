@@ -1908,7 +1908,7 @@ export interface ApiOperations {
           cloudId: string;
           url: string | null;
         };
-        product: 'jira' | 'confluence';
+        product: 'jira' | 'confluence' | 'jira-data-center' | 'confluence-data-center';
         snapshotVersion: number;
         detectedAt: string;
         result: 'uninstalled' | 'manual_required' | 'failed' | 'write_consent_required';
