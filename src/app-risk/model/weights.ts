@@ -20,6 +20,10 @@ export interface RiskWeights {
     /**
      * A Data Center plugin: no scopes, it runs inside the product's JVM with everything the product
      * can reach (all data, the database, the host's files and network) — admin-equivalent or more.
+     * Every plugin has that same access, so at `admin` (90) each one scored 100 and the list could
+     * not rank them. Set so that hygiene decides: a current, licensed plugin (installer and egress
+     * unknown, as UPM never says) is high ((55 + 15) × 1.15 = 81); one behind its latest compatible
+     * version, or with an expired licence, is critical (89).
      */
     inProcess: number;
   };
@@ -98,7 +102,7 @@ export const RISK_WEIGHTS: RiskWeights = {
     metadata: 10,
     unreadable: 30,
     unrecognised: 30,
-    inProcess: 90,
+    inProcess: 55,
   },
   capabilityExtras: { personalData: 10, perAdditionalHigh: 5, additionalHighCap: 15, highThreshold: 45 },
   exposure: {
