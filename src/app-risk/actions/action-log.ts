@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import { fromJsonColumn, toJsonColumn } from '../../db/json-column.ts';
 import type { Database } from '../../db/schema.ts';
-import type { ActionProduct, AppActionName, AppActionResult, AppActionsTable } from '../../db/schema-actions.ts';
+import type {
+  ActionProduct,
+  AppActionName,
+  AppActionResult,
+  AppActionsTable,
+} from '../../db/schema-actions.ts';
 import type { ManualSteps } from './manual-steps.ts';
 
 // The action log: every outcome of an app action, one row per site and product touched (or one
