@@ -22,7 +22,9 @@ test('the demo report has every result status, apps and coverage, and remediatio
   assert.equal(report.org?.name, 'Acme');
   assert.equal(report.sites.length, 5);
   assert.equal(report.coverage.length, scan.outcomes);
-  assert.equal(report.apps.length, 27);
+  // 27 Cloud apps, and the Data Center instances' user-installed plugins.
+  assert.equal(report.apps.length, 31);
+  assert.equal(report.apps.filter((a) => a.framework === 'plugin').length, 4);
   assert.ok(report.apps.every((a) => a.risk.score !== null && a.risk.factors.length > 0));
   // Only the unlisted Connect apps, whose scopes no Atlassian API returns, have no band.
   assert.deepEqual(
@@ -82,7 +84,8 @@ test('the demo CSV action plan lists every failure once, most severe first', () 
 
 test('the demo HTML report names the org, every failing check and every app', () => {
   const page = renderReport(scan.report, 'html');
-  assert.ok(page.includes('Atlassian Cloud security posture: Acme'));
+  // The workspace and the Data Center instances are not Atlassian Cloud: the title says Atlassian.
+  assert.ok(page.includes('Atlassian security posture: Acme'));
   for (const r of scan.report.results.filter((x) => x.status === 'fail')) assert.ok(page.includes(r.ruleId));
   for (const a of scan.report.apps) assert.ok(page.includes(escapeHtml(a.name)), a.name);
 });

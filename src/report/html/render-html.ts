@@ -66,11 +66,18 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
+/** Cloud sites only: "Atlassian Cloud"; with a Bitbucket workspace or a Data Center instance beside them, "Atlassian". */
+const CLOUD_PRODUCTS = new Set(['jira', 'jira-service-management', 'confluence']);
+function postureOf(report: Report): string {
+  const cloudOnly = report.sites.every((s) => s.products.every((p) => CLOUD_PRODUCTS.has(p)));
+  return cloudOnly ? 'Atlassian Cloud security posture' : 'Atlassian security posture';
+}
+
 function header(report: Report): SafeHtml {
   const who = report.org ? report.org.name : report.sites.map((s) => s.name).join(', ') || 'No site';
   return html`<header class="top"><div class="inner">
 <div class="brand">Palisade</div>
-<h1>Atlassian Cloud security posture: ${who}</h1>
+<h1>${postureOf(report)}: ${who}</h1>
 <p class="meta">Generated ${when(report.generatedAt)} · ${report.tool.name} ${report.tool.version} · snapshot ${report.snapshotVersion} · ${report.sites.length} site${report.sites.length === 1 ? '' : 's'}${report.org ? '' : ' · no organization credential: org-level checks could not run'}</p>
 </div></header>`;
 }
