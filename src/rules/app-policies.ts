@@ -66,6 +66,7 @@ export function policyMeta(policy: AppPolicy): RuleMeta {
     scope: 'org',
     resourceType: 'app',
     requires: ['apps.installations'],
+    requiresOneOf: [],
     optional: [],
     plan: 'any',
     credential: 'none',

@@ -6,7 +6,7 @@ import { defineAppRule } from './app-rule.ts';
 import { pass } from './outcome.ts';
 import { governanceState } from './testing/governance-state.ts';
 import { runRule, verdicts } from './testing/run-rule.ts';
-import { testSnapshot } from './testing/test-snapshot.ts';
+import { TEST_SITE, testSnapshot } from './testing/test-snapshot.ts';
 
 const meta = {
   id: 'app_example_check',
@@ -55,4 +55,27 @@ test('a per-app rule on the governance state requires it and sees it', () => {
   ]);
   assert.match(results[1]?.message ?? '', /^a\.one scores \d+\.$/);
   assert.deepEqual(runRule(rule, snapshot)[0]?.reasons, [{ code: 'governance_missing' }]);
+});
+
+test('a governance app rule that also judges Data Center reads the inventory each kind of site has, and applies nowhere else', () => {
+  const rule = defineAppRule({
+    ...meta,
+    governance: true,
+    dataCenter: true,
+    check: (i, { resource }) => pass(resource, `${i.name} is fine.`),
+  });
+  assert.deepEqual(rule.meta.requires, [APP_GOVERNANCE]);
+  assert.deepEqual(rule.meta.requiresOneOf, ['apps.installations', 'dc.plugins']);
+  const governance = governanceState([]);
+  assert.deepEqual(verdicts(runRule(rule, snapshot, { governance })), [
+    ['pass', 'confluence:b.two'],
+    ['pass', 'jira:a.one'],
+  ]);
+  const workspace = { ...TEST_SITE, cloudId: 'bb-acme', products: { bitbucket: null } };
+  const results = runRule(rule, testSnapshot({ sites: [workspace] }), { governance });
+  assert.deepEqual(verdicts(results), [['not_applicable', 'bb-acme']]);
+  assert.equal(
+    results[0]?.message,
+    'Applies to Jira and Confluence Cloud sites or Jira and Confluence Data Center instances; this is a Bitbucket Cloud workspace.',
+  );
 });

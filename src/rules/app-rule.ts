@@ -3,15 +3,19 @@ import type { AppInstallation } from '../app-risk/model/app.ts';
 import {
   APP_OPTIONAL_DATASETS,
   type AppOptionalDataset,
+  buildDataCenterInstallations,
   buildSiteInstallations,
   type OrgAppSources,
   type SiteAppSources,
 } from '../app-risk/model/inventory.ts';
+import { readsOnSite } from '../inventory/datasets/index.ts';
 import type { AppGovernance } from './app-governance.ts';
 import { APP_GOVERNANCE, type GovernanceName } from './app-governance.ts';
+import { DATASETS } from './dataset-catalogue.ts';
 import { defineRule, type RuleDefinition } from './define-rule.ts';
 import type { RuleOutcome, RuleResource } from './outcome.ts';
 import type { Rule, RuleContext, SettingsSchema } from './rule.ts';
+import type { SiteFacts } from './snapshot-view.ts';
 
 // The per-app rules (CHECKS.md group K in catalogue/apps/, and the group-D rules in
 // catalogue/app-governance/ that read Palisade's own governance state) share their shape: per site,
@@ -20,8 +24,15 @@ import type { Rule, RuleContext, SettingsSchema } from './rule.ts';
 // each enrich some apps only (a Marketplace outage leaves Forge apps decidable from the gateway).
 // An app whose verdict depends on an optional dataset that is missing gets an `unknown` result
 // naming it — never a pass. `defineAppRule` writes that shape once; a rule gives its `check`.
+// A rule about what Palisade decided of an app (ban, classification, accepted risk) rather than
+// Cloud-only facts (scopes, Connect or Forge) also judges a Data Center instance's plugins
+// (`dataCenter: true`): each site reads the inventory its kind has, `apps.installations` on a
+// Cloud site and `dc.plugins` on a Data Center instance (`requiresOneOf`).
 
-type AppRequirement = 'apps.installations' | GovernanceName;
+type AppRequirement = 'apps.installations' | 'dc.plugins' | GovernanceName;
+
+/** Where each kind of site lists its apps: the Cloud inventory, or UPM on a Data Center instance. */
+const APP_SOURCES = ['apps.installations', 'dc.plugins'] as const;
 
 export type AppRuleContext = Pick<
   RuleContext<'apps.installations', AppOptionalDataset>,
@@ -45,6 +56,11 @@ export interface AppRuleDefinition<S extends SettingsSchema, G extends boolean>
   > {
   /** The rule reads Palisade's governance state (classifications, risk scores): an engine input. */
   governance?: G;
+  /**
+   * The rule also applies to a Data Center instance, judging its user-installed plugins. Only for
+   * a governance rule: what it reads must exist for a plugin (no scopes, Marketplace or accounts).
+   */
+  dataCenter?: G extends true ? boolean : false;
   /** The verdict on one installation of the site being evaluated. */
   check(installation: AppInstallation, ctx: AppCheckContext<S, G>): RuleOutcome;
 }
@@ -52,26 +68,40 @@ export interface AppRuleDefinition<S extends SettingsSchema, G extends boolean>
 export function defineAppRule<S extends SettingsSchema, const G extends boolean = false>(
   definition: AppRuleDefinition<S, G>,
 ): Rule {
-  const { check, governance, ...meta } = definition;
-  const requires: AppRequirement[] = governance
-    ? ['apps.installations', APP_GOVERNANCE]
-    : ['apps.installations'];
+  const { check, governance, dataCenter, ...meta } = definition;
+  const state: AppRequirement[] = governance ? [APP_GOVERNANCE] : [];
+  const sources = dataCenter
+    ? { requires: state, requiresOneOf: APP_SOURCES }
+    : { requires: ['apps.installations', ...state] as AppRequirement[] };
   return defineRule<AppRequirement, AppOptionalDataset, S>({
     ...meta,
     scope: 'site',
     resourceType: 'app',
-    requires,
+    ...sources,
     optional: APP_OPTIONAL_DATASETS,
     evaluate(ctx) {
-      const state = (governance ? ctx.governance(APP_GOVERNANCE) : undefined) as AppCheckContext<
+      const g = (governance ? ctx.governance(APP_GOVERNANCE) : undefined) as AppCheckContext<
         S,
         G
       >['governance'];
-      return installationsOf(ctx).map((i) =>
-        check(i, { resource: appResource(i), now: ctx.now, settings: ctx.settings, governance: state }),
+      const installations =
+        dataCenter && isDataCenter(ctx.site)
+          ? buildDataCenterInstallations({
+              cloudId: ctx.site.cloudId,
+              name: ctx.site.name,
+              plugins: ctx.items('dc.plugins'),
+            })
+          : installationsOf(ctx);
+      return installations.map((i) =>
+        check(i, { resource: appResource(i), now: ctx.now, settings: ctx.settings, governance: g }),
       );
     },
   });
+}
+
+/** A Data Center instance: a site whose apps UPM lists in `dc.plugins`. */
+function isDataCenter(site: SiteFacts | undefined): site is SiteFacts {
+  return site !== undefined && readsOnSite(DATASETS['dc.plugins'], Object.keys(site.products));
 }
 
 interface Memo {
@@ -146,9 +176,14 @@ export function installationsOf(ctx: AppRuleContext): AppInstallation[] {
   return result;
 }
 
-/** One result per app per site and product: `app` resource `<product>:<appKey>`. */
-export function appResource(i: Pick<AppInstallation, 'product' | 'appKey' | 'name'>): RuleResource {
-  return { type: 'app', id: `${i.product}:${i.appKey}`, name: i.name };
+/**
+ * One result per app per site and product: `app` resource `<product>:<appKey>`; on a Data Center
+ * instance, which holds one product, `<appKey>` as its `dc.plugins` rules name the app.
+ */
+export function appResource(
+  i: Pick<AppInstallation, 'product' | 'appKey' | 'name' | 'dataCenter'>,
+): RuleResource {
+  return { type: 'app', id: i.dataCenter ? i.appKey : `${i.product}:${i.appKey}`, name: i.name };
 }
 
 /** Why an installation's scopes could not be read, for `unknown` messages. */

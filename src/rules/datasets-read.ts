@@ -5,7 +5,7 @@ import type { Rule } from './rule.ts';
 export function datasetsRead(rules: readonly Rule[]): string[] {
   const names = new Set<string>();
   for (const rule of rules) {
-    for (const name of [...rule.meta.requires, ...rule.meta.optional])
+    for (const name of [...rule.meta.requires, ...rule.meta.requiresOneOf, ...rule.meta.optional])
       if (isDatasetName(name)) names.add(name);
   }
   return [...names].sort();

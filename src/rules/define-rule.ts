@@ -18,8 +18,10 @@ type DeepReadonly<T> = T extends (infer U)[]
     : T;
 
 export interface RuleDefinition<R extends Requirement, O extends DatasetName, S extends SettingsSchema>
-  extends DeepReadonly<Omit<RuleMetaInput, 'requires' | 'optional'>> {
+  extends DeepReadonly<Omit<RuleMetaInput, 'requires' | 'requiresOneOf' | 'optional'>> {
   requires: readonly R[];
+  /** Site datasets of which each site reads the ones its kind can have (rule-meta.ts). */
+  requiresOneOf?: readonly R[];
   optional?: readonly O[];
   /** Tunable settings, each with a default (`z.number().default(90).describe('…')`). */
   settings?: S;

@@ -191,7 +191,13 @@ test('site rules run once per site on that site’s data, and not at all on site
       ['not_applicable', 'cloud-labs', 'cloud-labs'],
     ],
   );
-  assert.deepEqual(results[2]?.reasons, [{ code: 'product_absent', product: 'confluence' }]);
+  assert.deepEqual(results[2]?.reasons, [
+    { code: 'product_absent', appliesTo: ['confluence'], site: ['jira'] },
+  ]);
+  assert.equal(
+    results[2]?.message,
+    'Applies to Confluence Cloud sites; this is a Cloud site with Jira only.',
+  );
 });
 
 test('a missing site credential makes only that site unknown', () => {
@@ -472,5 +478,17 @@ test('a rule on the Cloud app inventory does not apply to a Data Center site, wh
     results.map((r) => [r.status, r.resource.id]),
     [['not_applicable', 'dc-jira.acme.example']],
   );
-  assert.deepEqual(results[0]?.reasons, [{ code: 'product_absent', product: 'jira or confluence (Cloud)' }]);
+  assert.equal(
+    results[0]?.message,
+    'Applies to Jira and Confluence Cloud sites; this is a Jira Data Center instance.',
+  );
+});
+
+test('a Cloud rule on a Bitbucket workspace says it applies to Cloud sites and names the workspace as one', () => {
+  const workspace = { ...TEST_SITE, cloudId: 'bb-acme', name: 'acme', products: { bitbucket: null } };
+  const results = runRule(userInstalledRule, testSnapshot({ sites: [workspace] }));
+  assert.deepEqual(
+    results.map((r) => [r.status, r.message]),
+    [['not_applicable', 'Applies to Jira and Confluence Cloud sites; this is a Bitbucket Cloud workspace.']],
+  );
 });

@@ -74,7 +74,7 @@ export function validateCatalogue(
     if (!rule.settings.safeParse({}).success)
       report('setting_without_default', 'every setting needs a default');
     if (meta.scope === 'org') {
-      for (const name of [...meta.requires, ...meta.optional]) {
+      for (const name of [...meta.requires, ...meta.requiresOneOf, ...meta.optional]) {
         const site = isDatasetName(name)
           ? datasetScope(name) === 'site'
           : isSubjectName(name) && ATTESTATION_SUBJECTS[name].scope === 'site';

@@ -4,7 +4,7 @@ import { ATTESTATION_SUBJECTS, isSubjectName } from './attestation-subjects.ts';
 import { datasetScope, isDatasetName } from './dataset-catalogue.ts';
 import type { ResultReason } from './result.ts';
 import type { Rule } from './rule.ts';
-import type { ScopeUnit } from './scope-units.ts';
+import { oneOfOnSite, type ScopeUnit } from './scope-units.ts';
 import type { DatasetView } from './snapshot-view.ts';
 
 // Gathers what a rule requires for one scope unit from the snapshot's dataset outcomes, the
@@ -57,7 +57,7 @@ export function gatherRequirements(
     governance: undefined,
     expired: [],
   };
-  for (const name of rule.meta.requires) {
+  for (const name of [...rule.meta.requires, ...oneOfOnSite(rule, unit.site)]) {
     if (isGovernanceName(name)) {
       if (inputs.governance) req.governance = inputs.governance;
       else req.missing.push({ code: 'governance_missing' });

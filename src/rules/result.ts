@@ -1,3 +1,4 @@
+import type { SiteProduct } from './areas.ts';
 import type { AttestationRef } from './attestation.ts';
 import type { SubjectName } from './attestation-subjects.ts';
 import type { RulePlan } from './plans.ts';
@@ -63,7 +64,13 @@ export type ResultReason =
     }
   | { code: 'governance_missing' }
   | { code: 'credential_missing'; credential: 'org-api-key' | 'site-admin' }
-  | { code: 'product_absent'; product: string }
+  | {
+      code: 'product_absent';
+      /** The site products the rule applies to, any one sufficing. */
+      appliesTo: readonly SiteProduct[];
+      /** The products this site has. */
+      site: readonly SiteProduct[];
+    }
   | { code: 'plan_lacks_feature'; requires: RulePlan; current: string }
   | { code: 'plan_unknown'; requires: RulePlan }
   | { code: 'invalid_settings'; detail: string }

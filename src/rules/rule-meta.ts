@@ -32,6 +32,12 @@ export const ruleMetaSchema = z.strictObject({
    * is missing, the result is `unknown`.
    */
   requires: z.array(z.enum([...DATASET_NAMES, ...SUBJECT_NAMES, APP_GOVERNANCE])).min(1),
+  /**
+   * Site datasets that stand in for one another by kind of site (the Cloud app inventory, a Data
+   * Center instance's plugins): on each site, those its kind can have are required like `requires`;
+   * a site that can have none of them makes the rule not applicable there.
+   */
+  requiresOneOf: z.array(z.enum(DATASET_NAMES)).default([]),
   /** Datasets read only for context (names in a message); the verdict must not depend on them. */
   optional: z.array(z.enum(DATASET_NAMES)).default([]),
   /** The lowest plan or Guard tier where the control exists. */

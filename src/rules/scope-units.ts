@@ -1,6 +1,6 @@
-import { readsOnSite } from '../inventory/datasets/index.ts';
-import { AREAS } from './areas.ts';
-import { DATASETS, isDatasetName } from './dataset-catalogue.ts';
+import { datasetSiteProducts, readsOnSite } from '../inventory/datasets/index.ts';
+import { AREAS, type SiteProduct } from './areas.ts';
+import { DATASETS, type DatasetName, isDatasetName } from './dataset-catalogue.ts';
 import { guardTierAtLeast, type ProductPlan, productPlanAtLeast, type RulePlan } from './plans.ts';
 import type { ResourceRef, ResultReason } from './result.ts';
 import type { Rule } from './rule.ts';
@@ -40,11 +40,10 @@ export function scopeUnits(rule: Rule, snapshot: SnapshotView): ScopeUnit[] {
       resource: { type: 'site', id: site.cloudId, name: site.name, scope: site.cloudId },
     };
     let blocked: ScopeUnit['blocked'];
-    const absent = absentSource(rule, site);
-    if (product !== 'org' && !(product in site.products)) {
-      blocked = { status: 'not_applicable', reasons: [{ code: 'product_absent', product }] };
-    } else if (absent) {
-      blocked = { status: 'not_applicable', reasons: [{ code: 'product_absent', product: absent }] };
+    const appliesTo = product === 'org' || product in site.products ? absentSource(rule, site) : [product];
+    if (appliesTo) {
+      const has = Object.keys(site.products) as SiteProduct[];
+      blocked = { status: 'not_applicable', reasons: [{ code: 'product_absent', appliesTo, site: has }] };
     } else {
       const plans = (
         product === 'org' ? Object.values(site.products) : [site.products[product]]
@@ -60,18 +59,29 @@ export function scopeUnits(rule: Rule, snapshot: SnapshotView): ScopeUnit[] {
 
 /**
  * A required site dataset that no site like this one has (the Cloud app inventory on a Data Center
- * instance or a Bitbucket workspace): what the rule judges does not exist there, so it does not
- * apply — never `unknown` for data nobody could collect. Names the products the dataset needs.
+ * instance or a Bitbucket workspace), or none of the rule's `requiresOneOf`: what the rule judges
+ * does not exist there, so it does not apply — never `unknown` for data nobody could collect.
+ * Returns the site products the rule would need.
  */
-function absentSource(rule: Rule, site: SiteFacts): string | undefined {
+function absentSource(rule: Rule, site: SiteFacts): SiteProduct[] | undefined {
   const products = Object.keys(site.products);
   for (const name of rule.meta.requires) {
     if (!isDatasetName(name)) continue;
     const d = DATASETS[name];
     if (d.scope !== 'site' || readsOnSite(d, products)) continue;
-    return d.products?.join(' or ') ?? d.product ?? 'jira or confluence (Cloud)';
+    return [...datasetSiteProducts(d)];
   }
-  return undefined;
+  const { requiresOneOf } = rule.meta;
+  if (requiresOneOf.length === 0 || requiresOneOf.some((name) => readsOnSite(DATASETS[name], products)))
+    return undefined;
+  return [...new Set(requiresOneOf.flatMap((name) => datasetSiteProducts(DATASETS[name])))];
+}
+
+/** The rule's `requiresOneOf` datasets this site can have: required on it like `requires`. */
+export function oneOfOnSite(rule: Rule, site: SiteFacts | undefined): DatasetName[] {
+  if (!site) return [];
+  const products = Object.keys(site.products);
+  return rule.meta.requiresOneOf.filter((name) => readsOnSite(DATASETS[name], products));
 }
 
 function credentialGate(missing: boolean, credential: 'org-api-key' | 'site-admin'): ScopeUnit['blocked'] {

@@ -84,6 +84,29 @@ forEachDatabase(
     ]) {
       assert.ok(fails.has(rule), `${rule} fails: ${[...fails].join(', ')}`);
     }
+    // The app governance rules judge each user-installed plugin (in-process, high risk, not yet
+    // accepted); the Cloud-only app rules do not apply and say why.
+    const ofRule = (id: string) => result.report.results.filter((r) => r.ruleId === id);
+    const plugins = result.report.apps.map((a) => a.key).sort();
+    assert.ok(plugins.length > 0, 'the demo instance has user-installed plugins');
+    const risky = ofRule('org_no_unaccepted_high_risk_apps');
+    assert.deepEqual(risky.map((r) => r.resource.id).sort(), plugins);
+    assert.ok(
+      risky.some((r) => r.status === 'fail'),
+      JSON.stringify(risky),
+    );
+    assert.ok(
+      ofRule('org_apps_classified').every((r) => r.status === 'pass' && /unreviewed/.test(r.message)),
+    );
+    assert.deepEqual(
+      ofRule('app_user_installed').map((r) => [r.status, r.message]),
+      [
+        [
+          'not_applicable',
+          'Applies to Jira and Confluence Cloud sites; this is a Jira Data Center instance.',
+        ],
+      ],
+    );
     // Named by the base URL it says it has, not the address the scan reached it at.
     assert.deepEqual(
       result.report.sites.map((s) => s.name),

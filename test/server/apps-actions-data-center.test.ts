@@ -182,10 +182,12 @@ forEachDatabase(
     assert.match(factor('governance.expired-license').evidence.join(' '), /UPM status EXPIRED/);
     assert.equal(d.installations[0].license.state, 'expired');
     assert.equal(d.marketplace.status, 'not-looked-up');
-    // Its failing checks are the Data Center plugin rules', not the Cloud app rules'.
+    // Its failing checks are the Data Center plugin rules' and the app governance rules', not the
+    // Cloud app rules' (scopes, Connect, Forge), which do not apply to a plugin.
     assert.deepEqual(d.checks.map((c: { ruleId: string; status: string }) => [c.ruleId, c.status]).sort(), [
       ['dc_jira_apps_licensed', 'fail'],
       ['dc_jira_plugins_current', 'fail'],
+      ['org_no_unaccepted_high_risk_apps', 'fail'],
     ]);
   },
   { timeout: 60_000 },
@@ -213,6 +215,13 @@ forEachDatabase(
     w.server.clock.now = new Date(w.server.clock.now.getTime() + 60_000);
     const scan = await w.rescan();
     assert.equal(w.installed(), false, 'enforcement uninstalled it again');
+    // The snapshot that saw it back holds the finding on the instance, besides the alert.
+    assert.deepEqual(
+      scan.report.results
+        .filter((r) => r.ruleId === 'app_not_banned' && r.status === 'fail')
+        .map((r) => [r.resource.id, r.site]),
+      [[PLUGIN, w.jira.url]],
+    );
     assert.deepEqual(
       scan.alerts.map((a) => [a.appKey, a.site.url, a.product, a.result]),
       [[PLUGIN, w.jira.url, 'jira-data-center', 'uninstalled']],

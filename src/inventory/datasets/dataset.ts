@@ -63,19 +63,32 @@ export function defineDataset<S extends z.ZodType>(
   return definition as Dataset<z.infer<S>>;
 }
 
+/** A site product a site dataset can be read on (the products of src/rules/areas.ts a site can have). */
+export type DatasetSiteProduct = NonNullable<Dataset['product']> | NonNullable<Dataset['products']>[number];
+
 /**
- * Whether a site dataset can be read on a site with these products: a product dataset on a site
- * with that product; a Data Center dataset on a site holding one of its products; an app dataset
- * (no product) on a site with Jira or Confluence Cloud, whose apps it lists (a Bitbucket workspace
- * or a Data Center site has neither). The sync's plan, the call budget and the rule engine share it.
+ * The site products a site dataset is read on, any one of them sufficing: a product dataset's
+ * product; a Data Center dataset's products; an app dataset (no product) Jira or Confluence Cloud,
+ * whose apps it lists (a Bitbucket workspace or a Data Center site has neither).
+ */
+export function datasetSiteProducts(d: {
+  product?: Dataset['product'];
+  products?: Dataset['products'];
+}): readonly DatasetSiteProduct[] {
+  if (d.products) return d.products;
+  if (d.product) return [d.product];
+  return ['jira', 'confluence'];
+}
+
+/**
+ * Whether a site dataset can be read on a site with these products (one of `datasetSiteProducts`).
+ * The sync's plan, the call budget and the rule engine share it.
  */
 export function readsOnSite(
   d: { product?: Dataset['product']; products?: Dataset['products'] },
   siteProducts: readonly string[],
 ): boolean {
-  if (d.products) return d.products.some((p) => siteProducts.includes(p));
-  if (d.product) return siteProducts.includes(d.product);
-  return siteProducts.some((p) => p === 'jira' || p === 'confluence');
+  return datasetSiteProducts(d).some((p) => siteProducts.includes(p));
 }
 
 /** The record type of a dataset. */

@@ -88,8 +88,12 @@ function dataLine(rule: Rule): string {
         ? 'Palisade’s app governance state (classifications, risk scores, overrides)'
         : `\`${name}\``,
   );
+  const oneOf =
+    rule.meta.requiresOneOf.length > 0
+      ? [`whichever of ${rule.meta.requiresOneOf.map((name) => `\`${name}\``).join(' or ')} the site has`]
+      : [];
   const optional = rule.meta.optional.map((name) => `\`${name}\` (context only)`);
-  return [...parts, ...optional].join(', ');
+  return [...parts, ...oneOf, ...optional].join(', ');
 }
 
 function renderRule(rule: Rule, number: string, frameworks: readonly Framework[]): string[] {

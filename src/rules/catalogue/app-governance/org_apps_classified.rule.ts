@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAppRule } from '../../app-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
+import { DATA_CENTER_UNINSTALL, MANAGE_APPS_DOC } from '../data-center/upm.ts';
 
 // Reads Palisade's own app classifications (the governance state, an engine input).
 
@@ -14,8 +15,10 @@ export const rule = defineAppRule({
   plan: 'any',
   credential: 'none',
   governance: true,
+  dataCenter: true,
   description:
-    'Palisade’s own app inventory state: each installed app is sanctioned, risk-accepted (until an expiry) or ' +
+    'Palisade’s own app inventory state: each installed app (on a Data Center instance, each user-installed ' +
+    'plugin) is sanctioned, risk-accepted (until an expiry) or ' +
     'unsanctioned. Fails for an app unreviewed — or waiting for re-review after its scopes, egress or version ' +
     'changed — for longer than the grace period, and for an app classified unsanctioned that is still installed.',
   risk:
@@ -25,14 +28,16 @@ export const rule = defineAppRule({
     ui: [
       'Open Palisade’s app review queue.',
       'Classify each app: sanctioned, risk-accepted with an expiry, or unsanctioned (then uninstall or ban it).',
+      DATA_CENTER_UNINSTALL.ui,
     ],
-    api: null,
+    api: [DATA_CENTER_UNINSTALL.api],
   },
   references: [
     {
       title: 'Install and manage app access',
       url: 'https://support.atlassian.com/organization-administration/docs/installing-and-managing-app-access/',
     },
+    MANAGE_APPS_DOC,
   ],
   compliance: {
     'cis-controls-v8': ['2.1', '2.3'],

@@ -5,6 +5,8 @@ import { forgeInstallation, inventoryOf } from '../../../app-risk/model/testing/
 import { governanceState } from '../../testing/governance-state.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { TEST_NOW, testSnapshot } from '../../testing/test-snapshot.ts';
+import { CONFLUENCE_DC } from '../data-center/product.ts';
+import { plugin, runOnPlugins } from '../data-center/test-records.ts';
 import { rule } from './org_apps_classified.rule.ts';
 
 const ago = (days: number) => new Date(TEST_NOW.getTime() - days * 86_400_000);
@@ -74,4 +76,24 @@ test('without the governance state the engine answers unknown for the site, nami
   assert.deepEqual(verdicts(results), [['unknown', 'cloud-acme']]);
   assert.deepEqual(results[0]?.reasons, [{ code: 'governance_missing' }]);
   assert.match(results[0]?.message ?? '', /app governance state/);
+});
+
+test('on a Data Center instance an unreviewed plugin past the grace period fails and a classified one passes', () => {
+  const plugins = ['com.harbor.export', 'com.vendor.sanctioned'].map((key) => plugin(CONFLUENCE_DC, key));
+  const results = runOnPlugins(rule, CONFLUENCE_DC, plugins, (apps) =>
+    governanceState(
+      apps,
+      {
+        'com.harbor.export': seen('com.harbor.export', 30),
+        'com.vendor.sanctioned': decide(undefined, { state: 'sanctioned' }, ctx('com.vendor.sanctioned')),
+      },
+      {},
+      TEST_NOW,
+    ),
+  );
+  assert.deepEqual(verdicts(results), [
+    ['fail', 'com.harbor.export'],
+    ['pass', 'com.vendor.sanctioned'],
+  ]);
+  assert.equal(results[0]?.message, 'com.harbor.export has been unreviewed for 30 days (limit 14).');
 });

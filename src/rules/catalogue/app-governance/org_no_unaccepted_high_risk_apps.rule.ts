@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { riskAccepted } from '../../../app-risk/model/classification.ts';
 import { defineAppRule } from '../../app-rule.ts';
 import { fail, pass, unknown } from '../../outcome.ts';
+import { DATA_CENTER_UNINSTALL, MANAGE_APPS_DOC } from '../data-center/upm.ts';
 
 // Reads Palisade's app risk scores (org-wide, with manual overrides) and accepted risks: the
 // governance state, an engine input.
@@ -14,9 +15,11 @@ export const rule = defineAppRule({
   plan: 'any',
   credential: 'none',
   governance: true,
+  dataCenter: true,
   description:
     'Palisade’s app risk score (docs/atlassian/APP-RISK.md: capability, exposure, trust and governance ' +
-    'factors; a manual override replaces it) for each installed app. Fails at or above the threshold unless ' +
+    'factors; a manual override replaces it) for each installed app, and each user-installed plugin of a Data ' +
+    'Center instance (it runs in-process with full access). Fails at or above the threshold unless ' +
     'the app is risk-accepted with an expiry still in the future. Unknown when the app’s scopes are unreadable ' +
     '(band "unknown") and nobody accepted or overrode it.',
   risk:
@@ -26,15 +29,17 @@ export const rule = defineAppRule({
     ui: [
       'Open the app’s risk explanation in Palisade and address its largest factors.',
       'Restrict it with an app access rule, ask the vendor for narrower scopes, or uninstall it.',
+      DATA_CENTER_UNINSTALL.ui,
       'If the risk is needed, accept it in Palisade with a justification and an expiry.',
     ],
-    api: null,
+    api: [DATA_CENTER_UNINSTALL.api],
   },
   references: [
     {
       title: 'Data security policies: app access rules',
       url: 'https://support.atlassian.com/security-and-access-policies/docs/block-app-access/',
     },
+    MANAGE_APPS_DOC,
   ],
   compliance: {
     'cis-controls-v8': ['15.2', '2.5'],

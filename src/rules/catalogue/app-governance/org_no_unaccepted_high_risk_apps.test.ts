@@ -10,6 +10,8 @@ import {
 import { governanceState } from '../../testing/governance-state.ts';
 import { runRule, verdicts } from '../../testing/run-rule.ts';
 import { TEST_NOW, testSnapshot } from '../../testing/test-snapshot.ts';
+import { JIRA_DC } from '../data-center/product.ts';
+import { plugin, runOnPlugins } from '../data-center/test-records.ts';
 import { rule } from './org_no_unaccepted_high_risk_apps.rule.ts';
 
 const installs = [
@@ -101,4 +103,20 @@ test('without the governance state the engine answers unknown for the site, nami
   assert.deepEqual(verdicts(results), [['unknown', 'cloud-acme']]);
   assert.deepEqual(results[0]?.reasons, [{ code: 'governance_missing' }]);
   assert.match(results[0]?.message ?? '', /app governance state/);
+});
+
+test('on a Data Center instance a plugin, running in-process with full access, fails unless its risk is accepted', () => {
+  const plugins = [plugin(JIRA_DC, 'com.harbor.export'), plugin(JIRA_DC, 'com.vendor.accepted')];
+  const results = runOnPlugins(rule, JIRA_DC, plugins, (apps) =>
+    governanceState(apps, { 'com.vendor.accepted': accept('com.vendor.accepted', 10) }, {}, TEST_NOW),
+  );
+  assert.deepEqual(verdicts(results), [
+    ['fail', 'com.harbor.export'],
+    ['pass', 'com.vendor.accepted'],
+  ]);
+  assert.equal((results[0]?.evidence?.topFactors as string[] | undefined)?.[0], 'capability.in-process');
+  assert.match(
+    results[0]?.message ?? '',
+    /^com\.harbor\.export scores \d+ \(high\) and its risk is not accepted\.$/,
+  );
 });

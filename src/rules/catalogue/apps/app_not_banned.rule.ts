@@ -1,5 +1,6 @@
 import { defineAppRule } from '../../app-rule.ts';
 import { fail, pass } from '../../outcome.ts';
+import { DATA_CENTER_UNINSTALL, MANAGE_APPS_DOC, UPM_DOC } from '../data-center/upm.ts';
 
 // Reads Palisade's own state (the deny-list `palisade apps ban` keeps): the governance state, an
 // engine input. A banned app found installed again is a finding of its own, in every report
@@ -13,10 +14,12 @@ export const rule = defineAppRule({
   plan: 'any',
   credential: 'none',
   governance: true,
+  dataCenter: true,
   description:
-    'For each installed app, looks it up on the organization’s deny-list (`palisade apps ban`). Fails when a ' +
-    'banned app is installed: it came back after the ban (reinstalled by an admin, or consented to by a user). ' +
-    'With write consent the scan uninstalls it again; the finding stays until a scan no longer sees it.',
+    'For each installed app — on a Data Center instance, each user-installed plugin UPM lists — looks it up ' +
+    'on the organization’s deny-list (`palisade apps ban`). Fails when a banned app is installed: it came back ' +
+    'after the ban (reinstalled by an admin, or consented to by a user). With write consent the scan uninstalls ' +
+    'it again; the finding stays until a scan no longer sees it.',
   risk:
     'An app the organization decided to keep out (an unvetted vendor, a compromised app) has access to its ' +
     'data again.',
@@ -24,14 +27,17 @@ export const rule = defineAppRule({
     ui: [
       'Find out who installed the app again (the org audit log, Palisade’s alert).',
       'Uninstall it (palisade apps uninstall, or the admin UI), and block user-installed apps if a user added it.',
+      DATA_CENTER_UNINSTALL.ui,
     ],
-    api: null,
+    api: [DATA_CENTER_UNINSTALL.api],
   },
   references: [
     {
       title: 'Manage your apps',
       url: 'https://support.atlassian.com/jira-cloud-administration/docs/manage-your-apps/',
     },
+    MANAGE_APPS_DOC,
+    UPM_DOC,
   ],
   compliance: {
     'cis-controls-v8': ['2.3', '2.5'],

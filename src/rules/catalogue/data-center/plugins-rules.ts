@@ -3,6 +3,7 @@ import { defineRule } from '../../define-rule.ts';
 import { fail, pass, type RuleOutcome, unknown } from '../../outcome.ts';
 import type { Rule } from '../../rule.ts';
 import { type DcProduct, ofProduct } from './product.ts';
+import { MANAGE_APPS, manageApps, UPM_DOC, UPM_UNINSTALL } from './upm.ts';
 import { compareVersions } from './versions.ts';
 
 // The apps of a Data Center site, as the Universal Plugin Manager lists them (`GET /rest/plugins/
@@ -12,27 +13,6 @@ import { compareVersions } from './versions.ts';
 // that carry a security control (WebSudo, CAPTCHA, audit log, …) disabled or outdated.
 
 type Plugin = DatasetRecord<'dc.plugins'>;
-
-const UPM_DOC = {
-  title: 'Universal Plugin Manager REST API',
-  url: 'https://developer.atlassian.com/platform/marketplace/upm-rest-api/',
-};
-
-const MANAGE_APPS: Record<DcProduct['product'], { title: string; url: string }> = {
-  'jira-data-center': {
-    title: 'About the Universal Plugin Manager (Jira)',
-    url: 'https://confluence.atlassian.com/upm/about-the-universal-plugin-manager-305759439.html',
-  },
-  'confluence-data-center': {
-    title: 'About the Universal Plugin Manager (Confluence)',
-    url: 'https://confluence.atlassian.com/upm/about-the-universal-plugin-manager-305759439.html',
-  },
-};
-
-const manageApps = (p: DcProduct) =>
-  p.product === 'jira-data-center'
-    ? 'In Jira, open Administration (cog) → Manage apps → Manage apps'
-    : 'In Confluence, open Administration (cog) → Manage apps';
 
 const appResource = (a: Plugin) => ({ id: a.key, name: `${a.name} (${a.key})` });
 
@@ -95,9 +75,7 @@ export function appsLicensedRule(p: DcProduct, id: string): Rule {
         `${manageApps(p)}, filter on user-installed apps.`,
         'Renew or enter the licence of each app still needed; uninstall the others.',
       ],
-      api: [
-        'Uninstall through UPM: DELETE /rest/plugins/1.0/{appKey}-key (administrator, with the UPM token header).',
-      ],
+      api: [`Uninstall through UPM: ${UPM_UNINSTALL}.`],
     },
     references: [MANAGE_APPS[p.product], UPM_DOC],
     compliance: {

@@ -1,5 +1,11 @@
+import type { AppRecord } from '../../../app-risk/model/app.ts';
+import { buildAppInventory } from '../../../app-risk/model/inventory.ts';
+import type { AppGovernance } from '../../app-governance.ts';
 import type { DatasetRecord } from '../../dataset-catalogue.ts';
+import type { RuleResult } from '../../result.ts';
+import type { Rule } from '../../rule.ts';
 import type { SiteFacts } from '../../snapshot-view.ts';
+import { runRule } from '../../testing/run-rule.ts';
 import { type TestSnapshotInput, testSnapshot } from '../../testing/test-snapshot.ts';
 import type { DcProduct } from './product.ts';
 
@@ -127,4 +133,21 @@ export function serverInfo(
     serverTitle: null,
     ...fields,
   };
+}
+
+/**
+ * An app rule's results on a Data Center site with these plugins, under the governance state made
+ * for the app inventory a scan builds from them (classifications, bans, risk scores).
+ */
+export function runOnPlugins(
+  rule: Rule,
+  p: DcProduct,
+  plugins: Plugin[],
+  governance: (apps: AppRecord[]) => AppGovernance,
+): RuleResult[] {
+  const { cloudId, name } = dcSite(p);
+  const apps = buildAppInventory([], {}, [{ cloudId, name, plugins }]);
+  return runRule(rule, dcSnapshot(p, { datasets: { 'dc.plugins': plugins } }), {
+    governance: governance(apps),
+  });
 }
