@@ -104,15 +104,14 @@ export function isAtlassianHost(host: string): boolean {
   return ATLASSIAN_HOST.test(host.replace(/^\*\./, ''));
 }
 
-function marketplaceSignals(
-  org: OrgAppSources,
-  byKey: Map<string, MarketplaceRecord> | undefined,
-  appKey: string,
-  version: string | null,
+/** Marketplace signals without an answer: every trust fact unknown, the status saying why. */
+function noMarketplaceAnswer(
+  status: MarketplaceSignals['status'],
+  reason: string | null,
 ): MarketplaceSignals {
-  const empty: MarketplaceSignals = {
-    status: 'unavailable',
-    reason: null,
+  return {
+    status,
+    reason,
     isAtlassian: null,
     cloudFortified: null,
     bugBounty: null,
@@ -129,6 +128,15 @@ function marketplaceSignals(
     declaredScopes: [],
     readAt: null,
   };
+}
+
+function marketplaceSignals(
+  org: OrgAppSources,
+  byKey: Map<string, MarketplaceRecord> | undefined,
+  appKey: string,
+  version: string | null,
+): MarketplaceSignals {
+  const empty = noMarketplaceAnswer('unavailable', null);
   if (!byKey) {
     return {
       ...empty,
@@ -448,25 +456,10 @@ const DC_PRODUCT = { 'jira-data-center': 'jira', 'confluence-data-center': 'conf
  * so the install is an admin's (`installKind: admin`), the person unknown (`installer: null`).
  */
 export function buildDataCenterInstallations(site: DataCenterAppSources): AppInstallation[] {
-  const notAsked: MarketplaceSignals = {
-    status: 'not-looked-up',
-    reason: 'Palisade does not look Data Center plugins up on the Marketplace',
-    isAtlassian: null,
-    cloudFortified: null,
-    bugBounty: null,
-    topVendor: null,
-    cloudSecurityParticipant: null,
-    installs: null,
-    reviews: null,
-    stars: null,
-    latestVersion: null,
-    lastReleaseDate: null,
-    storesPersonalData: null,
-    storesDataOutsideAtlassian: null,
-    privacy: null,
-    declaredScopes: [],
-    readAt: null,
-  };
+  const notAsked = noMarketplaceAnswer(
+    'not-looked-up',
+    'Palisade does not look Data Center plugins up on the Marketplace',
+  );
   return site.plugins
     .filter((p) => p.userInstalled && !p.system)
     .map(
