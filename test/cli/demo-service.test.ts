@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startPalisade } from './long-running.ts';
+import { runPalisade } from './support.ts';
 
 // `npm start` on a fresh clone: the server on the simulated Acme organization, connected through
 // the API beside its Bitbucket workspace and Data Center instances, signed into with the password
@@ -50,4 +51,14 @@ test('the demo serves Acme connected with its domains, signed into with the prin
     );
     assert.equal(await demo.stop(), 0);
   }
+});
+
+test('the demo with a database it cannot open says so and exits, its simulator stopped', async (t) => {
+  const cwd = mkdtempSync(join(tmpdir(), 'palisade-demo-service-'));
+  t.after(() => rmSync(cwd, { recursive: true, force: true }));
+  // A folder is no SQLite file. Before the fix the simulator's listeners kept the process alive.
+  const run = await runPalisade(['demo', '--port', '0', '--db', cwd], { cwd, timeoutMs: 60_000 });
+  assert.notEqual(run.code, 0);
+  assert.equal(run.code === null, false, 'the process exited on its own, not killed by the timeout');
+  assert.match(run.stderr, /--db .* is a folder/);
 });

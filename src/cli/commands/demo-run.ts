@@ -37,7 +37,13 @@ export async function demoService(flags: DemoServiceFlags, ctx: CommandContext):
   const progress = createProgress(deps.stderr, { quiet: flags.quiet === true });
   const { sim, hosts: simHosts, bitbucket, dataCenter } = await startDemoTenant(deps, ctx.secrets, progress);
   const { info } = sim;
-  const store = await openStore(flags.db ?? defaultDatabase(deps), { mustExist: false });
+  // A database that cannot be opened still stops the simulator's listeners.
+  const store = await openStore(flags.db ?? defaultDatabase(deps), { mustExist: false }).catch(
+    async (error: unknown) => {
+      await sim.stop();
+      throw error;
+    },
+  );
   try {
     const password = randomBytes(12).toString('base64url');
     const admin = info.credentials.admin;
