@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { ApiTokenBundle } from '../../connections/credentials/credential-store.ts';
 import { getConnectionView, listConnectionViews } from '../../connections/managed/connection-view.ts';
 import { createTokenConnection } from '../../connections/managed/create-connection.ts';
 import { markDeleting, setScanInterval } from '../../connections/managed/delete-connection.ts';
@@ -68,41 +69,35 @@ export const connectionsModule: ServerModule = {
       },
       async (request, reply) => {
         const body = request.body;
-        // A Bitbucket workspace (`kind: "bitbucket"`, validated by the body schema's first branch).
-        const bitbucket = BitbucketConnection.safeParse(body);
-        if (bitbucket.success) {
+        // Every kind: verified and saved, audited, its first scan requested, answered 201.
+        const add = async (bundle: ApiTokenBundle, details: Record<string, unknown>) => {
           const by = userIdOf(request);
-          const { workspace, accessToken, adminEmail, apiToken } = bitbucket.data;
-          const created = await createTokenConnection(
-            managed,
-            { method: 'api-token', adminEmail, apiToken, bitbucket: { workspace, accessToken } },
-            by,
-          );
+          const created = await createTokenConnection(managed, bundle, by);
           noteAudit(request, {
             subject: `connection:${created.connectionId}`,
             connectionId: created.connectionId,
-            details: { method: 'api-token', kind: 'bitbucket', workspace },
+            details: { method: 'api-token', ...details },
           });
           await requestScan(deps, request.log, created.connectionId, 'first', by);
           return reply.code(201).send(await asCreated(created.connectionId));
+        };
+        // A Bitbucket workspace (`kind: "bitbucket"`, validated by the body schema's first branch).
+        const bitbucket = BitbucketConnection.safeParse(body);
+        if (bitbucket.success) {
+          const { workspace, accessToken, adminEmail, apiToken } = bitbucket.data;
+          return add(
+            { method: 'api-token', adminEmail, apiToken, bitbucket: { workspace, accessToken } },
+            { kind: 'bitbucket', workspace },
+          );
         }
         // A Data Center instance (`kind: "data-center"`): its base URL and personal access token.
         const dataCenter = DataCenterConnection.safeParse(body);
         if (dataCenter.success) {
-          const by = userIdOf(request);
           const { baseUrl, personalAccessToken } = dataCenter.data;
-          const created = await createTokenConnection(
-            managed,
+          return add(
             { method: 'api-token', dataCenter: { baseUrl, personalAccessToken } },
-            by,
+            { kind: 'data-center', baseUrl },
           );
-          noteAudit(request, {
-            subject: `connection:${created.connectionId}`,
-            connectionId: created.connectionId,
-            details: { method: 'api-token', kind: 'data-center', baseUrl },
-          });
-          await requestScan(deps, request.log, created.connectionId, 'first', by);
-          return reply.code(201).send(await asCreated(created.connectionId));
         }
         if ('kind' in body) {
           throw new RequestError(
@@ -116,16 +111,8 @@ export const connectionsModule: ServerModule = {
             'an OAuth connection is created through its consent step: open GET /api/v1/connections/oauth/start',
           );
         }
-        const by = userIdOf(request);
         const { method: _method, ...given } = body;
-        const created = await createTokenConnection(managed, { method: 'api-token', ...given }, by);
-        noteAudit(request, {
-          subject: `connection:${created.connectionId}`,
-          connectionId: created.connectionId,
-          details: { method: 'api-token', sites: given.siteUrls?.length ?? 'discovered' },
-        });
-        await requestScan(deps, request.log, created.connectionId, 'first', by);
-        return reply.code(201).send(await asCreated(created.connectionId));
+        return add({ method: 'api-token', ...given }, { sites: given.siteUrls?.length ?? 'discovered' });
       },
     );
 
