@@ -3,7 +3,7 @@
 // these actions also write to is app governance's (schema-app-governance.ts, migration 0003).
 import type { IsoTime, JsonText } from './schema.ts';
 
-/** The product a row is about: a Cloud site's Jira or Confluence, or a Data Center instance's (migration 0015). */
+/** The product a row is about: a Cloud site's Jira or Confluence, or a Data Center instance's (migration 0016). */
 export type ActionProduct = 'jira' | 'confluence' | 'jira-data-center' | 'confluence-data-center';
 
 export type AppActionName =

@@ -10,7 +10,7 @@ export interface ScanLeasesTable {
   expires_at: IsoTime;
 }
 
-/** The apps of an assessed snapshot as judged (0014): one row per snapshot version, the last two kept. */
+/** The apps of an assessed snapshot as judged (0015): one row per snapshot version, the last two kept. */
 export interface AppJudgementsTable {
   connection_id: string;
   snapshot_version: number;

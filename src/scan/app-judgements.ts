@@ -3,7 +3,7 @@ import { fromJsonColumn } from '../db/json-column.ts';
 import type { Database } from '../db/schema.ts';
 import type { EvaluatedApp } from './evaluated-apps.ts';
 
-// The stored judgement of a snapshot's apps (table `app_judgements`, migration 0014). A scan's
+// The stored judgement of a snapshot's apps (table `app_judgements`, migration 0015). A scan's
 // assessment stores it; readers take it as long as its stamp — one line naming everything the
 // apps are judged with besides the snapshot — is the connection's stamp now. A change to a
 // classification, an override, a policy, a ban or a rule setting changes the stamp, and the next

@@ -12,8 +12,8 @@ import * as m0010 from './0010-finding-workflow.ts';
 import * as m0011 from './0011-job-failures.ts';
 import * as m0012 from './0012-notifications.ts';
 import * as m0013 from './0013-findings-by-severity.ts';
-import * as m0014 from './0014-app-judgements.ts';
-import * as m0015 from './0015-data-center-action-products.ts';
+import * as m0015 from './0015-app-judgements.ts';
+import * as m0016 from './0016-data-center-action-products.ts';
 
 // A static list rather than a folder scan: no filesystem access at run time, and type stripping
 // needs explicit `.ts` imports. Append only: never edit or reorder a migration once committed.
@@ -31,6 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0011-job-failures': m0011,
   '0012-notifications': m0012,
   '0013-findings-by-severity': m0013,
-  '0014-app-judgements': m0014,
-  '0015-data-center-action-products': m0015,
+  '0015-app-judgements': m0015,
+  '0016-data-center-action-products': m0016,
 };

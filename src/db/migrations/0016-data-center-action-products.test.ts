@@ -4,9 +4,9 @@ import { seedConnection } from '../../inventory/testing/store-helpers.ts';
 import type { Database } from '../schema.ts';
 import { forEachDatabase } from '../testing/test-database.ts';
 import * as m0004 from './0004-app-actions.ts';
-import * as m0015 from './0015-data-center-action-products.ts';
+import * as m0016 from './0016-data-center-action-products.ts';
 
-// Migration 0015 on both databases: from the tables as 0004 made them (product jira | confluence),
+// Migration 0016 on both databases: from the tables as 0004 made them (product jira | confluence),
 // every row survives, a Data Center product is accepted afterwards, and anything else is still
 // refused.
 
@@ -60,7 +60,7 @@ const rejects = (p: Promise<unknown>) =>
   );
 
 forEachDatabase(
-  'the action tables accept the Data Center products after migration 0015 and keep every earlier row',
+  'the action tables accept the Data Center products after migration 0016 and keep every earlier row',
   async (_t, { db }) => {
     await as0004(db);
     const conn = await seedConnection(db);
@@ -81,7 +81,7 @@ forEachDatabase(
       alerts: await db.selectFrom('app_ban_alerts').selectAll().orderBy('id').execute(),
     };
 
-    await m0015.up(db as Kysely<unknown>);
+    await m0016.up(db as Kysely<unknown>);
 
     assert.deepEqual(await db.selectFrom('app_actions').selectAll().orderBy('id').execute(), before.actions);
     assert.deepEqual(

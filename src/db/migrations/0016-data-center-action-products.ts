@@ -31,7 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 async function rebuildActions(db: Kysely<unknown>): Promise<void> {
   await db.schema
-    .createTable('app_actions_0015')
+    .createTable('app_actions_0016')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('run_id', 'text', (c) => c.notNull())
     .addColumn('connection_id', 'text', (c) => c.notNull())
@@ -49,12 +49,12 @@ async function rebuildActions(db: Kysely<unknown>): Promise<void> {
     .addColumn('request', 'text')
     .addColumn('manual', 'text')
     .execute();
-  await sql`insert into app_actions_0015 (id, run_id, connection_id, at, actor_id, actor_name, action, app_key,
+  await sql`insert into app_actions_0016 (id, run_id, connection_id, at, actor_id, actor_name, action, app_key,
       site_id, site_url, product, result, error_code, error_message, request, manual)
     select id, run_id, connection_id, at, actor_id, actor_name, action, app_key, site_id, site_url, product,
       result, error_code, error_message, request, manual from app_actions`.execute(db);
   await db.schema.dropTable('app_actions').execute();
-  await db.schema.alterTable('app_actions_0015').renameTo('app_actions').execute();
+  await db.schema.alterTable('app_actions_0016').renameTo('app_actions').execute();
   await db.schema
     .createIndex('app_actions_by_connection')
     .on('app_actions')
@@ -69,7 +69,7 @@ async function rebuildActions(db: Kysely<unknown>): Promise<void> {
 
 async function rebuildBanAlerts(db: Kysely<unknown>): Promise<void> {
   await db.schema
-    .createTable('app_ban_alerts_0015')
+    .createTable('app_ban_alerts_0016')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('connection_id', 'text', (c) => c.notNull().references('connections.id').onDelete('cascade'))
     .addColumn('app_key', 'text', (c) => c.notNull())
@@ -85,12 +85,12 @@ async function rebuildBanAlerts(db: Kysely<unknown>): Promise<void> {
     .addColumn('banned_by', 'text', (c) => c.notNull())
     .addColumn('ban_reason', 'text', (c) => c.notNull())
     .execute();
-  await sql`insert into app_ban_alerts_0015 (id, connection_id, app_key, app_name, site_id, site_url, product,
+  await sql`insert into app_ban_alerts_0016 (id, connection_id, app_key, app_name, site_id, site_url, product,
       snapshot_version, detected_at, result, message, action_id, banned_by, ban_reason)
     select id, connection_id, app_key, app_name, site_id, site_url, product, snapshot_version, detected_at,
       result, message, action_id, banned_by, ban_reason from app_ban_alerts`.execute(db);
   await db.schema.dropTable('app_ban_alerts').execute();
-  await db.schema.alterTable('app_ban_alerts_0015').renameTo('app_ban_alerts').execute();
+  await db.schema.alterTable('app_ban_alerts_0016').renameTo('app_ban_alerts').execute();
   await db.schema
     .createIndex('app_ban_alerts_once')
     .on('app_ban_alerts')
