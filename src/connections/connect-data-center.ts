@@ -55,11 +55,13 @@ export function normalizeDataCenterUrl(given: string): string {
   try {
     url = new URL(given.trim());
   } catch {
-    throw new DiscoveryError({ kind: 'data_center_url_invalid', url: given });
+    throw new DiscoveryError({ kind: 'data_center_url_invalid', why: 'not-a-url' });
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
-    throw new DiscoveryError({ kind: 'data_center_url_invalid', url: given });
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new DiscoveryError({ kind: 'data_center_url_invalid', why: 'scheme' });
   }
+  if (url.username || url.password)
+    throw new DiscoveryError({ kind: 'data_center_url_invalid', why: 'credentials' });
   const path = url.pathname.replace(/\/+$/, '');
   return `${url.protocol}//${url.host.toLowerCase()}${path}`;
 }

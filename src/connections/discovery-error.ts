@@ -16,7 +16,7 @@ export type DiscoveryProblem =
   | { kind: 'bitbucket_credential_rejected'; workspace: string }
   | { kind: 'bitbucket_workspace_not_found'; workspace: string }
   | { kind: 'bitbucket_workspace_forbidden'; workspace: string; message: string | undefined }
-  | { kind: 'data_center_url_invalid'; url: string }
+  | { kind: 'data_center_url_invalid'; why: 'not-a-url' | 'scheme' | 'credentials' }
   | { kind: 'data_center_host_not_allowed'; url: string; reason: string }
   | { kind: 'data_center_token_rejected'; url: string }
   | { kind: 'data_center_not_recognized'; url: string }
@@ -83,7 +83,14 @@ function phrase(problem: DiscoveryProblem): { message: string; fix: string } {
       };
     case 'data_center_url_invalid':
       return {
-        message: `${problem.url} is not a Data Center base URL (an http:// or https:// URL, context path included)`,
+        // The given text is never echoed: a user name and password in it, or a token pasted into the
+        // wrong field, would reach the response and the logs.
+        message: {
+          'not-a-url': 'the Data Center base URL is not a URL',
+          scheme: 'the Data Center base URL is not an http:// or https:// URL',
+          credentials:
+            'the Data Center base URL carries a user name or password; give the address alone (the personal access token has its own field)',
+        }[problem.why],
         fix: 'check {dataCenterUrl}',
       };
     case 'data_center_host_not_allowed':

@@ -85,6 +85,17 @@ forEachDatabase(
     assert.match(elsewhere.json().error.message, /not allow-listed for Data Center.*PALISADE_ALLOW_HOSTS/);
     const missing = await added.postConnection(f, dataCenter(jira.url));
     assert.equal(missing.statusCode, 400, missing.body);
+    // A password in the URL (or a token pasted into it) is refused and never echoed.
+    const withPassword = new URL(jira.url);
+    withPassword.username = 'admin';
+    withPassword.password = 'url-secret-0001';
+    const inUrl = await added.postConnection(f, dataCenter(withPassword.href, jira.credentials.adminToken));
+    assert.equal(inUrl.statusCode, 422, inUrl.body);
+    assert.match(inUrl.json().error.message, /carries a user name or password/);
+    assert.ok(!inUrl.body.includes('url-secret-0001'));
+    const pasted = await added.postConnection(f, dataCenter('url-secret-0002', jira.credentials.adminToken));
+    assert.equal(pasted.statusCode, 422, pasted.body);
+    assert.ok(!pasted.body.includes('url-secret-0002'));
     await added.assertNoConnectionSaved(database);
   },
 );
