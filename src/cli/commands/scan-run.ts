@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { formatBanAlert } from '../../app-risk/actions/index.ts';
+import { domainOf } from '../../connections/managed/connection-view.ts';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.ts';
 import { evaluateGates } from '../output/fail-on.ts';
 import { renderBanAlerts, renderSummary } from '../output/summary.ts';
@@ -50,12 +51,15 @@ export async function scan(
   }
 }
 
-/** One of several Data Center instances: its reports in a folder of --output-dir named by its host. */
+/**
+ * One of several Data Center instances: its reports in a folder of --output-dir named by its host
+ * and context path (`jira.example.com_jira`), so two instances on one host keep their own reports.
+ */
 function reportsOf(
   reports: ReportTarget,
   connection: ReturnType<typeof targetConnections>[number],
 ): ReportTarget {
   if (!('kind' in connection) || connection.kind !== 'data-center') return reports;
-  const host = new URL(connection.baseUrl).host.replace(/[^A-Za-z0-9.-]/g, '_');
-  return { ...reports, outputDir: join(reports.outputDir ?? '.', host) };
+  const folder = domainOf(connection.baseUrl).replace(/[^A-Za-z0-9.-]/g, '_');
+  return { ...reports, outputDir: join(reports.outputDir ?? '.', folder) };
 }
