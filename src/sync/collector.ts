@@ -1,6 +1,6 @@
 import type { AtlassianApi, EndpointId, SiteRef } from '../atlassian/api.ts';
 import { isEndpointId } from '../atlassian/catalogue/index.ts';
-import { type Dataset, readsOnSite } from '../inventory/datasets/index.ts';
+import type { Dataset } from '../inventory/datasets/index.ts';
 import type { SiteAccess } from './credential-access.ts';
 
 // A collector reads one dataset (for the org, or for one site) and yields it page by page as
@@ -113,14 +113,6 @@ export interface Collector {
    * The benchmark and the tests compare a sync's calls with the sum (minimum-calls.ts).
    */
   cost(input: CostInput<unknown>): number;
-}
-
-/** Whether a site collector reads this site (`readsOnSite` of its dataset's declaration). */
-export function runsOnSite(
-  c: Pick<Collector, 'product' | 'products'>,
-  siteProducts: readonly string[],
-): boolean {
-  return readsOnSite(c, siteProducts);
 }
 
 /** What a collector file declares (see src/sync/collectors/README.md). */

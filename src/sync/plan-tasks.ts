@@ -1,6 +1,6 @@
 import type { SiteRef } from '../atlassian/api.ts';
-import { type DatasetAccess, datasets } from '../inventory/datasets/index.ts';
-import { type Collector, runsOnSite } from './collector.ts';
+import { type DatasetAccess, datasets, readsOnSite } from '../inventory/datasets/index.ts';
+import type { Collector } from './collector.ts';
 import { judgeAccess, type SiteAccess } from './credential-access.ts';
 import { SyncPlanError } from './sync-errors.ts';
 import type { SyncScope } from './sync-target.ts';
@@ -90,7 +90,7 @@ export function planTasks(collectors: readonly Collector[], connection: PlanConn
       continue;
     }
     for (const site of connection.sites) {
-      if (!runsOnSite(c, site.products)) continue;
+      if (!readsOnSite(c, site.products)) continue;
       const access = connection.access?.[site.cloudId];
       const judged = judgeAccess(declaredAccess.get(c.dataset), access, site.products);
       if (judged.kind === 'forbidden') {

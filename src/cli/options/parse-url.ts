@@ -1,9 +1,5 @@
 import { CliError } from '../cli-error.ts';
 
-/**
- * An http(s) URL given on the command line, reduced to its origin (`https://acme.atlassian.net`):
- * a site pasted from the browser's address bar (`…/jira/your-work`) still names the site.
- */
 /** A Data Center base URL: like `parseBaseUrl`, but its context path kept (`https://host/jira`). */
 export function parseDataCenterUrl(flag: string, raw: string): string {
   const origin = parseBaseUrl(flag, raw, 'https://jira.example.com');
@@ -11,6 +7,10 @@ export function parseDataCenterUrl(flag: string, raw: string): string {
   return `${origin}${path}`;
 }
 
+/**
+ * An http(s) URL given on the command line, reduced to its origin (`https://acme.atlassian.net`):
+ * a site pasted from the browser's address bar (`…/jira/your-work`) still names the site.
+ */
 export function parseBaseUrl(flag: string, raw: string, example: string): string {
   let url: URL;
   try {

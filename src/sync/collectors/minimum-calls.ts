@@ -1,7 +1,7 @@
 import type { SiteRef } from '../../atlassian/api.ts';
 import { type EndpointId, endpoint } from '../../atlassian/catalogue/index.ts';
-import type { Dataset } from '../../inventory/datasets/index.ts';
-import { type Collector, type CostFacts, type CostInput, runsOnSite } from '../collector.ts';
+import { type Dataset, readsOnSite } from '../../inventory/datasets/index.ts';
+import type { Collector, CostFacts, CostInput } from '../collector.ts';
 
 // The fewest calls the collectors can make for a tenant: what the benchmark and the tests compare a
 // sync's call count with. Each collector declares its own cost beside its code (`cost`, from what
@@ -72,7 +72,7 @@ export function minimumCalls(
       continue;
     }
     for (const site of facts.sites) {
-      if (runsOnSite(c, site.products)) add(c, site.cloudId);
+      if (readsOnSite(c, site.products)) add(c, site.cloudId);
     }
   }
   const total = Object.values(byDataset).reduce((a, b) => a + b, 0);
