@@ -20,6 +20,20 @@ export function domainsOf(connection: { domains: { host: string; products: strin
   return connection.domains.map((d) => [d.host, d.products]);
 }
 
+/** The connection's kind (and a workspace's credential) as `GET /api/v1/connections` lists it. */
+export async function listedKind(f: ConnectionsFixture, connectionId: string): Promise<unknown> {
+  const res = await f.call({ method: 'GET', url: '/api/v1/connections' });
+  assert.equal(res.statusCode, 200, res.body);
+  const listed = (
+    res.json() as { connections: { id: string; kind: string; bitbucketCredential?: string }[] }
+  ).connections.find((c) => c.id === connectionId);
+  assert.ok(listed, `${connectionId} is listed`);
+  return {
+    kind: listed.kind,
+    ...(listed.bitbucketCredential ? { bitbucketCredential: listed.bitbucketCredential } : {}),
+  };
+}
+
 /** The datasets the permission check says the credential can read. */
 export function readableDatasets(permissions: { dataset: string; readable: boolean }[]): string[] {
   return permissions.filter((p) => p.readable).map((p) => p.dataset);

@@ -31,6 +31,10 @@ forEachDatabase(
     assert.ok(readable.includes('bitbucket.repositories') && readable.includes('bitbucket.webhooks'));
     added.assertFirstScanRequested(f, connection.id);
     await f.assertNoSecretStored();
+    assert.deepEqual(await added.listedKind(f, connection.id), {
+      kind: 'bitbucket',
+      bitbucketCredential: 'access-token',
+    });
 
     // A new access token is verified first: a wrong one is refused and the stored one kept.
     await added.assertCredentialReplacedOnlyByAWorkingOne(
@@ -44,6 +48,27 @@ forEachDatabase(
     await added.scanStoredConnection(f, database, sim, connection.id);
   },
   { timeout: 60_000 },
+);
+
+forEachDatabase(
+  "a workspace admin's e-mail and API token add the workspace, listed as read with the API token, which a new API token replaces",
+  async (t, database) => {
+    const f = await connectionsFixture(t, database, sim);
+    const { email, apiToken } = sim.info.credentials.admin;
+    const res = await added.postConnection(f, {
+      kind: 'bitbucket',
+      workspace: 'acme',
+      adminEmail: email,
+      apiToken,
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const { connection } = res.json();
+    const readWithApiToken = { kind: 'bitbucket', bitbucketCredential: 'api-token' };
+    assert.deepEqual(await added.listedKind(f, connection.id), readWithApiToken);
+    const wrong = { apiToken: 'not-the-admin-token' };
+    await added.assertCredentialReplacedOnlyByAWorkingOne(f, connection.id, wrong, { apiToken });
+    assert.deepEqual(await added.listedKind(f, connection.id), readWithApiToken, 'still an API token');
+  },
 );
 
 forEachDatabase(

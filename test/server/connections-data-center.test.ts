@@ -37,6 +37,7 @@ forEachDatabase(
     assert.ok(readable.includes('dc.plugins') && readable.includes('dc.security-settings'), readable.join());
     added.assertFirstScanRequested(f, connection.id);
     await f.assertNoSecretStored();
+    assert.deepEqual(await added.listedKind(f, connection.id), { kind: 'data-center' });
 
     // A new token is verified first: a wrong one is refused and the stored one kept.
     await added.assertCredentialReplacedOnlyByAWorkingOne(

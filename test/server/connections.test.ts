@@ -46,6 +46,8 @@ forEachDatabase(
     assert.equal(connection.id, `org-${sim.info.org.id}`);
     assert.equal(connection.orgName, sim.info.org.name);
     assert.equal(connection.method, 'api-token');
+    assert.equal(connection.kind, 'atlassian');
+    assert.equal(connection.bitbucketCredential, undefined, 'an organization has no Bitbucket credential');
     assert.deepEqual(connection.apiKey, { last4: admin.apiToken.slice(-4) });
     assert.deepEqual(connection.firstConnected.by, f.users.owner);
     assert.equal(connection.status.state, 'pending');

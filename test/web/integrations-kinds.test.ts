@@ -6,7 +6,7 @@ import { kindOfChoice } from '../../web/src/features/integrations/choices.ts';
 import {
   connectionsOfKind,
   countOf,
-  kindOf,
+  keyFieldOf,
   productLabel,
   worstOfKind,
 } from '../../web/src/features/integrations/kinds.ts';
@@ -18,12 +18,14 @@ import type { Connection, ConnectionList } from '../../web/src/features/integrat
 
 function connection(
   id: string,
+  kind: Connection['kind'],
   domains: { host: string; products: string[]; at?: string; excessive?: boolean }[],
 ): Connection {
   return {
     id,
     orgId: null,
     orgName: id,
+    kind,
     method: 'api-token',
     apiKey: { last4: '1234' },
     firstConnected: { at: '2026-12-01T00:00:00.000Z', by: null },
@@ -41,31 +43,46 @@ function connection(
   };
 }
 
-const acme = connection('acme', [
+const acme = connection('acme', 'atlassian', [
   { host: 'acme.atlassian.net', products: ['jira', 'confluence'], at: '2026-12-06T10:00:00.000Z' },
   { host: 'acme-eu.atlassian.net', products: ['jira'], at: '2026-12-06T08:00:00.000Z' },
 ]);
-const workspace = connection('bitbucket-1', [
+const workspace = connection('bitbucket-1', 'bitbucket', [
   { host: 'bitbucket.org', products: ['bitbucket'], at: '2026-12-06T09:00:00.000Z' },
 ]);
-const jiraDc = connection('dc-jira', [{ host: 'jira.acme.test', products: ['jira-data-center'] }]);
-const keyOnly = connection('org-key-only', []);
+const jiraDc = connection('dc-jira', 'data-center', [
+  { host: 'jira.acme.test', products: ['jira-data-center'] },
+]);
+const keyOnly = connection('org-key-only', 'atlassian', []);
 
-test('each connection is listed in the row of its kind: a workspace under Bitbucket, an instance under Data Center, the rest under Atlassian', () => {
-  assert.equal(kindOf(acme), 'atlassian');
-  assert.equal(kindOf(workspace), 'bitbucket');
-  assert.equal(kindOf(jiraDc), 'data-center');
-  assert.equal(kindOf(keyOnly), 'atlassian', 'an organization without sites yet is still Atlassian');
-  assert.equal(kindOf({ ...acme, kind: 'data-center' } as Connection), 'data-center', 'a declared kind wins');
+test('each connection is listed in the row of the kind the server gives it: a workspace under Bitbucket, an instance under Data Center, an organization under Atlassian', () => {
   const all = [acme, workspace, jiraDc, keyOnly];
   assert.deepEqual(
     connectionsOfKind(all, 'atlassian').map((c) => c.id),
     ['acme', 'org-key-only'],
+    'an organization without sites yet is still Atlassian',
   );
   assert.deepEqual(
     connectionsOfKind(all, 'bitbucket').map((c) => c.id),
     ['bitbucket-1'],
   );
+  assert.deepEqual(
+    connectionsOfKind(all, 'data-center').map((c) => c.id),
+    ['dc-jira'],
+  );
+  const declared = { ...jiraDc, kind: 'atlassian' } as const;
+  assert.deepEqual(
+    connectionsOfKind([declared], 'atlassian').map((c) => c.id),
+    ['dc-jira'],
+    "the server's kind decides, not the domains' products",
+  );
+});
+
+test('a new key replaces the credential the connection reads with: an instance its personal access token, a workspace its access token or its admin API token, an organization its API token', () => {
+  assert.equal(keyFieldOf(jiraDc), 'personalAccessToken');
+  assert.equal(keyFieldOf({ ...workspace, bitbucketCredential: 'access-token' }), 'accessToken');
+  assert.equal(keyFieldOf({ ...workspace, bitbucketCredential: 'api-token' }), 'apiToken');
+  assert.equal(keyFieldOf(acme), 'apiToken');
 });
 
 test('a row counts its domains in its own words', () => {
@@ -86,7 +103,7 @@ test("a row names the server's worst last sync when it is one of its domains, an
   };
   assert.equal(worstOfKind([workspace], server), server);
   assert.equal(worstOfKind([acme], server)?.host, 'acme-eu.atlassian.net', 'the one synced longest ago');
-  const slow = connection('slow', [
+  const slow = connection('slow', 'atlassian', [
     { host: 'slow.atlassian.net', products: ['jira'], at: '2026-12-06T11:00:00.000Z', excessive: true },
   ]);
   assert.equal(worstOfKind([acme, slow], server)?.host, 'slow.atlassian.net');

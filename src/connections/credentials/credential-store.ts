@@ -56,10 +56,20 @@ export type WriteBundle =
 
 export type ReadBundle = ApiTokenBundle | OAuthBundle;
 
+/** What a read credential connects: Atlassian Cloud (an org and its sites), a Bitbucket workspace, a Data Center instance. */
+export type ConnectionKind = 'atlassian' | 'bitbucket' | 'data-center';
+
+/** Which credential reads a Bitbucket workspace: its workspace access token, or an admin's e-mail and API token. */
+export type BitbucketCredential = 'access-token' | 'api-token';
+
 export interface CredentialHint {
-  /** The last 4 characters of the API token (or, without one, the org API key). */
+  /** The last 4 characters of the credential that reads (the API token, else the access or personal access token, else the org API key). */
   apiKey: { last4: string } | null;
   email: string | null;
+  /** The read credential's kind; absent from write consents and from hints saved before it was kept. */
+  kind?: ConnectionKind | undefined;
+  /** A Bitbucket workspace's read credential (kind `bitbucket` only). */
+  bitbucketCredential?: BitbucketCredential | undefined;
 }
 
 export interface StoredCredential<B> {
@@ -70,17 +80,36 @@ export interface StoredCredential<B> {
   updatedAt: string;
 }
 
-export function hintOf(bundle: ReadBundle | WriteBundle): CredentialHint {
+export function hintOf(
+  bundle: ReadBundle | WriteBundle,
+  purpose: CredentialPurpose = 'read',
+): CredentialHint {
+  const bitbucket = 'bitbucket' in bundle ? bundle.bitbucket : undefined;
+  // The access token reads the workspace when both are stored (bitbucketConnectRequestOf), so its
+  // last 4 characters are the ones shown.
   const key =
+    bitbucket?.accessToken ??
     bundle.apiToken ??
-    ('bitbucket' in bundle ? bundle.bitbucket?.accessToken : undefined) ??
     ('dataCenter' in bundle ? bundle.dataCenter?.personalAccessToken : undefined) ??
     ('personalAccessToken' in bundle ? bundle.personalAccessToken : undefined) ??
     ('orgApiKey' in bundle ? bundle.orgApiKey : undefined);
   return {
     apiKey: key && key.length >= 8 ? { last4: key.slice(-4) } : key ? { last4: '' } : null,
     email: bundle.adminEmail ?? null,
+    ...(purpose === 'read' ? kindHintOf(bundle as ReadBundle) : {}),
   };
+}
+
+/** What a read bundle connects, kept in its hint so the list says a connection's kind without opening it. */
+function kindHintOf(bundle: ReadBundle): Pick<CredentialHint, 'kind' | 'bitbucketCredential'> {
+  if (bundle.method === 'api-token' && bundle.bitbucket) {
+    return {
+      kind: 'bitbucket',
+      bitbucketCredential: bundle.bitbucket.accessToken ? 'access-token' : 'api-token',
+    };
+  }
+  if (bundle.method === 'api-token' && bundle.dataCenter) return { kind: 'data-center' };
+  return { kind: 'atlassian' };
 }
 
 export interface SaveCredentialInput<P extends CredentialPurpose> {
@@ -101,7 +130,7 @@ export async function saveCredential<P extends CredentialPurpose>(
   const at = input.now.toISOString();
   const method: ConnectionMethod = input.bundle.method;
   const ciphertext = box.seal(JSON.stringify(input.bundle));
-  const hint = toJsonColumn(hintOf(input.bundle));
+  const hint = toJsonColumn(hintOf(input.bundle, input.purpose));
   await db
     .insertInto('connection_credentials')
     .values({

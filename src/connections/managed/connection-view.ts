@@ -3,12 +3,18 @@ import { fromJsonColumn } from '../../db/json-column.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ConnectionMethod, ScansTable } from '../../db/schema-server.ts';
 import { type ConnectionRecord, getConnection, listConnections } from '../../inventory/connections.ts';
-import { type CredentialHint, credentialHints } from '../credentials/credential-store.ts';
+import {
+  type BitbucketCredential,
+  type ConnectionKind,
+  type CredentialHint,
+  credentialHints,
+} from '../credentials/credential-store.ts';
 import type { ConnectionProfile } from './connection-profile.ts';
 import type { PermissionEntry } from './permission-check.ts';
 import { judgeLastSync, type LastSync } from './sync-health.ts';
 
-// The Integrations window as data (`GET /api/v1/connections`): per connection its org, method,
+// The Integrations window as data (`GET /api/v1/connections`): per connection its kind (and a
+// Bitbucket workspace's credential), org, method,
 // what may be shown of its key (last 4 characters, never more), who connected it first, its last
 // sync and status, and its domains (sites); and, over all domains, the one whose last sync needs a
 // look most. Read from the store only (profiles, credential hints, scans): never opens a secret,
@@ -34,6 +40,9 @@ export interface ConnectionView {
   id: string;
   orgId: string | null;
   orgName: string;
+  kind: ConnectionKind;
+  /** Which credential reads a Bitbucket workspace (kind `bitbucket` only): a new one replaces it in kind. */
+  bitbucketCredential?: BitbucketCredential | undefined;
   method: ConnectionMethod;
   apiKey: { last4: string } | null;
   firstConnected: { at: string; by: { id: string; name: string } | null };
@@ -152,10 +161,13 @@ async function judgeConnection(
     status.state === 'success' ? await failedDatasets(db, latest?.sync_run_id ?? null) : new Map();
   const by = profile.first_connected_by;
   const write = hints.write;
+  const kind = hints.read?.kind ?? kindOfSites(record.sites);
   const view: ConnectionView = {
     id: record.id,
     orgId: record.orgId,
     orgName: record.name,
+    kind,
+    ...(kind === 'bitbucket' ? { bitbucketCredential: bitbucketCredentialOf(hints.read) } : {}),
     method: profile.method,
     apiKey: hints.read?.apiKey ?? null,
     firstConnected: {
@@ -179,6 +191,22 @@ async function judgeConnection(
     scanIntervalSeconds: Math.round(intervalMs / 1000),
   };
   return { view, overBy: judged?.overBy };
+}
+
+/**
+ * A connection's kind when its credential's hint predates keeping it: a workspace's site has the
+ * product `bitbucket` alone, an instance's a Data Center product.
+ */
+function kindOfSites(sites: ConnectionRecord['sites']): ConnectionKind {
+  const products = sites.flatMap((s) => s.products);
+  if (products.some((p) => p === 'jira-data-center' || p === 'confluence-data-center')) return 'data-center';
+  if (products.length > 0 && products.every((p) => p === 'bitbucket')) return 'bitbucket';
+  return 'atlassian';
+}
+
+/** The hint's; before it was kept, an admin's e-mail beside the token says it is an API token. */
+function bitbucketCredentialOf(hint: CredentialHint | undefined): BitbucketCredential {
+  return hint?.bitbucketCredential ?? (hint?.email ? 'api-token' : 'access-token');
 }
 
 /**

@@ -105,6 +105,17 @@ export const Connection = z.object({
   id: z.string(),
   orgId: z.string().nullable(),
   orgName: z.string(),
+  kind: z
+    .enum(['atlassian', 'bitbucket', 'data-center'])
+    .describe(
+      'atlassian: an organization and its Cloud sites; bitbucket: a workspace; data-center: an instance',
+    ),
+  bitbucketCredential: z
+    .enum(['access-token', 'api-token'])
+    .optional()
+    .describe(
+      "a Bitbucket workspace's read credential: its workspace access token (replace with accessToken) or an admin's e-mail and API token (replace with apiToken)",
+    ),
   method: z.enum(['api-token', 'oauth']),
   apiKey: z.object({ last4: z.string() }).nullable(),
   firstConnected: z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISMISSAL_REASONS, SETTABLE_STATUSES, WORKFLOW_STATUSES } from '../../findings/workflow.ts';
+import { AREA_IDS, PRODUCTS } from '../../rules/areas.ts';
 
 // The request and response shapes of the findings API.
 
@@ -17,8 +18,8 @@ export const FilterFields = {
   connectionId: one.describe('a connection id'),
   severity: many.describe('critical, high, medium, low'),
   status: many.describe(WORKFLOW_STATUSES.join(', ')),
-  product: many.describe('org, jira, jira-service-management, confluence, bitbucket'),
-  area: many.describe('a rule area: identity, accounts, tokens, apps, jira, confluence…'),
+  product: many.describe(PRODUCTS.join(', ')),
+  area: many.describe(`a rule area: ${AREA_IDS.join(', ')}`),
   site: many.describe('a site cloud id, or org'),
   rule: many.describe('rule ids'),
   control: many.describe('framework:control, e.g. cis-v8:4.1 or nist-800-53-r5:AC-2'),

@@ -366,6 +366,14 @@ export interface ApiOperations {
         id: string;
         orgId: string | null;
         orgName: string;
+        /**
+         * atlassian: an organization and its Cloud sites; bitbucket: a workspace; data-center: an instance
+         */
+        kind: 'atlassian' | 'bitbucket' | 'data-center';
+        /**
+         * a Bitbucket workspace's read credential: its workspace access token (replace with accessToken) or an admin's e-mail and API token (replace with apiToken)
+         */
+        bitbucketCredential?: 'access-token' | 'api-token';
         method: 'api-token' | 'oauth';
         apiKey: {
           last4: string;
@@ -475,6 +483,14 @@ export interface ApiOperations {
         id: string;
         orgId: string | null;
         orgName: string;
+        /**
+         * atlassian: an organization and its Cloud sites; bitbucket: a workspace; data-center: an instance
+         */
+        kind: 'atlassian' | 'bitbucket' | 'data-center';
+        /**
+         * a Bitbucket workspace's read credential: its workspace access token (replace with accessToken) or an admin's e-mail and API token (replace with apiToken)
+         */
+        bitbucketCredential?: 'access-token' | 'api-token';
         method: 'api-token' | 'oauth';
         apiKey: {
           last4: string;
@@ -549,6 +565,14 @@ export interface ApiOperations {
       id: string;
       orgId: string | null;
       orgName: string;
+      /**
+       * atlassian: an organization and its Cloud sites; bitbucket: a workspace; data-center: an instance
+       */
+      kind: 'atlassian' | 'bitbucket' | 'data-center';
+      /**
+       * a Bitbucket workspace's read credential: its workspace access token (replace with accessToken) or an admin's e-mail and API token (replace with apiToken)
+       */
+      bitbucketCredential?: 'access-token' | 'api-token';
       method: 'api-token' | 'oauth';
       apiKey: {
         last4: string;
@@ -624,6 +648,14 @@ export interface ApiOperations {
       id: string;
       orgId: string | null;
       orgName: string;
+      /**
+       * atlassian: an organization and its Cloud sites; bitbucket: a workspace; data-center: an instance
+       */
+      kind: 'atlassian' | 'bitbucket' | 'data-center';
+      /**
+       * a Bitbucket workspace's read credential: its workspace access token (replace with accessToken) or an admin's e-mail and API token (replace with apiToken)
+       */
+      bitbucketCredential?: 'access-token' | 'api-token';
       method: 'api-token' | 'oauth';
       apiKey: {
         last4: string;
@@ -716,6 +748,14 @@ export interface ApiOperations {
         id: string;
         orgId: string | null;
         orgName: string;
+        /**
+         * atlassian: an organization and its Cloud sites; bitbucket: a workspace; data-center: an instance
+         */
+        kind: 'atlassian' | 'bitbucket' | 'data-center';
+        /**
+         * a Bitbucket workspace's read credential: its workspace access token (replace with accessToken) or an admin's e-mail and API token (replace with apiToken)
+         */
+        bitbucketCredential?: 'access-token' | 'api-token';
         method: 'api-token' | 'oauth';
         apiKey: {
           last4: string;
@@ -799,6 +839,14 @@ export interface ApiOperations {
         id: string;
         orgId: string | null;
         orgName: string;
+        /**
+         * atlassian: an organization and its Cloud sites; bitbucket: a workspace; data-center: an instance
+         */
+        kind: 'atlassian' | 'bitbucket' | 'data-center';
+        /**
+         * a Bitbucket workspace's read credential: its workspace access token (replace with accessToken) or an admin's e-mail and API token (replace with apiToken)
+         */
+        bitbucketCredential?: 'access-token' | 'api-token';
         method: 'api-token' | 'oauth';
         apiKey: {
           last4: string;
@@ -1167,11 +1215,11 @@ export interface ApiOperations {
        */
       status?: string | string[];
       /**
-       * org, jira, jira-service-management, confluence, bitbucket
+       * org, jira, jira-service-management, confluence, bitbucket, jira-data-center, confluence-data-center
        */
       product?: string | string[];
       /**
-       * a rule area: identity, accounts, tokens, apps, jira, confluence…
+       * a rule area: identity, accounts, tokens, app-governance, apps, data-protection, jira, jsm, confluence, bitbucket, jira-data-center, confluence-data-center
        */
       area?: string | string[];
       /**
@@ -1432,11 +1480,11 @@ export interface ApiOperations {
          */
         status?: string | string[];
         /**
-         * org, jira, jira-service-management, confluence, bitbucket
+         * org, jira, jira-service-management, confluence, bitbucket, jira-data-center, confluence-data-center
          */
         product?: string | string[];
         /**
-         * a rule area: identity, accounts, tokens, apps, jira, confluence…
+         * a rule area: identity, accounts, tokens, app-governance, apps, data-protection, jira, jsm, confluence, bitbucket, jira-data-center, confluence-data-center
          */
         area?: string | string[];
         /**

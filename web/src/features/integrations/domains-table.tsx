@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { formatDateTime } from '../../components/format.ts';
 import { ApiKeyCell } from './api-key-cell.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
-import { type ConnectionKind, KIND_INFO, productLabel } from './kinds.ts';
+import { type ConnectionKind, KIND_INFO, keyFieldOf, productLabel } from './kinds.ts';
 import { LastSyncedText } from './last-synced-cell.tsx';
 import { StatusCell } from './status-cell.tsx';
 import type { Connection, Domain } from './types.ts';
@@ -14,11 +14,6 @@ import { useConnectionActions } from './use-connection-actions.ts';
 // Center instance) with Zscaler's columns, its products as chips, and per-domain actions. The
 // credentials belong to the connection (an organization), so editing the key or reconnecting
 // through one domain acts on all of its organization's domains; the dialogs say so.
-
-/** Why a kind's key cannot be edited here (undefined: it can). */
-const EDIT_UNAVAILABLE: Partial<Record<ConnectionKind, string>> = {
-  'data-center': 'Replace a personal access token by adding the instance again',
-};
 
 type Pending =
   | { kind: 'reconnect'; connection: Connection; host: string }
@@ -67,7 +62,7 @@ export function DomainsTable({
         await actions.replaceKey.mutateAsync({
           id: connection.id,
           apiToken: pending.apiKey,
-          field: kind === 'bitbucket' ? 'accessToken' : 'apiToken',
+          field: keyFieldOf(connection),
         });
         notifications.show({ color: 'green', message: `The API Key of ${host} was replaced.` });
       } else {
@@ -139,7 +134,7 @@ export function DomainsTable({
                     <ApiKeyCell
                       host={domain.host}
                       last4={connection.apiKey?.last4 ?? null}
-                      disabledReason={manageDisabledReason ?? EDIT_UNAVAILABLE[kind]}
+                      disabledReason={manageDisabledReason}
                       onSubmit={(apiKey) =>
                         setPending({ kind: 'edit', connection, host: domain.host, apiKey })
                       }

@@ -2,12 +2,11 @@ import type { Connection, ConnectionList, Domain, LastSync } from './types.ts';
 
 // The kinds of connection the Integrations window lists in rows of their own: Atlassian Cloud (an
 // organization and its sites), Bitbucket Cloud (a workspace) and Data Center (a self-managed Jira
-// or Confluence instance). The list answer carries no kind, so it is read from the domains'
-// products (a workspace's is `bitbucket`, an instance's `jira-data-center` or
-// `confluence-data-center`), tolerating a `kind` field should the server add one.
+// or Confluence instance). Each connection's kind is the server's (`kind`, from its stored
+// credential).
 
-export const KINDS = ['atlassian', 'bitbucket', 'data-center'] as const;
-export type ConnectionKind = (typeof KINDS)[number];
+export type ConnectionKind = Connection['kind'];
+export const KINDS = ['atlassian', 'bitbucket', 'data-center'] as const satisfies readonly ConnectionKind[];
 
 export interface KindInfo {
   /** The row's name in the window. */
@@ -30,19 +29,22 @@ export function countOf(kind: ConnectionKind, n: number): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-const DATA_CENTER_PRODUCTS = new Set(['jira-data-center', 'confluence-data-center']);
-
-export function kindOf(connection: Connection): ConnectionKind {
-  const declared = (connection as { kind?: unknown }).kind;
-  if (declared === 'bitbucket' || declared === 'data-center') return declared;
-  const products: string[] = connection.domains.flatMap((d) => d.products);
-  if (products.some((p) => DATA_CENTER_PRODUCTS.has(p))) return 'data-center';
-  if (products.length > 0 && products.every((p) => p === 'bitbucket')) return 'bitbucket';
-  return 'atlassian';
+export function connectionsOfKind(connections: readonly Connection[], kind: ConnectionKind): Connection[] {
+  return connections.filter((c) => c.kind === kind);
 }
 
-export function connectionsOfKind(connections: readonly Connection[], kind: ConnectionKind): Connection[] {
-  return connections.filter((c) => kindOf(c) === kind);
+/** The credentials request's fields a new key can go in (`PUT /api/v1/connections/{id}/credentials`). */
+export type KeyField = 'apiToken' | 'accessToken' | 'personalAccessToken';
+
+/**
+ * The credential field a new key replaces: a Data Center instance's personal access token; a
+ * Bitbucket workspace's access token, or the admin's API token when that is what reads it; else an
+ * API token.
+ */
+export function keyFieldOf(connection: Pick<Connection, 'kind' | 'bitbucketCredential'>): KeyField {
+  if (connection.kind === 'data-center') return 'personalAccessToken';
+  if (connection.kind === 'bitbucket' && connection.bitbucketCredential !== 'api-token') return 'accessToken';
+  return 'apiToken';
 }
 
 export type WorstLastSync = NonNullable<ConnectionList['worstLastSync']>;

@@ -1,5 +1,5 @@
 import { Alert } from '@mantine/core';
-import { countOf, kindOf } from './kinds.ts';
+import { countOf } from './kinds.ts';
 import type { Connection } from './types.ts';
 import { isProcessing } from './types.ts';
 
@@ -51,8 +51,7 @@ export function ProcessingNotice({
       onClose={onClose}
       data-testid="processing"
     >
-      {connection.orgName} is ready for review: {countOf(kindOf(connection), connection.domains.length)}{' '}
-      added.
+      {connection.orgName} is ready for review: {countOf(connection.kind, connection.domains.length)} added.
     </Alert>
   );
 }

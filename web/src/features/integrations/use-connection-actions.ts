@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
+import type { KeyField } from './kinds.ts';
 
 // The per-connection changes of the Integrations window. Each sends `confirm` (the server refuses
 // without it) and refreshes the list; the scan a change starts reports itself over the live events.
@@ -25,8 +26,8 @@ export function useConnectionActions() {
     onSuccess: refresh,
   });
   const replaceKey = useMutation({
-    // A Bitbucket workspace's key is its workspace access token; everyone else's an API token.
-    mutationFn: (input: { id: string; apiToken: string; field?: 'apiToken' | 'accessToken' }) =>
+    // The key goes in the field of the credential it replaces (keyFieldOf); an API token by default.
+    mutationFn: (input: { id: string; apiToken: string; field?: KeyField }) =>
       api('PUT /api/v1/connections/{id}/credentials', {
         params: { id: input.id },
         body: { [input.field ?? 'apiToken']: input.apiToken, confirm: true },
