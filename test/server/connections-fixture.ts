@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { TestContext } from 'node:test';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { RunningSimulator } from '../../simulator/start.ts';
+import { issuedSecrets } from '../../simulator/start-info.ts';
 import { simConnection } from '../../simulator/testing/sim-connection.ts';
 import type { Role } from '../../src/db/schema-server.ts';
 import type { TestDatabase } from '../../src/db/testing/test-database.ts';
@@ -73,7 +74,8 @@ export async function connectionsFixture(
   const { allowHosts, baseUrls } = simConnection(sim.info);
   const server = await startTestServer(database, { scans, settings: { allowHosts, baseUrls } });
   t.after(() => server.app.close());
-  const secrets = secretsOf(sim);
+  // Every credential the simulator handed out, the OAuth client secret included.
+  const secrets = issuedSecrets(sim.info);
   // Nor may any log line, whatever the test did.
   t.after(() => {
     for (const line of server.logLines()) {
@@ -145,18 +147,4 @@ export async function connectionsFixture(
       return res;
     },
   };
-}
-
-/** Every secret the simulator's tenant hands out: none may appear in an answer. */
-export function secretsOf(sim: RunningSimulator): string[] {
-  const c = sim.info.credentials;
-  return [
-    c.admin.apiToken,
-    c.member.apiToken,
-    c.orgApiKey,
-    c.scopedOrgApiKey,
-    c.scopedApiToken?.apiToken,
-    c.bitbucket?.accessToken,
-    ...sim.info.dataCenterSites.flatMap((s) => [s.credentials.adminToken, s.credentials.userToken]),
-  ].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }

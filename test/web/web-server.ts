@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ensureWebBuild } from '../../scripts/build-web.ts';
 import { type RunningSimulator, startSimulator } from '../../simulator/start.ts';
+import { listenerHosts } from '../../simulator/start-info.ts';
 import { buildTenant, type TenantSource } from '../../simulator/tenant/build.ts';
 import { readCliEnv } from '../../src/cli/cli-env.ts';
 import { openTestDatabase, type TestDatabase } from '../../src/db/testing/test-database.ts';
@@ -44,13 +45,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   const tenant = options.tenant ?? { scenario: options.scenario ?? 'demo' };
   const sim = await startSimulator({ tenant: buildTenant(tenant, now()) });
   const { info } = sim;
-  const hosts = [
-    ...info.sites.map((s) => s.url),
-    info.adminApiUrl,
-    info.marketplaceUrl,
-    info.authUrl,
-    info.bitbucketUrl,
-  ].map((u) => new URL(u).host);
+  const hosts = listenerHosts(info);
   const dir = mkdtempSync(join(tmpdir(), 'palisade-web-'));
   const database = await openTestDatabase('sqlite');
   const lines: string[] = [];
