@@ -1,4 +1,5 @@
 import { Alert, Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { BITBUCKET_ROWS, type ConsentRow } from './bitbucket-permissions.ts';
 import { BITBUCKET_ACCESS_TOKEN_URL } from './links.ts';
 
 // Add, step 1 for the kinds that connect with a token alone: what Palisade reads with it and the
@@ -7,51 +8,7 @@ import { BITBUCKET_ACCESS_TOKEN_URL } from './links.ts';
 // access token's permissions carry); a Data Center token cannot be scoped, so its rows are what
 // Palisade reads with it.
 
-interface Row {
-  permission: string;
-  reads: string;
-  data: string;
-}
-
-const BITBUCKET_ROWS: readonly Row[] = [
-  {
-    permission: 'Account: Read (account)',
-    reads: 'The workspace’s members and their permission',
-    data: 'Members with their workspace permission (owner, collaborator, member) and last access.',
-  },
-  {
-    permission: 'Projects: Read (project)',
-    reads: 'The workspace’s projects',
-    data: 'Projects: key, privacy, whether they hold public repositories.',
-  },
-  {
-    permission: 'Repositories: Read (repository)',
-    reads: 'Repositories and their branching model',
-    data: 'Repositories: privacy, fork policy, main branch, project, dates.',
-  },
-  {
-    permission: 'Repositories: Admin (repository:admin)',
-    reads: 'Branch restrictions and repository access keys',
-    data: 'Branch permissions and merge checks; access keys’ label, when added and last used.',
-  },
-  {
-    permission: 'Projects: Admin (project:admin)',
-    reads: 'Project access keys',
-    data: 'Access keys’ label, when added and last used.',
-  },
-  {
-    permission: 'Webhooks: Read and write (webhook)',
-    reads: 'Workspace and repository webhooks',
-    data: 'Where each webhook delivers, its events, whether a secret is set.',
-  },
-  {
-    permission: 'Pipelines: Read (pipeline)',
-    reads: 'Pipelines, deployment environments and their variables',
-    data: 'Variable names and whether they are secured; values are never kept.',
-  },
-];
-
-const DATA_CENTER_ROWS: readonly Row[] = [
+const DATA_CENTER_ROWS: readonly ConsentRow[] = [
   {
     permission: 'Product REST API (GET)',
     reads: 'Version, global permissions, administrators, security settings',
@@ -69,7 +26,7 @@ const DATA_CENTER_ROWS: readonly Row[] = [
   },
 ];
 
-function PermissionTable({ caption, rows }: { caption: string; rows: readonly Row[] }) {
+function PermissionTable({ caption, rows }: { caption: string; rows: readonly ConsentRow[] }) {
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped withTableBorder>
