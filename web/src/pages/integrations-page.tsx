@@ -22,8 +22,8 @@ import { WriteConsentStep } from '../features/integrations/write-consent.tsx';
 
 // Zscaler's Integrations window with its words: one row per kind of connection ("Atlassian",
 // "Bitbucket", "Data Center": number of domains, the worst last sync, Add), each expanded into
-// the domains table with Reconnect, Edit and Delete; the Atlassian row also shows the separate
-// write consent. The OAuth callback comes back here with ?connected=<id> or ?error=<code>.
+// the domains table with Reconnect, Edit and Delete; the Atlassian and Data Center rows also show
+// the separate write consent (Bitbucket has no app actions). The OAuth callback comes back here with ?connected=<id> or ?error=<code>.
 
 /** What Add chooses first when pressed on a kind's row. */
 const FIRST_CHOICE: Record<ConnectionKind, Choice> = {
@@ -97,7 +97,7 @@ export function IntegrationsPage() {
               {isOpen && connections.isSuccess ? (
                 <Stack id={KIND_INFO[kind].regionId}>
                   <DomainsTable kind={kind} connections={ofKind} manageDisabledReason={manageDisabled} />
-                  {kind === 'atlassian'
+                  {kind !== 'bitbucket'
                     ? ofKind.map((c) => (
                         <WriteConsentStep key={c.id} connection={c} disabledReason={writeDisabled} />
                       ))

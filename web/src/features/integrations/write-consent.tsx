@@ -11,14 +11,16 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
 import type { Connection } from './types.ts';
 
 // The separate write consent (Zscaler: "additional consent steps are required for the revocation
 // and banning of apps"): a site admin's API token kept apart from the read credentials and used
-// only for app actions. Clearly apart from Add, and only for people allowed to give it.
+// only for app actions. Clearly apart from Add, and only for people allowed to give it. A Data
+// Center instance's write consent is a system administrator's personal access token instead
+// (POST /api/v1/connections/{id}/write-consent takes `personalAccessToken`).
 
 export function WriteConsentStep({
   connection,
@@ -30,15 +32,20 @@ export function WriteConsentStep({
   const client = useQueryClient();
   const [adminEmail, setAdminEmail] = useState('');
   const [apiToken, setApiToken] = useState('');
+  const [personalAccessToken, setPersonalAccessToken] = useState('');
+  const dataCenter = connection.kind === 'data-center';
   const refresh = () => client.invalidateQueries({ queryKey: queryKeys.connections });
   const grant = useMutation({
     mutationFn: () =>
       api('POST /api/v1/connections/{id}/write-consent', {
         params: { id: connection.id },
-        body: { adminEmail: adminEmail.trim(), apiToken: apiToken.trim() },
+        body: dataCenter
+          ? { personalAccessToken: personalAccessToken.trim() }
+          : { adminEmail: adminEmail.trim(), apiToken: apiToken.trim() },
       }),
     onSuccess: () => {
       setApiToken('');
+      setPersonalAccessToken('');
       return refresh();
     },
   });
@@ -50,6 +57,14 @@ export function WriteConsentStep({
     event.preventDefault();
     grant.mutate();
   };
+  /** What every field of the form shares: required, never autofilled, off without the right. */
+  const field = (value: string, set: (value: string) => void) => ({
+    required: true,
+    autoComplete: 'off',
+    disabled: disabledReason !== undefined,
+    value,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(e.currentTarget.value),
+  });
   const error = grant.error ?? revoke.error;
   const granted = connection.writeConsent.granted;
   return (
@@ -63,11 +78,19 @@ export function WriteConsentStep({
             {granted ? `Granted (key ••••${connection.writeConsent.last4 ?? ''})` : 'Not granted'}
           </Badge>
         </Group>
-        <Text size="sm">
-          The connection above only reads. To disable, uninstall or ban apps, Palisade needs a site admin’s
-          API token given for that purpose alone; it is used only when someone with the revocation right acts
-          on an app.
-        </Text>
+        {dataCenter ? (
+          <Text size="sm">
+            The connection above only reads. To disable or uninstall apps, Palisade needs a system
+            administrator’s personal access token given for that purpose alone; it is used only for Disable
+            and Uninstall, when someone with the revocation right acts on an app.
+          </Text>
+        ) : (
+          <Text size="sm">
+            The connection above only reads. To disable, uninstall or ban apps, Palisade needs a site admin’s
+            API token given for that purpose alone; it is used only when someone with the revocation right
+            acts on an app.
+          </Text>
+        )}
         {error ? (
           <Alert color="red" role="alert" title="Write consent not changed">
             {error.message}
@@ -89,23 +112,18 @@ export function WriteConsentStep({
         ) : (
           <form onSubmit={submit}>
             <Group align="flex-end">
-              <TextInput
-                label="Site admin e-mail"
-                type="email"
-                required
-                autoComplete="off"
-                disabled={disabledReason !== undefined}
-                value={adminEmail}
-                onChange={(e) => setAdminEmail(e.currentTarget.value)}
-              />
-              <PasswordInput
-                label="Site admin API token"
-                required
-                autoComplete="off"
-                disabled={disabledReason !== undefined}
-                value={apiToken}
-                onChange={(e) => setApiToken(e.currentTarget.value)}
-              />
+              {dataCenter ? (
+                <PasswordInput
+                  label="Personal access token"
+                  description="Of a system administrator"
+                  {...field(personalAccessToken, setPersonalAccessToken)}
+                />
+              ) : (
+                <>
+                  <TextInput label="Site admin e-mail" type="email" {...field(adminEmail, setAdminEmail)} />
+                  <PasswordInput label="Site admin API token" {...field(apiToken, setApiToken)} />
+                </>
+              )}
               <Button
                 type="submit"
                 variant="default"
