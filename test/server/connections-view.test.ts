@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type ConnectionView, statusOf, worstOf } from '../../src/connections/managed/connection-view.ts';
+import {
+  type ConnectionView,
+  statusOf,
+  worstOf,
+  worstOfEachKind,
+} from '../../src/connections/managed/connection-view.ts';
 import { humanDuration, judgeLastSync } from '../../src/connections/managed/sync-health.ts';
 
 // How the Integrations window judges a connection: its state from the scans, whether its last sync
@@ -57,10 +62,17 @@ test('the state: an error found outside a scan first, then a running scan with i
   assert.deepEqual(statusOf({ error_reason: null }, undefined), { state: 'pending' });
 });
 
-function judged(id: string, host: string, lastSync: ConnectionView['lastSync'], overBy: number | undefined) {
+function judged(
+  id: string,
+  host: string,
+  lastSync: ConnectionView['lastSync'],
+  overBy: number | undefined,
+  kind: ConnectionView['kind'] = 'atlassian',
+) {
   const status = { state: 'success' as const };
   const view = {
     id,
+    kind,
     domains: [{ host, cloudId: id, products: ['jira' as const], lastSync, status }],
   } as unknown as ConnectionView;
   return { view, overBy };
@@ -93,4 +105,28 @@ test('the worst last sync is the most excessive domain, else one never synced, e
     excessive: true,
     reason: 'a lot',
   });
+});
+
+test("each kind's row names its own worst last sync in the same order: the one furthest over its limit, not the oldest; a kind without domains is absent", () => {
+  const early = { at: '2026-06-01T00:00:00Z', durationSeconds: 60, excessive: true, reason: 'a bit' };
+  const late = { at: '2026-06-01T06:00:00Z', durationSeconds: 9_000, excessive: true, reason: 'a lot' };
+  const ok = { at: '2026-06-01T11:00:00Z', durationSeconds: 60, excessive: false };
+  const keyOnly = {
+    view: { id: 'k', kind: 'atlassian', domains: [] } as unknown as ConnectionView,
+    overBy: undefined,
+  };
+  const byKind = worstOfEachKind([
+    judged('dc-a', 'jira.acme.test', early, 1.2, 'data-center'),
+    judged('dc-b', 'wiki.acme.test', late, 5, 'data-center'),
+    judged('bb', 'bitbucket.org/acme', ok, 0.1, 'bitbucket'),
+    keyOnly,
+  ]);
+  assert.deepEqual(Object.keys(byKind).sort(), ['bitbucket', 'data-center']);
+  assert.equal(
+    byKind['data-center']?.host,
+    'wiki.acme.test',
+    'the later sync, 5× over, before the older one 1.2× over',
+  );
+  assert.equal(byKind.bitbucket?.excessive, false);
+  assert.deepEqual(worstOfEachKind([]), {});
 });

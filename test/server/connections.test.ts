@@ -179,6 +179,11 @@ forEachDatabase(
     const first = await list();
     assert.equal(first.connections[0].status.state, 'pending');
     assert.equal(first.worstLastSync.reason, 'not synced yet');
+    assert.deepEqual(
+      first.worstLastSyncByKind,
+      { atlassian: first.worstLastSync },
+      'the Atlassian row names it',
+    );
 
     const now = f.server.clock.now.getTime();
     const iso = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
@@ -229,6 +234,7 @@ forEachDatabase(
     assert.equal(body.worstLastSync.connectionId, id);
     assert.equal(body.worstLastSync.excessive, true);
     assert.ok(c.domains.some((d: { host: string }) => d.host === body.worstLastSync.host));
+    assert.deepEqual(body.worstLastSyncByKind, { atlassian: body.worstLastSync });
 
     await scan(2, 'running', {
       started_at: iso(5),
@@ -468,6 +474,7 @@ forEachDatabase(
     assert.deepEqual((await f.call({ method: 'GET', url: '/api/v1/connections' })).json(), {
       connections: [],
       worstLastSync: null,
+      worstLastSyncByKind: {},
     });
   },
   { timeout: 60_000 },

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertNoPageErrors, browserSkipReason, launchBrowser } from './browser.ts';
-import { setUpOwnerOnIntegrations } from './integrations-support.ts';
+import { apiGet, setUpOwnerOnIntegrations } from './integrations-support.ts';
 import { startWebServer } from './web-server.ts';
 
 // The demo's Jira Data Center instance in the Integrations window: added with a system
-// administrator's personal access token, counted in the Data Center row, and its separate write
+// administrator's personal access token, counted in the Data Center row with its own worst last
+// sync (the Atlassian row has none), and its separate write
 // consent given there with a personal access token (not the cloud's e-mail and API token).
 
 test("an owner adds the demo's Jira Data Center instance and grants its write consent with a system administrator's personal access token in the Data Center row", {
@@ -30,6 +31,15 @@ test("an owner adds the demo's Jira Data Center instance and grants its write co
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'ready for review' }).waitFor({ timeout: 120_000 });
   assert.equal(await page.getByTestId('data-center-count').textContent(), '1 instance');
+  // Each row names its own kind's worst last sync, as the server picks it per kind.
+  const { worstLastSyncByKind } = await apiGet<{ worstLastSyncByKind: Record<string, { host: string }> }>(
+    page,
+    '/api/v1/connections',
+  );
+  const host = worstLastSyncByKind['data-center']?.host ?? '';
+  assert.ok(host, 'the server names the Data Center row a worst last sync');
+  await page.locator('[data-kind="data-center"]').getByText(`(${host})`).waitFor();
+  assert.match((await page.locator('[data-kind="atlassian"]').textContent()) ?? '', /Last Synced: N\/A/);
 
   // The Data Center row offers the separate write consent, asking for a personal access token.
   const region = page.locator('#data-center-domains');

@@ -8,13 +8,12 @@ import {
   countOf,
   keyFieldOf,
   productLabel,
-  worstOfKind,
 } from '../../web/src/features/integrations/kinds.ts';
-import type { Connection, ConnectionList } from '../../web/src/features/integrations/types.ts';
+import type { Connection } from '../../web/src/features/integrations/types.ts';
 
-// The Integrations window's rows by kind: which row a connection is listed in, how a row counts
-// its domains and which of its domains' last sync it names; and the Findings filters offering
-// every product and area the server accepts.
+// The Integrations window's rows by kind: which row a connection is listed in and how a row counts
+// its domains (its worst last sync is the server's, test/server/connections-view.test.ts); and the
+// Findings filters offering every product and area the server accepts.
 
 function connection(
   id: string,
@@ -91,25 +90,6 @@ test('a row counts its domains in its own words', () => {
   assert.equal(countOf('bitbucket', 1), '1 workspace');
   assert.equal(countOf('bitbucket', 2), '2 workspaces');
   assert.equal(countOf('data-center', 0), '0 instances');
-});
-
-test("a row names the server's worst last sync when it is one of its domains, and otherwise its own worst: excessive, then never synced, then oldest", () => {
-  const server: ConnectionList['worstLastSync'] = {
-    connectionId: 'bitbucket-1',
-    host: 'bitbucket.org',
-    lastSync: { at: '2026-12-06T09:00:00.000Z', durationSeconds: 10, excessive: false },
-    excessive: false,
-    reason: null,
-  };
-  assert.equal(worstOfKind([workspace], server), server);
-  assert.equal(worstOfKind([acme], server)?.host, 'acme-eu.atlassian.net', 'the one synced longest ago');
-  const slow = connection('slow', 'atlassian', [
-    { host: 'slow.atlassian.net', products: ['jira'], at: '2026-12-06T11:00:00.000Z', excessive: true },
-  ]);
-  assert.equal(worstOfKind([acme, slow], server)?.host, 'slow.atlassian.net');
-  const never = worstOfKind([acme, jiraDc], null);
-  assert.deepEqual([never?.host, never?.lastSync, never?.reason], ['jira.acme.test', null, 'not synced yet']);
-  assert.equal(worstOfKind([keyOnly], server), null, 'no domain, nothing to name');
 });
 
 test('products read as people name them, and each Add choice adds to the row of its kind', () => {

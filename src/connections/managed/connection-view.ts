@@ -16,8 +16,8 @@ import { judgeLastSync, type LastSync } from './sync-health.ts';
 // The Integrations window as data (`GET /api/v1/connections`): per connection its kind (and a
 // Bitbucket workspace's credential), org, method,
 // what may be shown of its key (last 4 characters, never more), who connected it first, its last
-// sync and status, and its domains (sites); and, over all domains, the one whose last sync needs a
-// look most. Read from the store only (profiles, credential hints, scans): never opens a secret,
+// sync and status, and its domains (sites); and, over all domains and over each kind's, the one
+// whose last sync needs a look most. Read from the store only (profiles, credential hints, scans): never opens a secret,
 // never calls Atlassian.
 
 export type ConnectionState = 'pending' | 'in_progress' | 'success' | 'error';
@@ -62,6 +62,9 @@ export interface WorstLastSync {
   reason: string | null;
 }
 
+/** Per kind of connection (a row of the Integrations window), its worst last sync; a kind without domains is absent. */
+export type WorstLastSyncByKind = Partial<Record<ConnectionKind, WorstLastSync>>;
+
 export interface ViewSettings {
   scanIntervalMs: number;
   excessiveSyncMs: number;
@@ -77,7 +80,11 @@ export async function listConnectionViews(
   db: Kysely<Database>,
   settings: ViewSettings,
   now: Date,
-): Promise<{ connections: ConnectionView[]; worstLastSync: WorstLastSync | null }> {
+): Promise<{
+  connections: ConnectionView[];
+  worstLastSync: WorstLastSync | null;
+  worstLastSyncByKind: WorstLastSyncByKind;
+}> {
   const profiles = await db
     .selectFrom('connection_profiles')
     .selectAll()
@@ -92,7 +99,11 @@ export async function listConnectionViews(
     const profile = byId.get(record.id) as ConnectionProfile;
     judged.push(await judgeConnection(db, record, profile, hints.get(record.id) ?? {}, users, settings, now));
   }
-  return { connections: judged.map((j) => j.view), worstLastSync: worstOf(judged) };
+  return {
+    connections: judged.map((j) => j.view),
+    worstLastSync: worstOf(judged),
+    worstLastSyncByKind: worstOfEachKind(judged),
+  };
 }
 
 export async function getConnectionView(
@@ -258,6 +269,16 @@ export function worstOf(judged: readonly Judged[]): WorstLastSync | null {
     excessive: lastSync?.excessive ?? false,
     reason: lastSync ? (lastSync.reason ?? null) : 'not synced yet',
   };
+}
+
+/** `worstOf` over each kind's connections alone, so each row names its own worst in the same order. */
+export function worstOfEachKind(judged: readonly Judged[]): WorstLastSyncByKind {
+  const byKind: WorstLastSyncByKind = {};
+  for (const kind of new Set(judged.map((j) => j.view.kind))) {
+    const worst = worstOf(judged.filter((j) => j.view.kind === kind));
+    if (worst) byKind[kind] = worst;
+  }
+  return byKind;
 }
 
 async function userNames(

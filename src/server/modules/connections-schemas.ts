@@ -151,17 +151,25 @@ export const Permission = z.object({
 
 export const ConnectionWithPermissions = Connection.extend({ permissions: z.array(Permission) });
 
+/** The domain whose last sync needs a look most: the most excessive, else one never synced, else the oldest. */
+const WorstLastSync = z.object({
+  connectionId: z.string(),
+  host: z.string(),
+  lastSync: LastSync.nullable(),
+  excessive: z.boolean(),
+  reason: z.string().nullable(),
+});
+
 export const ConnectionList = z.object({
   connections: z.array(Connection),
-  worstLastSync: z
+  worstLastSync: WorstLastSync.nullable(),
+  worstLastSyncByKind: z
     .object({
-      connectionId: z.string(),
-      host: z.string(),
-      lastSync: LastSync.nullable(),
-      excessive: z.boolean(),
-      reason: z.string().nullable(),
+      atlassian: WorstLastSync.optional(),
+      bitbucket: WorstLastSync.optional(),
+      'data-center': WorstLastSync.optional(),
     })
-    .nullable(),
+    .describe("per kind of connection, its domains' worst last sync (a kind without domains is absent)"),
 });
 
 export const Created = z.object({ connection: Connection, permissions: z.array(Permission) });

@@ -438,6 +438,47 @@ export interface ApiOperations {
         excessive: boolean;
         reason: string | null;
       } | null;
+      /**
+       * per kind of connection, its domains' worst last sync (a kind without domains is absent)
+       */
+      worstLastSyncByKind: {
+        atlassian?: {
+          connectionId: string;
+          host: string;
+          lastSync: {
+            at: string;
+            durationSeconds: number;
+            excessive: boolean;
+            reason?: string;
+          } | null;
+          excessive: boolean;
+          reason: string | null;
+        };
+        bitbucket?: {
+          connectionId: string;
+          host: string;
+          lastSync: {
+            at: string;
+            durationSeconds: number;
+            excessive: boolean;
+            reason?: string;
+          } | null;
+          excessive: boolean;
+          reason: string | null;
+        };
+        'data-center'?: {
+          connectionId: string;
+          host: string;
+          lastSync: {
+            at: string;
+            durationSeconds: number;
+            excessive: boolean;
+            reason?: string;
+          } | null;
+          excessive: boolean;
+          reason: string | null;
+        };
+      };
     };
   };
   /**

@@ -10,13 +10,7 @@ import { AddConnection } from '../features/integrations/add-connection.tsx';
 import type { Choice } from '../features/integrations/choices.ts';
 import { DomainsTable } from '../features/integrations/domains-table.tsx';
 import { KindRow } from '../features/integrations/kind-row.tsx';
-import {
-  type ConnectionKind,
-  connectionsOfKind,
-  KIND_INFO,
-  KINDS,
-  worstOfKind,
-} from '../features/integrations/kinds.ts';
+import { type ConnectionKind, connectionsOfKind, KIND_INFO, KINDS } from '../features/integrations/kinds.ts';
 import { ProcessingNotice } from '../features/integrations/processing-notice.tsx';
 import { WriteConsentStep } from '../features/integrations/write-consent.tsx';
 
@@ -87,7 +81,7 @@ export function IntegrationsPage() {
               <KindRow
                 kind={kind}
                 count={connections.isSuccess ? ofKind.reduce((n, c) => n + c.domains.length, 0) : undefined}
-                worst={worstOfKind(ofKind, connections.data?.worstLastSync ?? null)}
+                worst={connections.data?.worstLastSyncByKind[kind] ?? null}
                 loading={connections.isPending}
                 expanded={isOpen}
                 onToggle={() => expand(kind, !isOpen)}

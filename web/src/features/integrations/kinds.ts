@@ -1,4 +1,4 @@
-import type { Connection, ConnectionList, Domain, LastSync } from './types.ts';
+import type { Connection, ConnectionList } from './types.ts';
 
 // The kinds of connection the Integrations window lists in rows of their own: Atlassian Cloud (an
 // organization and its sites), Bitbucket Cloud (a workspace) and Data Center (a self-managed Jira
@@ -47,35 +47,8 @@ export function keyFieldOf(connection: Pick<Connection, 'kind' | 'bitbucketCrede
   return 'apiToken';
 }
 
+/** A row's worst last sync, as the server picks it per kind (`worstLastSyncByKind`). */
 export type WorstLastSync = NonNullable<ConnectionList['worstLastSync']>;
-
-/**
- * The domain of these connections that needs a look most, in the server's order: the server's own
- * pick when it is one of them (it alone knows how far over its limit a sync is); otherwise an
- * excessive last sync, then a domain never synced, then the one synced longest ago.
- */
-export function worstOfKind(
-  connections: readonly Connection[],
-  serverWorst: ConnectionList['worstLastSync'],
-): WorstLastSync | null {
-  if (serverWorst && connections.some((c) => c.id === serverWorst.connectionId)) return serverWorst;
-  const domains = connections.flatMap((c) => c.domains.map((d) => ({ connectionId: c.id, domain: d })));
-  const byAge = (a: { domain: Domain }, b: { domain: Domain }) =>
-    (a.domain.lastSync?.at ?? '') < (b.domain.lastSync?.at ?? '') ? -1 : 1;
-  const excessive = domains.filter((d) => d.domain.lastSync?.excessive).sort(byAge);
-  const never = domains.filter((d) => d.domain.lastSync === null);
-  const oldest = domains.filter((d) => d.domain.lastSync !== null).sort(byAge);
-  const worst = excessive[0] ?? never[0] ?? oldest[0];
-  if (!worst) return null;
-  const lastSync: LastSync | null = worst.domain.lastSync;
-  return {
-    connectionId: worst.connectionId,
-    host: worst.domain.host,
-    lastSync,
-    excessive: lastSync?.excessive ?? false,
-    reason: lastSync ? (lastSync.reason ?? null) : 'not synced yet',
-  };
-}
 
 const PRODUCT_LABEL: Record<string, string> = {
   jira: 'Jira',
