@@ -7,7 +7,7 @@ import { alertedInSnapshot, alertKey, type BanAlert, insertBanAlert } from './ba
 import { type BanRecord, listBans } from './bans.ts';
 import { WriteConsentRequiredError } from './errors.ts';
 import { executeSteps, type StepOutcome } from './execute.ts';
-import { type InstalledApp, isApp, readInstalledApps } from './installed-apps.ts';
+import { type InstalledApp, isApp, isDataCenterProduct, readInstalledApps } from './installed-apps.ts';
 import { planAppSteps } from './plan.ts';
 import { type RunRecord, recordRefusal, recordStep } from './record.ts';
 import { type WriteApi, type WriteClientOptions, writeClientFactory } from './write-client.ts';
@@ -98,7 +98,8 @@ export async function enforceBans(deps: EnforceBansDeps): Promise<BanEnforcement
   let credentials: ReturnType<typeof requireWriteConsent> | undefined;
   let consentError: WriteConsentRequiredError | undefined;
   try {
-    credentials = requireWriteConsent(deps.connection, true);
+    const dataCenter = sightings.some((s) => isDataCenterProduct(s.app.product));
+    credentials = requireWriteConsent(deps.connection, true, dataCenter);
   } catch (error) {
     if (!(error instanceof WriteConsentRequiredError)) throw error;
     consentError = error;

@@ -7,7 +7,13 @@ import { type Actor, APPS_REVOKE, requireRight } from './actor.ts';
 import { type BanRecord, putBan, removeBan } from './bans.ts';
 import { ActionError, AppNotInInventoryError, InvalidActionRequestError } from './errors.ts';
 import { executeSteps, plannedOutcomes, type StepOutcome } from './execute.ts';
-import { type ActionSite, isApp, type Product, readInstalledApps } from './installed-apps.ts';
+import {
+  type ActionSite,
+  isApp,
+  isDataCenterProduct,
+  type Product,
+  readInstalledApps,
+} from './installed-apps.ts';
 import { type ActionStep, planAppSteps, planBlockUserInstalledApps } from './plan.ts';
 import { type RunRecord, recordConnectionChange, recordRefusal, recordStep } from './record.ts';
 import { type WriteClientOptions, writeClientFactory } from './write-client.ts';
@@ -174,7 +180,10 @@ export async function runAppAction(
     planned = await plan(deps.db, deps.connection.id, request);
     const calls = planned.steps.some((s) => s.request);
     // A ban consents to future uninstalls too (enforcement), so it needs the write credential now.
-    if (calls || request.action === 'ban') credentials = requireWriteConsent(deps.connection, true);
+    if (calls || request.action === 'ban') {
+      const dataCenter = planned.steps.some((s) => s.product !== null && isDataCenterProduct(s.product));
+      credentials = requireWriteConsent(deps.connection, true, dataCenter);
+    }
   } catch (error) {
     // A dry run shows the refusal the real run would meet, but records nothing.
     if (error instanceof ActionError && !dryRun) await recordRefusal(run, error);

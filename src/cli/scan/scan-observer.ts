@@ -82,13 +82,17 @@ export function targetConnections(target: ScanTarget): PipelineRequest['connecti
   ];
 }
 
-/** Runs the one scan pipeline on a CLI target (`scan` and `demo` alike), progress on the terminal. */
+/**
+ * Runs the one scan pipeline on one of a CLI target's connections (`scan` and `demo` alike),
+ * progress on the terminal. The write credential is a Cloud site admin's: it goes with the sites
+ * only, never to a Bitbucket workspace or a Data Center instance.
+ */
 export function scanTarget(
   db: Kysely<Database>,
   target: ScanTarget,
   deps: Pick<CliDeps, 'now' | 'signal'>,
   progress: Progress,
-  connection: PipelineRequest['connection'] | undefined = targetConnections(target)[0],
+  connection: PipelineRequest['connection'],
 ): ReturnType<typeof runScan> {
   return runScan(
     {
@@ -99,13 +103,6 @@ export function scanTarget(
       signal: deps.signal,
       observer: scanObserver(progress),
     },
-    {
-      connection: connection ?? {
-        sites: target.sites,
-        siteCredential: target.siteCredential,
-        org: target.org,
-      },
-      writeCredential: target.writeCredential,
-    },
+    { connection, ...('kind' in connection ? {} : { writeCredential: target.writeCredential }) },
   );
 }
