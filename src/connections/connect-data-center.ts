@@ -132,8 +132,7 @@ async function rightsOn(
   }
   // Every signed-in user may list the spaces they see: the token works.
   await api.call('dc.confluence.space.list', { site, query: { limit: 1 } });
-  // The global permissions are Confluence administrators' only (403 otherwise); versions before 10
-  // lack the resource (404) and the right stays unknown: the reads then say what they were refused.
+  // The global permissions are Confluence administrators' only (403 otherwise).
   // https://developer.atlassian.com/server/confluence/rest/v1000/api-group-global-permissions/
   try {
     await api.call('dc.confluence.globalPermissions.list', { site });
@@ -150,9 +149,41 @@ async function rightsOn(
       };
     }
     if (code === 'credential_rejected') throw error;
+    // Versions before 10 lack the resource (404): the plugin list, the right the admin datasets
+    // and write consent need, tells instead.
+    return upmRights(api, site, code);
+  }
+}
+
+/**
+ * Whether the token administers Confluence, asked of UPM: it lists the plugins to administrators
+ * and answers 401 to anyone else, a token the space list just accepted included
+ * (https://developer.atlassian.com/platform/marketplace/upm-rest-api/). Any other failure leaves
+ * the right unknown: the reads then say what they were refused.
+ */
+async function upmRights(
+  api: AtlassianApi,
+  site: SiteRef,
+  permissionsCode: string | undefined,
+): Promise<{ rights: SiteRights; evidence: string[] }> {
+  const unreadable = `Confluence permissions: could not tell (${permissionsCode ?? 'error'})`;
+  try {
+    await api.call('dc.upm.plugins.list', { site });
+    return {
+      rights: { confluenceAccess: true, confluenceAdmin: true },
+      evidence: [unreadable, 'Confluence plugins (UPM): read'],
+    };
+  } catch (error) {
+    const code = codeOf(error);
+    if (code === 'credential_rejected' || code === 'forbidden') {
+      return {
+        rights: { confluenceAccess: true, confluenceAdmin: false },
+        evidence: [unreadable, `Confluence plugins (UPM): refused (${code === 'forbidden' ? 403 : 401})`],
+      };
+    }
     return {
       rights: { confluenceAccess: true },
-      evidence: [`Confluence permissions: could not tell (${code ?? 'error'})`],
+      evidence: [unreadable, `Confluence plugins (UPM): could not tell (${code ?? 'error'})`],
     };
   }
 }
