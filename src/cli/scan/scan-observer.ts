@@ -94,6 +94,7 @@ export function scanTarget(
   progress: Progress,
   connection: PipelineRequest['connection'],
 ): ReturnType<typeof runScan> {
+  const write = target.writeCredential;
   return runScan(
     {
       db,
@@ -103,6 +104,9 @@ export function scanTarget(
       signal: deps.signal,
       observer: scanObserver(progress),
     },
-    { connection, ...('kind' in connection ? {} : { writeCredential: target.writeCredential }) },
+    {
+      connection,
+      ...(write && !('kind' in connection) ? { writeCredential: { site: { kind: 'basic', ...write } } } : {}),
+    },
   );
 }
