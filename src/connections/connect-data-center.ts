@@ -3,6 +3,7 @@ import { createAtlassianClient } from '../atlassian/client.ts';
 import { isAtlassianError } from '../atlassian/errors.ts';
 import { createHostPolicy } from '../atlassian/hosts.ts';
 import { DEFAULT_TRANSPORT_OPTIONS } from '../atlassian/transport.ts';
+import { DATA_CENTER_PRODUCT_NAMES, type DataCenterProduct } from '../inventory/datasets/data-center.ts';
 import { roleOf, type SiteAccess, type SiteRights } from '../sync/credential-access.ts';
 import type { ConnectDeps, Connected } from './connect.ts';
 import { dataCenterConnectionIdFor } from './connection-id.ts';
@@ -35,18 +36,11 @@ export interface DataCenterConnectRequest {
   personalAccessToken: string;
 }
 
-type DataCenterProduct = 'jira-data-center' | 'confluence-data-center';
-
 const DISCOVERY_OPTIONS = {
   maxAttempts: DEFAULT_TRANSPORT_OPTIONS.maxAttempts,
   headersTimeoutMs: 15_000,
   bodyTimeoutMs: 15_000,
   backoffMaxMs: 1_000,
-};
-
-const PRODUCT_NAME: Record<DataCenterProduct, string> = {
-  'jira-data-center': 'Jira Data Center',
-  'confluence-data-center': 'Confluence Data Center',
 };
 
 /** The base URL as the collectors join paths to it: origin and context path, no trailing slash. */
@@ -239,7 +233,7 @@ export async function connectDataCenter(
       org: undefined,
       target: {
         id,
-        name: `${title} (${PRODUCT_NAME[found.product]})`,
+        name: `${title} (${DATA_CENTER_PRODUCT_NAMES[found.product]})`,
         orgId: null,
         sites: [site],
         credentials,

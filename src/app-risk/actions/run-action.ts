@@ -3,17 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AppActionName } from '../../db/schema-actions.ts';
 import { getConnection } from '../../inventory/connections.ts';
+import { isDataCenterProduct } from '../../inventory/datasets/data-center.ts';
 import { type Actor, APPS_REVOKE, requireRight } from './actor.ts';
 import { type BanRecord, putBan, removeBan } from './bans.ts';
 import { ActionError, AppNotInInventoryError, InvalidActionRequestError } from './errors.ts';
 import { executeSteps, plannedOutcomes, type StepOutcome } from './execute.ts';
-import {
-  type ActionSite,
-  isApp,
-  isDataCenterProduct,
-  type Product,
-  readInstalledApps,
-} from './installed-apps.ts';
+import { type ActionSite, isApp, type Product, readInstalledApps } from './installed-apps.ts';
 import { type ActionStep, planAppSteps, planBlockUserInstalledApps } from './plan.ts';
 import { type RunRecord, recordConnectionChange, recordRefusal, recordStep } from './record.ts';
 import { type WriteClientOptions, writeClientFactory } from './write-client.ts';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Connection } from '../../inventory/connections.ts';
+import { isDataCenterProduct } from '../../inventory/datasets/data-center.ts';
 import { type ScanRequest as PipelineRequest, runScan, type ScanObserver } from '../../scan/run-scan.ts';
 import { describeRole } from '../../sync/credential-access.ts';
 import type { SyncPlan } from '../../sync/plan-tasks.ts';
@@ -48,11 +49,11 @@ export function scanObserver(progress: Progress): ScanObserver {
       const skippedOrg = plan.skipped.filter((s) => s.scope === 'org');
       // A Bitbucket workspace or a Data Center instance is scanned without the organization: no
       // org key belongs beside it.
-      const holds = (product: string) =>
-        target.sites.length > 0 && target.sites.every((s) => (s.products as string[]).includes(product));
-      const orgReason = holds('bitbucket')
+      const all = (holds: (product: string) => boolean) =>
+        target.sites.length > 0 && target.sites.every((s) => s.products.some(holds));
+      const orgReason = all((p) => p === 'bitbucket')
         ? 'a Bitbucket workspace is scanned without the organization: they will say unknown'
-        : holds('jira-data-center') || holds('confluence-data-center')
+        : all(isDataCenterProduct)
           ? 'a Data Center instance is scanned without the organization: they will say unknown'
           : 'no --org-api-key given: they will say unknown';
       progress.plan(scopesOf(target, plan), [
