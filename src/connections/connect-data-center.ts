@@ -2,10 +2,9 @@ import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
 import { createAtlassianClient } from '../atlassian/client.ts';
 import { isAtlassianError } from '../atlassian/errors.ts';
 import { createHostPolicy } from '../atlassian/hosts.ts';
-import { DEFAULT_TRANSPORT_OPTIONS } from '../atlassian/transport.ts';
 import { DATA_CENTER_PRODUCT_NAMES, type DataCenterProduct } from '../inventory/datasets/data-center.ts';
 import { roleOf, type SiteAccess, type SiteRights } from '../sync/credential-access.ts';
-import type { ConnectDeps, Connected } from './connect.ts';
+import { type ConnectDeps, type Connected, DISCOVERY_OPTIONS } from './connect.ts';
 import { dataCenterConnectionIdFor } from './connection-id.ts';
 import { DiscoveryError } from './discovery-error.ts';
 
@@ -35,13 +34,6 @@ export interface DataCenterConnectRequest {
   baseUrl: string;
   personalAccessToken: string;
 }
-
-const DISCOVERY_OPTIONS = {
-  maxAttempts: DEFAULT_TRANSPORT_OPTIONS.maxAttempts,
-  headersTimeoutMs: 15_000,
-  bodyTimeoutMs: 15_000,
-  backoffMaxMs: 1_000,
-};
 
 /** The base URL as the collectors join paths to it: origin and context path, no trailing slash. */
 export function normalizeDataCenterUrl(given: string): string {
