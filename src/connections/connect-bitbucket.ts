@@ -2,8 +2,7 @@ import { bitbucketSite } from '../atlassian/api.ts';
 import { createAtlassianClient } from '../atlassian/client.ts';
 import type { BitbucketCredential } from '../atlassian/credentials.ts';
 import { isAtlassianError } from '../atlassian/errors.ts';
-import { DEFAULT_TRANSPORT_OPTIONS } from '../atlassian/transport.ts';
-import type { ConnectDeps, Connected } from './connect.ts';
+import { type ConnectDeps, type Connected, DISCOVERY_OPTIONS } from './connect.ts';
 import { bitbucketConnectionIdFor } from './connection-id.ts';
 import { DiscoveryError } from './discovery-error.ts';
 
@@ -21,13 +20,6 @@ export interface BitbucketConnectRequest {
   workspace: string;
   credential: BitbucketCredential;
 }
-
-const DISCOVERY_OPTIONS = {
-  maxAttempts: DEFAULT_TRANSPORT_OPTIONS.maxAttempts,
-  headersTimeoutMs: 15_000,
-  bodyTimeoutMs: 15_000,
-  backoffMaxMs: 1_000,
-};
 
 /** A workspace slug as Bitbucket allows one: lower-case letters, digits, `-` and `_`. */
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;

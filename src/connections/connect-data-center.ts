@@ -2,9 +2,9 @@ import type { AtlassianApi, SiteRef } from '../atlassian/api.ts';
 import { createAtlassianClient } from '../atlassian/client.ts';
 import { isAtlassianError } from '../atlassian/errors.ts';
 import { createHostPolicy } from '../atlassian/hosts.ts';
-import { DEFAULT_TRANSPORT_OPTIONS } from '../atlassian/transport.ts';
+import { DATA_CENTER_PRODUCT_NAMES, type DataCenterProduct } from '../inventory/datasets/data-center.ts';
 import { roleOf, type SiteAccess, type SiteRights } from '../sync/credential-access.ts';
-import type { ConnectDeps, Connected } from './connect.ts';
+import { type ConnectDeps, type Connected, DISCOVERY_OPTIONS } from './connect.ts';
 import { dataCenterConnectionIdFor } from './connection-id.ts';
 import { DiscoveryError } from './discovery-error.ts';
 
@@ -34,20 +34,6 @@ export interface DataCenterConnectRequest {
   baseUrl: string;
   personalAccessToken: string;
 }
-
-type DataCenterProduct = 'jira-data-center' | 'confluence-data-center';
-
-const DISCOVERY_OPTIONS = {
-  maxAttempts: DEFAULT_TRANSPORT_OPTIONS.maxAttempts,
-  headersTimeoutMs: 15_000,
-  bodyTimeoutMs: 15_000,
-  backoffMaxMs: 1_000,
-};
-
-const PRODUCT_NAME: Record<DataCenterProduct, string> = {
-  'jira-data-center': 'Jira Data Center',
-  'confluence-data-center': 'Confluence Data Center',
-};
 
 /** The base URL as the collectors join paths to it: origin and context path, no trailing slash. */
 export function normalizeDataCenterUrl(given: string): string {
@@ -132,8 +118,7 @@ async function rightsOn(
   }
   // Every signed-in user may list the spaces they see: the token works.
   await api.call('dc.confluence.space.list', { site, query: { limit: 1 } });
-  // The global permissions are Confluence administrators' only (403 otherwise); versions before 10
-  // lack the resource (404) and the right stays unknown: the reads then say what they were refused.
+  // The global permissions are Confluence administrators' only (403 otherwise).
   // https://developer.atlassian.com/server/confluence/rest/v1000/api-group-global-permissions/
   try {
     await api.call('dc.confluence.globalPermissions.list', { site });
@@ -150,9 +135,41 @@ async function rightsOn(
       };
     }
     if (code === 'credential_rejected') throw error;
+    // Versions before 10 lack the resource (404): the plugin list, the right the admin datasets
+    // and write consent need, tells instead.
+    return upmRights(api, site, code);
+  }
+}
+
+/**
+ * Whether the token administers Confluence, asked of UPM: it lists the plugins to administrators
+ * and answers 401 to anyone else, a token the space list just accepted included
+ * (https://developer.atlassian.com/platform/marketplace/upm-rest-api/). Any other failure leaves
+ * the right unknown: the reads then say what they were refused.
+ */
+async function upmRights(
+  api: AtlassianApi,
+  site: SiteRef,
+  permissionsCode: string | undefined,
+): Promise<{ rights: SiteRights; evidence: string[] }> {
+  const unreadable = `Confluence permissions: could not tell (${permissionsCode ?? 'error'})`;
+  try {
+    await api.call('dc.upm.plugins.list', { site });
+    return {
+      rights: { confluenceAccess: true, confluenceAdmin: true },
+      evidence: [unreadable, 'Confluence plugins (UPM): read'],
+    };
+  } catch (error) {
+    const code = codeOf(error);
+    if (code === 'credential_rejected' || code === 'forbidden') {
+      return {
+        rights: { confluenceAccess: true, confluenceAdmin: false },
+        evidence: [unreadable, `Confluence plugins (UPM): refused (${code === 'forbidden' ? 403 : 401})`],
+      };
+    }
     return {
       rights: { confluenceAccess: true },
-      evidence: [`Confluence permissions: could not tell (${code ?? 'error'})`],
+      evidence: [unreadable, `Confluence plugins (UPM): could not tell (${code ?? 'error'})`],
     };
   }
 }
@@ -208,7 +225,7 @@ export async function connectDataCenter(
       org: undefined,
       target: {
         id,
-        name: `${title} (${PRODUCT_NAME[found.product]})`,
+        name: `${title} (${DATA_CENTER_PRODUCT_NAMES[found.product]})`,
         orgId: null,
         sites: [site],
         credentials,

@@ -15,7 +15,7 @@ import { describeRedirect } from './discovery-error.ts';
  * common under load and should not abort a run the sync would survive), but fails sooner on a
  * wrong URL or a closed port: shorter timeouts and backoff.
  */
-const DISCOVERY_OPTIONS = {
+export const DISCOVERY_OPTIONS = {
   maxAttempts: DEFAULT_TRANSPORT_OPTIONS.maxAttempts,
   headersTimeoutMs: 15_000,
   bodyTimeoutMs: 15_000,

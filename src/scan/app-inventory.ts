@@ -5,6 +5,7 @@ import {
   type OrgAppSources,
   type SiteAppSources,
 } from '../app-risk/model/inventory.ts';
+import { isDataCenterProduct } from '../inventory/datasets/data-center.ts';
 import type { SnapshotView } from '../rules/snapshot-view.ts';
 
 // The organization's app inventory from the app datasets of the engine's SnapshotView: the view
@@ -25,8 +26,7 @@ function dataCenterSourcesOf(view: SnapshotView): DataCenterAppSources[] {
   });
 }
 
-const isDataCenter = (s: SnapshotView['sites'][number]) =>
-  'jira-data-center' in s.products || 'confluence-data-center' in s.products;
+const isDataCenter = (s: SnapshotView['sites'][number]) => Object.keys(s.products).some(isDataCenterProduct);
 
 /** The inventory sources a SnapshotView holds; installations of partially read sites are used too. */
 function appSourcesOf(view: SnapshotView): { sites: SiteAppSources[]; org: OrgAppSources } {

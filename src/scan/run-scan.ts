@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type BanAlert, enforceBans } from '../app-risk/actions/index.ts';
+import type { Credentials } from '../atlassian/credentials.ts';
 import type { BaseUrls } from '../atlassian/urls.ts';
 import { type ConnectRequest, connect } from '../connections/connect.ts';
 import { type BitbucketConnectRequest, connectBitbucket } from '../connections/connect-bitbucket.ts';
@@ -70,7 +71,7 @@ export interface ScanRequest {
    * Write consent: banned apps found installed again are uninstalled with it (never the read
    * credential); a Data Center instance's is an administrator's personal access token.
    */
-  writeCredential?: { email: string; apiToken: string } | { personalAccessToken: string } | undefined;
+  writeCredential?: Credentials | undefined;
 }
 
 export interface ScanResult {
@@ -111,14 +112,7 @@ export async function runScan(deps: ScanDeps, request: ScanRequest): Promise<Sca
       db: deps.db,
       connection: {
         id: target.id,
-        ...(request.writeCredential
-          ? {
-              writeCredentials:
-                'personalAccessToken' in request.writeCredential
-                  ? { dataCenterToken: request.writeCredential.personalAccessToken }
-                  : { site: { kind: 'basic', ...request.writeCredential } },
-            }
-          : {}),
+        ...(request.writeCredential ? { writeCredentials: request.writeCredential } : {}),
       },
       snapshotVersion,
       allowHosts: deps.allowHosts,

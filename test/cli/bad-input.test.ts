@@ -106,6 +106,20 @@ before(async () => {
     '--api-token',
     token,
   ]);
+  const dc = info.dataCenterSites[0];
+  start('cloud write consent on data center', [
+    'scan',
+    ...quiet,
+    '--data-center-url',
+    dc?.url ?? '',
+    '--data-center-token',
+    dc?.credentials.adminToken ?? '',
+    '--write-email',
+    email,
+    '--write-api-token',
+    token,
+    ...demo.allowArgs,
+  ]);
   await Promise.all(runs.values());
 });
 
@@ -155,6 +169,13 @@ test('a snapshot file that does not exist is named, with how to create one', asy
   expectOneLine(
     await result('missing snapshot'),
     /no database at .*nothing-here\.db — pass the --db a scan wrote/,
+  );
+});
+
+test("a Data Center scan refuses a Cloud site admin's write credential instead of sending it to the instance", async () => {
+  expectOneLine(
+    await result('cloud write consent on data center'),
+    /--write-email and --write-api-token .* scan a Data Center instance without them/,
   );
 });
 

@@ -70,6 +70,38 @@ forEachDatabase(
 );
 
 forEachDatabase(
+  "on Confluence Data Center before 10 (no global permissions resource) a system admin's token is granted write consent and a plain user's is refused",
+  async (t, database) => {
+    assert.ok(confluence);
+    // Confluence before 10 answers 404 on GET /rest/api/permissions.
+    sim.context.faults.set({
+      rules: [{ endpoints: ['dc.confluence.globalPermissions.list'], errorRate: 1, errorStatus: 404 }],
+    });
+    t.after(() => sim.context.faults.set({ rules: [] }));
+    const f = await connectionsFixture(t, database, sim);
+    const res = await added.postConnection(f, dataCenter(confluence.url, confluence.credentials.adminToken));
+    assert.equal(res.statusCode, 201, res.body);
+    const { connection, permissions } = res.json();
+    assert.ok(added.readableDatasets(permissions).includes('dc.plugins'));
+    const consent = (personalAccessToken: string) =>
+      f.call({
+        method: 'POST',
+        url: `/api/v1/connections/${connection.id}/write-consent`,
+        payload: { personalAccessToken },
+      });
+    const plain = await consent(confluence.credentials.userToken);
+    assert.equal(plain.statusCode >= 400, true, plain.body);
+    assert.match(plain.json().error.message, /needs an administrator.*a plain user/);
+    const granted = await consent(confluence.credentials.adminToken);
+    assert.equal(granted.statusCode, 200, granted.body);
+    assert.deepEqual(granted.json().writeConsent, {
+      granted: true,
+      last4: confluence.credentials.adminToken.slice(-4),
+    });
+  },
+);
+
+forEachDatabase(
   'a Data Center instance is verified first: a wrong token, a host nobody allow-listed or a missing token is refused, nothing saved',
   async (t, database) => {
     assert.ok(jira);

@@ -25,8 +25,7 @@ function jira(token: 'admin' | 'user' | 'wrong' = 'admin') {
     allowHosts: [new URL(served.url).host],
     baseUrls: { api: h.api, marketplace: h.marketplace, auth: h.auth },
   });
-  // Sites are typed for Cloud until the Data Center connection kind widens them.
-  const site = { cloudId: served.id, url: served.url, products: ['jira-data-center'] } as unknown as SiteRef;
+  const site: SiteRef = { cloudId: served.id, url: served.url, products: ['jira-data-center'] };
   return { api, site, secret };
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { BanAlertResult } from '../../db/schema-actions.ts';
+import { isDataCenterProduct } from '../../inventory/datasets/data-center.ts';
 import { BAN_ENFORCER } from './actor.ts';
 import { alertedInSnapshot, alertKey, type BanAlert, insertBanAlert } from './ban-alerts.ts';
 import { type BanRecord, listBans } from './bans.ts';
@@ -98,7 +99,8 @@ export async function enforceBans(deps: EnforceBansDeps): Promise<BanEnforcement
   let credentials: ReturnType<typeof requireWriteConsent> | undefined;
   let consentError: WriteConsentRequiredError | undefined;
   try {
-    credentials = requireWriteConsent(deps.connection, true);
+    const dataCenter = sightings.some((s) => isDataCenterProduct(s.app.product));
+    credentials = requireWriteConsent(deps.connection, true, dataCenter);
   } catch (error) {
     if (!(error instanceof WriteConsentRequiredError)) throw error;
     consentError = error;

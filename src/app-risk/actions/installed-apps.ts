@@ -22,10 +22,6 @@ import { getSnapshot, latestSnapshot } from '../../inventory/snapshots.ts';
 
 export type Product = 'jira' | 'confluence' | DataCenterProduct;
 
-export function isDataCenterProduct(product: Product): product is DataCenterProduct {
-  return product === 'jira-data-center' || product === 'confluence-data-center';
-}
-
 export interface ActionSite {
   cloudId: string;
   url: string;

@@ -1,6 +1,7 @@
 import { type EndpointId, endpoint } from '../../atlassian/catalogue/index.ts';
 import { fillPath } from '../../atlassian/urls.ts';
-import { type ActionSite, type InstalledApp, isDataCenterProduct, type Product } from './installed-apps.ts';
+import { isDataCenterProduct } from '../../inventory/datasets/data-center.ts';
+import type { ActionSite, InstalledApp, Product } from './installed-apps.ts';
 import {
   blockUserInstalledAppsSteps,
   forgeDisableSteps,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AppActionName } from '../../db/schema-actions.ts';
 import { getConnection } from '../../inventory/connections.ts';
+import { isDataCenterProduct } from '../../inventory/datasets/data-center.ts';
 import { type Actor, APPS_REVOKE, requireRight } from './actor.ts';
 import { type BanRecord, putBan, removeBan } from './bans.ts';
 import { ActionError, AppNotInInventoryError, InvalidActionRequestError } from './errors.ts';
@@ -174,7 +175,10 @@ export async function runAppAction(
     planned = await plan(deps.db, deps.connection.id, request);
     const calls = planned.steps.some((s) => s.request);
     // A ban consents to future uninstalls too (enforcement), so it needs the write credential now.
-    if (calls || request.action === 'ban') credentials = requireWriteConsent(deps.connection, true);
+    if (calls || request.action === 'ban') {
+      const dataCenter = planned.steps.some((s) => s.product !== null && isDataCenterProduct(s.product));
+      credentials = requireWriteConsent(deps.connection, true, dataCenter);
+    }
   } catch (error) {
     // A dry run shows the refusal the real run would meet, but records nothing.
     if (error instanceof ActionError && !dryRun) await recordRefusal(run, error);

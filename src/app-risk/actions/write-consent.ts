@@ -17,11 +17,17 @@ const WRITE_SCOPE = /^(write|manage|delete):/;
 /**
  * The write credential the action may use, or WriteConsentRequiredError. `upm`: the action calls
  * the Universal Plugin Manager, which takes Basic auth only (no 3LO scope covers it).
+ * `dataCenter`: it calls a Data Center instance's UPM, which takes only the personal access token
+ * (Bearer) of an administrator — a Cloud credential there is no consent.
  */
-export function requireWriteConsent(connection: ActionConnection, upm: boolean): Credentials {
+export function requireWriteConsent(
+  connection: ActionConnection,
+  upm: boolean,
+  dataCenter = false,
+): Credentials {
   const credentials = connection.writeCredentials;
-  // A Data Center instance's UPM takes the personal access token (Bearer) of an administrator.
   if (credentials?.dataCenterToken) return credentials;
+  if (dataCenter) throw new WriteConsentRequiredError(connection.id, 'absent');
   const site = credentials?.site;
   if (!credentials || !site) throw new WriteConsentRequiredError(connection.id, 'absent');
   if (site.kind === 'oauth') {

@@ -1,3 +1,4 @@
+import { DATA_CENTER_PRODUCT_NAMES } from '../../inventory/datasets/data-center.ts';
 import type { AppInstallation, AppRecord } from './app.ts';
 import { type Capability, capabilityRank, classifyScope, type ScopeGrant } from './scopes.ts';
 import { RISK_WEIGHTS, type RiskWeights } from './weights.ts';
@@ -83,13 +84,9 @@ const CAPABILITY_LABEL: Record<Capability, string> = {
 
 const DAY = 86_400_000;
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const DC_LABEL = {
-  'jira-data-center': 'Jira Data Center',
-  'confluence-data-center': 'Confluence Data Center',
-};
 const where = (i: AppInstallation) =>
   i.dataCenter
-    ? `${DC_LABEL[i.dataCenter.product]} at ${i.siteName ?? i.siteId}`
+    ? `${DATA_CENTER_PRODUCT_NAMES[i.dataCenter.product]} at ${i.siteName ?? i.siteId}`
     : `${i.product} on site ${i.siteName ?? i.siteId}`;
 
 interface Capabilities {

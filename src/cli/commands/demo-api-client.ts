@@ -1,4 +1,7 @@
+import { BITBUCKET_WEB } from '../../atlassian/api.ts';
+import { domainOf } from '../../connections/managed/connection-view.ts';
 import { PalisadeError } from '../../errors.ts';
+import type { DataCenterProduct } from '../../inventory/datasets/data-center.ts';
 
 // The demo talks to its own server over HTTP, exactly as a person's browser or script would:
 // sign in (the session cookie and its CSRF token), add the connection, watch its status. Nothing
@@ -8,7 +11,8 @@ interface ConnectionView {
   id: string;
   orgId: string | null;
   orgName: string | null;
-  domains: unknown[];
+  kind: string;
+  domains: { host: string; products: string[] }[];
   status: { state: string; reason?: string; progress?: { done: number; total: number; phase: string } };
 }
 
@@ -71,19 +75,33 @@ export class DemoApiClient {
 
   /**
    * Adds a Bitbucket workspace or a Data Center instance; when it exists (a second start), gives it
-   * the current credential (and, for Data Center, the simulator's new address) instead.
+   * the current credential (and, for Data Center, the simulator's new address) instead. `product`:
+   * the instance's, which finds it listed when its address has moved.
    */
   async connectKind(
     body:
       | { kind: 'bitbucket'; workspace: string; accessToken: string }
       | { kind: 'data-center'; baseUrl: string; personalAccessToken: string },
+    product?: DataCenterProduct,
   ): Promise<ConnectionView> {
     const created = await this.call('POST', '/api/v1/connections', body, [201, 409]);
     if (created.status === 201) return (created.body as { connection: ConnectionView }).connection;
-    // The answer names the connection it met: "<name> is connected already as <id> — <fix>".
-    const message = (created.body as { error?: { message?: string } }).error?.message ?? '';
-    const id = /connected already as (\S+)/.exec(message)?.[1];
-    if (!id) throw new DemoApiError(`POST /api/v1/connections answered 409: ${message}`);
+    const list = await this.call('GET', '/api/v1/connections');
+    const ofKind = (list.body as { connections: ConnectionView[] }).connections.filter(
+      (c) => c.kind === body.kind,
+    );
+    // Listed by its domain (a workspace's is `bitbucket.org/<slug>`), else, for an instance the
+    // simulator now serves at another port, by its product.
+    const domain = domainOf(body.kind === 'bitbucket' ? `${BITBUCKET_WEB}/${body.workspace}` : body.baseUrl);
+    const existing =
+      ofKind.find((c) => c.domains.some((d) => d.host === domain)) ??
+      (product ? ofKind.find((c) => c.domains.some((d) => d.products.includes(product))) : undefined);
+    if (!existing) {
+      throw new DemoApiError(
+        `POST /api/v1/connections answered 409, and no ${body.kind} connection lists ${domain}`,
+      );
+    }
+    const { id } = existing;
     const { kind: _kind, ...credential } = body;
     const patch = 'workspace' in credential ? { accessToken: credential.accessToken } : credential;
     await this.call('PUT', `/api/v1/connections/${encodeURIComponent(id)}/credentials`, {

@@ -115,7 +115,11 @@ export async function demoService(flags: DemoServiceFlags, ctx: CommandContext):
             ? `connecting the Bitbucket workspace ${body.workspace} through the API`
             : `connecting the Data Center instance at ${new URL(body.baseUrl).host} through the API`,
         );
-        added.push(await api.connectKind(body));
+        const product =
+          body.kind === 'data-center'
+            ? info.dataCenterSites.find((s) => s.url === body.baseUrl)?.product
+            : undefined;
+        added.push(await api.connectKind(body, product));
       }
       const ends = [];
       for (const connection of added) {

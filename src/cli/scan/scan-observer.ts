@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Connection } from '../../inventory/connections.ts';
+import { isDataCenterProduct } from '../../inventory/datasets/data-center.ts';
 import { type ScanRequest as PipelineRequest, runScan, type ScanObserver } from '../../scan/run-scan.ts';
 import { describeRole } from '../../sync/credential-access.ts';
 import type { SyncPlan } from '../../sync/plan-tasks.ts';
@@ -48,11 +49,11 @@ export function scanObserver(progress: Progress): ScanObserver {
       const skippedOrg = plan.skipped.filter((s) => s.scope === 'org');
       // A Bitbucket workspace or a Data Center instance is scanned without the organization: no
       // org key belongs beside it.
-      const holds = (product: string) =>
-        target.sites.length > 0 && target.sites.every((s) => (s.products as string[]).includes(product));
-      const orgReason = holds('bitbucket')
+      const all = (holds: (product: string) => boolean) =>
+        target.sites.length > 0 && target.sites.every((s) => s.products.some(holds));
+      const orgReason = all((p) => p === 'bitbucket')
         ? 'a Bitbucket workspace is scanned without the organization: they will say unknown'
-        : holds('jira-data-center') || holds('confluence-data-center')
+        : all(isDataCenterProduct)
           ? 'a Data Center instance is scanned without the organization: they will say unknown'
           : 'no --org-api-key given: they will say unknown';
       progress.plan(scopesOf(target, plan), [
@@ -82,14 +83,19 @@ export function targetConnections(target: ScanTarget): PipelineRequest['connecti
   ];
 }
 
-/** Runs the one scan pipeline on a CLI target (`scan` and `demo` alike), progress on the terminal. */
+/**
+ * Runs the one scan pipeline on one of a CLI target's connections (`scan` and `demo` alike),
+ * progress on the terminal. The write credential is a Cloud site admin's: it goes with the sites
+ * only, never to a Bitbucket workspace or a Data Center instance.
+ */
 export function scanTarget(
   db: Kysely<Database>,
   target: ScanTarget,
   deps: Pick<CliDeps, 'now' | 'signal'>,
   progress: Progress,
-  connection: PipelineRequest['connection'] | undefined = targetConnections(target)[0],
+  connection: PipelineRequest['connection'],
 ): ReturnType<typeof runScan> {
+  const write = target.writeCredential;
   return runScan(
     {
       db,
@@ -100,12 +106,8 @@ export function scanTarget(
       observer: scanObserver(progress),
     },
     {
-      connection: connection ?? {
-        sites: target.sites,
-        siteCredential: target.siteCredential,
-        org: target.org,
-      },
-      writeCredential: target.writeCredential,
+      connection,
+      ...(write && !('kind' in connection) ? { writeCredential: { site: { kind: 'basic', ...write } } } : {}),
     },
   );
 }

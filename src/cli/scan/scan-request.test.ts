@@ -302,4 +302,29 @@ test('a Data Center scan refuses what does not belong to it, and says what it la
     'usage',
     /--output-dir/,
   );
+  fails(
+    () =>
+      resolveScanRequest(
+        {
+          dataCenterUrl: [url],
+          dataCenterToken: ['t-123456789'],
+          writeEmail: 'admin@acme.com',
+          writeApiToken: 'w-123456789',
+        },
+        env,
+        createSecrets(),
+      ),
+    'usage',
+    /--write-email and --write-api-token .* scan a Data Center instance without them/,
+  );
+  fails(
+    () =>
+      resolveScanRequest(
+        { dataCenterUrl: [url], dataCenterToken: ['t-123456789'] },
+        readEnv({ PALISADE_WRITE_API_TOKEN: 'w-123456789' }),
+        createSecrets(),
+      ),
+    'usage',
+    /Cloud site admin's write consent/,
+  );
 });

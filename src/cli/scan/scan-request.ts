@@ -219,7 +219,7 @@ function resolveBitbucket(
 function resolveDataCenter(
   flags: Pick<ScanFlags, 'dataCenterUrl'>,
   env: Env,
-  given: { tokens: string[]; orgApiKey: string | undefined; bitbucket: boolean },
+  given: { tokens: string[]; orgApiKey: string | undefined; bitbucket: boolean; write: boolean },
 ): ScanTarget['dataCenter'] {
   const raw =
     flags.dataCenterUrl && flags.dataCenterUrl.length > 0
@@ -236,6 +236,14 @@ function resolveDataCenter(
     throw new CliError(
       'usage',
       'a Data Center instance is a connection of its own — scan it without --org-api-key or --bitbucket-workspace (and those in another run)',
+    );
+  }
+  if (given.write) {
+    // The write flags are a Cloud site admin's e-mail and API token: a Data Center instance's
+    // UPM would refuse them, and a banned plugin found again would read as a failed uninstall.
+    throw new CliError(
+      'usage',
+      "--write-email and --write-api-token (PALISADE_WRITE_EMAIL / PALISADE_WRITE_API_TOKEN) are a Cloud site admin's write consent — scan a Data Center instance without them (banned plugins found there are reported, not uninstalled)",
     );
   }
   const { tokens } = given;
@@ -284,6 +292,7 @@ export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets)
     tokens: dataCenterTokens,
     orgApiKey,
     bitbucket: bitbucket !== undefined,
+    write: writeEmail !== undefined || writeApiToken !== undefined,
   });
 
   const rawSites = flags.site && flags.site.length > 0 ? flags.site : env.PALISADE_SITES;

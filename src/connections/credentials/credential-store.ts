@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { OAuthTokens } from '../../atlassian/credentials.ts';
+import type { Credentials, OAuthTokens } from '../../atlassian/credentials.ts';
 import { fromJsonColumn, toJsonColumn } from '../../db/json-column.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ConnectionMethod, CredentialPurpose } from '../../db/schema-server.ts';
@@ -53,6 +53,12 @@ export interface OAuthBundle {
 export type WriteBundle =
   | { method: 'api-token'; adminEmail: string; apiToken: string; personalAccessToken?: undefined }
   | { method: 'api-token'; personalAccessToken: string; adminEmail?: undefined; apiToken?: undefined };
+
+/** The write consent as a client takes it: a Data Center token (Bearer), or a site admin's API token (Basic). */
+export function writeCredentialsOf(bundle: WriteBundle): Credentials {
+  if (bundle.personalAccessToken !== undefined) return { dataCenterToken: bundle.personalAccessToken };
+  return { site: { kind: 'basic', email: bundle.adminEmail, apiToken: bundle.apiToken } };
+}
 
 export type ReadBundle = ApiTokenBundle | OAuthBundle;
 

@@ -3,6 +3,7 @@ import { fromJsonColumn } from '../../db/json-column.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ConnectionMethod, ScansTable } from '../../db/schema-server.ts';
 import { type ConnectionRecord, getConnection, listConnections } from '../../inventory/connections.ts';
+import { isDataCenterProduct } from '../../inventory/datasets/data-center.ts';
 import {
   type BitbucketCredential,
   type ConnectionKind,
@@ -210,7 +211,7 @@ async function judgeConnection(
  */
 function kindOfSites(sites: ConnectionRecord['sites']): ConnectionKind {
   const products = sites.flatMap((s) => s.products);
-  if (products.some((p) => p === 'jira-data-center' || p === 'confluence-data-center')) return 'data-center';
+  if (products.some(isDataCenterProduct)) return 'data-center';
   if (products.length > 0 && products.every((p) => p === 'bitbucket')) return 'bitbucket';
   return 'atlassian';
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Credentials } from '../../atlassian/credentials.ts';
 import type { BaseUrls } from '../../atlassian/urls.ts';
 import type { Database } from '../../db/schema.ts';
 import { PalisadeError } from '../../errors.ts';
@@ -6,7 +7,7 @@ import type { SyncTarget } from '../../sync/sync-target.ts';
 import type { ConnectRequest } from '../connect.ts';
 import type { BitbucketConnectRequest } from '../connect-bitbucket.ts';
 import type { DataCenterConnectRequest } from '../connect-data-center.ts';
-import { loadCredential } from '../credentials/credential-store.ts';
+import { loadCredential, writeCredentialsOf } from '../credentials/credential-store.ts';
 import type { SecretBox } from '../credentials/secret-box.ts';
 import { oauthScanConnection } from '../oauth/oauth-scan-connection.ts';
 import { orgSiteUrls } from './org-sites.ts';
@@ -30,7 +31,7 @@ export interface ManagedScanDeps {
 
 export interface ManagedScanRequest {
   connection: ConnectRequest | BitbucketConnectRequest | DataCenterConnectRequest | { target: SyncTarget };
-  writeCredential?: { email: string; apiToken: string } | { personalAccessToken: string } | undefined;
+  writeCredential?: Credentials | undefined;
 }
 
 export class NoCredentialError extends PalisadeError {
@@ -45,12 +46,7 @@ export async function scanRequestFor(
   const read = await loadCredential(deps.db, deps.secretBox, connectionId, 'read');
   if (!read) throw new NoCredentialError(`connection ${connectionId} has no stored credential`);
   const write = await loadCredential(deps.db, deps.secretBox, connectionId, 'write');
-  const written = write?.bundle;
-  const writeCredential = written?.personalAccessToken
-    ? { personalAccessToken: written.personalAccessToken }
-    : written?.adminEmail && written.apiToken
-      ? { email: written.adminEmail, apiToken: written.apiToken }
-      : undefined;
+  const writeCredential = write ? writeCredentialsOf(write.bundle) : undefined;
   const bundle = read.bundle;
   if (bundle.method === 'oauth') {
     return { connection: { target: await oauthScanConnection(deps, connectionId, bundle) }, writeCredential };

@@ -1,4 +1,5 @@
 import { getConnection } from '../../inventory/connections.ts';
+import { isDataCenterProduct } from '../../inventory/datasets/data-center.ts';
 import { describeRole } from '../../sync/credential-access.ts';
 import { connect } from '../connect.ts';
 import { connectDataCenter } from '../connect-data-center.ts';
@@ -24,9 +25,7 @@ export async function grantWriteConsent(
   if (!record || record.sites.length === 0) {
     throw new ManagedConnectionError('connection_not_found', `connection ${connectionId} has no sites`);
   }
-  const dataCenterSite = record.sites.find(
-    (s) => s.products.includes('jira-data-center') || s.products.includes('confluence-data-center'),
-  );
+  const dataCenterSite = record.sites.find((s) => s.products.some(isDataCenterProduct));
   if (dataCenterSite || 'personalAccessToken' in credential) {
     if (!dataCenterSite || !('personalAccessToken' in credential)) {
       throw new ManagedConnectionError(

@@ -16,6 +16,16 @@ import { defineDataset } from './dataset.ts';
 /** The two Data Center products (the rule areas carry the same names). */
 export const DATA_CENTER_PRODUCTS = ['jira-data-center', 'confluence-data-center'] as const;
 export type DataCenterProduct = (typeof DATA_CENTER_PRODUCTS)[number];
+
+export function isDataCenterProduct(product: string): product is DataCenterProduct {
+  return (DATA_CENTER_PRODUCTS as readonly string[]).includes(product);
+}
+
+/** The products' names as people read them ("Jira Data Center"). */
+export const DATA_CENTER_PRODUCT_NAMES: Readonly<Record<DataCenterProduct, string>> = {
+  'jira-data-center': 'Jira Data Center',
+  'confluence-data-center': 'Confluence Data Center',
+};
 const product = z.enum(DATA_CENTER_PRODUCTS);
 
 /**

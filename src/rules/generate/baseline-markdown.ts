@@ -1,3 +1,4 @@
+import { isDataCenterProduct } from '../../inventory/datasets/data-center.ts';
 import { isGovernanceName } from '../app-governance.ts';
 import { AREAS, type Area } from '../areas.ts';
 import { exampleValue, subjectJsonSchema } from '../attestation-example.ts';
@@ -66,10 +67,7 @@ function credentialLine(rule: Rule): string {
   const product = AREAS[rule.meta.area].product;
   if (rule.meta.credential === 'site-admin' && product === 'bitbucket')
     return 'Workspace access token, or a workspace admin’s API token';
-  if (
-    rule.meta.credential === 'site-admin' &&
-    (product === 'jira-data-center' || product === 'confluence-data-center')
-  )
+  if (rule.meta.credential === 'site-admin' && isDataCenterProduct(product))
     return 'A system administrator’s personal access token';
   return CREDENTIAL[rule.meta.credential];
 }

@@ -5,8 +5,7 @@ import {
   formatActionOutcome,
   runAppAction,
 } from '../../app-risk/actions/index.ts';
-import type { Credentials } from '../../atlassian/credentials.ts';
-import { loadCredential, type WriteBundle } from '../../connections/credentials/credential-store.ts';
+import { loadCredential, writeCredentialsOf } from '../../connections/credentials/credential-store.ts';
 import { getConnection } from '../../inventory/connections.ts';
 import { noteAudit } from '../audit-hook.ts';
 import { RequestError } from '../request-error.ts';
@@ -157,9 +156,3 @@ export const appActionsModule: ServerModule = {
     );
   },
 };
-
-/** The write consent as the action's client takes it: a Data Center token, or a site admin's API token. */
-function writeCredentialsOf(bundle: WriteBundle): Credentials {
-  if (bundle.personalAccessToken) return { dataCenterToken: bundle.personalAccessToken };
-  return { site: { kind: 'basic', email: bundle.adminEmail ?? '', apiToken: bundle.apiToken ?? '' } };
-}

@@ -16,7 +16,7 @@ import { collector as passwordPolicy } from './dc-password-policy.ts';
 import { newerVersion, collector as plugins } from './dc-plugins.ts';
 import { collector as securitySettings } from './dc-security-settings.ts';
 import { collector as serverInfo } from './dc-server-info.ts';
-import { dataCenterSiteRef, periodDays } from './dc-sources.ts';
+import { periodDays } from './dc-sources.ts';
 import { collector as userDirectories } from './dc-user-directories.ts';
 import { minimumCalls } from './minimum-calls.ts';
 import { type MemoryInventory, syncAll } from './test-support.ts';
@@ -53,7 +53,8 @@ function dcClient(
     allowHosts: [new URL(served.url).host],
     baseUrls: { api: h.api, marketplace: h.marketplace, auth: h.auth },
   });
-  return { api, site: dataCenterSiteRef(served.id, served.url, product) };
+  const site: SiteRef = { cloudId: served.id, url: served.url, products: [product] };
+  return { api, site };
 }
 
 async function syncSite(h: Harness, product: Product, who: 'admin' | 'user' = 'admin') {
@@ -277,7 +278,7 @@ test('Data Center collectors never run on a Cloud site, and Cloud ones never on 
     url: 'https://acme.atlassian.net',
     products: ['jira', 'confluence'],
   };
-  const dc = dataCenterSiteRef('dc', 'https://jira.acme-dc.example', 'jira-data-center');
+  const dc: SiteRef = { cloudId: 'dc', url: 'https://jira.acme-dc.example', products: ['jira-data-center'] };
   const onCloud = planTasks(ALL, { sites: [cloud] });
   assert.deepEqual(onCloud.tasks, []);
   const onDc = planTasks(ALL, { sites: [dc] });

@@ -1,6 +1,6 @@
 import type { ReadOf, SiteRef } from '../../atlassian/api.ts';
 import { isAtlassianError } from '../../atlassian/errors.ts';
-import type { DataCenterProduct } from '../../inventory/datasets/index.ts';
+import { type DataCenterProduct, isDataCenterProduct } from '../../inventory/datasets/index.ts';
 import type { CollectorContext, PartialNote } from '../collector.ts';
 import { isNotFound } from './context.ts';
 import { CollectorError } from './errors.ts';
@@ -11,14 +11,9 @@ import { CollectorError } from './errors.ts';
 
 /** The Data Center product of a site: a DC site's list holds its one DC product. */
 export function dataCenterProductOf(site: SiteRef, dataset: string): DataCenterProduct {
-  if (site.products.includes('jira-data-center')) return 'jira-data-center';
-  if (site.products.includes('confluence-data-center')) return 'confluence-data-center';
+  const product = site.products.find(isDataCenterProduct);
+  if (product) return product;
   throw new CollectorError('missing_context', dataset, 'the site holds no Data Center product');
-}
-
-/** A Data Center site as the collectors see it: its id, base URL and one product. */
-export function dataCenterSiteRef(id: string, url: string, product: DataCenterProduct): SiteRef {
-  return { cloudId: id, url, products: [product] };
 }
 
 /** Why a dataset holds nothing, or nulls, where the product exposes no REST read of it. */
