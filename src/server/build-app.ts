@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { checkAccess } from './access-hook.ts';
 import { recordChanges } from './audit-hook.ts';
 import { changeSignalOf } from './change-signal.ts';
+import { answerClientError } from './client-error-handler.ts';
 import { handleErrors } from './error-handler.ts';
 import { loggerOptions } from './logger.ts';
 import { SERVER_MODULES } from './modules/index.ts';
@@ -37,6 +38,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     requestIdHeader: false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    clientErrorHandler: answerClientError,
     // The router's own refusals (a path parameter over 100 characters, a malformed URL) answer in
     // the one error shape too; found by the fuzz test (test/server/fuzz-routes.test.ts).
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
