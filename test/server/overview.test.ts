@@ -22,7 +22,7 @@ interface Overview {
   }[];
   totals: { failing: { findings: Record<string, number> }; changes: Record<string, number> };
   riskiestApps: { key: string; score: number }[];
-  worstLastSync: { connectionId: string; host: string } | null;
+  worstLastSync: { connectionId: string; host: string; reason: string | null } | null;
 }
 
 forEachDatabase(
@@ -50,6 +50,13 @@ forEachDatabase(
       [[world.connectionId, null, [], null, 0]],
       'before the first scan there is nothing to count',
     );
+    const named = await world.call(viewer, 'GET', `/api/v1/overview?connectionId=${world.connectionId}`);
+    assert.deepEqual(
+      (named.json() as Overview).worstLastSync,
+      (await world.call(viewer, 'GET', '/api/v1/connections')).json().worstLastSync,
+      'the worst last sync of one connection is judged as the Integrations list judges it',
+    );
+    assert.equal(empty.worstLastSync?.reason, 'not synced yet');
 
     const first = (await world.scan()).snapshotVersion;
     const one = (await overview()).connections[0];

@@ -77,10 +77,12 @@ export interface Judged {
   overBy: number | undefined;
 }
 
+/** Every active connection's view, or only `only.connectionId`'s (its worst last sync judged alone). */
 export async function listConnectionViews(
   db: Kysely<Database>,
   settings: ViewSettings,
   now: Date,
+  only: { connectionId?: string | undefined } = {},
 ): Promise<{
   connections: ConnectionView[];
   worstLastSync: WorstLastSync | null;
@@ -92,7 +94,9 @@ export async function listConnectionViews(
     .where('state', '=', 'active')
     .execute();
   const byId = new Map(profiles.map((p) => [p.connection_id, p]));
-  const records = (await listConnections(db)).filter((c) => byId.has(c.id));
+  const records = (await listConnections(db)).filter(
+    (c) => byId.has(c.id) && (only.connectionId === undefined || c.id === only.connectionId),
+  );
   const hints = await credentialHints(db);
   const users = await userNames(db, profiles);
   const judged: Judged[] = [];

@@ -123,7 +123,7 @@ export const overviewModule: ServerModule = {
           scoreSeries(deps.db, ids),
           failingBySeverity(deps.db, ids),
           latestChanges(deps.db, ids),
-          listConnectionViews(deps.db, deps.settings, now),
+          listConnectionViews(deps.db, deps.settings, now, { connectionId: named }),
         ]);
         const appsOf = new Map(apps.map((a) => [a.connectionId, a]));
         const risky = (connectionId: string) =>
@@ -179,17 +179,12 @@ export const overviewModule: ServerModule = {
           .flatMap(risky)
           .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
           .slice(0, TOP_APPS);
-        const worst = named
-          ? views.connections.some((v) => v.id === named)
-            ? worstOfOne(views, named)
-            : null
-          : views.worstLastSync;
         return {
           generatedAt: now.toISOString(),
           connections: out,
           totals,
           riskiestApps: riskiest,
-          worstLastSync: worst,
+          worstLastSync: views.worstLastSync,
         };
       },
     );
@@ -208,25 +203,4 @@ async function connectionsOf(
     .orderBy('c.id');
   if (named !== undefined) query = query.where('c.id', '=', named);
   return query.execute();
-}
-
-/** The worst last sync among one connection's domains (the list's own judgement, narrowed). */
-function worstOfOne(
-  views: Awaited<ReturnType<typeof listConnectionViews>>,
-  connectionId: string,
-): z.infer<typeof OverviewAnswer>['worstLastSync'] {
-  if (views.worstLastSync?.connectionId === connectionId) return views.worstLastSync;
-  const view = views.connections.find((v) => v.id === connectionId);
-  const domain = view?.domains[0];
-  if (!view || !domain) return null;
-  // Not the worst of all: the connection's own domain that synced longest ago (or never).
-  const sorted = [...view.domains].sort((a, b) => (a.lastSync?.at ?? '').localeCompare(b.lastSync?.at ?? ''));
-  const pick = sorted[0] ?? domain;
-  return {
-    connectionId,
-    host: pick.host,
-    lastSync: pick.lastSync,
-    excessive: pick.lastSync?.excessive ?? false,
-    reason: pick.lastSync?.reason ?? null,
-  };
 }
