@@ -32,6 +32,11 @@ export const cliEnvSchema = envSchema.extend({
    */
   PALISADE_DATA_CENTER_URLS: commaList,
   PALISADE_DATA_CENTER_TOKEN: commaList,
+  /**
+   * Write consent on those instances (`--data-center-write-token`): a system administrator's
+   * personal access token given for changes, one for every instance or one per instance.
+   */
+  PALISADE_DATA_CENTER_WRITE_TOKEN: commaList,
   /** Report formats, comma-separated (`--format`), where to write them (`--output-dir`, `--output`). */
   PALISADE_FORMAT: commaList.pipe(
     z.array(z.enum(REPORT_FORMATS, { error: `must be among ${REPORT_FORMATS.join(', ')}` })),

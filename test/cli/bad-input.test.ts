@@ -175,7 +175,7 @@ test('a snapshot file that does not exist is named, with how to create one', asy
 test("a Data Center scan refuses a Cloud site admin's write credential instead of sending it to the instance", async () => {
   expectOneLine(
     await result('cloud write consent on data center'),
-    /--write-email and --write-api-token .* scan a Data Center instance without them/,
+    /--write-email and --write-api-token .* pass --data-center-write-token instead/,
   );
 });
 

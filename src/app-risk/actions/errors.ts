@@ -27,7 +27,11 @@ export abstract class ActionError extends PalisadeError {
   }
 }
 
-export type WriteConsentProblem = 'absent' | 'oauth_without_write_scope' | 'oauth_cannot_manage_apps';
+export type WriteConsentProblem =
+  | 'absent'
+  | 'absent_data_center'
+  | 'oauth_without_write_scope'
+  | 'oauth_cannot_manage_apps';
 
 /**
  * The connection holds no credential that may change the tenant. Write consent is a credential
@@ -44,6 +48,9 @@ export class WriteConsentRequiredError extends ActionError {
       absent:
         'it has no write credential. Actions never use the read-only credential: give the connection a ' +
         "separate write credential (a site admin's API token) to consent to changes",
+      absent_data_center:
+        'it has no write credential. Actions never use the read-only credential: give the instance a ' +
+        "separate write credential (a system administrator's personal access token) to consent to changes",
       oauth_without_write_scope:
         'its OAuth 2.0 grant includes no write scope (write:… or manage:…): reconnect granting one',
       oauth_cannot_manage_apps:

@@ -10,7 +10,10 @@ test("a Cloud site admin's write credential is no consent for a Data Center inst
   assert.throws(
     () => requireWriteConsent({ id: 'dc-1', writeCredentials: cloud }, true, true),
     (e: unknown) =>
-      e instanceof WriteConsentRequiredError && e.problem === 'absent' && e.connectionId === 'dc-1',
+      e instanceof WriteConsentRequiredError &&
+      e.problem === 'absent_data_center' &&
+      e.connectionId === 'dc-1' &&
+      /a system administrator's personal access token/.test(e.message),
   );
   assert.throws(() => requireWriteConsent({ id: 'dc-1' }, true, true), WriteConsentRequiredError);
 });

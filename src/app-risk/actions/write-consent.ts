@@ -27,7 +27,7 @@ export function requireWriteConsent(
 ): Credentials {
   const credentials = connection.writeCredentials;
   if (credentials?.dataCenterToken) return credentials;
-  if (dataCenter) throw new WriteConsentRequiredError(connection.id, 'absent');
+  if (dataCenter) throw new WriteConsentRequiredError(connection.id, 'absent_data_center');
   const site = credentials?.site;
   if (!credentials || !site) throw new WriteConsentRequiredError(connection.id, 'absent');
   if (site.kind === 'oauth') {

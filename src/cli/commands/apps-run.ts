@@ -4,8 +4,10 @@ import {
   formatActionOutcome,
   runAppAction,
 } from '../../app-risk/actions/index.ts';
+import type { Credentials } from '../../atlassian/credentials.ts';
 import { ATLASSIAN_BASE_URLS } from '../../atlassian/urls.ts';
 import { exitCodeOf } from '../../errors.ts';
+import { isDataCenterProduct } from '../../inventory/datasets/data-center.ts';
 import type { EvaluatedApp } from '../../scan/apps-of-snapshot.ts';
 import { appsOfSnapshot } from '../../scan/apps-of-snapshot.ts';
 import { CliError } from '../cli-error.ts';
@@ -20,7 +22,9 @@ import { siteScope } from '../store/site-scope.ts';
 // `palisade apps list|show|disable|uninstall|ban`: the installed apps of the latest snapshot with
 // their risk and its factors, and the actions on them. Actions change the tenant, so they need
 // write consent — a site admin's credential given for changes only (--write-email and
-// --write-api-token, never the scan's read credential) — and --dry-run shows the requests first.
+// --write-api-token, never the scan's read credential; on a Data Center instance a system
+// administrator's personal access token, --data-center-write-token) — and --dry-run shows the
+// requests first.
 
 export interface StoreFlags {
   db?: string;
@@ -33,6 +37,7 @@ export interface ActionFlags extends StoreFlags {
   dryRun?: boolean;
   writeEmail?: string;
   writeApiToken?: string;
+  dataCenterWriteToken?: string;
   actor?: string;
   allowHost?: string[];
   adminApiUrl?: string;
@@ -151,13 +156,16 @@ export async function act(
   const { deps, secrets } = ctx;
   const email = flags.writeEmail ?? deps.env.PALISADE_WRITE_EMAIL;
   const token = flags.writeApiToken ?? deps.env.PALISADE_WRITE_API_TOKEN;
+  const dataCenterTokens = flags.dataCenterWriteToken
+    ? [flags.dataCenterWriteToken]
+    : deps.env.PALISADE_DATA_CENTER_WRITE_TOKEN.filter((t) => t.trim() !== '');
   secrets.addBasic(email, token);
-  secrets.add(token);
-  // A dry run too: it shows the requests the write credential would send, and any refusal.
-  if (email === undefined || token === undefined) {
+  secrets.add(token, ...dataCenterTokens);
+  // Before the store is opened: no write credential at all is the first thing to say.
+  if ((email === undefined || token === undefined) && dataCenterTokens.length === 0) {
     throw new CliError(
       'missing_credentials',
-      `apps ${name} changes the tenant and needs write consent — pass --write-email and --write-api-token (PALISADE_WRITE_EMAIL / PALISADE_WRITE_API_TOKEN) of a site admin`,
+      `apps ${name} changes the tenant and needs write consent — pass --write-email and --write-api-token (PALISADE_WRITE_EMAIL / PALISADE_WRITE_API_TOKEN) of a site admin, or on a Data Center instance --data-center-write-token (PALISADE_DATA_CENTER_WRITE_TOKEN) of a system administrator`,
     );
   }
   const allowHosts = [
@@ -173,6 +181,11 @@ export async function act(
   const store = await openStore(flags.db ?? defaultDatabase(deps), { mustExist: true });
   try {
     const connection = await pickConnection(store.db, store.location, flags.connection);
+    const dataCenter = connection.sites.some((s) => s.products.some(isDataCenterProduct));
+    // A dry run too: it shows the requests the write credential would send, and any refusal.
+    const writeCredentials = dataCenter
+      ? dataCenterWriteCredentials(name, dataCenterTokens, products)
+      : siteWriteCredentials(name, email, token);
     const sites = (flags.site ?? []).map((s) => siteScope(connection, s, '--site'));
     const request: AppActionRequest =
       name === 'ban'
@@ -184,15 +197,12 @@ export async function act(
             ...(products.length > 0 ? { products } : {}),
             dryRun: flags.dryRun === true,
           };
-    const actorName = flags.actor ?? email ?? 'palisade-cli';
+    const actorName = flags.actor ?? (dataCenter ? undefined : email) ?? 'palisade-cli';
     const outcome = await runAppAction(
       {
         db: store.db,
-        connection: {
-          id: connection.id,
-          writeCredentials: { site: { kind: 'basic', email, apiToken: token } },
-        },
-        // Whoever holds a site admin's write credential may use it: the CLI's operator has the right.
+        connection: { id: connection.id, writeCredentials },
+        // Whoever holds an admin's write credential may use it: the CLI's operator has the right.
         actor: { id: `cli:${actorName}`, name: actorName, rights: [APPS_REVOKE] },
         allowHosts,
         ...(adminApi
@@ -218,4 +228,43 @@ export async function act(
   } finally {
     await store.close();
   }
+}
+
+/** A Cloud connection's write consent: a site admin's e-mail and API token. */
+function siteWriteCredentials(
+  name: string,
+  email: string | undefined,
+  token: string | undefined,
+): Credentials {
+  if (email === undefined || token === undefined) {
+    throw new CliError(
+      'missing_credentials',
+      `apps ${name} changes the tenant and needs write consent — pass --write-email and --write-api-token (PALISADE_WRITE_EMAIL / PALISADE_WRITE_API_TOKEN) of a site admin`,
+    );
+  }
+  return { site: { kind: 'basic', email, apiToken: token } };
+}
+
+/**
+ * A Data Center instance's write consent: a system administrator's personal access token, which
+ * its UPM takes as Bearer (a Cloud admin's e-mail and API token mean nothing there).
+ */
+function dataCenterWriteCredentials(name: string, tokens: string[], products: string[]): Credentials {
+  if (products.length > 0) {
+    throw new CliError('usage', 'a Data Center instance runs one product — leave out --product');
+  }
+  const [token, ...more] = tokens;
+  if (token === undefined) {
+    throw new CliError(
+      'missing_credentials',
+      `apps ${name} changes the Data Center instance and needs write consent — pass --data-center-write-token (PALISADE_DATA_CENTER_WRITE_TOKEN) of a system administrator`,
+    );
+  }
+  if (more.length > 0) {
+    throw new CliError(
+      'usage',
+      `PALISADE_DATA_CENTER_WRITE_TOKEN holds ${tokens.length} tokens — an action changes one instance: give its token alone, or pass --data-center-write-token`,
+    );
+  }
+  return { dataCenterToken: token };
 }

@@ -42,6 +42,10 @@ export function registerApps(program: Command, ctx: CommandContext): void {
         '--write-api-token <token>',
         "that admin's API token (PALISADE_WRITE_API_TOKEN; prefer the variable)",
       )
+      .option(
+        '--data-center-write-token <token>',
+        "on a Data Center instance: a system administrator's personal access token given for changes (PALISADE_DATA_CENTER_WRITE_TOKEN; prefer the variable)",
+      )
       .option('--actor <name>', 'who acts, for the action log (default: the write e-mail)')
       .option(
         '--allow-host <host:port>',

@@ -45,6 +45,11 @@ export function registerScan(program: Command, ctx: CommandContext): void {
       "a system administrator's personal access token on it: one for every --data-center-url or one per URL in order (repeatable; PALISADE_DATA_CENTER_TOKEN, comma-separated; prefer the variable)",
       collect,
     )
+    .option(
+      '--data-center-write-token <token>',
+      "write consent on it: a system administrator's personal access token given for changes, so that banned plugins found installed are uninstalled (as --data-center-token; PALISADE_DATA_CENTER_WRITE_TOKEN; prefer the variable)",
+      collect,
+    )
     .option('--admin-api-url <url>', 'the admin API base URL (PALISADE_ADMIN_API_URL)', undefined)
     .option('--marketplace-url <url>', 'the Marketplace base URL (PALISADE_MARKETPLACE_URL)')
     .option(

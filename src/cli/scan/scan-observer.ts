@@ -74,7 +74,11 @@ export function scanObserver(progress: Progress): ScanObserver {
 export function targetConnections(target: ScanTarget): PipelineRequest['connection'][] {
   const others = [
     ...(target.bitbucket ? [{ kind: 'bitbucket' as const, ...target.bitbucket }] : []),
-    ...(target.dataCenter ?? []).map((instance) => ({ kind: 'data-center' as const, ...instance })),
+    ...(target.dataCenter ?? []).map(({ baseUrl, personalAccessToken }) => ({
+      kind: 'data-center' as const,
+      baseUrl,
+      personalAccessToken,
+    })),
   ];
   const cloud = target.sites.length > 0 || target.org !== undefined || others.length === 0;
   return [
@@ -84,10 +88,23 @@ export function targetConnections(target: ScanTarget): PipelineRequest['connecti
 }
 
 /**
- * Runs the one scan pipeline on one of a CLI target's connections (`scan` and `demo` alike),
- * progress on the terminal. The write credential is a Cloud site admin's: it goes with the sites
- * only, never to a Bitbucket workspace or a Data Center instance.
+ * The write consent a connection's scan enforces bans with: a Cloud site admin's credential goes
+ * with the sites only; a Data Center instance gets its own write token; a Bitbucket workspace none.
  */
+function writeCredentialFor(
+  target: ScanTarget,
+  connection: PipelineRequest['connection'],
+): Pick<PipelineRequest, 'writeCredential'> {
+  if (!('kind' in connection)) {
+    const write = target.writeCredential;
+    return write ? { writeCredential: { site: { kind: 'basic', ...write } } } : {};
+  }
+  if (connection.kind !== 'data-center') return {};
+  const token = target.dataCenter?.find((i) => i.baseUrl === connection.baseUrl)?.writeToken;
+  return token ? { writeCredential: { dataCenterToken: token } } : {};
+}
+
+/** Runs the one scan pipeline on one of a CLI target's connections (`scan` and `demo` alike), progress on the terminal. */
 export function scanTarget(
   db: Kysely<Database>,
   target: ScanTarget,
@@ -95,7 +112,6 @@ export function scanTarget(
   progress: Progress,
   connection: PipelineRequest['connection'],
 ): ReturnType<typeof runScan> {
-  const write = target.writeCredential;
   return runScan(
     {
       db,
@@ -107,7 +123,7 @@ export function scanTarget(
     },
     {
       connection,
-      ...(write && !('kind' in connection) ? { writeCredential: { site: { kind: 'basic', ...write } } } : {}),
+      ...writeCredentialFor(target, connection),
     },
   );
 }

@@ -315,7 +315,7 @@ test('a Data Center scan refuses what does not belong to it, and says what it la
         createSecrets(),
       ),
     'usage',
-    /--write-email and --write-api-token .* scan a Data Center instance without them/,
+    /--write-email and --write-api-token .* pass --data-center-write-token instead/,
   );
   fails(
     () =>
@@ -327,4 +327,54 @@ test('a Data Center scan refuses what does not belong to it, and says what it la
     'usage',
     /Cloud site admin's write consent/,
   );
+  fails(
+    () => resolveScanRequest({ dataCenterWriteToken: ['w-123456789'] }, env, createSecrets()),
+    'usage',
+    /--data-center-write-token needs the instance it changes/,
+  );
+  fails(
+    () =>
+      resolveScanRequest(
+        {
+          dataCenterUrl: [url, 'https://wiki.acme.example', 'https://git.acme.example'],
+          dataCenterToken: ['t-123456789'],
+          dataCenterWriteToken: ['a-123456789', 'b-123456789'],
+        },
+        env,
+        createSecrets(),
+      ),
+    'usage',
+    /2 --data-center-write-token for 3 --data-center-url/,
+  );
+});
+
+test('a Data Center scan takes a write token per instance, kept apart from the read token and out of messages', () => {
+  const secrets = createSecrets();
+  const request = resolveScanRequest(
+    {
+      dataCenterUrl: ['https://jira.acme.example', 'https://wiki.acme.example'],
+      dataCenterToken: ['read-123456789'],
+    },
+    readEnv({ PALISADE_DATA_CENTER_WRITE_TOKEN: 'write-jira-123456789,write-wiki-123456789' }),
+    secrets,
+  );
+  assert.deepEqual(request.target.dataCenter, [
+    {
+      baseUrl: 'https://jira.acme.example',
+      personalAccessToken: 'read-123456789',
+      writeToken: 'write-jira-123456789',
+    },
+    {
+      baseUrl: 'https://wiki.acme.example',
+      personalAccessToken: 'read-123456789',
+      writeToken: 'write-wiki-123456789',
+    },
+  ]);
+  assert.equal(secrets.scrub('sent write-wiki-123456789 and read-123456789'), 'sent *** and ***');
+  const readOnly = resolveScanRequest(
+    { dataCenterUrl: ['https://jira.acme.example'], dataCenterToken: ['read-123456789'] },
+    readEnv({}),
+    createSecrets(),
+  );
+  assert.equal(readOnly.target.dataCenter?.[0]?.writeToken, undefined, 'no write token, no write consent');
 });

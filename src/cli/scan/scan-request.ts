@@ -37,6 +37,7 @@ export interface ScanFlags {
   bitbucketApiUrl?: string;
   dataCenterUrl?: string[];
   dataCenterToken?: string[];
+  dataCenterWriteToken?: string[];
 }
 
 export interface ScanTarget {
@@ -53,9 +54,16 @@ export interface ScanTarget {
    * Jira or Confluence Data Center instances to scan (each a connection of its own, scanned in
    * turn: no sites, no org key beside them) with the personal access token.
    */
-  dataCenter?: { baseUrl: string; personalAccessToken: string }[] | undefined;
+  dataCenter?: DataCenterTarget[] | undefined;
   baseUrls: BaseUrls;
   allowHosts: string[];
+}
+
+export interface DataCenterTarget {
+  baseUrl: string;
+  personalAccessToken: string;
+  /** Write consent on the instance: banned plugins found installed are uninstalled with it. */
+  writeToken?: string | undefined;
 }
 
 export interface ReportTarget {
@@ -219,7 +227,13 @@ function resolveBitbucket(
 function resolveDataCenter(
   flags: Pick<ScanFlags, 'dataCenterUrl'>,
   env: Env,
-  given: { tokens: string[]; orgApiKey: string | undefined; bitbucket: boolean; write: boolean },
+  given: {
+    tokens: string[];
+    writeTokens: string[];
+    orgApiKey: string | undefined;
+    bitbucket: boolean;
+    write: boolean;
+  },
 ): ScanTarget['dataCenter'] {
   const raw =
     flags.dataCenterUrl && flags.dataCenterUrl.length > 0
@@ -229,6 +243,12 @@ function resolveDataCenter(
   if (urls.length === 0) {
     if (given.tokens.length > 0) {
       throw new CliError('usage', '--data-center-token needs the instance it opens — pass --data-center-url');
+    }
+    if (given.writeTokens.length > 0) {
+      throw new CliError(
+        'usage',
+        '--data-center-write-token needs the instance it changes — pass --data-center-url',
+      );
     }
     return undefined;
   }
@@ -243,7 +263,7 @@ function resolveDataCenter(
     // UPM would refuse them, and a banned plugin found again would read as a failed uninstall.
     throw new CliError(
       'usage',
-      "--write-email and --write-api-token (PALISADE_WRITE_EMAIL / PALISADE_WRITE_API_TOKEN) are a Cloud site admin's write consent — scan a Data Center instance without them (banned plugins found there are reported, not uninstalled)",
+      "--write-email and --write-api-token (PALISADE_WRITE_EMAIL / PALISADE_WRITE_API_TOKEN) are a Cloud site admin's write consent — a Data Center instance's is a system administrator's personal access token: pass --data-center-write-token instead",
     );
   }
   const { tokens } = given;
@@ -253,16 +273,26 @@ function resolveDataCenter(
       "scanning a Data Center instance needs a personal access token — pass --data-center-token (or PALISADE_DATA_CENTER_TOKEN), a system administrator's to read every dataset",
     );
   }
+  const pick = tokensPerInstance('--data-center-token', tokens, urls);
+  const pickWrite = given.writeTokens.length
+    ? tokensPerInstance('--data-center-write-token', given.writeTokens, urls)
+    : undefined;
+  return urls.map((baseUrl, i) => ({
+    baseUrl,
+    personalAccessToken: pick(i),
+    ...(pickWrite ? { writeToken: pickWrite(i) } : {}),
+  }));
+}
+
+/** One token for every instance, or one per instance in the order of the URLs. */
+function tokensPerInstance(flag: string, tokens: string[], urls: string[]): (i: number) => string {
   if (tokens.length > 1 && tokens.length !== urls.length) {
     throw new CliError(
       'usage',
-      `${tokens.length} --data-center-token for ${urls.length} --data-center-url — give one token for every instance, or one per instance in the same order`,
+      `${tokens.length} ${flag} for ${urls.length} --data-center-url — give one token for every instance, or one per instance in the same order`,
     );
   }
-  return urls.map((baseUrl, i) => ({
-    baseUrl,
-    personalAccessToken: tokens[tokens.length === 1 ? 0 : i] ?? '',
-  }));
+  return (i) => tokens[tokens.length === 1 ? 0 : i] ?? '';
 }
 
 export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets): ScanRequest {
@@ -287,9 +317,15 @@ export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets)
       ? flags.dataCenterToken
       : env.PALISADE_DATA_CENTER_TOKEN
   ).filter((t) => t.trim() !== '');
-  secrets.add(...dataCenterTokens);
+  const dataCenterWriteTokens = (
+    flags.dataCenterWriteToken && flags.dataCenterWriteToken.length > 0
+      ? flags.dataCenterWriteToken
+      : env.PALISADE_DATA_CENTER_WRITE_TOKEN
+  ).filter((t) => t.trim() !== '');
+  secrets.add(...dataCenterTokens, ...dataCenterWriteTokens);
   const dataCenter = resolveDataCenter(flags, env, {
     tokens: dataCenterTokens,
+    writeTokens: dataCenterWriteTokens,
     orgApiKey,
     bitbucket: bitbucket !== undefined,
     write: writeEmail !== undefined || writeApiToken !== undefined,
