@@ -6,14 +6,15 @@ import {
 } from '../../app-risk/actions/index.ts';
 import type { Credentials } from '../../atlassian/credentials.ts';
 import { ATLASSIAN_BASE_URLS } from '../../atlassian/urls.ts';
+import { kindOfSites } from '../../connections/managed/connection-view.ts';
 import { exitCodeOf } from '../../errors.ts';
-import { isDataCenterProduct } from '../../inventory/datasets/data-center.ts';
 import type { EvaluatedApp } from '../../scan/apps-of-snapshot.ts';
 import { appsOfSnapshot } from '../../scan/apps-of-snapshot.ts';
 import { CliError } from '../cli-error.ts';
 import { EXIT_MANUAL_REQUIRED, EXIT_OK } from '../exit-codes.ts';
 import { parseAllowHost, parseBaseUrl } from '../options/parse-url.ts';
 import type { CommandContext } from '../run-cli.ts';
+import { givenTokens } from '../scan/scan-request.ts';
 import { defaultDatabase } from '../store/default-database.ts';
 import { openStore } from '../store/open-store.ts';
 import { pickConnection, pickSnapshot } from '../store/pick-connection.ts';
@@ -156,16 +157,17 @@ export async function act(
   const { deps, secrets } = ctx;
   const email = flags.writeEmail ?? deps.env.PALISADE_WRITE_EMAIL;
   const token = flags.writeApiToken ?? deps.env.PALISADE_WRITE_API_TOKEN;
-  const dataCenterTokens = flags.dataCenterWriteToken
-    ? [flags.dataCenterWriteToken]
-    : deps.env.PALISADE_DATA_CENTER_WRITE_TOKEN.filter((t) => t.trim() !== '');
+  const dataCenterTokens = givenTokens(
+    flags.dataCenterWriteToken !== undefined ? [flags.dataCenterWriteToken] : undefined,
+    deps.env.PALISADE_DATA_CENTER_WRITE_TOKEN,
+  );
   secrets.addBasic(email, token);
   secrets.add(token, ...dataCenterTokens);
   // Before the store is opened: no write credential at all is the first thing to say.
   if ((email === undefined || token === undefined) && dataCenterTokens.length === 0) {
     throw new CliError(
       'missing_credentials',
-      `apps ${name} changes the tenant and needs write consent — pass --write-email and --write-api-token (PALISADE_WRITE_EMAIL / PALISADE_WRITE_API_TOKEN) of a site admin, or on a Data Center instance --data-center-write-token (PALISADE_DATA_CENTER_WRITE_TOKEN) of a system administrator`,
+      `apps ${name} changes the tenant and needs write consent — pass ${SITE_WRITE_FLAGS}, or on a Data Center instance --data-center-write-token (PALISADE_DATA_CENTER_WRITE_TOKEN) of a system administrator`,
     );
   }
   const allowHosts = [
@@ -181,7 +183,7 @@ export async function act(
   const store = await openStore(flags.db ?? defaultDatabase(deps), { mustExist: true });
   try {
     const connection = await pickConnection(store.db, store.location, flags.connection);
-    const dataCenter = connection.sites.some((s) => s.products.some(isDataCenterProduct));
+    const dataCenter = kindOfSites(connection.sites) === 'data-center';
     // A dry run too: it shows the requests the write credential would send, and any refusal.
     const writeCredentials = dataCenter
       ? dataCenterWriteCredentials(name, dataCenterTokens, products)
@@ -230,6 +232,9 @@ export async function act(
   }
 }
 
+const SITE_WRITE_FLAGS =
+  '--write-email and --write-api-token (PALISADE_WRITE_EMAIL / PALISADE_WRITE_API_TOKEN) of a site admin';
+
 /** A Cloud connection's write consent: a site admin's e-mail and API token. */
 function siteWriteCredentials(
   name: string,
@@ -239,7 +244,7 @@ function siteWriteCredentials(
   if (email === undefined || token === undefined) {
     throw new CliError(
       'missing_credentials',
-      `apps ${name} changes the tenant and needs write consent — pass --write-email and --write-api-token (PALISADE_WRITE_EMAIL / PALISADE_WRITE_API_TOKEN) of a site admin`,
+      `apps ${name} changes the tenant and needs write consent — pass ${SITE_WRITE_FLAGS}`,
     );
   }
   return { site: { kind: 'basic', email, apiToken: token } };

@@ -284,6 +284,11 @@ function resolveDataCenter(
   }));
 }
 
+/** A repeatable token flag's values, else its comma-separated variable's; blanks left out. */
+export function givenTokens(flag: readonly string[] | undefined, variable: readonly string[]): string[] {
+  return (flag && flag.length > 0 ? flag : variable).filter((t) => t.trim() !== '');
+}
+
 /** One token for every instance, or one per instance in the order of the URLs. */
 function tokensPerInstance(flag: string, tokens: string[], urls: string[]): (i: number) => string {
   if (tokens.length > 1 && tokens.length !== urls.length) {
@@ -312,16 +317,8 @@ export function resolveScanRequest(flags: ScanFlags, env: Env, secrets: Secrets)
   const bitbucketToken = flags.bitbucketToken ?? env.PALISADE_BITBUCKET_TOKEN;
   secrets.add(bitbucketToken);
   const bitbucket = resolveBitbucket(flags, env, { email, apiToken, bitbucketToken, orgApiKey });
-  const dataCenterTokens = (
-    flags.dataCenterToken && flags.dataCenterToken.length > 0
-      ? flags.dataCenterToken
-      : env.PALISADE_DATA_CENTER_TOKEN
-  ).filter((t) => t.trim() !== '');
-  const dataCenterWriteTokens = (
-    flags.dataCenterWriteToken && flags.dataCenterWriteToken.length > 0
-      ? flags.dataCenterWriteToken
-      : env.PALISADE_DATA_CENTER_WRITE_TOKEN
-  ).filter((t) => t.trim() !== '');
+  const dataCenterTokens = givenTokens(flags.dataCenterToken, env.PALISADE_DATA_CENTER_TOKEN);
+  const dataCenterWriteTokens = givenTokens(flags.dataCenterWriteToken, env.PALISADE_DATA_CENTER_WRITE_TOKEN);
   secrets.add(...dataCenterTokens, ...dataCenterWriteTokens);
   const dataCenter = resolveDataCenter(flags, env, {
     tokens: dataCenterTokens,

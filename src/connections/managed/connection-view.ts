@@ -210,10 +210,11 @@ async function judgeConnection(
 }
 
 /**
- * A connection's kind when its credential's hint predates keeping it: a workspace's site has the
- * product `bitbucket` alone, an instance's a Data Center product.
+ * A connection's kind from its sites (when its credential's hint predates keeping the kind, or
+ * where no hint is at hand, as in the CLI): a workspace's site has the product `bitbucket` alone,
+ * an instance's a Data Center product.
  */
-function kindOfSites(sites: ConnectionRecord['sites']): ConnectionKind {
+export function kindOfSites(sites: ConnectionRecord['sites']): ConnectionKind {
   const products = sites.flatMap((s) => s.products);
   if (products.some(isDataCenterProduct)) return 'data-center';
   if (products.length > 0 && products.every((p) => p === 'bitbucket')) return 'bitbucket';
